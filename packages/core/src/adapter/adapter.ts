@@ -1,0 +1,45 @@
+import type { Migration } from '../model/migration.js';
+import type { CollectionSnapshot, Operation } from '../model/operation.js';
+import type { Capabilities } from './capabilities.js';
+import type { HistoryStore } from './history.js';
+import type { LockStore } from './lock.js';
+import type { Session } from './session.js';
+import type { Step } from './step.js';
+
+/** What compile may look at besides the op: pure data, so compiling twice gives the same steps. */
+export interface CompileContext {
+  readonly migration: Migration;
+  readonly direction: 'up' | 'down';
+  /** Index of the op in `migration.up` or `migration.down`. */
+  readonly index: number;
+  /** Options the caller passed for this run (e.g. `{ online: false }`), for the adapter to read. */
+  readonly options: { readonly [key: string]: unknown };
+}
+
+/**
+ * The contract every database adapter implements (ours and third parties').
+ * Compile is pure; execute is the only place that does IO for steps.
+ *
+ * @example
+ * const engine = new MigrationEngine(new MemoryAdapter());
+ * await engine.up(migration('create_users').createCollection('users', { id: 'uuid' }).build());
+ */
+export interface Adapter {
+  /** e.g. 'postgres', 'memory'. */
+  readonly name: string;
+  readonly capabilities: Capabilities;
+  connect(): Promise<void>;
+  close(): Promise<void>;
+  /** Operation → steps, without IO. Throws UnsupportedOperationError or ValidationError. */
+  compile(op: Operation, ctx: CompileContext): Step[];
+  /**
+   * Runs `fn` with a session. 'transaction' commits when `fn` resolves and rolls back when it
+   * throws (adapters without transactional DDL give a non-transactional session instead).
+   */
+  withSession<T>(mode: 'transaction' | 'autocommit', fn: (session: Session) => Promise<T>): Promise<T>;
+  execute(step: Step, session: Session): Promise<void>;
+  /** The current definition of a collection, or undefined when it does not exist. */
+  introspect(collection: string): Promise<CollectionSnapshot | undefined>;
+  readonly history: HistoryStore;
+  readonly lock: LockStore;
+}

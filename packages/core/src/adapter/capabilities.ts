@@ -1,0 +1,16 @@
+/** What an adapter can do. The engine refuses what is false before any IO. */
+export interface Capabilities {
+  /** DDL runs inside a transaction and rolls back with it (PostgreSQL). */
+  readonly transactionalDdl: boolean;
+  readonly renameField: boolean;
+  readonly modifyField: boolean;
+  readonly dropField: boolean;
+  readonly foreignKeys: boolean;
+  readonly checkConstraints: boolean;
+  readonly uniqueConstraints: boolean;
+  readonly partialIndexes: boolean;
+  /** Index builds that do not block writes. */
+  readonly concurrentIndex: boolean;
+  /** Dialect names whose raw operations this adapter runs, e.g. ['postgresql']. */
+  readonly rawDialects: readonly string[];
+}

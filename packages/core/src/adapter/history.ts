@@ -1,0 +1,40 @@
+import type { Migration } from '../model/migration.js';
+import type { Session } from './session.js';
+
+export type HistoryStatus = 'running' | 'applied' | 'failed';
+
+/** One row of the migration history, stored in the database itself. */
+export interface HistoryEntry {
+  readonly name: string;
+  readonly tag: string;
+  readonly checksum: string;
+  readonly status: HistoryStatus;
+  /** Which way the recorded run went; a failed `down` keeps the row with direction 'down'. */
+  readonly direction: 'up' | 'down';
+  /** When the migration finished applying (null while running or failed). */
+  readonly appliedAt: Date | null;
+  readonly startedAt: Date;
+  readonly executionMs: number;
+  readonly stepsApplied: number;
+  readonly stepsTotal: number;
+  readonly error: string | null;
+  /** Who ran it (host, pid). */
+  readonly appliedBy: string;
+  /** The full migration, so `down` works from history alone. */
+  readonly migration: Migration;
+}
+
+/**
+ * Where history lives. Small on purpose (after Umzug's storage): ensure, list, save, remove.
+ * `session` is given when the write must be part of the migration's transaction.
+ */
+export interface HistoryStore {
+  /** Creates the history table/collection when missing. Idempotent. */
+  ensure(): Promise<void>;
+  /** Every row, in the order they were first recorded. */
+  list(): Promise<HistoryEntry[]>;
+  /** Inserts or replaces the row of `entry.name`. */
+  save(entry: HistoryEntry, session?: Session): Promise<void>;
+  /** Deletes the row of `name` (after a rollback). */
+  remove(name: string, session?: Session): Promise<void>;
+}

@@ -1,0 +1,30 @@
+/** Fields every step has. */
+interface StepBase {
+  /** One line for plans, logs and progress bars, e.g. `CREATE TABLE "users"`. */
+  readonly summary: string;
+  /** True when the step cannot run inside a transaction (e.g. CREATE INDEX CONCURRENTLY). */
+  readonly outsideTransaction?: boolean;
+}
+
+/** SQL or CQL text with positional parameters. */
+export interface StatementStep extends StepBase {
+  readonly kind: 'statement';
+  readonly text: string;
+  readonly params?: readonly unknown[];
+}
+
+/** A named driver command (MongoDB, DynamoDB, the in-memory adapter). */
+export interface CommandStep extends StepBase {
+  readonly kind: 'command';
+  readonly name: string;
+  readonly args: { readonly [key: string]: unknown };
+}
+
+/** Nothing to do on this database, with the reason (e.g. addField on DynamoDB). */
+export interface NoopStep extends StepBase {
+  readonly kind: 'noop';
+  readonly reason: string;
+}
+
+/** The unit of execution and of recorded progress. Compile produces them; execute runs them. */
+export type Step = StatementStep | CommandStep | NoopStep;

@@ -1,0 +1,189 @@
+import { InvalidArgumentError, IrreversibleMigrationError, ValidationError } from '../errors/errors.js';
+import { validationIssues } from '../helpers/validate-migration.js';
+import { generateTag } from '../helpers/tag.js';
+import { migrationNameProblem } from '../helpers/identifiers.js';
+import type { CollectionOptions } from '../model/collection-options.js';
+import type { ConstraintDefinition } from '../model/constraint.js';
+import type { FieldChanges, FieldDefinition, FieldSpec } from '../model/field.js';
+import type { IndexDefinition, IndexField, IndexOptions } from '../model/index-definition.js';
+import type { Migration } from '../model/migration.js';
+import type { CollectionSnapshot, Operation, RawDialect, RawStatement } from '../model/operation.js';
+import { inverseOf, withoutUndefined } from '../ops/inverse.js';
+import { deepFreeze } from './deep-freeze.js';
+import { type FieldsInput, normalizeField, normalizeFields, timestampFields } from './normalize-fields.js';
+
+/**
+ * Fluent builder of a migration. Each call adds one operation; `build()` derives `down` from
+ * the inverse of each operation, validates, and returns frozen data.
+ * @example
+ * const m = migration('create_users')
+ *   .createCollection('users', [{ name: 'id', type: 'uuid', primaryKey: true }])
+ *   .createIndex('users', 'idx_users_id', [{ name: 'id' }])
+ *   .build();
+ */
+export class MigrationBuilder {
+  readonly #name: string;
+  readonly #ops: Operation[] = [];
+  #description: string | undefined;
+  #tag: string | undefined;
+  #at: Date | undefined;
+
+  constructor(name: string) {
+    const problem = migrationNameProblem(name);
+    if (problem) throw new ValidationError('migration name', [{ code: 'invalid_name', path: 'name', message: `the migration name ${problem}` }]);
+    this.#name = name;
+  }
+
+  /** A human description kept in history. */
+  description(text: string): this {
+    if (typeof text !== 'string') throw new InvalidArgumentError('description', 'a string', text);
+    this.#description = text;
+    return this;
+  }
+
+  /** Sets the tag explicitly (default: generated from the build time). */
+  tag(tag: string): this {
+    if (typeof tag !== 'string') throw new InvalidArgumentError('tag', 'a string like 20240115_143052_name', tag);
+    this.#tag = tag;
+    return this;
+  }
+
+  /** The time the tag is generated from (default: now). */
+  at(date: Date): this {
+    if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new InvalidArgumentError('at', 'a valid Date', date);
+    this.#at = date;
+    return this;
+  }
+
+  /** Adds any operation as data. */
+  operation(op: Operation): this {
+    if (typeof op !== 'object' || op === null) throw new InvalidArgumentError('operation', 'an operation object', op);
+    this.#ops.push(op);
+    return this;
+  }
+
+  createCollection(name: string, fields: FieldsInput, options: CollectionOptions = {}): this {
+    requireString('collection name', name);
+    const list = normalizeFields(fields);
+    if (options.timestamps) list.push(...timestampFields().filter((t) => !list.some((f) => f.name === t.name)));
+    const hasOptions = typeof options === 'object' && options !== null && Object.keys(options).length > 0;
+    return this.operation(withoutUndefined({ type: 'createCollection', name, fields: list, options: hasOptions ? options : undefined }));
+  }
+
+  /** Drops a collection. Pass its `previous` snapshot (the sdk introspects it) to make it reversible. */
+  dropCollection(name: string, options: { cascade?: boolean; previous?: CollectionSnapshot } = {}): this {
+    requireString('collection name', name);
+    return this.operation(withoutUndefined({ type: 'dropCollection', name, cascade: options.cascade, previous: options.previous }));
+  }
+
+  addField(collection: string, field: FieldDefinition | string, spec?: FieldSpec): this {
+    requireString('collection name', collection);
+    if (typeof field === 'string' && spec === undefined) throw new InvalidArgumentError(`field "${field}"`, 'a type name or { type, … }', spec);
+    const definition = typeof field === 'string' ? normalizeField(field, spec as FieldSpec) : field;
+    return this.operation({ type: 'addField', collection, field: definition });
+  }
+
+  dropField(collection: string, field: string, options: { previous?: FieldDefinition } = {}): this {
+    requireString('collection name', collection);
+    return this.operation(withoutUndefined({ type: 'dropField', collection, field, previous: options.previous }));
+  }
+
+  renameField(collection: string, from: string, to: string): this {
+    requireString('collection name', collection);
+    return this.operation({ type: 'renameField', collection, from, to });
+  }
+
+  modifyField(collection: string, field: string, changes: FieldChanges, options: { previous?: FieldDefinition } = {}): this {
+    requireString('collection name', collection);
+    return this.operation(withoutUndefined({ type: 'modifyField', collection, field, changes, previous: options.previous }));
+  }
+
+  /** `fields` may be names or `{ name, order }`. */
+  createIndex(collection: string, name: string, fields: readonly (IndexField | string)[], options: IndexOptions = {}): this {
+    requireString('collection name', collection);
+    if (!Array.isArray(fields)) throw new InvalidArgumentError('index fields', 'a list such as [{ name: "email" }]', fields);
+    const list = fields.map((f) => (typeof f === 'string' ? { name: f } : f));
+    return this.operation(withoutUndefined({ type: 'createIndex', collection, name, fields: list, ...options }));
+  }
+
+  dropIndex(collection: string, name: string, options: { previous?: IndexDefinition } = {}): this {
+    requireString('collection name', collection);
+    return this.operation(withoutUndefined({ type: 'dropIndex', collection, name, previous: options.previous }));
+  }
+
+  addConstraint(collection: string, constraint: ConstraintDefinition): this {
+    requireString('collection name', collection);
+    return this.operation({ type: 'addConstraint', collection, constraint });
+  }
+
+  dropConstraint(collection: string, name: string, options: { previous?: ConstraintDefinition } = {}): this {
+    requireString('collection name', collection);
+    return this.operation(withoutUndefined({ type: 'dropConstraint', collection, name, previous: options.previous }));
+  }
+
+  /**
+   * A statement for one database: SQL/CQL text, or a command object (MongoDB, DynamoDB).
+   * Give `down` to keep the migration reversible.
+   */
+  raw(dialect: RawDialect, statement: string | { readonly [key: string]: unknown }, options: { down?: string | RawStatement } = {}): this {
+    requireString('raw dialect', dialect);
+    const body = typeof statement === 'string' ? { sql: statement } : { command: statement };
+    const down = typeof options.down === 'string' ? { sql: options.down } : options.down;
+    return this.operation(withoutUndefined({ type: 'raw', dialect, ...body, down }));
+  }
+
+  /** Validates and returns the frozen migration. Throws ValidationError listing every problem. */
+  build(): Migration {
+    const up = this.#ops.map((op) => cloneOperation(op));
+    const inverses = up.map((op) => (typeof op === 'object' && op !== null && 'type' in op ? safeInverse(op) : undefined));
+    const missing = inverses.find((inv) => inv && !inv.ok);
+    const down = missing ? [] : inverses.map((inv) => (inv?.ok ? inv.op : (undefined as never))).reverse();
+    const m = withoutUndefined({
+      name: this.#name,
+      tag: this.#tag ?? generateTag(this.#name, this.#at),
+      description: this.#description,
+      up,
+      down,
+      irreversible: missing && !missing.ok ? missing.reason : undefined,
+    }) as Migration;
+    const issues = validationIssues(m);
+    if (issues.length > 0) throw new ValidationError(`migration "${this.#name}"`, issues);
+    return deepFreeze(m);
+  }
+}
+
+/**
+ * Starts a migration builder.
+ * @example migration('add_phone').addField('users', 'phone', { type: 'string', length: 20 }).build()
+ */
+export function migration(name: string): MigrationBuilder {
+  return new MigrationBuilder(name);
+}
+
+/**
+ * Throws the typed error `down` of an irreversible migration gives.
+ * @example assertReversible(m) // throws IrreversibleMigrationError when m.irreversible is set
+ */
+export function assertReversible(m: Migration): void {
+  if (m.irreversible !== undefined) throw new IrreversibleMigrationError(m.name, m.irreversible);
+}
+
+function safeInverse(op: Operation) {
+  try {
+    return inverseOf(op);
+  } catch {
+    return undefined; // an unknown op type; validation reports it
+  }
+}
+
+function cloneOperation(op: Operation): Operation {
+  try {
+    return structuredClone(op);
+  } catch {
+    throw new InvalidArgumentError('an operation', 'plain JSON data (no functions or class instances)', op);
+  }
+}
+
+function requireString(what: string, value: unknown): void {
+  if (typeof value !== 'string') throw new InvalidArgumentError(what, 'a string', value);
+}

@@ -1,0 +1,68 @@
+import type { HistoryEntry } from '../adapter/history.js';
+
+/** Progress of a run, for logs and the CLI's progress bars. */
+export type ProgressEvent =
+  | { readonly type: 'lock:wait'; readonly heldBy: string | undefined }
+  | { readonly type: 'migration:start'; readonly name: string; readonly tag: string; readonly direction: 'up' | 'down'; readonly stepsTotal: number; readonly resumeFrom: number }
+  | { readonly type: 'step:start'; readonly name: string; readonly index: number; readonly total: number; readonly summary: string }
+  | { readonly type: 'step:done'; readonly name: string; readonly index: number; readonly total: number; readonly summary: string; readonly ms: number }
+  | { readonly type: 'migration:done'; readonly name: string; readonly tag: string; readonly direction: 'up' | 'down'; readonly outcome: RunOutcome; readonly ms: number }
+  | { readonly type: 'migration:failed'; readonly name: string; readonly direction: 'up' | 'down'; readonly stepsApplied: number; readonly stepsTotal: number; readonly error: string };
+
+export interface EngineOptions {
+  /** How long to wait for another runner's lock before failing (default 60 s). */
+  readonly lockTimeoutMs?: number;
+  /** Lease of the lock; renewed every third of it while working (default 30 s). */
+  readonly leaseMs?: number;
+  /** Called with progress events; exceptions it throws are ignored. */
+  readonly onProgress?: (event: ProgressEvent) => void;
+  /** Passed to the adapter's compile, e.g. `{ online: false }`. */
+  readonly compileOptions?: { readonly [key: string]: unknown };
+  /** Names this runner in lock and history rows (default host and pid). */
+  readonly owner?: string;
+}
+
+export interface UpOptions {
+  /**
+   * What to do with a migration recorded as failed part-way: 'resume' (default) runs from the
+   * first unapplied step; 'compensate' undoes the applied steps first, then runs it from the start.
+   */
+  readonly recover?: 'resume' | 'compensate';
+}
+
+export interface UpAllOptions extends UpOptions {
+  /**
+   * Run every pending migration in one transaction (only where DDL is transactional and no
+   * step must run outside a transaction). Fewer commits; all or nothing. Default false.
+   */
+  readonly singleTransaction?: boolean;
+}
+
+export type RunOutcome = 'applied' | 'skipped' | 'resumed' | 'rolled_back' | 'compensated';
+
+/** What a run did to one migration. */
+export interface RunResult {
+  readonly name: string;
+  readonly tag: string;
+  readonly direction: 'up' | 'down';
+  readonly outcome: RunOutcome;
+  readonly stepsApplied: number;
+  readonly stepsTotal: number;
+  readonly durationMs: number;
+}
+
+/** `getStatus` result: the spec's fields plus failed and mismatched. */
+export interface MigrationStatus<M> {
+  readonly total: number;
+  readonly completed: number;
+  readonly pending: number;
+  readonly pendingMigrations: M[];
+  readonly lastApplied: HistoryEntry | undefined;
+  readonly failed: number;
+  readonly failedMigrations: HistoryEntry[];
+  /** Applied migrations whose definition changed since (checksum differs). */
+  readonly mismatched: number;
+  readonly mismatchedMigrations: M[];
+  /** Rows in history that no defined migration matches. */
+  readonly unknownApplied: HistoryEntry[];
+}

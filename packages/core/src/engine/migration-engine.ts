@@ -1,0 +1,294 @@
+import type { Adapter } from '../adapter/adapter.js';
+import type { HistoryEntry } from '../adapter/history.js';
+import type { LockOwner } from '../adapter/lock.js';
+import type { Step } from '../adapter/step.js';
+import { ChecksumMismatchError, FailedMigrationPendingError, InvalidArgumentError, MigrationFailedError, NotAppliedError } from '../errors/errors.js';
+import type { Migration } from '../model/migration.js';
+import { compensate } from './compensate.js';
+import type { EngineOptions, MigrationStatus, ProgressEvent, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine-options.js';
+import { LockGuard } from './lock-guard.js';
+import { type Prepared, prepare, prepareAll } from './prepared.js';
+import { makeOwner, runningEntry } from './run-context.js';
+import { executeStep, runSteps } from './run-steps.js';
+import { computeStatus } from './status.js';
+import { isAdapter, checkEngineOptions } from './check-engine-args.js';
+
+type Rows = Map<string, HistoryEntry>;
+
+/**
+ * Applies, rolls back and reports migrations through an adapter. One lock per database around
+ * each run; history in the database itself; validation, capability checks and compile before any IO.
+ *
+ * @example
+ * const engine = new MigrationEngine(db.getAdapter());
+ * await engine.up(usersMigration);
+ * const status = await engine.getStatus({ definedMigrations: [usersMigration] });
+ */
+export class MigrationEngine {
+  readonly #adapter: Adapter;
+  readonly #options: EngineOptions;
+  readonly #owner: LockOwner;
+  #ready: Promise<void> | undefined;
+
+  constructor(adapter: Adapter, options: EngineOptions = {}) {
+    if (!isAdapter(adapter)) throw new InvalidArgumentError('the adapter', 'an Adapter (e.g. db.getAdapter())', adapter);
+    checkEngineOptions(options);
+    this.#adapter = adapter;
+    this.#options = options;
+    this.#owner = makeOwner(options.owner);
+  }
+
+  /** Applies `m`; skips it when already applied with the same checksum; resumes it after a failure. */
+  async up(m: Migration, options: UpOptions = {}): Promise<RunResult> {
+    const p = prepare(this.#adapter, m, 'up', this.#compileOptions);
+    return this.#locked((guard, rows) => this.#up(p, options, guard, rows));
+  }
+
+  /** Applies every migration of `ms` that is pending, in order, under one lock. */
+  async upAll(ms: readonly Migration[], options: UpAllOptions = {}): Promise<RunResult[]> {
+    const list = prepareAll(this.#adapter, ms, 'up', this.#compileOptions);
+    return this.#locked(async (guard, rows) => {
+      if (options.singleTransaction && this.#batchable(list, rows)) return this.#upBatch(list, guard, rows);
+      const results: RunResult[] = [];
+      for (const p of list) results.push(await this.#up(p, options, guard, rows));
+      return results;
+    });
+  }
+
+  /** Rolls `m` back with its down operations and removes it from history. */
+  async down(m: Migration): Promise<RunResult> {
+    const p = prepare(this.#adapter, m, 'down', this.#compileOptions);
+    return this.#locked((guard, rows) => this.#down(p, guard, rows));
+  }
+
+  /** Rolls back, newest first, every applied migration recorded after `tag`. */
+  async rollbackTo(tag: string): Promise<RunResult[]> {
+    if (typeof tag !== 'string' || tag === '') throw new InvalidArgumentError('the tag', 'the tag of an applied migration', tag);
+    return this.#locked(async (guard, rows) => {
+      const history = [...rows.values()];
+      const target = history.findIndex((e) => e.tag === tag);
+      if (target < 0) throw new NotAppliedError(tag, 'not in the history');
+      const later = history.slice(target + 1).reverse();
+      const prepared = later.map((e) => prepare(this.#adapter, e.migration, 'down', this.#compileOptions));
+      const results: RunResult[] = [];
+      for (const p of prepared) results.push(await this.#down(p, guard, rows));
+      return results;
+    });
+  }
+
+  /** Undoes the applied steps of a migration recorded as failed, and removes its row. */
+  async compensate(m: Migration | string): Promise<RunResult> {
+    const name = typeof m === 'string' ? m : (m as Migration | undefined)?.name;
+    if (typeof name !== 'string' || name === '') throw new InvalidArgumentError('the migration', 'a migration or its name', m);
+    return this.#locked(async (guard, rows) => {
+      const entry = rows.get(name);
+      if (!entry || entry.status === 'applied' || entry.direction !== 'up') throw new NotAppliedError(name, entry ? 'not a failed run' : 'not in the history');
+      return this.#compensate(entry, guard, rows);
+    });
+  }
+
+  /** Every history row, in the order recorded. Each carries its full migration. */
+  async getHistory(): Promise<HistoryEntry[]> {
+    await this.#ensure();
+    return this.#adapter.history.list();
+  }
+
+  /** Which of `definedMigrations` are applied, pending, failed or changed since they ran. */
+  async getStatus(query: { definedMigrations: readonly Migration[] }): Promise<MigrationStatus<Migration>> {
+    const defined = query?.definedMigrations;
+    if (!Array.isArray(defined)) throw new InvalidArgumentError('definedMigrations', 'an array of built migrations', defined);
+    return computeStatus(defined, await this.getHistory());
+  }
+
+  /** The steps `up` (or `down`) of `m` would run, without touching the database. */
+  plan(m: Migration, direction: 'up' | 'down' = 'up'): { name: string; tag: string; direction: 'up' | 'down'; steps: readonly Step[] } {
+    if (direction !== 'up' && direction !== 'down') throw new InvalidArgumentError('direction', '"up" or "down"', direction);
+    const p = prepare(this.#adapter, m, direction, this.#compileOptions);
+    return { name: p.migration.name, tag: p.migration.tag, direction, steps: p.steps };
+  }
+
+  get #compileOptions() {
+    return this.#options.compileOptions ?? {};
+  }
+
+  #emit = (event: ProgressEvent): void => {
+    try {
+      this.#options.onProgress?.(event);
+    } catch {
+      // A listener's bug must not break a migration.
+    }
+  };
+
+  #ensure(): Promise<void> {
+    this.#ready ??= this.#adapter.history.ensure().catch((error: unknown) => {
+      this.#ready = undefined;
+      throw error;
+    });
+    return this.#ready;
+  }
+
+  async #locked<T>(fn: (guard: LockGuard, rows: Rows) => Promise<T>): Promise<T> {
+    await this.#ensure();
+    const guard = await LockGuard.acquire(this.#adapter.lock, this.#owner, {
+      timeoutMs: this.#options.lockTimeoutMs ?? 60_000,
+      leaseMs: this.#options.leaseMs ?? 30_000,
+      onWait: (heldBy) => this.#emit({ type: 'lock:wait', heldBy }),
+    });
+    try {
+      const rows: Rows = new Map((await this.#adapter.history.list()).map((e) => [e.name, e]));
+      return await fn(guard, rows);
+    } finally {
+      await guard.release().catch(() => undefined);
+    }
+  }
+
+  async #up(p: Prepared, options: UpOptions, guard: LockGuard, rows: Rows): Promise<RunResult> {
+    const m = p.migration;
+    const entry = rows.get(m.name);
+    if (!entry) return this.#apply(p, 0, 'applied', guard, rows);
+    if (entry.status === 'applied' && entry.direction === 'up') {
+      if (entry.checksum !== p.checksum) throw new ChecksumMismatchError(m.name, entry.checksum, p.checksum);
+      this.#emit({ type: 'migration:done', name: m.name, tag: entry.tag, direction: 'up', outcome: 'skipped', ms: 0 });
+      return result(p, 'skipped', p.steps.length, 0);
+    }
+    if (entry.direction === 'down') {
+      throw new FailedMigrationPendingError(m.name, `has a rollback that stopped after ${entry.stepsApplied} of ${entry.stepsTotal} steps`, 'run down() again to finish the rollback before applying it');
+    }
+    // Failed, or 'running' although we hold the lock: the previous runner died.
+    if (options.recover === 'compensate') {
+      await this.#compensate(entry, guard, rows);
+      return this.#apply(p, 0, 'applied', guard, rows);
+    }
+    if (entry.stepsApplied === 0) return this.#apply(p, 0, 'applied', guard, rows);
+    if (entry.checksum !== p.checksum || entry.stepsTotal !== p.steps.length) {
+      throw new FailedMigrationPendingError(
+        m.name,
+        `failed after ${entry.stepsApplied} of ${entry.stepsTotal} steps and has changed since, so it cannot be resumed`,
+        "run up with { recover: 'compensate' } to undo the applied steps with the recorded definition, or restore the original to resume",
+      );
+    }
+    return this.#apply(p, entry.stepsApplied, 'resumed', guard, rows, entry);
+  }
+
+  async #apply(p: Prepared, start: number, outcome: RunOutcome, guard: LockGuard, rows: Rows, previous?: HistoryEntry): Promise<RunResult> {
+    const m = p.migration;
+    const started = Date.now();
+    this.#emit({ type: 'migration:start', name: m.name, tag: m.tag, direction: 'up', stepsTotal: p.steps.length, resumeFrom: start });
+    const running = runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner, previous);
+    const history = this.#adapter.history;
+    await runSteps({
+      adapter: this.#adapter,
+      guard,
+      emit: this.#emit,
+      name: m.name,
+      direction: 'up',
+      steps: p.steps,
+      startIndex: start,
+      running,
+      finish: async (session) => {
+        const done: HistoryEntry = { ...running, status: 'applied', appliedAt: new Date(), executionMs: Date.now() - started, stepsApplied: p.steps.length };
+        await history.save(done, session);
+        rows.set(m.name, done);
+      },
+    });
+    const ms = Date.now() - started;
+    this.#emit({ type: 'migration:done', name: m.name, tag: m.tag, direction: 'up', outcome, ms });
+    return result(p, outcome, p.steps.length, ms);
+  }
+
+  async #down(p: Prepared, guard: LockGuard, rows: Rows): Promise<RunResult> {
+    const m = p.migration;
+    const entry = rows.get(m.name);
+    if (!entry) throw new NotAppliedError(m.name, 'not applied');
+    if (entry.checksum !== p.checksum) throw new ChecksumMismatchError(m.name, entry.checksum, p.checksum);
+    if (entry.direction === 'up' && entry.status !== 'applied') {
+      throw new FailedMigrationPendingError(m.name, `failed while applying (${entry.stepsApplied} of ${entry.stepsTotal} steps applied)`, 'use compensate() to undo its applied steps, or up() to resume it');
+    }
+    const start = entry.direction === 'down' ? entry.stepsApplied : 0;
+    if (start > 0 && entry.stepsTotal !== p.steps.length) throw new FailedMigrationPendingError(m.name, 'has a rollback that stopped part-way and now compiles differently', 'finish it by hand and remove its row with the CLI `repair` command');
+    const started = Date.now();
+    this.#emit({ type: 'migration:start', name: m.name, tag: m.tag, direction: 'down', stepsTotal: p.steps.length, resumeFrom: start });
+    await runSteps({
+      adapter: this.#adapter,
+      guard,
+      emit: this.#emit,
+      name: m.name,
+      direction: 'down',
+      steps: p.steps,
+      startIndex: start,
+      running: runningEntry(m, p.checksum, 'down', p.steps.length, this.#owner, entry),
+      finish: async (session) => {
+        await this.#adapter.history.remove(m.name, session);
+        rows.delete(m.name);
+      },
+    });
+    const ms = Date.now() - started;
+    this.#emit({ type: 'migration:done', name: m.name, tag: m.tag, direction: 'down', outcome: 'rolled_back', ms });
+    return result(p, 'rolled_back', p.steps.length, ms);
+  }
+
+  async #compensate(entry: HistoryEntry, guard: LockGuard, rows: Rows): Promise<RunResult> {
+    const started = Date.now();
+    const undone = await compensate({ adapter: this.#adapter, guard, emit: this.#emit, entry, options: this.#compileOptions });
+    rows.delete(entry.name);
+    const ms = Date.now() - started;
+    this.#emit({ type: 'migration:done', name: entry.name, tag: entry.tag, direction: 'down', outcome: 'compensated', ms });
+    return { name: entry.name, tag: entry.tag, direction: 'down', outcome: 'compensated', stepsApplied: undone, stepsTotal: entry.stepsTotal, durationMs: ms };
+  }
+
+  /** One transaction for the whole list: only with transactional DDL, no out-of-transaction step, no failed row. */
+  #batchable(list: readonly Prepared[], rows: Rows): boolean {
+    if (!this.#adapter.capabilities.transactionalDdl) return false;
+    return list.every((p) => {
+      const e = rows.get(p.migration.name);
+      return (!e || (e.status === 'applied' && e.direction === 'up')) && p.steps.every((s) => !s.outsideTransaction);
+    });
+  }
+
+  async #upBatch(list: readonly Prepared[], guard: LockGuard, rows: Rows): Promise<RunResult[]> {
+    const results: RunResult[] = [];
+    const todo: Prepared[] = [];
+    for (const p of list) {
+      const e = rows.get(p.migration.name);
+      if (!e) todo.push(p);
+      else if (e.checksum !== p.checksum) throw new ChecksumMismatchError(p.migration.name, e.checksum, p.checksum);
+      else results.push(result(p, 'skipped', p.steps.length, 0));
+    }
+    let current: Prepared | undefined;
+    const started = Date.now();
+    const done: HistoryEntry[] = [];
+    try {
+      guard.assertHeld(todo[0]?.migration.name ?? 'batch');
+      await this.#adapter.withSession('transaction', async (session) => {
+        for (const p of todo) {
+          current = p;
+          const m = p.migration;
+          const t0 = Date.now();
+          this.#emit({ type: 'migration:start', name: m.name, tag: m.tag, direction: 'up', stepsTotal: p.steps.length, resumeFrom: 0 });
+          for (let i = 0; i < p.steps.length; i++) await executeStep({ adapter: this.#adapter, emit: this.#emit, name: m.name, steps: p.steps }, i, session);
+          const entry: HistoryEntry = { ...runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner), status: 'applied', appliedAt: new Date(), executionMs: Date.now() - t0, stepsApplied: p.steps.length };
+          await this.#adapter.history.save(entry, session);
+          done.push(entry);
+          results.push(result(p, 'applied', p.steps.length, Date.now() - t0));
+        }
+      });
+    } catch (error) {
+      const failed = current ?? todo[0];
+      if (!failed) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      await this.#adapter.history
+        .save({ ...runningEntry(failed.migration, failed.checksum, 'up', failed.steps.length, this.#owner), status: 'failed', error: message })
+        .catch(() => undefined);
+      throw new MigrationFailedError(failed.migration.name, 'up', 0, failed.steps.length, true, error);
+    }
+    for (const e of done) {
+      rows.set(e.name, e);
+      this.#emit({ type: 'migration:done', name: e.name, tag: e.tag, direction: 'up', outcome: 'applied', ms: Date.now() - started });
+    }
+    return results;
+  }
+}
+
+function result(p: Prepared, outcome: RunOutcome, stepsApplied: number, durationMs: number): RunResult {
+  return { name: p.migration.name, tag: p.migration.tag, direction: p.direction, outcome, stepsApplied, stepsTotal: p.steps.length, durationMs };
+}

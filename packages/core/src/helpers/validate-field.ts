@@ -1,0 +1,75 @@
+import { FIELD_OPTION_KEYS } from '../model/field.js';
+import { INTEGER_TYPES, NUMERIC_TYPES, STRING_TYPES, isFieldType } from '../model/field-types.js';
+import { identifierProblem } from './identifiers.js';
+import { type IssueList, isRecord } from './issue-list.js';
+
+/** Checks one field definition (`withName` when the name is part of it). */
+export function validateField(field: unknown, path: string, out: IssueList, withName = true): void {
+  if (!isRecord(field)) {
+    out.add('invalid_field', path, 'a field must be an object such as { name: "email", type: "string" }');
+    return;
+  }
+  if (withName) out.identifier(`${path}.name`, identifierProblem(field.name));
+  for (const key of Object.keys(field)) {
+    if (key !== 'name' && !FIELD_OPTION_KEYS.includes(key)) out.add('unknown_option', `${path}.${key}`, `unknown field option "${key}"`);
+  }
+  validateFieldOptions(field, path, out);
+}
+
+/** Checks field options; used for full fields and for modifyField changes (`partial`). */
+export function validateFieldOptions(field: Record<string, unknown>, path: string, out: IssueList, partial = false): void {
+  const type = field.type;
+  if (!(partial && type === undefined) && !isFieldType(type)) {
+    out.add('unknown_type', `${path}.type`, `unknown field type ${JSON.stringify(type)}; use one of integer, bigint, smallint, float, double, decimal, string, text, boolean, date, time, datetime, timestamp, json, uuid, enum, array, binary, blob`);
+  }
+  for (const key of ['length', 'precision'] as const) {
+    const v = field[key];
+    if (v !== undefined && v !== null && !(Number.isInteger(v) && (v as number) > 0)) out.add(`invalid_${key}`, `${path}.${key}`, `${key} must be a positive integer`);
+  }
+  const { precision, scale } = field;
+  if (scale !== undefined && scale !== null && !(Number.isInteger(scale) && (scale as number) >= 0)) out.add('invalid_scale', `${path}.scale`, 'scale must be an integer ≥ 0');
+  if (typeof scale === 'number' && typeof precision === 'number' && precision < scale) out.add('precision_below_scale', `${path}.precision`, `precision (${precision}) must be ≥ scale (${scale})`);
+  if (typeof scale === 'number' && precision === undefined && !partial) out.add('scale_without_precision', `${path}.scale`, 'scale needs a precision');
+  for (const key of ['required', 'nullable', 'unique', 'primaryKey', 'autoIncrement'] as const) {
+    const v = field[key];
+    if (v !== undefined && v !== null && typeof v !== 'boolean') out.add('invalid_flag', `${path}.${key}`, `${key} must be true or false`);
+  }
+  if (field.required === true && field.nullable === true) out.add('conflicting_nullability', `${path}.nullable`, 'a field cannot be both required and nullable');
+  if (type === 'enum') validateEnumValues(field.enumValues, `${path}.enumValues`, out);
+  else if (field.enumValues !== undefined && field.enumValues !== null && isFieldType(type)) out.add('enum_values_on_non_enum', `${path}.enumValues`, `enumValues is only for type "enum", not "${String(type)}"`);
+  if (type === 'array' && !isFieldType(field.itemType)) out.add('array_without_item_type', `${path}.itemType`, 'an array needs an itemType, e.g. { type: "array", itemType: "string" }');
+  if (field.itemType === 'array') out.add('nested_array', `${path}.itemType`, 'arrays of arrays are not portable; use json');
+  if (field.autoIncrement === true && isFieldType(type) && !INTEGER_TYPES.has(type)) out.add('auto_increment_type', `${path}.autoIncrement`, `autoIncrement needs an integer type, not "${type}"`);
+  if ('default' in field && field.default !== undefined) validateDefault(field, path, out);
+}
+
+function validateEnumValues(values: unknown, path: string, out: IssueList): void {
+  if (!Array.isArray(values) || values.length === 0) {
+    out.add('enum_without_values', path, 'an enum needs enumValues, a non-empty list of strings');
+    return;
+  }
+  if (values.some((v) => typeof v !== 'string')) out.add('invalid_enum_value', path, 'enum values must be strings');
+  if (new Set(values).size !== values.length) out.add('duplicate_enum_value', path, 'enum values must be unique');
+}
+
+function validateDefault(field: Record<string, unknown>, path: string, out: IssueList): void {
+  const value = field.default;
+  const type = field.type;
+  const where = `${path}.default`;
+  if (value === null) {
+    if (field.required === true || field.nullable === false || field.primaryKey === true) out.add('null_default_on_required', where, 'a required field cannot default to null');
+    return;
+  }
+  if (isRecord(value) && '$fn' in value) {
+    if (value.$fn !== 'now' && value.$fn !== 'uuid') out.add('invalid_default', where, 'a function default must be { $fn: "now" } or { $fn: "uuid" }');
+    return;
+  }
+  if (!isFieldType(type)) return;
+  const kind = typeof value;
+  const bad =
+    (NUMERIC_TYPES.has(type) && kind !== 'number' && !(type === 'decimal' && kind === 'string')) ||
+    (STRING_TYPES.has(type) && kind !== 'string') ||
+    (type === 'boolean' && kind !== 'boolean');
+  if (bad) out.add('default_type_mismatch', where, `default ${JSON.stringify(value)} does not fit type "${type}"`);
+  if (type === 'enum' && Array.isArray(field.enumValues) && !field.enumValues.includes(value)) out.add('default_not_in_enum', where, `default ${JSON.stringify(value)} is not one of the enum values`);
+}

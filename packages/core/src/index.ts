@@ -1,0 +1,64 @@
+export { ErrorCodes, type ErrorCode } from './errors/error-codes.js';
+export { DuctapeError } from './errors/ductape-error.js';
+export {
+  ChecksumMismatchError,
+  CompensationImpossibleError,
+  FailedMigrationPendingError,
+  InvalidArgumentError,
+  IrreversibleMigrationError,
+  LockLostError,
+  LockTimeoutError,
+  MigrationFailedError,
+  NotAppliedError,
+  UnsupportedOperationError,
+  ValidationError,
+  type ValidationIssue,
+} from './errors/errors.js';
+export { redactSecrets } from './errors/redact.js';
+
+export { FIELD_TYPES, INTEGER_TYPES, NUMERIC_TYPES, STRING_TYPES, isFieldType, type FieldType } from './model/field-types.js';
+export { isNotNull, type DefaultValue, type FieldChanges, type FieldDefinition, type FieldOptions, type FieldSpec, type FunctionDefault } from './model/field.js';
+export type { IndexDefinition, IndexField, IndexOptions } from './model/index-definition.js';
+export type { CheckConstraint, ConstraintDefinition, ForeignKeyConstraint, PrimaryKeyConstraint, ReferentialAction, UniqueConstraint } from './model/constraint.js';
+export type { CassandraOptions, CollectionOptions, DynamoKey, DynamoKeyType, DynamoOptions, DynamoSecondaryIndex, MongoOptions, SqlOptions } from './model/collection-options.js';
+export {
+  OPERATION_TYPES,
+  assertNever,
+  type AddConstraintOp,
+  type AddFieldOp,
+  type CollectionSnapshot,
+  type CreateCollectionOp,
+  type CreateIndexOp,
+  type DropCollectionOp,
+  type DropConstraintOp,
+  type DropFieldOp,
+  type DropIndexOp,
+  type ModifyFieldOp,
+  type Operation,
+  type OperationType,
+  type RawDialect,
+  type RawOp,
+  type RawStatement,
+  type RenameFieldOp,
+} from './model/operation.js';
+export type { Migration } from './model/migration.js';
+export { applyChanges, inverseOf, type Inverse } from './ops/inverse.js';
+
+export { MigrationBuilder, migration } from './builder/migration-builder.js';
+export { normalizeField, normalizeFields, timestampFields, type FieldsInput } from './builder/normalize-fields.js';
+export { MigrationHelpers } from './helpers/migration-helpers.js';
+export { canonicalJson } from './helpers/canonical-json.js';
+export { checksum } from './helpers/checksum.js';
+export { generateTag } from './helpers/tag.js';
+export { identifierProblem, migrationNameProblem, MAX_IDENTIFIER_LENGTH } from './helpers/identifiers.js';
+export { validationIssues } from './helpers/validate-migration.js';
+
+export type { Adapter, CompileContext } from './adapter/adapter.js';
+export type { Capabilities } from './adapter/capabilities.js';
+export type { HistoryEntry, HistoryStatus, HistoryStore } from './adapter/history.js';
+export type { AcquireResult, LockHandle, LockOwner, LockStore } from './adapter/lock.js';
+export type { Session } from './adapter/session.js';
+export type { CommandStep, NoopStep, StatementStep, Step } from './adapter/step.js';
+
+export { MigrationEngine } from './engine/migration-engine.js';
+export type { EngineOptions, MigrationStatus, ProgressEvent, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine/engine-options.js';

@@ -1,0 +1,66 @@
+import type { FieldType } from './field-types.js';
+
+/** A portable default computed by the database at insert time. */
+export interface FunctionDefault {
+  readonly $fn: 'now' | 'uuid';
+}
+
+/** A literal default, or a portable function such as `{ $fn: 'now' }`. */
+export type DefaultValue = string | number | boolean | null | FunctionDefault | readonly unknown[] | { readonly [key: string]: unknown };
+
+/** Everything a field can say about itself, apart from its name. */
+export interface FieldOptions {
+  readonly type: FieldType;
+  /** Characters for string (VARCHAR length). */
+  readonly length?: number;
+  /** Total digits for decimal. */
+  readonly precision?: number;
+  /** Digits after the point for decimal. */
+  readonly scale?: number;
+  /** NOT NULL. `required: true` and `nullable: false` mean the same. */
+  readonly required?: boolean;
+  readonly nullable?: boolean;
+  readonly unique?: boolean;
+  readonly primaryKey?: boolean;
+  readonly default?: DefaultValue;
+  /** Allowed values of an enum. */
+  readonly enumValues?: readonly string[];
+  /** Element type of an array. */
+  readonly itemType?: FieldType;
+  readonly autoIncrement?: boolean;
+}
+
+/** A named field, as stored in operations. */
+export interface FieldDefinition extends FieldOptions {
+  readonly name: string;
+}
+
+/** What a user may write for a field: a full definition or just the type, e.g. `'string'`. */
+export type FieldSpec = FieldType | FieldOptions;
+
+/** A field change for modifyField: any option; `null` removes that option. */
+export type FieldChanges = { readonly [K in keyof FieldOptions]?: FieldOptions[K] | null };
+
+/** The option keys a field may carry; anything else is a typo the validator reports. */
+export const FIELD_OPTION_KEYS: readonly string[] = [
+  'type',
+  'length',
+  'precision',
+  'scale',
+  'required',
+  'nullable',
+  'unique',
+  'primaryKey',
+  'default',
+  'enumValues',
+  'itemType',
+  'autoIncrement',
+];
+
+/**
+ * True when the field must not be null: `required`, `nullable: false` or part of the primary key.
+ * @example isNotNull({ name: 'id', type: 'uuid', primaryKey: true }) // true
+ */
+export function isNotNull(field: FieldOptions): boolean {
+  return field.required === true || field.nullable === false || field.primaryKey === true;
+}

@@ -1,0 +1,143 @@
+import { InvalidArgumentError } from '../errors/errors.js';
+import type { CollectionOptions } from './collection-options.js';
+import type { ConstraintDefinition } from './constraint.js';
+import type { FieldChanges, FieldDefinition } from './field.js';
+import type { IndexDefinition, IndexField, IndexOptions } from './index-definition.js';
+
+/** What a collection looked like, as introspected; lets a drop be undone. */
+export interface CollectionSnapshot {
+  readonly name: string;
+  readonly fields: readonly FieldDefinition[];
+  readonly indexes?: readonly IndexDefinition[];
+  readonly constraints?: readonly ConstraintDefinition[];
+  readonly options?: CollectionOptions;
+}
+
+export interface CreateCollectionOp {
+  readonly type: 'createCollection';
+  readonly name: string;
+  readonly fields: readonly FieldDefinition[];
+  readonly options?: CollectionOptions;
+  /** Indexes and constraints to restore with the table (set by the inverse of a drop). */
+  readonly indexes?: readonly IndexDefinition[];
+  readonly constraints?: readonly ConstraintDefinition[];
+}
+
+export interface DropCollectionOp {
+  readonly type: 'dropCollection';
+  readonly name: string;
+  readonly cascade?: boolean;
+  /** The collection as it was, so down can recreate it. */
+  readonly previous?: CollectionSnapshot;
+}
+
+export interface AddFieldOp {
+  readonly type: 'addField';
+  readonly collection: string;
+  readonly field: FieldDefinition;
+}
+
+export interface DropFieldOp {
+  readonly type: 'dropField';
+  readonly collection: string;
+  readonly field: string;
+  /** The field's definition before the drop, so down can re-add it (its values are not restored). */
+  readonly previous?: FieldDefinition;
+}
+
+export interface RenameFieldOp {
+  readonly type: 'renameField';
+  readonly collection: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface ModifyFieldOp {
+  readonly type: 'modifyField';
+  readonly collection: string;
+  readonly field: string;
+  readonly changes: FieldChanges;
+  /** The full definition before the change (adapters that rewrite a whole column need it). */
+  readonly previous?: FieldDefinition;
+}
+
+export interface CreateIndexOp extends IndexOptions {
+  readonly type: 'createIndex';
+  readonly collection: string;
+  readonly name: string;
+  readonly fields: readonly IndexField[];
+}
+
+export interface DropIndexOp {
+  readonly type: 'dropIndex';
+  readonly collection: string;
+  readonly name: string;
+  readonly previous?: IndexDefinition;
+}
+
+export interface AddConstraintOp {
+  readonly type: 'addConstraint';
+  readonly collection: string;
+  readonly constraint: ConstraintDefinition;
+}
+
+export interface DropConstraintOp {
+  readonly type: 'dropConstraint';
+  readonly collection: string;
+  readonly name: string;
+  readonly previous?: ConstraintDefinition;
+}
+
+/** Dialect names raw operations are written for. */
+export type RawDialect = 'postgresql' | 'mysql' | 'mariadb' | 'mongodb' | 'dynamodb' | 'cassandra' | (string & {});
+
+/** Text (SQL/CQL) or a driver command (MongoDB, DynamoDB) for one dialect. */
+export interface RawStatement {
+  readonly sql?: string;
+  readonly command?: { readonly [key: string]: unknown };
+}
+
+export interface RawOp extends RawStatement {
+  readonly type: 'raw';
+  readonly dialect: RawDialect;
+  /** What undoes it; without it the migration is irreversible. */
+  readonly down?: RawStatement;
+}
+
+/** Every operation, discriminated by `type`. Plain JSON data. */
+export type Operation =
+  | CreateCollectionOp
+  | DropCollectionOp
+  | AddFieldOp
+  | DropFieldOp
+  | RenameFieldOp
+  | ModifyFieldOp
+  | CreateIndexOp
+  | DropIndexOp
+  | AddConstraintOp
+  | DropConstraintOp
+  | RawOp;
+
+export type OperationType = Operation['type'];
+
+export const OPERATION_TYPES: readonly OperationType[] = [
+  'createCollection',
+  'dropCollection',
+  'addField',
+  'dropField',
+  'renameField',
+  'modifyField',
+  'createIndex',
+  'dropIndex',
+  'addConstraint',
+  'dropConstraint',
+  'raw',
+];
+
+/**
+ * Exhaustiveness guard for `switch (op.type)`: a new op type fails to compile where it is not handled.
+ * @example default: return assertNever(op);
+ */
+export function assertNever(value: never): never {
+  throw new InvalidArgumentError('operation', 'a known operation', value);
+}

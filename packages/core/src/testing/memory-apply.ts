@@ -1,0 +1,97 @@
+import type { ConstraintDefinition } from '../model/constraint.js';
+import type { FieldDefinition } from '../model/field.js';
+import type { IndexDefinition } from '../model/index-definition.js';
+import type { CollectionSnapshot, Operation } from '../model/operation.js';
+import { assertNever } from '../model/operation.js';
+import { applyChanges } from '../ops/inverse.js';
+
+type Collections = Map<string, CollectionSnapshot>;
+
+/**
+ * Applies one operation to in-memory collections with a real server's strictness: creating
+ * what exists or dropping what does not fails, as it would on PostgreSQL.
+ */
+export function applyOperation(collections: Collections, op: Operation, values: Map<string, unknown>): void {
+  switch (op.type) {
+    case 'createCollection':
+      if (collections.has(op.name)) {
+        if (op.options?.sqlOptions?.ifNotExists) return;
+        throw new Error(`collection "${op.name}" already exists`);
+      }
+      collections.set(op.name, { name: op.name, fields: op.fields, indexes: op.indexes ?? [], constraints: op.constraints ?? [], ...(op.options ? { options: op.options } : {}) });
+      return;
+    case 'dropCollection':
+      get(collections, op.name);
+      collections.delete(op.name);
+      return;
+    case 'addField': {
+      const c = get(collections, op.collection);
+      if (c.fields.some((f) => f.name === op.field.name)) throw new Error(`field "${op.field.name}" already exists in "${op.collection}"`);
+      return update(collections, c, { fields: [...c.fields, op.field] });
+    }
+    case 'dropField': {
+      const c = get(collections, op.collection);
+      field(c, op.field);
+      return update(collections, c, { fields: c.fields.filter((f) => f.name !== op.field) });
+    }
+    case 'renameField': {
+      const c = get(collections, op.collection);
+      field(c, op.from);
+      if (c.fields.some((f) => f.name === op.to)) throw new Error(`field "${op.to}" already exists in "${op.collection}"`);
+      return update(collections, c, { fields: c.fields.map((f) => (f.name === op.from ? { ...f, name: op.to } : f)) });
+    }
+    case 'modifyField': {
+      const c = get(collections, op.collection);
+      const old = field(c, op.field);
+      return update(collections, c, { fields: c.fields.map((f) => (f === old ? applyChanges(old, op.changes) : f)) });
+    }
+    case 'createIndex': {
+      const { type: _t, collection, ...index } = op;
+      const c = get(collections, collection);
+      if ((c.indexes ?? []).some((i) => i.name === op.name)) throw new Error(`index "${op.name}" already exists`);
+      for (const f of op.fields) field(c, f.name);
+      return update(collections, c, { indexes: [...(c.indexes ?? []), index as IndexDefinition] });
+    }
+    case 'dropIndex': {
+      const c = get(collections, op.collection);
+      if (!(c.indexes ?? []).some((i) => i.name === op.name)) throw new Error(`index "${op.name}" does not exist`);
+      return update(collections, c, { indexes: (c.indexes ?? []).filter((i) => i.name !== op.name) });
+    }
+    case 'addConstraint': {
+      const c = get(collections, op.collection);
+      if ((c.constraints ?? []).some((k) => k.name === op.constraint.name)) throw new Error(`constraint "${op.constraint.name}" already exists`);
+      if (op.constraint.type === 'foreignKey') get(collections, op.constraint.references.table);
+      return update(collections, c, { constraints: [...(c.constraints ?? []), op.constraint as ConstraintDefinition] });
+    }
+    case 'dropConstraint': {
+      const c = get(collections, op.collection);
+      if (!(c.constraints ?? []).some((k) => k.name === op.name)) throw new Error(`constraint "${op.name}" does not exist`);
+      return update(collections, c, { constraints: (c.constraints ?? []).filter((k) => k.name !== op.name) });
+    }
+    case 'raw': {
+      const cmd = op.command ?? {};
+      if (typeof cmd.fail === 'string') throw new Error(cmd.fail);
+      if (typeof cmd.set === 'string') values.set(cmd.set, cmd.value);
+      if (typeof cmd.delete === 'string') values.delete(cmd.delete);
+      return;
+    }
+    default:
+      return assertNever(op);
+  }
+}
+
+function get(collections: Collections, name: string): CollectionSnapshot {
+  const c = collections.get(name);
+  if (!c) throw new Error(`collection "${name}" does not exist`);
+  return c;
+}
+
+function field(c: CollectionSnapshot, name: string): FieldDefinition {
+  const f = c.fields.find((x) => x.name === name);
+  if (!f) throw new Error(`field "${name}" does not exist in "${c.name}"`);
+  return f;
+}
+
+function update(collections: Collections, c: CollectionSnapshot, change: Partial<CollectionSnapshot>): void {
+  collections.set(c.name, { ...c, ...change });
+}
