@@ -1,0 +1,33 @@
+// `services:status`: what runs, on which port, healthy or not, and its memory.
+import { groupRssKiB } from './processes.mjs';
+import { findService, nativeServices } from './registry.mjs';
+import { listStates } from './state.mjs';
+import { isRunning } from './stop-server.mjs';
+
+/** @returns {Promise<number>} exit code */
+export async function status() {
+  const states = listStates();
+  const names = [...new Set([...nativeServices.map((s) => s.name), ...states.map((s) => s.name)])];
+  for (const name of names) {
+    const state = states.find((s) => s.name === name);
+    if (!state) {
+      console.log(`${name.padEnd(10)} stopped`);
+      continue;
+    }
+    if (!isRunning(state)) {
+      console.log(`${name.padEnd(10)} not running (stale record; \`pnpm services:down ${name}\` cleans it)  log: ${state.logFile}`);
+      continue;
+    }
+    if (state.mode === 'testcontainers') {
+      console.log(`${name.padEnd(10)} container ${state.containerId?.slice(0, 12)} on 127.0.0.1:${state.port}`);
+      continue;
+    }
+    const service = nativeServices.some((s) => s.name === name) ? findService(name) : undefined;
+    const healthy = service ? await service.probe(state.port).catch(() => false) : false;
+    const rssMiB = state.pid === undefined ? 0 : groupRssKiB(state.pid) / 1024;
+    console.log(
+      `${name.padEnd(10)} ${healthy ? 'healthy' : 'UNHEALTHY'} on 127.0.0.1:${state.port}  pid ${state.pid}  rss ${rssMiB.toFixed(0)} MiB  data ${state.dataDir}  log ${state.logFile}`,
+    );
+  }
+  return 0;
+}
