@@ -9,6 +9,7 @@ import type { IndexDefinition, IndexField, IndexOptions } from '../model/index-d
 import type { Migration } from '../model/migration.js';
 import type { CollectionSnapshot, Operation, RawDialect, RawStatement } from '../model/operation.js';
 import { inverseOf, withoutUndefined } from '../ops/inverse.js';
+import { optionsObject } from '../helpers/options-object.js';
 import { deepFreeze } from './deep-freeze.js';
 import { type FieldsInput, normalizeField, normalizeFields, timestampFields } from './normalize-fields.js';
 
@@ -62,17 +63,18 @@ export class MigrationBuilder {
     return this;
   }
 
-  createCollection(name: string, fields: FieldsInput, options: CollectionOptions = {}): this {
+  createCollection(name: string, fields: FieldsInput, options?: CollectionOptions): this {
     requireString('collection name', name);
     const list = normalizeFields(fields);
-    if (options.timestamps) list.push(...timestampFields().filter((t) => !list.some((f) => f.name === t.name)));
-    const hasOptions = typeof options === 'object' && options !== null && Object.keys(options).length > 0;
-    return this.operation(withoutUndefined({ type: 'createCollection', name, fields: list, options: hasOptions ? options : undefined }));
+    const opts = optionsObject(options, 'collection options');
+    if (opts.timestamps) list.push(...timestampFields().filter((t) => !list.some((f) => f.name === t.name)));
+    return this.operation(withoutUndefined({ type: 'createCollection', name, fields: list, options: Object.keys(opts).length > 0 ? opts : undefined }));
   }
 
   /** Drops a collection. Pass its `previous` snapshot (the sdk introspects it) to make it reversible. */
-  dropCollection(name: string, options: { cascade?: boolean; previous?: CollectionSnapshot } = {}): this {
+  dropCollection(name: string, dropOptions?: { cascade?: boolean; previous?: CollectionSnapshot }): this {
     requireString('collection name', name);
+    const options = optionsObject(dropOptions, 'drop options');
     return this.operation(withoutUndefined({ type: 'dropCollection', name, cascade: options.cascade, previous: options.previous }));
   }
 
@@ -83,8 +85,9 @@ export class MigrationBuilder {
     return this.operation({ type: 'addField', collection, field: definition });
   }
 
-  dropField(collection: string, field: string, options: { previous?: FieldDefinition } = {}): this {
+  dropField(collection: string, field: string, dropOptions?: { previous?: FieldDefinition }): this {
     requireString('collection name', collection);
+    const options = optionsObject(dropOptions, 'options');
     return this.operation(withoutUndefined({ type: 'dropField', collection, field, previous: options.previous }));
   }
 
@@ -93,21 +96,24 @@ export class MigrationBuilder {
     return this.operation({ type: 'renameField', collection, from, to });
   }
 
-  modifyField(collection: string, field: string, changes: FieldChanges, options: { previous?: FieldDefinition } = {}): this {
+  modifyField(collection: string, field: string, changes: FieldChanges, dropOptions?: { previous?: FieldDefinition }): this {
     requireString('collection name', collection);
+    const options = optionsObject(dropOptions, 'options');
     return this.operation(withoutUndefined({ type: 'modifyField', collection, field, changes, previous: options.previous }));
   }
 
   /** `fields` may be names or `{ name, order }`. */
-  createIndex(collection: string, name: string, fields: readonly (IndexField | string)[], options: IndexOptions = {}): this {
+  createIndex(collection: string, name: string, fields: readonly (IndexField | string)[], indexOptions?: IndexOptions): this {
+    const options = optionsObject(indexOptions, 'index options');
     requireString('collection name', collection);
     if (!Array.isArray(fields)) throw new InvalidArgumentError('index fields', 'a list such as [{ name: "email" }]', fields);
     const list = fields.map((f) => (typeof f === 'string' ? { name: f } : f));
     return this.operation(withoutUndefined({ type: 'createIndex', collection, name, fields: list, ...options }));
   }
 
-  dropIndex(collection: string, name: string, options: { previous?: IndexDefinition } = {}): this {
+  dropIndex(collection: string, name: string, dropOptions?: { previous?: IndexDefinition }): this {
     requireString('collection name', collection);
+    const options = optionsObject(dropOptions, 'options');
     return this.operation(withoutUndefined({ type: 'dropIndex', collection, name, previous: options.previous }));
   }
 
@@ -116,8 +122,9 @@ export class MigrationBuilder {
     return this.operation({ type: 'addConstraint', collection, constraint });
   }
 
-  dropConstraint(collection: string, name: string, options: { previous?: ConstraintDefinition } = {}): this {
+  dropConstraint(collection: string, name: string, dropOptions?: { previous?: ConstraintDefinition }): this {
     requireString('collection name', collection);
+    const options = optionsObject(dropOptions, 'options');
     return this.operation(withoutUndefined({ type: 'dropConstraint', collection, name, previous: options.previous }));
   }
 
@@ -125,8 +132,9 @@ export class MigrationBuilder {
    * A statement for one database: SQL/CQL text, or a command object (MongoDB, DynamoDB).
    * Give `down` to keep the migration reversible.
    */
-  raw(dialect: RawDialect, statement: string | { readonly [key: string]: unknown }, options: { down?: string | RawStatement } = {}): this {
+  raw(dialect: RawDialect, statement: string | { readonly [key: string]: unknown }, rawOptions?: { down?: string | RawStatement }): this {
     requireString('raw dialect', dialect);
+    const options = optionsObject(rawOptions, 'raw options');
     const body = typeof statement === 'string' ? { sql: statement } : { command: statement };
     const down = typeof options.down === 'string' ? { sql: options.down } : options.down;
     return this.operation(withoutUndefined({ type: 'raw', dialect, ...body, down }));

@@ -11,6 +11,7 @@ import { type Prepared, prepare, prepareAll } from './prepared.js';
 import { makeOwner, runningEntry } from './run-context.js';
 import { executeStep, runSteps } from './run-steps.js';
 import { computeStatus } from './status.js';
+import { optionsObject } from '../helpers/options-object.js';
 import { isAdapter, checkEngineOptions } from './check-engine-args.js';
 
 type Rows = Map<string, HistoryEntry>;
@@ -32,20 +33,22 @@ export class MigrationEngine {
 
   constructor(adapter: Adapter, options: EngineOptions = {}) {
     if (!isAdapter(adapter)) throw new InvalidArgumentError('the adapter', 'an Adapter (e.g. db.getAdapter())', adapter);
-    checkEngineOptions(options);
+    checkEngineOptions(options ?? {});
     this.#adapter = adapter;
-    this.#options = options;
-    this.#owner = makeOwner(options.owner);
+    this.#options = options ?? {};
+    this.#owner = makeOwner(this.#options.owner);
   }
 
   /** Applies `m`; skips it when already applied with the same checksum; resumes it after a failure. */
-  async up(m: Migration, options: UpOptions = {}): Promise<RunResult> {
+  async up(m: Migration, upOptions?: UpOptions): Promise<RunResult> {
+    const options = optionsObject(upOptions, 'up options');
     const p = prepare(this.#adapter, m, 'up', this.#compileOptions);
     return this.#locked((guard, rows) => this.#up(p, options, guard, rows));
   }
 
   /** Applies every migration of `ms` that is pending, in order, under one lock. */
-  async upAll(ms: readonly Migration[], options: UpAllOptions = {}): Promise<RunResult[]> {
+  async upAll(ms: readonly Migration[], upOptions?: UpAllOptions): Promise<RunResult[]> {
+    const options = optionsObject(upOptions, 'upAll options');
     const list = prepareAll(this.#adapter, ms, 'up', this.#compileOptions);
     return this.#locked(async (guard, rows) => {
       if (options.singleTransaction && this.#batchable(list, rows)) return this.#upBatch(list, guard, rows);

@@ -7,5 +7,6 @@ const KEY_VALUE = /\b(password|passwd|pwd|secret|token|secretAccessKey)(\s*[=:]\
  * @example redactSecrets('postgres://app:s3cret@db:5432/x') // 'postgres://app:***@db:5432/x'
  */
 export function redactSecrets(text: string): string {
+  if (typeof text !== 'string') return redactSecrets(String(text));
   return text.replace(URL_CREDENTIALS, '$1:***@').replace(KEY_VALUE, '$1$2***');
 }

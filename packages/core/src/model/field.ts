@@ -62,5 +62,6 @@ export const FIELD_OPTION_KEYS: readonly string[] = [
  * @example isNotNull({ name: 'id', type: 'uuid', primaryKey: true }) // true
  */
 export function isNotNull(field: FieldOptions): boolean {
+  if (typeof field !== 'object' || field === null) return false;
   return field.required === true || field.nullable === false || field.primaryKey === true;
 }

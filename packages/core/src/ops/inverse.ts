@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors/errors.js';
 import type { FieldChanges, FieldDefinition } from '../model/field.js';
 import type { Operation } from '../model/operation.js';
 import { assertNever } from '../model/operation.js';
@@ -12,6 +13,7 @@ export type Inverse = { readonly ok: true; readonly op: Operation } | { readonly
  * // { ok: true, op: { type: 'dropField', collection: 'users', field: 'phone' } }
  */
 export function inverseOf(op: Operation): Inverse {
+  if (typeof op !== 'object' || op === null) throw new InvalidArgumentError('the operation', 'an operation object', op);
   switch (op.type) {
     case 'createCollection':
       return ok({ type: 'dropCollection', name: op.name });
@@ -67,6 +69,8 @@ export function inverseOf(op: Operation): Inverse {
  * @example applyChanges({ name: 'email', type: 'string', length: 255 }, { length: 500 }).length // 500
  */
 export function applyChanges(field: FieldDefinition, changes: FieldChanges): FieldDefinition {
+  if (typeof field !== 'object' || field === null) throw new InvalidArgumentError('the field', 'a field definition', field);
+  if (typeof changes !== 'object' || changes === null) throw new InvalidArgumentError('the changes', 'an object of field options', changes);
   const next: Record<string, unknown> = { ...field };
   for (const [key, value] of Object.entries(changes)) {
     if (value === null || value === undefined) delete next[key];

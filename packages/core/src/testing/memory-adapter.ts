@@ -2,7 +2,8 @@ import type { Adapter, CompileContext } from '../adapter/adapter.js';
 import type { Capabilities } from '../adapter/capabilities.js';
 import type { Session } from '../adapter/session.js';
 import type { Step } from '../adapter/step.js';
-import { ValidationError } from '../errors/errors.js';
+import { InvalidArgumentError, ValidationError } from '../errors/errors.js';
+import { optionsObject } from '../helpers/options-object.js';
 import type { CollectionSnapshot, Operation } from '../model/operation.js';
 import { applyOperation } from './memory-apply.js';
 import { MemoryDatabase } from './memory-database.js';
@@ -35,7 +36,8 @@ export class MemoryAdapter implements Adapter {
   readonly executed: Step[] = [];
   #failAt: { countdown: number; error: Error } | undefined;
 
-  constructor(options: MemoryAdapterOptions = {}) {
+  constructor(adapterOptions?: MemoryAdapterOptions) {
+    const options = optionsObject(adapterOptions, 'memory adapter options');
     this.database = options.database ?? new MemoryDatabase();
     this.capabilities = {
       transactionalDdl: options.transactionalDdl ?? false,
@@ -59,8 +61,9 @@ export class MemoryAdapter implements Adapter {
   async close(): Promise<void> {}
 
   /** Makes the `n`-th step executed from now (1-based) throw `error`. */
-  failAtStep(n: number, error: Error = new Error(`injected failure at step ${n}`)): void {
-    this.#failAt = { countdown: n, error };
+  failAtStep(n: number, error?: Error): void {
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('the step number', 'an integer ≥ 1', n);
+    this.#failAt = { countdown: n, error: error ?? new Error(`injected failure at step ${n}`) };
   }
 
   compile(op: Operation, _ctx: CompileContext): Step[] {
