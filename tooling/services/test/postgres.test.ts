@@ -1,0 +1,26 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireServer } from '../src/require-server.mjs';
+
+const url = requireServer('postgres');
+
+describe.skipIf(!url)('PostgreSQL smoke (pg)', () => {
+  const client = new pg.Client({ connectionString: url });
+  beforeAll(() => client.connect());
+  afterAll(() => client.end());
+
+  it('reads the server version', async () => {
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    expect(rows[0]?.server_version).toMatch(/^\d+\.\d+/);
+  });
+
+  it('creates and drops a table', async () => {
+    await client.query('CREATE TABLE ductape_smoke (id int PRIMARY KEY, name text)');
+    await client.query('INSERT INTO ductape_smoke VALUES ($1, $2)', [1, 'one']);
+    const { rows } = await client.query('SELECT name FROM ductape_smoke WHERE id = $1', [1]);
+    expect(rows).toEqual([{ name: 'one' }]);
+    await client.query('DROP TABLE ductape_smoke');
+    const left = await client.query("SELECT to_regclass('ductape_smoke') AS t");
+    expect(left.rows[0].t).toBeNull();
+  });
+});

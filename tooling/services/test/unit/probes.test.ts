@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { isCqlSupported, isMysqlHandshake } from '../../src/health.mjs';
+import { resolveNames } from '../../src/registry.mjs';
+
+describe('health probes', () => {
+  it('recognises a CQL SUPPORTED response and a MySQL handshake', () => {
+    expect(isCqlSupported(Buffer.from([0x84, 0, 0, 1, 0x06, 0, 0, 0, 2, 0, 0]))).toBe(true);
+    expect(isCqlSupported(Buffer.from([0x84, 0, 0, 1, 0x00, 0, 0, 0, 2]))).toBe(false);
+    expect(isMysqlHandshake(Buffer.from([0x4a, 0, 0, 0, 10, 0x31]))).toBe(true);
+    expect(isMysqlHandshake(Buffer.from([0x4a, 0, 0, 0, 0xff, 0x31]))).toBe(false);
+  });
+});
+
+describe('server names', () => {
+  it('defaults to all and resolves aliases without duplicates', () => {
+    expect(resolveNames([])).toEqual(['postgres', 'mariadb', 'mongo', 'dynamo', 'cassandra']);
+    expect(resolveNames(['mysql', 'mariadb', 'ferretdb'])).toEqual(['mariadb', 'mongo']);
+    expect(() => resolveNames(['oracle'])).toThrow(/unknown server "oracle"/);
+  });
+});
