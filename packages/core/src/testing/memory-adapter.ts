@@ -76,8 +76,8 @@ export class MemoryAdapter implements Adapter {
     const { indexes = [], constraints = [], ...table } = op;
     return [
       { ...main, args: { op: table } },
-      ...indexes.map((index): Step => ({ kind: 'command', name: 'createIndex', args: { op: { type: 'createIndex', collection: op.name, ...index } }, summary: `create index ${index.name}` })),
-      ...constraints.map((constraint): Step => ({ kind: 'command', name: 'addConstraint', args: { op: { type: 'addConstraint', collection: op.name, constraint } }, summary: `add constraint ${constraint.name}` })),
+      ...indexes.map((index): Step => ({ kind: 'command', name: 'createIndex', args: { op: { type: 'createIndex', collection: op.name, ...index } }, summary: `createIndex ${index.name} on ${op.name}` })),
+      ...constraints.map((constraint): Step => ({ kind: 'command', name: 'addConstraint', args: { op: { type: 'addConstraint', collection: op.name, constraint } }, summary: `addConstraint ${constraint.name} on ${op.name}` })),
     ];
   }
 
@@ -120,7 +120,18 @@ function summarize(op: Operation): string {
       return `${op.type} ${op.name}`;
     case 'raw':
       return `raw ${op.dialect}`;
-    default:
-      return `${op.type} ${op.collection}`;
+    case 'createIndex':
+    case 'dropIndex':
+    case 'dropConstraint':
+      return `${op.type} ${op.name} on ${op.collection}`;
+    case 'addConstraint':
+      return `${op.type} ${op.constraint.name} on ${op.collection}`;
+    case 'addField':
+      return `${op.type} ${op.collection}.${op.field.name}`;
+    case 'dropField':
+    case 'modifyField':
+      return `${op.type} ${op.collection}.${op.field}`;
+    case 'renameField':
+      return `${op.type} ${op.collection}.${op.from} → ${op.to}`;
   }
 }
