@@ -26,26 +26,38 @@ export function isAlive(proc) {
 }
 
 /**
- * Pids whose process group is pgid (the detached server and everything it forked).
+ * Live pids of a server: its process group (pgid = the leader's pid) plus every
+ * descendant of the leader (PostgreSQL's backends call setsid and leave the group).
  * @param {number} pgid
  */
 export function groupMembers(pgid) {
-  /** @type {number[]} */
-  const pids = [];
+  /** @type {Map<number, { ppid: number, pgrp: number }>} */
+  const table = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (fields[0] !== 'Z' && Number(fields[2]) === pgid) pids.push(Number(entry));
+      if (fields[0] !== 'Z') table.set(Number(entry), { ppid: Number(fields[1]), pgrp: Number(fields[2]) });
     } catch {
       // the process ended while we read
     }
   }
-  return pids;
+  const members = new Set([...table].filter(([, p]) => p.pgrp === pgid).map(([pid]) => pid));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, p] of table) {
+      if (!members.has(pid) && (p.ppid === pgid || members.has(p.ppid))) {
+        members.add(pid);
+        grew = true;
+      }
+    }
+  }
+  return [...members];
 }
 
-/** Resident memory in KiB of a whole process group. @param {number} pgid */
+/** Resident memory in KiB of a server and its children. @param {number} pgid */
 export function groupRssKiB(pgid) {
   let total = 0;
   for (const pid of groupMembers(pgid)) {

@@ -19,18 +19,21 @@ export async function up(args) {
   console.log(`services:up ${names.join(' ')}`);
   const results = await Promise.allSettled(
     names.map(async (name) => {
-      const result = await upNative(findService(name));
+      const result = await upNative(findService(name)).catch((/** @type {Error} */ error) => {
+        console.error(`  ✗ ${error.message}`);
+        throw error;
+      });
       const how = result.status === 'started' ? `install ${seconds(result.installMs)}, start ${seconds(result.startMs)}` : 'already running';
       console.log(`  ✓ ${name} on 127.0.0.1:${result.port} (pid ${result.pid}; ${how})`);
       return result;
     }),
   );
   const failures = results.filter((r) => r.status === 'rejected');
-  for (const failure of failures) console.error(`  ✗ ${/** @type {Error} */ (failure.reason).message}`);
   const { file, vars } = writeServicesEnv();
   console.log(`wrote ${Object.keys(vars).length} settings to ${file} (${seconds(Date.now() - began)} in all)`);
   if (failures.length > 0) {
-    console.error(`services:up: ${failures.length} of ${names.length} servers failed; the others are running.`);
+    const others = failures.length < names.length ? '; the others are running' : '';
+    console.error(`services:up: ${failures.length} of ${names.length} server(s) failed to start${others}.`);
     return 1;
   }
   return 0;
