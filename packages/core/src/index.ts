@@ -54,6 +54,7 @@ export { identifierProblem, migrationNameProblem, MAX_IDENTIFIER_LENGTH } from '
 export { validationIssues } from './helpers/validate-migration.js';
 
 export type { Adapter, CompileContext } from './adapter/adapter.js';
+export type { AdapterFactory, AdapterTarget } from './adapter/adapter-factory.js';
 export type { Capabilities } from './adapter/capabilities.js';
 export type { HistoryEntry, HistoryStatus, HistoryStore } from './adapter/history.js';
 export type { AcquireResult, LockHandle, LockOwner, LockStore } from './adapter/lock.js';

@@ -12,6 +12,12 @@ export const ErrorCodes = {
   lockLost: 'DUCTAPE_LOCK_LOST',
   compensationImpossible: 'DUCTAPE_COMPENSATION_IMPOSSIBLE',
   connection: 'DUCTAPE_CONNECTION',
+  configuration: 'DUCTAPE_CONFIG',
+  adapterNotInstalled: 'DUCTAPE_ADAPTER_NOT_INSTALLED',
+  notConnected: 'DUCTAPE_NOT_CONNECTED',
+  alreadyExists: 'DUCTAPE_ALREADY_EXISTS',
+  notFound: 'DUCTAPE_NOT_FOUND',
+  confirmationRequired: 'DUCTAPE_CONFIRMATION_REQUIRED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

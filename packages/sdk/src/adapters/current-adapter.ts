@@ -1,0 +1,55 @@
+import type { Adapter, Capabilities, CollectionSnapshot, CompileContext, HistoryStore, LockStore, Operation, Session, Step } from '@ductape/core';
+
+/**
+ * The adapter `db.getAdapter()` returns: it forwards to whatever the service is connected to
+ * now, so an engine made once follows `db.connect()` to another environment (the spec's
+ * multi-environment loop relies on this).
+ */
+export class CurrentAdapter implements Adapter {
+  constructor(private readonly current: () => Adapter) {}
+
+  get name(): string {
+    return this.current().name;
+  }
+
+  get capabilities(): Capabilities {
+    return this.current().capabilities;
+  }
+
+  get history(): HistoryStore {
+    return this.current().history;
+  }
+
+  get lock(): LockStore {
+    return this.current().lock;
+  }
+
+  /** The adapter connected now (for adapter-specific methods). */
+  get target(): Adapter {
+    return this.current();
+  }
+
+  connect(): Promise<void> {
+    return this.current().connect();
+  }
+
+  close(): Promise<void> {
+    return this.current().close();
+  }
+
+  compile(op: Operation, ctx: CompileContext): Step[] {
+    return this.current().compile(op, ctx);
+  }
+
+  withSession<T>(mode: 'transaction' | 'autocommit', fn: (session: Session) => Promise<T>): Promise<T> {
+    return this.current().withSession(mode, fn);
+  }
+
+  execute(step: Step, session: Session): Promise<void> {
+    return this.current().execute(step, session);
+  }
+
+  introspect(collection: string): Promise<CollectionSnapshot | undefined> {
+    return this.current().introspect(collection);
+  }
+}

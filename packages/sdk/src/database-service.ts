@@ -1,0 +1,107 @@
+import { type Adapter, type EngineOptions, InvalidArgumentError, MigrationEngine, redactSecrets } from '@ductape/core';
+import { CurrentAdapter } from './adapters/current-adapter.js';
+import { loadAdapter } from './adapters/load-adapter.js';
+import type { DuctapeConfig } from './config/config-types.js';
+import { findConfigFile } from './config/find-config.js';
+import { loadConfigFile } from './config/load-config.js';
+import { resolveTarget } from './config/resolve-target.js';
+import { NotConnectedError } from './errors.js';
+import { SchemaApi } from './schema/schema-api.js';
+
+export interface ConnectOptions {
+  readonly env: string;
+  readonly product: string;
+  readonly database: string;
+}
+
+export interface DatabaseServiceOptions {
+  /** Where to look for ductape.config.* and keep the embedded database (default process.cwd()). */
+  readonly cwd?: string;
+  /** The config, instead of a file. */
+  readonly config?: DuctapeConfig;
+  /** Environment variables to read (default process.env). */
+  readonly vars?: NodeJS.ProcessEnv;
+  /** Options of the engine behind db.schema (lock timeout, lease, progress). */
+  readonly engine?: EngineOptions;
+}
+
+/**
+ * The entry point of the spec: connect to a product's database in an environment, then change
+ * its schema with `db.schema.*` — every change is a tracked, reversible migration.
+ * @example
+ * const db = new DatabaseService();
+ * await db.connect({ env: 'dev', product: 'my-app', database: 'main-db' });
+ * const { migration } = await db.schema.create('users', { id: { type: 'uuid', primaryKey: true } });
+ */
+export class DatabaseService {
+  readonly schema: SchemaApi;
+  readonly #options: DatabaseServiceOptions;
+  readonly #proxy: CurrentAdapter;
+  #adapter: Adapter | undefined;
+  #engine: MigrationEngine | undefined;
+  #target: ConnectOptions | undefined;
+
+  constructor(options: DatabaseServiceOptions = {}) {
+    if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('DatabaseService options', 'an object', options);
+    this.#options = options;
+    this.#proxy = new CurrentAdapter(() => this.#connected('this call'));
+    this.schema = new SchemaApi({
+      adapter: () => this.#connected('db.schema'),
+      engine: () => (this.#engine ??= new MigrationEngine(this.#proxy, this.#options.engine)),
+      env: () => this.#target?.env ?? '',
+      vars: this.#vars,
+    });
+  }
+
+  /** Connects to `database` of `product` in `env` (closing any previous connection). */
+  async connect(target: ConnectOptions): Promise<void> {
+    for (const key of ['env', 'product', 'database'] as const) {
+      const v = (target as Partial<ConnectOptions> | undefined)?.[key];
+      if (typeof v !== 'string' || v === '') throw new InvalidArgumentError(`connect({ ${key} })`, 'a non-empty string', v);
+    }
+    const cwd = this.#options.cwd ?? process.cwd();
+    const file = this.#options.config ? undefined : findConfigFile(cwd);
+    const config = this.#options.config ? { file: 'the config passed to DatabaseService', value: this.#options.config } : file ? { file, value: await loadConfigFile(file) } : undefined;
+    const resolved = resolveTarget(target, config, this.#vars, cwd);
+    const adapter = await loadAdapter(resolved.adapterPackage, { ...target, connection: resolved.connection, ...(resolved.options ? { options: resolved.options } : {}) }, cwd);
+    try {
+      await adapter.connect();
+      await adapter.history.ensure();
+    } catch (error) {
+      await adapter.close().catch(() => undefined);
+      throw withSource(error, resolved.source);
+    }
+    const previous = this.#adapter;
+    this.#adapter = adapter;
+    this.#target = { env: target.env, product: target.product, database: target.database };
+    await previous?.close().catch(() => undefined);
+  }
+
+  /** The connected adapter; an engine made from it follows later `connect()` calls. */
+  getAdapter(): Adapter {
+    this.#connected('db.getAdapter()');
+    return this.#proxy;
+  }
+
+  /** Closes the connection. */
+  async disconnect(): Promise<void> {
+    const adapter = this.#adapter;
+    this.#adapter = undefined;
+    this.#target = undefined;
+    await adapter?.close();
+  }
+
+  get #vars(): NodeJS.ProcessEnv {
+    return this.#options.vars ?? process.env;
+  }
+
+  #connected(what: string): Adapter {
+    if (!this.#adapter) throw new NotConnectedError(what);
+    return this.#adapter;
+  }
+}
+
+function withSource(error: unknown, source: string): unknown {
+  if (error instanceof Error) error.message = `${redactSecrets(error.message)} (connecting with ${source})`;
+  return error;
+}

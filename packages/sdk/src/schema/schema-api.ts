@@ -1,0 +1,151 @@
+import {
+  type Adapter,
+  type CollectionSnapshot,
+  type ConstraintDefinition,
+  type FieldChanges,
+  type FieldSpec,
+  type FieldsInput,
+  InvalidArgumentError,
+  type IndexField,
+  type MigrationBuilder,
+  type MigrationEngine,
+  migration,
+  normalizeField,
+} from '@ductape/core';
+import { AlreadyExistsError, NotFoundError } from '../errors.js';
+import { uniqueMigrationName } from './migration-name.js';
+import { assertConfirmed } from './production-guard.js';
+import type { CreateIndexOptions, CreateOptions, DestructiveOptions, DropOptions, SchemaResult } from './schema-types.js';
+
+/** What the schema API needs from the connected service. */
+export interface SchemaContext {
+  adapter(): Adapter;
+  engine(): MigrationEngine;
+  env(): string;
+  readonly vars: NodeJS.ProcessEnv;
+}
+
+/**
+ * `db.schema`: each call checks the current state, builds a migration with a complete `down`
+ * (introspecting what a drop or change removes), applies it and records it.
+ * @example const { migration } = await db.schema.addField('users', 'phone', { type: 'string', length: 20 });
+ */
+export class SchemaApi {
+  constructor(private readonly ctx: SchemaContext) {}
+
+  /** Creates a table/collection. Fails with "already exists" when it does. */
+  async create(name: string, fields: FieldsInput, options?: CreateOptions): Promise<SchemaResult> {
+    const b = this.#builder(); // validates the connection first
+    if (!options?.sqlOptions?.ifNotExists && (await this.#find(name))) throw new AlreadyExistsError(`collection "${name}"`);
+    return this.#run(['create', name], b.createCollection(name, fields, options));
+  }
+
+  /** Adds a field: `addField('users', 'phone', 'string')` or with options. */
+  async addField(collection: string, field: string, spec: FieldSpec): Promise<SchemaResult> {
+    const b = this.#builder();
+    const c = await this.#require(collection);
+    if (c.fields.some((f) => f.name === field)) throw new AlreadyExistsError(`field "${collection}.${field}"`);
+    return this.#run(['add', field, 'to', collection], b.addField(collection, normalizeField(field, spec)));
+  }
+
+  /** Drops a field; down re-adds its definition (not its values). Destructive. */
+  async dropField(collection: string, field: string, options: DestructiveOptions = {}): Promise<SchemaResult> {
+    const b = this.#builder();
+    const previous = this.#field(await this.#require(collection), field);
+    assertConfirmed(`dropField ${collection}.${field}`, this.ctx.env(), options, this.ctx.vars);
+    return this.#run(['drop', field, 'from', collection], b.dropField(collection, field, { previous }));
+  }
+
+  async renameField(collection: string, from: string, to: string): Promise<SchemaResult> {
+    const b = this.#builder();
+    const c = await this.#require(collection);
+    this.#field(c, from);
+    if (c.fields.some((f) => f.name === to)) throw new AlreadyExistsError(`field "${collection}.${to}"`);
+    return this.#run(['rename', collection, from, 'to', to], b.renameField(collection, from, to));
+  }
+
+  /** Changes a field's options; down restores the introspected definition. */
+  async modifyField(collection: string, field: string, changes: FieldChanges): Promise<SchemaResult> {
+    const b = this.#builder();
+    const previous = this.#field(await this.#require(collection), field);
+    return this.#run(['modify', collection, field], b.modifyField(collection, field, changes, { previous }));
+  }
+
+  async createIndex(collection: string, fields: readonly (string | IndexField)[], options: CreateIndexOptions = {}): Promise<SchemaResult> {
+    const b = this.#builder();
+    if (!Array.isArray(fields)) throw new InvalidArgumentError('index fields', 'a list of field names', fields);
+    const { name: given, ...indexOptions } = options ?? {};
+    const names = fields.map((f) => (typeof f === 'string' ? f : f?.name));
+    const name = given ?? `idx_${collection}_${names.join('_')}`;
+    const c = await this.#require(collection);
+    if ((c.indexes ?? []).some((i) => i.name === name)) throw new AlreadyExistsError(`index "${name}"`);
+    return this.#run(['create', 'index', name], b.createIndex(collection, name, fields, indexOptions));
+  }
+
+  /** Drops an index; down recreates it from its introspected definition. Destructive. */
+  async dropIndex(collection: string, name: string, options: DestructiveOptions = {}): Promise<SchemaResult> {
+    const b = this.#builder();
+    const previous = (await this.#require(collection)).indexes?.find((i) => i.name === name);
+    if (!previous) throw new NotFoundError(`index "${name}" on "${collection}"`);
+    assertConfirmed(`dropIndex ${name}`, this.ctx.env(), options, this.ctx.vars);
+    return this.#run(['drop', 'index', name], b.dropIndex(collection, name, { previous }));
+  }
+
+  async addConstraint(collection: string, constraint: ConstraintDefinition): Promise<SchemaResult> {
+    const b = this.#builder();
+    const c = await this.#require(collection);
+    if ((c.constraints ?? []).some((k) => k.name === constraint?.name)) throw new AlreadyExistsError(`constraint "${constraint.name}"`);
+    return this.#run(['add', 'constraint', constraint?.name ?? ''], b.addConstraint(collection, constraint));
+  }
+
+  /** Drops a constraint; down adds it back. Destructive. */
+  async dropConstraint(collection: string, name: string, options: DestructiveOptions = {}): Promise<SchemaResult> {
+    const b = this.#builder();
+    const previous = (await this.#require(collection)).constraints?.find((k) => k.name === name);
+    if (!previous) throw new NotFoundError(`constraint "${name}" on "${collection}"`);
+    assertConfirmed(`dropConstraint ${name}`, this.ctx.env(), options, this.ctx.vars);
+    return this.#run(['drop', 'constraint', name], b.dropConstraint(collection, name, { previous }));
+  }
+
+  /** Drops a table/collection; down recreates its definition (not its rows). Destructive. */
+  async drop(name: string, options: DropOptions = {}): Promise<SchemaResult> {
+    const b = this.#builder();
+    const previous = await this.#require(name);
+    assertConfirmed(`drop ${name}`, this.ctx.env(), options, this.ctx.vars);
+    return this.#run(['drop', name], b.dropCollection(name, { cascade: options.cascade, previous }));
+  }
+
+  // The builder is made with a placeholder name; #run renames it once the unique name is known.
+  #builder(): MigrationBuilder {
+    this.ctx.adapter(); // throws NotConnectedError before any work
+    return migration('pending');
+  }
+
+  async #run(parts: readonly string[], builder: MigrationBuilder): Promise<SchemaResult> {
+    const engine = this.ctx.engine();
+    const taken = new Set((await engine.getHistory()).map((e) => e.name));
+    const draft = builder.build();
+    let named = migration(uniqueMigrationName(parts, taken));
+    for (const op of draft.up) named = named.operation(op);
+    const m = named.build();
+    const result = await engine.up(m);
+    return { migration: m, result };
+  }
+
+  async #find(name: string): Promise<CollectionSnapshot | undefined> {
+    if (typeof name !== 'string') throw new InvalidArgumentError('the collection name', 'a string', name);
+    return this.ctx.adapter().introspect(name);
+  }
+
+  async #require(name: string): Promise<CollectionSnapshot> {
+    const c = await this.#find(name);
+    if (!c) throw new NotFoundError(`collection "${name}"`);
+    return c;
+  }
+
+  #field(c: CollectionSnapshot, name: string) {
+    const f = c.fields.find((x) => x.name === name);
+    if (!f) throw new NotFoundError(`field "${c.name}.${name}"`);
+    return f;
+  }
+}
