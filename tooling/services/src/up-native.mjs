@@ -64,7 +64,7 @@ export async function upNative(service) {
   const installMs = Date.now() - installStart;
 
   const startStart = Date.now();
-  const dataDir = mkdtempSync(join(tmpdir(), `ductape-${service.name}-`));
+  const dataDir = mkdtempSync(join(tmpdir(), `ductape-services-${service.name}-`));
   const ctx = { port, dataDir, logFile };
   /** @type {import('./state.mjs').ServerState} */
   let state = { name: service.name, mode: 'native', dataDir, logFile, port, env: service.env(port), startedAt: new Date().toISOString() };
