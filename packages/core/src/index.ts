@@ -63,3 +63,8 @@ export type { CommandStep, NoopStep, StatementStep, Step } from './adapter/step.
 
 export { MigrationEngine } from './engine/migration-engine.js';
 export type { EngineOptions, MigrationStatus, ProgressEvent, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine/engine-options.js';
+
+export type { FieldCondition, Literal, UpdateOptions, UpdateRequest, UpdateResult, ValueExpression } from './data/update-request.js';
+export { resolveExpression, type ResolvedExpression } from './data/resolve-expression.js';
+export { resolveUpdate, type ComparisonOperator, type ResolvedCondition, type ResolvedUpdate } from './data/resolve-update.js';
+export type { DataAdapter } from './adapter/data-adapter.js';

@@ -1,4 +1,5 @@
-import { type Adapter, type EngineOptions, InvalidArgumentError, MigrationEngine, redactSecrets } from '@ductape/core';
+import { type Adapter, type EngineOptions, InvalidArgumentError, MigrationEngine, type UpdateOptions, type UpdateRequest, type UpdateResult, redactSecrets } from '@ductape/core';
+import { updateRows } from './data/update-rows.js';
 import { CurrentAdapter } from './adapters/current-adapter.js';
 import { loadAdapter } from './adapters/load-adapter.js';
 import type { DuctapeConfig } from './config/config-types.js';
@@ -75,6 +76,16 @@ export class DatabaseService {
     this.#adapter = adapter;
     this.#target = { env: target.env, product: target.product, database: target.database };
     await previous?.close().catch(() => undefined);
+  }
+
+  /**
+   * A data migration: sets `data` on every row matching `where`, in batches along the primary
+   * key. Inside an operator a string naming a column is that column, any other string is text
+   * (`$col` / `$literal` force either); a plain top-level value is a literal.
+   * @example await db.update({ table: 'users', data: { full_name: { $CONCAT: ['first_name', ' ', 'last_name'] } }, where: { full_name: null } });
+   */
+  async update(request: UpdateRequest, options: UpdateOptions = {}): Promise<UpdateResult> {
+    return updateRows(this.#connected('db.update'), request, options ?? {});
   }
 
   /** The connected adapter; an engine made from it follows later `connect()` calls. */
