@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // pnpm services:up|down|status [names…] — see tooling/services/README.md.
+import { withCommandLock } from '../src/command-lock.mjs';
 import { down } from '../src/down.mjs';
 import { status } from '../src/status.mjs';
 import { up } from '../src/up.mjs';
@@ -11,7 +12,11 @@ const usage = `usage: services.mjs <up|down|status> [postgres mariadb mongo dyna
 
 const [command, ...names] = process.argv.slice(2);
 /** @type {Record<string, (args: string[]) => Promise<number>>} */
-const commands = { up, down, status: () => status() };
+const commands = {
+  up: (args) => withCommandLock(() => up(args)),
+  down: (args) => withCommandLock(() => down(args)),
+  status: () => status(),
+};
 const run = command ? commands[command] : undefined;
 if (!run) {
   console.error(usage);
