@@ -1,0 +1,63 @@
+import { ValidationError, type FieldOptions, type FieldType } from '@ductape/core';
+
+const SIMPLE: { readonly [K in FieldType]?: string } = {
+  integer: 'integer',
+  bigint: 'bigint',
+  smallint: 'smallint',
+  float: 'real',
+  double: 'double precision',
+  text: 'text',
+  boolean: 'boolean',
+  date: 'date',
+  time: 'time',
+  datetime: 'timestamp',
+  timestamp: 'timestamptz',
+  json: 'jsonb',
+  uuid: 'uuid',
+  // Enums are text with a CHECK constraint (see README: "Why enum is a CHECK constraint").
+  enum: 'text',
+  binary: 'bytea',
+  blob: 'bytea',
+};
+
+/** Default VARCHAR length when a string field gives none (as on MySQL). */
+export const DEFAULT_STRING_LENGTH = 255;
+
+/**
+ * The PostgreSQL type of a field.
+ * @example columnType({ type: 'decimal', precision: 10, scale: 2 }) // 'numeric(10, 2)'
+ * @example columnType({ type: 'array', itemType: 'uuid' }) // 'uuid[]'
+ */
+export function columnType(field: Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'itemType'>): string {
+  switch (field.type) {
+    case 'string':
+      return `varchar(${positiveInt(field.length ?? DEFAULT_STRING_LENGTH, 'length')})`;
+    case 'decimal':
+      if (field.precision === undefined) return 'numeric';
+      return `numeric(${positiveInt(field.precision, 'precision')}, ${nonNegativeInt(field.scale ?? 0, 'scale')})`;
+    case 'array': {
+      const item = field.itemType ?? 'text';
+      if (item === 'array') throw invalid('itemType', 'an array of arrays is not supported; use json');
+      return `${columnType({ type: item })}[]`;
+    }
+    default: {
+      const t = SIMPLE[field.type];
+      if (!t) throw invalid('type', `unknown field type ${JSON.stringify(field.type)}`);
+      return t;
+    }
+  }
+}
+
+function positiveInt(n: number, what: string): number {
+  if (!Number.isInteger(n) || n <= 0) throw invalid(what, `must be a positive integer, got ${String(n)}`);
+  return n;
+}
+
+function nonNegativeInt(n: number, what: string): number {
+  if (!Number.isInteger(n) || n < 0) throw invalid(what, `must be a non-negative integer, got ${String(n)}`);
+  return n;
+}
+
+function invalid(path: string, message: string): ValidationError {
+  return new ValidationError('PostgreSQL column type', [{ code: 'invalid_type', path, message }]);
+}

@@ -1,0 +1,38 @@
+import type { AddConstraintOp, CompileContext, Step } from '@ductape/core';
+import { qualify, quoteIdent } from '../quote.js';
+import type { CompileSettings } from './compile-settings.js';
+import { constraintDefinition } from './constraint-definition.js';
+import { createIndexSql } from './index-definition.js';
+import { dropInvalidIndex, sql } from './step.js';
+import { createdEarlier } from './table-state.js';
+
+/**
+ * ALTER TABLE … ADD CONSTRAINT. Online on an existing table: a foreign key or check is added
+ * NOT VALID (a short lock, no scan) and validated in its own step outside the transaction
+ * (VALIDATE takes a lock that lets writes through); a unique constraint is built as a unique
+ * index CONCURRENTLY, then attached with ADD CONSTRAINT … USING INDEX.
+ * @example compileAddConstraint({ type: 'addConstraint', collection: 'posts', constraint: { name: 'fk_author', type: 'foreignKey', columns: ['author_id'], references: { table: 'users', columns: ['id'] } } }, ctx, DEFAULT_SETTINGS)
+ */
+export function compileAddConstraint(op: AddConstraintOp, ctx: CompileContext, settings: CompileSettings): Step[] {
+  const c = op.constraint;
+  const table = qualify(settings.schema, op.collection);
+  const name = quoteIdent(c.name, 'constraint');
+  const summary = `add constraint ${name} on ${table}`;
+  const online = settings.online && !createdEarlier(ctx, op, op.collection);
+  const body = constraintDefinition(settings.schema, c);
+  if (online && (c.type === 'foreignKey' || c.type === 'check')) {
+    return [
+      sql(`ALTER TABLE ${table} ADD ${body} NOT VALID`, `${summary} (not valid)`, { lockRetry: true }),
+      sql(`ALTER TABLE ${table} VALIDATE CONSTRAINT ${name}`, `validate constraint ${name} on ${table}`, { outsideTransaction: true, lockRetry: true }),
+    ];
+  }
+  if (online && c.type === 'unique') {
+    const index = { name: c.name, unique: true, fields: c.columns.map((column) => ({ name: column })) };
+    return [
+      dropInvalidIndex(settings.schema, c.name),
+      sql(createIndexSql(settings.schema, op.collection, index, true), `build unique index ${name} on ${table} concurrently`, { outsideTransaction: true }),
+      sql(`ALTER TABLE ${table} ADD CONSTRAINT ${name} UNIQUE USING INDEX ${name}`, summary, { lockRetry: true }),
+    ];
+  }
+  return [sql(`ALTER TABLE ${table} ADD ${body}`, summary, { lockRetry: true })];
+}

@@ -1,0 +1,46 @@
+import { ValidationError, type DefaultValue, type FieldOptions } from '@ductape/core';
+import { quoteLiteral } from '../quote.js';
+import { columnType } from './column-type.js';
+
+/**
+ * The SQL of a DEFAULT clause's value. DDL takes no parameters, so literals are quoted and
+ * cast; `{ $fn: 'now' }` is `now()` and `{ $fn: 'uuid' }` is `gen_random_uuid()` (PostgreSQL 13+).
+ * @example defaultSql({ type: 'string', default: "it's" }) // "'it''s'::varchar(255)"
+ */
+export function defaultSql(field: FieldOptions & { readonly default: DefaultValue }): string {
+  const value = field.default;
+  if (value === null) return 'NULL';
+  if (typeof value === 'object' && !Array.isArray(value) && '$fn' in value) {
+    if (value.$fn === 'now') return 'now()';
+    if (value.$fn === 'uuid') return 'gen_random_uuid()';
+    throw bad(`unknown function default ${JSON.stringify(value.$fn)}`);
+  }
+  const type = columnType(field);
+  if (field.type === 'json') return `${quoteLiteral(JSON.stringify(value))}::jsonb`;
+  if (field.type === 'array') {
+    if (!Array.isArray(value)) throw bad('an array field needs an array default');
+    return arrayLiteral(value, type);
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw bad(`default ${String(value)} is not a finite number`);
+    return `${quoteLiteral(String(value))}::${type}`;
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return `${quoteLiteral(value)}::${type}`;
+  throw bad(`default ${JSON.stringify(value)} does not fit type "${field.type}"`);
+}
+
+/** `ARRAY['a', 'b']::text[]`, elements quoted one by one. */
+function arrayLiteral(values: readonly unknown[], type: string): string {
+  const items = values.map((v) => {
+    if (typeof v === 'string') return quoteLiteral(v);
+    if (typeof v === 'number' && Number.isFinite(v)) return quoteLiteral(String(v));
+    if (typeof v === 'boolean') return v ? 'true' : 'false';
+    throw bad(`array default element ${JSON.stringify(v)} must be a string, number or boolean`);
+  });
+  return items.length === 0 ? `'{}'::${type}` : `ARRAY[${items.join(', ')}]::${type}`;
+}
+
+function bad(message: string): ValidationError {
+  return new ValidationError('PostgreSQL default', [{ code: 'invalid_default', path: 'default', message }]);
+}

@@ -1,0 +1,15 @@
+export { PostgresAdapter, type PostgresAdapterOptions } from './postgres-adapter.js';
+export { compilePostgres, POSTGRES_RAW_DIALECTS } from './postgres-compiler.js';
+export { DEFAULT_SETTINGS, resolveSettings, type CompileSettings } from './compile/compile-settings.js';
+export { columnType } from './compile/column-type.js';
+export { DROP_INVALID_INDEX, type PostgresStatementStep } from './compile/step.js';
+export { PgDriver, type PgDriverOptions } from './pg-driver.js';
+export { PGliteDriver, type PGliteDriverOptions } from './pglite-driver.js';
+export type { DedicatedConnection, PostgresDriver, QueryResult, Queryable } from './postgres-driver.js';
+export { PostgresConnectionError } from './postgres-connection-error.js';
+export { PostgresHistoryStore, HISTORY_TABLE } from './postgres-history.js';
+export { PostgresAdvisoryLock } from './postgres-lock.js';
+export { PostgresLeaseLock, LOCK_TABLE } from './postgres-lease-lock.js';
+export { introspectTable } from './postgres-introspector.js';
+export type { PostgresSession } from './postgres-session.js';
+export { quoteIdent, quoteLiteral, qualify, pgIdentifierProblem } from './quote.js';

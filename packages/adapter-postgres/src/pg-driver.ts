@@ -1,0 +1,118 @@
+import pg from 'pg';
+import { PostgresConnectionError, describeUrl } from './postgres-connection-error.js';
+import type { DedicatedConnection, PostgresDriver, QueryResult, Queryable } from './postgres-driver.js';
+
+export interface PgDriverOptions {
+  /** postgres://user:password@host:port/database */
+  readonly url: string;
+  /** Pool size (default 4). */
+  readonly max?: number;
+}
+
+/**
+ * The `pg` driver: a small pool for statements and history, and one extra connection for the lock.
+ * @example const driver = new PgDriver({ url: process.env.DATABASE_URL! });
+ */
+export class PgDriver implements PostgresDriver {
+  readonly kind = 'pg';
+  readonly #options: PgDriverOptions;
+  #pool: pg.Pool | undefined;
+
+  constructor(options: PgDriverOptions) {
+    this.#options = options;
+  }
+
+  async connect(): Promise<void> {
+    if (this.#pool) return;
+    const pool = new pg.Pool({ connectionString: this.#options.url, max: this.#options.max ?? 4, application_name: 'ductape' });
+    pool.on('error', () => undefined); // an idle client died (server restart); the pool replaces it
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new PostgresConnectionError(describeUrl(this.#options.url), error);
+    }
+    this.#pool = pool;
+  }
+
+  async close(): Promise<void> {
+    const pool = this.#pool;
+    this.#pool = undefined;
+    await pool?.end();
+  }
+
+  async query(text: string, params?: readonly unknown[]): Promise<QueryResult> {
+    return this.#require().query(text, params as unknown[] | undefined);
+  }
+
+  async transaction<T>(fn: (q: Queryable) => Promise<T>, begin?: string): Promise<T> {
+    const client = await this.#require().connect();
+    let broken = false;
+    try {
+      await client.query(begin ? `BEGIN; ${begin}` : 'BEGIN');
+      const result = await fn(wrap(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async connection<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.#require().connect();
+    try {
+      return await fn(wrap(client));
+    } finally {
+      client.release();
+    }
+  }
+
+  dedicated(applicationName: string): Promise<DedicatedConnection> {
+    return openDedicated(this.#options.url, applicationName);
+  }
+
+  #require(): pg.Pool {
+    if (!this.#pool) throw new PostgresConnectionError(describeUrl(this.#options.url), new Error('the adapter is not connected; call connect() first'));
+    return this.#pool;
+  }
+}
+
+function wrap(client: pg.PoolClient | pg.Client): Queryable {
+  return { query: (text, params) => client.query(text, params as unknown[] | undefined) };
+}
+
+async function openDedicated(url: string, applicationName: string): Promise<DedicatedConnection> {
+  const client = new pg.Client({ connectionString: url, application_name: applicationName.slice(0, 63) });
+  let broken = false;
+  client.on('error', () => {
+    broken = true;
+  });
+  client.on('end', () => {
+    broken = true;
+  });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new PostgresConnectionError(describeUrl(url), error);
+  }
+  return {
+    query: (text, params) => client.query(text, params as unknown[] | undefined),
+    close: async () => {
+      broken = true;
+      await client.end().catch(() => undefined);
+    },
+    destroy: () => {
+      broken = true;
+      (client as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    },
+    get broken() {
+      return broken;
+    },
+  };
+}

@@ -1,0 +1,163 @@
+import {
+  InvalidArgumentError,
+  UnsupportedOperationError,
+  type Adapter,
+  type Capabilities,
+  type CollectionSnapshot,
+  type CompileContext,
+  type LockStore,
+  type Operation,
+  type Session,
+  type Step,
+} from '@ductape/core';
+import type { CompileSettings } from './compile/compile-settings.js';
+import { DROP_INVALID_INDEX, type PostgresStatementStep } from './compile/step.js';
+import { runWithLockRetry } from './lock-retry.js';
+import { PGliteDriver, type PGliteDriverOptions } from './pglite-driver.js';
+import { PgDriver } from './pg-driver.js';
+import { POSTGRES_RAW_DIALECTS, compilePostgres } from './postgres-compiler.js';
+import type { PostgresDriver, Queryable } from './postgres-driver.js';
+import { PostgresHistoryStore } from './postgres-history.js';
+import { introspectTable } from './postgres-introspector.js';
+import { PostgresLeaseLock } from './postgres-lease-lock.js';
+import { PostgresAdvisoryLock } from './postgres-lock.js';
+import { type PostgresSession, asPostgresSession } from './postgres-session.js';
+import { pgIdentifierProblem, qualify } from './quote.js';
+
+export interface PostgresAdapterOptions {
+  /** A PostgreSQL server: postgres://user:password@host:port/database */
+  readonly url?: string;
+  /** Embedded PGlite instead of a server: a data directory, 'memory://', or a shared instance. */
+  readonly pglite?: PGliteDriverOptions;
+  /** Any other driver (e.g. a test double of the driver, never of the database). */
+  readonly driver?: PostgresDriver;
+  /** Schema of the migrated tables, the history table and the lock key (default 'public'). */
+  readonly schema?: string;
+  /** Online-safe DDL on existing tables (default true); a run may override with compileOptions. */
+  readonly online?: boolean;
+  /** `lock_timeout` for DDL, in ms (default 5000). */
+  readonly lockTimeoutMs?: number;
+  /** Attempts of a DDL statement whose lock_timeout fired (default 3). */
+  readonly lockRetries?: number;
+}
+
+/**
+ * The PostgreSQL adapter: one compiler, two drivers (`pg` for a server, PGlite embedded).
+ * Transactional DDL; CREATE INDEX CONCURRENTLY and VALIDATE CONSTRAINT run outside the
+ * transaction with progress recorded; history in `_ductape_migrations`; the lock is an advisory
+ * lock on its own connection (a lease row on PGlite, which has a single session).
+ *
+ * @example
+ * const adapter = new PostgresAdapter({ url: process.env.DATABASE_URL });
+ * await adapter.connect();
+ * const engine = new MigrationEngine(adapter);
+ * await engine.up(migration('create_users').createCollection('users', { id: { type: 'uuid', primaryKey: true } }).build());
+ *
+ * @example
+ * const embedded = new PostgresAdapter({ pglite: { dataDir: './.ductape/pg' } });
+ */
+export class PostgresAdapter implements Adapter {
+  readonly name = 'postgres';
+  readonly capabilities: Capabilities;
+  readonly history: PostgresHistoryStore;
+  readonly lock: LockStore;
+  readonly driver: PostgresDriver;
+  readonly schema: string;
+  readonly #settings: Partial<CompileSettings>;
+  readonly #lockTimeoutMs: number;
+  readonly #lockRetries: number;
+
+  constructor(options: PostgresAdapterOptions) {
+    if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('PostgresAdapter options', '{ url } or { pglite }', options);
+    const given = [options.url, options.pglite, options.driver].filter((x) => x !== undefined).length;
+    if (given !== 1) throw new InvalidArgumentError('PostgresAdapter options', 'exactly one of url, pglite or driver', options.url === undefined ? options : '(a url and more)');
+    if (options.url !== undefined && typeof options.url !== 'string') throw new InvalidArgumentError('url', 'a postgres:// connection string', typeof options.url);
+    this.schema = options.schema ?? 'public';
+    const problem = pgIdentifierProblem(this.schema);
+    if (problem) throw new InvalidArgumentError('schema', `a schema name (${problem})`, this.schema);
+    this.#lockTimeoutMs = options.lockTimeoutMs ?? 5000;
+    if (!(this.#lockTimeoutMs > 0)) throw new InvalidArgumentError('lockTimeoutMs', 'a positive number of ms', options.lockTimeoutMs);
+    this.#lockRetries = options.lockRetries ?? 3;
+    this.driver = options.driver ?? (options.url !== undefined ? new PgDriver({ url: options.url }) : new PGliteDriver(options.pglite));
+    const server = this.driver.kind === 'pg';
+    // PGlite has one session: nothing writes concurrently, and it cannot build indexes CONCURRENTLY.
+    this.#settings = { schema: this.schema, lockTimeoutMs: this.#lockTimeoutMs, online: options.online ?? server };
+    this.capabilities = {
+      transactionalDdl: true,
+      renameField: true,
+      modifyField: true,
+      dropField: true,
+      foreignKeys: true,
+      checkConstraints: true,
+      uniqueConstraints: true,
+      partialIndexes: true,
+      concurrentIndex: server,
+      rawDialects: POSTGRES_RAW_DIALECTS,
+    };
+    this.history = new PostgresHistoryStore(this.driver, this.schema);
+    this.lock = server ? new PostgresAdvisoryLock(this.driver, this.schema) : new PostgresLeaseLock(this.driver, this.schema);
+  }
+
+  async connect(): Promise<void> {
+    await this.driver.connect();
+  }
+
+  async close(): Promise<void> {
+    if (this.lock instanceof PostgresAdvisoryLock) await this.lock.close();
+    await this.driver.close();
+  }
+
+  compile(op: Operation, ctx: CompileContext): Step[] {
+    return compilePostgres(op, ctx, this.#settings);
+  }
+
+  withSession<T>(mode: 'transaction' | 'autocommit', fn: (session: Session) => Promise<T>): Promise<T> {
+    const lockTimeoutMs = this.#lockTimeoutMs;
+    if (mode === 'transaction') {
+      return this.driver.transaction((db) => fn(session(true, db, lockTimeoutMs)), `SET LOCAL lock_timeout = ${Math.round(lockTimeoutMs)}`);
+    }
+    return this.driver.connection((db) => fn(session(false, db, lockTimeoutMs)));
+  }
+
+  async execute(step: Step, session: Session): Promise<void> {
+    const s = asPostgresSession(session);
+    if (!s) throw new InvalidArgumentError('session', 'a session from this adapter’s withSession', session);
+    switch (step.kind) {
+      case 'noop':
+        return;
+      case 'command':
+        if (step.name !== DROP_INVALID_INDEX) throw new UnsupportedOperationError(this.name, `the command "${step.name}"`, 'PostgreSQL steps are SQL statements');
+        return this.#dropInvalidIndex(s, String(step.args.schema), String(step.args.name));
+      case 'statement': {
+        const st = step as PostgresStatementStep;
+        if (st.lockRetry && (st.params ?? []).length === 0) return runWithLockRetry(s, st.text, this.#lockRetries);
+        await s.db.query(st.text, st.params);
+        return;
+      }
+    }
+  }
+
+  introspect(collection: string): Promise<CollectionSnapshot | undefined> {
+    if (typeof collection !== 'string') throw new InvalidArgumentError('collection', 'a table name', collection);
+    return introspectTable(this.driver, this.schema, collection);
+  }
+
+  /** Drops the lock connection without releasing, as a killed process would (for tests). */
+  simulateCrash(): void {
+    if (this.lock instanceof PostgresAdvisoryLock) this.lock.crash();
+  }
+
+  async #dropInvalidIndex(s: PostgresSession, schema: string, name: string): Promise<void> {
+    const r = await s.db.query(
+      `SELECT NOT ix.indisvalid AS invalid FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_namespace n ON n.oid = i.relnamespace
+       WHERE n.nspname = $1 AND i.relname = $2`,
+      [schema, name],
+    );
+    if (r.rows[0]?.invalid !== true) return;
+    await s.db.query(`DROP INDEX ${s.transactional ? '' : 'CONCURRENTLY '}IF EXISTS ${qualify(schema, name)}`);
+  }
+}
+
+function session(transactional: boolean, db: Queryable, lockTimeoutMs: number): PostgresSession {
+  return { transactional, db, lockTimeoutMs };
+}

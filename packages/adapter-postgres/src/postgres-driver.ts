@@ -1,0 +1,41 @@
+/** Rows of one query, as plain objects. */
+export interface QueryResult {
+  readonly rows: Record<string, unknown>[];
+}
+
+/** Something that runs SQL: a pooled connection, a transaction, or PGlite itself. */
+export interface Queryable {
+  /** Runs one statement; without params a text of several statements is allowed. */
+  query(text: string, params?: readonly unknown[]): Promise<QueryResult>;
+}
+
+/** A connection of its own, kept open while it holds a session-level lock. */
+export interface DedicatedConnection extends Queryable {
+  /** Closes it; a lock it holds is released by the server. */
+  close(): Promise<void>;
+  /** Drops it without a goodbye, as a dead process would (tests). */
+  destroy(): void;
+  /** True once the connection broke or was closed. */
+  readonly broken: boolean;
+}
+
+/**
+ * What the adapter needs of a PostgreSQL driver. Two implement it: `pg` (a server) and PGlite
+ * (embedded). Kysely's dialects have the same split: one compiler, several drivers.
+ */
+export interface PostgresDriver {
+  readonly kind: 'pg' | 'pglite';
+  connect(): Promise<void>;
+  close(): Promise<void>;
+  /** Runs a statement on any connection, in autocommit. */
+  query(text: string, params?: readonly unknown[]): Promise<QueryResult>;
+  /** Runs `fn` on one connection inside BEGIN … COMMIT (ROLLBACK when it throws). `begin` is extra SQL run after BEGIN. */
+  transaction<T>(fn: (q: Queryable) => Promise<T>, begin?: string): Promise<T>;
+  /** Runs `fn` on one connection in autocommit. */
+  connection<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * A separate server session for the migration lock, or undefined when the driver has a single
+   * session (PGlite): the adapter then uses a lease row instead of an advisory lock.
+   */
+  dedicated(applicationName: string): Promise<DedicatedConnection> | undefined;
+}

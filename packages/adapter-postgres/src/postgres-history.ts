@@ -1,0 +1,112 @@
+import type { HistoryEntry, HistoryStatus, HistoryStore, Migration, Session } from '@ductape/core';
+import type { PostgresDriver } from './postgres-driver.js';
+import { asPostgresSession } from './postgres-session.js';
+import { qualify, quoteIdent, quoteLiteral } from './quote.js';
+
+/** Name of the history table. */
+export const HISTORY_TABLE = '_ductape_migrations';
+
+const COLUMNS = 'name, tag, checksum, status, direction, applied_at, started_at, execution_ms, steps_applied, steps_total, error, applied_by, migration';
+
+/**
+ * History rows in `<schema>._ductape_migrations`, one per migration name, in the order first
+ * recorded (an identity column). The full migration is kept as `json` (its text as written).
+ * @example const history = new PostgresHistoryStore(driver, 'public'); await history.ensure();
+ */
+export class PostgresHistoryStore implements HistoryStore {
+  readonly #driver: PostgresDriver;
+  readonly #schema: string;
+  readonly #table: string;
+
+  constructor(driver: PostgresDriver, schema: string) {
+    this.#driver = driver;
+    this.#schema = schema;
+    this.#table = qualify(schema, HISTORY_TABLE);
+  }
+
+  async ensure(): Promise<void> {
+    const exists = await this.#driver.query('SELECT to_regclass($1) IS NOT NULL AS ok', [this.#table]);
+    if (exists.rows[0]?.ok === true) return;
+    const ddl = `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.#schema, 'schema')};
+CREATE TABLE IF NOT EXISTS ${this.#table} (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  tag text NOT NULL,
+  checksum text NOT NULL,
+  status text NOT NULL CHECK (status IN ('running', 'applied', 'failed')),
+  direction text NOT NULL CHECK (direction IN ('up', 'down')),
+  applied_at timestamptz,
+  started_at timestamptz NOT NULL,
+  execution_ms integer NOT NULL,
+  steps_applied integer NOT NULL,
+  steps_total integer NOT NULL,
+  error text,
+  applied_by text NOT NULL,
+  migration json NOT NULL
+);
+COMMENT ON TABLE ${this.#table} IS ${quoteLiteral('Ductape Migrations history: one row per migration (see @ductape/adapter-postgres)')}`;
+    try {
+      await this.#driver.query(ddl);
+    } catch (error) {
+      // Two runners creating it at once: the loser sees a duplicate; the table is there.
+      const code = (error as { code?: string }).code;
+      if (code !== '23505' && code !== '42P07') throw error;
+    }
+  }
+
+  async list(): Promise<HistoryEntry[]> {
+    const r = await this.#driver.query(`SELECT ${COLUMNS} FROM ${this.#table} ORDER BY id`);
+    return r.rows.map(toEntry);
+  }
+
+  async save(entry: HistoryEntry, session?: Session): Promise<void> {
+    const db = asPostgresSession(session)?.db ?? this.#driver;
+    const text = `INSERT INTO ${this.#table} (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+ON CONFLICT (name) DO UPDATE SET tag = EXCLUDED.tag, checksum = EXCLUDED.checksum, status = EXCLUDED.status, direction = EXCLUDED.direction,
+  applied_at = EXCLUDED.applied_at, started_at = EXCLUDED.started_at, execution_ms = EXCLUDED.execution_ms, steps_applied = EXCLUDED.steps_applied,
+  steps_total = EXCLUDED.steps_total, error = EXCLUDED.error, applied_by = EXCLUDED.applied_by, migration = EXCLUDED.migration`;
+    await db.query(text, [
+      entry.name,
+      entry.tag,
+      entry.checksum,
+      entry.status,
+      entry.direction,
+      entry.appliedAt,
+      entry.startedAt,
+      Math.round(entry.executionMs),
+      entry.stepsApplied,
+      entry.stepsTotal,
+      entry.error,
+      entry.appliedBy,
+      JSON.stringify(entry.migration),
+    ]);
+  }
+
+  async remove(name: string, session?: Session): Promise<void> {
+    const db = asPostgresSession(session)?.db ?? this.#driver;
+    await db.query(`DELETE FROM ${this.#table} WHERE name = $1`, [name]);
+  }
+}
+
+function toEntry(row: Record<string, unknown>): HistoryEntry {
+  return {
+    name: String(row.name),
+    tag: String(row.tag),
+    checksum: String(row.checksum),
+    status: row.status as HistoryStatus,
+    direction: row.direction as 'up' | 'down',
+    appliedAt: toDate(row.applied_at),
+    startedAt: toDate(row.started_at) ?? new Date(0),
+    executionMs: Number(row.execution_ms),
+    stepsApplied: Number(row.steps_applied),
+    stepsTotal: Number(row.steps_total),
+    error: row.error === null || row.error === undefined ? null : String(row.error),
+    appliedBy: String(row.applied_by),
+    migration: (typeof row.migration === 'string' ? JSON.parse(row.migration) : row.migration) as Migration,
+  };
+}
+
+function toDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value : new Date(String(value));
+}

@@ -1,0 +1,172 @@
+import type { CollectionSnapshot, ConstraintDefinition, FieldDefinition, IndexDefinition, ReferentialAction } from '@ductape/core';
+import { enumName, pkName, uniqueName } from './compile/derived-names.js';
+import { parseDefault } from './introspect/parse-default.js';
+import { parseType } from './introspect/parse-type.js';
+import type { Queryable } from './postgres-driver.js';
+
+const TABLE = `SELECT c.oid::int8::text AS oid, c.relpersistence FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p')`;
+
+const COLUMNS = `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+  pg_get_expr(d.adbin, d.adrelid) AS default_expr, a.attidentity AS identity
+FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+WHERE a.attrelid = $1::int8::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`;
+
+const CONSTRAINTS = `SELECT c.conname AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS def,
+  ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i) AS columns,
+  (SELECT r.relname::text FROM pg_class r WHERE r.oid = c.confrelid) AS ref_table,
+  ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i) AS ref_columns,
+  c.confdeltype AS on_delete, c.confupdtype AS on_update
+FROM pg_constraint c WHERE c.conrelid = $1::int8::oid AND c.contype IN ('p', 'u', 'c', 'f') ORDER BY c.conname`;
+
+const INDEXES = `SELECT i.relname AS name, ix.indisunique AS is_unique, am.amname AS method, pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
+  ARRAY(SELECT a.attname::text FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.n ORDER BY k.o) AS columns,
+  ARRAY(SELECT (f & 1) = 1 FROM unnest(ix.indoption::int2[]) WITH ORDINALITY k(f, o) ORDER BY k.o) AS descending,
+  ix.indnkeyatts AS key_count
+FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_am am ON am.oid = i.relam
+WHERE ix.indrelid = $1::int8::oid AND ix.indisvalid
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid AND c.conrelid = ix.indrelid AND c.contype IN ('p', 'u', 'x'))
+ORDER BY i.relname`;
+
+const ACTIONS: { readonly [code: string]: ReferentialAction | undefined } = { r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
+
+/**
+ * Reads a table's columns, indexes and constraints back into core's CollectionSnapshot, in the
+ * same shape the compiler writes them (a `<table>_<col>_key` unique is `unique: true` on the field,
+ * a `<col>_enum` check is an enum), so a drop's `down` recreates exactly what was there.
+ * @example const snapshot = await introspectTable(driver, 'public', 'users');
+ */
+export async function introspectTable(db: Queryable, schema: string, table: string): Promise<CollectionSnapshot | undefined> {
+  const t = (await db.query(TABLE, [schema, table])).rows[0];
+  if (!t) return undefined;
+  const oid = String(t.oid);
+  const [cols, cons, idx] = [await db.query(COLUMNS, [oid]), await db.query(CONSTRAINTS, [oid]), await db.query(INDEXES, [oid])];
+  const fields = new Map<string, Record<string, unknown>>();
+  for (const row of cols.rows) fields.set(String(row.name), columnToField(row));
+  const constraints: ConstraintDefinition[] = [];
+  for (const row of cons.rows) {
+    const c = constraintOf(row);
+    if (!absorbIntoField(c, row, table, fields)) constraints.push(c);
+  }
+  const indexes = idx.rows.map(indexOf).filter((i): i is IndexDefinition => i !== undefined);
+  return {
+    name: table,
+    fields: [...fields.values()] as unknown as FieldDefinition[],
+    indexes,
+    constraints,
+    ...(t.relpersistence === 'u' ? { options: { sqlOptions: { unlogged: true } } } : {}),
+  };
+}
+
+function columnToField(row: Record<string, unknown>): Record<string, unknown> {
+  const type = parseType(String(row.type));
+  const field: Record<string, unknown> = { name: String(row.name), ...type };
+  if (row.not_null === true) field.required = true;
+  const identity = String(row.identity ?? '');
+  if (identity === 'a' || identity === 'd') field.autoIncrement = true;
+  const parsed = parseDefault(row.default_expr as string | null, type.type, type.itemType);
+  if (parsed.kind === 'serial') field.autoIncrement = true;
+  if (parsed.kind === 'value') field.default = parsed.value;
+  return field;
+}
+
+function constraintOf(row: Record<string, unknown>): ConstraintDefinition {
+  const name = String(row.name);
+  const columns = toArray(row.columns);
+  switch (row.type) {
+    case 'p':
+      return { name, type: 'primaryKey', columns };
+    case 'u':
+      return { name, type: 'unique', columns };
+    case 'f': {
+      const onDelete = ACTIONS[String(row.on_delete)];
+      const onUpdate = ACTIONS[String(row.on_update)];
+      return {
+        name,
+        type: 'foreignKey',
+        columns,
+        references: { table: String(row.ref_table), columns: toArray(row.ref_columns), ...(onDelete ? { onDelete } : {}), ...(onUpdate ? { onUpdate } : {}) },
+      };
+    }
+    default: {
+      const def = String(row.def).replace(/\s+NOT VALID$/, '');
+      return { name, type: 'check', expression: def.replace(/^CHECK \((.*)\)$/s, '$1') };
+    }
+  }
+}
+
+/** Folds the constraints the compiler derives from field options back into the field. */
+function absorbIntoField(c: ConstraintDefinition, row: Record<string, unknown>, table: string, fields: Map<string, Record<string, unknown>>): boolean {
+  if (c.type === 'primaryKey' && c.name === pkName(table)) {
+    for (const col of c.columns) {
+      const f = fields.get(col);
+      if (f) {
+        f.primaryKey = true;
+        delete f.required;
+      }
+    }
+    return true;
+  }
+  if (c.type === 'unique' && c.columns.length === 1 && c.name === uniqueName(table, c.columns[0] ?? '')) {
+    const f = fields.get(c.columns[0] ?? '');
+    if (f) f.unique = true;
+    return f !== undefined;
+  }
+  if (c.type === 'check') {
+    const columns = toArray(row.columns);
+    const f = columns.length === 1 ? fields.get(columns[0] ?? '') : undefined;
+    const values = f && f.type === 'text' && c.name.endsWith('_enum') ? enumValues(c.expression) : undefined;
+    if (f && values && (c.name === enumName(table, String(f.name)) || values.length > 0)) {
+      f.type = 'enum';
+      f.enumValues = values;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Values of `(col = ANY (ARRAY['a'::text, 'b'::text]))`, or undefined for another shape. */
+function enumValues(expression: string): string[] | undefined {
+  const literals: string[] = [];
+  let skeleton = '';
+  for (let i = 0; i < expression.length; i++) {
+    const ch = expression[i];
+    if (ch === "'" || ch === '"') {
+      let j = i + 1;
+      let text = '';
+      for (; j < expression.length; j++) {
+        if (expression[j] === ch) {
+          if (expression[j + 1] === ch) {
+            text += ch;
+            j++;
+          } else break;
+        } else text += expression[j];
+      }
+      if (ch === "'") literals.push(text);
+      skeleton += ch === "'" ? 'L' : 'I';
+      i = j;
+    } else skeleton += ch;
+  }
+  const shape = /^\(*(I|[a-z_][a-z0-9_$]*)(::text)? = ANY \(+ARRAY\[L::(text|character varying)(, L::(text|character varying))*\](::text\[\])?\)+$/;
+  return shape.test(skeleton) ? literals : undefined;
+}
+
+function indexOf(row: Record<string, unknown>): IndexDefinition | undefined {
+  const columns = toArray(row.columns);
+  const desc = toArray(row.descending) as unknown as boolean[];
+  if (columns.length === 0) return undefined; // an expression index: not expressible as fields
+  const method = String(row.method);
+  return {
+    name: String(row.name),
+    fields: columns.map((name, i) => (desc[i] === true || (desc[i] as unknown) === 't' ? { name, order: 'DESC' as const } : { name })),
+    ...(row.is_unique === true ? { unique: true } : {}),
+    ...(method !== 'btree' ? { using: method } : {}),
+    ...(row.predicate ? { where: String(row.predicate) } : {}),
+  };
+}
+
+function toArray(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean).map((s) => s.replace(/^"|"$/g, ''));
+  return [];
+}

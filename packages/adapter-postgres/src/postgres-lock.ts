@@ -1,0 +1,94 @@
+import type { AcquireResult, LockHandle, LockOwner, LockStore } from '@ductape/core';
+import type { DedicatedConnection, PostgresDriver } from './postgres-driver.js';
+import { type LockKey, lockKey } from './lock-key.js';
+
+const PREFIX = 'ductape lock: ';
+
+/**
+ * The migration lock as a PostgreSQL advisory lock, held on a connection of its own. The server
+ * drops it the moment that connection ends, so a killed runner never leaves it stuck. The holder
+ * is named by the connection's application_name (seen in pg_stat_activity); the fencing token is
+ * the transaction id at acquisition, which only grows.
+ * @example const lock = new PostgresAdvisoryLock(driver, 'public');
+ */
+export class PostgresAdvisoryLock implements LockStore {
+  readonly #driver: PostgresDriver;
+  readonly #key: LockKey;
+  #conn: DedicatedConnection | undefined;
+  #held: LockHandle | undefined;
+
+  constructor(driver: PostgresDriver, schema: string) {
+    this.#driver = driver;
+    this.#key = lockKey(schema);
+  }
+
+  async tryAcquire(owner: LockOwner, _leaseMs: number): Promise<AcquireResult> {
+    if (this.#held && !this.#conn?.broken) {
+      if (this.#held.owner.id === owner.id) return { acquired: true, handle: this.#held };
+      return { acquired: false, heldBy: `${this.#held.owner.description} (same adapter)` };
+    }
+    this.#held = undefined;
+    const conn = await this.#connection();
+    const r = await conn.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [this.#key.key]);
+    if (r.rows[0]?.ok !== true) return { acquired: false, heldBy: await this.#holder(conn) };
+    const info = await conn.query("SELECT set_config('application_name', $1, false), txid_current()::text AS token", [(PREFIX + owner.description).slice(0, 63)]);
+    this.#held = { owner, token: Number(info.rows[0]?.token ?? Date.now()) };
+    return { acquired: true, handle: this.#held };
+  }
+
+  async renew(handle: LockHandle, _leaseMs: number): Promise<boolean> {
+    const conn = this.#conn;
+    if (!conn || conn.broken || this.#held?.token !== handle.token) return false;
+    try {
+      const r = await conn.query('SELECT count(*)::int AS n FROM pg_locks WHERE locktype = $1 AND granted AND pid = pg_backend_pid() AND classid = $2 AND objid = $3', ['advisory', this.#key.classid, this.#key.objid]);
+      return Number(r.rows[0]?.n) > 0;
+    } catch (error) {
+      if (conn.broken) return false;
+      throw error;
+    }
+  }
+
+  async release(handle: LockHandle): Promise<void> {
+    if (this.#held?.token !== handle.token) return;
+    this.#held = undefined;
+    const conn = this.#conn;
+    if (!conn || conn.broken) return;
+    await conn.query("SELECT pg_advisory_unlock($1::bigint), set_config('application_name', 'ductape lock: idle', false)", [this.#key.key]);
+  }
+
+  /** Closes the lock connection (the server releases the lock if still held). */
+  async close(): Promise<void> {
+    const conn = this.#conn;
+    this.#conn = undefined;
+    this.#held = undefined;
+    await conn?.close();
+  }
+
+  /** Drops the lock connection without releasing, as a crashed process would (for tests). */
+  crash(): void {
+    this.#conn?.destroy();
+    this.#conn = undefined;
+    this.#held = undefined;
+  }
+
+  async #connection(): Promise<DedicatedConnection> {
+    if (this.#conn && !this.#conn.broken) return this.#conn;
+    const opened = this.#driver.dedicated(`${PREFIX}idle`);
+    if (!opened) throw new Error('this driver has no separate sessions; use the lease lock');
+    this.#conn = await opened;
+    return this.#conn;
+  }
+
+  async #holder(conn: DedicatedConnection): Promise<string | undefined> {
+    const r = await conn.query(
+      `SELECT a.application_name, a.pid, a.client_addr::text AS addr, a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+       WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 LIMIT 1`,
+      [this.#key.classid, this.#key.objid],
+    );
+    const row = r.rows[0];
+    if (!row) return undefined;
+    const name = String(row.application_name ?? '');
+    const who = name.startsWith(PREFIX) ? name.slice(PREFIX.length) : name || 'an unnamed session';
+    return `${who} (server pid ${String(row.pid)}${row.addr ? ` from ${String(row.addr)}` : ''})`;
+  }
+}

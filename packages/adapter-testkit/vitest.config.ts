@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+
+export const config = defineConfig({
+  test: { include: ['test/**/*.test.ts'], testTimeout: 30_000 },
+});
+
+export { config as default };
