@@ -79,9 +79,9 @@ const moduleFlags = [
 
 /**
  * @param {{ libDir: string, jammJar: string, dataDir: string, configFile: string,
- *   logbackFile: string, heap: string }} options
+ *   logbackFile: string, heap: string, initialHeap: string }} options
  */
-export function cassandraJvmArgs({ libDir, jammJar, dataDir, configFile, logbackFile, heap }) {
+export function cassandraJvmArgs({ libDir, jammJar, dataDir, configFile, logbackFile, heap, initialHeap }) {
   return [
     // General and G1 settings from conf/jvm-server.options and jvm17-server.options.
     '-ea',
@@ -98,7 +98,7 @@ export function cassandraJvmArgs({ libDir, jammJar, dataDir, configFile, logback
     '-Dio.netty.allocator.useCacheForAllThreads=true',
     '-Dio.netty.allocator.maxOrder=11',
     ...moduleFlags,
-    `-Xms${heap}`,
+    `-Xms${initialHeap}`,
     `-Xmx${heap}`,
     // jamm measures object sizes for memtables; Cassandra's own launcher always adds it.
     `-javaagent:${jammJar}`,

@@ -88,6 +88,8 @@ export const cassandra = {
       configFile,
       logbackFile,
       heap: process.env.DUCTAPE_CASSANDRA_HEAP ?? '1G',
+      // A small initial heap keeps the resident size low; it grows to `heap` under load.
+      initialHeap: process.env.DUCTAPE_CASSANDRA_INITIAL_HEAP ?? '256M',
     });
     return { stopSignal: 'SIGTERM', ...startDetached({ command: java, args, logFile, cwd: dataDir }) };
   },
