@@ -1,0 +1,14 @@
+// Spec block 8. The prelude sets up what the block refers to; the block itself runs verbatim.
+import assert from 'node:assert/strict';
+import { DatabaseService } from '@ductape/sdk';
+const db = new DatabaseService();
+await db.connect({ env: 'dev', product: 'my-app', database: 'main-db' });
+await db.schema.create('users', { id: { type: 'uuid', primaryKey: true }, legacy: 'string' });
+await db.schema.createIndex('users', ['legacy'], { name: 'idx_users_old' });
+
+// --- spec block ---
+await db.schema.dropIndex('users', 'idx_users_old');
+// --- end of spec block ---
+
+assert.ok(!(await db.getAdapter().introspect('users')).indexes.some((i) => i.name === 'idx_users_old'));
+await db?.disconnect?.();
