@@ -42,7 +42,7 @@ export const ferretdb = {
     await runCommand('go', ['build', '-trimpath', '-o', tmp, './cmd/ferretdb'], {
       logFile,
       cwd: src,
-      env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-buildvcs=false' },
+      env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: `${process.env.GOFLAGS ?? ''} -buildvcs=false`.trim() },
     });
     renameSync(tmp, binary());
     rmSync(src, { recursive: true, force: true });
