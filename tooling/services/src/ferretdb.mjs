@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheDir } from './paths.mjs';
-import { tcpProbe } from './health.mjs';
+import { isMongoReply, mongoPingMessage, tcpProbe } from './health.mjs';
 import { startDetached } from './processes.mjs';
 import { captureCommand, runCommand } from './run-command.mjs';
 
@@ -69,7 +69,7 @@ export const ferretdb = {
     };
   },
   probe(port) {
-    return tcpProbe(port);
+    return tcpProbe(port, { send: mongoPingMessage, accept: isMongoReply });
   },
   env(port) {
     return { DUCTAPE_TEST_MONGO_URL: `mongodb://127.0.0.1:${port}/ductape` };

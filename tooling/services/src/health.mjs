@@ -35,12 +35,16 @@ export function tcpProbe(port, { host = '127.0.0.1', send, accept, timeoutMs = 2
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     let data = Buffer.alloc(0);
+    let done = false;
     const finish = (/** @type {boolean} */ ok) => {
+      if (done) return;
+      done = true;
       socket.destroy();
       resolve(ok);
     };
     socket.setTimeout(timeoutMs, () => finish(false));
     socket.once('error', () => finish(false));
+    socket.once('close', () => finish(false)); // closed before an accepted answer (no-op after finish)
     socket.once('connect', () => {
       if (send) socket.write(send);
       if (!accept) finish(true);
@@ -75,4 +79,26 @@ export function isCqlSupported(data) {
  */
 export function isMysqlHandshake(data) {
   return data.length >= 5 && data[3] === 0 && data[4] === 10;
+}
+
+/** A MongoDB OP_MSG `{ ping: 1, $db: 'admin' }`; the reply is another OP_MSG (opCode 2013). */
+export const mongoPingMessage = (() => {
+  const cstring = (/** @type {string} */ s) => Buffer.from(`${s}\0`, 'utf8');
+  const int32 = (/** @type {number} */ n) => {
+    const b = Buffer.alloc(4);
+    b.writeInt32LE(n);
+    return b;
+  };
+  const elements = Buffer.concat([
+    Buffer.from([0x10]), cstring('ping'), int32(1),
+    Buffer.from([0x02]), cstring('$db'), int32(6), cstring('admin'),
+  ]);
+  const doc = Buffer.concat([int32(elements.length + 5), elements, Buffer.from([0])]);
+  const body = Buffer.concat([int32(0), Buffer.from([0]), doc]); // flagBits, section kind 0
+  return Buffer.concat([int32(16 + body.length), int32(1), int32(0), int32(2013), body]);
+})();
+
+/** @param {Buffer} data */
+export function isMongoReply(data) {
+  return data.length >= 16 && data.readInt32LE(12) === 2013 && data.readInt32LE(8) === 1;
 }
