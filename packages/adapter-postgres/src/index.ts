@@ -13,3 +13,6 @@ export { PostgresLeaseLock, LOCK_TABLE } from './postgres-lease-lock.js';
 export { introspectTable } from './postgres-introspector.js';
 export type { PostgresSession } from './postgres-session.js';
 export { quoteIdent, quoteLiteral, qualify, pgIdentifierProblem } from './quote.js';
+export { createAdapter, PostgresDataAdapter } from './create-adapter.js';
+export { DATA_PROGRESS_TABLE, updateRowsPostgres } from './data/update-rows.js';
+export { compileUpdateBatch, type UpdateBatchStatement } from './data/compile-update-batch.js';

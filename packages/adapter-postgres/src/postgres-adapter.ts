@@ -130,8 +130,10 @@ export class PostgresAdapter implements Adapter {
         return this.#dropInvalidIndex(s, String(step.args.schema), String(step.args.name));
       case 'statement': {
         const st = step as PostgresStatementStep;
-        if (st.lockRetry && (st.params ?? []).length === 0) return runWithLockRetry(s, st.text, this.#lockRetries);
-        await s.db.query(st.text, st.params);
+        // A caller that runs an outside-transaction step inside one (core's compensate does) gets its blocking form.
+        const text = s.transactional && st.outsideTransaction && st.inTransactionText !== undefined ? st.inTransactionText : st.text;
+        if (st.lockRetry && (st.params ?? []).length === 0) return runWithLockRetry(s, text, this.#lockRetries);
+        await s.db.query(text, st.params);
         return;
       }
     }

@@ -30,7 +30,7 @@ export function compileAddConstraint(op: AddConstraintOp, ctx: CompileContext, s
     const index = { name: c.name, unique: true, fields: c.columns.map((column) => ({ name: column })) };
     return [
       dropInvalidIndex(settings.schema, c.name),
-      sql(createIndexSql(settings.schema, op.collection, index, true), `build unique index ${name} on ${table} concurrently`, { outsideTransaction: true }),
+      sql(createIndexSql(settings.schema, op.collection, index, true), `build unique index ${name} on ${table} concurrently`, { outsideTransaction: true, inTransactionText: createIndexSql(settings.schema, op.collection, index, false) }),
       sql(`ALTER TABLE ${table} ADD CONSTRAINT ${name} UNIQUE USING INDEX ${name}`, summary, { lockRetry: true }),
     ];
   }

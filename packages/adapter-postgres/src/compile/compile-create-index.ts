@@ -19,5 +19,6 @@ export function compileCreateIndex(op: CreateIndexOp, ctx: CompileContext, setti
   const summary = `create index ${quoteIdent(op.name)} on ${qualify(settings.schema, collection)}`;
   const text = createIndexSql(settings.schema, collection, index, concurrently);
   if (!concurrently) return [sql(text, summary, { lockRetry: !isNew })];
-  return [dropInvalidIndex(settings.schema, op.name), sql(text, `${summary} concurrently`, { outsideTransaction: true })];
+  const blocking = createIndexSql(settings.schema, collection, index, false);
+  return [dropInvalidIndex(settings.schema, op.name), sql(text, `${summary} concurrently`, { outsideTransaction: true, inTransactionText: blocking })];
 }

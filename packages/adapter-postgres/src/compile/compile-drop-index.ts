@@ -15,5 +15,5 @@ export function compileDropIndex(op: DropIndexOp, ctx: CompileContext, settings:
   const name = qualify(settings.schema, op.name);
   const summary = `drop index ${quoteIdent(op.name)}`;
   if (!concurrently) return [sql(`DROP INDEX ${name}`, summary, { lockRetry: !transient })];
-  return [sql(`DROP INDEX CONCURRENTLY ${name}`, `${summary} concurrently`, { outsideTransaction: true })];
+  return [sql(`DROP INDEX CONCURRENTLY ${name}`, `${summary} concurrently`, { outsideTransaction: true, inTransactionText: `DROP INDEX ${name}` })];
 }

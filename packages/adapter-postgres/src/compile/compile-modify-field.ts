@@ -73,9 +73,10 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, setti
     if (!next.unique) steps.push(alter(`DROP CONSTRAINT ${quoteIdent(name)}`, 'drop unique'));
     else if (!online) steps.push(alter(`ADD CONSTRAINT ${quoteIdent(name)} UNIQUE (${column})`, 'add unique'));
     else {
+      const uniqueIndex = { name, unique: true, fields: [{ name: op.field }] };
       steps.push(
         dropInvalidIndex(settings.schema, name),
-        sql(createIndexSql(settings.schema, op.collection, { name, unique: true, fields: [{ name: op.field }] }, true), `build unique index ${quoteIdent(name)} concurrently`, { outsideTransaction: true }),
+        sql(createIndexSql(settings.schema, op.collection, uniqueIndex, true), `build unique index ${quoteIdent(name)} concurrently`, { outsideTransaction: true, inTransactionText: createIndexSql(settings.schema, op.collection, uniqueIndex, false) }),
         alter(`ADD CONSTRAINT ${quoteIdent(name)} UNIQUE USING INDEX ${quoteIdent(name)}`, 'add unique'),
       );
     }

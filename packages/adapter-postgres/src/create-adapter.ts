@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { type AdapterFactory, type DataAdapter, InvalidArgumentError, type ResolvedUpdate, type UpdateOptions, type UpdateResult } from '@ductape/core';
+import { updateRowsPostgres } from './data/update-rows.js';
+import { PostgresAdapter, type PostgresAdapterOptions } from './postgres-adapter.js';
+
+/** The PostgreSQL adapter with data migrations (`db.update`). */
+export class PostgresDataAdapter extends PostgresAdapter implements DataAdapter {
+  updateRows(update: ResolvedUpdate, options: UpdateOptions): Promise<UpdateResult> {
+    return updateRowsPostgres(this.driver, this.schema, update, options);
+  }
+
+  /**
+   * Runs a query and returns its rows (for checks and tools; migrations go through the engine).
+   * @example const rows = await adapter.query('SELECT count(*) FROM users');
+   */
+  async query(text: string, params?: readonly unknown[]): Promise<Record<string, unknown>[]> {
+    return (await this.driver.query(text, params)).rows;
+  }
+}
+
+/**
+ * What the sdk calls to load this package by name. `connection`: a `postgres://` URL, a
+ * `pglite://<directory>` (or `pglite://memory`) URL, or `{ driver: 'pglite', dataDir }`;
+ * `options`: `{ schema, online, lockTimeoutMs, lockRetries }`.
+ * @example createAdapter({ connection: 'postgres://app@localhost/app', product: 'p', database: 'd', env: 'dev' })
+ */
+export const createAdapter: AdapterFactory = (target) => {
+  const options = (target.options ?? {}) as Omit<PostgresAdapterOptions, 'url' | 'pglite' | 'driver'>;
+  const c = target.connection;
+  if (typeof c === 'string') {
+    if (c.startsWith('pglite://')) {
+      const dir = c.slice('pglite://'.length);
+      return new PostgresDataAdapter({ ...options, pglite: { dataDir: embeddedDir(dir) } });
+    }
+    return new PostgresDataAdapter({ ...options, url: c });
+  }
+  if (typeof c === 'object' && c !== null && c.driver === 'pglite') {
+    return new PostgresDataAdapter({ ...options, pglite: { dataDir: embeddedDir(typeof c.dataDir === 'string' ? c.dataDir : '') } });
+  }
+  if (typeof c === 'object' && c !== null && typeof c.url === 'string') return new PostgresDataAdapter({ ...options, url: c.url });
+  throw new InvalidArgumentError('the PostgreSQL connection', "a postgres:// URL, a pglite:// URL or { driver: 'pglite', dataDir }", c);
+};
+
+/** PGlite creates only the last directory of its path; make the parents, as a user expects. */
+function embeddedDir(dir: string): string {
+  if (dir === '' || dir === 'memory' || dir.startsWith('memory://')) return 'memory://';
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

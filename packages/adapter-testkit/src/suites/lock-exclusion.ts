@@ -1,0 +1,65 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { LockTimeoutError, type LockOwner } from '@ductape/core';
+import { build, unique } from '../support/fixtures.js';
+import type { KitContext } from '../support/kit-context.js';
+
+const owner = (label: string): LockOwner => ({ id: `${label}-${Math.random().toString(36).slice(2)}`, description: `conformance ${label}` });
+
+/** One lock per database: a second adapter waits; a dead holder never blocks for good. */
+export function lockExclusion(kit: KitContext): void {
+  describe('lock', () => {
+    it('excludes a second adapter and names the holder; release lets it in', async () => {
+      const a = await kit.open();
+      const b = await kit.open();
+      const first = await a.lock.tryAcquire(owner('A'), 30_000);
+      expect(first.acquired).toBe(true);
+      if (!first.acquired) return;
+      const second = await b.lock.tryAcquire(owner('B'), 30_000);
+      expect(second.acquired).toBe(false);
+      if (!second.acquired) expect(second.heldBy ?? '').toContain('conformance A');
+      expect(await a.lock.renew(first.handle, 30_000)).toBe(true);
+      await a.lock.release(first.handle);
+      const third = await b.lock.tryAcquire(owner('B'), 30_000);
+      expect(third.acquired).toBe(true);
+      if (third.acquired) await b.lock.release(third.handle);
+    });
+
+    it('an engine waiting on a held lock times out with LockTimeoutError', async () => {
+      const a = await kit.open();
+      const b = await kit.open();
+      const held = await a.lock.tryAcquire(owner('A'), 30_000);
+      expect(held.acquired).toBe(true);
+      const m = build('lock_wait', { type: 'createCollection', name: unique('lw'), fields: [{ name: 'id', type: 'integer' }] });
+      await expect(kit.engine({ lockTimeoutMs: 300 }, b).up(m)).rejects.toBeInstanceOf(LockTimeoutError);
+      if (held.acquired) await a.lock.release(held.handle);
+      await kit.engine({}, b).up(m);
+    });
+
+    it('takes over after the holder dies', async () => {
+      const a = await kit.open();
+      const b = await kit.open();
+      const lease = kit.target.lockRelease === 'lease' ? 300 : 30_000;
+      const held = await a.lock.tryAcquire(owner('A'), lease);
+      expect(held.acquired).toBe(true);
+      expect((await b.lock.tryAcquire(owner('B'), lease)).acquired).toBe(false);
+      if (kit.target.lockRelease === 'session') {
+        if (!kit.target.crash) throw new Error('a target with session locks must give crash(adapter)');
+        await kit.target.crash(a);
+      } else await sleep(lease + 200);
+      const started = Date.now();
+      let taken = await b.lock.tryAcquire(owner('B'), 30_000);
+      while (!taken.acquired && Date.now() - started < 5000) {
+        await sleep(25);
+        taken = await b.lock.tryAcquire(owner('B'), 30_000);
+      }
+      expect(taken.acquired).toBe(true);
+      if (!taken.acquired) return;
+      if (held.acquired) {
+        expect(taken.handle.token).toBeGreaterThan(held.handle.token);
+        expect(await a.lock.renew(held.handle, lease).catch(() => false)).toBe(false);
+      }
+      await b.lock.release(taken.handle);
+    });
+  });
+}
