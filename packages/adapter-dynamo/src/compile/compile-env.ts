@@ -1,0 +1,8 @@
+import type { Migration } from '@ductape/core';
+
+/** What the per-operation compile functions need besides the op. Pure data and pure functions. */
+export interface CompileEnv {
+  /** The DynamoDB table name of a collection (the adapter's table prefix applied). */
+  readonly tableName: (collection: string) => string;
+  readonly migration: Migration;
+}

@@ -1,0 +1,89 @@
+import { type CommandStep, type CreateCollectionOp, type DynamoKey, type DynamoOptions, UnsupportedOperationError } from '@ductape/core';
+import { attributeTypeIn, keyTypeOf } from './attribute-type.js';
+import type { CompileEnv } from './compile-env.js';
+import { gsiFromIndex } from './index-definition.js';
+import { attributeDefinitions, keySchema } from './key-schema.js';
+import { assertDynamoName, invalid } from './names.js';
+import { type Throughput, globalIndex, localIndex } from './secondary-index.js';
+import { commandStep } from './step.js';
+
+/**
+ * createCollection → CreateTable (keys, attribute definitions for key and index attributes only,
+ * billing, GSIs, LSIs, stream; waits until the table and its indexes are ACTIVE), then
+ * UpdateTimeToLive when `dynamoOptions.ttlAttribute` is set.
+ * @example compileCreateCollection({ type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }] }, env)
+ */
+export function compileCreateCollection(op: CreateCollectionOp, env: CompileEnv): CommandStep[] {
+  const TableName = env.tableName(op.name);
+  assertDynamoName('table', TableName);
+  const o: DynamoOptions = op.options?.dynamoOptions ?? {};
+  const { partition, sort } = tableKeys(op, o);
+  refuseUniqueFields(op, [partition, sort]);
+  const throughput = provisioned(o);
+  const typeOf = (field: string) => attributeTypeIn(env.migration, op.name, field);
+  const declared = new Set((o.globalSecondaryIndexes ?? []).map((g) => g.name));
+  const gsis = [...(o.globalSecondaryIndexes ?? []), ...(op.indexes ?? []).filter((i) => !declared.has(i.name)).map((i) => gsiFromIndex(i, typeOf, op.name))];
+  const lsis = o.localSecondaryIndexes ?? [];
+  const input = {
+    TableName,
+    AttributeDefinitions: attributeDefinitions([partition, sort, ...gsis.flatMap((g) => [g.partitionKey, g.sortKey]), ...lsis.map((l) => l.sortKey)]),
+    KeySchema: keySchema(partition, sort),
+    BillingMode: throughput ? 'PROVISIONED' : 'PAY_PER_REQUEST',
+    ...(throughput ? { ProvisionedThroughput: throughput } : {}),
+    ...(gsis.length > 0 ? { GlobalSecondaryIndexes: gsis.map((g) => globalIndex(g, throughput)) } : {}),
+    ...(lsis.length > 0 ? { LocalSecondaryIndexes: lsis.map((l) => localIndex(l, partition, sort !== undefined)) } : {}),
+    ...(o.streamEnabled ? { StreamSpecification: { StreamEnabled: true, StreamViewType: o.streamViewType ?? 'NEW_AND_OLD_IMAGES' } } : {}),
+  };
+  const keys = `${partition.name} ${partition.type} HASH${sort ? `, ${sort.name} ${sort.type} RANGE` : ''}`;
+  const extras = [gsis.length ? `${gsis.length} GSI` : '', lsis.length ? `${lsis.length} LSI` : '', o.streamEnabled ? 'stream' : ''].filter(Boolean);
+  const steps = [commandStep('CreateTable', input, `CreateTable ${TableName} (${[keys, ...extras].join('; ')})`, { table: TableName, until: 'ACTIVE' })];
+  if (o.ttlAttribute !== undefined) {
+    if (typeof o.ttlAttribute !== 'string' || o.ttlAttribute === '') throw invalid('dynamoOptions.ttlAttribute', 'ttlAttribute must be a non-empty attribute name');
+    const spec = { AttributeName: o.ttlAttribute, Enabled: true };
+    steps.push(commandStep('UpdateTimeToLive', { TableName, TimeToLiveSpecification: spec }, `UpdateTimeToLive ${TableName} on ${o.ttlAttribute}`));
+  }
+  return steps;
+}
+
+/** Partition and sort key from dynamoOptions, else from the primaryKey fields (first = partition, second = sort). */
+function tableKeys(op: CreateCollectionOp, o: DynamoOptions): { partition: DynamoKey; sort: DynamoKey | undefined } {
+  if (o.partitionKey) return { partition: o.partitionKey, sort: o.sortKey };
+  if (o.sortKey) throw invalid('dynamoOptions.sortKey', 'a sortKey needs a partitionKey in dynamoOptions too');
+  const pk = op.fields.filter((f) => f.primaryKey === true);
+  const fromConstraint = op.constraints?.find((c) => c.type === 'primaryKey');
+  const names = pk.length > 0 ? pk.map((f) => f.name) : (fromConstraint?.columns ?? []);
+  if (names.length === 0) throw invalid('fields', `table "${op.name}" needs a partition key: mark a field primaryKey or give dynamoOptions.partitionKey`, 'no_partition_key');
+  if (names.length > 2) throw new UnsupportedOperationError('dynamodb', `a primary key of ${names.length} fields on "${op.name}"`, 'a DynamoDB key is a partition key and at most one sort key');
+  const [partition, sort] = names.map((name) => keyOf(op, name));
+  return { partition: partition as DynamoKey, sort };
+}
+
+function keyOf(op: CreateCollectionOp, name: string): DynamoKey {
+  const field = op.fields.find((f) => f.name === name);
+  const type = field ? keyTypeOf(field.type) : 'S';
+  if (!type) throw invalid(`fields.${name}`, `field "${name}" of type ${field?.type} cannot be a DynamoDB key (keys are S, N or B)`, 'invalid_key_type');
+  return { name, type };
+}
+
+function refuseUniqueFields(op: CreateCollectionOp, keys: readonly (DynamoKey | undefined)[]): void {
+  const keyNames = new Set(keys.map((k) => k?.name));
+  const unique = op.fields.find((f) => f.unique === true && !keyNames.has(f.name) && !(f.primaryKey === true));
+  if (unique) {
+    throw new UnsupportedOperationError('dynamodb', `unique field "${op.name}.${unique.name}"`, 'DynamoDB enforces uniqueness only on the table key; drop `unique` or make the field the partition key');
+  }
+  const constraint = op.constraints?.find((c) => c.type !== 'primaryKey');
+  if (constraint) throw new UnsupportedOperationError('dynamodb', `a ${constraint.type} constraint on "${op.name}"`, 'DynamoDB has no constraints besides the table key');
+}
+
+function provisioned(o: DynamoOptions): Throughput | undefined {
+  const mode = o.billingMode ?? 'PAY_PER_REQUEST';
+  if (mode === 'PAY_PER_REQUEST') return undefined;
+  if (mode !== 'PROVISIONED') throw invalid('dynamoOptions.billingMode', `billingMode must be 'PAY_PER_REQUEST' or 'PROVISIONED', got ${JSON.stringify(mode)}`);
+  const { readCapacity, writeCapacity } = o;
+  if (!isUnits(readCapacity) || !isUnits(writeCapacity)) throw invalid('dynamoOptions.readCapacity', 'PROVISIONED billing needs readCapacity and writeCapacity (positive integers)');
+  return { ReadCapacityUnits: readCapacity, WriteCapacityUnits: writeCapacity };
+}
+
+function isUnits(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n > 0;
+}

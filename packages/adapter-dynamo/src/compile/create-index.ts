@@ -1,0 +1,26 @@
+import type { CommandStep, CreateIndexOp } from '@ductape/core';
+import { attributeTypeIn } from './attribute-type.js';
+import type { CompileEnv } from './compile-env.js';
+import { gsiFromIndex } from './index-definition.js';
+import { attributeDefinitions } from './key-schema.js';
+import { globalIndex } from './secondary-index.js';
+import { commandStep } from './step.js';
+
+/**
+ * createIndex → one UpdateTable creating one GSI (DynamoDB builds one at a time), waiting until
+ * it is ACTIVE. Key types come from the field definitions in the migration, else S. On a
+ * PROVISIONED table the executor copies the table's throughput to the index.
+ * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'by-email', fields: [{ name: 'email' }] }, env)
+ */
+export function compileCreateIndex(op: CreateIndexOp, env: CompileEnv): CommandStep[] {
+  const TableName = env.tableName(op.collection);
+  const { type: _type, collection: _collection, ...index } = op;
+  const gsi = gsiFromIndex(index, (field) => attributeTypeIn(env.migration, op.collection, field), op.collection);
+  const input = {
+    TableName,
+    AttributeDefinitions: attributeDefinitions([gsi.partitionKey, gsi.sortKey]),
+    GlobalSecondaryIndexUpdates: [{ Create: globalIndex(gsi, undefined) }],
+  };
+  const keys = [gsi.partitionKey, gsi.sortKey].flatMap((k) => (k ? [`${k.name} ${k.type}`] : [])).join(', ');
+  return [commandStep('UpdateTable', input, `UpdateTable ${TableName}: create GSI ${op.name} (${keys})`, { table: TableName, index: op.name, until: 'ACTIVE' }, { throughputFromTable: true })];
+}

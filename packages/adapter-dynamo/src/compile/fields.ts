@@ -1,0 +1,55 @@
+import { type AddFieldOp, type DefaultValue, type DropFieldOp, type FieldType, type ModifyFieldOp, type RenameFieldOp, type Step, UnsupportedOperationError } from '@ductape/core';
+import { fieldIn } from './attribute-type.js';
+import type { CompileEnv } from './compile-env.js';
+import { marshalDefault } from './marshal.js';
+import { backfillStep, removeStep, renameStep } from './scan-update.js';
+
+const SCHEMALESS = 'DynamoDB declares only key and index attributes; other attributes need no DDL';
+
+/**
+ * addField → a no-op with the reason; with a literal default, a backfill of the items that lack it.
+ * @example compileAddField({ type: 'addField', collection: 'users', field: { name: 'phone', type: 'string' } }, env)
+ */
+export function compileAddField(op: AddFieldOp, env: CompileEnv): Step[] {
+  const where = `${op.collection}.${op.field.name}`;
+  if (op.field.primaryKey) throw new UnsupportedOperationError('dynamodb', `adding key field "${where}"`, 'the key of a DynamoDB table is fixed when it is created');
+  if (op.field.unique) throw new UnsupportedOperationError('dynamodb', `unique field "${where}"`, 'DynamoDB enforces uniqueness only on the table key');
+  return withDefault(env.tableName(op.collection), op.field.name, op.field.type, op.field.default, `addField ${where}`);
+}
+
+/**
+ * modifyField → a no-op with the reason (types, lengths and nullability are not declared);
+ * a new literal default is backfilled into the items that lack the attribute.
+ * @example compileModifyField({ type: 'modifyField', collection: 'users', field: 'email', changes: { length: 500 } }, env)
+ */
+export function compileModifyField(op: ModifyFieldOp, env: CompileEnv): Step[] {
+  const where = `${op.collection}.${op.field}`;
+  if (op.changes.primaryKey !== undefined) throw new UnsupportedOperationError('dynamodb', `changing the key of "${op.collection}" (${where})`, 'the key of a DynamoDB table is fixed when it is created; create a new table and copy the items');
+  if (op.changes.unique === true) throw new UnsupportedOperationError('dynamodb', `making "${where}" unique`, 'DynamoDB enforces uniqueness only on the table key');
+  const type: FieldType = op.changes.type ?? op.previous?.type ?? fieldIn(env.migration, op.collection, op.field)?.type ?? 'string';
+  return withDefault(env.tableName(op.collection), op.field, type, op.changes.default ?? undefined, `modifyField ${where}`);
+}
+
+/**
+ * renameField → copy and remove the attribute in every item, in resumable batches (costly: a full scan).
+ * @example compileRenameField({ type: 'renameField', collection: 'users', from: 'name', to: 'full_name' }, env)
+ */
+export function compileRenameField(op: RenameFieldOp, env: CompileEnv): Step[] {
+  return [renameStep(env.tableName(op.collection), op.from, op.to)];
+}
+
+/**
+ * dropField → remove the attribute from every item, in resumable batches (costly: a full scan).
+ * @example compileDropField({ type: 'dropField', collection: 'users', field: 'legacy' }, env)
+ */
+export function compileDropField(op: DropFieldOp, env: CompileEnv): Step[] {
+  return [removeStep(env.tableName(op.collection), op.field)];
+}
+
+function withDefault(table: string, attribute: string, type: FieldType, value: DefaultValue | undefined, summary: string): Step[] {
+  if (value === undefined || value === null) return [{ kind: 'noop', reason: SCHEMALESS, summary: `${summary}: nothing to do on DynamoDB` }];
+  if (typeof value === 'object' && !Array.isArray(value) && '$fn' in value) {
+    return [{ kind: 'noop', reason: `${SCHEMALESS}; a ${String(value.$fn)}() default is computed by the application on write, not backfilled`, summary: `${summary}: nothing to do on DynamoDB` }];
+  }
+  return [backfillStep(table, attribute, marshalDefault(value, type))];
+}

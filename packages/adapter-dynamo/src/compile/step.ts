@@ -1,0 +1,78 @@
+import type { CommandStep } from '@ductape/core';
+
+/** What an executed command waits for before its step counts as applied. */
+export type WaitFor =
+  | { readonly table: string; readonly until: 'ACTIVE' | 'DELETED' }
+  | { readonly table: string; readonly index: string; readonly until: 'ACTIVE' | 'DELETED' };
+
+/** The DynamoDB API commands a compiled or raw step may name (sent as `<name>Command`). */
+export const DYNAMO_COMMANDS = [
+  'CreateTable',
+  'UpdateTable',
+  'DeleteTable',
+  'UpdateTimeToLive',
+  'UpdateContinuousBackups',
+  'TagResource',
+  'UntagResource',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+  'TransactWriteItems',
+  'ExecuteStatement',
+  'BatchExecuteStatement',
+  'ExecuteTransaction',
+] as const;
+
+export type DynamoCommandName = (typeof DYNAMO_COMMANDS)[number];
+
+/** Arguments of a step that sends one DynamoDB command (and maybe waits). */
+export interface CommandArgs {
+  readonly input: { readonly [key: string]: unknown };
+  readonly wait?: WaitFor;
+  /** UpdateTable creating a GSI: copy the table's provisioned throughput when it is PROVISIONED. */
+  readonly throughputFromTable?: boolean;
+}
+
+/**
+ * Arguments of a `ScanAndUpdate` step: scan the table (keys only) for items matching `filter`
+ * and apply `update` to each with `condition`. Idempotent, so an interrupted step resumes by
+ * running again: items already done no longer match the filter.
+ */
+export interface ScanUpdateArgs {
+  readonly TableName: string;
+  readonly filter: string;
+  readonly update: string;
+  readonly condition: string;
+  readonly names: { readonly [placeholder: string]: string };
+  readonly values?: { readonly [placeholder: string]: unknown };
+  /** Items that fail `condition` for another reason than being done already (e.g. rename target exists). */
+  readonly conflict?: string;
+  /** The declared cost of the step, for plans. */
+  readonly cost: string;
+}
+
+/** The name of the batch step (ours, not an AWS API command). */
+export const SCAN_AND_UPDATE = 'ScanAndUpdate';
+
+/**
+ * A step that sends one DynamoDB command.
+ * @example commandStep('DeleteTable', { TableName: 'users' }, 'DeleteTable users', { table: 'users', until: 'DELETED' })
+ */
+export function commandStep(name: DynamoCommandName, input: CommandArgs['input'], summary: string, wait?: WaitFor, extra?: { throughputFromTable?: boolean }): CommandStep {
+  const args: CommandArgs = { input, ...(wait ? { wait } : {}), ...(extra?.throughputFromTable ? { throughputFromTable: true } : {}) };
+  return { kind: 'command', name, args: args as unknown as CommandStep['args'], summary: wait ? `${summary}, wait until ${waitLabel(wait)}` : summary };
+}
+
+/**
+ * A resumable batch step over every item of a table.
+ * @example scanUpdateStep({ TableName: 'users', filter: 'attribute_exists(#a)', update: 'REMOVE #a', condition: 'attribute_exists(#a)', names: { '#a': 'age' }, cost: '…' }, 'remove age')
+ */
+export function scanUpdateStep(args: ScanUpdateArgs, summary: string): CommandStep {
+  return { kind: 'command', name: SCAN_AND_UPDATE, args: args as unknown as CommandStep['args'], summary: `${summary} (${args.cost})` };
+}
+
+function waitLabel(wait: WaitFor): string {
+  const what = 'index' in wait ? `index ${wait.index}` : `table ${wait.table}`;
+  return `${what} is ${wait.until}`;
+}

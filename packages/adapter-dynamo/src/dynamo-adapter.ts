@@ -1,0 +1,76 @@
+import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { type Adapter, type CollectionSnapshot, type CompileContext, type Operation, type Session, type Step, InvalidArgumentError } from '@ductape/core';
+import { SCAN_AND_UPDATE } from './compile/step.js';
+import { DYNAMO_CAPABILITIES } from './dynamo-capabilities.js';
+import { DynamoCompiler } from './dynamo-compiler.js';
+import { type DynamoConnectionSettings, clientConfig } from './dynamo-connection.js';
+import { DynamoDriver } from './dynamo-driver.js';
+import { DynamoHistoryStore } from './dynamo-history.js';
+import { DynamoIntrospector } from './dynamo-introspector.js';
+import { DynamoLockStore } from './dynamo-lock.js';
+import { withDynamoSession } from './dynamo-session.js';
+import { type DynamoAdapterOptions, type DynamoSettings, resolveSettings } from './dynamo-settings.js';
+import { runCommand } from './execute/run-command.js';
+import { scanAndUpdate } from './execute/scan-update.js';
+
+/**
+ * The DynamoDB adapter (AWS SDK v3). Compiles ops to DynamoDB commands (pure), runs them with
+ * bounded waits, keeps history and the lease lock in `_ductape_migrations`.
+ * @example
+ * const adapter = new DynamoAdapter('dynamodb://localhost:8000?region=us-east-1', { pollIntervalMs: 100 });
+ * await new MigrationEngine(adapter).up(m);
+ */
+export class DynamoAdapter implements Adapter {
+  readonly name = 'dynamodb';
+  readonly capabilities = DYNAMO_CAPABILITIES;
+  readonly settings: DynamoSettings;
+  readonly driver: DynamoDriver;
+  readonly history: DynamoHistoryStore;
+  readonly lock: DynamoLockStore;
+  readonly #compiler: DynamoCompiler;
+  readonly #introspector: DynamoIntrospector;
+
+  constructor(connection: string | DynamoConnectionSettings | DynamoDBClientConfig, options?: DynamoAdapterOptions) {
+    if (connection === undefined || connection === null) throw new InvalidArgumentError('the DynamoDB connection', 'a URL or { endpoint?, region?, credentials? }', connection);
+    this.settings = resolveSettings(options ?? {});
+    this.driver = new DynamoDriver(clientConfig(connection as DynamoConnectionSettings));
+    this.#compiler = new DynamoCompiler(this.settings.tablePrefix);
+    const historyTable = this.#compiler.tableName(this.settings.historyTable);
+    this.history = new DynamoHistoryStore(this.driver, historyTable, this.settings);
+    this.lock = new DynamoLockStore(this.driver, historyTable);
+    this.#introspector = new DynamoIntrospector(this.driver, (c) => this.#compiler.tableName(c));
+  }
+
+  /** Checks that DynamoDB answers (DescribeTable of the history table; missing is fine). */
+  async connect(): Promise<void> {
+    await this.driver.describe(this.history.table);
+  }
+
+  async close(): Promise<void> {
+    this.driver.close();
+  }
+
+  /** The DynamoDB table name of a collection (prefix applied). */
+  tableName(collection: string): string {
+    return this.#compiler.tableName(collection);
+  }
+
+  compile(op: Operation, ctx: CompileContext): Step[] {
+    return this.#compiler.compile(op, ctx);
+  }
+
+  withSession<T>(_mode: 'transaction' | 'autocommit', fn: (session: Session) => Promise<T>): Promise<T> {
+    return withDynamoSession(fn);
+  }
+
+  async execute(step: Step, _session: Session): Promise<void> {
+    if (step.kind === 'noop') return;
+    if (step.kind !== 'command') throw new InvalidArgumentError('the step', 'a DynamoDB command step', step.kind);
+    if (step.name === SCAN_AND_UPDATE) await scanAndUpdate(this.driver, step, this.settings);
+    else await runCommand(this.driver, step, this.settings);
+  }
+
+  introspect(collection: string): Promise<CollectionSnapshot | undefined> {
+    return this.#introspector.introspect(collection);
+  }
+}

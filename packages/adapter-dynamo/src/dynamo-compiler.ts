@@ -1,0 +1,52 @@
+import { type CompileContext, type Operation, type Step, assertNever } from '@ductape/core';
+import type { CompileEnv } from './compile/compile-env.js';
+import { refuseConstraint } from './compile/constraints.js';
+import { compileCreateCollection } from './compile/create-collection.js';
+import { compileCreateIndex } from './compile/create-index.js';
+import { compileDropCollection } from './compile/drop-collection.js';
+import { compileDropIndex } from './compile/drop-index.js';
+import { compileAddField, compileDropField, compileModifyField, compileRenameField } from './compile/fields.js';
+import { compileRaw } from './compile/raw.js';
+
+/**
+ * Operation → DynamoDB command steps. Pure and deterministic: the same op, context and prefix
+ * always give the same steps (the engine recompiles to resume at step k).
+ * @example new DynamoCompiler('').compile({ type: 'dropCollection', name: 'users' }, ctx)[0].name // 'DeleteTable'
+ */
+export class DynamoCompiler {
+  constructor(private readonly tablePrefix: string) {}
+
+  /** The DynamoDB table name of a collection. */
+  tableName(collection: string): string {
+    return `${this.tablePrefix}${collection}`;
+  }
+
+  compile(op: Operation, ctx: CompileContext): Step[] {
+    const env: CompileEnv = { tableName: (c) => this.tableName(c), migration: ctx.migration };
+    switch (op.type) {
+      case 'createCollection':
+        return compileCreateCollection(op, env);
+      case 'dropCollection':
+        return compileDropCollection(op, env);
+      case 'addField':
+        return compileAddField(op, env);
+      case 'dropField':
+        return compileDropField(op, env);
+      case 'renameField':
+        return compileRenameField(op, env);
+      case 'modifyField':
+        return compileModifyField(op, env);
+      case 'createIndex':
+        return compileCreateIndex(op, env);
+      case 'dropIndex':
+        return compileDropIndex(op, env);
+      case 'addConstraint':
+      case 'dropConstraint':
+        return refuseConstraint(op);
+      case 'raw':
+        return compileRaw(op);
+      default:
+        return assertNever(op);
+    }
+  }
+}

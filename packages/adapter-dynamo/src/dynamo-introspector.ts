@@ -1,0 +1,93 @@
+import type { AttributeDefinition, KeySchemaElement, Projection, TableDescription } from '@aws-sdk/client-dynamodb';
+import type { CollectionSnapshot, DynamoKey, DynamoOptions, DynamoSecondaryIndex, FieldDefinition, FieldType, IndexDefinition } from '@ductape/core';
+import type { DynamoDriver } from './dynamo-driver.js';
+
+/** The portable type a key attribute type reads back as (DynamoDB numbers are exact decimals). */
+const FIELD_OF: { readonly [t: string]: FieldType } = { S: 'string', N: 'decimal', B: 'binary' };
+
+/**
+ * What a table looks like, from DescribeTable and DescribeTimeToLive: its key and index
+ * attributes as fields (keys marked primaryKey), its GSIs as indexes, and every DynamoDB setting
+ * in `options.dynamoOptions`, so the inverse of a drop recreates the same table. Other
+ * attributes are not declared in DynamoDB and are not listed.
+ * @example await new DynamoIntrospector(driver, (c) => c).introspect('users')
+ */
+export class DynamoIntrospector {
+  constructor(
+    private readonly driver: DynamoDriver,
+    private readonly tableName: (collection: string) => string,
+  ) {}
+
+  async introspect(collection: string): Promise<CollectionSnapshot | undefined> {
+    const table = await this.driver.describe(this.tableName(collection));
+    if (!table) return undefined;
+    const ttl = await this.driver.send('DescribeTimeToLive', { TableName: table.TableName });
+    const ttlDescription = ttl.TimeToLiveDescription as { AttributeName?: string; TimeToLiveStatus?: string } | undefined;
+    const ttlAttribute = ttlDescription?.TimeToLiveStatus === 'ENABLED' || ttlDescription?.TimeToLiveStatus === 'ENABLING' ? ttlDescription.AttributeName : undefined;
+    return snapshotOf(collection, table, ttlAttribute);
+  }
+}
+
+/**
+ * A CollectionSnapshot from a TableDescription (pure; exported for tests).
+ * @example snapshotOf('users', describeOutput.Table, 'expires_at').options?.dynamoOptions?.partitionKey
+ */
+export function snapshotOf(collection: string, table: TableDescription, ttlAttribute: string | undefined): CollectionSnapshot {
+  const defs = table.AttributeDefinitions ?? [];
+  const keyOf = (schema: KeySchemaElement[] | undefined, type: 'HASH' | 'RANGE') => key(schema?.find((k) => k.KeyType === type)?.AttributeName, defs);
+  const partition = keyOf(table.KeySchema, 'HASH') as DynamoKey;
+  const sort = keyOf(table.KeySchema, 'RANGE');
+  const gsis: DynamoSecondaryIndex[] = (table.GlobalSecondaryIndexes ?? []).map((g) => ({
+    name: String(g.IndexName),
+    ...opt('partitionKey', keyOf(g.KeySchema, 'HASH')),
+    ...opt('sortKey', keyOf(g.KeySchema, 'RANGE')),
+    ...opt('projection', projectionOf(g.Projection)),
+    ...capacity(g.ProvisionedThroughput),
+  }));
+  const lsis: DynamoSecondaryIndex[] = (table.LocalSecondaryIndexes ?? []).map((l) => ({
+    name: String(l.IndexName),
+    ...opt('sortKey', keyOf(l.KeySchema, 'RANGE')),
+    ...opt('projection', projectionOf(l.Projection)),
+  }));
+  const provisioned = table.BillingModeSummary?.BillingMode === 'PROVISIONED' || (!table.BillingModeSummary && (table.ProvisionedThroughput?.ReadCapacityUnits ?? 0) > 0);
+  const stream = table.StreamSpecification;
+  const dynamoOptions: DynamoOptions = {
+    partitionKey: partition,
+    ...opt('sortKey', sort),
+    billingMode: provisioned ? 'PROVISIONED' : 'PAY_PER_REQUEST',
+    ...(provisioned ? capacity(table.ProvisionedThroughput) : {}),
+    ...(gsis.length > 0 ? { globalSecondaryIndexes: gsis } : {}),
+    ...(lsis.length > 0 ? { localSecondaryIndexes: lsis } : {}),
+    ...(stream?.StreamEnabled ? { streamEnabled: true, ...opt('streamViewType', stream.StreamViewType) } : {}),
+    ...opt('ttlAttribute', ttlAttribute),
+  };
+  const keyNames = new Set([partition.name, sort?.name]);
+  const fields: FieldDefinition[] = defs.map((d) => ({
+    name: String(d.AttributeName),
+    type: FIELD_OF[String(d.AttributeType)] ?? 'string',
+    ...(keyNames.has(d.AttributeName) ? { primaryKey: true } : {}),
+  }));
+  const indexes: IndexDefinition[] = gsis.map((g) => ({ name: g.name, fields: [g.partitionKey, g.sortKey].flatMap((k) => (k ? [{ name: k.name }] : [])) }));
+  return { name: collection, fields, indexes, options: { dynamoOptions } };
+}
+
+function key(name: string | undefined, defs: AttributeDefinition[]): DynamoKey | undefined {
+  if (!name) return undefined;
+  const type = defs.find((d) => d.AttributeName === name)?.AttributeType ?? 'S';
+  return { name, type: type as DynamoKey['type'] };
+}
+
+function projectionOf(p: Projection | undefined): DynamoSecondaryIndex['projection'] {
+  if (!p?.ProjectionType || p.ProjectionType === 'ALL') return 'ALL';
+  if (p.ProjectionType === 'KEYS_ONLY') return 'KEYS_ONLY';
+  return { include: [...(p.NonKeyAttributes ?? [])] };
+}
+
+function capacity(t: { ReadCapacityUnits?: number; WriteCapacityUnits?: number } | undefined): { readCapacity?: number; writeCapacity?: number } {
+  if (!t?.ReadCapacityUnits || !t.WriteCapacityUnits) return {};
+  return { readCapacity: t.ReadCapacityUnits, writeCapacity: t.WriteCapacityUnits };
+}
+
+function opt<K extends string, V>(k: K, v: V | undefined): { [P in K]?: V } {
+  return (v === undefined ? {} : { [k]: v }) as { [P in K]?: V };
+}

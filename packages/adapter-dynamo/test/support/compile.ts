@@ -1,0 +1,17 @@
+import type { Migration, Operation, Step } from '@ductape/core';
+import { migration } from '@ductape/core';
+import { DynamoCompiler } from '../../src/dynamo-compiler.js';
+
+/**
+ * Compiles every `up` op of a migration (no IO, no server).
+ * @example compileUp(migration('x').dropCollection('users').build())
+ */
+export function compileUp(m: Migration, prefix = ''): Step[] {
+  const compiler = new DynamoCompiler(prefix);
+  return m.up.flatMap((op, index) => compiler.compile(op, { migration: m, direction: 'up', index, options: {} }));
+}
+
+/** Compiles one op inside a one-op migration. */
+export function compileOp(op: Operation, prefix = ''): Step[] {
+  return compileUp(migration('golden').operation(op).build(), prefix);
+}

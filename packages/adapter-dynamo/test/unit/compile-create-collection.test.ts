@@ -1,0 +1,166 @@
+import { migration } from '@ductape/core';
+import { describe, expect, it } from 'vitest';
+import { compileOp, compileUp } from '../support/compile.js';
+
+describe('createCollection → CreateTable (golden)', () => {
+  it('compiles the spec DynamoDB example to CreateTable (keys, GSI, LSI, stream) then UpdateTimeToLive', () => {
+    const m = migration('create_users')
+      .createCollection(
+        'users',
+        { id: { type: 'string', primaryKey: true }, email: 'string', created_at: 'timestamp' },
+        {
+          dynamoOptions: {
+            partitionKey: { name: 'id', type: 'S' },
+            sortKey: { name: 'created_at', type: 'N' },
+            billingMode: 'PAY_PER_REQUEST',
+            globalSecondaryIndexes: [{ name: 'email-index', partitionKey: { name: 'email', type: 'S' }, projection: 'ALL' }],
+            localSecondaryIndexes: [{ name: 'created-index', sortKey: { name: 'created_at', type: 'N' }, projection: 'KEYS_ONLY' }],
+            streamEnabled: true,
+            streamViewType: 'NEW_AND_OLD_IMAGES',
+            ttlAttribute: 'expires_at',
+          },
+        },
+      )
+      .build();
+    expect(compileUp(m)).toEqual([
+      {
+        kind: 'command',
+        name: 'CreateTable',
+        summary: 'CreateTable users (id S HASH, created_at N RANGE; 1 GSI; 1 LSI; stream), wait until table users is ACTIVE',
+        args: {
+          input: {
+            TableName: 'users',
+            AttributeDefinitions: [
+              { AttributeName: 'id', AttributeType: 'S' },
+              { AttributeName: 'created_at', AttributeType: 'N' },
+              { AttributeName: 'email', AttributeType: 'S' },
+            ],
+            KeySchema: [
+              { AttributeName: 'id', KeyType: 'HASH' },
+              { AttributeName: 'created_at', KeyType: 'RANGE' },
+            ],
+            BillingMode: 'PAY_PER_REQUEST',
+            GlobalSecondaryIndexes: [{ IndexName: 'email-index', KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
+            LocalSecondaryIndexes: [
+              {
+                IndexName: 'created-index',
+                KeySchema: [
+                  { AttributeName: 'id', KeyType: 'HASH' },
+                  { AttributeName: 'created_at', KeyType: 'RANGE' },
+                ],
+                Projection: { ProjectionType: 'KEYS_ONLY' },
+              },
+            ],
+            StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+          },
+          wait: { table: 'users', until: 'ACTIVE' },
+        },
+      },
+      {
+        kind: 'command',
+        name: 'UpdateTimeToLive',
+        summary: 'UpdateTimeToLive users on expires_at',
+        args: { input: { TableName: 'users', TimeToLiveSpecification: { AttributeName: 'expires_at', Enabled: true } } },
+      },
+    ]);
+  });
+
+  it('takes partition and sort key from the primaryKey fields, typed by the spec table; only key attributes are defined', () => {
+    const cases = [
+      ['uuid', 'S'],
+      ['string', 'S'],
+      ['datetime', 'S'],
+      ['date', 'S'],
+      ['integer', 'N'],
+      ['decimal', 'N'],
+      ['timestamp', 'N'],
+      ['binary', 'B'],
+      ['blob', 'B'],
+    ] as const;
+    for (const [type, attr] of cases) {
+      const [step] = compileOp({ type: 'createCollection', name: 'things', fields: [{ name: 'k', type, primaryKey: true }, { name: 'note', type: 'text' }, { name: 'on', type: 'boolean' }] });
+      expect((step as { args: { input: unknown } }).args.input).toEqual({
+        TableName: 'things',
+        AttributeDefinitions: [{ AttributeName: 'k', AttributeType: attr }],
+        KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      });
+    }
+    const [composite] = compileOp({ type: 'createCollection', name: 'events', fields: [{ name: 'user_id', type: 'uuid', primaryKey: true }, { name: 'at', type: 'timestamp', primaryKey: true }] });
+    expect(composite?.summary).toBe('CreateTable events (user_id S HASH, at N RANGE), wait until table events is ACTIVE');
+  });
+
+  it('PROVISIONED billing puts throughput on the table and on GSIs (index capacity wins)', () => {
+    const [step] = compileOp({
+      type: 'createCollection',
+      name: 'orders',
+      fields: [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'customer_id', type: 'uuid' }, { name: 'total', type: 'decimal' }],
+      options: {
+        dynamoOptions: {
+          billingMode: 'PROVISIONED',
+          readCapacity: 5,
+          writeCapacity: 2,
+          globalSecondaryIndexes: [
+            { name: 'by-customer', partitionKey: { name: 'customer_id', type: 'S' }, sortKey: { name: 'total', type: 'N' }, projection: { include: ['status'] } },
+            { name: 'by-total', partitionKey: { name: 'total', type: 'N' }, projection: 'KEYS_ONLY', readCapacity: 1, writeCapacity: 1 },
+          ],
+        },
+      },
+    });
+    const input = (step as { args: { input: Record<string, unknown> } }).args.input;
+    expect(input.BillingMode).toBe('PROVISIONED');
+    expect(input.ProvisionedThroughput).toEqual({ ReadCapacityUnits: 5, WriteCapacityUnits: 2 });
+    expect(input.AttributeDefinitions).toEqual([
+      { AttributeName: 'id', AttributeType: 'S' },
+      { AttributeName: 'customer_id', AttributeType: 'S' },
+      { AttributeName: 'total', AttributeType: 'N' },
+    ]);
+    expect(input.GlobalSecondaryIndexes).toEqual([
+      {
+        IndexName: 'by-customer',
+        KeySchema: [{ AttributeName: 'customer_id', KeyType: 'HASH' }, { AttributeName: 'total', KeyType: 'RANGE' }],
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['status'] },
+        ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 2 },
+      },
+      { IndexName: 'by-total', KeySchema: [{ AttributeName: 'total', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' }, ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } },
+    ]);
+  });
+
+  it('restores indexes of a dropped table as GSIs, without repeating those already in dynamoOptions', () => {
+    const [step] = compileOp({
+      type: 'createCollection',
+      name: 'users',
+      fields: [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'age', type: 'integer' }],
+      options: { dynamoOptions: { partitionKey: { name: 'id', type: 'S' }, globalSecondaryIndexes: [{ name: 'by-email', partitionKey: { name: 'email', type: 'S' } }] } },
+      indexes: [{ name: 'by-email', fields: [{ name: 'email' }] }, { name: 'by-age', fields: [{ name: 'age' }] }],
+    });
+    const input = (step as { args: { input: { GlobalSecondaryIndexes: { IndexName: string }[]; AttributeDefinitions: unknown } } }).args.input;
+    expect(input.GlobalSecondaryIndexes.map((g) => g.IndexName)).toEqual(['by-email', 'by-age']);
+    expect(input.AttributeDefinitions).toContainEqual({ AttributeName: 'age', AttributeType: 'N' });
+  });
+
+  it('applies the table prefix', () => {
+    expect(compileOp({ type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }] }, 'app_dev_')[0]?.summary).toBe(
+      'CreateTable app_dev_users (id S HASH), wait until table app_dev_users is ACTIVE',
+    );
+  });
+
+  it.each([
+    ['no key', { fields: [{ name: 'a', type: 'string' }] }, /needs a partition key/],
+    ['three key fields', { fields: ['a', 'b', 'c'].map((name) => ({ name, type: 'string', primaryKey: true })) }, /partition key and at most one sort key/],
+    ['a json key', { fields: [{ name: 'a', type: 'json', primaryKey: true }] }, /cannot be a DynamoDB key/],
+    ['a unique non-key field', { fields: [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'email', type: 'string', unique: true }] }, /enforces uniqueness only on the table key/],
+    ['PROVISIONED without capacity', { fields: [{ name: 'id', type: 'uuid', primaryKey: true }], options: { dynamoOptions: { billingMode: 'PROVISIONED' } } }, /needs readCapacity and writeCapacity/],
+    ['an LSI on a table without sort key', { fields: [{ name: 'id', type: 'uuid', primaryKey: true }], options: { dynamoOptions: { localSecondaryIndexes: [{ name: 'by-x', sortKey: { name: 'x', type: 'S' } }] } } }, /need a table with a sort key/],
+    ['a key used with two types', { fields: [{ name: 'id', type: 'uuid', primaryKey: true }], options: { dynamoOptions: { partitionKey: { name: 'id', type: 'S' }, globalSecondaryIndexes: [{ name: 'by-id', partitionKey: { name: 'id', type: 'N' } }] } } }, /two types/],
+    ['a bad table name', { name: 'a b', fields: [{ name: 'id', type: 'uuid', primaryKey: true }] }, /3 to 255 characters/],
+  ])('refuses %s before any IO', (_label, partial, message) => {
+    const op = { type: 'createCollection', name: 'things', ...partial } as never;
+    expect(() => compileOp(op)).toThrow(message);
+  });
+
+  it('is deterministic (the engine recompiles to resume)', () => {
+    const op = { type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }], options: { dynamoOptions: { ttlAttribute: 'exp' } } } as const;
+    expect(JSON.stringify(compileOp(op))).toBe(JSON.stringify(compileOp(op)));
+  });
+});

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: `unit` needs no server (golden compile tests); `server` runs against the
+// DynamoDB Local named by DUCTAPE_TEST_DYNAMO_ENDPOINT (or .services.env via the setup file).
+export const config = defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    setupFiles: ['@ductape/services/setup-env'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'] } },
+    ],
+  },
+});
+
+export { config as default };
