@@ -30,6 +30,7 @@ export async function down(args) {
       }),
   );
   if (names.length === 0) console.log('services:down: nothing was running');
+  for (const name of names.filter((n) => !states.some((s) => s.name === n))) console.log(`  - ${name} was not running`);
   writeServicesEnv();
   return exitCode;
 }
