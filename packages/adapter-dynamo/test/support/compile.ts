@@ -15,3 +15,9 @@ export function compileUp(m: Migration, prefix = ''): Step[] {
 export function compileOp(op: Operation, prefix = ''): Step[] {
   return compileUp(migration('golden').operation(op).build(), prefix);
 }
+
+/** The command input of a compiled step (for assertions on one part of it). */
+export function inputOf(step: Step | undefined): Record<string, unknown> {
+  if (step?.kind !== 'command') throw new Error(`expected a command step, got ${step?.kind}`);
+  return (step.args as { input: Record<string, unknown> }).input;
+}

@@ -1,6 +1,6 @@
 import { migration } from '@ductape/core';
 import { describe, expect, it } from 'vitest';
-import { compileOp, compileUp } from '../support/compile.js';
+import { compileOp, compileUp, inputOf } from '../support/compile.js';
 
 describe('createCollection → CreateTable (golden)', () => {
   it('compiles the spec DynamoDB example to CreateTable (keys, GSI, LSI, stream) then UpdateTimeToLive', () => {
@@ -79,7 +79,7 @@ describe('createCollection → CreateTable (golden)', () => {
     ] as const;
     for (const [type, attr] of cases) {
       const [step] = compileOp({ type: 'createCollection', name: 'things', fields: [{ name: 'k', type, primaryKey: true }, { name: 'note', type: 'text' }, { name: 'on', type: 'boolean' }] });
-      expect((step as { args: { input: unknown } }).args.input).toEqual({
+      expect(inputOf(step)).toEqual({
         TableName: 'things',
         AttributeDefinitions: [{ AttributeName: 'k', AttributeType: attr }],
         KeySchema: [{ AttributeName: 'k', KeyType: 'HASH' }],
@@ -107,7 +107,7 @@ describe('createCollection → CreateTable (golden)', () => {
         },
       },
     });
-    const input = (step as { args: { input: Record<string, unknown> } }).args.input;
+    const input = inputOf(step);
     expect(input.BillingMode).toBe('PROVISIONED');
     expect(input.ProvisionedThroughput).toEqual({ ReadCapacityUnits: 5, WriteCapacityUnits: 2 });
     expect(input.AttributeDefinitions).toEqual([
@@ -134,7 +134,7 @@ describe('createCollection → CreateTable (golden)', () => {
       options: { dynamoOptions: { partitionKey: { name: 'id', type: 'S' }, globalSecondaryIndexes: [{ name: 'by-email', partitionKey: { name: 'email', type: 'S' } }] } },
       indexes: [{ name: 'by-email', fields: [{ name: 'email' }] }, { name: 'by-age', fields: [{ name: 'age' }] }],
     });
-    const input = (step as { args: { input: { GlobalSecondaryIndexes: { IndexName: string }[]; AttributeDefinitions: unknown } } }).args.input;
+    const input = inputOf(step) as { GlobalSecondaryIndexes: { IndexName: string }[]; AttributeDefinitions: unknown };
     expect(input.GlobalSecondaryIndexes.map((g) => g.IndexName)).toEqual(['by-email', 'by-age']);
     expect(input.AttributeDefinitions).toContainEqual({ AttributeName: 'age', AttributeType: 'N' });
   });

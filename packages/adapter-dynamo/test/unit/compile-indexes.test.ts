@@ -1,0 +1,91 @@
+import { MigrationEngine, UnsupportedOperationError, migration } from '@ductape/core';
+import { describe, expect, it } from 'vitest';
+import { DynamoAdapter } from '../../src/dynamo-adapter.js';
+import { compileOp, compileUp } from '../support/compile.js';
+
+describe('createIndex / dropIndex / dropCollection (golden)', () => {
+  it('createIndex → one UpdateTable per GSI, each waiting until ACTIVE, key types from the migration', () => {
+    const m = migration('create_users_with_indexes')
+      .createCollection('users', [
+        { name: 'id', type: 'uuid', primaryKey: true },
+        { name: 'email', type: 'string', length: 255 },
+        { name: 'age', type: 'integer' },
+      ])
+      .createIndex('users', 'idx_users_email', [{ name: 'email' }])
+      .createIndex('users', 'idx_users_age_email', [{ name: 'age' }, { name: 'email', order: 'DESC' }])
+      .build();
+    const [, first, second] = compileUp(m);
+    expect(first).toEqual({
+      kind: 'command',
+      name: 'UpdateTable',
+      summary: 'UpdateTable users: create GSI idx_users_email (email S), wait until index idx_users_email is ACTIVE',
+      args: {
+        input: {
+          TableName: 'users',
+          AttributeDefinitions: [{ AttributeName: 'email', AttributeType: 'S' }],
+          GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'idx_users_email', KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } } }],
+        },
+        wait: { table: 'users', index: 'idx_users_email', until: 'ACTIVE' },
+        throughputFromTable: true,
+      },
+    });
+    expect(second?.kind === 'command' && second.args).toMatchObject({
+      input: {
+        AttributeDefinitions: [{ AttributeName: 'age', AttributeType: 'N' }, { AttributeName: 'email', AttributeType: 'S' }],
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'idx_users_age_email', KeySchema: [{ AttributeName: 'age', KeyType: 'HASH' }, { AttributeName: 'email', KeyType: 'RANGE' }] } }],
+      },
+    });
+  });
+
+  it('an index on a field the migration does not declare is typed S', () => {
+    const [step] = compileOp({ type: 'createIndex', collection: 'users', name: 'by-status', fields: [{ name: 'status' }] });
+    expect(step?.kind === 'command' && step.args.input).toMatchObject({ AttributeDefinitions: [{ AttributeName: 'status', AttributeType: 'S' }] });
+  });
+
+  it('dropIndex → UpdateTable deleting the GSI and waiting until it is gone', () => {
+    expect(compileOp({ type: 'dropIndex', collection: 'users', name: 'by-status' })).toEqual([
+      {
+        kind: 'command',
+        name: 'UpdateTable',
+        summary: 'UpdateTable users: delete GSI by-status, wait until index by-status is DELETED',
+        args: { input: { TableName: 'users', GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'by-status' } }] }, wait: { table: 'users', index: 'by-status', until: 'DELETED' } },
+      },
+    ]);
+  });
+
+  it('dropCollection → DeleteTable and wait', () => {
+    expect(compileOp({ type: 'dropCollection', name: 'old_table', cascade: true })).toEqual([
+      { kind: 'command', name: 'DeleteTable', summary: 'DeleteTable old_table, wait until table old_table is DELETED', args: { input: { TableName: 'old_table' }, wait: { table: 'old_table', until: 'DELETED' } } },
+    ]);
+  });
+
+  it.each([
+    ['a local secondary index after creation', { using: 'lsi' }, /local secondary index .* on an existing table.*only in CreateTable/],
+    ['a unique index', { unique: true }, /do not enforce uniqueness/],
+    ['a TTL index', { expireAfterSeconds: 60 }, /ttlAttribute/],
+    ['an index on three fields', { fields: [{ name: 'a' }, { name: 'b' }, { name: 'c' }] }, /at most one sort key/],
+  ])('refuses %s in compile', (_label, extra, message) => {
+    const op = { type: 'createIndex', collection: 'users', name: 'idx', fields: [{ name: 'a' }], ...extra } as never;
+    expect(() => compileOp(op)).toThrow(UnsupportedOperationError);
+    expect(() => compileOp(op)).toThrow(message);
+  });
+});
+
+describe('capabilities: unsupported things are refused before any IO', () => {
+  // Nothing listens on this port: any IO would fail with a connection error instead.
+  const adapter = new DynamoAdapter('dynamodb://localhost:9?region=us-east-1');
+  const engine = new MigrationEngine(adapter);
+
+  it.each([
+    ['a foreign key', migration('fk').addConstraint('posts', { name: 'fk_posts_author', type: 'foreignKey', columns: ['author_id'], references: { table: 'users', columns: ['id'] } }), /foreignKeys/],
+    ['a check constraint', migration('ck').addConstraint('posts', { name: 'ck', type: 'check', expression: 'x > 0' }), /checkConstraints/],
+    ['a unique constraint', migration('uq').addConstraint('posts', { name: 'uq', type: 'unique', columns: ['slug'] }), /uniqueConstraints/],
+    ['a primary key constraint', migration('pk').addConstraint('posts', { name: 'pk', type: 'primaryKey', columns: ['id'] }), /no constraints besides the table key/],
+    ['a partial index', migration('pi').createIndex('posts', 'idx', ['a'], { where: 'a > 1' }), /partialIndexes/],
+    ['raw SQL for PostgreSQL', migration('rp').raw('postgresql', 'CREATE EXTENSION x'), /raw "postgresql"/],
+  ])('%s', async (_label, builder, message) => {
+    const m = builder.build();
+    expect(() => engine.plan(m)).toThrow(UnsupportedOperationError);
+    await expect(engine.up(m)).rejects.toThrow(message);
+  });
+});
