@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs helper shared with the examples
@@ -11,19 +10,18 @@ const run = promisify(execFile);
 const blocks = specBlocks() as { index: number; code: string }[] | undefined;
 const files = exampleFiles() as Record<number, string>;
 
-/** Every environment of my-app/main-db as its own database, fresh per example run. */
-function targetEnv(dir: string): NodeJS.ProcessEnv {
-  const id = dir.replace(/\W/g, '');
-  return {
-    DUCTAPE_MY_APP_MAIN_DB_DEV_URL: `memory://dev-${id}`,
-    DUCTAPE_MY_APP_MAIN_DB_STAGING_URL: `memory://staging-${id}`,
-    DUCTAPE_MY_APP_MAIN_DB_PRD_URL: `memory://prd-${id}`,
-  };
+interface Run {
+  readonly file: string;
+  readonly ok: boolean;
+  readonly stdout: string;
+  readonly error?: string;
 }
 
-async function runExample(file: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'ductape-spec-'));
-  return run(process.execPath, [file], { cwd: dir, env: { ...process.env, ...targetEnv(dir) }, timeout: 60_000 });
+/** Runs the given example files in one process (see examples/run-spec-examples.mjs). */
+async function runExamples(list: string[]): Promise<Run[]> {
+  const runner = fileURLToPath(new URL('../examples/run-spec-examples.mjs', import.meta.url));
+  const { stdout } = await run(process.execPath, [runner, ...list], { cwd: tmpdir(), timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
+  return stdout.trim().split('\n').map((line) => JSON.parse(line) as Run);
 }
 
 if (!blocks && process.env.CI) throw new Error(`the spec is missing at ${specPath()}; CI lays ../shared beside the repository`);
@@ -37,12 +35,18 @@ describe.skipIf(!blocks)('every code block of the spec', () => {
     }
   });
 
-  // Data migrations need an adapter with rows; the in-memory adapter has none.
-  const needsRows = new Set([27]);
-  it.each(Object.entries(files).filter(([i]) => !needsRows.has(Number(i))))('block %s runs: %s', async (_index, file) => {
-    const { stdout } = await runExample(file);
-    if (file.includes('29-')) expect(stdout).toContain('Migration already applied, skipping');
-    if (file.includes('30-')) expect(stdout).toContain('dev: 3/3 migrations applied\nstaging: 1/3 migrations applied\nprd: 0/3 migrations applied');
-    if (file.includes('00-')) expect(stdout).toMatch(/^Migration: \d{8}_\d{6}_create_users$/m);
-  });
+  // dev is the zero-config embedded PGlite database under .ductape/ (what a user gets);
+  // staging and prd are two more PGlite databases. The Quick Example runs twice in one directory.
+  it('every example runs on the embedded database; the Quick Example a second time says "already exists"', async () => {
+    const list = Object.values(files);
+    const quick = files[0] as string;
+    const runs = await runExamples([...list, quick]);
+    expect(runs.map((r) => r.file)).toEqual([...list, quick]);
+    for (const r of runs.slice(0, -1)) expect(r.error, r.file).toBeUndefined();
+    const stdout = (n: number) => runs.find((r) => r.file === files[n])?.stdout ?? '';
+    expect(stdout(0)).toMatch(/^Migration: \d{8}_\d{6}_create_users$/m);
+    expect(stdout(29)).toContain('Migration already applied, skipping');
+    expect(stdout(30)).toContain('dev: 3/3 migrations applied\nstaging: 1/3 migrations applied\nprd: 0/3 migrations applied');
+    expect(runs.at(-1)?.error).toMatch(/already exists/);
+  }, 600_000);
 });
