@@ -2,7 +2,7 @@ export { PostgresAdapter, type PostgresAdapterOptions } from './postgres-adapter
 export { compilePostgres, POSTGRES_RAW_DIALECTS } from './postgres-compiler.js';
 export { DEFAULT_SETTINGS, resolveSettings, type CompileSettings } from './compile/compile-settings.js';
 export { columnType } from './compile/column-type.js';
-export { DROP_INVALID_INDEX, type PostgresStatementStep } from './compile/step.js';
+export type { PostgresStatementStep } from './compile/step.js';
 export { PgDriver, type PgDriverOptions } from './pg-driver.js';
 export { PGliteDriver, type PGliteDriverOptions } from './pglite-driver.js';
 export type { DedicatedConnection, PostgresDriver, QueryResult, Queryable } from './postgres-driver.js';

@@ -11,7 +11,7 @@ import {
   type Step,
 } from '@ductape/core';
 import type { CompileSettings } from './compile/compile-settings.js';
-import { DROP_INVALID_INDEX, type PostgresStatementStep } from './compile/step.js';
+import type { PostgresStatementStep } from './compile/step.js';
 import { runWithLockRetry } from './lock-retry.js';
 import { PGliteDriver, type PGliteDriverOptions } from './pglite-driver.js';
 import { PgDriver } from './pg-driver.js';
@@ -126,12 +126,12 @@ export class PostgresAdapter implements Adapter {
       case 'noop':
         return;
       case 'command':
-        if (step.name !== DROP_INVALID_INDEX) throw new UnsupportedOperationError(this.name, `the command "${step.name}"`, 'PostgreSQL steps are SQL statements');
-        return this.#dropInvalidIndex(s, String(step.args.schema), String(step.args.name));
+        throw new UnsupportedOperationError(this.name, `the command "${step.name}"`, 'PostgreSQL steps are SQL statements');
       case 'statement': {
         const st = step as PostgresStatementStep;
         // A caller that runs an outside-transaction step inside one (core's compensate does) gets its blocking form.
         const text = s.transactional && st.outsideTransaction && st.inTransactionText !== undefined ? st.inTransactionText : st.text;
+        if (st.replacesInvalidIndex) await this.#dropInvalidIndex(s, st.replacesInvalidIndex.schema, st.replacesInvalidIndex.name);
         if (st.lockRetry && (st.params ?? []).length === 0) return runWithLockRetry(s, text, this.#lockRetries);
         await s.db.query(text, st.params);
         return;

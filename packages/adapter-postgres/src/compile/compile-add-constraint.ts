@@ -3,7 +3,7 @@ import { qualify, quoteIdent } from '../quote.js';
 import type { CompileSettings } from './compile-settings.js';
 import { constraintDefinition } from './constraint-definition.js';
 import { createIndexSql } from './index-definition.js';
-import { dropInvalidIndex, sql } from './step.js';
+import { concurrentIndex, sql } from './step.js';
 import { createdEarlier } from './table-state.js';
 
 /**
@@ -29,8 +29,7 @@ export function compileAddConstraint(op: AddConstraintOp, ctx: CompileContext, s
   if (online && c.type === 'unique') {
     const index = { name: c.name, unique: true, fields: c.columns.map((column) => ({ name: column })) };
     return [
-      dropInvalidIndex(settings.schema, c.name),
-      sql(createIndexSql(settings.schema, op.collection, index, true), `build unique index ${name} on ${table} concurrently`, { outsideTransaction: true, inTransactionText: createIndexSql(settings.schema, op.collection, index, false) }),
+      concurrentIndex(settings.schema, c.name, createIndexSql(settings.schema, op.collection, index, true), createIndexSql(settings.schema, op.collection, index, false), `build unique index ${name} on ${table} concurrently`),
       sql(`ALTER TABLE ${table} ADD CONSTRAINT ${name} UNIQUE USING INDEX ${name}`, summary, { lockRetry: true }),
     ];
   }

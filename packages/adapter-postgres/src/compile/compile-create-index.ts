@@ -2,15 +2,15 @@ import type { CompileContext, CreateIndexOp, Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
 import type { CompileSettings } from './compile-settings.js';
 import { createIndexSql } from './index-definition.js';
-import { dropInvalidIndex, sql } from './step.js';
+import { concurrentIndex, sql } from './step.js';
 import { createdEarlier } from './table-state.js';
 
 /**
  * CREATE INDEX. On a table that already exists (and unless `online: false` or
- * `concurrently: false`) it is built CONCURRENTLY, outside the transaction, after dropping an
- * INVALID index a failed earlier build may have left under the same name.
+ * `concurrently: false`) it is built CONCURRENTLY, outside the transaction; the step first drops
+ * an INVALID index a failed earlier build may have left under the same name.
  * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'idx_email', fields: [{ name: 'email' }] }, ctx, DEFAULT_SETTINGS)
- * // [dropInvalidIndex step, { text: 'CREATE INDEX CONCURRENTLY "idx_email" ON "public"."users" ("email")', outsideTransaction: true }]
+ * // [{ text: 'CREATE INDEX CONCURRENTLY "idx_email" ON "public"."users" ("email")', outsideTransaction: true }]
  */
 export function compileCreateIndex(op: CreateIndexOp, ctx: CompileContext, settings: CompileSettings): Step[] {
   const { type: _type, collection, ...index } = op;
@@ -20,5 +20,5 @@ export function compileCreateIndex(op: CreateIndexOp, ctx: CompileContext, setti
   const text = createIndexSql(settings.schema, collection, index, concurrently);
   if (!concurrently) return [sql(text, summary, { lockRetry: !isNew })];
   const blocking = createIndexSql(settings.schema, collection, index, false);
-  return [dropInvalidIndex(settings.schema, op.name), sql(text, `${summary} concurrently`, { outsideTransaction: true, inTransactionText: blocking })];
+  return [concurrentIndex(settings.schema, op.name, text, blocking, `${summary} concurrently`)];
 }

@@ -6,7 +6,7 @@ import type { CompileSettings } from './compile-settings.js';
 import { defaultSql } from './default-value.js';
 import { enumName, notNullName, pkName, uniqueName } from './derived-names.js';
 import { createIndexSql } from './index-definition.js';
-import { dropInvalidIndex, sql } from './step.js';
+import { concurrentIndex, sql } from './step.js';
 import { createdEarlier } from './table-state.js';
 
 const TYPE_KEYS = ['type', 'length', 'precision', 'scale', 'itemType', 'enumValues'] as const;
@@ -75,8 +75,7 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, setti
     else {
       const uniqueIndex = { name, unique: true, fields: [{ name: op.field }] };
       steps.push(
-        dropInvalidIndex(settings.schema, name),
-        sql(createIndexSql(settings.schema, op.collection, uniqueIndex, true), `build unique index ${quoteIdent(name)} concurrently`, { outsideTransaction: true, inTransactionText: createIndexSql(settings.schema, op.collection, uniqueIndex, false) }),
+        concurrentIndex(settings.schema, name, createIndexSql(settings.schema, op.collection, uniqueIndex, true), createIndexSql(settings.schema, op.collection, uniqueIndex, false), `build unique index ${quoteIdent(name)} concurrently`),
         alter(`ADD CONSTRAINT ${quoteIdent(name)} UNIQUE USING INDEX ${quoteIdent(name)}`, 'add unique'),
       );
     }

@@ -1,4 +1,4 @@
-import type { CommandStep, StatementStep } from '@ductape/core';
+import type { StatementStep } from '@ductape/core';
 
 /** A statement step; `lockRetry` marks ALTERs on existing tables that are retried when lock_timeout fires. */
 export interface PostgresStatementStep extends StatementStep {
@@ -8,13 +8,19 @@ export interface PostgresStatementStep extends StatementStep {
    * CONCURRENTLY), used when a caller runs the step inside a transaction anyway.
    */
   readonly inTransactionText?: string;
+  /**
+   * Set on CREATE INDEX CONCURRENTLY: before running, drop the index of this name if a failed
+   * earlier build left it INVALID (a valid one is kept, and the create reports the conflict).
+   * Part of the step itself, so a resumed migration does it again.
+   */
+  readonly replacesInvalidIndex?: { readonly schema: string; readonly name: string };
 }
 
 /**
  * A SQL statement step (no parameters: DDL takes none; literals are quoted by quoteLiteral).
  * @example sql('DROP TABLE "public"."users"', 'drop table users')
  */
-export function sql(text: string, summary: string, extra: { outsideTransaction?: boolean; lockRetry?: boolean; inTransactionText?: string } = {}): PostgresStatementStep {
+export function sql(text: string, summary: string, extra: { outsideTransaction?: boolean; lockRetry?: boolean; inTransactionText?: string; replacesInvalidIndex?: { schema: string; name: string } } = {}): PostgresStatementStep {
   return {
     kind: 'statement',
     text,
@@ -22,17 +28,15 @@ export function sql(text: string, summary: string, extra: { outsideTransaction?:
     ...(extra.outsideTransaction ? { outsideTransaction: true } : {}),
     ...(extra.lockRetry ? { lockRetry: true } : {}),
     ...(extra.inTransactionText !== undefined ? { inTransactionText: extra.inTransactionText } : {}),
+    ...(extra.replacesInvalidIndex ? { replacesInvalidIndex: extra.replacesInvalidIndex } : {}),
   };
 }
 
-/** Name of the command that drops an index left INVALID by a failed concurrent build. */
-export const DROP_INVALID_INDEX = 'dropInvalidIndex';
-
 /**
- * A step that drops index `name` only when a failed CREATE INDEX CONCURRENTLY left it INVALID
- * (a valid index of that name is kept, and the create after it reports the conflict).
- * @example dropInvalidIndex('public', 'idx_users_email')
+ * The CREATE INDEX CONCURRENTLY step of index `name`: outside the transaction, dropping an INVALID
+ * leftover of a failed earlier build first, with its blocking form for callers inside a transaction.
+ * @example concurrentIndex('public', 'idx', 'CREATE INDEX CONCURRENTLY …', 'CREATE INDEX …', 'create index idx')
  */
-export function dropInvalidIndex(schema: string, name: string): CommandStep {
-  return { kind: 'command', name: DROP_INVALID_INDEX, args: { schema, name }, summary: `drop index "${name}" if a failed build left it INVALID`, outsideTransaction: true };
+export function concurrentIndex(schema: string, name: string, text: string, blocking: string, summary: string): PostgresStatementStep {
+  return sql(text, summary, { outsideTransaction: true, inTransactionText: blocking, replacesInvalidIndex: { schema, name } });
 }

@@ -271,8 +271,7 @@ describe('modifyField', () => {
     expect(compileOne({ type: 'modifyField', collection: 'users', field: 'email', changes: { default: 'x', unique: true }, previous: email })).toMatchInlineSnapshot(`
       [
         "[lock-retry] ALTER TABLE "public"."users" ALTER COLUMN "email" SET DEFAULT 'x'::varchar(255)",
-        "[outside-tx] dropInvalidIndex {"schema":"public","name":"users_email_key"}",
-        "[outside-tx] CREATE UNIQUE INDEX CONCURRENTLY "users_email_key" ON "public"."users" ("email")",
+        "[outside-tx,drops-invalid-first] CREATE UNIQUE INDEX CONCURRENTLY "users_email_key" ON "public"."users" ("email")",
         "[lock-retry] ALTER TABLE "public"."users" ADD CONSTRAINT "users_email_key" UNIQUE USING INDEX "users_email_key"",
       ]
     `);
@@ -294,11 +293,10 @@ describe('modifyField', () => {
 });
 
 describe('createIndex / dropIndex', () => {
-  it('on an existing table: concurrently, after dropping an INVALID leftover', () => {
+  it('on an existing table: concurrently, dropping an INVALID leftover first', () => {
     expect(compileOne({ type: 'createIndex', collection: 'users', name: 'idx_email', fields: [{ name: 'email' }] })).toMatchInlineSnapshot(`
       [
-        "[outside-tx] dropInvalidIndex {"schema":"public","name":"idx_email"}",
-        "[outside-tx] CREATE INDEX CONCURRENTLY "idx_email" ON "public"."users" ("email")",
+        "[outside-tx,drops-invalid-first] CREATE INDEX CONCURRENTLY "idx_email" ON "public"."users" ("email")",
       ]
     `);
   });
@@ -381,8 +379,7 @@ describe('addConstraint / dropConstraint', () => {
     `);
     expect(compileOne({ type: 'addConstraint', collection: 'p', constraint: { name: 'uq_sku', type: 'unique', columns: ['sku', 'shop'] } })).toMatchInlineSnapshot(`
       [
-        "[outside-tx] dropInvalidIndex {"schema":"public","name":"uq_sku"}",
-        "[outside-tx] CREATE UNIQUE INDEX CONCURRENTLY "uq_sku" ON "public"."p" ("sku", "shop")",
+        "[outside-tx,drops-invalid-first] CREATE UNIQUE INDEX CONCURRENTLY "uq_sku" ON "public"."p" ("sku", "shop")",
         "[lock-retry] ALTER TABLE "public"."p" ADD CONSTRAINT "uq_sku" UNIQUE USING INDEX "uq_sku"",
       ]
     `);
