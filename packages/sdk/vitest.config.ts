@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// test/server needs the PostgreSQL server (`pnpm services:up postgres`, loaded from .services.env);
+// test/packed installs the packed tarballs with npm. `test:unit` runs neither.
 export const config = defineConfig({
-  test: { include: ['test/**/*.test.ts'], testTimeout: 20_000 },
+  test: { include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000, setupFiles: ['@ductape/services/setup-env'] },
 });
 
 export { config as default };
