@@ -37,8 +37,8 @@ export class DynamoAdapter implements Adapter {
     this.#compiler = new DynamoCompiler(this.settings.tablePrefix);
     const historyTable = this.#compiler.tableName(this.settings.historyTable);
     this.history = new DynamoHistoryStore(this.driver, historyTable, this.settings);
-    this.lock = new DynamoLockStore(this.driver, historyTable);
-    this.#introspector = new DynamoIntrospector(this.driver, (c) => this.#compiler.tableName(c));
+    this.lock = new DynamoLockStore(this.driver, historyTable, () => this.history.ensure());
+    this.#introspector = new DynamoIntrospector(this.driver, (c) => this.#compiler.tableName(c), this.history);
   }
 
   /** Checks that DynamoDB answers (DescribeTable of the history table; missing is fine). */

@@ -39,13 +39,23 @@ export class DynamoHistoryStore implements HistoryStore {
     const rows: { seq: number; entry: HistoryEntry }[] = [];
     let start: unknown;
     do {
-      const page = await this.driver.send('Scan', { TableName: this.table, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) });
+      const page = await this.#scan(start);
+      if (!page) return []; // no history table yet: nothing recorded
       for (const item of (page.Items as HistoryItem[] | undefined) ?? []) {
         if (item.migration?.S !== undefined) rows.push({ seq: Number(item.seq?.N ?? 0), entry: fromItem(item) });
       }
       start = page.LastEvaluatedKey;
     } while (start);
     return rows.sort((a, b) => a.seq - b.seq).map((r) => r.entry);
+  }
+
+  async #scan(start: unknown): Promise<{ Items?: unknown; LastEvaluatedKey?: unknown } | undefined> {
+    try {
+      return await this.driver.send('Scan', { TableName: this.table, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) });
+    } catch (error) {
+      if (isAws(error, 'ResourceNotFoundException')) return undefined;
+      throw error;
+    }
   }
 
   async save(entry: HistoryEntry): Promise<void> {

@@ -1,21 +1,24 @@
 import type { AttributeDefinition, KeySchemaElement, Projection, TableDescription } from '@aws-sdk/client-dynamodb';
 import type { CollectionSnapshot, DynamoKey, DynamoOptions, DynamoSecondaryIndex, FieldDefinition, FieldType, IndexDefinition } from '@ductape/core';
+import { declaredFields } from './declared-fields.js';
 import type { DynamoDriver } from './dynamo-driver.js';
+import type { DynamoHistoryStore } from './dynamo-history.js';
 
 /** The portable type a key attribute type reads back as (DynamoDB numbers are exact decimals). */
 const FIELD_OF: { readonly [t: string]: FieldType } = { S: 'string', N: 'decimal', B: 'binary' };
 
 /**
- * What a table looks like, from DescribeTable and DescribeTimeToLive: its key and index
- * attributes as fields (keys marked primaryKey), its GSIs as indexes, and every DynamoDB setting
- * in `options.dynamoOptions`, so the inverse of a drop recreates the same table. Other
- * attributes are not declared in DynamoDB and are not listed.
- * @example await new DynamoIntrospector(driver, (c) => c).introspect('users')
+ * What a table looks like, from DescribeTable and DescribeTimeToLive: its GSIs as indexes and
+ * every DynamoDB setting in `options.dynamoOptions` (so the inverse of a drop recreates the same
+ * table). Fields: DynamoDB stores only key and index attributes, so the fields declared by the
+ * applied migrations in history come first, then any key or index attribute they do not name.
+ * @example await new DynamoIntrospector(driver, (c) => c, history).introspect('users')
  */
 export class DynamoIntrospector {
   constructor(
     private readonly driver: DynamoDriver,
     private readonly tableName: (collection: string) => string,
+    private readonly history: DynamoHistoryStore,
   ) {}
 
   async introspect(collection: string): Promise<CollectionSnapshot | undefined> {
@@ -24,7 +27,7 @@ export class DynamoIntrospector {
     const ttl = await this.driver.send('DescribeTimeToLive', { TableName: table.TableName });
     const ttlDescription = ttl.TimeToLiveDescription as { AttributeName?: string; TimeToLiveStatus?: string } | undefined;
     const ttlAttribute = ttlDescription?.TimeToLiveStatus === 'ENABLED' || ttlDescription?.TimeToLiveStatus === 'ENABLING' ? ttlDescription.AttributeName : undefined;
-    return snapshotOf(collection, table, ttlAttribute);
+    return snapshotOf(collection, table, ttlAttribute, declaredFields(collection, await this.history.list()));
   }
 }
 
@@ -32,7 +35,7 @@ export class DynamoIntrospector {
  * A CollectionSnapshot from a TableDescription (pure; exported for tests).
  * @example snapshotOf('users', describeOutput.Table, 'expires_at').options?.dynamoOptions?.partitionKey
  */
-export function snapshotOf(collection: string, table: TableDescription, ttlAttribute: string | undefined): CollectionSnapshot {
+export function snapshotOf(collection: string, table: TableDescription, ttlAttribute: string | undefined, declared: readonly FieldDefinition[] = []): CollectionSnapshot {
   const defs = table.AttributeDefinitions ?? [];
   const keyOf = (schema: KeySchemaElement[] | undefined, type: 'HASH' | 'RANGE') => key(schema?.find((k) => k.KeyType === type)?.AttributeName, defs);
   const partition = keyOf(table.KeySchema, 'HASH') as DynamoKey;
@@ -62,11 +65,10 @@ export function snapshotOf(collection: string, table: TableDescription, ttlAttri
     ...opt('ttlAttribute', ttlAttribute),
   };
   const keyNames = new Set([partition.name, sort?.name]);
-  const fields: FieldDefinition[] = defs.map((d) => ({
-    name: String(d.AttributeName),
-    type: FIELD_OF[String(d.AttributeType)] ?? 'string',
-    ...(keyNames.has(d.AttributeName) ? { primaryKey: true } : {}),
-  }));
+  const undeclared: FieldDefinition[] = defs
+    .filter((d) => !declared.some((f) => f.name === d.AttributeName))
+    .map((d) => ({ name: String(d.AttributeName), type: FIELD_OF[String(d.AttributeType)] ?? 'string', ...(keyNames.has(d.AttributeName) ? { primaryKey: true } : {}) }));
+  const fields = [...declared, ...undeclared];
   const indexes: IndexDefinition[] = gsis.map((g) => ({ name: g.name, fields: [g.partitionKey, g.sortKey].flatMap((k) => (k ? [{ name: k.name }] : [])) }));
   return { name: collection, fields, indexes, options: { dynamoOptions } };
 }

@@ -15,10 +15,22 @@ export class DynamoLockStore implements LockStore {
   constructor(
     private readonly driver: DynamoDriver,
     private readonly table: string,
+    /** Creates the table when missing (the history store's ensure). */
+    private readonly ensure: () => Promise<void>,
     private readonly now: () => number = Date.now,
   ) {}
 
   async tryAcquire(owner: LockOwner, leaseMs: number): Promise<AcquireResult> {
+    try {
+      return await this.#acquire(owner, leaseMs);
+    } catch (error) {
+      if (!isAws(error, 'ResourceNotFoundException')) throw error;
+      await this.ensure();
+      return this.#acquire(owner, leaseMs);
+    }
+  }
+
+  async #acquire(owner: LockOwner, leaseMs: number): Promise<AcquireResult> {
     const now = this.now();
     try {
       const out = await this.driver.send('UpdateItem', {

@@ -45,13 +45,15 @@ export function compileCreateCollection(op: CreateCollectionOp, env: CompileEnv)
   return steps;
 }
 
-/** Partition and sort key from dynamoOptions, else from the primaryKey fields (first = partition, second = sort). */
+/** Partition and sort key from dynamoOptions, else from the primaryKey fields (first = partition, second = sort), else the first field. */
 function tableKeys(op: CreateCollectionOp, o: DynamoOptions): { partition: DynamoKey; sort: DynamoKey | undefined } {
   if (o.partitionKey) return { partition: o.partitionKey, sort: o.sortKey };
   if (o.sortKey) throw invalid('dynamoOptions.sortKey', 'a sortKey needs a partitionKey in dynamoOptions too');
   const pk = op.fields.filter((f) => f.primaryKey === true);
   const fromConstraint = op.constraints?.find((c) => c.type === 'primaryKey');
-  const names = pk.length > 0 ? pk.map((f) => f.name) : (fromConstraint?.columns ?? []);
+  // Without a declared key, the first field is the partition key (a DynamoDB table needs one).
+  const first = op.fields[0]?.name;
+  const names = pk.length > 0 ? pk.map((f) => f.name) : (fromConstraint?.columns ?? (first ? [first] : []));
   if (names.length === 0) throw invalid('fields', `table "${op.name}" needs a partition key: mark a field primaryKey or give dynamoOptions.partitionKey`, 'no_partition_key');
   if (names.length > 2) throw new UnsupportedOperationError('dynamodb', `a primary key of ${names.length} fields on "${op.name}"`, 'a DynamoDB key is a partition key and at most one sort key');
   const [partition, sort] = names.map((name) => keyOf(op, name));

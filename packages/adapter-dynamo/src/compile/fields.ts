@@ -3,11 +3,13 @@ import { fieldIn } from './attribute-type.js';
 import type { CompileEnv } from './compile-env.js';
 import { marshalDefault } from './marshal.js';
 import { backfillStep, removeStep, renameStep } from './scan-update.js';
+import { commandStep } from './step.js';
 
 const SCHEMALESS = 'DynamoDB declares only key and index attributes; other attributes need no DDL';
 
 /**
- * addField → a no-op with the reason; with a literal default, a backfill of the items that lack it.
+ * addField → no DDL: only a DescribeTable that checks the table exists (so a wrong collection
+ * name fails as elsewhere), with the reason; with a literal default, a backfill of the items that lack it.
  * @example compileAddField({ type: 'addField', collection: 'users', field: { name: 'phone', type: 'string' } }, env)
  */
 export function compileAddField(op: AddFieldOp, env: CompileEnv): Step[] {
@@ -18,7 +20,7 @@ export function compileAddField(op: AddFieldOp, env: CompileEnv): Step[] {
 }
 
 /**
- * modifyField → a no-op with the reason (types, lengths and nullability are not declared);
+ * modifyField → no DDL, only the table check (types, lengths and nullability are not declared);
  * a new literal default is backfilled into the items that lack the attribute.
  * @example compileModifyField({ type: 'modifyField', collection: 'users', field: 'email', changes: { length: 500 } }, env)
  */
@@ -47,9 +49,13 @@ export function compileDropField(op: DropFieldOp, env: CompileEnv): Step[] {
 }
 
 function withDefault(table: string, attribute: string, type: FieldType, value: DefaultValue | undefined, summary: string): Step[] {
-  if (value === undefined || value === null) return [{ kind: 'noop', reason: SCHEMALESS, summary: `${summary}: nothing to do on DynamoDB` }];
+  if (value === undefined || value === null) return [tableCheck(table, SCHEMALESS, summary)];
   if (typeof value === 'object' && !Array.isArray(value) && '$fn' in value) {
-    return [{ kind: 'noop', reason: `${SCHEMALESS}; a ${String(value.$fn)}() default is computed by the application on write, not backfilled`, summary: `${summary}: nothing to do on DynamoDB` }];
+    return [tableCheck(table, `${SCHEMALESS}; a ${String(value.$fn)}() default is computed by the application on write, not backfilled`, summary)];
   }
   return [backfillStep(table, attribute, marshalDefault(value, type))];
+}
+
+function tableCheck(table: string, reason: string, summary: string): Step {
+  return commandStep('DescribeTable', { TableName: table }, `${summary}: no DDL on DynamoDB (${reason}); DescribeTable ${table} checks that it exists`, undefined, { reason });
 }

@@ -11,6 +11,7 @@ export const DYNAMO_COMMANDS = [
   'UpdateTable',
   'DeleteTable',
   'UpdateTimeToLive',
+  'DescribeTable',
   'UpdateContinuousBackups',
   'TagResource',
   'UntagResource',
@@ -32,6 +33,8 @@ export interface CommandArgs {
   readonly wait?: WaitFor;
   /** UpdateTable creating a GSI: copy the table's provisioned throughput when it is PROVISIONED. */
   readonly throughputFromTable?: boolean;
+  /** Why a step does no DDL (e.g. addField only checks that the table exists). */
+  readonly reason?: string;
 }
 
 /**
@@ -59,8 +62,8 @@ export const SCAN_AND_UPDATE = 'ScanAndUpdate';
  * A step that sends one DynamoDB command.
  * @example commandStep('DeleteTable', { TableName: 'users' }, 'DeleteTable users', { table: 'users', until: 'DELETED' })
  */
-export function commandStep(name: DynamoCommandName, input: CommandArgs['input'], summary: string, wait?: WaitFor, extra?: { throughputFromTable?: boolean }): CommandStep {
-  const args: CommandArgs = { input, ...(wait ? { wait } : {}), ...(extra?.throughputFromTable ? { throughputFromTable: true } : {}) };
+export function commandStep(name: DynamoCommandName, input: CommandArgs['input'], summary: string, wait?: WaitFor, extra?: { throughputFromTable?: boolean; reason?: string }): CommandStep {
+  const args: CommandArgs = { input, ...(wait ? { wait } : {}), ...(extra?.throughputFromTable ? { throughputFromTable: true } : {}), ...(extra?.reason ? { reason: extra.reason } : {}) };
   return { kind: 'command', name, args: args as unknown as CommandStep['args'], summary: wait ? `${summary}, wait until ${waitLabel(wait)}` : summary };
 }
 

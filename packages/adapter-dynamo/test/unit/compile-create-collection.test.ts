@@ -90,6 +90,11 @@ describe('createCollection → CreateTable (golden)', () => {
     expect(composite?.summary).toBe('CreateTable events (user_id S HASH, at N RANGE), wait until table events is ACTIVE');
   });
 
+  it('without a declared key, the first field is the partition key', () => {
+    const [step] = compileOp({ type: 'createCollection', name: 'logs', fields: [{ name: 'n', type: 'integer' }, { name: 'msg', type: 'text' }] });
+    expect(inputOf(step)).toMatchObject({ KeySchema: [{ AttributeName: 'n', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'n', AttributeType: 'N' }] });
+  });
+
   it('PROVISIONED billing puts throughput on the table and on GSIs (index capacity wins)', () => {
     const [step] = compileOp({
       type: 'createCollection',
@@ -146,7 +151,7 @@ describe('createCollection → CreateTable (golden)', () => {
   });
 
   it.each([
-    ['no key', { fields: [{ name: 'a', type: 'string' }] }, /needs a partition key/],
+    ['a first field that cannot be a key (none declared)', { fields: [{ name: 'a', type: 'boolean' }] }, /cannot be a DynamoDB key/],
     ['three key fields', { fields: ['a', 'b', 'c'].map((name) => ({ name, type: 'string', primaryKey: true })) }, /partition key and at most one sort key/],
     ['a json key', { fields: [{ name: 'a', type: 'json', primaryKey: true }] }, /cannot be a DynamoDB key/],
     ['a unique non-key field', { fields: [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'email', type: 'string', unique: true }] }, /enforces uniqueness only on the table key/],

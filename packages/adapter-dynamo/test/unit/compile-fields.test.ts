@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { compileOp, compileUp } from '../support/compile.js';
 
 describe('field operations (golden)', () => {
-  it('addField without a default is a no-op with the reason', () => {
+  it('addField without a default has no DDL: it only checks the table exists, with the reason', () => {
+    const reason = 'DynamoDB declares only key and index attributes; other attributes need no DDL';
     expect(compileOp({ type: 'addField', collection: 'users', field: { name: 'phone', type: 'string', length: 20 } })).toEqual([
-      { kind: 'noop', reason: 'DynamoDB declares only key and index attributes; other attributes need no DDL', summary: 'addField users.phone: nothing to do on DynamoDB' },
+      { kind: 'command', name: 'DescribeTable', summary: `addField users.phone: no DDL on DynamoDB (${reason}); DescribeTable users checks that it exists`, args: { input: { TableName: 'users' }, reason } },
     ]);
   });
 
@@ -34,11 +35,11 @@ describe('field operations (golden)', () => {
 
   it('a function default (now, uuid) is not backfilled', () => {
     const [step] = compileOp({ type: 'addField', collection: 'users', field: { name: 'seen', type: 'datetime', default: { $fn: 'now' } } });
-    expect(step).toMatchObject({ kind: 'noop', reason: expect.stringContaining('now() default is computed by the application') });
+    expect(step).toMatchObject({ name: 'DescribeTable', args: { reason: expect.stringContaining('now() default is computed by the application') } });
   });
 
-  it('modifyField is a no-op, or a backfill when it sets a default', () => {
-    expect(compileOp({ type: 'modifyField', collection: 'users', field: 'email', changes: { length: 500, required: true } })[0]).toMatchObject({ kind: 'noop' });
+  it('modifyField has no DDL (table check only), or a backfill when it sets a default', () => {
+    expect(compileOp({ type: 'modifyField', collection: 'users', field: 'email', changes: { length: 500, required: true } })[0]).toMatchObject({ name: 'DescribeTable' });
     const m = migration('m').addField('users', 'status', { type: 'string' }).modifyField('users', 'status', { default: 'active' }).build();
     expect(compileUp(m)[1]).toMatchObject({ kind: 'command', name: 'ScanAndUpdate', args: { values: { ':v': { S: 'active' } } } });
   });

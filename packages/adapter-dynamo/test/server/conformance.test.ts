@@ -1,0 +1,22 @@
+import { runAdapterConformance } from '@ductape/adapter-testkit';
+import { describe, it } from 'vitest';
+import { dropTables, endpoint, makeAdapter, uniquePrefix } from '../support/dynamo.js';
+
+// The shared conformance suite on DynamoDB Local. Every adapter of the run shares one prefix,
+// hence one history table and lock, like several processes on one database.
+if (endpoint) {
+  const prefix = uniquePrefix('kit');
+  runAdapterConformance('dynamodb (DynamoDB Local)', () => ({
+    newAdapter: () => makeAdapter(prefix),
+    lockRelease: 'lease',
+    // No `raw` sample: the kit's raw check runs text that changes the schema, and DynamoDB's
+    // text (PartiQL) changes only items; raw commands are covered by raw-and-items.test.ts.
+    teardown: async () => {
+      const adapter = makeAdapter(prefix);
+      await dropTables(adapter, prefix);
+      await adapter.close();
+    },
+  }));
+} else {
+  describe.skip('dynamodb conformance (no DynamoDB Local)', () => it('skipped', () => undefined));
+}
