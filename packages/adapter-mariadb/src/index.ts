@@ -1,0 +1,3 @@
+export { MariadbAdapter, createAdapter, type MariadbAdapterOptions } from './mariadb-adapter.js';
+export { MariadbDriver, type MariadbDriverOptions } from './mariadb-driver.js';
+export { compileMariadb } from './mariadb-compiler.js';

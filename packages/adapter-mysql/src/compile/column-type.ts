@@ -1,0 +1,86 @@
+import { ValidationError, type FieldOptions } from '@ductape/core';
+import type { MysqlDialect } from '../dialect.js';
+import { quoteLiteral } from '../quote.js';
+
+/** VARCHAR/VARBINARY length when a string or binary field gives none. */
+export const DEFAULT_LENGTH = 255;
+/** Fractional-second digits of datetime, timestamp and time when `precision` is not given (JavaScript Dates hold milliseconds). */
+export const DEFAULT_FSP = 3;
+
+const SIMPLE = {
+  integer: 'INT',
+  bigint: 'BIGINT',
+  smallint: 'SMALLINT',
+  float: 'FLOAT',
+  double: 'DOUBLE',
+  text: 'TEXT',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+  json: 'JSON',
+  // Arrays are JSON arrays: neither MySQL nor MariaDB has array columns. The item type is kept in the column comment.
+  array: 'JSON',
+  blob: 'BLOB',
+} as const;
+
+type TypeFields = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'enumValues'>;
+
+/**
+ * The MySQL/MariaDB column type of a field.
+ * @example columnType({ type: 'datetime' }, MYSQL_DIALECT) // 'DATETIME(3)'
+ * @example columnType({ type: 'uuid' }, MARIADB_DIALECT) // 'UUID'
+ */
+export function columnType(field: TypeFields, dialect: MysqlDialect): string {
+  switch (field.type) {
+    case 'string':
+      return `VARCHAR(${positiveInt(field.length ?? DEFAULT_LENGTH, 'length')})`;
+    case 'binary':
+      return `VARBINARY(${positiveInt(field.length ?? DEFAULT_LENGTH, 'length')})`;
+    case 'decimal':
+      return `DECIMAL(${positiveInt(field.precision ?? 10, 'precision')},${nonNegativeInt(field.scale ?? 0, 'scale')})`;
+    case 'datetime':
+    case 'timestamp':
+    case 'time':
+      return `${field.type.toUpperCase()}(${fsp(field)})`;
+    case 'uuid':
+      return dialect.nativeUuid ? 'UUID' : 'CHAR(36)';
+    case 'enum': {
+      const values = field.enumValues ?? [];
+      if (values.length === 0) throw invalid('enumValues', 'an enum needs at least one value');
+      return `ENUM(${values.map(quoteLiteral).join(',')})`;
+    }
+    default: {
+      const t = (SIMPLE as { readonly [k: string]: string })[field.type];
+      if (!t) throw invalid('type', `unknown field type ${JSON.stringify(field.type)}`);
+      return t;
+    }
+  }
+}
+
+/**
+ * Fractional-second precision of a temporal field: `precision` (1–6) or 3.
+ * @example fsp({ type: 'datetime', precision: 6 }) // 6
+ */
+export function fsp(field: Pick<FieldOptions, 'type' | 'precision'>): number {
+  const p = field.precision ?? DEFAULT_FSP;
+  if (!Number.isInteger(p) || p < 0 || p > 6) throw invalid('precision', `fractional seconds of ${field.type} must be 0 to 6, got ${String(p)}`);
+  return p;
+}
+
+/** Types MySQL stores off-page (TEXT, BLOB, JSON): their defaults must be written as expressions. */
+export function isLobType(field: Pick<FieldOptions, 'type'>): boolean {
+  return field.type === 'text' || field.type === 'blob' || field.type === 'json' || field.type === 'array';
+}
+
+function positiveInt(n: number, what: string): number {
+  if (!Number.isInteger(n) || n <= 0) throw invalid(what, `must be a positive integer, got ${String(n)}`);
+  return n;
+}
+
+function nonNegativeInt(n: number, what: string): number {
+  if (!Number.isInteger(n) || n < 0) throw invalid(what, `must be a non-negative integer, got ${String(n)}`);
+  return n;
+}
+
+function invalid(path: string, message: string): ValidationError {
+  return new ValidationError('MySQL column type', [{ code: 'invalid_type', path, message }]);
+}

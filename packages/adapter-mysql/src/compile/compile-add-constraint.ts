@@ -1,0 +1,16 @@
+import type { AddConstraintOp, CompileContext, Step } from '@ductape/core';
+import { quoteIdent } from '../quote.js';
+import { constraintClause } from './constraint-definition.js';
+import { alter, onlineMode } from './online.js';
+
+/**
+ * ALTER TABLE … ADD CONSTRAINT. Unique and primary keys build in place with LOCK=NONE; a
+ * foreign key or check that must validate existing rows is refused in place by the server and
+ * falls back to a logged table copy.
+ * @example compileAddConstraint({ type: 'addConstraint', collection: 'posts', constraint: { name: 'ck', type: 'check', expression: 'n > 0' } }, ctx)
+ */
+export function compileAddConstraint(op: AddConstraintOp, ctx: CompileContext): Step[] {
+  const table = quoteIdent(op.collection, 'table');
+  const name = quoteIdent(op.constraint.name, 'constraint');
+  return [alter(table, [`ADD ${constraintClause(op.constraint)}`], onlineMode(ctx, op, op.collection, 'inplace'), `add ${op.constraint.type} ${name} on ${table}`)];
+}

@@ -1,0 +1,21 @@
+import type { AddFieldOp, CompileContext, Step } from '@ductape/core';
+import type { MysqlDialect } from '../dialect.js';
+import { quoteIdent } from '../quote.js';
+import { columnDefinition, uniqueKey } from './column-definition.js';
+import { alter, onlineMode } from './online.js';
+
+/**
+ * ALTER TABLE … ADD COLUMN, with its unique or primary key in the same statement. A plain column
+ * is added with ALGORITHM=INSTANT; one that needs an index starts at INPLACE with LOCK=NONE.
+ * @example compileAddField({ type: 'addField', collection: 'users', field: { name: 'phone', type: 'string', length: 20 } }, ctx, MYSQL_DIALECT)
+ * // ['ALTER TABLE `users` ADD COLUMN `phone` VARCHAR(20) NULL, ALGORITHM=INSTANT', …fallbacks]
+ */
+export function compileAddField(op: AddFieldOp, ctx: CompileContext, dialect: MysqlDialect): Step[] {
+  const table = quoteIdent(op.collection, 'table');
+  const f = op.field;
+  const clauses = [`ADD COLUMN ${columnDefinition(f, dialect)}`];
+  if (f.primaryKey) clauses.push(`ADD PRIMARY KEY (${quoteIdent(f.name, 'field')})`);
+  if (f.unique) clauses.push(`ADD ${uniqueKey(f.name)}`);
+  const keyed = f.primaryKey || f.unique || f.autoIncrement;
+  return [alter(table, clauses, onlineMode(ctx, op, op.collection, keyed ? 'inplace' : 'instant'), `add column ${table}.${quoteIdent(f.name, 'field')}`)];
+}

@@ -1,0 +1,32 @@
+import { ValidationError, type CreateCollectionOp, type Step } from '@ductape/core';
+import type { MysqlDialect } from '../dialect.js';
+import { quoteIdent } from '../quote.js';
+import { columnDefinition, uniqueKey } from './column-definition.js';
+import { constraintClause } from './constraint-definition.js';
+import { indexClause } from './index-definition.js';
+import { sql } from './step.js';
+import { tableOptions } from './table-options.js';
+
+/**
+ * One CREATE TABLE with its columns, keys, and the indexes and constraints a restored drop
+ * brings back, so the table appears whole or not at all. sqlOptions: ifNotExists, temporary,
+ * engine, charset, collation, comment.
+ * @example compileCreateCollection({ type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }] }, MYSQL_DIALECT)
+ * // ['CREATE TABLE `users` (\n  `id` CHAR(36) NOT NULL,\n  PRIMARY KEY (`id`)\n)']
+ */
+export function compileCreateCollection(op: CreateCollectionOp, dialect: MysqlDialect): Step[] {
+  if (!Array.isArray(op.fields) || op.fields.length === 0) {
+    throw new ValidationError('MySQL createCollection', [{ code: 'no_fields', path: 'fields', message: 'a table needs at least one field' }]);
+  }
+  const o = op.options?.sqlOptions;
+  const table = quoteIdent(op.name, 'table');
+  const constraints = op.constraints ?? [];
+  const lines = op.fields.map((f) => columnDefinition(f, dialect));
+  const pk = op.fields.filter((f) => f.primaryKey).map((f) => quoteIdent(f.name, 'field'));
+  if (pk.length > 0 && !constraints.some((c) => c.type === 'primaryKey')) lines.push(`PRIMARY KEY (${pk.join(', ')})`);
+  for (const f of op.fields) if (f.unique) lines.push(uniqueKey(f.name));
+  for (const index of op.indexes ?? []) lines.push(indexClause(index));
+  for (const c of constraints) lines.push(constraintClause(c));
+  const head = `CREATE ${o?.temporary ? 'TEMPORARY ' : ''}TABLE ${o?.ifNotExists ? 'IF NOT EXISTS ' : ''}${table}`;
+  return [sql(`${head} (\n  ${lines.join(',\n  ')}\n)${tableOptions(o)}`, `create table ${table}`)];
+}

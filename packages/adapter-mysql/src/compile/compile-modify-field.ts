@@ -1,0 +1,35 @@
+import { ValidationError, applyChanges, type CompileContext, type ModifyFieldOp, type Step } from '@ductape/core';
+import type { MysqlDialect } from '../dialect.js';
+import { quoteIdent } from '../quote.js';
+import { columnDefinition, uniqueKey } from './column-definition.js';
+import { alter, onlineMode } from './online.js';
+
+/**
+ * One ALTER TABLE … MODIFY COLUMN with the full definition: `previous` (introspected by the sdk)
+ * merged with the changes, so no attribute (NOT NULL, DEFAULT, AUTO_INCREMENT, enum values) is
+ * dropped by accident. Unique and primary key changes go in the same statement. Without
+ * `previous` it is refused: MODIFY COLUMN would silently reset whatever the change does not name.
+ * @example compileModifyField({ type: 'modifyField', collection: 'users', field: 'email', changes: { length: 500 }, previous: { name: 'email', type: 'string', length: 255, required: true } }, ctx, MYSQL_DIALECT)
+ * // ['ALTER TABLE `users` MODIFY COLUMN `email` VARCHAR(500) NOT NULL, ALGORITHM=INSTANT', …]
+ */
+export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, dialect: MysqlDialect): Step[] {
+  if (!op.previous) {
+    throw new ValidationError('MySQL modifyField', [
+      {
+        code: 'modify_without_previous',
+        path: 'previous',
+        message: `modifyField "${op.collection}.${op.field}" needs the field's previous definition: MODIFY COLUMN rewrites the whole column (db.schema.modifyField introspects it; with the builder pass { previous })`,
+      },
+    ]);
+  }
+  const prev = op.previous;
+  const next = applyChanges({ ...prev, name: op.field }, op.changes);
+  const table = quoteIdent(op.collection, 'table');
+  const column = quoteIdent(op.field, 'field');
+  const clauses = [`MODIFY COLUMN ${columnDefinition(next, dialect)}`];
+  if (prev.unique && !next.unique) clauses.push(`DROP INDEX ${column}`);
+  if (!prev.unique && next.unique) clauses.push(`ADD ${uniqueKey(op.field)}`);
+  if (prev.primaryKey && !next.primaryKey) clauses.push('DROP PRIMARY KEY');
+  if (!prev.primaryKey && next.primaryKey) clauses.push(`ADD PRIMARY KEY (${column})`);
+  return [alter(table, clauses, onlineMode(ctx, op, op.collection, 'instant'), `modify column ${table}.${column}`)];
+}

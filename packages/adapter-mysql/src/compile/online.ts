@@ -1,0 +1,63 @@
+import type { CompileContext, Operation } from '@ductape/core';
+import { type AlterAttempt, type MysqlStatementStep, sql } from './step.js';
+
+/**
+ * The online strategy of an ALTER: 'instant' tries INSTANT, then INPLACE with LOCK=NONE, then
+ * COPY; 'inplace' starts at INPLACE; 'shared' (FULLTEXT/SPATIAL indexes) is INPLACE with
+ * LOCK=SHARED, then COPY; 'require' is INPLACE with LOCK=NONE or fail; 'plain' adds no clause.
+ */
+export type OnlineMode = 'instant' | 'inplace' | 'shared' | 'require' | 'plain';
+
+const CHAINS: { readonly [M in OnlineMode]: readonly { algorithm: string; blocksWrites: boolean }[] } = {
+  instant: [{ algorithm: 'INSTANT', blocksWrites: false }, { algorithm: 'INPLACE, LOCK=NONE', blocksWrites: false }, { algorithm: 'COPY', blocksWrites: true }],
+  inplace: [{ algorithm: 'INPLACE, LOCK=NONE', blocksWrites: false }, { algorithm: 'COPY', blocksWrites: true }],
+  shared: [{ algorithm: 'INPLACE, LOCK=SHARED', blocksWrites: true }, { algorithm: 'COPY', blocksWrites: true }],
+  require: [{ algorithm: 'INPLACE, LOCK=NONE', blocksWrites: false }],
+  plain: [],
+};
+
+/**
+ * One `ALTER TABLE` step with its clauses and, unless `mode` is 'plain', the ALGORITHM chain.
+ * @example alter('`users`', ['ADD COLUMN `phone` VARCHAR(20) NULL'], 'instant', 'add column')
+ * // { text: 'ALTER TABLE `users` ADD COLUMN `phone` VARCHAR(20) NULL, ALGORITHM=INSTANT', fallbacks: [INPLACE…, COPY…] }
+ */
+export function alter(table: string, clauses: readonly string[], mode: OnlineMode, summary: string): MysqlStatementStep {
+  const base = `ALTER TABLE ${table} ${clauses.join(', ')}`;
+  const chain = CHAINS[mode];
+  const [first, ...rest] = chain.map((a): AlterAttempt => ({ text: `${base}, ALGORITHM=${a.algorithm}`, algorithm: a.algorithm, blocksWrites: a.blocksWrites }));
+  if (!first) return sql(base, summary, { lockRetry: true });
+  return sql(first.text, summary, { fallbacks: rest, lockRetry: true });
+}
+
+/**
+ * The mode for an ALTER of `table`: 'plain' when the run disables online DDL (`{ online: false }`)
+ * or the migration created the table earlier (it is new and empty) or drops it later, else `preferred`.
+ */
+export function onlineMode(ctx: CompileContext, op: Operation, table: string, preferred: OnlineMode): OnlineMode {
+  if (ctx.options.online === false) return 'plain';
+  return createdEarlier(ctx, op, table) || droppedLater(ctx, op, table) ? 'plain' : preferred;
+}
+
+/**
+ * True when the migration drops `table` in an op after this one (e.g. the down of "create table
+ * + index"): the change goes with the table, so online care is pointless.
+ */
+export function droppedLater(ctx: CompileContext, op: Operation, table: string): boolean {
+  const ops = ctx.direction === 'up' ? ctx.migration.up : ctx.migration.down;
+  if (ops[ctx.index] !== op) return false;
+  return ops.slice(ctx.index + 1).some((later) => later.type === 'dropCollection' && later.name === table);
+}
+
+/**
+ * True when the migration creates `table` in an op before this one, so it is new and empty.
+ * @example createdEarlier(ctx, op, 'users') // true after .createCollection('users', …)
+ */
+export function createdEarlier(ctx: CompileContext, op: Operation, table: string): boolean {
+  const ops = ctx.direction === 'up' ? ctx.migration.up : ctx.migration.down;
+  if (ops[ctx.index] !== op) return false; // compiled out of its list (e.g. compensation): assume it exists
+  for (let i = 0; i < ctx.index; i++) {
+    const earlier = ops[i];
+    if (earlier?.type === 'createCollection' && earlier.name === table) return true;
+  }
+  return false;
+}

@@ -1,0 +1,85 @@
+import type { ConstraintDefinition, ForeignKeyConstraint, IndexDefinition, IndexField, ReferentialAction } from '@ductape/core';
+import { UNIQUE_CONSTRAINT_COMMENT } from '../compile/index-definition.js';
+import type { Row } from '../mysql-driver.js';
+
+/** Indexes, constraints and the per-field flags read from information_schema. */
+export interface Keys {
+  readonly indexes: IndexDefinition[];
+  readonly constraints: ConstraintDefinition[];
+  /** Fields whose own unique index (named after the column) exists. */
+  readonly uniqueFields: ReadonlySet<string>;
+  /** Primary key columns, when they can be stated as field flags (in table order). */
+  readonly primaryFields: ReadonlySet<string>;
+}
+
+const METHODS: { readonly [k: string]: string } = { FULLTEXT: 'fulltext', SPATIAL: 'spatial', HASH: 'hash' };
+
+/**
+ * Groups STATISTICS rows into indexes, and tells apart what MySQL stores the same way: a field's
+ * own unique key, a unique constraint (marked by its comment), the index a foreign key made.
+ * @example keysOf(statRows, fkRows, checkRows, ['id', 'email'])
+ */
+export function keysOf(stats: readonly Row[], fks: readonly Row[], checks: readonly Row[], columnOrder: readonly string[]): Keys {
+  const byIndex = new Map<string, Row[]>();
+  for (const r of stats) {
+    const name = String(r.index_name);
+    byIndex.set(name, [...(byIndex.get(name) ?? []), r]);
+  }
+  const foreignKeys = foreignKeysOf(fks);
+  const fkNames = new Set(foreignKeys.map((f) => f.name));
+  const indexes: IndexDefinition[] = [];
+  const constraints: ConstraintDefinition[] = [...foreignKeys];
+  const uniqueFields = new Set<string>();
+  let primaryFields = new Set<string>();
+  for (const [name, rows] of byIndex) {
+    const sorted = [...rows].sort((a, b) => Number(a.seq) - Number(b.seq));
+    const columns = sorted.map((r) => String(r.column_name));
+    const first = sorted[0] as Row;
+    const unique = Number(first.non_unique) === 0;
+    if (name === 'PRIMARY') {
+      const inOrder = columns.every((c, i) => i === 0 || columnOrder.indexOf(c) > columnOrder.indexOf(columns[i - 1] as string));
+      if (inOrder) primaryFields = new Set(columns);
+      else constraints.push({ name: 'PRIMARY', type: 'primaryKey', columns });
+    } else if (unique && String(first.comment ?? '') === UNIQUE_CONSTRAINT_COMMENT) constraints.push({ name, type: 'unique', columns });
+    else if (unique && columns.length === 1 && columns[0] === name && !first.comment) uniqueFields.add(name);
+    else if (!fkNames.has(name)) indexes.push(indexOf(name, sorted, unique));
+  }
+  for (const c of checks) constraints.push({ name: String(c.name), type: 'check', expression: String(c.clause) });
+  return { indexes: byName(indexes), constraints: byName(constraints), uniqueFields, primaryFields };
+}
+
+function indexOf(name: string, rows: readonly Row[], unique: boolean): IndexDefinition {
+  const fields = rows.map((r): IndexField => (String(r.collation) === 'D' ? { name: String(r.column_name), order: 'DESC' } : { name: String(r.column_name) }));
+  const using = METHODS[String((rows[0] as Row).index_type).toUpperCase()];
+  return { name, fields, ...(unique ? { unique: true } : {}), ...(using ? { using } : {}) };
+}
+
+function foreignKeysOf(rows: readonly Row[]): ForeignKeyConstraint[] {
+  const byName = new Map<string, Row[]>();
+  for (const r of rows) byName.set(String(r.name), [...(byName.get(String(r.name)) ?? []), r]);
+  return [...byName.entries()].map(([name, list]) => {
+    const sorted = [...list].sort((a, b) => Number(a.position) - Number(b.position));
+    const first = sorted[0] as Row;
+    return {
+      name,
+      type: 'foreignKey',
+      columns: sorted.map((r) => String(r.column_name)),
+      references: {
+        table: String(first.ref_table),
+        columns: sorted.map((r) => String(r.ref_column)),
+        ...rule('onDelete', first.delete_rule),
+        ...rule('onUpdate', first.update_rule),
+      },
+    };
+  });
+}
+
+/** RESTRICT and NO ACTION behave the same in InnoDB and are what an unstated rule reads back as. */
+function rule(key: 'onDelete' | 'onUpdate', value: unknown): { onDelete?: ReferentialAction; onUpdate?: ReferentialAction } {
+  const v = String(value ?? '').toUpperCase();
+  return v === '' || v === 'RESTRICT' || v === 'NO ACTION' ? {} : { [key]: v as ReferentialAction };
+}
+
+function byName<T extends { name: string }>(list: T[]): T[] {
+  return list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}

@@ -1,0 +1,50 @@
+import type { AdapterTarget } from '@ductape/core';
+import { describeConnection, parseConnection } from './connection-settings.js';
+import { MYSQL_DIALECT } from './dialect.js';
+import { MysqlFamilyAdapter } from './mysql-family-adapter.js';
+import type { MysqlLogger } from './mysql-logger.js';
+import { Mysql2Driver } from './mysql2-driver.js';
+
+export interface MysqlAdapterOptions {
+  /** `mysql://user:password@host:3306/database` or a settings object (`{ host, port, user, password, database, ssl, … }`). */
+  readonly connection: string | { readonly [key: string]: unknown };
+  readonly poolSize?: number;
+  /** lock_wait_timeout of every session, in seconds (default 10). */
+  readonly lockWaitTimeoutSeconds?: number;
+  /** How often an ALTER that timed out on the metadata lock is retried (default 3). */
+  readonly lockRetries?: number;
+  /** Where table copies and retries are reported (default: console.warn); false for silence. */
+  readonly logger?: MysqlLogger | false;
+}
+
+/**
+ * The MySQL adapter (mysql2). Compiles MySQL 8 SQL: uuid is CHAR(36), JSON is JSON, online DDL
+ * by default. Also runs on a MariaDB server (that is where it is tested here); use
+ * @ductape/adapter-mariadb there for MariaDB's native UUID type.
+ * @example
+ * const adapter = new MysqlAdapter({ connection: 'mysql://root@127.0.0.1:3306/app' });
+ * await adapter.connect();
+ * await new MigrationEngine(adapter).up(m);
+ */
+export class MysqlAdapter extends MysqlFamilyAdapter {
+  constructor(options: MysqlAdapterOptions) {
+    const settings = parseConnection(options.connection);
+    super({
+      name: 'mysql',
+      driver: new Mysql2Driver({ settings, poolSize: options.poolSize, lockWaitTimeoutSeconds: options.lockWaitTimeoutSeconds }),
+      dialect: MYSQL_DIALECT,
+      where: describeConnection(settings),
+      logger: options.logger,
+      lockRetries: options.lockRetries,
+    });
+  }
+}
+
+/**
+ * What the sdk calls to load this adapter: `connection` is a URL or settings object; `options`
+ * may hold poolSize, lockWaitTimeoutSeconds, lockRetries.
+ * @example const adapter = await createAdapter({ connection: 'mysql://root@127.0.0.1/app', product: 'p', database: 'main', env: 'dev' });
+ */
+export function createAdapter(target: AdapterTarget): MysqlAdapter {
+  return new MysqlAdapter({ ...(target.options ?? {}), connection: target.connection });
+}

@@ -1,0 +1,61 @@
+import { UnsupportedOperationError, assertNever, type CompileContext, type Operation, type Step } from '@ductape/core';
+import { compileAddConstraint } from './compile/compile-add-constraint.js';
+import { compileAddField } from './compile/compile-add-field.js';
+import { compileCreateCollection } from './compile/compile-create-collection.js';
+import { compileCreateIndex } from './compile/compile-create-index.js';
+import { compileDropCollection } from './compile/compile-drop-collection.js';
+import { compileDropConstraint } from './compile/compile-drop-constraint.js';
+import { compileDropField } from './compile/compile-drop-field.js';
+import { compileDropIndex } from './compile/compile-drop-index.js';
+import { compileModifyField } from './compile/compile-modify-field.js';
+import { compileRaw } from './compile/compile-raw.js';
+import { compileRenameField } from './compile/compile-rename-field.js';
+import { MYSQL_DIALECT, type MysqlDialect } from './dialect.js';
+
+/** Raw dialect names each flavor runs: MariaDB also runs raw 'mysql' SQL (it speaks MySQL). */
+export function rawDialectsOf(dialect: MysqlDialect): readonly string[] {
+  return dialect.flavor === 'mariadb' ? ['mariadb', 'mysql'] : ['mysql'];
+}
+
+/**
+ * Compiles one operation to MySQL-family steps. Pure: no IO, the same input gives the same steps.
+ * `dialect` says MySQL 8 or MariaDB (native UUID from 10.7); `ctx.options.online === false`
+ * drops the ALGORITHM/LOCK clauses.
+ * @example
+ * compileMysql(
+ *   { type: 'addField', collection: 'users', field: { name: 'phone', type: 'string', length: 20 } },
+ *   { migration: m, direction: 'up', index: 0, options: {} },
+ * )[0].text
+ * // 'ALTER TABLE `users` ADD COLUMN `phone` VARCHAR(20) NULL, ALGORITHM=INSTANT'
+ */
+export function compileMysql(op: Operation, ctx: CompileContext, dialect: MysqlDialect = MYSQL_DIALECT): Step[] {
+  switch (op.type) {
+    case 'createCollection':
+      return compileCreateCollection(op, dialect);
+    case 'dropCollection':
+      return compileDropCollection(op);
+    case 'addField':
+      return compileAddField(op, ctx, dialect);
+    case 'dropField':
+      return compileDropField(op, ctx);
+    case 'renameField':
+      return compileRenameField(op, ctx);
+    case 'modifyField':
+      return compileModifyField(op, ctx, dialect);
+    case 'createIndex':
+      return compileCreateIndex(op, ctx);
+    case 'dropIndex':
+      return compileDropIndex(op, ctx);
+    case 'addConstraint':
+      return compileAddConstraint(op, ctx);
+    case 'dropConstraint':
+      return compileDropConstraint(op, ctx);
+    case 'raw': {
+      const accepted = rawDialectsOf(dialect);
+      if (!accepted.includes(op.dialect)) throw new UnsupportedOperationError(dialect.flavor, `a raw "${op.dialect}" operation`, `it runs raw operations for ${accepted.join(', ')}`);
+      return compileRaw(op);
+    }
+    default:
+      return assertNever(op);
+  }
+}

@@ -1,0 +1,146 @@
+import type { Adapter, Capabilities, CollectionSnapshot, CompileContext, Operation, Session, Step } from '@ductape/core';
+import { type MysqlDialect, type ServerVersion, parseServerVersion, unsupportedServer } from './dialect.js';
+import { rawDialectsOf, compileMysql } from './mysql-compiler.js';
+import { MysqlConnectionError } from './mysql-connection-error.js';
+import type { MysqlDriver } from './mysql-driver.js';
+import { executeStep } from './mysql-execute.js';
+import { MysqlHistoryStore } from './mysql-history.js';
+import { introspectTable } from './mysql-introspector.js';
+import { MysqlLockStore } from './mysql-lock.js';
+import { type MysqlLogger, consoleLogger, silentLogger } from './mysql-logger.js';
+import { type MysqlSession, connectionOf } from './mysql-session.js';
+
+/** What a MySQL-family adapter is made of: a driver, a dialect, and how the server changes it. */
+export interface MysqlFamilyOptions {
+  /** 'mysql' or 'mariadb': the adapter's name in errors and plans. */
+  readonly name: string;
+  readonly driver: MysqlDriver;
+  /** The dialect compiled for until connect() reads the server version. */
+  readonly dialect: MysqlDialect;
+  /** The dialect for the connected server (MariaDB: native UUID from 10.7). Default: keep `dialect`. */
+  readonly dialectFor?: (server: ServerVersion) => MysqlDialect;
+  /** Where table copies and retries are reported (default: console.warn); false for silence. */
+  readonly logger?: MysqlLogger | false;
+  /** How often an ALTER that timed out on the metadata lock is retried (default 3). */
+  readonly lockRetries?: number;
+  /** For messages: host:port/database, never a password. */
+  readonly where: string;
+}
+
+/**
+ * The adapter shared by @ductape/adapter-mysql (mysql2) and @ductape/adapter-mariadb (mariadb):
+ * compile (pure) for the dialect, execute with online DDL fallbacks, introspection from
+ * information_schema, history in `_ductape_migrations`, GET_LOCK lock. No transactional DDL:
+ * the engine records progress after every step and resumes a failed migration where it stopped.
+ * @example
+ * const adapter = new MysqlFamilyAdapter({ name: 'mysql', driver, dialect: MYSQL_DIALECT, where: 'db:3306/app' });
+ * await adapter.connect();
+ */
+export class MysqlFamilyAdapter implements Adapter {
+  readonly name: string;
+  readonly history: MysqlHistoryStore;
+  readonly lock: MysqlLockStore;
+  readonly #driver: MysqlDriver;
+  readonly #options: MysqlFamilyOptions;
+  readonly #logger: MysqlLogger;
+  #dialect: MysqlDialect;
+  #server: ServerVersion | undefined;
+
+  constructor(options: MysqlFamilyOptions) {
+    this.name = options.name;
+    this.#options = options;
+    this.#driver = options.driver;
+    this.#dialect = options.dialect;
+    this.#logger = options.logger === false ? silentLogger : (options.logger ?? consoleLogger);
+    this.history = new MysqlHistoryStore(this.#driver);
+    this.lock = new MysqlLockStore(this.#driver);
+  }
+
+  get capabilities(): Capabilities {
+    return {
+      transactionalDdl: false,
+      renameField: true,
+      modifyField: true,
+      dropField: true,
+      foreignKeys: true,
+      checkConstraints: true,
+      uniqueConstraints: true,
+      partialIndexes: false,
+      concurrentIndex: true,
+      rawDialects: rawDialectsOf(this.#dialect),
+    };
+  }
+
+  /** The dialect compile uses now (after connect: the connected server's). */
+  get dialect(): MysqlDialect {
+    return this.#dialect;
+  }
+
+  /** The connected server's version, after connect(). */
+  get server(): ServerVersion | undefined {
+    return this.#server;
+  }
+
+  /** Checks the server (version, database) and fits the dialect to it. */
+  async connect(): Promise<void> {
+    let version: string;
+    let database: unknown;
+    try {
+      const c = await this.#driver.acquire();
+      try {
+        const [row] = await c.query('SELECT VERSION() AS version, DATABASE() AS db');
+        version = String(row?.version);
+        database = row?.db;
+      } finally {
+        c.release();
+      }
+    } catch (error) {
+      throw new MysqlConnectionError(this.name, this.#options.where, error);
+    }
+    const server = parseServerVersion(version);
+    const problem = unsupportedServer(server);
+    if (problem) throw new MysqlConnectionError(this.name, this.#options.where, new Error(`${problem}; Ductape needs MySQL 8.0.16+ or MariaDB 10.5.2+`));
+    if (typeof database !== 'string' || database === '') throw new MysqlConnectionError(this.name, this.#options.where, new Error('no database is selected'));
+    this.#server = server;
+    this.#dialect = this.#options.dialectFor?.(server) ?? this.#dialect;
+    this.lock.setDatabase(database);
+  }
+
+  async close(): Promise<void> {
+    await this.lock.close();
+    await this.#driver.close();
+  }
+
+  compile(op: Operation, ctx: CompileContext): Step[] {
+    return compileMysql(op, ctx, this.#dialect);
+  }
+
+  async withSession<T>(_mode: 'transaction' | 'autocommit', fn: (session: Session) => Promise<T>): Promise<T> {
+    const connection = await this.#driver.acquire();
+    try {
+      const session: MysqlSession = { transactional: false, connection };
+      return await fn(session);
+    } finally {
+      connection.release();
+    }
+  }
+
+  async execute(step: Step, session: Session): Promise<void> {
+    await executeStep(step, connectionOf(session), { logger: this.#logger, lockRetries: this.#options.lockRetries ?? 3 });
+  }
+
+  async introspect(collection: string): Promise<CollectionSnapshot | undefined> {
+    const c = await this.#driver.acquire();
+    try {
+      return await introspectTable(c, collection, this.#server?.mariadb ?? this.#dialect.flavor === 'mariadb');
+    } finally {
+      c.release();
+    }
+  }
+
+  /** Drops every connection without releasing anything, as a killed process would (tests). */
+  simulateCrash(): void {
+    this.lock.destroy();
+    this.#driver.destroy();
+  }
+}

@@ -1,0 +1,106 @@
+import type { HistoryEntry, HistoryStatus, HistoryStore, Migration, Session } from '@ductape/core';
+import type { MysqlDriver, MysqlQueryable, Row } from './mysql-driver.js';
+import { connectionOf } from './mysql-session.js';
+import { fromSqlDate, toSqlDate } from './sql-date.js';
+
+/** The history table, in the connected database. */
+export const HISTORY_TABLE = '_ductape_migrations';
+
+/**
+ * The history table. `migration` holds the full migration as JSON text in a LONGTEXT with a
+ * JSON_VALID check (byte-exact on both servers; MySQL's JSON type would re-order keys).
+ * `id` keeps the order rows were first recorded.
+ */
+export const HISTORY_DDL = `CREATE TABLE IF NOT EXISTS \`${HISTORY_TABLE}\` (
+  \`id\` BIGINT NOT NULL AUTO_INCREMENT,
+  \`name\` VARCHAR(255) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  \`tag\` VARCHAR(255) NOT NULL,
+  \`checksum\` CHAR(64) CHARACTER SET ascii NOT NULL,
+  \`status\` VARCHAR(16) CHARACTER SET ascii NOT NULL,
+  \`direction\` VARCHAR(4) CHARACTER SET ascii NOT NULL,
+  \`applied_at\` DATETIME(3) NULL,
+  \`started_at\` DATETIME(3) NOT NULL,
+  \`execution_ms\` BIGINT NOT NULL,
+  \`steps_applied\` INT NOT NULL,
+  \`steps_total\` INT NOT NULL,
+  \`error\` MEDIUMTEXT NULL,
+  \`applied_by\` VARCHAR(255) NOT NULL,
+  \`migration\` LONGTEXT NOT NULL,
+  PRIMARY KEY (\`id\`),
+  UNIQUE KEY \`name\` (\`name\`),
+  CONSTRAINT \`${HISTORY_TABLE}_migration_json\` CHECK (JSON_VALID(\`migration\`))
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`;
+
+const COLUMNS = ['name', 'tag', 'checksum', 'status', 'direction', 'applied_at', 'started_at', 'execution_ms', 'steps_applied', 'steps_total', 'error', 'applied_by', 'migration'];
+
+/**
+ * History in `_ductape_migrations`: ensure, list, save (insert or replace, keeping the row's
+ * place), remove. Writes use the given session's connection, else a pooled one.
+ * @example const history = new MysqlHistoryStore(driver); await history.ensure(); await history.list();
+ */
+export class MysqlHistoryStore implements HistoryStore {
+  constructor(private readonly driver: MysqlDriver) {}
+
+  async ensure(): Promise<void> {
+    await this.#run(undefined, (q) => q.query(HISTORY_DDL));
+  }
+
+  async list(): Promise<HistoryEntry[]> {
+    const rows = await this.#run(undefined, (q) => q.query(`SELECT ${COLUMNS.map((c) => `\`${c}\``).join(', ')} FROM \`${HISTORY_TABLE}\` ORDER BY \`id\``));
+    return rows.map(toEntry);
+  }
+
+  async save(entry: HistoryEntry, session?: Session): Promise<void> {
+    const values = [
+      entry.name,
+      entry.tag,
+      entry.checksum,
+      entry.status,
+      entry.direction,
+      entry.appliedAt ? toSqlDate(entry.appliedAt) : null,
+      toSqlDate(entry.startedAt),
+      Math.round(entry.executionMs),
+      entry.stepsApplied,
+      entry.stepsTotal,
+      entry.error,
+      entry.appliedBy,
+      JSON.stringify(entry.migration),
+    ];
+    const names = COLUMNS.map((c) => `\`${c}\``);
+    const update = names.filter((c) => c !== '`name`').map((c) => `${c} = VALUES(${c})`);
+    const text = `INSERT INTO \`${HISTORY_TABLE}\` (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ON DUPLICATE KEY UPDATE ${update.join(', ')}`;
+    await this.#run(session, (q) => q.query(text, values));
+  }
+
+  async remove(name: string, session?: Session): Promise<void> {
+    await this.#run(session, (q) => q.query(`DELETE FROM \`${HISTORY_TABLE}\` WHERE \`name\` = ?`, [name]));
+  }
+
+  async #run<T>(session: Session | undefined, fn: (q: MysqlQueryable) => Promise<T>): Promise<T> {
+    if (session) return fn(connectionOf(session));
+    const c = await this.driver.acquire();
+    try {
+      return await fn(c);
+    } finally {
+      c.release();
+    }
+  }
+}
+
+function toEntry(r: Row): HistoryEntry {
+  return {
+    name: String(r.name),
+    tag: String(r.tag),
+    checksum: String(r.checksum),
+    status: String(r.status) as HistoryStatus,
+    direction: String(r.direction) === 'down' ? 'down' : 'up',
+    appliedAt: r.applied_at === null || r.applied_at === undefined ? null : fromSqlDate(r.applied_at),
+    startedAt: fromSqlDate(r.started_at),
+    executionMs: Number(r.execution_ms),
+    stepsApplied: Number(r.steps_applied),
+    stepsTotal: Number(r.steps_total),
+    error: r.error === null || r.error === undefined ? null : String(r.error),
+    appliedBy: String(r.applied_by),
+    migration: JSON.parse(String(r.migration)) as Migration,
+  };
+}

@@ -1,0 +1,67 @@
+import { ValidationError, identifierProblem } from '@ductape/core';
+
+/** MySQL and MariaDB refuse identifiers longer than this many characters. */
+export const MAX_MYSQL_IDENTIFIER_LENGTH = 64;
+
+/**
+ * Why `name` cannot be a MySQL/MariaDB identifier, or undefined when it can (quotes, spaces,
+ * unicode and reserved words are fine: every identifier is quoted with backticks).
+ * @example mysqlIdentifierProblem('x'.repeat(70)) // 'is 70 characters long; MySQL and MariaDB allow 64'
+ */
+export function mysqlIdentifierProblem(name: unknown): string | undefined {
+  const problem = identifierProblem(name);
+  if (problem) return problem;
+  const length = [...(name as string)].length;
+  if (length > MAX_MYSQL_IDENTIFIER_LENGTH) return `is ${length} characters long; MySQL and MariaDB allow ${MAX_MYSQL_IDENTIFIER_LENGTH}`;
+  return undefined;
+}
+
+/**
+ * Validates and backtick-quotes an identifier, doubling embedded backticks.
+ * @example quoteIdent('my `table`') // '`my ``table```'
+ */
+export function quoteIdent(name: string, what = 'identifier'): string {
+  const problem = mysqlIdentifierProblem(name);
+  if (problem) throw new ValidationError(`MySQL ${what}`, [{ code: 'invalid_identifier', path: what, message: `${JSON.stringify(String(name).slice(0, 80))} ${problem}` }]);
+  return `\`${name.replace(/`/g, '``')}\``;
+}
+
+/**
+ * A SQL string literal for places DDL takes no parameters (DEFAULT, ENUM, COMMENT). Quotes are
+ * doubled and backslashes escaped; the adapter's sessions run without NO_BACKSLASH_ESCAPES.
+ * @example quoteLiteral("it's \\ ok") // "'it''s \\\\ ok'"
+ */
+export function quoteLiteral(value: string): string {
+  if (value.includes('\u0000')) throw new ValidationError('MySQL literal', [{ code: 'invalid_literal', path: 'default', message: 'text cannot contain the NUL character' }]);
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/**
+ * The inverse of MySQL's quoting of a string literal as the server prints it (information_schema,
+ * SHOW CREATE TABLE): `''` and backslash escapes. Returns the text and where the literal ended.
+ * @example unquoteLiteral("'it''s'") // { value: "it's", end: 7 }
+ */
+export function unquoteLiteral(text: string, start = 0): { value: string; end: number } {
+  if (text[start] !== "'") throw new Error(`not a quoted literal: ${text.slice(start, start + 20)}`);
+  let out = '';
+  let i = start + 1;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === '\\' && i + 1 < text.length) {
+      const next = text[i + 1] as string;
+      out += ESCAPES[next] ?? next;
+      i += 2;
+    } else if (c === "'") {
+      if (text[i + 1] === "'") {
+        out += "'";
+        i += 2;
+      } else return { value: out, end: i + 1 };
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  throw new Error(`unterminated literal: ${text.slice(start, start + 20)}`);
+}
+
+const ESCAPES: { readonly [c: string]: string } = { n: '\n', t: '\t', r: '\r', '0': '\u0000', Z: '\u001a', b: '\b' };

@@ -1,0 +1,15 @@
+import { defineConfig } from 'tsup';
+
+// Two entries: `.` (the mysql2 adapter) and `./shared` (driver-agnostic: compiler, introspector,
+// history, lock), which the MariaDB adapter imports without ever loading mysql2.
+export const config = defineConfig({
+  entry: ['src/index.ts', 'src/shared.ts'],
+  format: ['esm'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'node20',
+  external: ['mysql2'],
+});
+
+export { config as default };
