@@ -6,3 +6,9 @@ export type { ConnectionConfig, DatabaseConfig, DuctapeConfig } from './config/c
 export { envVariableNames } from './config/env-variables.js';
 export { PROTECTED_ENVIRONMENTS } from './schema/production-guard.js';
 export { AdapterNotInstalledError, AlreadyExistsError, ConfigError, ConfirmationRequiredError, NotConnectedError, NotFoundError } from './errors.js';
+// For tools such as @ductape/cli: the same config lookup and target resolution connect() uses, without connecting.
+export { findConfigFile, CONFIG_FILE_NAMES } from './config/find-config.js';
+export { loadConfigFile } from './config/load-config.js';
+export { resolveTarget, type TargetQuery } from './config/resolve-target.js';
+export type { ResolvedTarget } from './config/config-types.js';
+export { loadAdapter } from './adapters/load-adapter.js';
