@@ -1,37 +1,33 @@
-// Builds the spec's "create users" migration, prints its plan, applies it through the engine on
-// the in-memory adapter, applies it again (skipped: same checksum), and prints the history.
-import { MigrationEngine, MigrationHelpers, migration } from '@ductape/core';
-import { MemoryAdapter } from '@ductape/core/testing';
+// The main job: the spec's Quick Example on the embedded database (PGlite under .ductape/ in
+// this directory, zero configuration), then what Ductape recorded about it. Run it again and
+// the create is refused with "already exists", as the spec's troubleshooting section shows.
+import { DatabaseService, MigrationEngine } from '@ductape/sdk';
 
-const usersMigration = migration('create_users_with_indexes')
-  .description('Create users table with all indexes')
-  .createCollection('users', [
-    { name: 'id', type: 'uuid', primaryKey: true },
-    { name: 'email', type: 'string', length: 255, unique: true },
-    { name: 'name', type: 'string', length: 100 },
-    { name: 'status', type: 'enum', enumValues: ['active', 'inactive'] },
-  ], { timestamps: true })
-  .createIndex('users', 'idx_users_email', [{ name: 'email' }], { unique: true })
-  .createIndex('users', 'idx_users_status', [{ name: 'status' }])
-  .build();
+const db = new DatabaseService();
+await db.connect({ env: 'dev', product: 'my-app', database: 'main-db' });
 
-const engine = new MigrationEngine(new MemoryAdapter({ transactionalDdl: true }), {
-  onProgress: (e) => {
-    if (e.type === 'step:done') console.log(`  ✓ step ${e.index + 1}/${e.total} ${e.summary} (${e.ms} ms)`);
-  },
-});
+try {
+  // Create table - automatically generates and applies a migration
+  const result = await db.schema.create('users', {
+    id: { type: 'uuid', primaryKey: true },
+    email: { type: 'string', length: 255, required: true, unique: true },
+    name: { type: 'string', length: 100 },
+  }, { timestamps: true });
 
-console.log(`Migration ${usersMigration.tag}, checksum ${MigrationHelpers.checksum(usersMigration).slice(0, 16)}…`);
-console.log('Plan:');
-for (const step of engine.plan(usersMigration).steps) console.log(`  - ${step.summary}`);
-
-console.log('Apply:');
-const first = await engine.up(usersMigration);
-const second = await engine.up(usersMigration);
-console.log(`First run: ${first.outcome}; second run: ${second.outcome}`);
+  // The migration is tracked and can be replayed
+  console.log('Migration:', result.migration.tag);
+  console.log('Plan it ran:');
+  for (const step of new MigrationEngine(db.getAdapter()).plan(result.migration).steps) console.log(`  ${step.summary}`);
+  console.log('Down:', JSON.stringify(result.migration.down));
+} catch (error) {
+  if (!error.message.includes('already exists')) throw error;
+  console.log('Migration already applied, skipping (delete tooling/example/.ductape to start over)');
+}
 
 console.log('History:');
-for (const entry of await engine.getHistory()) {
-  console.log(`  ${entry.tag}  ${entry.status}  ${entry.stepsApplied}/${entry.stepsTotal} steps  applied at ${entry.appliedAt?.toISOString()}`);
+for (const entry of await new MigrationEngine(db.getAdapter()).getHistory()) {
+  console.log(`  ${entry.tag}  ${entry.status}  ${entry.stepsApplied}/${entry.stepsTotal} steps  checksum ${entry.checksum.slice(0, 12)}…`);
 }
-console.log('Down operations:', JSON.stringify(usersMigration.down.map((op) => op.type)));
+const users = await db.getAdapter().introspect('users');
+console.log('Table users:', users.fields.map((f) => `${f.name} ${f.type}${f.length ? `(${f.length})` : ''}`).join(', '));
+await db.disconnect();
