@@ -1,0 +1,46 @@
+import type { AddConstraintOp, CreateIndexOp, DropConstraintOp, DropIndexOp, Step } from '@ductape/core';
+import { UnsupportedOperationError } from '@ductape/core';
+import { assertIndexFeatures, constraintSpec } from './compile-create-collection.js';
+import { indexSpec } from './index-spec.js';
+import type { MongoCompileSettings } from './server-features.js';
+import { commandStep } from './step.js';
+
+/**
+ * createIndex → `createIndexes` (unique, compound, partial via `where`, TTL via expireAfterSeconds).
+ * MongoDB 4.2+ builds every index without holding a lock for the whole build, so `concurrently` needs nothing.
+ * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'idx_email', fields: [{ name: 'email' }], unique: true }, DEFAULT_SETTINGS)
+ */
+export function compileCreateIndex(op: CreateIndexOp, settings: MongoCompileSettings): Step[] {
+  const { type: _t, collection, ...index } = op;
+  const spec = indexSpec(collection, index);
+  assertIndexFeatures(collection, spec, settings);
+  return [commandStep({ createIndexes: collection, indexes: [spec] }, `createIndexes ${collection}: ${op.name}`)];
+}
+
+/**
+ * dropIndex → `dropIndexes` by name.
+ * @example compileDropIndex({ type: 'dropIndex', collection: 'users', name: 'idx_users_old' }) // [{ name: 'dropIndexes', args: { dropIndexes: 'users', index: 'idx_users_old' }, … }]
+ */
+export function compileDropIndex(op: DropIndexOp): Step[] {
+  return [commandStep({ dropIndexes: op.collection, index: op.name }, `dropIndexes ${op.collection}: ${op.name}`)];
+}
+
+/**
+ * addConstraint: unique and primary-key constraints become unique indexes named after the
+ * constraint; foreign keys and checks are refused (the engine refuses them first by capabilities).
+ * @example compileAddConstraint({ type: 'addConstraint', collection: 'users', constraint: { name: 'uq_email', type: 'unique', columns: ['email'] } })
+ */
+export function compileAddConstraint(op: AddConstraintOp): Step[] {
+  const spec = constraintSpec(op.collection, op.constraint, []);
+  return [commandStep({ createIndexes: op.collection, indexes: [spec] }, `createIndexes ${op.collection}: ${op.constraint.name} (${op.constraint.type})`)];
+}
+
+/**
+ * dropConstraint → `dropIndexes` of the constraint's unique index.
+ * @example compileDropConstraint({ type: 'dropConstraint', collection: 'users', name: 'uq_email' })
+ */
+export function compileDropConstraint(op: DropConstraintOp): Step[] {
+  const t = op.previous?.type;
+  if (t === 'foreignKey' || t === 'check') throw new UnsupportedOperationError('mongo', `dropping the ${t} constraint "${op.name}"`, 'MongoDB has no foreign keys or check constraints');
+  return [commandStep({ dropIndexes: op.collection, index: op.name }, `dropIndexes ${op.collection}: ${op.name}`)];
+}

@@ -1,0 +1,18 @@
+import { type RawOp, type Step, UnsupportedOperationError, ValidationError } from '@ductape/core';
+import { commandStep } from './step.js';
+
+/** Raw dialect names the Mongo adapter runs. */
+export const MONGO_RAW_DIALECTS: readonly string[] = ['mongodb'];
+
+/**
+ * raw('mongodb', command) → the command document, sent as is with `db.command`.
+ * @example compileRaw({ type: 'raw', dialect: 'mongodb', command: { collMod: 'users', validationLevel: 'moderate' } })
+ */
+export function compileRaw(op: RawOp): Step[] {
+  if (!MONGO_RAW_DIALECTS.includes(op.dialect)) throw new UnsupportedOperationError('mongo', `a raw "${op.dialect}" operation`, 'it runs raw operations for mongodb');
+  const cmd = op.command;
+  if (!cmd || typeof cmd !== 'object' || Object.keys(cmd).length === 0) {
+    throw new ValidationError('raw mongodb operation', [{ code: 'raw_needs_command', path: 'command', message: 'a raw mongodb operation is a command document, e.g. { collMod: "users", validationLevel: "moderate" } (not sql)' }]);
+  }
+  return [commandStep(cmd, `raw mongodb: ${Object.keys(cmd)[0]}`)];
+}

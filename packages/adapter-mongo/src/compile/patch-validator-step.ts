@@ -1,0 +1,19 @@
+import type { MongoCompileSettings } from './server-features.js';
+import { MissingFeatureError } from './missing-feature-error.js';
+import { type MongoCommandStep, StepNames, namedStep } from './step.js';
+import type { ValidatorPatch } from './validator-patch.js';
+
+/**
+ * The step that updates a collection's validator with collMod. The current validator is read
+ * when the step runs (compile is pure), patched, and sent back. Without collMod on the server:
+ * refused, or (policy 'warn') a skipped step that logs why.
+ * @example patchValidatorStep('users', { kind: 'dropField', field: 'age' }, settings, 'users.age')
+ */
+export function patchValidatorStep(collection: string, patch: ValidatorPatch, settings: MongoCompileSettings, what: string): MongoCommandStep {
+  const summary = `collMod ${collection} validator: ${what}`;
+  const args = { collection, patch };
+  if (settings.features.collMod && settings.features.validators) return namedStep(StepNames.patchValidator, args, summary);
+  if (settings.onMissingFeature === 'error') throw new MissingFeatureError(`the validator update of ${collection} (${what})`, 'collMod and $jsonSchema validators', true);
+  const warning = `skipped ${summary}: the server lacks collMod/$jsonSchema validators, so ${collection} is not validated`;
+  return namedStep(StepNames.skipped, { wanted: StepNames.patchValidator, ...args }, `skipped: ${summary}`, { warning });
+}

@@ -1,0 +1,24 @@
+import { type FieldOptions, isNotNull } from '@ductape/core';
+import { BSON_TYPES, SMALLINT_MAX, SMALLINT_MIN, TIME_PATTERN, UUID_PATTERN } from './bson-types.js';
+import type { Doc } from './step.js';
+
+/** The `$jsonSchema` keywords this adapter writes for a field; introspection reads the same ones. */
+export const GENERATED_KEYWORDS: readonly string[] = ['bsonType', 'maxLength', 'minimum', 'maximum', 'pattern', 'enum', 'items'];
+
+/**
+ * The `$jsonSchema` property of one field. A field that may be null also accepts BSON null
+ * (as a nullable SQL column does); `required` goes in the parent's `required` list.
+ * @example propertySchema({ type: 'string', length: 20 }) // { bsonType: ['string', 'null'], maxLength: 20 }
+ */
+export function propertySchema(field: FieldOptions): Doc {
+  const nullable = !isNotNull(field);
+  const types = [...BSON_TYPES[field.type], ...(nullable ? ['null'] : [])];
+  const schema: Record<string, unknown> = { bsonType: types.length === 1 ? types[0] : types };
+  if ((field.type === 'string') && typeof field.length === 'number') schema.maxLength = field.length;
+  if (field.type === 'smallint') Object.assign(schema, { minimum: SMALLINT_MIN, maximum: SMALLINT_MAX });
+  if (field.type === 'uuid') schema.pattern = UUID_PATTERN;
+  if (field.type === 'time') schema.pattern = TIME_PATTERN;
+  if (field.type === 'enum' && field.enumValues) schema.enum = [...field.enumValues, ...(nullable ? [null] : [])];
+  if (field.type === 'array' && field.itemType) schema.items = propertySchema({ type: field.itemType, required: true });
+  return schema;
+}

@@ -1,0 +1,54 @@
+/** What the connected server can do, probed at connect (see mongo-probe.ts). */
+export interface ServerFeatures {
+  /** `$jsonSchema` validators on create (and validationLevel / validationAction). */
+  readonly validators: boolean;
+  /** The `collMod` command (validator updates after create). */
+  readonly collMod: boolean;
+  /** `partialFilterExpression` on indexes. */
+  readonly partialIndexes: boolean;
+  /** `expireAfterSeconds` (TTL) on indexes. */
+  readonly ttlIndexes: boolean;
+  /** Multi-document transactions (replica set or sharded cluster). */
+  readonly transactions: boolean;
+  /** Updates with an aggregation pipeline (`u: [{ $set: … }]`), used by data migrations. */
+  readonly pipelineUpdates: boolean;
+}
+
+/**
+ * What MongoDB 5.0+ on a replica set can do: the assumption before connect (and for `plan`
+ * without a server), and what the adapter compiles for unless probing says otherwise.
+ * @example compileMongo(op, ctx, { features: MONGODB_FEATURES })
+ */
+export const MONGODB_FEATURES: ServerFeatures = Object.freeze({
+  validators: true,
+  collMod: true,
+  partialIndexes: true,
+  ttlIndexes: true,
+  transactions: true,
+  pipelineUpdates: true,
+});
+
+/**
+ * What to do when the server lacks a feature an operation needs: 'error' (default) refuses the
+ * operation at compile time, before any IO; 'warn' runs it without the missing part and logs a
+ * warning when the step runs (validators skipped, unique fields indexed without a partial filter).
+ */
+export type MissingFeaturePolicy = 'error' | 'warn';
+
+/** Everything compile reads besides the op: pure data. */
+export interface MongoCompileSettings {
+  readonly features: ServerFeatures;
+  readonly onMissingFeature: MissingFeaturePolicy;
+  /** Documents per batch of a field rename or unset (default 1000). */
+  readonly batchSize: number;
+  /** Fill a new field's default into existing documents (default true). */
+  readonly backfillDefaults: boolean;
+}
+
+/** Settings for full MongoDB, refusing what is missing. */
+export const DEFAULT_SETTINGS: MongoCompileSettings = Object.freeze({
+  features: MONGODB_FEATURES,
+  onMissingFeature: 'error',
+  batchSize: 1000,
+  backfillDefaults: true,
+});

@@ -1,0 +1,40 @@
+import type { CommandStep } from '@ductape/core';
+
+/** A plain document, as the driver sends it. */
+export type Doc = { readonly [key: string]: unknown };
+
+/** A Mongo step: a command document, or one of the adapter's named multi-command steps. */
+export interface MongoCommandStep extends CommandStep {
+  /** Logged (once, when the step runs) because the server lacked a feature and the user opted into 'warn'. */
+  readonly warning?: string;
+  /** Server error codes that mean "already done" for this step (e.g. 27 IndexNotFound on a tolerant drop). */
+  readonly ignoreErrorCodes?: readonly number[];
+}
+
+/** Named steps that are not a single server command; execute expands them (see execute/). */
+export const StepNames = {
+  /** Read the collection's validator, apply a patch, send collMod. */
+  patchValidator: 'ductape.patchValidator',
+  /** Rename a field in batches along _id, moving the indexes that use it. */
+  renameField: 'ductape.renameField',
+  /** One update applied in batches along _id. */
+  updateInBatches: 'ductape.updateInBatches',
+  /** A step left out because the server lacks a feature (policy 'warn'); logs its warning. */
+  skipped: 'ductape.skipped',
+} as const;
+
+/**
+ * A step that sends `command` as is; its name is the command's name (the first key).
+ * @example commandStep({ drop: 'users' }, 'drop users') // { kind: 'command', name: 'drop', args: { drop: 'users' }, … }
+ */
+export function commandStep(command: Doc, summary: string, extra: Partial<Pick<MongoCommandStep, 'warning' | 'ignoreErrorCodes'>> = {}): MongoCommandStep {
+  return { kind: 'command', name: Object.keys(command)[0] ?? '', args: command, summary, ...extra };
+}
+
+/**
+ * A named step of the adapter (see StepNames).
+ * @example namedStep(StepNames.patchValidator, { collection: 'users', patch }, 'collMod users validator')
+ */
+export function namedStep(name: string, args: Doc, summary: string, extra: Partial<Pick<MongoCommandStep, 'warning' | 'ignoreErrorCodes'>> = {}): MongoCommandStep {
+  return { kind: 'command', name, args, summary, ...extra };
+}

@@ -1,0 +1,19 @@
+import type { ClientSession, Db } from 'mongodb';
+import type { Doc } from '../compile/step.js';
+import type { ValidatorPatch } from '../compile/validator-patch.js';
+import { applyPatch } from '../introspect/apply-patch.js';
+
+/**
+ * Reads the collection's validator (listCollections), applies the patch and sends collMod with
+ * the result. Idempotent for add, drop and modify; a rename already done finds nothing to rename.
+ * @example await patchValidator(db, 'users', { kind: 'dropField', field: 'age' })
+ */
+export async function patchValidator(db: Db, collection: string, patch: ValidatorPatch, session?: ClientSession): Promise<Doc> {
+  const opts = session ? { session } : {};
+  const info = await db.listCollections({ name: collection }, opts).toArray();
+  if (info.length === 0) throw new Error(`collection "${collection}" does not exist`);
+  const current = (info[0] as { options?: { validator?: Doc } }).options?.validator;
+  const validator = applyPatch(current, patch);
+  await db.command({ collMod: collection, validator }, opts);
+  return validator;
+}

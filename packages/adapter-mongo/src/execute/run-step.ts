@@ -1,0 +1,43 @@
+import type { Step } from '@ductape/core';
+import { type ClientSession, type Db, MongoServerError } from 'mongodb';
+import { type Doc, type MongoCommandStep, StepNames } from '../compile/step.js';
+import type { ValidatorPatch } from '../compile/validator-patch.js';
+import { patchValidator } from './patch-validator.js';
+import { renameField } from './rename-field.js';
+import { updateInBatches } from './update-in-batches.js';
+
+/** Where warnings of 'warn'-policy steps go. */
+export interface MongoLogger {
+  warn(message: string): void;
+}
+
+/**
+ * Runs one compiled step: a command document with `db.command`, or a named step of the adapter.
+ * @example await runStep(db, step, session, console)
+ */
+export async function runStep(db: Db, step: Step, session: ClientSession | undefined, logger: MongoLogger): Promise<void> {
+  if (step.kind === 'noop') return;
+  if (step.kind !== 'command') throw new Error(`the mongo adapter runs command steps, not ${step.kind} steps`);
+  const s = step as MongoCommandStep;
+  if (s.warning) logger.warn(`[ductape mongo] ${s.warning}`);
+  const a = s.args as Doc & { collection: string };
+  switch (s.name) {
+    case StepNames.skipped:
+      return;
+    case StepNames.patchValidator:
+      await patchValidator(db, a.collection, a.patch as ValidatorPatch, session);
+      return;
+    case StepNames.renameField:
+      return renameField(db, a.collection, String(a.from), String(a.to), Number(a.batchSize), session);
+    case StepNames.updateInBatches:
+      await updateInBatches(db, a.collection, a.filter as Doc, a.update as Doc, Number(a.batchSize), session);
+      return;
+    default:
+      try {
+        await db.command(structuredClone(s.args) as Doc, session ? { session } : {});
+      } catch (error) {
+        if (error instanceof MongoServerError && s.ignoreErrorCodes?.includes(Number(error.code))) return;
+        throw error;
+      }
+  }
+}

@@ -1,0 +1,34 @@
+import type { AdapterFactory } from '@ductape/core';
+import { MongoAdapter, type MongoAdapterOptions } from './mongo-adapter.js';
+
+export { MongoAdapter, type MongoAdapterOptions } from './mongo-adapter.js';
+export { compileMongo } from './mongo-compiler.js';
+export { MongoDriver, type MongoConnectionSettings } from './mongo-driver.js';
+export { MongoConnectionError } from './mongo-connection-error.js';
+export { MongoHistoryStore, HISTORY_COLLECTION } from './mongo-history.js';
+export { MongoLeaseLock, LOCK_COLLECTION } from './mongo-lock.js';
+export { introspectCollection } from './mongo-introspector.js';
+export { probeFeatures } from './mongo-probe.js';
+export type { MongoSession } from './mongo-session.js';
+export { DEFAULT_SETTINGS, MONGODB_FEATURES, type MissingFeaturePolicy, type MongoCompileSettings, type ServerFeatures } from './compile/server-features.js';
+export { MissingFeatureError } from './compile/missing-feature-error.js';
+export { StepNames, type MongoCommandStep } from './compile/step.js';
+export { BSON_TYPES, UUID_PATTERN, TIME_PATTERN } from './compile/bson-types.js';
+export { propertySchema } from './compile/property-schema.js';
+export { collectionSchema, mergeValidator } from './compile/collection-schema.js';
+export { applyPatch } from './introspect/apply-patch.js';
+export { fieldFromProperty } from './introspect/field-from-property.js';
+export type { ValidatorPatch } from './compile/validator-patch.js';
+export type { MongoLogger } from './execute/run-step.js';
+
+/**
+ * What the sdk calls to load this adapter. `connection` is a mongodb:// URL or
+ * `{ url, database?, clientOptions? }`; the database is the URL's path, else `database` of the
+ * settings, else the target's database. `options` are MongoAdapterOptions (onMissingFeature,
+ * probe, features, batchSize, backfillDefaults).
+ * @example const adapter = await createAdapter({ connection: 'mongodb://127.0.0.1:27017/app', product: 'p', database: 'app', env: 'dev' });
+ */
+export const createAdapter: AdapterFactory = (target) => {
+  const connection = typeof target.connection === 'string' ? { url: target.connection } : (target.connection as unknown as MongoAdapterOptions);
+  return new MongoAdapter({ ...(target.options as Partial<MongoAdapterOptions> | undefined), ...connection }, target.database);
+};

@@ -1,0 +1,131 @@
+import { type Adapter, type Capabilities, type CollectionSnapshot, type CompileContext, InvalidArgumentError, type Operation, type Session, type Step } from '@ductape/core';
+import { MONGO_RAW_DIALECTS } from './compile/compile-raw.js';
+import { DEFAULT_SETTINGS, MONGODB_FEATURES, type MissingFeaturePolicy, type MongoCompileSettings, type ServerFeatures } from './compile/server-features.js';
+import { type MongoLogger, runStep } from './execute/run-step.js';
+import { compileMongo } from './mongo-compiler.js';
+import { MongoDriver, type MongoConnectionSettings } from './mongo-driver.js';
+import { MongoHistoryStore } from './mongo-history.js';
+import { introspectCollection } from './mongo-introspector.js';
+import { MongoLeaseLock } from './mongo-lock.js';
+import { probeFeatures } from './mongo-probe.js';
+import { type MongoSession, asMongoSession } from './mongo-session.js';
+
+export interface MongoAdapterOptions extends MongoConnectionSettings {
+  /** What to do when the server lacks a feature an op needs (default 'error'; see README). */
+  readonly onMissingFeature?: MissingFeaturePolicy;
+  /** Probe the server's features at connect (default true). Off: assume `features` or full MongoDB. */
+  readonly probe?: boolean;
+  /** Feature flags to use instead of (or on top of) probing. */
+  readonly features?: Partial<ServerFeatures>;
+  /** Documents per batch of a field rename or unset (default 1000). */
+  readonly batchSize?: number;
+  /** Fill a new field's default into existing documents (default true). */
+  readonly backfillDefaults?: boolean;
+  /** Where warnings go (default console). */
+  readonly logger?: MongoLogger;
+}
+
+/**
+ * The MongoDB adapter: `$jsonSchema` validators generated from the fields, indexes, batched
+ * field rewrites, history in `_ductape_migrations`, a lease lock in `_ductape_lock`. Server
+ * features are probed at connect; what the server lacks is refused at compile time or (with
+ * `onMissingFeature: 'warn'`) skipped with a logged warning. DDL is not transactional on
+ * MongoDB, so the engine records progress per step and resumes or compensates.
+ *
+ * @example
+ * const adapter = new MongoAdapter({ url: 'mongodb://127.0.0.1:27017/app' });
+ * await adapter.connect();
+ * await new MigrationEngine(adapter).up(migration('create_users').createCollection('users', { _id: { type: 'uuid', primaryKey: true } }).build());
+ */
+export class MongoAdapter implements Adapter {
+  readonly name = 'mongo';
+  readonly driver: MongoDriver;
+  readonly history: MongoHistoryStore;
+  readonly lock: MongoLeaseLock;
+  readonly #options: MongoAdapterOptions;
+  readonly #logger: MongoLogger;
+  #features: ServerFeatures;
+
+  constructor(options: MongoAdapterOptions, fallbackDatabase?: string) {
+    if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('MongoAdapter options', '{ url, database? }', options);
+    const policy = options.onMissingFeature ?? 'error';
+    if (policy !== 'error' && policy !== 'warn') throw new InvalidArgumentError('onMissingFeature', '"error" or "warn"', policy);
+    if (options.batchSize !== undefined && !(Number.isInteger(options.batchSize) && options.batchSize > 0)) throw new InvalidArgumentError('batchSize', 'a positive integer', options.batchSize);
+    this.#options = options;
+    this.#logger = options.logger ?? console;
+    this.#features = { ...MONGODB_FEATURES, ...options.features };
+    this.driver = new MongoDriver(options, fallbackDatabase);
+    this.history = new MongoHistoryStore(this.driver);
+    this.lock = new MongoLeaseLock(this.driver);
+  }
+
+  /** What the server supports: probed at connect, full MongoDB before. */
+  get features(): ServerFeatures {
+    return this.#features;
+  }
+
+  get capabilities(): Capabilities {
+    return {
+      transactionalDdl: false,
+      renameField: true,
+      modifyField: true,
+      dropField: true,
+      foreignKeys: false,
+      checkConstraints: false,
+      uniqueConstraints: true,
+      partialIndexes: this.#features.partialIndexes,
+      concurrentIndex: true,
+      rawDialects: MONGO_RAW_DIALECTS,
+    };
+  }
+
+  /** The compile settings in force (features, policy, batch size). */
+  get settings(): MongoCompileSettings {
+    return {
+      features: this.#features,
+      onMissingFeature: this.#options.onMissingFeature ?? DEFAULT_SETTINGS.onMissingFeature,
+      batchSize: this.#options.batchSize ?? DEFAULT_SETTINGS.batchSize,
+      backfillDefaults: this.#options.backfillDefaults ?? DEFAULT_SETTINGS.backfillDefaults,
+    };
+  }
+
+  async connect(): Promise<void> {
+    await this.driver.connect();
+    if (this.#options.probe === false) return;
+    this.#features = { ...(await probeFeatures(this.driver)), ...this.#options.features };
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  compile(op: Operation, ctx: CompileContext): Step[] {
+    return compileMongo(op, ctx, this.settings);
+  }
+
+  /**
+   * A driver session. Never a transaction: MongoDB cannot run collMod, drop or dropIndexes inside
+   * one, so DDL is not transactional here (`transactionalDdl: false`) and the engine records
+   * progress after every step. Transactions, where probed, are for data batches only.
+   */
+  async withSession<T>(_mode: 'transaction' | 'autocommit', fn: (session: Session) => Promise<T>): Promise<T> {
+    const client = this.driver.client.startSession();
+    try {
+      const session: MongoSession = { transactional: false, client };
+      return await fn(session);
+    } finally {
+      await client.endSession();
+    }
+  }
+
+  async execute(step: Step, session: Session): Promise<void> {
+    const s = asMongoSession(session);
+    if (!s) throw new InvalidArgumentError('session', 'a session from this adapter’s withSession', session);
+    await runStep(this.driver.db, step, s.client, this.#logger);
+  }
+
+  introspect(collection: string): Promise<CollectionSnapshot | undefined> {
+    if (typeof collection !== 'string' || collection === '') throw new InvalidArgumentError('collection', 'a collection name', collection);
+    return introspectCollection(this.driver.db, collection);
+  }
+}

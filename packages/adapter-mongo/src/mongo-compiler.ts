@@ -1,0 +1,56 @@
+import { type CompileContext, type Operation, type Step, assertNever } from '@ductape/core';
+import { compileAddField } from './compile/compile-add-field.js';
+import { compileCreateCollection } from './compile/compile-create-collection.js';
+import { compileDropField } from './compile/compile-drop-field.js';
+import { compileAddConstraint, compileCreateIndex, compileDropConstraint, compileDropIndex } from './compile/compile-index-ops.js';
+import { compileModifyField } from './compile/compile-modify-field.js';
+import { compileRaw } from './compile/compile-raw.js';
+import { compileRenameField } from './compile/compile-rename-field.js';
+import { DEFAULT_SETTINGS, type MongoCompileSettings } from './compile/server-features.js';
+import { commandStep } from './compile/step.js';
+
+/**
+ * Compiles one operation to MongoDB steps: command documents (`create`, `createIndexes`,
+ * `dropIndexes`, `drop`, `update`, raw commands) and the adapter's named steps
+ * (`ductape.patchValidator`, `ductape.renameField`, `ductape.updateInBatches`). Pure and
+ * deterministic: the same op, context and settings give the same steps.
+ * @example
+ * compileMongo({ type: 'dropCollection', name: 'old_table' }, { migration: m, direction: 'up', index: 0, options: {} })
+ * // [{ kind: 'command', name: 'drop', args: { drop: 'old_table' }, summary: 'drop old_table' }]
+ */
+export function compileMongo(op: Operation, ctx: CompileContext, settings: MongoCompileSettings = DEFAULT_SETTINGS): Step[] {
+  const s = withRunOptions(settings, ctx.options);
+  switch (op.type) {
+    case 'createCollection':
+      return compileCreateCollection(op, s);
+    case 'dropCollection':
+      return [commandStep({ drop: op.name }, `drop ${op.name}`)];
+    case 'addField':
+      return compileAddField(op, ctx, s);
+    case 'dropField':
+      return compileDropField(op, s);
+    case 'renameField':
+      return compileRenameField(op, s);
+    case 'modifyField':
+      return compileModifyField(op, s);
+    case 'createIndex':
+      return compileCreateIndex(op, s);
+    case 'dropIndex':
+      return compileDropIndex(op);
+    case 'addConstraint':
+      return compileAddConstraint(op);
+    case 'dropConstraint':
+      return compileDropConstraint(op);
+    case 'raw':
+      return compileRaw(op);
+    default:
+      return assertNever(op);
+  }
+}
+
+// A run may override the batch size and the default backfill (engine compileOptions).
+function withRunOptions(s: MongoCompileSettings, o: { readonly [key: string]: unknown }): MongoCompileSettings {
+  const batchSize = typeof o.batchSize === 'number' && Number.isInteger(o.batchSize) && o.batchSize > 0 ? o.batchSize : s.batchSize;
+  const backfillDefaults = typeof o.backfillDefaults === 'boolean' ? o.backfillDefaults : s.backfillDefaults;
+  return batchSize === s.batchSize && backfillDefaults === s.backfillDefaults ? s : { ...s, batchSize, backfillDefaults };
+}

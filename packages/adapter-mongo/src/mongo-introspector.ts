@@ -1,0 +1,69 @@
+import { type CollectionSnapshot, type FieldDefinition, type IndexDefinition, type MongoOptions, canonicalJson } from '@ductape/core';
+import type { Db, Document } from 'mongodb';
+import { collectionSchema, mergeValidator } from './compile/collection-schema.js';
+import { primaryKeyIndexName, uniqueFieldIndexName } from './compile/index-spec.js';
+import type { Doc } from './compile/step.js';
+import { fieldFromProperty } from './introspect/field-from-property.js';
+
+/**
+ * A collection as core describes it, from listCollections (options, validator) and listIndexes:
+ * fields from the `$jsonSchema` properties, `<coll>_pkey` and `<coll>_<field>_key` read back as
+ * primaryKey and unique, every other index as an IndexDefinition. Compiling createCollection
+ * from the snapshot recreates the same validator and indexes, so drops get complete downs.
+ * @example const snapshot = await introspectCollection(driver.db, 'users');
+ */
+export async function introspectCollection(db: Db, name: string): Promise<CollectionSnapshot | undefined> {
+  const [info] = await db.listCollections({ name }).toArray();
+  if (!info || (info as { type?: string }).type === 'view') return undefined;
+  const options = ((info as { options?: Document }).options ?? {}) as Document;
+  const validator = options.validator as Doc | undefined;
+  const schema = (validator?.$jsonSchema ?? {}) as { required?: string[]; properties?: Record<string, Doc> };
+  const required = new Set(schema.required ?? []);
+  let fields: FieldDefinition[] = Object.entries(schema.properties ?? {}).map(([n, p]) => fieldFromProperty(n, p, required.has(n)));
+  const indexes: IndexDefinition[] = [];
+  let pk: string[] | undefined;
+  for (const ix of await db.collection(name).listIndexes().toArray()) {
+    const keys = Object.keys(ix.key as Document);
+    if (ix.name === '_id_') continue;
+    if (ix.name === primaryKeyIndexName(name) && ix.unique) pk = keys;
+    else if (keys.length === 1 && keys[0] && ix.name === uniqueFieldIndexName(name, keys[0]) && ix.unique && fields.some((f) => f.name === keys[0])) {
+      fields = fields.map((f) => (f.name === keys[0] ? { ...f, unique: true } : f));
+    } else indexes.push(indexDefinition(ix));
+  }
+  const pkFields = pk ?? (fields.some((f) => f.name === '_id') ? ['_id'] : []);
+  fields = fields.map((f) => (pkFields.includes(f.name) ? withoutRequired({ ...f, primaryKey: true }) : f));
+  const mongoOptions = snapshotOptions(options, fields);
+  return { name, fields, indexes, ...(mongoOptions ? { options: { mongoOptions } } : {}) };
+}
+
+// A primary key is not null by itself; `required` would only repeat it.
+function withoutRequired(f: FieldDefinition): FieldDefinition {
+  const { required: _r, ...rest } = f;
+  return rest;
+}
+
+function indexDefinition(ix: Document): IndexDefinition {
+  const entries = Object.entries(ix.key as Document);
+  const using = entries.find(([, v]) => typeof v === 'string')?.[1] as string | undefined;
+  return {
+    name: String(ix.name),
+    fields: entries.map(([n, v]) => (v === -1 ? { name: n, order: 'DESC' as const } : { name: n })),
+    ...(ix.unique ? { unique: true } : {}),
+    ...(ix.partialFilterExpression ? { where: ix.partialFilterExpression as Doc } : {}),
+    ...(typeof ix.expireAfterSeconds === 'number' ? { expireAfterSeconds: ix.expireAfterSeconds } : {}),
+    ...(using ? { using } : {}),
+  };
+}
+
+// Only what the fields do not already say: a validator beyond the generated one, non-default levels, capping.
+function snapshotOptions(o: Document, fields: readonly FieldDefinition[]): MongoOptions | undefined {
+  const v = o.validator as Doc | undefined;
+  const generated = fields.length > 0 ? mergeValidator(collectionSchema(fields), undefined) : {};
+  const m: Record<string, unknown> = {
+    ...(o.capped ? { capped: true, ...(o.size !== undefined ? { size: o.size } : {}), ...(o.max !== undefined ? { max: o.max } : {}) } : {}),
+    ...(v && Object.keys(v).length > 0 && canonicalJson(v) !== canonicalJson(generated) ? { validator: v } : {}),
+    ...(o.validationLevel && o.validationLevel !== 'strict' ? { validationLevel: o.validationLevel } : {}),
+    ...(o.validationAction && o.validationAction !== 'error' ? { validationAction: o.validationAction } : {}),
+  };
+  return Object.keys(m).length > 0 ? (m as MongoOptions) : undefined;
+}
