@@ -62,7 +62,7 @@ function typed(text: string, field: Pick<FieldOptions, 'type'>): DefaultValue {
 
 /** MySQL 8 prints an expression default like `_utf8mb4\'text\'` or `uuid()`: strip the charset introducer and escaping. */
 function mysqlExpression(text: string): string {
-  const m = /^_[a-z0-9]+\\?'(.*)\\?'$/is.exec(text);
+  const m = /^_[a-z0-9]+\\?'(.*?)\\?'$/is.exec(text);
   if (!m) return text;
   return `'${(m[1] ?? '').replace(/\\'/g, "''")}'`;
 }
