@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `pnpm bench <name>` from the repo root. Each benchmark prints progress lines and, as its last
+// line, one JSON object with its figures. Benchmarks are never timed assertions in tests.
+import { ensureBuilt } from './src/ensure-built.mjs';
+
+const benches = {
+  'pg-apply': () => import('./src/pg-apply.mjs'),
+  'pg-status': () => import('./src/pg-status.mjs'),
+  'pg-online': () => import('./src/pg-online.mjs'),
+};
+
+const name = process.argv[2];
+const load = benches[name];
+if (!load) {
+  console.error(`usage: pnpm bench <${Object.keys(benches).join('|')}>`);
+  process.exit(2);
+}
+ensureBuilt();
+const { run } = await load();
+try {
+  const result = await run(process.argv.slice(3));
+  console.log(JSON.stringify(result));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
