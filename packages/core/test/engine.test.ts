@@ -280,3 +280,16 @@ describe('MigrationEngine lock', () => {
     expect(adapter.executed.length).toBeLessThan(3);
   });
 });
+
+describe('optional lock inspection', () => {
+  it('memory lock store says who holds the lock and can be force-released', async () => {
+    const database = new MemoryDatabase();
+    const adapter = new MemoryAdapter({ database });
+    expect(await adapter.lock.holder()).toBeUndefined();
+    await adapter.lock.tryAcquire({ id: 'x', description: 'stuck runner pid 7' }, 60_000);
+    expect(await adapter.lock.holder()).toBe('stuck runner pid 7');
+    await adapter.lock.forceRelease();
+    expect(await adapter.lock.holder()).toBeUndefined();
+    expect((await new MigrationEngine(adapter, { lockTimeoutMs: 100 }).up(steps('after_unlock', 1))).outcome).toBe('applied');
+  });
+});

@@ -24,4 +24,11 @@ export interface LockStore {
   /** Extends the lease; false when the lock was lost (taken over after expiry). */
   renew(handle: LockHandle, leaseMs: number): Promise<boolean>;
   release(handle: LockHandle): Promise<void>;
+  /** Optional: who holds the lock now (for `ductape unlock` and messages), or undefined when free. */
+  holder?(): Promise<string | undefined>;
+  /**
+   * Optional: removes the lock whoever holds it (`ductape unlock --yes`). Session locks that vanish
+   * with their holder's connection may implement it by ending that session.
+   */
+  forceRelease?(): Promise<void>;
 }

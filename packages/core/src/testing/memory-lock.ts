@@ -30,6 +30,17 @@ export class MemoryLockStore implements LockStore {
     if (this.db.lock?.token === handle.token) this.db.lock = undefined;
   }
 
+  async holder(): Promise<string | undefined> {
+    await this.#io();
+    const lock = this.db.lock;
+    return lock && lock.expiresAt > this.db.now() ? lock.description : undefined;
+  }
+
+  async forceRelease(): Promise<void> {
+    await this.#io();
+    this.db.lock = undefined;
+  }
+
   async #io(): Promise<void> {
     this.db.ioCount++;
     await Promise.resolve();
