@@ -10,6 +10,8 @@ import { DynamoIntrospector } from './dynamo-introspector.js';
 import { DynamoLockStore } from './dynamo-lock.js';
 import { withDynamoSession } from './dynamo-session.js';
 import { type DynamoAdapterOptions, type DynamoSettings, resolveSettings } from './dynamo-settings.js';
+import { keyTypeLookup } from './execute/key-type-lookup.js';
+import type { KeyTypeLookup } from './execute/resolve-types.js';
 import { runCommand } from './execute/run-command.js';
 import { scanAndUpdate } from './execute/scan-update.js';
 
@@ -29,6 +31,7 @@ export class DynamoAdapter implements Adapter {
   readonly lock: DynamoLockStore;
   readonly #compiler: DynamoCompiler;
   readonly #introspector: DynamoIntrospector;
+  readonly #keyType: KeyTypeLookup;
 
   constructor(connection: string | DynamoConnectionSettings | DynamoDBClientConfig, options?: DynamoAdapterOptions) {
     if (connection === undefined || connection === null) throw new InvalidArgumentError('the DynamoDB connection', 'a URL or { endpoint?, region?, credentials? }', connection);
@@ -39,6 +42,7 @@ export class DynamoAdapter implements Adapter {
     this.history = new DynamoHistoryStore(this.driver, historyTable, this.settings);
     this.lock = new DynamoLockStore(this.driver, historyTable, () => this.history.ensure());
     this.#introspector = new DynamoIntrospector(this.driver, (c) => this.#compiler.tableName(c), this.history);
+    this.#keyType = keyTypeLookup(this.driver, this.history, (c) => this.#compiler.tableName(c));
   }
 
   /** Checks that DynamoDB answers (DescribeTable of the history table; missing is fine). */
@@ -67,7 +71,7 @@ export class DynamoAdapter implements Adapter {
     if (step.kind === 'noop') return;
     if (step.kind !== 'command') throw new InvalidArgumentError('the step', 'a DynamoDB command step', step.kind);
     if (step.name === SCAN_AND_UPDATE) await scanAndUpdate(this.driver, step, this.settings);
-    else await runCommand(this.driver, step, this.settings);
+    else await runCommand(this.driver, step, this.settings, this.#keyType);
   }
 
   introspect(collection: string): Promise<CollectionSnapshot | undefined> {

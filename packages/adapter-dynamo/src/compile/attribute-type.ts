@@ -53,6 +53,14 @@ export function fieldIn(migration: Migration, collection: string, field: string)
  * @example attributeTypeIn(m, 'users', 'created_at') // 'N'
  */
 export function attributeTypeIn(migration: Migration, collection: string, attribute: string): DynamoKeyType {
+  return declaredKeyType(migration, collection, attribute) ?? 'S';
+}
+
+/**
+ * The key type of an attribute as the migration declares it, or undefined when it does not.
+ * @example declaredKeyType(m, 'users', 'age') // 'N' when m declares users.age as an integer
+ */
+export function declaredKeyType(migration: Migration, collection: string, attribute: string): DynamoKeyType | undefined {
   const field = fieldIn(migration, collection, attribute);
   const fromField = field ? keyTypeOf(field.type) : undefined;
   if (fromField) return fromField;
@@ -63,7 +71,7 @@ export function attributeTypeIn(migration: Migration, collection: string, attrib
     const key = keys.find((k) => k?.name === attribute);
     if (key) return key.type;
   }
-  return 'S';
+  return undefined;
 }
 
 function fieldsOf(op: Operation, collection: string): readonly FieldDefinition[] {

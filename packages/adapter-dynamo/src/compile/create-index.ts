@@ -1,5 +1,5 @@
 import type { CommandStep, CreateIndexOp } from '@ductape/core';
-import { attributeTypeIn } from './attribute-type.js';
+import { attributeTypeIn, declaredKeyType } from './attribute-type.js';
 import type { CompileEnv } from './compile-env.js';
 import { gsiFromIndex } from './index-definition.js';
 import { attributeDefinitions } from './key-schema.js';
@@ -8,8 +8,10 @@ import { commandStep } from './step.js';
 
 /**
  * createIndex → one UpdateTable creating one GSI (DynamoDB builds one at a time), waiting until
- * it is ACTIVE. Key types come from the field definitions in the migration, else S. On a
- * PROVISIONED table the executor copies the table's throughput to the index.
+ * it is ACTIVE. Key types come from the field definitions in the migration; a key the migration
+ * does not declare is compiled as S and listed in `resolveTypes`, so the executor takes its type
+ * from the table or the recorded fields. On a PROVISIONED table the executor copies the table's
+ * throughput to the index.
  * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'by-email', fields: [{ name: 'email' }] }, env)
  */
 export function compileCreateIndex(op: CreateIndexOp, env: CompileEnv): CommandStep[] {
@@ -21,6 +23,8 @@ export function compileCreateIndex(op: CreateIndexOp, env: CompileEnv): CommandS
     AttributeDefinitions: attributeDefinitions([gsi.partitionKey, gsi.sortKey]),
     GlobalSecondaryIndexUpdates: [{ Create: globalIndex(gsi, undefined) }],
   };
-  const keys = [gsi.partitionKey, gsi.sortKey].flatMap((k) => (k ? [`${k.name} ${k.type}`] : [])).join(', ');
-  return [commandStep('UpdateTable', input, `UpdateTable ${TableName}: create GSI ${op.name} (${keys})`, { table: TableName, index: op.name, until: 'ACTIVE' }, { throughputFromTable: true })];
+  const unknown = op.fields.map((f) => f.name).filter((name) => declaredKeyType(env.migration, op.collection, name) === undefined);
+  const keys = [gsi.partitionKey, gsi.sortKey].flatMap((k) => (k ? [`${k.name} ${unknown.includes(k.name) ? 'type from the table' : k.type}`] : [])).join(', ');
+  const extra = { throughputFromTable: true, ...(unknown.length > 0 ? { resolveTypes: { collection: op.collection, attributes: unknown } } : {}) };
+  return [commandStep('UpdateTable', input, `UpdateTable ${TableName}: create GSI ${op.name} (${keys})`, { table: TableName, index: op.name, until: 'ACTIVE' }, extra)];
 }

@@ -35,6 +35,11 @@ export interface CommandArgs {
   readonly throughputFromTable?: boolean;
   /** Why a step does no DDL (e.g. addField only checks that the table exists). */
   readonly reason?: string;
+  /**
+   * Key attributes whose type the migration does not declare (compiled as S): when run, their
+   * type is taken from the table's attribute definitions or the recorded field definitions.
+   */
+  readonly resolveTypes?: { readonly collection: string; readonly attributes: readonly string[] };
 }
 
 /**
@@ -62,8 +67,8 @@ export const SCAN_AND_UPDATE = 'ScanAndUpdate';
  * A step that sends one DynamoDB command.
  * @example commandStep('DeleteTable', { TableName: 'users' }, 'DeleteTable users', { table: 'users', until: 'DELETED' })
  */
-export function commandStep(name: DynamoCommandName, input: CommandArgs['input'], summary: string, wait?: WaitFor, extra?: { throughputFromTable?: boolean; reason?: string }): CommandStep {
-  const args: CommandArgs = { input, ...(wait ? { wait } : {}), ...(extra?.throughputFromTable ? { throughputFromTable: true } : {}), ...(extra?.reason ? { reason: extra.reason } : {}) };
+export function commandStep(name: DynamoCommandName, input: CommandArgs['input'], summary: string, wait?: WaitFor, extra?: Omit<CommandArgs, 'input' | 'wait'>): CommandStep {
+  const args: CommandArgs = { input, ...(wait ? { wait } : {}), ...extra };
   return { kind: 'command', name, args: args as unknown as CommandStep['args'], summary: wait ? `${summary}, wait until ${waitLabel(wait)}` : summary };
 }
 

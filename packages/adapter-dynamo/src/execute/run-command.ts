@@ -2,6 +2,7 @@ import type { CommandStep } from '@ductape/core';
 import type { CommandArgs, WaitFor } from '../compile/step.js';
 import { type DynamoDriver, isAws } from '../dynamo-driver.js';
 import type { DynamoSettings } from '../dynamo-settings.js';
+import { type KeyTypeLookup, resolveKeyTypes } from './resolve-types.js';
 import { waitFor } from './wait.js';
 
 type Input = { readonly [key: string]: unknown };
@@ -11,9 +12,10 @@ type Input = { readonly [key: string]: unknown };
  * already under way or done (a resumed step whose wait timed out), it only waits again.
  * @example await runCommand(driver, step, settings)
  */
-export async function runCommand(driver: DynamoDriver, step: CommandStep, settings: DynamoSettings): Promise<void> {
+export async function runCommand(driver: DynamoDriver, step: CommandStep, settings: DynamoSettings, keyType: KeyTypeLookup): Promise<void> {
   const args = step.args as unknown as CommandArgs;
-  const input = args.throughputFromTable ? await withTableThroughput(driver, args.input) : args.input;
+  const typed = { ...args, input: await resolveKeyTypes(args, keyType) };
+  const input = args.throughputFromTable ? await withTableThroughput(driver, typed.input) : typed.input;
   try {
     await driver.send(step.name, input);
   } catch (error) {

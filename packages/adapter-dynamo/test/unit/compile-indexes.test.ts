@@ -37,9 +37,13 @@ describe('createIndex / dropIndex / dropCollection (golden)', () => {
     });
   });
 
-  it('an index on a field the migration does not declare is typed S', () => {
+  it('a key the migration does not declare is compiled as S and resolved from the table or history when run', () => {
     const [step] = compileOp({ type: 'createIndex', collection: 'users', name: 'by-status', fields: [{ name: 'status' }] });
-    expect(step?.kind === 'command' && step.args.input).toMatchObject({ AttributeDefinitions: [{ AttributeName: 'status', AttributeType: 'S' }] });
+    expect(step?.summary).toBe('UpdateTable users: create GSI by-status (status type from the table), wait until index by-status is ACTIVE');
+    expect(step?.kind === 'command' && step.args).toMatchObject({
+      input: { AttributeDefinitions: [{ AttributeName: 'status', AttributeType: 'S' }] },
+      resolveTypes: { collection: 'users', attributes: ['status'] },
+    });
   });
 
   it('dropIndex → UpdateTable deleting the GSI and waiting until it is gone', () => {
