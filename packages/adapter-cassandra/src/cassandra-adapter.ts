@@ -1,0 +1,104 @@
+import {
+  InvalidArgumentError,
+  UnsupportedOperationError,
+  type Adapter,
+  type CollectionSnapshot,
+  type CompileContext,
+  type Operation,
+  type Session,
+  type Step,
+} from '@ductape/core';
+import { CASSANDRA_CAPABILITIES } from './cassandra-capabilities.js';
+import { compileCassandra } from './cassandra-compiler.js';
+import { CassandraDriver, type CassandraDriverOptions } from './cassandra-driver.js';
+import { CassandraHistoryStore } from './cassandra-history.js';
+import { introspectTable } from './cassandra-introspector.js';
+import { CassandraLockStore } from './cassandra-lock.js';
+import { type CassandraSession, asCassandraSession } from './cassandra-session.js';
+import type { CassandraStatementStep } from './compile/step.js';
+import { quoteName, schemaNameProblem } from './quote.js';
+import { DEFAULT_REPLICATION, type Replication, replicationMap } from './replication.js';
+
+export interface CassandraAdapterOptions extends CassandraDriverOptions {
+  /** The keyspace of the migrated tables, the history table and the lock; created when missing. */
+  readonly keyspace: string;
+  /** Replication of the keyspace when the adapter creates it (default SimpleStrategy, factor 1). */
+  readonly replication?: Replication;
+}
+
+/**
+ * The Cassandra adapter (cassandra-driver). No transactional DDL: the engine records progress
+ * after every step and resumes or compensates. Every schema change waits for schema agreement.
+ * History in `<keyspace>._ductape_migrations`; the lock is a lightweight-transaction lease row.
+ *
+ * @example
+ * const adapter = new CassandraAdapter({ contactPoints: ['127.0.0.1:9042'], localDataCenter: 'datacenter1', keyspace: 'app' });
+ * await adapter.connect();
+ * await new MigrationEngine(adapter).up(migration('create_users').createCollection('users', { id: { type: 'uuid', primaryKey: true } }).build());
+ */
+export class CassandraAdapter implements Adapter {
+  readonly name = 'cassandra';
+  readonly capabilities = CASSANDRA_CAPABILITIES;
+  readonly driver: CassandraDriver;
+  readonly keyspace: string;
+  readonly history: CassandraHistoryStore;
+  readonly lock: CassandraLockStore;
+  readonly #replication: Replication;
+
+  constructor(options: CassandraAdapterOptions) {
+    if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('CassandraAdapter options', '{ contactPoints, localDataCenter, keyspace }', options);
+    if (!Array.isArray(options.contactPoints) || options.contactPoints.length === 0) throw new InvalidArgumentError('contactPoints', "a list of 'host' or 'host:port'", options.contactPoints);
+    if (typeof options.localDataCenter !== 'string' || options.localDataCenter === '') throw new InvalidArgumentError('localDataCenter', "the datacenter of the contact points, e.g. 'datacenter1'", options.localDataCenter);
+    const problem = schemaNameProblem(options.keyspace);
+    if (problem) throw new InvalidArgumentError('keyspace', `a keyspace name (${problem})`, options.keyspace);
+    this.keyspace = options.keyspace;
+    this.#replication = options.replication ?? DEFAULT_REPLICATION;
+    replicationMap(this.#replication);
+    this.driver = new CassandraDriver(options);
+    this.history = new CassandraHistoryStore(this.driver, this.keyspace);
+    this.lock = new CassandraLockStore(this.driver, this.keyspace);
+  }
+
+  /** Connects and creates the keyspace when it is missing. */
+  async connect(): Promise<void> {
+    await this.driver.connect();
+    await this.driver.execute(`CREATE KEYSPACE IF NOT EXISTS ${quoteName(this.keyspace, 'keyspace')} WITH replication = ${replicationMap(this.#replication)}`, [], true);
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  compile(op: Operation, ctx: CompileContext): Step[] {
+    return compileCassandra(op, ctx, { keyspace: this.keyspace });
+  }
+
+  /** Cassandra has no transactional DDL: both modes give a non-transactional session. */
+  withSession<T>(_mode: 'transaction' | 'autocommit', fn: (session: Session) => Promise<T>): Promise<T> {
+    const session: CassandraSession = { transactional: false, driver: this.driver };
+    return fn(session);
+  }
+
+  async execute(step: Step, session: Session): Promise<void> {
+    const s = asCassandraSession(session);
+    if (!s) throw new InvalidArgumentError('session', 'a session from this adapter’s withSession', session);
+    if (step.kind === 'noop') return;
+    if (step.kind === 'command') throw new UnsupportedOperationError(this.name, `the command "${step.name}"`, 'Cassandra steps are CQL statements');
+    const st = step as CassandraStatementStep;
+    await s.driver.execute(st.text, st.params ?? [], st.schemaChange === true);
+  }
+
+  async introspect(collection: string): Promise<CollectionSnapshot | undefined> {
+    if (typeof collection !== 'string') throw new InvalidArgumentError('collection', 'a table name', collection);
+    if (schemaNameProblem(collection)) return undefined; // Cassandra cannot hold a table of that name
+    return introspectTable(this.driver, this.keyspace, collection, await this.#historyOrEmpty());
+  }
+
+  async #historyOrEmpty() {
+    try {
+      return await this.history.list();
+    } catch {
+      return []; // no history table yet: nothing was declared
+    }
+  }
+}

@@ -1,0 +1,21 @@
+import type { Capabilities } from '@ductape/core';
+import { CASSANDRA_RAW_DIALECTS } from './cassandra-compiler.js';
+
+/**
+ * What Cassandra can do. No transactional DDL (the engine records progress per step).
+ * renameField is true because Cassandra renames primary key columns (others are refused in
+ * compile); modifyField is true for changes that keep the CQL type (others are refused).
+ * SAI index builds do not block writes.
+ */
+export const CASSANDRA_CAPABILITIES: Capabilities = {
+  transactionalDdl: false,
+  renameField: true,
+  modifyField: true,
+  dropField: true,
+  foreignKeys: false,
+  checkConstraints: false,
+  uniqueConstraints: false,
+  partialIndexes: false,
+  concurrentIndex: true,
+  rawDialects: CASSANDRA_RAW_DIALECTS,
+};

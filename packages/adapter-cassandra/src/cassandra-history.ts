@@ -1,0 +1,90 @@
+import type { HistoryEntry, HistoryStatus, HistoryStore, Migration } from '@ductape/core';
+import type { CassandraDriver, Row } from './cassandra-driver.js';
+import { qualify } from './quote.js';
+
+/** The history table in the adapter's keyspace. */
+export const HISTORY_TABLE = '_ductape_migrations';
+
+const COLUMNS = ['name', 'seq', 'tag', 'checksum', 'status', 'direction', 'applied_at', 'started_at', 'execution_ms', 'steps_applied', 'steps_total', 'error', 'applied_by', 'migration'];
+
+/**
+ * Migration history in `<keyspace>._ductape_migrations`, one row per migration name. `seq` (a
+ * microsecond timestamp, kept when a row is replaced) orders rows as first recorded; the
+ * migration is stored as JSON text so `down` works from history alone. Writes at LOCAL_QUORUM;
+ * only the lock holder writes, so no lightweight transaction is needed here.
+ * @example await new CassandraHistoryStore(driver, 'app').list()
+ */
+export class CassandraHistoryStore implements HistoryStore {
+  #lastSeq = 0;
+
+  constructor(
+    private readonly driver: CassandraDriver,
+    private readonly keyspace: string,
+  ) {}
+
+  get #table(): string {
+    return qualify(this.keyspace, HISTORY_TABLE);
+  }
+
+  async ensure(): Promise<void> {
+    await this.driver.execute(
+      `CREATE TABLE IF NOT EXISTS ${this.#table} (name text PRIMARY KEY, seq bigint, tag text, checksum text, status text, direction text, applied_at timestamp, started_at timestamp, execution_ms bigint, steps_applied int, steps_total int, error text, applied_by text, migration text)`,
+      [],
+      true,
+    );
+  }
+
+  async list(): Promise<HistoryEntry[]> {
+    const result = await this.driver.execute(`SELECT ${COLUMNS.join(', ')} FROM ${this.#table}`);
+    return result.rows.map((row) => ({ seq: Number(row.get('seq')), entry: toEntry(row) })).sort((a, b) => a.seq - b.seq).map((r) => r.entry);
+  }
+
+  async save(entry: HistoryEntry): Promise<void> {
+    const existing = await this.driver.execute(`SELECT seq FROM ${this.#table} WHERE name = ?`, [entry.name]);
+    const seq = existing.rowLength > 0 ? Number(existing.first().get('seq')) : this.#nextSeq();
+    await this.driver.execute(`INSERT INTO ${this.#table} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`, [
+      entry.name,
+      seq,
+      entry.tag,
+      entry.checksum,
+      entry.status,
+      entry.direction,
+      entry.appliedAt,
+      entry.startedAt,
+      entry.executionMs,
+      entry.stepsApplied,
+      entry.stepsTotal,
+      entry.error,
+      entry.appliedBy,
+      JSON.stringify(entry.migration),
+    ]);
+  }
+
+  async remove(name: string): Promise<void> {
+    await this.driver.execute(`DELETE FROM ${this.#table} WHERE name = ?`, [name]);
+  }
+
+  /** Microseconds since the epoch, strictly increasing within this process. */
+  #nextSeq(): number {
+    this.#lastSeq = Math.max(this.#lastSeq + 1, Date.now() * 1000);
+    return this.#lastSeq;
+  }
+}
+
+function toEntry(row: Row): HistoryEntry {
+  return {
+    name: row.get('name') as string,
+    tag: row.get('tag') as string,
+    checksum: row.get('checksum') as string,
+    status: row.get('status') as HistoryStatus,
+    direction: row.get('direction') as 'up' | 'down',
+    appliedAt: (row.get('applied_at') as Date | null) ?? null,
+    startedAt: row.get('started_at') as Date,
+    executionMs: Number(row.get('execution_ms') ?? 0),
+    stepsApplied: Number(row.get('steps_applied') ?? 0),
+    stepsTotal: Number(row.get('steps_total') ?? 0),
+    error: (row.get('error') as string | null) ?? null,
+    appliedBy: row.get('applied_by') as string,
+    migration: JSON.parse(row.get('migration') as string) as Migration,
+  };
+}

@@ -1,0 +1,51 @@
+import { type FieldOptions, type FieldType, assertNever } from '@ductape/core';
+import { refuse } from './refuse.js';
+
+/**
+ * The CQL type of a portable scalar type (the spec's type table). Cassandra has no length,
+ * precision or enum: string/text/json/enum are `text`, decimal is arbitrary-precision `decimal`.
+ * @example scalarType('datetime') // 'timestamp'
+ */
+export function scalarType(type: FieldType): string {
+  switch (type) {
+    case 'integer':
+      return 'int';
+    case 'bigint':
+    case 'smallint':
+    case 'float':
+    case 'double':
+    case 'decimal':
+    case 'boolean':
+    case 'date':
+    case 'time':
+    case 'uuid':
+    case 'blob':
+      return type;
+    case 'string':
+    case 'text':
+    case 'json':
+    case 'enum':
+      return 'text';
+    case 'datetime':
+    case 'timestamp':
+      return 'timestamp';
+    case 'binary':
+      return 'blob';
+    case 'array':
+      return 'list<text>';
+    default:
+      return assertNever(type);
+  }
+}
+
+/**
+ * The CQL type of a field; an array is `list<item>` (item `string` when not given).
+ * Refuses what Cassandra cannot store, before any IO.
+ * @example columnType({ type: 'array', itemType: 'integer' }, 'users.scores') // 'list<int>'
+ */
+export function columnType(field: Pick<FieldOptions, 'type' | 'itemType'>, where: string): string {
+  if (field.type !== 'array') return scalarType(field.type);
+  const item = field.itemType ?? 'string';
+  if (item === 'array') refuse(`array of arrays "${where}"`, 'nested lists need frozen types; declare the column with a raw CQL operation');
+  return `list<${scalarType(item)}>`;
+}

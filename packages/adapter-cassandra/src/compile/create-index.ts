@@ -1,0 +1,35 @@
+import type { CreateIndexOp, DropIndexOp, Step } from '@ductape/core';
+import { qualify, quoteIdent, quoteName } from '../quote.js';
+import type { CompileSettings } from './compile-settings.js';
+import { refuse } from './refuse.js';
+import { ddl } from './step.js';
+
+const SAI = new Set(['sai', 'SAI', 'StorageAttachedIndex']);
+
+/**
+ * createIndex → a storage-attached index (`CREATE INDEX … USING 'sai'`) on one column. SAI builds
+ * in the background without blocking writes. Unique, partial, multi-column and descending
+ * indexes do not exist in Cassandra and are refused before any IO.
+ * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'users_email', fields: [{ name: 'email' }] }, { keyspace: 'app' })
+ * // [CREATE INDEX "users_email" ON "app"."users" ("email") USING 'sai']
+ */
+export function compileCreateIndex(op: CreateIndexOp, settings: CompileSettings): Step[] {
+  const what = `index "${op.name}" on "${op.collection}"`;
+  if (op.unique === true) refuse(`unique ${what}`, 'Cassandra indexes are never unique; only the primary key is');
+  if (op.where !== undefined) refuse(`partial ${what}`, 'Cassandra has no partial indexes');
+  if (op.expireAfterSeconds !== undefined) refuse(`TTL ${what}`, 'Cassandra expires rows with USING TTL or defaultTTL, not with an index');
+  if (op.using !== undefined && !SAI.has(op.using)) refuse(`${what} using "${op.using}"`, "the adapter creates storage-attached indexes (using: 'sai') only; use a raw operation for others");
+  const [field, ...rest] = op.fields;
+  if (!field || rest.length > 0) refuse(`${what} on ${op.fields.length} columns`, 'a Cassandra index covers exactly one column; create one index per column');
+  if (field.order === 'DESC') refuse(`descending ${what}`, 'Cassandra secondary indexes have no order; use clusteringOrder for sorted reads');
+  const text = `CREATE INDEX ${quoteName(op.name, 'index')} ON ${qualify(settings.keyspace, op.collection)} (${quoteIdent(field.name)}) USING 'sai'`;
+  return [ddl(text, `create index ${op.name} on ${op.collection}`)];
+}
+
+/**
+ * dropIndex → DROP INDEX "keyspace"."name".
+ * @example compileDropIndex({ type: 'dropIndex', collection: 'users', name: 'users_email' }, { keyspace: 'app' })
+ */
+export function compileDropIndex(op: DropIndexOp, settings: CompileSettings): Step[] {
+  return [ddl(`DROP INDEX ${qualify(settings.keyspace, op.name, 'index')}`, `drop index ${op.name} on ${op.collection}`)];
+}

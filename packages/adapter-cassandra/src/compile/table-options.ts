@@ -1,0 +1,48 @@
+import { type CassandraOptions, ValidationError } from '@ductape/core';
+import { quoteIdent, quoteLiteral } from '../quote.js';
+import type { PrimaryKey } from './primary-key.js';
+
+/**
+ * The WITH clause of CREATE TABLE: clustering order, default TTL, compaction, compression,
+ * gc_grace_seconds and comment, in that fixed order (compile is deterministic).
+ * @example tableOptions({ defaultTTL: 86400 }, key) // ' WITH default_time_to_live = 86400'
+ */
+export function tableOptions(options: CassandraOptions, key: PrimaryKey): string {
+  const parts: string[] = [];
+  if (key.clustering.some((c) => c.order === 'DESC') || (options.clusteringOrder ?? []).length > 0) {
+    parts.push(`CLUSTERING ORDER BY (${key.clustering.map((c) => `${quoteIdent(c.name)} ${c.order}`).join(', ')})`);
+  }
+  if (options.defaultTTL !== undefined) parts.push(`default_time_to_live = ${count(options.defaultTTL, 'defaultTTL')}`);
+  if (options.compaction !== undefined) parts.push(`compaction = ${optionMap(options.compaction, 'compaction', true)}`);
+  if (options.compression !== undefined) parts.push(`compression = ${optionMap(options.compression, 'compression', false)}`);
+  if (options.gcGraceSeconds !== undefined) parts.push(`gc_grace_seconds = ${count(options.gcGraceSeconds, 'gcGraceSeconds')}`);
+  if (options.comment !== undefined) parts.push(`comment = ${quoteLiteral(text(options.comment, 'comment'))}`);
+  return parts.length === 0 ? '' : ` WITH ${parts.join(' AND ')}`;
+}
+
+function optionMap(map: { readonly [key: string]: unknown }, what: string, needsClass: boolean): string {
+  if (typeof map !== 'object' || map === null || Array.isArray(map)) invalid(what, 'must be an object of option → value');
+  if (needsClass && typeof map.class !== 'string') invalid(what, 'needs a "class", e.g. "LeveledCompactionStrategy"');
+  const entries = Object.keys(map)
+    .sort((a, b) => (a === 'class' ? -1 : b === 'class' ? 1 : a < b ? -1 : a > b ? 1 : 0))
+    .map((k) => {
+      const v = map[k];
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') invalid(`${what}.${k}`, 'must be a string, number or boolean');
+      return `${quoteLiteral(k)}: ${quoteLiteral(String(v))}`;
+    });
+  return `{${entries.join(', ')}}`;
+}
+
+function count(value: unknown, what: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) invalid(what, 'must be a whole number of seconds, 0 or more');
+  return value;
+}
+
+function text(value: unknown, what: string): string {
+  if (typeof value !== 'string') invalid(what, 'must be a string');
+  return value;
+}
+
+function invalid(what: string, message: string): never {
+  throw new ValidationError('Cassandra table options', [{ code: 'invalid_cassandra_option', path: `options.cassandraOptions.${what}`, message: `${what} ${message}` }]);
+}

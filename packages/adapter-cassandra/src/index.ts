@@ -1,0 +1,18 @@
+export { CassandraAdapter, type CassandraAdapterOptions } from './cassandra-adapter.js';
+export { createAdapter } from './create-adapter.js';
+export { parseConnection } from './connection-settings.js';
+export { CASSANDRA_CAPABILITIES } from './cassandra-capabilities.js';
+export { CASSANDRA_RAW_DIALECTS, compileCassandra } from './cassandra-compiler.js';
+export type { CompileSettings } from './compile/compile-settings.js';
+export { columnType, scalarType } from './compile/column-type.js';
+export { splitStatements } from './compile/raw.js';
+export type { CassandraStatementStep } from './compile/step.js';
+export { CassandraDriver, type CassandraDriverOptions } from './cassandra-driver.js';
+export { CassandraConnectionError, CassandraSchemaAgreementError } from './cassandra-errors.js';
+export { CassandraHistoryStore, HISTORY_TABLE } from './cassandra-history.js';
+export { CassandraLockStore, LOCK_TABLE } from './cassandra-lock.js';
+export { introspectTable } from './cassandra-introspector.js';
+export { parseCqlType } from './introspect/parse-type.js';
+export type { CassandraSession } from './cassandra-session.js';
+export { DEFAULT_REPLICATION, replicationMap, type Replication } from './replication.js';
+export { MAX_CASSANDRA_NAME_LENGTH, qualify, quoteIdent, quoteLiteral, quoteName, schemaNameProblem } from './quote.js';

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MigrationEngine, MigrationFailedError, migration, type Migration } from '@ductape/core';
+import type { CassandraAdapter } from '../../src/index.js';
+import { connectedAdapter, dropKeyspace, hosts, testKeyspace } from '../support/cassandra.js';
+
+function threeTables(name: string, extra?: (b: ReturnType<typeof migration>) => ReturnType<typeof migration>): Migration {
+  let b = migration(name)
+    .at(new Date('2024-01-15T14:30:52Z'))
+    .createCollection(`${name}_accounts`, { id: { type: 'uuid', primaryKey: true }, name: 'string' });
+  b = extra ? extra(b) : b.createCollection(`${name}_ledger`, { id: { type: 'uuid', primaryKey: true }, amount: 'decimal' });
+  return b.createCollection(`${name}_invoices`, { id: { type: 'uuid', primaryKey: true }, account_id: 'uuid', total: 'decimal' }).build();
+}
+
+describe.skipIf(!hosts)('Cassandra: a failure halfway through a multi-table migration', () => {
+  let adapter: CassandraAdapter;
+  let engine: MigrationEngine;
+  const keyspace = testKeyspace('resume');
+  beforeAll(async () => {
+    adapter = await connectedAdapter(keyspace);
+    engine = new MigrationEngine(adapter, { lockTimeoutMs: 30_000 });
+  });
+  afterAll(async () => {
+    if (!adapter) return;
+    await dropKeyspace(adapter).catch(() => undefined);
+    await adapter.close();
+  });
+
+  it('the second CREATE TABLE fails: recorded failed with 1 of 3 steps; the next up resumes at step 2', async () => {
+    const m = threeTables('r1');
+    // Someone else's table of the same name makes step 2 fail.
+    await adapter.driver.execute(`CREATE TABLE "${keyspace}"."r1_ledger" (k int PRIMARY KEY)`, [], true);
+    const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(MigrationFailedError);
+    expect(error).toMatchObject({ stepsApplied: 1, stepsTotal: 3 });
+    const row = (await engine.getHistory()).find((h) => h.name === 'r1');
+    expect(row).toMatchObject({ status: 'failed', direction: 'up', stepsApplied: 1, stepsTotal: 3 });
+    expect(row?.error).toMatch(/already exist/i);
+    expect(await adapter.introspect('r1_accounts')).toBeDefined();
+    expect(await adapter.introspect('r1_invoices')).toBeUndefined();
+
+    await adapter.driver.execute(`DROP TABLE "${keyspace}"."r1_ledger"`, [], true);
+    // Resuming re-runs neither step 1 (its CREATE TABLE would fail: the table exists) nor more.
+    const resumed = await engine.up(m);
+    expect(resumed).toMatchObject({ outcome: 'resumed', stepsApplied: 3, stepsTotal: 3 });
+    expect((await adapter.introspect('r1_ledger'))?.fields.map((f) => f.name)).toEqual(['id', 'amount']);
+    expect(await adapter.introspect('r1_invoices')).toBeDefined();
+    expect((await engine.getHistory()).find((h) => h.name === 'r1')).toMatchObject({ status: 'applied', stepsApplied: 3 });
+    expect((await engine.up(m)).outcome).toBe('skipped');
+    await engine.down(m);
+    for (const t of ['r1_accounts', 'r1_ledger', 'r1_invoices']) expect(await adapter.introspect(t)).toBeUndefined();
+  });
+
+  it("a bad raw step fails it; up with { recover: 'compensate' } undoes step 1 and applies the fixed migration", async () => {
+    const bad = threeTables('r2', (b) => b.raw('cassandra', `CREATE TABLE "${keyspace}"."r2_ledger" (id uuid PRIMARY KEY, amount no_such_type)`));
+    await expect(engine.up(bad)).rejects.toMatchObject({ code: 'DUCTAPE_MIGRATION_FAILED', stepsApplied: 1 });
+    const good = threeTables('r2');
+    await expect(engine.up(good)).rejects.toMatchObject({ code: 'DUCTAPE_FAILED_MIGRATION_PENDING' });
+    const applied = await engine.up(good, { recover: 'compensate' });
+    expect(applied.outcome).toBe('applied');
+    for (const t of ['r2_accounts', 'r2_ledger', 'r2_invoices']) expect(await adapter.introspect(t)).toBeDefined();
+  });
+});

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: `unit` needs no server (golden compile tests); `server` runs against the
+// Cassandra named by DUCTAPE_TEST_CASSANDRA_HOSTS (or .services.env via the setup file).
+// Cassandra DDL is slow (0.5–2 s per schema change here), so timeouts are generous but bounded.
+export const config = defineConfig({
+  test: {
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    fileParallelism: false,
+    setupFiles: ['@ductape/services/setup-env'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'] } },
+    ],
+  },
+});
+
+export { config as default };
