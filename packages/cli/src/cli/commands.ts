@@ -1,0 +1,118 @@
+import type { CommandInfo } from './command-types.js';
+
+/**
+ * Every command: name, help and a lazy `load`, so `ductape --help` imports nothing else.
+ * @example const info = COMMANDS.find((c) => c.name === 'status');
+ */
+export const COMMANDS: readonly CommandInfo[] = [
+  {
+    name: 'new',
+    summary: 'write migrations/<tag>.mjs for a new migration',
+    usage: 'ductape new <name> [--ts]',
+    flags: { ts: { type: 'boolean', description: 'write a .ts file instead of .mjs' } },
+    target: false,
+    load: async () => (await import('../commands/new.js')).newCommand,
+  },
+  {
+    name: 'status',
+    summary: 'applied, pending, failed and changed migrations (exit 3 unless up to date)',
+    usage: 'ductape status',
+    flags: {},
+    target: true,
+    load: async () => (await import('../commands/status.js')).statusCommand,
+  },
+  {
+    name: 'up',
+    summary: 'apply pending migrations, in tag order',
+    usage: 'ductape up [--to <tag>]',
+    flags: { to: { type: 'string', value: '<tag>', description: 'stop after this migration' } },
+    target: true,
+    load: async () => (await import('../commands/up.js')).upCommand,
+  },
+  {
+    name: 'down',
+    summary: 'roll back applied migrations, newest first (default: one)',
+    usage: 'ductape down [--to <tag> | --steps <n>]',
+    flags: {
+      to: { type: 'string', value: '<tag>', description: 'roll back everything applied after this migration' },
+      steps: { type: 'string', value: '<n>', description: 'roll back the last n migrations' },
+    },
+    target: true,
+    load: async () => (await import('../commands/down.js')).downCommand,
+  },
+  {
+    name: 'history',
+    summary: 'the history rows of the database, in the order recorded',
+    usage: 'ductape history',
+    flags: {},
+    target: true,
+    load: async () => (await import('../commands/history.js')).historyCommand,
+  },
+  {
+    name: 'plan',
+    summary: 'the SQL/CQL/commands up (or down) would run, without touching the database',
+    usage: 'ductape plan [<tag>…] [--from <tag>] [--to <tag>] [--down] [--pending]',
+    flags: {
+      from: { type: 'string', value: '<tag>', description: 'start at this migration' },
+      to: { type: 'string', value: '<tag>', description: 'stop after this migration' },
+      down: { type: 'boolean', description: 'plan the rollback (newest first)' },
+      pending: { type: 'boolean', description: 'only migrations not applied yet (reads the history)' },
+    },
+    target: true,
+    load: async () => (await import('../commands/plan.js')).planCommand,
+  },
+  {
+    name: 'lint',
+    summary: 'dangerous changes in migration files (exit 3 on findings); needs no database',
+    usage: 'ductape lint [<tag>…] [--since <tag>] [--ignore <rule>]…',
+    flags: {
+      since: { type: 'string', value: '<tag>', description: 'only migrations after this one' },
+      ignore: { type: 'string', multiple: true, value: '<rule>', description: 'skip a rule (repeatable)' },
+    },
+    target: false,
+    load: async () => (await import('../commands/lint.js')).lintCommand,
+  },
+  {
+    name: 'drift',
+    summary: 'live schema vs what the applied migrations say (exit 3 on drift)',
+    usage: 'ductape drift',
+    flags: {},
+    target: true,
+    load: async () => (await import('../commands/drift.js')).driftCommand,
+  },
+  {
+    name: 'repair',
+    summary: 'resolve a failed migration: mark it rolled back or applied',
+    usage: 'ductape repair [<tag|name>] --mark rolled-back|applied',
+    flags: { mark: { type: 'string', value: '<state>', description: 'rolled-back (remove its row) or applied (after a manual fix)' } },
+    target: true,
+    load: async () => (await import('../commands/repair.js')).repairCommand,
+  },
+  {
+    name: 'baseline',
+    summary: 'adopt an existing database: record migrations up to <tag> as applied, without running them',
+    usage: 'ductape baseline <tag>',
+    flags: {},
+    target: true,
+    load: async () => (await import('../commands/baseline.js')).baselineCommand,
+  },
+  {
+    name: 'unlock',
+    summary: 'show who holds the migration lock, and release it',
+    usage: 'ductape unlock',
+    flags: {},
+    target: true,
+    load: async () => (await import('../commands/unlock.js')).unlockCommand,
+  },
+  {
+    name: 'promote',
+    summary: "replay one environment's applied migrations on another, in order, checksums checked",
+    usage: 'ductape promote --from <env> --to <env>',
+    flags: {
+      from: { type: 'string', value: '<env>', description: 'environment to read the history of' },
+      to: { type: 'string', value: '<env>', description: 'environment to apply them to' },
+    },
+    target: true,
+    load: async () => (await import('../commands/promote.js')).promoteCommand,
+  },
+];

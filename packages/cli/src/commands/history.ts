@@ -1,0 +1,23 @@
+import { ExitCode } from '../cli/exit-codes.js';
+import type { CommandRun } from '../cli/command-types.js';
+import { entryJson, targetLabel } from '../project/describe.js';
+import { withTarget } from '../project/open-target.js';
+
+/**
+ * `ductape history`: the history rows of the database in the order recorded, including
+ * migrations made with `db.schema.*` that have no file.
+ * @example ductape history --env staging --json
+ */
+export const historyCommand: CommandRun = (ctx) =>
+  withTarget(ctx, async (t) => {
+    const rows = (await t.engine.getHistory()).map(entryJson);
+    const { out } = ctx;
+    out.line(out.c.bold(targetLabel(t.names)));
+    for (const r of rows) {
+      const state = r.status === 'applied' ? out.c.green(String(r.status)) : out.c.red(`${String(r.status)} (${String(r.direction)}, ${String(r.stepsApplied)}/${String(r.stepsTotal)} steps)`);
+      out.line(`  ${String(r.tag)}  ${state}  ${out.c.dim(`${String(r.appliedAt ?? r.startedAt)}  ${String(r.executionMs)} ms  ${String(r.checksum).slice(0, 12)}  ${String(r.appliedBy)}`)}`);
+      if (r.error) out.line(`    ${out.c.red(String(r.error))}`);
+    }
+    out.line(`${rows.length} row${rows.length === 1 ? '' : 's'}`);
+    return { exitCode: ExitCode.ok, data: { target: t.names, history: rows } };
+  });

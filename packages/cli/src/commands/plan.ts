@@ -1,0 +1,61 @@
+import type { MigrationEngine, Step } from '@ductape/sdk';
+import { ExitCode } from '../cli/exit-codes.js';
+import type { CommandRun } from '../cli/command-types.js';
+import type { Output } from '../cli/output.js';
+import { targetLabel } from '../project/describe.js';
+import { type LocalMigration, loadMigrations } from '../project/load-migrations.js';
+import { offlineAdapter } from '../project/offline-adapter.js';
+import { loadProject } from '../project/project-config.js';
+import { selectRange } from '../project/select-range.js';
+import { withTarget } from '../project/open-target.js';
+
+/**
+ * `ductape plan`: the steps `up` (or `down` with --down) would run for each migration file, from
+ * the engine's `plan` — compiled for the target's adapter, which is not connected. `--pending`
+ * reads the history (and only reads it) to leave out what is applied.
+ * @example ductape plan --from 20240115_143052_add_phone --json
+ */
+export const planCommand: CommandRun = async (ctx) => {
+  const project = await loadProject(ctx.cwd, ctx.flags.dir);
+  const local = selectRange(await loadMigrations(project.migrationsDir, ctx.cwd), ctx.positionals, { from: ctx.flags.from, to: ctx.flags.to });
+  const chosen = ctx.flags.pending ? await pendingOnly(ctx, project, local) : local;
+  const { names, adapter } = await offlineAdapter(ctx, project);
+  const { MigrationEngine } = await import('@ductape/sdk');
+  const engine: MigrationEngine = new MigrationEngine(adapter);
+  const direction = ctx.flags.down ? 'down' : 'up';
+  const ordered = direction === 'down' ? [...chosen].reverse() : chosen;
+  const migrations = ordered.map((l) => ({ tag: l.tag, name: l.migration.name, steps: engine.plan(l.migration, direction).steps.map(stepJson) }));
+  printPlan(ctx.out, `${targetLabel(names)} — ${adapter.name}, ${direction}`, migrations);
+  return { exitCode: ExitCode.ok, data: { target: names, adapter: adapter.name, direction, migrations } };
+};
+
+async function pendingOnly(ctx: Parameters<CommandRun>[0], project: Awaited<ReturnType<typeof loadProject>>, local: LocalMigration[]): Promise<LocalMigration[]> {
+  const applied = await withTarget(ctx, async (t) => new Set((await t.engine.getHistory()).filter((e) => e.status === 'applied' && e.direction === 'up').map((e) => e.name)), { project });
+  return local.filter((l) => !applied.has(l.migration.name));
+}
+
+/**
+ * A step as plan prints it in --json: kind, summary, and its text/params, command or reason.
+ * @example stepJson({ kind: 'statement', summary: 'create table "users"', text: 'CREATE TABLE …' })
+ */
+export function stepJson(s: Step): { [key: string]: unknown } {
+  const base = { kind: s.kind, summary: s.summary, outsideTransaction: s.outsideTransaction === true };
+  if (s.kind === 'statement') return { ...base, text: s.text, params: s.params ?? [] };
+  if (s.kind === 'command') return { ...base, name: s.name, args: s.args };
+  return { ...base, reason: s.reason };
+}
+
+function printPlan(out: Output, heading: string, migrations: { tag: string; steps: { [key: string]: unknown }[] }[]): void {
+  out.line(out.c.bold(heading));
+  for (const m of migrations) {
+    out.line('');
+    out.line(`${out.c.cyan(m.tag)} ${out.c.dim(`(${m.steps.length} step${m.steps.length === 1 ? '' : 's'})`)}`);
+    for (const s of m.steps) {
+      const flag = s.outsideTransaction ? out.c.yellow('-- outside the transaction\n') : '';
+      const body = s.kind === 'statement' ? `${String(s.text)};${(s.params as unknown[]).length > 0 ? out.c.dim(` -- params ${JSON.stringify(s.params)}`) : ''}` : s.kind === 'command' ? `${String(s.name)} ${JSON.stringify(s.args)}` : out.c.dim(`-- nothing to do: ${String(s.reason)}`);
+      out.line(`${flag}${body}`);
+    }
+  }
+  out.line('');
+  out.line(out.c.dim(`${migrations.length} migration${migrations.length === 1 ? '' : 's'} planned; nothing was run`));
+}

@@ -1,0 +1,55 @@
+import type { HistoryEntry, RunResult } from '@ductape/sdk';
+import { CliError, usageError } from '../cli/cli-error.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import type { CommandRun } from '../cli/command-types.js';
+import { resultLine } from '../project/describe.js';
+import { loadMigrations } from '../project/load-migrations.js';
+import { withTarget } from '../project/open-target.js';
+import { loadProject } from '../project/project-config.js';
+
+/**
+ * `ductape promote --from dev --to staging`: applies on `--to`, in the order recorded, the
+ * migrations applied on `--from` — the migrations themselves come from that history, so what
+ * runs is exactly what ran. Checked before anything runs: each recorded migration still matches
+ * its recorded checksum, a migration file of the same name has that checksum, and `--to` has
+ * no row of the same name with another checksum.
+ * @example ductape promote --from dev --to staging --json
+ */
+export const promoteCommand: CommandRun = async (ctx) => {
+  const { from, to } = ctx.flags;
+  if (typeof from !== 'string' || typeof to !== 'string') throw usageError('promote needs --from <env> and --to <env>');
+  if (from === to) throw usageError('--from and --to name the same environment');
+  const project = await loadProject(ctx.cwd, ctx.flags.dir);
+  const { ChecksumMismatchError, checksum } = await import('@ductape/sdk');
+  const source = await withTarget(ctx, async (t) => (await t.engine.getHistory()).filter((e) => e.status === 'applied' && e.direction === 'up'), { env: from, project });
+  const files = new Map((await loadMigrations(project.migrationsDir, ctx.cwd)).map((l) => [l.migration.name, l.migration]));
+  for (const e of source) {
+    const actual = checksum(e.migration);
+    if (actual !== e.checksum) throw new CliError('DUCTAPE_CHECKSUM_MISMATCH', `the history of "${from}" records "${e.tag}" with checksum ${e.checksum.slice(0, 12)}… but its stored migration sums to ${actual.slice(0, 12)}…`, 'the history row was edited; repair it on that environment first; nothing was changed');
+    const file = files.get(e.name);
+    if (file && checksum(file) !== e.checksum) throw new ChecksumMismatchError(e.name, e.checksum, checksum(file));
+  }
+  return withTarget(
+    ctx,
+    async (t) => {
+      const target = new Map((await t.engine.getHistory()).map((e) => [e.name, e]));
+      const todo: HistoryEntry[] = [];
+      for (const e of source) {
+        const there = target.get(e.name);
+        if (there && there.checksum !== e.checksum) throw new ChecksumMismatchError(e.name, there.checksum, e.checksum);
+        if (!(there && there.status === 'applied' && there.direction === 'up')) todo.push(e);
+      }
+      const results: RunResult[] = todo.length > 0 ? await t.engine.upAll(todo.map((e) => e.migration)) : [];
+      t.progress.stop();
+      const names = new Set(source.map((e) => e.name));
+      const onlyThere = [...target.values()].filter((e) => !names.has(e.name)).map((e) => e.tag);
+      const { out } = ctx;
+      out.line(out.c.bold(`promote ${from} → ${to} (${t.names.product}/${t.names.database})`));
+      for (const r of results) out.line(`  ${out.c.green(resultLine(r))}`);
+      if (onlyThere.length > 0) out.note(`${out.ce.yellow('note')} ${to} has migrations ${from} has not: ${onlyThere.join(', ')}`);
+      out.line(results.length === 0 ? `${to} already has every migration of ${from}` : `${results.length} migration${results.length === 1 ? '' : 's'} promoted`);
+      return { exitCode: ExitCode.ok, data: { from, to, product: t.names.product, database: t.names.database, promoted: results.length, results, onlyInTarget: onlyThere } };
+    },
+    { env: to, project },
+  );
+};

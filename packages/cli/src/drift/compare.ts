@@ -1,0 +1,42 @@
+import { type CollectionSnapshot, type FieldDefinition, isNotNull } from '@ductape/sdk';
+import type { ExpectedCollection } from './expected-schema.js';
+
+/** One difference between the live schema and the history's. */
+export interface Drift {
+  readonly collection: string;
+  readonly kind: 'missing-collection' | 'unexpected-collection' | 'missing-field' | 'extra-field' | 'changed-field';
+  readonly field?: string;
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
+/** Types an adapter may store as one another (blob and binary are both bytea on PostgreSQL). */
+const SAME_TYPE: { readonly [type: string]: string } = { blob: 'binary' };
+
+/**
+ * The differences between what the history says `name` looks like and what introspection sees.
+ * Only what the history states is compared (an unset length is the adapter's default).
+ * @example compareCollection('users', expected, await adapter.introspect('users'))
+ */
+export function compareCollection(name: string, expected: ExpectedCollection, actual: CollectionSnapshot | undefined): Drift[] {
+  if (expected.dropped) return actual ? [{ collection: name, kind: 'unexpected-collection' }] : [];
+  if (!actual) return [{ collection: name, kind: 'missing-collection' }];
+  const live = new Map(actual.fields.map((f) => [f.name, f]));
+  const drifts: Drift[] = [];
+  for (const [field, want] of expected.fields) {
+    const have = live.get(field);
+    if (!have) drifts.push({ collection: name, kind: 'missing-field', field, expected: describe(want) });
+    else if (describe(want, have) !== describe(have, want)) drifts.push({ collection: name, kind: 'changed-field', field, expected: describe(want, have), actual: describe(have, want) });
+  }
+  for (const field of live.keys()) if (!expected.fields.has(field)) drifts.push({ collection: name, kind: 'extra-field', field, actual: describe(live.get(field) as FieldDefinition) });
+  return drifts;
+}
+
+/** A field as text, limited to what `other` (when given) also states, e.g. `string(255) not null`. */
+function describe(f: FieldDefinition, other?: FieldDefinition): string {
+  const type = SAME_TYPE[f.type] ?? f.type;
+  const stated = (k: 'length' | 'precision' | 'scale') => f[k] !== undefined && (other === undefined || other[k] !== undefined);
+  const size = (['length', 'precision', 'scale'] as const).filter(stated).map((k) => `${k} ${String(f[k])}`);
+  const values = f.enumValues && (other === undefined || other.enumValues) ? [`values ${[...f.enumValues].sort().join('|')}`] : [];
+  return [type, ...size, ...values, isNotNull(f) ? 'not null' : 'null'].join(', ');
+}

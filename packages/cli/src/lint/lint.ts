@@ -1,0 +1,42 @@
+import type { Migration, Operation } from '@ductape/sdk';
+import type { LintFinding, LintRule } from './lint-types.js';
+import { dropCollectionRule, dropFieldRule, renameFieldRule } from './rules-drop.js';
+import { narrowingRule, notNullRule } from './rules-field.js';
+import { indexRule } from './rules-index.js';
+
+export type { LintFinding, LintRule } from './lint-types.js';
+
+/** Every rule, by id: drop-collection, drop-field, rename-field, type-narrowing, not-null-without-default, index-not-concurrent. */
+export const LINT_RULES: readonly LintRule[] = [dropCollectionRule, dropFieldRule, renameFieldRule, narrowingRule, notNullRule, indexRule];
+
+/**
+ * The dangerous changes in the up operations of `migrations`, skipping rules in `ignore`.
+ * A table counts as new (empty) only after an earlier op of the same migration created it.
+ * @example lintMigrations([m], []).map((f) => f.rule) // ['drop-field']
+ */
+export function lintMigrations(migrations: readonly Migration[], ignore: readonly string[] = []): LintFinding[] {
+  const rules = LINT_RULES.filter((r) => !ignore.includes(r.id));
+  const findings: LintFinding[] = [];
+  for (const migration of migrations) {
+    const created = new Set<string>();
+    migration.up.forEach((op, index) => {
+      const collection = collectionOf(op);
+      const newTable = created.has(collection);
+      for (const rule of rules) {
+        for (const f of rule.check({ op, index, migration, newTable })) findings.push({ rule: rule.id, tag: migration.tag, op: index, collection, ...f });
+      }
+      if (op.type === 'createCollection') created.add(op.name);
+    });
+  }
+  return findings;
+}
+
+/**
+ * The table an operation works on ('' for raw operations).
+ * @example collectionOf({ type: 'addField', collection: 'users', field }) // 'users'
+ */
+export function collectionOf(op: Operation): string {
+  if (op.type === 'createCollection' || op.type === 'dropCollection') return op.name;
+  if (op.type === 'raw') return '';
+  return op.collection;
+}

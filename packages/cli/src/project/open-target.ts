@@ -1,0 +1,61 @@
+import { hostname } from 'node:os';
+import type { Adapter, DatabaseService, MigrationEngine } from '@ductape/sdk';
+import type { CommandContext } from '../cli/command-types.js';
+import { type ProgressView, progressView } from '../cli/progress.js';
+import { type Project, loadProject } from './project-config.js';
+import { type TargetNames, targetNames } from './target-names.js';
+
+/** A connected target: the sdk's DatabaseService, its adapter and an engine reporting progress. */
+export interface OpenTarget {
+  readonly names: TargetNames;
+  readonly project: Project;
+  readonly db: DatabaseService;
+  readonly adapter: Adapter;
+  readonly engine: MigrationEngine;
+  readonly progress: ProgressView;
+  close(): Promise<void>;
+}
+
+/** Names this process in lock and history rows. */
+export const CLI_OWNER = `ductape cli on ${hostname()} pid ${process.pid}`;
+
+/**
+ * Connects to the command's target exactly as the library does (`new DatabaseService().connect`:
+ * environment variables, then ductape.config.*, then embedded PGlite for dev).
+ * @example const t = await openTarget(ctx); try { await t.engine.upAll(ms); } finally { await t.close(); }
+ */
+export async function openTarget(ctx: CommandContext, options: { env?: string; project?: Project } = {}): Promise<OpenTarget> {
+  const project = options.project ?? (await loadProject(ctx.cwd, ctx.flags.dir));
+  const names = targetNames(ctx.flags, project.config, ctx.vars, options.env);
+  const { DatabaseService, MigrationEngine } = await import('@ductape/sdk');
+  const db = new DatabaseService({ cwd: ctx.cwd, vars: ctx.vars });
+  await db.connect(names);
+  const progress = progressView(ctx.out);
+  const adapter = db.getAdapter();
+  const engine = new MigrationEngine(adapter, { onProgress: progress.onProgress, owner: CLI_OWNER });
+  return {
+    names,
+    project,
+    db,
+    adapter,
+    engine,
+    progress,
+    async close() {
+      progress.stop();
+      await db.disconnect();
+    },
+  };
+}
+
+/**
+ * Runs `fn` with an open target and always closes it.
+ * @example return withTarget(ctx, async (t) => ({ exitCode: 0, data: { history: await t.engine.getHistory() } }));
+ */
+export async function withTarget<T>(ctx: CommandContext, fn: (t: OpenTarget) => Promise<T>, options: { env?: string; project?: Project } = {}): Promise<T> {
+  const t = await openTarget(ctx, options);
+  try {
+    return await fn(t);
+  } finally {
+    await t.close();
+  }
+}

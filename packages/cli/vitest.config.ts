@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// `unit`: pure tests and the built binary against embedded PGlite (no server).
+// `server`: the binary against the PostgreSQL server of `pnpm services:up postgres`.
+export const config = defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    setupFiles: ['@ductape/services/setup-env'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'] } },
+    ],
+  },
+});
+
+export { config as default };
