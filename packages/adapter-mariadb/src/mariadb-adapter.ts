@@ -1,18 +1,9 @@
 import type { AdapterTarget } from '@ductape/core';
-import { MARIADB_DIALECT, MysqlFamilyAdapter, describeConnection, mariadbDialectFor, parseConnection, type MysqlLogger } from '@ductape/adapter-mysql/shared';
+import { MARIADB_DIALECT, MysqlFamilyAdapter, describeConnection, mariadbDialectFor, parseConnection, type MysqlFamilyUserOptions } from '@ductape/adapter-mysql/shared';
 import { MariadbDriver } from './mariadb-driver.js';
 
-export interface MariadbAdapterOptions {
-  /** `mariadb://user:password@host:3306/database` or a settings object (`{ host, port, user, password, database, ssl, … }`). */
-  readonly connection: string | { readonly [key: string]: unknown };
-  readonly poolSize?: number;
-  /** lock_wait_timeout of every session, in seconds (default 10). */
-  readonly lockWaitTimeoutSeconds?: number;
-  /** How often an ALTER that timed out on the metadata lock is retried (default 3). */
-  readonly lockRetries?: number;
-  /** Where table copies and retries are reported (default: console.warn); false for silence. */
-  readonly logger?: MysqlLogger | false;
-}
+/** Options of MariadbAdapter: connection, poolSize, lockWaitTimeoutSeconds, lockRetries, logger. */
+export type MariadbAdapterOptions = MysqlFamilyUserOptions;
 
 /**
  * The MariaDB adapter (mariadb connector). Same compiler as MySQL where the dialects agree;

@@ -1,21 +1,11 @@
 import type { AdapterTarget } from '@ductape/core';
 import { describeConnection, parseConnection } from './connection-settings.js';
 import { MYSQL_DIALECT } from './dialect.js';
-import { MysqlFamilyAdapter } from './mysql-family-adapter.js';
-import type { MysqlLogger } from './mysql-logger.js';
+import { MysqlFamilyAdapter, type MysqlFamilyUserOptions } from './mysql-family-adapter.js';
 import { Mysql2Driver } from './mysql2-driver.js';
 
-export interface MysqlAdapterOptions {
-  /** `mysql://user:password@host:3306/database` or a settings object (`{ host, port, user, password, database, ssl, … }`). */
-  readonly connection: string | { readonly [key: string]: unknown };
-  readonly poolSize?: number;
-  /** lock_wait_timeout of every session, in seconds (default 10). */
-  readonly lockWaitTimeoutSeconds?: number;
-  /** How often an ALTER that timed out on the metadata lock is retried (default 3). */
-  readonly lockRetries?: number;
-  /** Where table copies and retries are reported (default: console.warn); false for silence. */
-  readonly logger?: MysqlLogger | false;
-}
+/** Options of MysqlAdapter: connection, poolSize, lockWaitTimeoutSeconds, lockRetries, logger. */
+export type MysqlAdapterOptions = MysqlFamilyUserOptions;
 
 /**
  * The MySQL adapter (mysql2). Compiles MySQL 8 SQL: uuid is CHAR(36), JSON is JSON, online DDL

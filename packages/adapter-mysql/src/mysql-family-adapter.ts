@@ -10,6 +10,20 @@ import { MysqlLockStore } from './mysql-lock.js';
 import { type MysqlLogger, consoleLogger, silentLogger } from './mysql-logger.js';
 import { type MysqlSession, connectionOf } from './mysql-session.js';
 
+/** What a user passes to MysqlAdapter or MariadbAdapter (and the sdk's config `options`). */
+export interface MysqlFamilyUserOptions {
+  /** `mysql://user:password@host:3306/database` (or `mariadb://…`), or a settings object (`{ host, port, user, password, database, ssl, … }`). */
+  readonly connection: string | { readonly [key: string]: unknown };
+  /** Pool size (default 4). */
+  readonly poolSize?: number;
+  /** lock_wait_timeout of every session, in seconds (default 10): an ALTER never queues long behind a transaction. */
+  readonly lockWaitTimeoutSeconds?: number;
+  /** How often an ALTER that timed out on the metadata lock is retried (default 3). */
+  readonly lockRetries?: number;
+  /** Where table copies and retries are reported (default: console.warn); false for silence. */
+  readonly logger?: MysqlLogger | false;
+}
+
 /** What a MySQL-family adapter is made of: a driver, a dialect, and how the server changes it. */
 export interface MysqlFamilyOptions {
   /** 'mysql' or 'mariadb': the adapter's name in errors and plans. */

@@ -1,5 +1,5 @@
 // The driver-agnostic MySQL-family core: what @ductape/adapter-mariadb imports. Never loads mysql2.
-export { MysqlFamilyAdapter, type MysqlFamilyOptions } from './mysql-family-adapter.js';
+export { MysqlFamilyAdapter, type MysqlFamilyOptions, type MysqlFamilyUserOptions } from './mysql-family-adapter.js';
 export { compileMysql, rawDialectsOf } from './mysql-compiler.js';
 export { MYSQL_DIALECT, MARIADB_DIALECT, atLeast, mariadbDialectFor, parseServerVersion, unsupportedServer, type MysqlDialect, type ServerVersion } from './dialect.js';
 export { columnType, DEFAULT_FSP, DEFAULT_LENGTH } from './compile/column-type.js';

@@ -1,14 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import mariadb from 'mariadb';
+import type { TempDatabase } from '../../../adapter-mysql/test/support/temp-database.js';
 
-/** A database of its own on the shared test server, dropped at the end. */
-export interface TempDatabase {
-  readonly url: string;
-  readonly name: string;
-  /** Runs SQL in the temporary database on a connection of its own (for checks and sabotage). */
-  query(sql: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
-  drop(): Promise<void>;
-}
+export type { TempDatabase };
 
 /**
  * Creates `ductape_<prefix>_<random>` on the server of `serverUrl` (mariadb://…) and returns its URL.
