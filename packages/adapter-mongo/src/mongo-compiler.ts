@@ -7,7 +7,7 @@ import { compileModifyField } from './compile/compile-modify-field.js';
 import { compileRaw } from './compile/compile-raw.js';
 import { compileRenameField } from './compile/compile-rename-field.js';
 import { DEFAULT_SETTINGS, type MongoCompileSettings } from './compile/server-features.js';
-import { commandStep } from './compile/step.js';
+import { StepNames, commandStep, namedStep } from './compile/step.js';
 
 /**
  * Compiles one operation to MongoDB steps: command documents (`create`, `createIndexes`,
@@ -24,7 +24,7 @@ export function compileMongo(op: Operation, ctx: CompileContext, settings: Mongo
     case 'createCollection':
       return compileCreateCollection(op, s);
     case 'dropCollection':
-      return [commandStep({ drop: op.name }, `drop ${op.name}`)];
+      return compileDropCollection(op.name, s);
     case 'addField':
       return compileAddField(op, ctx, s);
     case 'dropField':
@@ -46,6 +46,13 @@ export function compileMongo(op: Operation, ctx: CompileContext, settings: Mongo
     default:
       return assertNever(op);
   }
+}
+
+// Without validators on the server, a validator may be recorded in _ductape_schema: forget it too.
+function compileDropCollection(name: string, s: MongoCompileSettings): Step[] {
+  const drop = commandStep({ drop: name }, `drop ${name}`);
+  if (s.features.validators && s.features.collMod) return [drop];
+  return [drop, namedStep(StepNames.shadowValidator, { collection: name, validator: null }, `forget the recorded validator of ${name} (_ductape_schema)`)];
 }
 
 // A run may override the batch size and the default backfill (engine compileOptions).

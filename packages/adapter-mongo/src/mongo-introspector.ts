@@ -4,6 +4,7 @@ import { collectionSchema, mergeValidator } from './compile/collection-schema.js
 import { primaryKeyIndexName, uniqueFieldIndexName } from './compile/index-spec.js';
 import type { Doc } from './compile/step.js';
 import { fieldFromProperty } from './introspect/field-from-property.js';
+import { readShadow } from './shadow-schema.js';
 
 /**
  * A collection as core describes it, from listCollections (options, validator) and listIndexes:
@@ -15,7 +16,9 @@ import { fieldFromProperty } from './introspect/field-from-property.js';
 export async function introspectCollection(db: Db, name: string): Promise<CollectionSnapshot | undefined> {
   const [info] = await db.listCollections({ name }).toArray();
   if (!info || (info as { type?: string }).type === 'view') return undefined;
-  const options = ((info as { options?: Document }).options ?? {}) as Document;
+  const serverOptions = ((info as { options?: Document }).options ?? {}) as Document;
+  // A server without validators: the validator recorded by policy 'warn' in _ductape_schema.
+  const options = serverOptions.validator ? serverOptions : { ...serverOptions, ...(await readShadow(db, name)) };
   const validator = options.validator as Doc | undefined;
   const schema = (validator?.$jsonSchema ?? {}) as { required?: string[]; properties?: Record<string, Doc> };
   const required = new Set(schema.required ?? []);

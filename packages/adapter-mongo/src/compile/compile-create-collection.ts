@@ -4,7 +4,7 @@ import { fieldIndexes } from './field-indexes.js';
 import { indexSpec } from './index-spec.js';
 import { MissingFeatureError } from './missing-feature-error.js';
 import type { MongoCompileSettings } from './server-features.js';
-import { type Doc, type MongoCommandStep, commandStep } from './step.js';
+import { type Doc, type MongoCommandStep, StepNames, commandStep, namedStep } from './step.js';
 
 /**
  * createCollection → `create` (validator from the fields merged with mongoOptions.validator,
@@ -27,10 +27,11 @@ export function compileCreateCollection(op: CreateCollectionOp, settings: MongoC
   let create: Doc = { create: op.name, ...validation, ...capped };
   if (wantsValidator && !settings.features.validators) {
     if (settings.onMissingFeature === 'error') throw new MissingFeatureError(`createCollection "${op.name}" with a $jsonSchema validator`, '$jsonSchema validators', true);
-    warning = `created ${op.name} without its $jsonSchema validator: the server lacks validators`;
+    warning = `created ${op.name} without its $jsonSchema validator (the server lacks validators); it is recorded in _ductape_schema and not enforced`;
     create = { create: op.name, ...capped };
   }
-  const steps = [commandStep(create, `create ${op.name}${warning ? ' (validator skipped)' : ''}`, warning ? { warning } : {})];
+  const steps = [commandStep(create, `create ${op.name}${warning ? ' (validator not supported by the server)' : ''}`, warning ? { warning } : {})];
+  if (warning) steps.push(namedStep(StepNames.shadowValidator, { collection: op.name, ...validation }, `record the validator of ${op.name} in _ductape_schema`));
   const implied = fieldIndexes(op.name, op.fields, settings);
   const specs = [...implied.specs, ...(op.indexes ?? []).map((i) => indexSpec(op.name, i)), ...(op.constraints ?? []).map((c) => constraintSpec(op.name, c, op.fields))];
   for (const spec of specs) assertIndexFeatures(op.name, spec, settings);

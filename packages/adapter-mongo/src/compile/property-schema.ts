@@ -2,12 +2,16 @@ import { type FieldOptions, isNotNull } from '@ductape/core';
 import { BSON_TYPES, SMALLINT_MAX, SMALLINT_MIN, TIME_PATTERN, UUID_PATTERN } from './bson-types.js';
 import type { Doc } from './step.js';
 
-/** The `$jsonSchema` keywords this adapter writes for a field; introspection reads the same ones. */
+/** The `$jsonSchema` keywords this adapter writes for a field (and `description` when it holds a default). */
 export const GENERATED_KEYWORDS: readonly string[] = ['bsonType', 'maxLength', 'minimum', 'maximum', 'pattern', 'enum', 'items'];
+
+/** MongoDB has no field defaults: a default is kept as this annotation of the property (JSON after the prefix). */
+export const DEFAULT_PREFIX = 'default: ';
 
 /**
  * The `$jsonSchema` property of one field. A field that may be null also accepts BSON null
- * (as a nullable SQL column does); `required` goes in the parent's `required` list.
+ * (as a nullable SQL column does); `required` goes in the parent's `required` list. A default,
+ * which MongoDB cannot apply by itself, is recorded in `description` (`default: <JSON>`).
  * @example propertySchema({ type: 'string', length: 20 }) // { bsonType: ['string', 'null'], maxLength: 20 }
  */
 export function propertySchema(field: FieldOptions): Doc {
@@ -20,5 +24,6 @@ export function propertySchema(field: FieldOptions): Doc {
   if (field.type === 'time') schema.pattern = TIME_PATTERN;
   if (field.type === 'enum' && field.enumValues) schema.enum = [...field.enumValues, ...(nullable ? [null] : [])];
   if (field.type === 'array' && field.itemType) schema.items = propertySchema({ type: field.itemType, required: true });
+  if (field.default !== undefined) schema.description = DEFAULT_PREFIX + JSON.stringify(field.default);
   return schema;
 }

@@ -19,8 +19,8 @@ export const StepNames = {
   renameField: 'ductape.renameField',
   /** One update applied in batches along _id. */
   updateInBatches: 'ductape.updateInBatches',
-  /** A step left out because the server lacks a feature (policy 'warn'); logs its warning. */
-  skipped: 'ductape.skipped',
+  /** Record (or forget, with validator null) a validator the server cannot hold in _ductape_schema (policy 'warn'). */
+  shadowValidator: 'ductape.shadowValidator',
 } as const;
 
 /**

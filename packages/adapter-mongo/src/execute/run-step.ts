@@ -5,6 +5,7 @@ import type { ValidatorPatch } from '../compile/validator-patch.js';
 import { patchValidator } from './patch-validator.js';
 import { renameField } from './rename-field.js';
 import { updateInBatches } from './update-in-batches.js';
+import { writeShadow } from '../shadow-schema.js';
 
 /** Where warnings of 'warn'-policy steps go. */
 export interface MongoLogger {
@@ -22,10 +23,12 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
   if (s.warning) logger.warn(`[ductape mongo] ${s.warning}`);
   const a = s.args as Doc & { collection: string };
   switch (s.name) {
-    case StepNames.skipped:
-      return;
+    case StepNames.shadowValidator: {
+      const { collection, validator, ...levels } = a as Doc & { collection: string; validator: Doc | null };
+      return writeShadow(db, collection, validator ? { validator, ...levels } : undefined, session);
+    }
     case StepNames.patchValidator:
-      await patchValidator(db, a.collection, a.patch as ValidatorPatch, session);
+      await patchValidator(db, a.collection, a.patch as ValidatorPatch, a.shadow === true, session);
       return;
     case StepNames.renameField:
       return renameField(db, a.collection, String(a.from), String(a.to), Number(a.batchSize), session);

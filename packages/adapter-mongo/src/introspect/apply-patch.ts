@@ -1,5 +1,5 @@
 import { applyChanges, isNotNull, type FieldDefinition, InvalidArgumentError } from '@ductape/core';
-import { GENERATED_KEYWORDS, propertySchema } from '../compile/property-schema.js';
+import { DEFAULT_PREFIX, GENERATED_KEYWORDS, propertySchema } from '../compile/property-schema.js';
 import type { Doc } from '../compile/step.js';
 import type { ValidatorPatch } from '../compile/validator-patch.js';
 import { fieldFromProperty } from './field-from-property.js';
@@ -19,7 +19,7 @@ export function applyPatch(validator: Doc | undefined, patch: ValidatorPatch): D
   let props: [string, Doc][] = Object.entries(schema.properties ?? {});
   let required = [...(schema.required ?? [])];
   const setField = (f: FieldDefinition, keep: Doc = {}) => {
-    const kept = Object.fromEntries(Object.entries(keep).filter(([k]) => !GENERATED_KEYWORDS.includes(k)));
+    const kept = Object.fromEntries(Object.entries(keep).filter(([k, v]) => !GENERATED_KEYWORDS.includes(k) && !(k === 'description' && String(v).startsWith(DEFAULT_PREFIX))));
     const prop = { ...kept, ...propertySchema(f) };
     props = props.some(([k]) => k === f.name) ? props.map(([k, v]) => [k, k === f.name ? prop : v]) : [...props, [f.name, prop]];
     required = required.filter((r) => r !== f.name);

@@ -1,5 +1,6 @@
 import type { FieldDefinition, FieldType } from '@ductape/core';
 import { SMALLINT_MAX, SMALLINT_MIN, TIME_PATTERN, UUID_PATTERN } from '../compile/bson-types.js';
+import { DEFAULT_PREFIX } from '../compile/property-schema.js';
 import type { Doc } from '../compile/step.js';
 
 const BY_BSON: { readonly [key: string]: FieldType } = {
@@ -32,8 +33,17 @@ export function fieldFromProperty(name: string, p: Doc, required: boolean): Fiel
   if (f.type === 'string' && typeof p.maxLength === 'number') f.length = p.maxLength;
   if (f.type === 'enum') f.enumValues = (p.enum as unknown[]).filter((v): v is string => typeof v === 'string');
   if (f.type === 'array' && p.items && typeof p.items === 'object' && !Array.isArray(p.items)) f.itemType = fieldFromProperty('item', p.items as Doc, true).type;
+  if (typeof p.description === 'string' && p.description.startsWith(DEFAULT_PREFIX)) f.default = parseDefault(p.description.slice(DEFAULT_PREFIX.length));
   if (required) f.required = true;
   return f as unknown as FieldDefinition;
+}
+
+function parseDefault(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function refine(base: FieldType, p: Doc): FieldType {

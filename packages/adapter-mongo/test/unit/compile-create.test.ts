@@ -77,7 +77,7 @@ describe('createCollection (golden)', () => {
       ratio: { bsonType: ['double', 'int', 'long', 'null'] },
       weight: { bsonType: ['double', 'int', 'long', 'null'] },
       notes: { bsonType: ['string', 'null'] },
-      is_active: { bsonType: ['bool', 'null'] },
+      is_active: { bsonType: ['bool', 'null'], description: 'default: true' },
       born: { bsonType: ['date', 'null'] },
       opens: { bsonType: ['string', 'null'], pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]{1,6})?)?$' },
       seen: { bsonType: ['date', 'null'] },
@@ -121,7 +121,7 @@ describe('createCollection (golden)', () => {
     ).toThrow(/foreignKey constraint/);
   });
 
-  it('on a server without validators: refuses by default (typed, before IO); with onMissingFeature "warn" creates without the validator and says so', () => {
+  it('on a server without validators: refuses by default (typed, before IO); with onMissingFeature "warn" creates without it, records it in _ductape_schema and says so', () => {
     const op = migration('u').createCollection('users', { email: { type: 'string', required: true, unique: true }, nick: { type: 'string', unique: true } }).build().up[0]!;
     const err = (() => {
       try {
@@ -135,7 +135,19 @@ describe('createCollection (golden)', () => {
     expect((err as Error).message).toMatch(/\$jsonSchema validators.*onMissingFeature: 'warn'/);
     const steps = compile(op, settings({ features: FERRETDB_FEATURES, onMissingFeature: 'warn' }));
     expect(steps).toEqual([
-      { kind: 'command', name: 'create', args: { create: 'users' }, summary: 'create users (validator skipped)', warning: 'created users without its $jsonSchema validator: the server lacks validators' },
+      {
+        kind: 'command',
+        name: 'create',
+        args: { create: 'users' },
+        summary: 'create users (validator not supported by the server)',
+        warning: 'created users without its $jsonSchema validator (the server lacks validators); it is recorded in _ductape_schema and not enforced',
+      },
+      {
+        kind: 'command',
+        name: 'ductape.shadowValidator',
+        args: { collection: 'users', validator: { $jsonSchema: { bsonType: 'object', required: ['email'], properties: { email: { bsonType: 'string' }, nick: { bsonType: ['string', 'null'] } } } } },
+        summary: 'record the validator of users in _ductape_schema',
+      },
       {
         kind: 'command',
         name: 'createIndexes',
@@ -149,5 +161,11 @@ describe('createCollection (golden)', () => {
   it('an empty collection without options is a bare create; drop is drop', () => {
     expect(compile({ type: 'createCollection', name: 'logs', fields: [] })).toEqual([{ kind: 'command', name: 'create', args: { create: 'logs' }, summary: 'create logs' }]);
     expect(compile({ type: 'dropCollection', name: 'old_table', cascade: true })).toEqual([{ kind: 'command', name: 'drop', args: { drop: 'old_table' }, summary: 'drop old_table' }]);
+    expect(compile({ type: 'dropCollection', name: 'old_table' }, settings({ features: FERRETDB_FEATURES, onMissingFeature: 'warn' }))[1]).toEqual({
+      kind: 'command',
+      name: 'ductape.shadowValidator',
+      args: { collection: 'old_table', validator: null },
+      summary: 'forget the recorded validator of old_table (_ductape_schema)',
+    });
   });
 });

@@ -47,6 +47,7 @@ describe('indexes, constraints and raw (golden)', () => {
     expect(compile(m.down[0]!)).toEqual([{ kind: 'command', name: 'collMod', args: { collMod: 'users', validationLevel: 'strict' }, summary: 'raw mongodb: collMod' }]);
     expect(() => compile({ type: 'raw', dialect: 'postgresql', sql: 'SELECT 1' })).toThrow(/raw "postgresql"/);
     expect(() => compile({ type: 'raw', dialect: 'mongodb', sql: 'db.x.drop()' })).toThrow(/command document/);
+    expect(compile({ type: 'raw', dialect: 'mongodb', sql: '{"drop":"x"}' })[0]).toMatchObject({ name: 'drop', args: { drop: 'x' } });
   });
 
   it('is deterministic: compiling twice gives equal steps', () => {
