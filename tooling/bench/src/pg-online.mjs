@@ -61,15 +61,20 @@ async function mode(server, name, rows, apply) {
     await sleep(500);
     const baseFrom = performance.now() - 400;
     const result = { baseline_max_ms: 0 };
+    const windows = {};
     for (const phase of PHASES) {
       const from = performance.now();
       await apply.run(ctx, phase);
-      const to = performance.now();
-      result[phase] = { ddl_ms: Math.round(to - from), max_write_stall_ms: stall(w.samples, from, to) };
+      windows[phase] = [from, performance.now()];
       await sleep(300);
     }
+    await w.stop(); // every insert has completed and been recorded before the stalls are computed
+    for (const phase of PHASES) {
+      const [from, to] = windows[phase];
+      const during = w.samples.filter(([a, b]) => a < to && b > from).length;
+      result[phase] = { ddl_ms: Math.round(to - from), max_write_stall_ms: stall(w.samples, from, to), inserts_during: during };
+    }
     result.baseline_max_ms = stall(w.samples, baseFrom, baseFrom + 400);
-    await w.stop();
     result.inserts = w.samples.length;
     await apply.close(ctx);
     console.log(`  ${name.padEnd(6)} ${PHASES.map((p) => `${p} ${result[p].max_write_stall_ms} ms stall (DDL ${result[p].ddl_ms} ms)`).join(', ')}`);
