@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` needs no server (golden compile tests); `server` runs against the
-// Cassandra named by DUCTAPE_TEST_CASSANDRA_HOSTS (or .services.env via the setup file).
+// `unit` needs no server (golden compile tests); `server` runs against the Cassandra named by
+// DUCTAPE_TEST_CASSANDRA_HOSTS (or .services.env via the setup file). `conformance` runs the
+// shared testkit on that server (`pnpm test:conformance`); it is kept out of `test` until the
+// testkit stops requiring what Cassandra cannot do (see README: Conformance).
 // Cassandra DDL is slow (0.5–2 s per schema change here), so timeouts are generous but bounded.
 export const config = defineConfig({
   test: {
@@ -12,6 +14,7 @@ export const config = defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'] } },
+      { extends: true, test: { name: 'conformance', include: ['test/conformance/**/*.test.ts'] } },
     ],
   },
 });

@@ -9,7 +9,8 @@ const SAI = new Set(['sai', 'SAI', 'StorageAttachedIndex']);
 /**
  * createIndex → a storage-attached index (`CREATE INDEX … USING 'sai'`) on one column. SAI builds
  * in the background without blocking writes. Unique, partial, multi-column and descending
- * indexes do not exist in Cassandra and are refused before any IO.
+ * indexes do not exist in Cassandra, and SAI refuses columns whose names are not letters, digits
+ * and _: all refused before any IO.
  * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'users_email', fields: [{ name: 'email' }] }, { keyspace: 'app' })
  * // [CREATE INDEX "users_email" ON "app"."users" ("email") USING 'sai']
  */
@@ -21,6 +22,7 @@ export function compileCreateIndex(op: CreateIndexOp, settings: CompileSettings)
   if (op.using !== undefined && !SAI.has(op.using)) refuse(`${what} using "${op.using}"`, "the adapter creates storage-attached indexes (using: 'sai') only; use a raw operation for others");
   const [field, ...rest] = op.fields;
   if (!field || rest.length > 0) refuse(`${what} on ${op.fields.length} columns`, 'a Cassandra index covers exactly one column; create one index per column');
+  if (!/^[A-Za-z0-9_]+$/.test(field.name)) refuse(`${what} on column "${field.name}"`, 'Cassandra storage-attached indexes accept only columns named with letters, digits and _');
   if (field.order === 'DESC') refuse(`descending ${what}`, 'Cassandra secondary indexes have no order; use clusteringOrder for sorted reads');
   const text = `CREATE INDEX ${quoteName(op.name, 'index')} ON ${qualify(settings.keyspace, op.collection)} (${quoteIdent(field.name)}) USING 'sai'`;
   return [ddl(text, `create index ${op.name} on ${op.collection}`)];

@@ -54,8 +54,8 @@ describe('createCollection → CREATE TABLE', () => {
   });
 
   it('column names are quoted (quotes doubled); indexes restored with a dropped table follow', () => {
-    const m = built({ type: 'createCollection', name: 'odd', fields: [{ name: 'select', type: 'integer', primaryKey: true }, { name: 'from "x"', type: 'text' }], indexes: [{ name: 'odd_from', fields: [{ name: 'from "x"' }], using: 'sai' }] });
-    expect(cql(m)).toEqual(['CREATE TABLE "app"."odd" ("select" int, "from ""x""" text, PRIMARY KEY (("select")))', `CREATE INDEX "odd_from" ON "app"."odd" ("from ""x""") USING 'sai'`]);
+    const m = built({ type: 'createCollection', name: 'odd', fields: [{ name: 'select', type: 'integer', primaryKey: true }, { name: 'from "x"', type: 'text' }, { name: 'Note', type: 'text' }], indexes: [{ name: 'odd_note', fields: [{ name: 'Note' }], using: 'sai' }] });
+    expect(cql(m)).toEqual(['CREATE TABLE "app"."odd" ("select" int, "from ""x""" text, "Note" text, PRIMARY KEY (("select")))', `CREATE INDEX "odd_note" ON "app"."odd" ("Note") USING 'sai'`]);
   });
 
   it('refuses a table without a primary key, keys that are not fields, and list keys — before IO', () => {
@@ -124,6 +124,7 @@ describe('indexes, drops, constraints and raw', () => {
     expect(refusal(ix({ fields: [{ name: 'a', order: 'DESC' }] }))).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
     expect(refusal(ix({ using: 'btree' }))).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
     expect(refusal(ix({ name: 'idx "odd"' }))).toMatchObject({ code: 'DUCTAPE_VALIDATION' });
+    expect(refusal(ix({ fields: [{ name: 'from "x"' }] }))).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION', message: expect.stringContaining('letters, digits and _') });
   });
 
   it('dropCollection → DROP TABLE; down recreates from previous', () => {
