@@ -1,0 +1,83 @@
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BIN = join(PACKAGE_ROOT, 'dist', 'bin.js');
+const SDK = join(PACKAGE_ROOT, '..', 'sdk');
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** The tests run the built binary: build it when dist is missing or older than src. */
+export function ensureBuilt(): void {
+  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newest(join(PACKAGE_ROOT, 'src'))) return;
+  execSync('pnpm exec tsup', { cwd: PACKAGE_ROOT, stdio: 'ignore' });
+}
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout parsed as JSON (for --json runs). */
+  json<T = Record<string, unknown>>(): T;
+}
+
+/** A temporary project directory with @ductape/sdk installed (a symlink), as a user's app has it. */
+export class TempProject {
+  readonly dir: string;
+
+  constructor(label: string) {
+    this.dir = mkdtempSync(join(tmpdir(), `ductape-cli-${label}-`));
+    mkdirSync(join(this.dir, 'node_modules', '@ductape'), { recursive: true });
+    symlinkSync(SDK, join(this.dir, 'node_modules', '@ductape', 'sdk'), 'dir');
+  }
+
+  /** Writes a file relative to the project. */
+  write(path: string, text: string): string {
+    const file = join(this.dir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return file;
+  }
+
+  /** Writes migrations/<tag>.mjs exporting `migration(name)<chain>.build()` as default. */
+  migration(tag: string, chain: string, ext = 'mjs'): string {
+    const name = tag.replace(/^\d{8}_\d{6}_/, '');
+    return this.write(`migrations/${tag}.${ext}`, `import { migration } from '@ductape/sdk';\n\nexport default migration('${name}')\n  .tag('${tag}')${chain}\n  .build();\n`);
+  }
+
+  /** Runs the built `ductape` binary here, without a terminal and with NO_COLOR. */
+  run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: this.dir, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (code) =>
+        resolve({
+          code: code ?? -1,
+          stdout,
+          stderr,
+          json: <T>() => {
+            try {
+              return JSON.parse(stdout) as T;
+            } catch {
+              throw new Error(`not JSON (exit ${String(code)}):\n${stdout}\n--- stderr:\n${stderr}`);
+            }
+          },
+        }),
+      );
+    });
+  }
+}
