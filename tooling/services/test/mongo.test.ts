@@ -2,6 +2,10 @@ import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireServer } from '../src/require-server.mjs';
 
+// Unique per run: servers may be shared by several runs at once (developers, CI), and a run
+// that was killed must not leave a name the next run trips over.
+const SMOKE = `ductape_smoke_${process.pid}_${Date.now()}`;
+
 // No mongod is obtainable here: the server is FerretDB (MongoDB wire protocol over SQLite).
 const url = requireServer('mongo');
 
@@ -17,11 +21,11 @@ describe.skipIf(!url)('MongoDB wire protocol smoke (mongodb driver against Ferre
 
   it('creates and drops a collection', async () => {
     const db = client.db();
-    await db.createCollection('ductape_smoke');
-    await db.collection('ductape_smoke').insertOne({ _id: 1 as never, name: 'one' });
-    expect(await db.collection('ductape_smoke').findOne({ _id: 1 as never })).toEqual({ _id: 1, name: 'one' });
-    expect(await db.collection('ductape_smoke').drop()).toBe(true);
+    await db.createCollection(SMOKE);
+    await db.collection(SMOKE).insertOne({ _id: 1 as never, name: 'one' });
+    expect(await db.collection(SMOKE).findOne({ _id: 1 as never })).toEqual({ _id: 1, name: 'one' });
+    expect(await db.collection(SMOKE).drop()).toBe(true);
     const names = (await db.listCollections().toArray()).map((c) => c.name);
-    expect(names).not.toContain('ductape_smoke');
+    expect(names).not.toContain(SMOKE);
   });
 });
