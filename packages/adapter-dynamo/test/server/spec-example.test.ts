@@ -1,5 +1,6 @@
 import { MigrationEngine, migration } from '@ductape/core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { specUsersMigration } from '../support/spec-example.js';
 import { dropTables, endpoint, makeAdapter, uniquePrefix } from '../support/dynamo.js';
 
 // The spec's DynamoDB section (`db.schema.create('users', …, { dynamoOptions })`), built with
@@ -12,24 +13,7 @@ describe.skipIf(!endpoint)('spec DynamoDB example on DynamoDB Local', () => {
     await adapter.close();
   });
 
-  const m = migration('create_users')
-    .createCollection(
-      'users',
-      { id: { type: 'string', primaryKey: true }, email: 'string', created_at: 'timestamp' },
-      {
-        dynamoOptions: {
-          partitionKey: { name: 'id', type: 'S' },
-          sortKey: { name: 'created_at', type: 'N' },
-          billingMode: 'PAY_PER_REQUEST',
-          globalSecondaryIndexes: [{ name: 'email-index', partitionKey: { name: 'email', type: 'S' }, projection: 'ALL' }],
-          localSecondaryIndexes: [{ name: 'created-index', sortKey: { name: 'created_at', type: 'N' }, projection: 'KEYS_ONLY' }],
-          streamEnabled: true,
-          streamViewType: 'NEW_AND_OLD_IMAGES',
-          ttlAttribute: 'expires_at',
-        },
-      },
-    )
-    .build();
+  const m = specUsersMigration();
 
   it('creates the table with keys, GSI, LSI, stream and TTL, and records it', async () => {
     const engine = new MigrationEngine(adapter);

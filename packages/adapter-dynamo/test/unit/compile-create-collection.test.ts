@@ -1,27 +1,11 @@
 import { migration } from '@ductape/core';
 import { describe, expect, it } from 'vitest';
 import { compileOp, compileUp, inputOf } from '../support/compile.js';
+import { specUsersMigration } from '../support/spec-example.js';
 
 describe('createCollection → CreateTable (golden)', () => {
   it('compiles the spec DynamoDB example to CreateTable (keys, GSI, LSI, stream) then UpdateTimeToLive', () => {
-    const m = migration('create_users')
-      .createCollection(
-        'users',
-        { id: { type: 'string', primaryKey: true }, email: 'string', created_at: 'timestamp' },
-        {
-          dynamoOptions: {
-            partitionKey: { name: 'id', type: 'S' },
-            sortKey: { name: 'created_at', type: 'N' },
-            billingMode: 'PAY_PER_REQUEST',
-            globalSecondaryIndexes: [{ name: 'email-index', partitionKey: { name: 'email', type: 'S' }, projection: 'ALL' }],
-            localSecondaryIndexes: [{ name: 'created-index', sortKey: { name: 'created_at', type: 'N' }, projection: 'KEYS_ONLY' }],
-            streamEnabled: true,
-            streamViewType: 'NEW_AND_OLD_IMAGES',
-            ttlAttribute: 'expires_at',
-          },
-        },
-      )
-      .build();
+    const m = specUsersMigration();
     expect(compileUp(m)).toEqual([
       {
         kind: 'command',
