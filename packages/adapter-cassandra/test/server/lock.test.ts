@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LockTimeoutError, MigrationEngine, migration, type LockOwner } from '@ductape/core';
+import type { CassandraAdapter } from '../../src/index.js';
+import { connectedAdapter, dropKeyspace, hosts, testKeyspace } from '../support/cassandra.js';
+
+const owner = (label: string): LockOwner => ({ id: `${label}-${Math.random().toString(36).slice(2)}`, description: `test ${label}` });
+
+describe.skipIf(!hosts)('Cassandra: the lightweight-transaction lease lock', () => {
+  let a: CassandraAdapter;
+  let b: CassandraAdapter;
+  const keyspace = testKeyspace('lock');
+  beforeAll(async () => {
+    a = await connectedAdapter(keyspace);
+    b = await connectedAdapter(keyspace);
+  });
+  afterAll(async () => {
+    if (!a) return;
+    await dropKeyspace(a).catch(() => undefined);
+    await Promise.all([a.close(), b?.close()]);
+  });
+
+  it('excludes a second holder and names the first; only the owner renews and releases', async () => {
+    const first = await a.lock.tryAcquire(owner('A'), 30_000);
+    expect(first.acquired).toBe(true);
+    if (!first.acquired) return;
+    const second = await b.lock.tryAcquire(owner('B'), 30_000);
+    expect(second).toMatchObject({ acquired: false, heldBy: expect.stringContaining('test A') });
+    expect(await a.lock.renew(first.handle, 30_000)).toBe(true);
+    const stranger = { owner: owner('C'), token: first.handle.token };
+    expect(await b.lock.renew(stranger, 30_000)).toBe(false);
+    await b.lock.release(stranger); // not the owner: nothing happens
+    expect((await b.lock.tryAcquire(owner('B'), 30_000)).acquired).toBe(false);
+    await a.lock.release(first.handle);
+    const third = await b.lock.tryAcquire(owner('B'), 30_000);
+    expect(third.acquired).toBe(true);
+    if (third.acquired) {
+      expect(third.handle.token).toBeGreaterThan(first.handle.token);
+      await b.lock.release(third.handle);
+    }
+  });
+
+  it('a dead holder’s lease expires with its TTL; the next holder gets a larger token and the old handle cannot renew', async () => {
+    const dead = await a.lock.tryAcquire(owner('dead'), 1000);
+    expect(dead.acquired).toBe(true);
+    if (!dead.acquired) return;
+    const engine = new MigrationEngine(b, { lockTimeoutMs: 10_000 });
+    const m = migration('after_takeover').createCollection('t', { id: { type: 'uuid', primaryKey: true } }).build();
+    const started = Date.now();
+    const events: string[] = [];
+    const waiting = new MigrationEngine(b, { lockTimeoutMs: 10_000, onProgress: (e) => events.push(e.type) });
+    await waiting.up(m);
+    expect(events[0]).toBe('lock:wait');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await a.lock.renew(dead.handle, 1000)).toBe(false);
+    const held = await a.lock.tryAcquire(owner('A'), 30_000);
+    expect(held.acquired).toBe(true);
+    if (held.acquired) {
+      await expect(new MigrationEngine(b, { lockTimeoutMs: 300 }).up(m)).rejects.toBeInstanceOf(LockTimeoutError);
+      expect(held.handle.token).toBeGreaterThan(dead.handle.token);
+      await a.lock.release(held.handle);
+    }
+    expect((await engine.up(m)).outcome).toBe('skipped');
+  });
+});
