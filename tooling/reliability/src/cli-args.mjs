@@ -1,0 +1,23 @@
+/**
+ * Command-line arguments of the suite.
+ * @example parseArgs(['postgres', '--quick', '--seed', '7']) // { targets: ['postgres'], quick: true, seed: 7, ... }
+ * @param {readonly string[]} argv
+ */
+export function parseArgs(argv) {
+  const out = { targets: [], quick: false, seed: 20261125, only: undefined, keep: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--quick') out.quick = true;
+    else if (a === '--full') out.quick = false;
+    else if (a === '--keep') out.keep = true;
+    else if (a === '--help' || a === '-h') out.help = true;
+    else if (a === '--seed') out.seed = Number(argv[++i]);
+    else if (a.startsWith('--seed=')) out.seed = Number(a.slice(7));
+    else if (a === '--only') out.only = String(argv[++i]).split(',');
+    else if (a.startsWith('--only=')) out.only = a.slice(7).split(',');
+    else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
+    else out.targets.push(a);
+  }
+  if (!Number.isInteger(out.seed)) throw new Error('--seed takes an integer');
+  return out;
+}

@@ -1,0 +1,19 @@
+/**
+ * Sizes of a run. `full` is the issue's figures; `quick` is what the test suite runs in CI.
+ * @example MODES.quick.crash.trials // 3
+ */
+export const MODES = {
+  quick: {
+    concurrency: { processes: 8, migrations: 10 },
+    crash: { trials: 3 },
+    badInput: { cases: 200, maxMs: 60_000 },
+  },
+  full: {
+    concurrency: { processes: 8, migrations: 50 },
+    crash: { trials: 20 },
+    badInput: { cases: 10_000, maxMs: 40 * 60_000 },
+  },
+};
+
+/** Property names in run order. */
+export const PROPERTIES = ['tamper', 'productionGuard', 'staleLock', 'concurrency', 'crash', 'badInput', 'secrets'];

@@ -1,0 +1,134 @@
+import { checksum } from '@ductape/core';
+import { crashMigrations } from '../workloads.mjs';
+import { describeError } from '../run-up.mjs';
+import { schemaOf } from '../snapshot.mjs';
+import { spawnRunner } from '../spawn-child.mjs';
+
+const ROWS = 20;
+
+/**
+ * Crash: `trials` times, a runner applying a multi-step migration is SIGKILLed at a random step
+ * (right after a step ends, or a random few ms after one starts). Then: the history shows the run
+ * as interrupted or failed with no more steps recorded than ran; the next `up` resumes (even
+ * trials) or compensates and re-applies (odd trials); the final schema equals the one-shot schema;
+ * the rows seeded beforehand are all there.
+ * @example const r = await crash(ctx, { trials: 20 });
+ * @param {import('../suite-context.mjs').SuiteContext} ctx
+ * @param {{ trials: number }} size
+ */
+export async function crash(ctx, size) {
+  const { ns } = ctx;
+  const failures = [];
+  const counts = { trials: size.trials, killed: 0, finishedFirst: 0, running: 0, failed: 0, notRecorded: 0, resumed: 0, compensated: 0, equalSchema: 0, rowsKept: 0 };
+  const started = Date.now();
+  const reference = await oneShot(ctx, 'ref');
+
+  for (let t = 0; t < size.trials; t++) {
+    const label = `t${t}`;
+    const w = rename(crashMigrations(), label);
+    const adapter = await ctx.adapter();
+    const engine = ctx.engine();
+    await engine.up(w.setup);
+    await (await ctx.probe()).insertRows(w.dataTable, ROWS);
+    const caps = adapter.capabilities;
+    if (!ns.multiProcess) await ctx.closeAdapter();
+
+    const plan = { phase: ctx.random() < 0.5 ? 'done' : 'start', fraction: ctx.random(), delayMs: Math.floor(ctx.random() * 20) };
+    let target = -1;
+    let starts = 0;
+    let dones = 0;
+    let killed = false;
+    const child = spawnRunner(
+      { target: ns, migrations: [w.steps], engine: { leaseMs: 3_000, lockTimeoutMs: 60_000, owner: `reliability crash trial ${t}` } },
+      {
+        timeoutMs: 300_000,
+        onLine: (m, proc) => {
+          if (m.type !== 'progress') return;
+          const e = m.event;
+          // Count every event the child wrote, also those that arrive after the kill was sent.
+          if (e.type === 'step:start') starts++;
+          if (e.type === 'step:done') dones++;
+          if (killed) return;
+          if (e.type === 'migration:start') target = Math.min(e.stepsTotal - 1, Math.floor(plan.fraction * e.stepsTotal));
+          const hit = e.index === target && ((plan.phase === 'done' && e.type === 'step:done') || (plan.phase === 'start' && e.type === 'step:start'));
+          if (!hit) return;
+          killed = true;
+          const kill = () => proc.kill('SIGKILL');
+          if (plan.phase === 'start' && plan.delayMs > 0) setTimeout(kill, plan.delayMs);
+          else kill();
+        },
+      },
+    );
+    const exit = await child.exited;
+    const wasKilled = exit.signal === 'SIGKILL';
+    if (wasKilled) counts.killed++;
+    else if (exit.code === 0) counts.finishedFirst++;
+    else failures.push(`trial ${t}: the runner failed on its own (${exit.code}): ${JSON.stringify(exit.messages.find((m) => m.type === 'error')?.error ?? exit.stderr.slice(0, 300))}`);
+
+    await ctx.adapter();
+    const recover = t % 2 === 1 ? 'compensate' : 'resume';
+    const row = (await ctx.engine().getHistory()).find((h) => h.name === w.steps.name);
+    if (wasKilled) {
+      if (!row) {
+        counts.notRecorded++;
+        // Without a row nothing may be left applied: only an all-in-one-transaction run leaves none.
+        if (!caps.transactionalDdl && starts > 0) failures.push(`trial ${t}: killed after ${starts} step(s) started, but no history row records the run`);
+      } else if (row.status === 'running' || row.status === 'failed') {
+        counts[row.status]++;
+        if (row.stepsApplied > dones) failures.push(`trial ${t}: history says ${row.stepsApplied} steps applied, only ${dones} finished before the kill`);
+      } else if (row.status === 'applied' && dones < row.stepsTotal) {
+        failures.push(`trial ${t}: history says applied, but only ${dones} of ${row.stepsTotal} steps finished before the kill`);
+      }
+    }
+    try {
+      const result = await ctx.engine({ owner: `reliability recovery ${t}` }).up(w.steps, { recover });
+      if (result.outcome === 'resumed') counts.resumed++;
+      if (recover === 'compensate' && row && row.status !== 'applied') counts.compensated++;
+    } catch (error) {
+      const e = describeError(error);
+      failures.push(`trial ${t} (${plan.phase} of step ${target}, row ${row ? `${row.status} ${row.stepsApplied}/${row.stepsTotal}` : 'none'}): up with recover '${recover}' failed: ${e.name} ${e.code ?? ''} ${e.message.slice(0, 400)}`);
+      continue;
+    }
+    const after = (await ctx.engine().getHistory()).find((h) => h.name === w.steps.name);
+    if (!after || after.status !== 'applied' || after.checksum !== checksum(w.steps)) failures.push(`trial ${t}: after recovery the row is ${after ? `${after.status} ${after.stepsApplied}/${after.stepsTotal}` : 'missing'}`);
+    const schema = unlabel(await schemaOf(await ctx.adapter(), w.tables), label);
+    if (schema === reference) counts.equalSchema++;
+    else failures.push(`trial ${t} (${recover}): the schema differs from the one-shot schema: ${diff(schema, reference)}`);
+    const kept = await (await ctx.probe()).countRows(w.dataTable);
+    if (kept === ROWS) counts.rowsKept++;
+    else failures.push(`trial ${t}: ${kept} of ${ROWS} seeded rows left`);
+  }
+  return {
+    ok: failures.length === 0,
+    counts,
+    ms: Date.now() - started,
+    summary: `${counts.killed}/${size.trials} killed (${counts.running} running, ${counts.failed} failed, ${counts.notRecorded} unrecorded), ${counts.equalSchema} equal schemas, ${counts.rowsKept} kept rows`,
+    failures,
+  };
+}
+
+async function oneShot(ctx, label) {
+  const w = rename(crashMigrations(), label);
+  await ctx.adapter();
+  const engine = ctx.engine();
+  await engine.up(w.setup);
+  await engine.up(w.steps);
+  return unlabel(await schemaOf(await ctx.adapter(), w.tables), label);
+}
+
+/** The crash workload with every name carrying the trial label, so trials never share objects. */
+function rename(w, label) {
+  const json = JSON.stringify({ setup: w.setup, steps: w.steps, tables: w.tables }).replaceAll('crash_', `crash_${label}_`);
+  const out = JSON.parse(json);
+  return { ...out, dataTable: `crash_${label}_data` };
+}
+
+function unlabel(text, label) {
+  return text.replaceAll(`crash_${label}_`, 'crash_');
+}
+
+function diff(a, b) {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `at …${a.slice(Math.max(0, i - 80), i + 120)}… vs …${b.slice(Math.max(0, i - 80), i + 120)}…`;
+}

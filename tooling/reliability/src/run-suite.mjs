@@ -1,0 +1,32 @@
+import { MODES } from './modes.mjs';
+import { reportTable, summaryJson } from './report.mjs';
+import { runDatabase } from './run-database.mjs';
+import { availability, selectTargets } from './targets.mjs';
+
+/**
+ * Runs the suite on the chosen databases one after another: those named, or every one whose
+ * adapter is built and whose server is set up. A named database that is unavailable is a failure;
+ * an unnamed one is reported as skipped. Writes the table and, last, the JSON summary line.
+ * @example const { ok, reports } = await runSuite({ targets: ['pglite'], quick: true, seed: 1 }, { out: console.log });
+ * @param {{ targets: string[], quick: boolean, seed: number, only?: string[], keep?: boolean }} args
+ * @param {{ log?: (line: string) => void, out?: (line: string) => void }} io
+ */
+export async function runSuite(args, io = {}) {
+  const log = io.log ?? (() => undefined);
+  const out = io.out ?? (() => undefined);
+  const mode = args.quick ? MODES.quick : MODES.full;
+  const reports = [];
+  for (const target of selectTargets(args.targets)) {
+    const a = availability(target);
+    if (!a.ok) {
+      log(`${target.key}: ${args.targets.length > 0 ? 'unavailable' : 'skipped'}: ${a.reason}`);
+      reports.push(args.targets.length > 0 ? { key: target.key, ok: false, ms: 0, provisionError: a.reason, results: {} } : { key: target.key, skipped: a.reason });
+      continue;
+    }
+    reports.push(await runDatabase(target, a.setting, { mode, seed: args.seed, only: args.only, keep: args.keep, log }));
+  }
+  out(reportTable(reports));
+  for (const r of reports) for (const [p, x] of Object.entries(r.results ?? {})) for (const f of x.failures ?? []) out(`✗ ${r.key} ${p}: ${f}`);
+  out(summaryJson(reports, { mode: args.quick ? 'quick' : 'full', seed: args.seed }));
+  return { ok: reports.every((r) => r.skipped || r.ok), reports };
+}
