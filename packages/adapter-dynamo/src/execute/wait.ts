@@ -27,6 +27,8 @@ export async function waitFor(driver: DynamoDriver, wait: WaitFor, settings: Dyn
 function statusOf(table: TableDescription | undefined, wait: WaitFor): string {
   if (!table) return 'DELETED';
   if ('index' in wait) {
+    // The next UpdateTable needs the table ACTIVE too (AWS keeps it UPDATING for a while).
+    if (table.TableStatus !== 'ACTIVE') return `table ${table.TableStatus ?? 'UNKNOWN'}`;
     const gsi = table.GlobalSecondaryIndexes?.find((g) => g.IndexName === wait.index);
     if (!gsi) return 'DELETED';
     // A GSI being built reports ACTIVE only once its backfill is over.
