@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MigrationEngine, MigrationFailedError, migration, type Migration } from '@ductape/core';
-import type { CassandraAdapter } from '../../src/index.js';
-import { connectedAdapter, dropKeyspace, hosts, testKeyspace } from '../support/cassandra.js';
+import { describe, expect, it } from 'vitest';
+import { MigrationFailedError, migration, type Migration } from '@ductape/core';
+import { hosts, useServerAdapter } from '../support/cassandra.js';
 
 function threeTables(name: string, extra?: (b: ReturnType<typeof migration>) => ReturnType<typeof migration>): Migration {
   let b = migration(name)
@@ -12,20 +11,10 @@ function threeTables(name: string, extra?: (b: ReturnType<typeof migration>) => 
 }
 
 describe.skipIf(!hosts)('Cassandra: a failure halfway through a multi-table migration', () => {
-  let adapter: CassandraAdapter;
-  let engine: MigrationEngine;
-  const keyspace = testKeyspace('resume');
-  beforeAll(async () => {
-    adapter = await connectedAdapter(keyspace);
-    engine = new MigrationEngine(adapter, { lockTimeoutMs: 30_000 });
-  });
-  afterAll(async () => {
-    if (!adapter) return;
-    await dropKeyspace(adapter).catch(() => undefined);
-    await adapter.close();
-  });
+  const ctx = useServerAdapter('resume');
 
   it('the second CREATE TABLE fails: recorded failed with 1 of 3 steps; the next up resumes at step 2', async () => {
+    const { adapter, engine, keyspace } = ctx();
     const m = threeTables('r1');
     // Someone else's table of the same name makes step 2 fail.
     await adapter.driver.execute(`CREATE TABLE "${keyspace}"."r1_ledger" (k int PRIMARY KEY)`, [], true);
@@ -51,6 +40,7 @@ describe.skipIf(!hosts)('Cassandra: a failure halfway through a multi-table migr
   });
 
   it("a bad raw step fails it; up with { recover: 'compensate' } undoes step 1 and applies the fixed migration", async () => {
+    const { adapter, engine, keyspace } = ctx();
     const bad = threeTables('r2', (b) => b.raw('cassandra', `CREATE TABLE "${keyspace}"."r2_ledger" (id uuid PRIMARY KEY, amount no_such_type)`));
     await expect(engine.up(bad)).rejects.toMatchObject({ code: 'DUCTAPE_MIGRATION_FAILED', stepsApplied: 1 });
     const good = threeTables('r2');

@@ -1,46 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MigrationEngine, checksum, migration } from '@ductape/core';
-import type { CassandraAdapter } from '../../src/index.js';
-import { connectedAdapter, dropKeyspace, hosts, testKeyspace } from '../support/cassandra.js';
+import { describe, expect, it } from 'vitest';
+import { checksum, migration } from '@ductape/core';
+import { hosts, useServerAdapter } from '../support/cassandra.js';
+import { specEventsMigration } from '../support/spec-events.js';
 
 describe.skipIf(!hosts)("Cassandra: the spec's Cassandra example through MigrationEngine", () => {
-  let adapter: CassandraAdapter;
-  let engine: MigrationEngine;
-  const keyspace = testKeyspace('spec');
-  beforeAll(async () => {
-    adapter = await connectedAdapter(keyspace);
-    engine = new MigrationEngine(adapter, { lockTimeoutMs: 30_000 });
-  });
-  afterAll(async () => {
-    if (!adapter) return;
-    await dropKeyspace(adapter).catch(() => undefined);
-    await adapter.close();
-  });
+  const ctx = useServerAdapter('spec');
 
   it('creates events with partition key, clustering order, TTL and compaction; introspects them; rolls back', async () => {
-    const m = migration('create_events')
-      .createCollection('events', {
-        id: { type: 'uuid', primaryKey: true },
-        user_id: 'uuid',
-        event_type: 'string',
-        data: 'json',
-        created_at: 'timestamp',
-      }, {
-        cassandraOptions: {
-          partitionKey: ['user_id'],
-          clusteringColumns: ['created_at', 'id'],
-          clusteringOrder: [
-            { column: 'created_at', order: 'DESC' },
-            { column: 'id', order: 'ASC' },
-          ],
-          defaultTTL: 86400,
-          compaction: {
-            class: 'LeveledCompactionStrategy',
-          },
-        },
-      })
-      .build();
+    const { adapter, engine, keyspace } = ctx();
+    const m = specEventsMigration();
     expect((await engine.up(m)).outcome).toBe('applied');
     const s = await adapter.introspect('events');
     expect(s?.fields).toEqual([
@@ -76,6 +45,7 @@ describe.skipIf(!hosts)("Cassandra: the spec's Cassandra example through Migrati
   });
 
   it('odd column names, declared defaults and enum values survive introspection and a drop/restore', async () => {
+    const { adapter, engine } = ctx();
     const tricky = `it's "quoted" \\ back\\slash; -- ü ✓ 🚀 $$`;
     const m = migration('odd_columns')
       .createCollection('odd', [

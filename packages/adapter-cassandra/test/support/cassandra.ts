@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { MigrationEngine } from '@ductape/core';
 import { requireServer } from '@ductape/services/require-server';
 import { CassandraAdapter, type CassandraAdapterOptions } from '../../src/index.js';
 
@@ -31,4 +33,28 @@ export async function connectedAdapter(keyspace: string): Promise<CassandraAdapt
 /** Drops the test keyspace (and everything in it). */
 export async function dropKeyspace(adapter: CassandraAdapter): Promise<void> {
   await adapter.driver.execute(`DROP KEYSPACE IF EXISTS "${adapter.keyspace}"`, [], true);
+}
+
+/**
+ * Registers beforeAll/afterAll that connect an adapter (and an engine) in a fresh keyspace and
+ * drop it afterwards; returns a getter for them. Call inside a describe.
+ * @example const ctx = useServerAdapter('spec'); it('…', () => ctx().engine.up(m));
+ */
+export function useServerAdapter(label: string): () => { adapter: CassandraAdapter; engine: MigrationEngine; keyspace: string } {
+  const keyspace = testKeyspace(label);
+  let adapter: CassandraAdapter | undefined;
+  let engine: MigrationEngine | undefined;
+  beforeAll(async () => {
+    adapter = await connectedAdapter(keyspace);
+    engine = new MigrationEngine(adapter, { lockTimeoutMs: 30_000 });
+  });
+  afterAll(async () => {
+    if (!adapter) return;
+    await dropKeyspace(adapter).catch(() => undefined);
+    await adapter.close();
+  });
+  return () => {
+    if (!adapter || !engine) throw new Error('the test adapter is not connected (beforeAll failed?)');
+    return { adapter, engine, keyspace };
+  };
 }

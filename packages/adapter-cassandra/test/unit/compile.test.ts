@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { migration, type FieldDefinition, type Operation } from '@ductape/core';
 import { built, cql, refusal } from '../support/compile-helpers.js';
+import { specEventsMigration } from '../support/spec-events.js';
 
 const users: Operation = { type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'email', type: 'string', length: 255 }] };
 
 describe('createCollection → CREATE TABLE', () => {
   it('the spec example: partition key, clustering columns and order, TTL, compaction', () => {
-    const m = migration('create_events')
-      .createCollection('events', {
-        id: { type: 'uuid', primaryKey: true },
-        user_id: 'uuid',
-        event_type: 'string',
-        data: 'json',
-        created_at: 'timestamp',
-      }, {
-        cassandraOptions: {
-          partitionKey: ['user_id'],
-          clusteringColumns: ['created_at', 'id'],
-          clusteringOrder: [{ column: 'created_at', order: 'DESC' }, { column: 'id', order: 'ASC' }],
-          defaultTTL: 86400,
-          compaction: { class: 'LeveledCompactionStrategy' },
-        },
-      })
-      .build();
+    const m = specEventsMigration();
     expect(cql(m)).toEqual([
       'CREATE TABLE "app"."events" ("id" uuid, "user_id" uuid, "event_type" text, "data" text, "created_at" timestamp, PRIMARY KEY (("user_id"), "created_at", "id")) ' +
         `WITH CLUSTERING ORDER BY ("created_at" DESC, "id" ASC) AND default_time_to_live = 86400 AND compaction = {'class': 'LeveledCompactionStrategy'}`,
