@@ -25,7 +25,10 @@ export class MariadbDriver implements MysqlDriver {
 
   async acquire(): Promise<MysqlConnection> {
     const conn = await (await this.#getPool()).getConnection();
-    this.#all.add(conn);
+    if (!this.#all.has(conn)) {
+      this.#all.add(conn);
+      conn.once('end', () => this.#all.delete(conn));
+    }
     return wrap(conn, () => void conn.release().catch(() => undefined));
   }
 
@@ -34,7 +37,10 @@ export class MariadbDriver implements MysqlDriver {
     const conn = await mariadb.createConnection(this.#config());
     conn.on('error', () => undefined); // a lock connection the server dropped: `alive` says so
     this.#all.add(conn);
-    return wrap(conn, () => void conn.end().catch(() => conn.destroy()));
+    return wrap(conn, () => {
+      this.#all.delete(conn);
+      void conn.end().catch(() => conn.destroy());
+    });
   }
 
   async close(): Promise<void> {
@@ -46,6 +52,7 @@ export class MariadbDriver implements MysqlDriver {
   destroy(): void {
     for (const c of this.#all) c.destroy();
     this.#all.clear();
+    void this.#pool?.then((p) => p.end()).catch(() => undefined); // stop its timers; the sockets are gone
     this.#pool = undefined;
   }
 

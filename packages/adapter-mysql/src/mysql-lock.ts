@@ -1,6 +1,6 @@
 import type { AcquireResult, LockHandle, LockOwner, LockStore } from '@ductape/core';
 import { lockName } from './lock-name.js';
-import type { MysqlConnection, MysqlDriver } from './mysql-driver.js';
+import type { MysqlConnection, MysqlDriver, MysqlQueryable } from './mysql-driver.js';
 import { fromSqlDate } from './sql-date.js';
 
 /** One row per lock name: who holds it and the fencing token (bumped on every acquisition). */
@@ -88,8 +88,27 @@ export class MysqlLockStore implements LockStore {
         await c.query('SELECT RELEASE_LOCK(?)', [this.#lockName()]);
       }
     } finally {
-      await c.close().catch(() => c.destroy());
+      c.release(); // ends the dedicated connection
     }
+  }
+
+  /** Who holds the lock now (for `ductape unlock` and messages), or undefined when it is free. */
+  async holder(): Promise<string | undefined> {
+    await this.#ensure();
+    return this.#pooled((c) => this.#holder(c, this.#lockName()));
+  }
+
+  /**
+   * Frees the lock whoever holds it (`ductape unlock --yes`): the holder's connection is ended
+   * with KILL CONNECTION, and the server releases its GET_LOCK. Needs the right to kill that
+   * connection (the same user, or CONNECTION_ADMIN / SUPER).
+   */
+  async forceRelease(): Promise<void> {
+    await this.#pooled(async (c) => {
+      const [used] = await c.query('SELECT IS_USED_LOCK(?) AS id', [this.#lockName()]);
+      if (used?.id === null || used?.id === undefined) return;
+      await c.query(`KILL CONNECTION ${Number(used.id)}`);
+    });
   }
 
   /** Ends every lock connection politely (locks released). */
@@ -97,7 +116,7 @@ export class MysqlLockStore implements LockStore {
     const all = [...this.#held.values(), ...(this.#spare ? [this.#spare] : [])];
     this.#held.clear();
     this.#spare = undefined;
-    await Promise.all(all.map((c) => c.close().catch(() => c.destroy())));
+    for (const c of all) c.release(); // ends each dedicated connection: the server releases its lock
   }
 
   /** Drops every lock connection without a goodbye, as a killed process would (tests). */
@@ -114,17 +133,21 @@ export class MysqlLockStore implements LockStore {
 
   async #ensure(): Promise<void> {
     if (this.#ready) return;
+    await this.#pooled((c) => c.query(LOCK_DDL));
+    this.#ready = true;
+  }
+
+  async #pooled<T>(fn: (c: MysqlQueryable) => Promise<T>): Promise<T> {
     const c = await this.driver.acquire();
     try {
-      await c.query(LOCK_DDL);
-      this.#ready = true;
+      return await fn(c);
     } finally {
       c.release();
     }
   }
 
   /** Who holds `name`: our row when its connection is the holder, else the processlist entry. */
-  async #holder(c: MysqlConnection, name: string): Promise<string | undefined> {
+  async #holder(c: MysqlQueryable, name: string): Promise<string | undefined> {
     const [used] = await c.query('SELECT IS_USED_LOCK(?) AS id', [name]);
     const id = used?.id === null || used?.id === undefined ? undefined : Number(used.id);
     if (id === undefined) return undefined;

@@ -33,6 +33,7 @@ export class Mysql2Driver implements MysqlDriver {
     if (!this.#ready.has(core)) {
       core.on('error', () => undefined); // the pool drops a broken connection; never an unhandled 'error'
       this.#all.add(conn);
+      core.once('end', () => this.#all.delete(conn));
       try {
         for (const text of this.#setup()) await conn.query(text);
       } catch (error) {
@@ -49,7 +50,10 @@ export class Mysql2Driver implements MysqlDriver {
     const conn = await mysql.createConnection(this.#config());
     this.#all.add(conn);
     for (const text of this.#setup()) await conn.query(text);
-    return wrap(conn, () => void conn.end().catch(() => conn.destroy()));
+    return wrap(conn, () => {
+      this.#all.delete(conn);
+      void conn.end().catch(() => conn.destroy());
+    });
   }
 
   async close(): Promise<void> {
@@ -61,6 +65,7 @@ export class Mysql2Driver implements MysqlDriver {
   destroy(): void {
     for (const c of this.#all) c.destroy();
     this.#all.clear();
+    void this.#pool?.then((p) => p.end()).catch(() => undefined); // stop its timers; the sockets are gone
     this.#pool = undefined;
   }
 
