@@ -17,8 +17,9 @@ export async function runWithLockRetry(session: PostgresSession, text: string, a
     for (let attempt = 1; ; attempt++) {
       try {
         if (session.transactional) {
-          await db.query('SAVEPOINT ductape_step');
-          await db.query(text);
+          // One round trip for savepoint + statement: the table lock is held until COMMIT, so every
+          // round trip saved is time writers do not wait.
+          await db.query(`SAVEPOINT ductape_step; ${text}`);
           await db.query('RELEASE SAVEPOINT ductape_step');
         } else await db.query(text);
         return;

@@ -34,9 +34,7 @@ export class PostgresLeaseLock implements LockStore {
     );
     const token = r.rows[0]?.token;
     if (token !== undefined) return { acquired: true, handle: { owner, token: Number(token) } };
-    const held = await this.#driver.query(`SELECT description, expires_at FROM ${this.#table} WHERE id = 1`);
-    const row = held.rows[0];
-    return { acquired: false, heldBy: row ? `${String(row.description)} (lease until ${new Date(row.expires_at as string | Date).toISOString()})` : undefined };
+    return { acquired: false, heldBy: await this.holder() };
   }
 
   async renew(handle: LockHandle, leaseMs: number): Promise<boolean> {
@@ -49,6 +47,20 @@ export class PostgresLeaseLock implements LockStore {
 
   async release(handle: LockHandle): Promise<void> {
     await this.#driver.query(`DELETE FROM ${this.#table} WHERE id = 1 AND token = $1`, [handle.token]);
+  }
+
+  /** Who holds an unexpired lease, or undefined when the lock is free. */
+  async holder(): Promise<string | undefined> {
+    await this.#ensure();
+    const r = await this.#driver.query(`SELECT description, expires_at FROM ${this.#table} WHERE id = 1 AND expires_at > clock_timestamp()`);
+    const row = r.rows[0];
+    return row ? `${String(row.description)} (lease until ${new Date(row.expires_at as string | Date).toISOString()})` : undefined;
+  }
+
+  /** Removes the lease whoever holds it (`ductape unlock --yes`); the holder's next renew fails. */
+  async forceRelease(): Promise<void> {
+    await this.#ensure();
+    await this.#driver.query(`DELETE FROM ${this.#table} WHERE id = 1`);
   }
 
   #ensure(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { AcquireResult, LockHandle, LockOwner, LockStore } from '@ductape/core';
-import type { DedicatedConnection, PostgresDriver } from './postgres-driver.js';
+import type { DedicatedConnection, PostgresDriver, Queryable } from './postgres-driver.js';
 import { type LockKey, lockKey } from './lock-key.js';
 
 const PREFIX = 'ductape lock: ';
@@ -30,7 +30,7 @@ export class PostgresAdvisoryLock implements LockStore {
     this.#held = undefined;
     const conn = await this.#connection();
     const r = await conn.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [this.#key.key]);
-    if (r.rows[0]?.ok !== true) return { acquired: false, heldBy: await this.#holder(conn) };
+    if (r.rows[0]?.ok !== true) return { acquired: false, heldBy: await describeHolder(conn, this.#key) };
     const info = await conn.query("SELECT set_config('application_name', $1, false), txid_current()::text AS token", [(PREFIX + owner.description).slice(0, 63)]);
     this.#held = { owner, token: Number(info.rows[0]?.token ?? Date.now()) };
     return { acquired: true, handle: this.#held };
@@ -56,6 +56,22 @@ export class PostgresAdvisoryLock implements LockStore {
     await conn.query("SELECT pg_advisory_unlock($1::bigint), set_config('application_name', 'ductape lock: idle', false)", [this.#key.key]);
   }
 
+  /** Who holds the lock now (from pg_stat_activity), or undefined when it is free. */
+  async holder(): Promise<string | undefined> {
+    return describeHolder(this.#driver, this.#key);
+  }
+
+  /**
+   * Ends the session that holds the lock (`ductape unlock --yes`): pg_terminate_backend on the
+   * holder's lock connection only. Needs the same role as the holder, or pg_signal_backend.
+   */
+  async forceRelease(): Promise<void> {
+    await this.#driver.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1 AND objid = $2 AND pid <> pg_backend_pid()",
+      [this.#key.classid, this.#key.objid],
+    );
+  }
+
   /** Closes the lock connection (the server releases the lock if still held). */
   async close(): Promise<void> {
     const conn = this.#conn;
@@ -78,17 +94,18 @@ export class PostgresAdvisoryLock implements LockStore {
     this.#conn = await opened;
     return this.#conn;
   }
+}
 
-  async #holder(conn: DedicatedConnection): Promise<string | undefined> {
-    const r = await conn.query(
-      `SELECT a.application_name, a.pid, a.client_addr::text AS addr, a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-       WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 LIMIT 1`,
-      [this.#key.classid, this.#key.objid],
-    );
-    const row = r.rows[0];
-    if (!row) return undefined;
-    const name = String(row.application_name ?? '');
-    const who = name.startsWith(PREFIX) ? name.slice(PREFIX.length) : name || 'an unnamed session';
-    return `${who} (server pid ${String(row.pid)}${row.addr ? ` from ${String(row.addr)}` : ''})`;
-  }
+/** The lock holder as "<owner> (server pid N from addr)", read from pg_locks and pg_stat_activity. */
+async function describeHolder(db: Queryable, key: LockKey): Promise<string | undefined> {
+  const r = await db.query(
+    `SELECT a.application_name, a.pid, a.client_addr::text AS addr FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+     WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 LIMIT 1`,
+    [key.classid, key.objid],
+  );
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const name = String(row.application_name ?? '');
+  const who = name.startsWith(PREFIX) ? name.slice(PREFIX.length) : name || 'an unnamed session';
+  return `${who} (server pid ${String(row.pid)}${row.addr ? ` from ${String(row.addr)}` : ''})`;
 }

@@ -1,6 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { LockTimeoutError, type LockOwner } from '@ductape/core';
+import { LockTimeoutError, type LockOwner, type LockStore } from '@ductape/core';
+
+/** Parts of LockStore newer cores declare as optional (holder, forceRelease). */
+interface OptionalLockParts {
+  holder?(): Promise<string | undefined>;
+  forceRelease?(): Promise<void>;
+}
 import { build, unique } from '../support/fixtures.js';
 import type { KitContext } from '../support/kit-context.js';
 
@@ -34,6 +40,26 @@ export function lockExclusion(kit: KitContext): void {
       await expect(kit.engine({ lockTimeoutMs: 300 }, b).up(m)).rejects.toBeInstanceOf(LockTimeoutError);
       if (held.acquired) await a.lock.release(held.handle);
       await kit.engine({}, b).up(m);
+    });
+
+    it('holder() and forceRelease(), when implemented (ductape unlock)', async (ctx) => {
+      const a = await kit.open();
+      const b = await kit.open();
+      const lockB = b.lock as LockStore & OptionalLockParts;
+      if (typeof lockB.holder !== 'function' || typeof lockB.forceRelease !== 'function') return ctx.skip();
+      expect(await lockB.holder()).toBeUndefined();
+      const held = await a.lock.tryAcquire(owner('A'), 30_000);
+      expect(held.acquired).toBe(true);
+      expect(await lockB.holder()).toContain('conformance A');
+      await lockB.forceRelease();
+      let taken = await b.lock.tryAcquire(owner('B'), 30_000);
+      for (let i = 0; i < 40 && !taken.acquired; i++) {
+        await sleep(25);
+        taken = await b.lock.tryAcquire(owner('B'), 30_000);
+      }
+      expect(taken.acquired).toBe(true);
+      if (held.acquired) expect(await a.lock.renew(held.handle, 30_000).catch(() => false)).toBe(false);
+      if (taken.acquired) await b.lock.release(taken.handle);
     });
 
     it('takes over after the holder dies', async () => {
