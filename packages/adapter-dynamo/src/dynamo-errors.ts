@@ -16,11 +16,20 @@ export class DynamoConnectionError extends DuctapeError {
   }
 }
 
+/** What to do next, by AWS error name. */
+const HINTS: { readonly [awsName: string]: string } = {
+  ResourceNotFoundException: 'the table does not exist: check the collection name and the tablePrefix option',
+  ResourceInUseException: 'the table exists already or is being changed by another operation: check its state (DescribeTable), then run again',
+  LimitExceededException: 'DynamoDB limits concurrent table and index operations: wait for the others to finish, then run again to resume',
+  ValidationException: 'DynamoDB refused the input shown in the plan (engine.plan): fix the migration, or the table by hand, then run again',
+};
+
 /** DynamoDB refused a command; the message names the command, the table and DynamoDB's reason. */
 export class DynamoCommandError extends DuctapeError {
   readonly awsName: string;
   constructor(command: string, table: string, cause: unknown, hint?: string) {
-    super(ErrorCodes.migrationFailed, `DynamoDB ${command}${table ? ` on ${table}` : ''} failed: ${redactSecrets(describe(cause))}`, hint ?? 'fix the cause shown by DynamoDB, then run again', { cause });
+    const fallback = HINTS[errorName(cause)] ?? 'fix the cause shown by DynamoDB, then run again';
+    super(ErrorCodes.migrationFailed, `DynamoDB ${command}${table ? ` on ${table}` : ''} failed: ${redactSecrets(describe(cause))}`, hint ?? fallback, { cause });
     this.awsName = errorName(cause);
   }
 }

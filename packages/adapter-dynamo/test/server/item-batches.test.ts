@@ -69,7 +69,7 @@ describe.skipIf(!endpoint)('attribute batches on DynamoDB Local', () => {
   });
 
   it('addField on a missing table fails instead of recording success', async () => {
-    await expect(engine.up(migration('add_to_missing').addField('nobody', 'x', 'string').build())).rejects.toThrow(/ResourceNotFoundException/);
+    await expect(engine.up(migration('add_to_missing').addField('nobody', 'x', 'string').build())).rejects.toThrow(/ResourceNotFoundException.*check the collection name and the tablePrefix/);
   });
 
   it('raw commands and PartiQL run as given', async () => {
