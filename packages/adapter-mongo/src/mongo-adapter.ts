@@ -1,6 +1,7 @@
-import { type Adapter, type Capabilities, type CollectionSnapshot, type CompileContext, InvalidArgumentError, type Operation, type Session, type Step } from '@ductape/core';
+import { type Capabilities, type CollectionSnapshot, type CompileContext, type DataAdapter, InvalidArgumentError, type Operation, type ResolvedUpdate, type Session, type Step, type UpdateOptions, type UpdateResult } from '@ductape/core';
 import { MONGO_RAW_DIALECTS } from './compile/compile-raw.js';
 import { DEFAULT_SETTINGS, MONGODB_FEATURES, type MissingFeaturePolicy, type MongoCompileSettings, type ServerFeatures } from './compile/server-features.js';
+import { updateRowsMongo } from './data/update-rows.js';
 import { type MongoLogger, runStep } from './execute/run-step.js';
 import { compileMongo } from './mongo-compiler.js';
 import { MongoDriver, type MongoConnectionSettings } from './mongo-driver.js';
@@ -30,14 +31,15 @@ export interface MongoAdapterOptions extends MongoConnectionSettings {
  * field rewrites, history in `_ductape_migrations`, a lease lock in `_ductape_lock`. Server
  * features are probed at connect; what the server lacks is refused at compile time or (with
  * `onMissingFeature: 'warn'`) skipped with a logged warning. DDL is not transactional on
- * MongoDB, so the engine records progress per step and resumes or compensates.
+ * MongoDB, so the engine records progress per step and resumes or compensates. Also a
+ * DataAdapter: `db.update` runs through `updateRows`.
  *
  * @example
  * const adapter = new MongoAdapter({ url: 'mongodb://127.0.0.1:27017/app' });
  * await adapter.connect();
  * await new MigrationEngine(adapter).up(migration('create_users').createCollection('users', { _id: { type: 'uuid', primaryKey: true } }).build());
  */
-export class MongoAdapter implements Adapter {
+export class MongoAdapter implements DataAdapter {
   readonly name = 'mongo';
   readonly driver: MongoDriver;
   readonly history: MongoHistoryStore;
@@ -122,6 +124,14 @@ export class MongoAdapter implements Adapter {
     const s = asMongoSession(session);
     if (!s) throw new InvalidArgumentError('session', 'a session from this adapter’s withSession', session);
     await runStep(this.driver.db, step, s.client, this.#logger);
+  }
+
+  /**
+   * `db.update` data migrations: batches along `_id`, pipeline updates where the server has them,
+   * else computed here per document (see data/update-rows.ts).
+   */
+  updateRows(update: ResolvedUpdate, options: UpdateOptions): Promise<UpdateResult> {
+    return updateRowsMongo(this.driver.client, this.driver.db, this.#features, update, options ?? {});
   }
 
   introspect(collection: string): Promise<CollectionSnapshot | undefined> {

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { InvalidArgumentError, type ResolvedUpdate, type UpdateOptions, type UpdateResult, canonicalJson } from '@ductape/core';
+import type { ClientSession, Db, Document, MongoClient } from 'mongodb';
+import { aggregationExpression, evaluate } from './update-expression.js';
+import { whereFilter } from './update-filter.js';
+
+/** Where an interrupted data migration resumes: one document per update, deleted when it completes. */
+export const DATA_PROGRESS_COLLECTION = '_ductape_data_progress';
+
+/** What the batches may use on this server. */
+export interface UpdateFeatures {
+  readonly pipelineUpdates: boolean;
+  readonly transactions: boolean;
+}
+
+/**
+ * A data migration in batches along `_id` (one BSON type of `_id` per collection): each batch is
+ * a pipeline update (`u: [{ $set }]`) of the batch's ids, or, without pipeline updates, the
+ * documents read, computed here and written with `$set`. With transactions the batch and its
+ * progress document commit together; without, a crash between them re-runs that one batch.
+ * @example await updateRowsMongo(client, db, features, resolved, { batchSize: 5000 })
+ */
+export async function updateRowsMongo(client: MongoClient, db: Db, features: UpdateFeatures, update: ResolvedUpdate, options: UpdateOptions): Promise<UpdateResult> {
+  const limit = options.batchSize ?? 5000;
+  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('batchSize', 'a positive integer', limit);
+  const progress = db.collection<{ _id: string; lastId: unknown; rows: number }>(DATA_PROGRESS_COLLECTION);
+  const id = createHash('sha256').update(canonicalJson(update)).digest('hex');
+  const saved = await progress.findOne({ _id: id });
+  let last = saved?.lastId;
+  let rowsUpdated = saved?.rows ?? 0;
+  let batches = 0;
+  const coll = db.collection(update.table);
+  const filter = whereFilter(update.where);
+  for (;;) {
+    const q = last === undefined ? filter : { $and: [filter, { _id: { $gt: last } }] };
+    const ids = (await coll.find(q, { projection: { _id: 1 }, sort: { _id: 1 }, limit }).toArray()).map((d) => d._id as unknown);
+    if (ids.length === 0) break;
+    const batch = async (session?: ClientSession) => {
+      const n = await runBatch(db, features, update, { $and: [filter, { _id: { $in: ids } }] }, session);
+      await progress.updateOne({ _id: id }, { $set: { lastId: ids[ids.length - 1], rows: rowsUpdated + n } }, { upsert: true, ...(session ? { session } : {}) });
+      return n;
+    };
+    const n = features.transactions ? await inTransaction(client, batch) : await batch();
+    rowsUpdated += n;
+    batches++;
+    last = ids[ids.length - 1];
+    options.onProgress?.({ rowsUpdated, batches });
+    if (ids.length < limit) break;
+  }
+  await progress.deleteOne({ _id: id });
+  return { rowsUpdated, batches };
+}
+
+async function runBatch(db: Db, features: UpdateFeatures, update: ResolvedUpdate, q: Document, session?: ClientSession): Promise<number> {
+  const coll = db.collection(update.table);
+  const opts = session ? { session } : {};
+  if (features.pipelineUpdates) {
+    const $set = Object.fromEntries(update.set.map((s) => [s.column, aggregationExpression(s.value)]));
+    return (await coll.updateMany(q, [{ $set }], opts)).matchedCount;
+  }
+  const docs = await coll.find(q, opts).toArray();
+  if (docs.length === 0) return 0;
+  await coll.bulkWrite(
+    docs.map((d) => ({ updateOne: { filter: { _id: d._id }, update: { $set: Object.fromEntries(update.set.map((s) => [s.column, evaluate(s.value, d)])) } } })),
+    { ordered: true, ...opts },
+  );
+  return docs.length;
+}
+
+async function inTransaction<T>(client: MongoClient, fn: (session: ClientSession) => Promise<T>): Promise<T> {
+  const session = client.startSession();
+  try {
+    return await session.withTransaction(() => fn(session));
+  } finally {
+    await session.endSession();
+  }
+}
