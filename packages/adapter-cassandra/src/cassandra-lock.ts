@@ -1,5 +1,5 @@
 import type { AcquireResult, LockHandle, LockOwner, LockStore } from '@ductape/core';
-import type { CassandraDriver } from './cassandra-driver.js';
+import type { CassandraDriver, Row } from './cassandra-driver.js';
 import { qualify } from './quote.js';
 
 /** The lock table in the adapter's keyspace: the lease row and the fencing-token row. */
@@ -36,9 +36,23 @@ export class CassandraLockStore implements LockStore {
       [LEASE, owner.id, owner.description, token, ttl(leaseMs)],
     );
     if (insert.wasApplied()) return { acquired: true, handle: { owner, token } };
-    const holder = insert.first();
-    const description = holder?.get('description') as string | null | undefined;
-    return { acquired: false, ...(description ? { heldBy: `${description} (token ${String(holder?.get('fence_token'))})` } : {}) };
+    const heldBy = describeHolder(insert.first());
+    return { acquired: false, ...(heldBy ? { heldBy } : {}) };
+  }
+
+  /** Who holds the lock now, with the lease left, or undefined when it is free (`ductape unlock`). */
+  async holder(): Promise<string | undefined> {
+    await this.#ensure();
+    const r = await this.driver.execute(`SELECT description, fence_token, TTL(owner) AS ttl FROM ${this.#table} WHERE name = ?`, [LEASE]);
+    const row = r.first();
+    const heldBy = describeHolder(row);
+    return heldBy && row?.get('ttl') != null ? `${heldBy}, lease ends in ${String(row.get('ttl'))} s` : heldBy;
+  }
+
+  /** Removes the lease whoever holds it (`ductape unlock --yes`); the holder's next renew fails. */
+  async forceRelease(): Promise<void> {
+    await this.#ensure();
+    await this.driver.execute(`DELETE FROM ${this.#table} WHERE name = ? IF EXISTS`, [LEASE]);
   }
 
   async renew(handle: LockHandle, leaseMs: number): Promise<boolean> {
@@ -76,6 +90,11 @@ export class CassandraLockStore implements LockStore {
       });
     return this.#ready;
   }
+}
+
+function describeHolder(row: Row | undefined): string | undefined {
+  const description = row?.get('description') as string | null | undefined;
+  return description ? `${description} (token ${String(row?.get('fence_token'))})` : undefined;
 }
 
 /** A lease in whole seconds (Cassandra TTLs are seconds), at least one. */

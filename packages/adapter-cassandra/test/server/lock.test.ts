@@ -25,17 +25,21 @@ describe.skipIf(!hosts)('Cassandra: the lightweight-transaction lease lock', () 
     if (!first.acquired) return;
     const second = await b.lock.tryAcquire(owner('B'), 30_000);
     expect(second).toMatchObject({ acquired: false, heldBy: expect.stringContaining('test A') });
+    expect(await b.lock.holder()).toMatch(/test A \(token \d+\), lease ends in \d+ s/);
     expect(await a.lock.renew(first.handle, 30_000)).toBe(true);
     const stranger = { owner: owner('C'), token: first.handle.token };
     expect(await b.lock.renew(stranger, 30_000)).toBe(false);
     await b.lock.release(stranger); // not the owner: nothing happens
     expect((await b.lock.tryAcquire(owner('B'), 30_000)).acquired).toBe(false);
     await a.lock.release(first.handle);
+    expect(await b.lock.holder()).toBeUndefined();
     const third = await b.lock.tryAcquire(owner('B'), 30_000);
     expect(third.acquired).toBe(true);
     if (third.acquired) {
       expect(third.handle.token).toBeGreaterThan(first.handle.token);
-      await b.lock.release(third.handle);
+      await a.lock.forceRelease(); // ductape unlock --yes
+      expect(await b.lock.renew(third.handle, 30_000)).toBe(false);
+      expect(await a.lock.holder()).toBeUndefined();
     }
   });
 
