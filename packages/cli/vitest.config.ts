@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // `server`: the binary against the PostgreSQL server of `pnpm services:up postgres`.
 export const config = defineConfig({
   test: {
-    testTimeout: 60_000,
+    testTimeout: 600_000,
     hookTimeout: 60_000,
     setupFiles: ['@ductape/services/setup-env'],
     projects: [

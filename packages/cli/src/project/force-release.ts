@@ -1,41 +1,41 @@
+import { randomUUID } from 'node:crypto';
 import type { Adapter } from '@ductape/sdk';
 import { CliError } from '../cli/cli-error.js';
+import { CLI_OWNER } from './open-target.js';
 
-/** An adapter as the CLI may see it: the sdk's proxy (`target`) or the adapter itself. */
-interface Inspectable extends Adapter {
-  readonly target?: Adapter;
-  readonly schema?: unknown;
-  query?(text: string, params?: readonly unknown[]): Promise<unknown>;
+/** The optional parts of core's LockStore that `unlock` uses (holder, forceRelease). */
+type InspectableLock = Adapter['lock'] & {
+  holder?(): Promise<string | undefined>;
+  forceRelease?(): Promise<void>;
+};
+
+/**
+ * Who holds the migration lock: the lock store's `holder()` when it has one, else a single
+ * `tryAcquire` (given back at once when it succeeds). `locked: false` means free.
+ * @example const { locked, holder } = await lockHolder(t.adapter);
+ */
+export async function lockHolder(adapter: Adapter): Promise<{ locked: boolean; holder: string | undefined }> {
+  const lock = adapter.lock as InspectableLock;
+  if (typeof lock.holder === 'function') {
+    const holder = await lock.holder();
+    return { locked: holder !== undefined, holder };
+  }
+  const r = await lock.tryAcquire({ id: randomUUID(), description: `${CLI_OWNER} (unlock probe)` }, 5_000);
+  if (!r.acquired) return { locked: true, holder: r.heldBy };
+  await lock.release(r.handle);
+  return { locked: false, holder: undefined };
 }
 
 /**
- * Releases a lock held by someone else, the way the adapter's lock store allows, and says what
- * it did. The core LockStore contract has no forced release, so: an optional
- * `lock.forceRelease()` when an adapter offers it; PostgreSQL's lease row (PGlite) is deleted;
- * PostgreSQL's advisory lock (a server session lock) is released by ending the holder's session.
- * @example await forceRelease(t.adapter, 'ci-7 pid 42 (server pid 4242)') // 'ended the holding session (server pid 4242)'
+ * Releases a lock held by someone else through the lock store's optional `forceRelease()`
+ * (PostgreSQL: deletes the PGlite lease row, or ends the server session holding the advisory
+ * lock; MySQL/MariaDB: KILL CONNECTION of the GET_LOCK holder; lease stores: deletes the lease).
+ * @example await forceRelease(t.adapter);
  */
-export async function forceRelease(adapter: Adapter, heldBy: string | undefined): Promise<string> {
-  const a = ((adapter as Inspectable).target ?? adapter) as Inspectable;
-  const lock = a.lock as Adapter['lock'] & { forceRelease?: () => Promise<void> };
-  if (typeof lock.forceRelease === 'function') {
-    await lock.forceRelease();
-    return 'released through the lock store';
+export async function forceRelease(adapter: Adapter): Promise<void> {
+  const lock = adapter.lock as InspectableLock;
+  if (typeof lock.forceRelease !== 'function') {
+    throw new CliError('DUCTAPE_UNLOCK_UNSUPPORTED', `the ${adapter.name} adapter cannot release another holder's lock`, 'its lease expires by itself once the holder stops renewing it; wait for that, or stop the holder');
   }
-  if (a.name === 'postgres' && typeof a.query === 'function' && typeof a.schema === 'string') {
-    if (lock.constructor.name === 'PostgresLeaseLock') {
-      await a.query(`DELETE FROM ${quote(a.schema)}."_ductape_lock"`);
-      return 'deleted the lease row';
-    }
-    const pid = /server pid (\d+)/.exec(heldBy ?? '')?.[1];
-    if (pid) {
-      await a.query('SELECT pg_terminate_backend($1::int)', [Number(pid)]);
-      return `ended the holding session (server pid ${pid}); the server released its advisory lock`;
-    }
-  }
-  throw new CliError('DUCTAPE_UNLOCK_UNSUPPORTED', `the ${a.name} adapter offers no way to release another holder's lock`, 'its lease expires by itself when the holder stops renewing it; wait for that, or stop the holder');
-}
-
-function quote(identifier: string): string {
-  return `"${identifier.replace(/"/g, '""')}"`;
+  await lock.forceRelease();
 }
