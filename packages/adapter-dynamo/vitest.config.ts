@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` needs no server (golden compile tests); `server` runs against the
-// DynamoDB Local named by DUCTAPE_TEST_DYNAMO_ENDPOINT (or .services.env via the setup file).
+// `unit` needs no server (golden compile tests); `server` runs against the DynamoDB Local named
+// by DUCTAPE_TEST_DYNAMO_ENDPOINT (or .services.env via the setup file). `conformance` runs the
+// shared testkit there (`pnpm test:conformance`); it is kept out of `test` until the testkit stops
+// requiring what DynamoDB cannot do (see README: Verified).
 export const config = defineConfig({
   test: {
     testTimeout: 60_000,
@@ -10,6 +12,7 @@ export const config = defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'] } },
+      { extends: true, test: { name: 'conformance', include: ['test/conformance/**/*.test.ts'] } },
     ],
   },
 });

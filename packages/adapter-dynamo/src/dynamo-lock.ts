@@ -45,7 +45,7 @@ export class DynamoLockStore implements LockStore {
       return { acquired: true, handle: { owner, token } };
     } catch (error) {
       if (!isAws(error, 'ConditionalCheckFailedException')) throw error;
-      return { acquired: false, heldBy: await this.#holder() };
+      return { acquired: false, heldBy: await this.#holder(false) };
     }
   }
 
@@ -55,6 +55,31 @@ export class DynamoLockStore implements LockStore {
 
   async release(handle: LockHandle): Promise<void> {
     await this.#conditional(handle, 'SET #exp = :exp REMOVE #owner, #desc', { ':exp': { N: '0' } });
+  }
+
+  /** Who holds the lock now, or undefined when it is free or its lease expired (`ductape unlock`). */
+  async holder(): Promise<string | undefined> {
+    try {
+      return await this.#holder(true);
+    } catch (error) {
+      if (isAws(error, 'ResourceNotFoundException')) return undefined;
+      throw error;
+    }
+  }
+
+  /** Frees the lock whoever holds it (`ductape unlock --yes`). The token stays, so the old holder's renew fails. */
+  async forceRelease(): Promise<void> {
+    try {
+      await this.driver.send('UpdateItem', {
+        ...this.#key(),
+        UpdateExpression: 'SET #exp = :zero REMOVE #owner, #desc',
+        ConditionExpression: 'attribute_exists(#owner)',
+        ExpressionAttributeNames: { '#exp': 'expiresAt', '#owner': 'owner', '#desc': 'description' },
+        ExpressionAttributeValues: { ':zero': { N: '0' } },
+      });
+    } catch (error) {
+      if (!isAws(error, 'ConditionalCheckFailedException') && !isAws(error, 'ResourceNotFoundException')) throw error;
+    }
   }
 
   /** An update that applies only while `handle` still holds the lock; false when it does not. */
@@ -74,10 +99,11 @@ export class DynamoLockStore implements LockStore {
     }
   }
 
-  async #holder(): Promise<string | undefined> {
+  async #holder(liveOnly: boolean): Promise<string | undefined> {
     const out = await this.driver.send('GetItem', { ...this.#key(), ConsistentRead: true });
     const item = out.Item as Record<string, Attr> | undefined;
     if (!item?.description?.S) return undefined;
+    if (liveOnly && Number(item.expiresAt?.N ?? 0) < this.now()) return undefined;
     return `${item.description.S} (lease until ${new Date(Number(item.expiresAt?.N ?? 0)).toISOString()})`;
   }
 

@@ -36,4 +36,16 @@ describe.skipIf(!endpoint)('lease lock on DynamoDB Local', () => {
     expect((await a.lock.tryAcquire({ id: 'third', description: 'third' }, 10_000)).acquired).toBe(false);
     await b.lock.release(second.handle);
   });
+
+  it('holder() names a live holder only; forceRelease() frees it and the old handle cannot renew', async () => {
+    expect(await a.lock.holder()).toBeUndefined();
+    const held = await a.lock.tryAcquire({ id: 'stuck', description: 'stuck runner' }, 60_000);
+    if (!held.acquired) throw new Error('not acquired');
+    expect(await b.lock.holder()).toMatch(/^stuck runner \(lease until/);
+    await b.lock.forceRelease();
+    expect(await b.lock.holder()).toBeUndefined();
+    expect(await a.lock.renew(held.handle, 60_000)).toBe(false);
+    const next = await b.lock.tryAcquire({ id: 'next', description: 'next' }, 10_000);
+    expect(next.acquired && next.handle.token).toBe(held.handle.token + 1);
+  });
 });
