@@ -18,12 +18,15 @@ import { type CassandraSession, asCassandraSession } from './cassandra-session.j
 import type { CassandraStatementStep } from './compile/step.js';
 import { quoteName, schemaNameProblem } from './quote.js';
 import { DEFAULT_REPLICATION, type Replication, replicationMap } from './replication.js';
+import { waitForSaiIndex } from './sai-index-wait.js';
 
 export interface CassandraAdapterOptions extends CassandraDriverOptions {
   /** The keyspace of the migrated tables, the history table and the lock; created when missing. */
   readonly keyspace: string;
   /** Replication of the keyspace when the adapter creates it (default SimpleStrategy, factor 1). */
   readonly replication?: Replication;
+  /** How long createIndex waits for a storage-attached index to become queryable (default 300 000 ms). */
+  readonly indexBuildTimeoutMs?: number;
 }
 
 /**
@@ -44,6 +47,7 @@ export class CassandraAdapter implements Adapter {
   readonly history: CassandraHistoryStore;
   readonly lock: CassandraLockStore;
   readonly #replication: Replication;
+  readonly #indexBuildTimeoutMs: number;
 
   constructor(options: CassandraAdapterOptions) {
     if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('CassandraAdapter options', '{ contactPoints, localDataCenter, keyspace }', options);
@@ -53,6 +57,7 @@ export class CassandraAdapter implements Adapter {
     if (problem) throw new InvalidArgumentError('keyspace', `a keyspace name (${problem})`, options.keyspace);
     this.keyspace = options.keyspace;
     this.#replication = options.replication ?? DEFAULT_REPLICATION;
+    this.#indexBuildTimeoutMs = options.indexBuildTimeoutMs ?? 300_000;
     replicationMap(this.#replication);
     this.driver = new CassandraDriver(options);
     this.history = new CassandraHistoryStore(this.driver, this.keyspace);
@@ -86,6 +91,7 @@ export class CassandraAdapter implements Adapter {
     if (step.kind === 'command') throw new UnsupportedOperationError(this.name, `the command "${step.name}"`, 'Cassandra steps are CQL statements');
     const st = step as CassandraStatementStep;
     await s.driver.execute(st.text, st.params ?? [], st.schemaChange === true);
+    if (st.saiIndex !== undefined) await waitForSaiIndex(s.driver, this.keyspace, st.saiIndex, this.#indexBuildTimeoutMs);
   }
 
   async introspect(collection: string): Promise<CollectionSnapshot | undefined> {

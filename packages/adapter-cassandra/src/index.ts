@@ -12,6 +12,7 @@ export { CassandraConnectionError, CassandraSchemaAgreementError } from './cassa
 export { CassandraHistoryStore, HISTORY_TABLE } from './cassandra-history.js';
 export { CassandraLockStore, LOCK_TABLE } from './cassandra-lock.js';
 export { introspectTable } from './cassandra-introspector.js';
+export { IndexBuildError, waitForSaiIndex } from './sai-index-wait.js';
 export { parseCqlType } from './introspect/parse-type.js';
 export type { CassandraSession } from './cassandra-session.js';
 export { DEFAULT_REPLICATION, replicationMap, type Replication } from './replication.js';

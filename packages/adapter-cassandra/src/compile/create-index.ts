@@ -8,7 +8,7 @@ const SAI = new Set(['sai', 'SAI', 'StorageAttachedIndex']);
 
 /**
  * createIndex → a storage-attached index (`CREATE INDEX … USING 'sai'`) on one column. SAI builds
- * in the background without blocking writes. Unique, partial, multi-column and descending
+ * in the background without blocking writes; execute waits until it is queryable. Unique, partial, multi-column and descending
  * indexes do not exist in Cassandra, and SAI refuses columns whose names are not letters, digits
  * and _: all refused before any IO.
  * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'users_email', fields: [{ name: 'email' }] }, { keyspace: 'app' })
@@ -25,7 +25,7 @@ export function compileCreateIndex(op: CreateIndexOp, settings: CompileSettings)
   if (!/^[A-Za-z0-9_]+$/.test(field.name)) refuse(`${what} on column "${field.name}"`, 'Cassandra storage-attached indexes accept only columns named with letters, digits and _');
   if (field.order === 'DESC') refuse(`descending ${what}`, 'Cassandra secondary indexes have no order; use clusteringOrder for sorted reads');
   const text = `CREATE INDEX ${quoteName(op.name, 'index')} ON ${qualify(settings.keyspace, op.collection)} (${quoteIdent(field.name)}) USING 'sai'`;
-  return [ddl(text, `create index ${op.name} on ${op.collection}`)];
+  return [ddl(text, `create index ${op.name} on ${op.collection}`, op.name)];
 }
 
 /**

@@ -1,16 +1,20 @@
 import type { NoopStep, StatementStep } from '@ductape/core';
 
-/** A CQL statement step. `schemaChange` marks DDL: execute waits for schema agreement after it. */
+/**
+ * A CQL statement step. `schemaChange` marks DDL: execute waits for schema agreement after it.
+ * `saiIndex` names a storage-attached index the step creates: execute waits until it is queryable.
+ */
 export interface CassandraStatementStep extends StatementStep {
   readonly schemaChange?: boolean;
+  readonly saiIndex?: string;
 }
 
 /**
  * A DDL step (no parameters: CQL DDL takes none; literals are quoted by quoteLiteral).
  * @example ddl('DROP TABLE "app"."users"', 'drop table users')
  */
-export function ddl(text: string, summary: string): CassandraStatementStep {
-  return { kind: 'statement', text, summary, schemaChange: true };
+export function ddl(text: string, summary: string, saiIndex?: string): CassandraStatementStep {
+  return { kind: 'statement', text, summary, schemaChange: true, ...(saiIndex !== undefined ? { saiIndex } : {}) };
 }
 
 /**

@@ -61,6 +61,10 @@ describe.skipIf(!hosts)("Cassandra: the spec's Cassandra example through Migrati
     expect(s?.fields.find((f) => f.name === 'from "x"')).toEqual({ name: 'from "x"', type: 'string', length: 30, default: tricky });
     expect(s?.fields.find((f) => f.name === 'naïve ✓ 名前')).toMatchObject({ type: 'enum', enumValues: ["a'b", 'ü'] });
     expect(s?.indexes).toEqual([{ name: 'odd_tags', fields: [{ name: 'tags' }], using: 'sai' }]);
+    // up waited until the index was queryable: it answers at once.
+    await adapter.driver.execute(`INSERT INTO "${ctx().keyspace}".odd ("select", tags) VALUES (?, ?)`, [1, [7, 8]]);
+    const hit = await adapter.driver.execute(`SELECT "select" FROM "${ctx().keyspace}".odd WHERE tags CONTAINS ?`, [8]);
+    expect(hit.rows.map((r) => r.get('select'))).toEqual([1]);
     const rename = migration('odd_rename').renameField('odd', 'select', 'order').build();
     await engine.up(rename);
     expect((await adapter.introspect('odd'))?.fields[0]).toMatchObject({ name: 'order', primaryKey: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migration, type FieldDefinition, type Operation } from '@ductape/core';
+import { compileCassandra } from '../../src/index.js';
 import { built, cql, refusal } from '../support/compile-helpers.js';
 import { specEventsMigration } from '../support/spec-events.js';
 
@@ -100,6 +101,8 @@ describe('indexes, drops, constraints and raw', () => {
     const m = built({ type: 'createIndex', collection: 'users', name: 'users_email', fields: [{ name: 'email' }] });
     expect(cql(m)).toEqual([`CREATE INDEX "users_email" ON "app"."users" ("email") USING 'sai'`]);
     expect(cql(m, 0, 'down')).toEqual(['DROP INDEX "app"."users_email"']);
+    // Execute waits for schema agreement, then until the index is queryable.
+    expect(compileCassandra(m.up[0] as Operation, { migration: m, direction: 'up', index: 0, options: {} }, { keyspace: 'app' })[0]).toMatchObject({ schemaChange: true, saiIndex: 'users_email' });
   });
 
   it('refuses unique, multi-column, descending, non-SAI and oddly named indexes', () => {
