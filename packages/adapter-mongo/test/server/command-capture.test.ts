@@ -1,7 +1,8 @@
 import { MigrationEngine, migration } from '@ductape/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MONGODB_FEATURES, MissingFeatureError, UUID_PATTERN } from '../../src/index.js';
+import { MONGODB_FEATURES, MissingFeatureError } from '../../src/index.js';
 import { CapturedLog, monitoredAdapter, sent, uniqueDatabase } from '../support/mongo-target.js';
+import { SPEC_CREATE_COMMAND, specMongoExample } from '../support/spec-example.js';
 import { dropDatabases, mongoUrl } from '../support/server.js';
 
 // FerretDB lacks validators, collMod, partial and TTL indexes. Probing must say so; the default
@@ -17,17 +18,7 @@ describe.skipIf(!mongoUrl)('capability probing and command capture (FerretDB)', 
   };
   afterAll(() => dropDatabases(url, dbs));
 
-  const specExample = () =>
-    migration('create_users')
-      .createCollection('users', { _id: { type: 'uuid', primaryKey: true }, email: { type: 'string', required: true } }, {
-        mongoOptions: {
-          capped: false,
-          validator: { $jsonSchema: { bsonType: 'object', required: ['email'], properties: { email: { bsonType: 'string' } } } },
-          validationLevel: 'strict',
-          validationAction: 'error',
-        },
-      })
-      .build();
+  const specExample = specMongoExample;
 
   it('probing at connect finds what FerretDB 1.x lacks; capabilities follow', async () => {
     const { adapter } = monitoredAdapter(url, db());
@@ -62,16 +53,7 @@ describe.skipIf(!mongoUrl)('capability probing and command capture (FerretDB)', 
     try {
       const error = await new MigrationEngine(adapter).up(specExample()).catch((e: unknown) => e);
       expect((error as Error).message).toMatch(/not implemented/i);
-      expect(sent(commands, 'create')).toEqual([
-        {
-          create: 'users',
-          validator: {
-            $jsonSchema: { bsonType: 'object', required: ['email', '_id'], properties: { email: { bsonType: 'string' }, _id: { bsonType: 'string', pattern: UUID_PATTERN } } },
-          },
-          validationLevel: 'strict',
-          validationAction: 'error',
-        },
-      ]);
+      expect(sent(commands, 'create')).toEqual([SPEC_CREATE_COMMAND]);
     } finally {
       await adapter.close();
     }

@@ -2,38 +2,11 @@ import { migration } from '@ductape/core';
 import { describe, expect, it } from 'vitest';
 import { MissingFeatureError, UUID_PATTERN } from '../../src/index.js';
 import { FERRETDB_FEATURES, compile, settings } from '../support/compile-helpers.js';
+import { SPEC_CREATE_COMMAND, specMongoExample } from '../support/spec-example.js';
 
 describe('createCollection (golden)', () => {
   it('compiles the spec MongoDB example: validator merged with mongoOptions.validator, levels, no capping', () => {
-    const m = migration('create_users')
-      .createCollection('users', { _id: { type: 'uuid', primaryKey: true }, email: { type: 'string', required: true } }, {
-        mongoOptions: {
-          capped: false,
-          validator: { $jsonSchema: { bsonType: 'object', required: ['email'], properties: { email: { bsonType: 'string' } } } },
-          validationLevel: 'strict',
-          validationAction: 'error',
-        },
-      })
-      .build();
-    expect(compile(m.up[0]!)).toEqual([
-      {
-        kind: 'command',
-        name: 'create',
-        summary: 'create users',
-        args: {
-          create: 'users',
-          validator: {
-            $jsonSchema: {
-              bsonType: 'object',
-              required: ['email', '_id'],
-              properties: { email: { bsonType: 'string' }, _id: { bsonType: 'string', pattern: UUID_PATTERN } },
-            },
-          },
-          validationLevel: 'strict',
-          validationAction: 'error',
-        },
-      },
-    ]);
+    expect(compile(specMongoExample().up[0]!)).toEqual([{ kind: 'command', name: 'create', summary: 'create users', args: SPEC_CREATE_COMMAND }]);
   });
 
   it('maps every type of the spec table, nullability, primary key and unique fields to a validator and indexes', () => {
