@@ -103,8 +103,9 @@ export class CassandraAdapter implements Adapter {
   async #historyOrEmpty() {
     try {
       return await this.history.list();
-    } catch {
-      return []; // no history table yet: nothing was declared
+    } catch (error) {
+      if (error instanceof Error && /unconfigured table|does not exist/i.test(error.message)) return []; // no history yet: nothing declared
+      throw error;
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { AcquireResult, LockHandle, LockOwner, LockStore } from '@ductape/core';
+import { type AcquireResult, DuctapeError, ErrorCodes, type LockHandle, type LockOwner, type LockStore } from '@ductape/core';
 import type { CassandraDriver, Row } from './cassandra-driver.js';
 import { qualify } from './quote.js';
 
@@ -77,7 +77,7 @@ export class CassandraLockStore implements LockStore {
         ? await this.driver.execute(`INSERT INTO ${this.#table} (name, fence_token) VALUES (?, ?) IF NOT EXISTS`, [FENCE, next])
         : await this.driver.execute(`UPDATE ${this.#table} SET fence_token = ? WHERE name = ? IF fence_token = ?`, [next, FENCE, value]);
       if (r.wasApplied()) return next;
-      if (attempt >= 20) throw new Error('could not raise the Cassandra lock fencing token: too much contention');
+      if (attempt >= 20) throw new DuctapeError(ErrorCodes.lockTimeout, 'could not raise the migration lock fencing token: 20 compare-and-set attempts lost', 'too many runners are contending for the lock; retry later');
     }
   }
 

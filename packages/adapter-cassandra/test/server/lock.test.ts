@@ -5,7 +5,7 @@ import { connectedAdapter, dropKeyspace, hosts, testKeyspace } from '../support/
 
 const owner = (label: string): LockOwner => ({ id: `${label}-${Math.random().toString(36).slice(2)}`, description: `test ${label}` });
 
-describe.skipIf(!hosts)('Cassandra: the lightweight-transaction lease lock', () => {
+describe.skipIf(!hosts)('Cassandra: the lightweight-transaction lease lock (and introspection before any history)', () => {
   let a: CassandraAdapter;
   let b: CassandraAdapter;
   const keyspace = testKeyspace('lock');
@@ -17,6 +17,11 @@ describe.skipIf(!hosts)('Cassandra: the lightweight-transaction lease lock', () 
     if (!a) return;
     await dropKeyspace(a).catch(() => undefined);
     await Promise.all([a.close(), b?.close()]);
+  });
+
+  it('introspects a table made outside Ductape before any history exists', async () => {
+    await a.driver.execute(`CREATE TABLE "${keyspace}".outside (k int PRIMARY KEY, v list<text>)`, [], true);
+    expect(await a.introspect('outside')).toMatchObject({ fields: [{ name: 'k', type: 'integer', primaryKey: true }, { name: 'v', type: 'array', itemType: 'string' }] });
   });
 
   it('excludes a second holder and names the first; only the owner renews and releases', async () => {
