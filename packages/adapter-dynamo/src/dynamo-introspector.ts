@@ -35,19 +35,20 @@ export class DynamoIntrospector {
  * A CollectionSnapshot from a TableDescription (pure; exported for tests).
  * @example snapshotOf('users', describeOutput.Table, 'expires_at').options?.dynamoOptions?.partitionKey
  */
-export function snapshotOf(collection: string, table: TableDescription, ttlAttribute: string | undefined, declared: readonly FieldDefinition[] = []): CollectionSnapshot {
+export function snapshotOf(collection: string, table: TableDescription, ttlAttribute: string | undefined, declared?: readonly FieldDefinition[]): CollectionSnapshot {
   const defs = table.AttributeDefinitions ?? [];
   const keyOf = (schema: KeySchemaElement[] | undefined, type: 'HASH' | 'RANGE') => key(schema?.find((k) => k.KeyType === type)?.AttributeName, defs);
   const partition = keyOf(table.KeySchema, 'HASH') as DynamoKey;
   const sort = keyOf(table.KeySchema, 'RANGE');
-  const gsis: DynamoSecondaryIndex[] = (table.GlobalSecondaryIndexes ?? []).map((g) => ({
+  // DescribeTable lists indexes in no fixed order: sort by name so snapshots compare equal.
+  const gsis: DynamoSecondaryIndex[] = byName(table.GlobalSecondaryIndexes).map((g) => ({
     name: String(g.IndexName),
     ...opt('partitionKey', keyOf(g.KeySchema, 'HASH')),
     ...opt('sortKey', keyOf(g.KeySchema, 'RANGE')),
     ...opt('projection', projectionOf(g.Projection)),
     ...capacity(g.ProvisionedThroughput),
   }));
-  const lsis: DynamoSecondaryIndex[] = (table.LocalSecondaryIndexes ?? []).map((l) => ({
+  const lsis: DynamoSecondaryIndex[] = byName(table.LocalSecondaryIndexes).map((l) => ({
     name: String(l.IndexName),
     ...opt('sortKey', keyOf(l.KeySchema, 'RANGE')),
     ...opt('projection', projectionOf(l.Projection)),
@@ -65,12 +66,24 @@ export function snapshotOf(collection: string, table: TableDescription, ttlAttri
     ...opt('ttlAttribute', ttlAttribute),
   };
   const keyNames = new Set([partition.name, sort?.name]);
+  // Declared fields are authoritative (an index key whose field was dropped is not a field any
+  // more); the table's key attributes are always listed; a table Ductape did not create shows
+  // every key and index attribute.
   const undeclared: FieldDefinition[] = defs
-    .filter((d) => !declared.some((f) => f.name === d.AttributeName))
-    .map((d) => ({ name: String(d.AttributeName), type: FIELD_OF[String(d.AttributeType)] ?? 'string', ...(keyNames.has(d.AttributeName) ? { primaryKey: true } : {}) }));
-  const fields = [...declared, ...undeclared];
+    .filter((d) => !declared?.some((f) => f.name === d.AttributeName) && (!declared || keyNames.has(d.AttributeName)))
+    .map((d) => ({ name: String(d.AttributeName), type: FIELD_OF[String(d.AttributeType)] ?? 'string', ...(keyNames.has(d.AttributeName) ? { primaryKey: true } : {}) }))
+    .sort((a, b) => compare(a.name, b.name));
+  const fields = [...(declared ?? []), ...undeclared];
   const indexes: IndexDefinition[] = gsis.map((g) => ({ name: g.name, fields: [g.partitionKey, g.sortKey].flatMap((k) => (k ? [{ name: k.name }] : [])) }));
   return { name: collection, fields, indexes, options: { dynamoOptions } };
+}
+
+function byName<T extends { IndexName?: string }>(list: readonly T[] | undefined): T[] {
+  return [...(list ?? [])].sort((a, b) => compare(String(a.IndexName), String(b.IndexName)));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function key(name: string | undefined, defs: AttributeDefinition[]): DynamoKey | undefined {
