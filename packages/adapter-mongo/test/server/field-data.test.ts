@@ -1,4 +1,5 @@
 import { MigrationEngine, migration } from '@ductape/core';
+import { BSON } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MongoAdapter } from '../../src/index.js';
 import { CapturedLog, monitoredAdapter, sent, uniqueDatabase } from '../support/mongo-target.js';
@@ -96,5 +97,34 @@ describe.skipIf(!mongoUrl)('field operations rewrite documents (FerretDB)', () =
     await engine.down(drop);
     expect(await adapter.introspect('users')).toEqual(before);
     expect(log.warnings.length).toBeGreaterThan(0);
+  });
+});
+
+describe.skipIf(!mongoUrl)('an interrupted rename resumes with its indexes (FerretDB)', () => {
+  const url = mongoUrl as string;
+  const database = uniqueDatabase('ductape_resume');
+  afterAll(() => dropDatabases(url, [database]));
+
+  it('the indexes dropped before a crash are rebuilt by the resumed run', async () => {
+    const { adapter } = monitoredAdapter(url, database, { onMissingFeature: 'warn', logger: new CapturedLog() });
+    await adapter.connect();
+    try {
+      const engine = new MigrationEngine(adapter);
+      await engine.up(migration('t').createCollection('t', { id: { type: 'integer', primaryKey: true }, code: { type: 'string', unique: true, required: true } }).build());
+      const t = adapter.driver.db.collection('t');
+      await t.insertMany([{ id: 1, code: 'a' }, { id: 2, code: 'b' }]);
+      // A first run died after dropping the index: the record is there, the index is gone.
+      const { renameField, PENDING_INDEXES_COLLECTION } = await import('../../src/execute/rename-field.js');
+      const spec = (await t.listIndexes().toArray()).find((i) => i.name === 't_code_key');
+      await adapter.driver.db.collection(PENDING_INDEXES_COLLECTION).insertOne({ _id: JSON.stringify(['t', 'code', 'sku']) as never, json: BSON.EJSON.stringify([spec], { relaxed: false }) });
+      await t.dropIndex('t_code_key');
+      await renameField(adapter.driver.db, 't', 'code', 'sku', 1);
+      const names = (await t.listIndexes().toArray()).map((i) => [i.name, i.key]);
+      expect(names).toContainEqual(['t_sku_key', { sku: 1 }]);
+      expect(await t.countDocuments({ sku: { $exists: true } })).toBe(2);
+      expect(await adapter.driver.db.collection(PENDING_INDEXES_COLLECTION).countDocuments()).toBe(0);
+    } finally {
+      await adapter.close();
+    }
   });
 });
