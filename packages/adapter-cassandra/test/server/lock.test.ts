@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LockTimeoutError, MigrationEngine, migration, type LockOwner } from '@ductape/core';
-import type { CassandraAdapter } from '../../src/index.js';
+import { type CassandraAdapter, createAdapter } from '../../src/index.js';
 import { connectedAdapter, dropKeyspace, hosts, testKeyspace } from '../support/cassandra.js';
 
 const owner = (label: string): LockOwner => ({ id: `${label}-${Math.random().toString(36).slice(2)}`, description: `test ${label}` });
@@ -11,7 +11,10 @@ describe.skipIf(!hosts)('Cassandra: the lightweight-transaction lease lock (and 
   const keyspace = testKeyspace('lock');
   beforeAll(async () => {
     a = await connectedAdapter(keyspace);
-    b = await connectedAdapter(keyspace);
+    // The second one as the sdk makes it: createAdapter with a cassandra:// URL.
+    const dc = process.env.DUCTAPE_TEST_CASSANDRA_DATACENTER ?? 'datacenter1';
+    b = (await createAdapter({ connection: `cassandra://${hosts}/${keyspace}?dc=${dc}&rf=1`, product: 'p', database: 'd', env: 'test' })) as CassandraAdapter;
+    await b.connect();
   });
   afterAll(async () => {
     if (!a) return;
