@@ -69,6 +69,17 @@ export class MongoLeaseLock implements LockStore {
     await this.#coll.updateOne({ _id: handle.token, ownerId: handle.owner.id }, { $set: { released: true, expiresAt: new Date(0) } });
   }
 
+  /** Who holds the lock now, or undefined when it is free (for `ductape unlock`). */
+  async holder(): Promise<string | undefined> {
+    const latest = await this.#latest();
+    return latest && isLive(latest, new Date()) ? describe(latest) : undefined;
+  }
+
+  /** Ends every live lease whoever holds it (`ductape unlock --yes`); its holder's next renew fails. */
+  async forceRelease(): Promise<void> {
+    await this.#coll.updateMany({ released: false }, { $set: { released: true, expiresAt: new Date(0) } });
+  }
+
   #latest(): Promise<LeaseDoc | null> {
     return this.#coll.find({}).sort({ _id: -1 }).limit(1).next();
   }
