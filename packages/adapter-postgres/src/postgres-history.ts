@@ -7,7 +7,11 @@ import { qualify, quoteIdent, quoteLiteral } from './quote.js';
 export const HISTORY_TABLE = '_ductape_migrations';
 
 const COLUMNS = 'name, tag, checksum, status, direction, applied_at, started_at, execution_ms, steps_applied, steps_total, error, applied_by, migration';
-const LIST_COLUMNS = COLUMNS.replace('migration', 'migration::text AS migration');
+// Dates as epoch milliseconds (float8) and the migration as text: the driver then decodes no
+// timestamps and parses no JSON per row; each migration is parsed on first access.
+const LIST_COLUMNS = COLUMNS.replace('migration', 'migration::text AS migration')
+  .replace('applied_at', '(extract(epoch FROM applied_at) * 1000)::float8 AS applied_at')
+  .replace('started_at', '(extract(epoch FROM started_at) * 1000)::float8 AS started_at');
 
 /**
  * History rows in `<schema>._ductape_migrations`, one per migration name, in the order first
@@ -117,5 +121,6 @@ function toEntry(row: Record<string, unknown>): HistoryEntry {
 
 function toDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
-  return value instanceof Date ? value : new Date(String(value));
+  if (value instanceof Date) return value;
+  return new Date(typeof value === 'number' ? value : Number.isFinite(Number(value)) ? Number(value) : String(value));
 }
