@@ -4,6 +4,7 @@
  */
 export const MODES = {
   quick: {
+    quick: true,
     concurrency: { processes: 8, migrations: 10 },
     crash: { trials: 3 },
     badInput: { cases: 200, maxMs: 60_000 },

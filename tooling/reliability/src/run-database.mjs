@@ -39,7 +39,7 @@ export async function runDatabase(target, setting, options) {
     const e = describeError(error);
     return { key: target.key, ok: false, ms: Date.now() - started, provisionError: `${e.name}: ${e.message}`, results };
   }
-  const ctx = createContext(ns, { seed: options.seed, log });
+  const ctx = createContext(ns, { seed: options.seed, quick: options.mode.quick === true, log });
   try {
     for (const name of PROPERTIES) {
       if (options.only && !options.only.includes(name)) continue;

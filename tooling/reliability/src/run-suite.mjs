@@ -27,6 +27,7 @@ export async function runSuite(args, io = {}) {
   }
   out(reportTable(reports));
   for (const r of reports) for (const [p, x] of Object.entries(r.results ?? {})) for (const f of x.failures ?? []) out(`✗ ${r.key} ${p}: ${f}`);
+  for (const r of reports) for (const [p, x] of Object.entries(r.results ?? {})) for (const n of x.notes ?? []) out(`note ${r.key} ${p}: ${n}`);
   out(summaryJson(reports, { mode: args.quick ? 'quick' : 'full', seed: args.seed }));
   return { ok: reports.every((r) => r.skipped || r.ok), reports };
 }

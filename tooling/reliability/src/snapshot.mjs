@@ -14,14 +14,24 @@ export async function schemaOf(adapter, tables) {
   return canonicalJson(out);
 }
 
-function normalise(snapshot) {
+/**
+ * One introspected collection with the lists whose order means nothing sorted by name: fields,
+ * indexes, constraints, and index lists under `options` (DynamoDB's secondary indexes). The
+ * fields of an index keep their order.
+ * @example normalise({ name: 't', fields: [{ name: 'b' }, { name: 'a' }] }).fields[0].name // 'a'
+ * @param {import('@ductape/core').CollectionSnapshot | undefined} snapshot
+ */
+export function normalise(snapshot) {
   if (!snapshot) return null;
-  const byName = (a, b) => (String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : 0);
+  const byName = (a, b) => (String(a?.name) < String(b?.name) ? -1 : String(a?.name) > String(b?.name) ? 1 : 0);
+  const options = snapshot.options ? { ...snapshot.options } : undefined;
+  if (options) for (const [k, v] of Object.entries(options)) if (Array.isArray(v) && /indexes$/i.test(k)) options[k] = [...v].sort(byName);
   return {
     ...snapshot,
     fields: [...(snapshot.fields ?? [])].sort(byName),
     ...(snapshot.indexes ? { indexes: [...snapshot.indexes].sort(byName) } : {}),
     ...(snapshot.constraints ? { constraints: [...snapshot.constraints].sort(byName) } : {}),
+    ...(options ? { options } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import { openAdapter } from './open-adapter.mjs';
  * a seeded random source.
  * @example const ctx = createContext(ns, { seed: 42 });
  * @param {any} ns
- * @param {{ seed: number, log?: (line: string) => void }} options
+ * @param {{ seed: number, quick?: boolean, log?: (line: string) => void }} options
  */
 export function createContext(ns, options) {
   let adapter;
@@ -20,6 +20,7 @@ export function createContext(ns, options) {
   return {
     ns,
     seed: options.seed,
+    quick: options.quick === true,
     log: options.log ?? (() => undefined),
     /** A connected adapter of this process. */
     async adapter() {

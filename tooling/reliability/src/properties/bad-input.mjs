@@ -3,6 +3,7 @@ import { canonicalJson, migration } from '@ductape/core';
 import { FUZZ_TABLE, SENTINEL, fuzzCase, touchedCollections } from '../arbitraries.mjs';
 import { describeError, isDuctapeError } from '../run-up.mjs';
 import { baseFields } from '../workloads.mjs';
+import { normalise } from '../snapshot.mjs';
 
 /**
  * Bad input: `cases` seeded, generated operations and builder calls (fast-check) with quotes,
@@ -46,7 +47,15 @@ export async function badInput(ctx, size) {
       counts.cases++;
       const c = cases[i];
       const touched = touchedCollections(c);
-      const before = await introspectAll(adapter, touched);
+      // Validation, capability checks and compile come before any IO (engine.plan does just
+      // those): a case refused there is still run through up(), which must refuse it the same way.
+      let refusedBeforeIo;
+      try {
+        engine.plan(buildCase(c, i));
+      } catch (e) {
+        refusedBeforeIo = e;
+      }
+      const before = refusedBeforeIo ? undefined : await introspectAll(adapter, touched);
       let m;
       let error;
       try {
@@ -54,6 +63,9 @@ export async function badInput(ctx, size) {
         await engine.up(m);
       } catch (e) {
         error = e;
+      }
+      if (refusedBeforeIo && describeError(error).code !== describeError(refusedBeforeIo).code) {
+        failures.push(`case ${i} ${show(c)}: plan refused it with ${describeError(refusedBeforeIo).code ?? describeError(refusedBeforeIo).name}, up answered ${error ? (describeError(error).code ?? describeError(error).name) : 'success'}`);
       }
       if (error === undefined) {
         counts.succeeded++;
@@ -66,7 +78,7 @@ export async function badInput(ctx, size) {
         }
       } else {
         record(error, i, c, 'up');
-        const after = await introspectAll(adapter, touched);
+        const after = before === undefined ? undefined : await introspectAll(adapter, touched);
         if (after !== before) {
           counts.partialChanges++;
           failures.push(`case ${i} ${show(c)}: threw ${describeError(error).code ?? describeError(error).name} but changed the schema`);
@@ -122,11 +134,6 @@ async function introspectAll(adapter, names) {
   return canonicalJson(out);
 }
 
-function normalise(s) {
-  if (!s) return null;
-  const byName = (a, b) => (String(a.name) < String(b.name) ? -1 : 1);
-  return { ...s, fields: [...(s.fields ?? [])].sort(byName), indexes: [...(s.indexes ?? [])].sort(byName), constraints: [...(s.constraints ?? [])].sort(byName) };
-}
 
 function show(c) {
   let text;

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +37,22 @@ export async function secrets(ctx) {
   };
   await ctx.closeAdapter();
 
+  const cliRuns = [];
+  if (existsSync(CLI)) {
+    for (const [kind, connection] of Object.entries(urls)) {
+      if (!connection) continue;
+      const dir = join(WORK_DIR, `cli-${randomBytes(4).toString('hex')}`);
+      mkdirSync(join(dir, 'migrations'), { recursive: true });
+      writeFileSync(join(dir, 'ductape.config.mjs'), `export const config = ${JSON.stringify({ products: { rel: { databases: { main: { adapter: ns.pkg, environments: { dev: '${env:REL_URL}' }, options: ns.options } } } } })};\n`);
+      for (const args of ctx.quick ? [['status', '--json']] : [['status', '--json'], ['history', '--json'], ['up', '--json']]) {
+        cliRuns.push(runCli(args, dir, { REL_URL: connection }, `\`ductape ${args.join(' ')}\` (${kind} URL) output`));
+      }
+      const bare = join(WORK_DIR, `cli-${randomBytes(4).toString('hex')}`);
+      mkdirSync(bare, { recursive: true });
+      cliRuns.push(runCli(['status', '--json'], bare, { DUCTAPE_DEFAULT_DEFAULT_DEV_URL: connection }, `\`ductape status --json\` with DUCTAPE_DEFAULT_DEFAULT_DEV_URL (${kind} URL)`));
+    }
+  }
+
   for (const [kind, connection] of Object.entries(urls)) {
     if (!connection) continue;
     const attempt = await captureOutput(() =>
@@ -59,6 +75,7 @@ export async function secrets(ctx) {
         }
       }),
     );
+    ctx.log(`${ns.key}: secrets: adapter with the ${kind} URL done after ${Date.now() - started} ms`);
     if (attempt.error) {
       counts.errorsSeen++;
       check(`the connection error (${kind} URL)`, errorTexts(attempt.error));
@@ -77,26 +94,17 @@ export async function secrets(ctx) {
         await db.disconnect();
       }),
     );
+    ctx.log(`${ns.key}: secrets: sdk with the ${kind} URL done after ${Date.now() - started} ms`);
     if (sdk.error) {
       counts.errorsSeen++;
       check(`DatabaseService.connect error (${kind} URL)`, errorTexts(sdk.error));
     }
     check(`output of the sdk with the ${kind} URL`, sdk.output);
 
-    if (existsSync(CLI)) {
-      const dir = join(WORK_DIR, `cli-${randomBytes(4).toString('hex')}`);
-      mkdirSync(join(dir, 'migrations'), { recursive: true });
-      writeFileSync(join(dir, 'ductape.config.mjs'), `export const config = ${JSON.stringify({ products: { rel: { databases: { main: { adapter: ns.pkg, environments: { dev: '${env:REL_URL}' }, options: ns.options } } } } })};\n`);
-      for (const args of [['status', '--json'], ['history', '--json'], ['up', '--json']]) {
-        const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, REL_URL: connection, DUCTAPE_DEBUG: '1', NO_COLOR: '1' }, encoding: 'utf8', timeout: 90_000 });
-        check(`\`ductape ${args.join(' ')}\` (${kind} URL) output`, `${r.stdout}\n${r.stderr}`);
-      }
-      const bare = join(WORK_DIR, `cli-${randomBytes(4).toString('hex')}`);
-      mkdirSync(bare, { recursive: true });
-      const r = spawnSync(process.execPath, [CLI, 'status', '--json'], { cwd: bare, env: { ...process.env, DUCTAPE_DEFAULT_DEFAULT_DEV_URL: connection, DUCTAPE_DEBUG: '1', NO_COLOR: '1' }, encoding: 'utf8', timeout: 90_000 });
-      check(`\`ductape status --json\` with DUCTAPE_DEFAULT_DEFAULT_DEV_URL (${kind} URL)`, `${r.stdout}\n${r.stderr}`);
-    }
   }
+  // The CLI runs in child processes, started before the in-process checks so the waits overlap.
+  for (const r of await Promise.all(cliRuns)) check(r.what, r.text);
+  ctx.log(`${ns.key}: secrets: cli done after ${Date.now() - started} ms`);
   return { ok: failures.length === 0, counts, ms: Date.now() - started, summary: `${counts.checks} texts checked, ${counts.errorsSeen} errors seen, ${counts.leaks} leaks${existsSync(CLI) ? ' (cli included)' : ' (no cli build)'}`, failures };
 }
 
@@ -104,6 +112,20 @@ function failingRaw(dialect) {
   if (dialect === 'mongodb') return { reliabilityNoSuchCommand: 1 };
   if (dialect === 'dynamodb') return { command: 'DescribeTable', input: { TableName: 'rel_no_such_table_xyz' } };
   return 'SELECT * FROM rel_no_such_table_xyz';
+}
+
+function runCli(args, cwd, vars, what) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...vars, DUCTAPE_DEBUG: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (d) => (text += d));
+    child.stderr.on('data', (d) => (text += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve({ what, text });
+    });
+  });
 }
 
 async function withTimeout(ms, fn) {

@@ -18,7 +18,8 @@ export const mongoTarget = {
       pkg: '@ductape/adapter-mongo',
       multiProcess: true,
       connection: url,
-      options: {},
+      // FerretDB has no $jsonSchema validators, collMod or partial/TTL indexes: run without them, with a warning.
+      options: { onMissingFeature: 'warn' },
       raw: { dialect: 'mongodb', sleep: undefined },
       secretConnections: (marker) => ({ unreachable: `mongodb://ductape:${marker}@127.0.0.1:1/${name}?serverSelectionTimeoutMS=1500`, real: withPassword(url, marker) }),
       async openProbe() {

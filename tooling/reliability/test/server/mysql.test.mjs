@@ -1,0 +1,3 @@
+import { quickSuite } from '../support/quick-suite.mjs';
+
+quickSuite('mysql');
