@@ -49,6 +49,12 @@ function writer(url) {
   return { samples, stop: async () => { stop = true; await done; } };
 }
 
+/** 99th percentile latency of the inserts that overlapped [from, to]. */
+const p99 = (samples, from, to) => {
+  const xs = samples.filter(([s, e]) => s < to && e > from).map(([s, e]) => e - s).sort((a, b) => a - b);
+  return xs.length === 0 ? 0 : Math.round(xs[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))] * 10) / 10;
+};
+
 /** Max latency of the inserts that overlapped [from, to]. */
 const stall = (samples, from, to) => Math.round(Math.max(0, ...samples.filter(([s, e]) => s < to && e > from).map(([s, e]) => e - s)) * 10) / 10;
 
@@ -72,7 +78,7 @@ async function mode(server, name, rows, apply) {
     for (const phase of PHASES) {
       const [from, to] = windows[phase];
       const during = w.samples.filter(([a, b]) => a < to && b > from).length;
-      result[phase] = { ddl_ms: Math.round(to - from), max_write_stall_ms: stall(w.samples, from, to), inserts_during: during };
+      result[phase] = { ddl_ms: Math.round(to - from), max_write_stall_ms: stall(w.samples, from, to), p99_write_ms: p99(w.samples, from, to), inserts_during: during };
     }
     result.baseline_max_ms = stall(w.samples, baseFrom, baseFrom + 400);
     result.inserts = w.samples.length;
