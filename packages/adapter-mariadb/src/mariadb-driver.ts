@@ -16,7 +16,8 @@ export interface MariadbDriverOptions {
  */
 export class MariadbDriver implements MysqlDriver {
   readonly #options: MariadbDriverOptions;
-  readonly #all = new Set<Connection>();
+  /** Every open connection by thread id (the pool hands out a new wrapper of the same connection each time). */
+  readonly #all = new Map<number, Connection>();
   #pool: Promise<Pool> | undefined;
 
   constructor(options: MariadbDriverOptions) {
@@ -25,9 +26,10 @@ export class MariadbDriver implements MysqlDriver {
 
   async acquire(): Promise<MysqlConnection> {
     const conn = await (await this.#getPool()).getConnection();
-    if (!this.#all.has(conn)) {
-      this.#all.add(conn);
-      conn.once('end', () => this.#all.delete(conn));
+    const id = conn.threadId ?? -1;
+    if (!this.#all.has(id)) {
+      this.#all.set(id, conn);
+      conn.once('end', () => this.#all.delete(id));
     }
     return wrap(conn, () => void conn.release().catch(() => undefined));
   }
@@ -36,9 +38,10 @@ export class MariadbDriver implements MysqlDriver {
     const mariadb = await import('mariadb');
     const conn = await mariadb.createConnection(this.#config());
     conn.on('error', () => undefined); // a lock connection the server dropped: `alive` says so
-    this.#all.add(conn);
+    const id = conn.threadId ?? -1;
+    this.#all.set(id, conn);
     return wrap(conn, () => {
-      this.#all.delete(conn);
+      this.#all.delete(id);
       void conn.end().catch(() => conn.destroy());
     });
   }
@@ -50,7 +53,7 @@ export class MariadbDriver implements MysqlDriver {
   }
 
   destroy(): void {
-    for (const c of this.#all) c.destroy();
+    for (const c of this.#all.values()) c.destroy();
     this.#all.clear();
     void this.#pool?.then((p) => p.end()).catch(() => undefined); // stop its timers; the sockets are gone
     this.#pool = undefined;
