@@ -39,6 +39,13 @@ export interface ConformanceTarget {
   readonly raw?: RawSample;
   /** Field definitions core accepts but this database cannot store; each must be refused before IO. */
   readonly badFields?: readonly FieldDefinition[];
+  /**
+   * Checks this database cannot honour, by their names in the suite (e.g. 'createIndex (unique)',
+   * 'odd table and index names'). Each one must then be refused before any IO with a typed error
+   * (caught by `engine.plan`, nothing created, nothing recorded); every check not listed must pass
+   * in full. A declaration is a promise the kit holds the adapter to, both ways.
+   */
+  readonly declaredRefusals?: readonly string[];
   /** Called once after the suite (drop the test database, stop an embedded one). */
   teardown?(): void | Promise<void>;
 }

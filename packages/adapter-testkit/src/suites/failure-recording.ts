@@ -9,10 +9,10 @@ export function failureRecording(kit: KitContext): void {
   describe('failure in the middle of a migration', () => {
     it('records status failed, the error and the steps applied; compensate undoes them', async () => {
       const existing = unique('fx');
-      await kit.apply(build('fx_setup', { type: 'createCollection', name: existing, fields: [{ name: 'id', type: 'integer' }, { name: 'n', type: 'integer' }] }));
+      await kit.apply(build('fx_setup', { type: 'createCollection', name: existing, fields: [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'n', type: 'integer' }] }));
       const fresh = unique('fy');
       const ops: Operation[] = [
-        { type: 'createCollection', name: fresh, fields: [{ name: 'id', type: 'integer' }] },
+        { type: 'createCollection', name: fresh, fields: [{ name: 'id', type: 'integer', primaryKey: true }] },
         { type: 'createIndex', collection: existing, name: `${existing}_n`, fields: [{ name: 'n' }] },
         { type: 'addField', collection: unique('missing'), field: { name: 'x', type: 'integer' } },
       ];

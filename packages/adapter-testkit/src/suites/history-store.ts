@@ -4,7 +4,7 @@ import { build, unique } from '../support/fixtures.js';
 import type { KitContext } from '../support/kit-context.js';
 
 function entry(name: string, patch: Partial<HistoryEntry> = {}): HistoryEntry {
-  const m = build(name, { type: 'createCollection', name: unique('h'), fields: [{ name: 'id', type: 'integer' }] });
+  const m = build(name, { type: 'createCollection', name: unique('h'), fields: [{ name: 'id', type: 'integer', primaryKey: true }] });
   return {
     name: m.name,
     tag: m.tag,

@@ -36,7 +36,7 @@ export function lockExclusion(kit: KitContext): void {
       const b = await kit.open();
       const held = await a.lock.tryAcquire(owner('A'), 30_000);
       expect(held.acquired).toBe(true);
-      const m = build('lock_wait', { type: 'createCollection', name: unique('lw'), fields: [{ name: 'id', type: 'integer' }] });
+      const m = build('lock_wait', { type: 'createCollection', name: unique('lw'), fields: [{ name: 'id', type: 'integer', primaryKey: true }] });
       await expect(kit.engine({ lockTimeoutMs: 300 }, b).up(m)).rejects.toBeInstanceOf(LockTimeoutError);
       if (held.acquired) await a.lock.release(held.handle);
       await kit.engine({}, b).up(m);
