@@ -1,5 +1,7 @@
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { type Adapter, type CollectionSnapshot, type CompileContext, type Operation, type Session, type Step, InvalidArgumentError } from '@ductape/core';
+import { type CollectionSnapshot, type CompileContext, type DataAdapter, type Operation, type ResolvedUpdate, type Session, type Step, type UpdateOptions, type UpdateResult, InvalidArgumentError } from '@ductape/core';
+import { DataProgress } from './data/data-progress.js';
+import { updateRowsDynamo } from './data/update-rows.js';
 import { SCAN_AND_UPDATE } from './compile/step.js';
 import { DYNAMO_CAPABILITIES } from './dynamo-capabilities.js';
 import { DynamoCompiler } from './dynamo-compiler.js';
@@ -17,12 +19,13 @@ import { scanAndUpdate } from './execute/scan-update.js';
 
 /**
  * The DynamoDB adapter (AWS SDK v3). Compiles ops to DynamoDB commands (pure), runs them with
- * bounded waits, keeps history and the lease lock in `_ductape_migrations`.
+ * bounded waits, keeps history and the lease lock in `_ductape_migrations`, and runs data
+ * migrations (`db.update`) in resumable, throttled Scan pages.
  * @example
  * const adapter = new DynamoAdapter('dynamodb://localhost:8000?region=us-east-1', { pollIntervalMs: 100 });
  * await new MigrationEngine(adapter).up(m);
  */
-export class DynamoAdapter implements Adapter {
+export class DynamoAdapter implements DataAdapter {
   readonly name = 'dynamodb';
   readonly capabilities = DYNAMO_CAPABILITIES;
   readonly settings: DynamoSettings;
@@ -76,5 +79,12 @@ export class DynamoAdapter implements Adapter {
 
   introspect(collection: string): Promise<CollectionSnapshot | undefined> {
     return this.#introspector.introspect(collection);
+  }
+
+  /** `db.update`: see updateRowsDynamo. Resumes after the last finished page when run again. */
+  updateRows(update: ResolvedUpdate, options: UpdateOptions = {}): Promise<UpdateResult> {
+    const table = this.tableName(update.table);
+    const progress = new DataProgress(this.driver, this.history.table, () => this.history.ensure(), { table, update });
+    return updateRowsDynamo(this.driver, table, update, options, progress, this.settings.maxWritesPerSecond);
   }
 }

@@ -73,7 +73,9 @@ export function snapshotOf(collection: string, table: TableDescription, ttlAttri
     .filter((d) => !declared?.some((f) => f.name === d.AttributeName) && (!declared || keyNames.has(d.AttributeName)))
     .map((d) => ({ name: String(d.AttributeName), type: FIELD_OF[String(d.AttributeType)] ?? 'string', ...(keyNames.has(d.AttributeName) ? { primaryKey: true } : {}) }))
     .sort((a, b) => compare(a.name, b.name));
-  const fields = [...(declared ?? []), ...undeclared];
+  // The table's key attributes are primary key fields whatever was declared (the first field of a
+  // table created without a key is its partition key).
+  const fields = [...(declared ?? []).map((f) => (keyNames.has(f.name) && !f.primaryKey ? { ...f, primaryKey: true } : f)), ...undeclared];
   const indexes: IndexDefinition[] = gsis.map((g) => ({ name: g.name, fields: [g.partitionKey, g.sortKey].flatMap((k) => (k ? [{ name: k.name }] : [])) }));
   return { name: collection, fields, indexes, options: { dynamoOptions } };
 }

@@ -1,0 +1,90 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { InvalidArgumentError, type ResolvedExpression, type ResolvedUpdate, type UpdateOptions, type UpdateResult } from '@ductape/core';
+import { type DynamoDriver, isAws } from '../dynamo-driver.js';
+import { DynamoCommandError } from '../dynamo-errors.js';
+import type { DataProgress } from './data-progress.js';
+import { evaluate } from './evaluate.js';
+import { type AttributeValue, marshalLiteral, plainValue } from './item-values.js';
+import { whereCondition } from './update-filter.js';
+
+type Item = { readonly [attribute: string]: AttributeValue };
+
+/**
+ * `db.update` on DynamoDB: Scan pages (keys and the attributes the expressions read, `where` as
+ * the filter), compute each item's new values, write them with UpdateItem conditional on `where`
+ * (an item changed meanwhile so that it no longer matches is skipped). Null values are removed.
+ * Progress is saved after every page; a crash re-runs at most that page.
+ * @example await updateRowsDynamo(driver, 'users', resolved, { batchSize: 500 }, progress, 100)
+ */
+export async function updateRowsDynamo(driver: DynamoDriver, tableName: string, update: ResolvedUpdate, options: UpdateOptions, progress: DataProgress, maxWritesPerSecond: number): Promise<UpdateResult> {
+  const limit = options.batchSize ?? 1000;
+  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('batchSize', 'a positive integer', limit);
+  const table = await driver.describe(tableName);
+  if (!table) throw new DynamoCommandError('Scan', tableName, new Error('the table does not exist'));
+  const keys = (table.KeySchema ?? []).map((k) => String(k.AttributeName));
+  const read = [...new Set([...keys, ...update.set.flatMap((s) => columnsOf(s.value))])];
+  const readNames = Object.fromEntries(read.map((c, i) => [`#r${i}`, c]));
+  const where = whereCondition(update.where);
+  let { startKey, rows } = await progress.load();
+  let batches = 0;
+  const started = Date.now();
+  let writes = 0;
+  do {
+    const page = await driver.send('Scan', {
+      TableName: tableName,
+      Limit: limit,
+      ConsistentRead: true,
+      ProjectionExpression: Object.keys(readNames).join(', '),
+      ExpressionAttributeNames: { ...readNames, ...where.names },
+      ...(where.expression ? { FilterExpression: where.expression } : {}),
+      ...(Object.keys(where.values).length > 0 ? { ExpressionAttributeValues: where.values } : {}),
+      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+    });
+    for (const item of (page.Items as Item[] | undefined) ?? []) {
+      if (await updateItem(driver, tableName, keys, item, update, where)) rows++;
+      writes++;
+      const wait = started + (writes / maxWritesPerSecond) * 1000 - Date.now();
+      if (wait > 0) await sleep(wait);
+    }
+    startKey = page.LastEvaluatedKey as Item | undefined;
+    batches++;
+    await progress.save({ startKey, rows });
+    options.onProgress?.({ rowsUpdated: rows, batches });
+  } while (startKey);
+  await progress.clear();
+  return { rowsUpdated: rows, batches };
+}
+
+async function updateItem(driver: DynamoDriver, table: string, keys: readonly string[], item: Item, update: ResolvedUpdate, where: ReturnType<typeof whereCondition>): Promise<boolean> {
+  const plain = Object.fromEntries(Object.entries(item).map(([k, v]) => [k, plainValue(v)]));
+  const names: Record<string, string> = { ...where.names };
+  const values: Record<string, AttributeValue> = { ...where.values };
+  const sets: string[] = [];
+  const removes: string[] = [];
+  update.set.forEach((s, i) => {
+    names[`#s${i}`] = s.column;
+    const v = evaluate(s.value, plain);
+    if (v === null) return void removes.push(`#s${i}`);
+    values[`:s${i}`] = typeof v === 'object' ? (v as AttributeValue) : marshalLiteral(v as string | number | boolean);
+    sets.push(`#s${i} = :s${i}`);
+  });
+  const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' ');
+  try {
+    await driver.send('UpdateItem', {
+      TableName: table,
+      Key: Object.fromEntries(keys.map((k) => [k, item[k]])),
+      UpdateExpression: expression,
+      ExpressionAttributeNames: names,
+      ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+      ...(where.expression ? { ConditionExpression: where.expression } : {}),
+    });
+    return true;
+  } catch (error) {
+    if (isAws(error, 'ConditionalCheckFailedException')) return false;
+    throw error;
+  }
+}
+
+function columnsOf(e: ResolvedExpression): string[] {
+  return e.kind === 'column' ? [e.name] : e.kind === 'call' ? e.args.flatMap(columnsOf) : [];
+}
