@@ -41,5 +41,8 @@ async function dropReferencingForeignKeys(c: MysqlConnection, table: string): Pr
     'SELECT TABLE_NAME AS child, CONSTRAINT_NAME AS name FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME = ? AND TABLE_NAME <> ? ORDER BY TABLE_NAME, CONSTRAINT_NAME',
     [table, table],
   );
-  for (const r of rows) await c.query(`ALTER TABLE ${quoteIdent(String(r.child), 'table')} DROP FOREIGN KEY ${quoteIdent(String(r.name), 'constraint')}`);
+  for (const r of rows) {
+    await c.query(`ALTER TABLE ${quoteIdent(String(r.child), 'table')} DROP FOREIGN KEY ${quoteIdent(String(r.name), 'constraint')}`);
+    await dropIndexIfPresent(c, String(r.child), String(r.name));
+  }
 }

@@ -38,7 +38,7 @@ export function sql(text: string, summary: string, extra: { fallbacks?: readonly
 export const COMMANDS = {
   /** Drops index `name` of `table` if it still exists (the index MySQL made for a foreign key). */
   dropIndexIfPresent: 'dropIndexIfPresent',
-  /** Drops every foreign key of another table that references `table` (DROP TABLE … CASCADE). */
+  /** Drops every foreign key of another table that references `table`, and the index MySQL made for it (DROP TABLE … CASCADE). */
   dropReferencingForeignKeys: 'dropReferencingForeignKeys',
 } as const;
 

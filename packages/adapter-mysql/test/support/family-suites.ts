@@ -81,6 +81,26 @@ export function familySuites(target: FamilyTarget): void {
       expect(await db.query('SELECT `qty` FROM `items` ORDER BY `id`')).toEqual([{ qty: '5' }, { qty: '7' }]);
     });
 
+    it('dropCollection with cascade drops the foreign keys that reference the table first; down restores the table', async () => {
+      const a = await adapter();
+      const engine = new MigrationEngine(a);
+      await engine.up(
+        migration('parent_child')
+          .createCollection('parent', [{ name: 'id', type: 'integer', primaryKey: true }])
+          .createCollection('child', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'parent_id', type: 'integer' }])
+          .addConstraint('child', { name: 'fk_child_parent', type: 'foreignKey', columns: ['parent_id'], references: { table: 'parent', columns: ['id'], onDelete: 'CASCADE' } })
+          .build(),
+      );
+      const previous = await a.introspect('parent');
+      const drop = migration('drop_parent').dropCollection('parent', { cascade: true, previous }).build();
+      await engine.up(drop);
+      expect(await a.introspect('parent')).toBeUndefined();
+      expect((await a.introspect('child'))?.constraints).toEqual([]);
+      expect((await a.introspect('child'))?.indexes).toEqual([]); // the index MySQL made for the key went with it
+      await engine.down(drop);
+      expect(await a.introspect('parent')).toEqual(previous);
+    });
+
     it('the lock timeout names the holder; killing the holder lets the next runner proceed', async () => {
       const holder = await adapter();
       const waiter = await adapter();
