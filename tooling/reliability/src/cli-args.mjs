@@ -4,7 +4,9 @@
  * @param {readonly string[]} argv
  */
 export function parseArgs(argv) {
-  const out = { targets: [], quick: false, seed: 20261125, only: undefined, keep: false, help: false };
+  const out = { targets: [], quick: false, seed: 20261125, only: undefined, keep: false, help: false, save: undefined };
+  const m = argv.indexOf('--merge');
+  if (m >= 0) return { ...out, merge: argv.slice(m + 1) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') out.quick = true;
@@ -13,6 +15,7 @@ export function parseArgs(argv) {
     else if (a === '--help' || a === '-h') out.help = true;
     else if (a === '--seed') out.seed = Number(argv[++i]);
     else if (a.startsWith('--seed=')) out.seed = Number(a.slice(7));
+    else if (a === '--save') out.save = String(argv[++i]);
     else if (a === '--only') out.only = String(argv[++i]).split(',');
     else if (a.startsWith('--only=')) out.only = a.slice(7).split(',');
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);

@@ -12,7 +12,7 @@ export const MODES = {
   full: {
     concurrency: { processes: 8, migrations: 50 },
     crash: { trials: 20 },
-    badInput: { cases: 10_000, maxMs: 40 * 60_000 },
+    badInput: { cases: 10_000, maxMs: 25 * 60_000 },
   },
 };
 

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { MODES } from './modes.mjs';
 import { reportTable, summaryJson } from './report.mjs';
 import { runDatabase } from './run-database.mjs';
@@ -25,6 +26,7 @@ export async function runSuite(args, io = {}) {
     }
     reports.push(await runDatabase(target, a.setting, { mode, seed: args.seed, only: args.only, keep: args.keep, log }));
   }
+  if (args.save) writeFileSync(args.save, JSON.stringify({ mode: args.quick ? 'quick' : 'full', seed: args.seed, reports }, null, 1));
   out(reportTable(reports));
   for (const r of reports) for (const [p, x] of Object.entries(r.results ?? {})) for (const f of x.failures ?? []) out(`✗ ${r.key} ${p}: ${f}`);
   for (const r of reports) for (const [p, x] of Object.entries(r.results ?? {})) for (const n of x.notes ?? []) out(`note ${r.key} ${p}: ${n}`);

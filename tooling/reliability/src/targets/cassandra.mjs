@@ -1,4 +1,3 @@
-import cassandra from 'cassandra-driver';
 import { runName } from './names.mjs';
 
 /**
@@ -12,6 +11,7 @@ export const cassandraTarget = {
   server: 'cassandra',
   /** @param {string} hosts */
   async provision(hosts) {
+    const { default: cassandra } = await import('cassandra-driver');
     const dc = process.env.DUCTAPE_TEST_CASSANDRA_DATACENTER || 'datacenter1';
     const keyspace = runName('ductape_rel');
     const client = () => new cassandra.Client({ contactPoints: hosts.split(','), localDataCenter: dc });

@@ -1,4 +1,3 @@
-import { DeleteTableCommand, DynamoDBClient, ListTablesCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { runName } from './names.mjs';
 
 /**
@@ -12,6 +11,7 @@ export const dynamoTarget = {
   server: 'dynamo',
   /** @param {string} endpoint */
   async provision(endpoint) {
+    const { DeleteTableCommand, DynamoDBClient, ListTablesCommand, PutItemCommand, ScanCommand } = await import('@aws-sdk/client-dynamodb');
     const prefix = `${runName('rel')}_`;
     const host = new URL(endpoint).host;
     const client = () => new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });

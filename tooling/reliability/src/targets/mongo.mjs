@@ -1,4 +1,3 @@
-import { MongoClient } from 'mongodb';
 import { runName, withPassword, withPath } from './names.mjs';
 
 /**
@@ -23,6 +22,7 @@ export const mongoTarget = {
       raw: { dialect: 'mongodb', sleep: undefined },
       secretConnections: (marker) => ({ unreachable: `mongodb://ductape:${marker}@127.0.0.1:1/${name}?serverSelectionTimeoutMS=1500`, real: withPassword(url, marker) }),
       async openProbe() {
+        const { MongoClient } = await import('mongodb');
         const client = new MongoClient(serverUrl, { serverSelectionTimeoutMS: 10_000 });
         await client.connect();
         const db = client.db(name);
@@ -42,6 +42,7 @@ export const mongoTarget = {
         };
       },
       async dispose() {
+        const { MongoClient } = await import('mongodb');
         const client = new MongoClient(serverUrl, { serverSelectionTimeoutMS: 10_000 });
         await client.connect();
         try {

@@ -1,4 +1,3 @@
-import mysql from 'mysql2/promise';
 import { runName, withPassword, withPath } from './names.mjs';
 import { sqlProbe } from './sql-probe.mjs';
 
@@ -34,6 +33,7 @@ export function mysqlFamilyTarget(key) {
           real: withPassword(url, marker),
         }),
         async openProbe() {
+          const { default: mysql } = await import('mysql2/promise');
           const conn = await mysql.createConnection({ uri: probeUrl });
           const probe = sqlProbe(async (text, params) => (await conn.query(text, params))[0], '`', name, 'mysql');
           return { ...probe, close: () => conn.end() };
@@ -47,6 +47,7 @@ export function mysqlFamilyTarget(key) {
 }
 
 async function admin(url, sql) {
+  const { default: mysql } = await import('mysql2/promise');
   const conn = await mysql.createConnection({ uri: url });
   try {
     await conn.query(sql);

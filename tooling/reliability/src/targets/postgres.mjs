@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { runName, withPassword, withPath } from './names.mjs';
 import { sqlProbe } from './sql-probe.mjs';
 
@@ -35,6 +34,7 @@ export const postgresTarget = {
 };
 
 async function admin(serverUrl, sql) {
+  const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
