@@ -1,9 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // `unit` needs no server (golden compile tests); `server` runs against the Cassandra named by
-// DUCTAPE_TEST_CASSANDRA_HOSTS (or .services.env via the setup file). `conformance` runs the
-// shared testkit on that server (`pnpm test:conformance`); it is kept out of `test` until the
-// testkit stops requiring what Cassandra cannot do (see README: Conformance).
+// DUCTAPE_TEST_CASSANDRA_HOSTS (or .services.env via the setup file); `conformance` runs the
+// shared testkit on that server, with what Cassandra cannot do declared as refusals.
 // Cassandra DDL is slow (0.5–2 s per schema change here), so timeouts are generous but bounded.
 export const config = defineConfig({
   test: {

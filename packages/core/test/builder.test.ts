@@ -108,3 +108,10 @@ describe('inverse of every operation: up then down restores the schema', () => {
     expect(migration('d').dropField('users', 'age').build().irreversible).toMatch(/previous definition/);
   });
 });
+
+describe('renameField with its previous definition', () => {
+  it('keeps previous on both sides, renamed', () => {
+    const m = migration('rn').renameField('events', 'ts', 'at', { previous: { name: 'ts', type: 'timestamp', primaryKey: true } }).build();
+    expect(m.down).toEqual([{ type: 'renameField', collection: 'events', from: 'at', to: 'ts', previous: { name: 'at', type: 'timestamp', primaryKey: true } }]);
+  });
+});

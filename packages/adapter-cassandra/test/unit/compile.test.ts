@@ -75,14 +75,16 @@ describe('fields', () => {
     expect(refusal([{ type: 'dropField', collection: 'users', field: 'id', previous: { name: 'id', type: 'uuid', primaryKey: true } }])).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
   });
 
-  it('renameField → RENAME for key columns; a regular column known from the migration is refused before IO', () => {
+  it('renameField → RENAME for key columns; a regular column, or one the op does not describe, is refused before IO', () => {
     const m = built(users, { type: 'renameField', collection: 'users', from: 'id', to: 'user_id' });
     expect(cql(m, 1)).toEqual(['ALTER TABLE "app"."users" RENAME "id" TO "user_id"']);
     expect(cql(m, 0, 'down')).toEqual(['ALTER TABLE "app"."users" RENAME "user_id" TO "id"']);
     const error = refusal([users, { type: 'renameField', collection: 'users', from: 'email', to: 'mail' }]);
     expect(error).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION', message: expect.stringContaining('primary key columns only') });
-    // A table from an earlier migration: the statement goes to Cassandra, which refuses non-key columns atomically.
-    expect(cql(built({ type: 'renameField', collection: 'old', from: 'a', to: 'b' }))).toEqual(['ALTER TABLE "app"."old" RENAME "a" TO "b"']);
+    // A table from an earlier migration: its previous definition (db.schema.renameField introspects it) decides.
+    expect(cql(built({ type: 'renameField', collection: 'old', from: 'a', to: 'b', previous: { name: 'a', type: 'text', primaryKey: true } }))).toEqual(['ALTER TABLE "app"."old" RENAME "a" TO "b"']);
+    expect(refusal([{ type: 'renameField', collection: 'old', from: 'a', to: 'b', previous: { name: 'a', type: 'text' } }])).toMatchObject({ message: expect.stringContaining('primary key columns only') });
+    expect(refusal([{ type: 'renameField', collection: 'old', from: 'a', to: 'b' }])).toMatchObject({ message: expect.stringContaining('previous definition') });
   });
 
   it('modifyField: changes Cassandra does not store are no-ops; a CQL type change is refused', () => {

@@ -91,9 +91,11 @@ export class MigrationBuilder {
     return this.operation(withoutUndefined({ type: 'dropField', collection, field, previous: options.previous }));
   }
 
-  renameField(collection: string, from: string, to: string): this {
+  /** Renames a field. `previous` (its definition, which the sdk introspects) lets every database decide before IO. */
+  renameField(collection: string, from: string, to: string, renameOptions?: { previous?: FieldDefinition }): this {
     requireString('collection name', collection);
-    return this.operation({ type: 'renameField', collection, from, to });
+    const options = optionsObject(renameOptions, 'rename options');
+    return this.operation(withoutUndefined({ type: 'renameField', collection, from, to, previous: options.previous }));
   }
 
   modifyField(collection: string, field: string, changes: FieldChanges, dropOptions?: { previous?: FieldDefinition }): this {

@@ -50,6 +50,8 @@ export interface RenameFieldOp {
   readonly collection: string;
   readonly from: string;
   readonly to: string;
+  /** The field's definition before the rename (the sdk introspects it); databases that rename only some columns (Cassandra: key columns) decide with it before any IO. */
+  readonly previous?: FieldDefinition;
 }
 
 export interface ModifyFieldOp {

@@ -33,7 +33,7 @@ export function inverseOf(op: Operation): Inverse {
       if (!op.previous) return no(`dropField "${op.collection}.${op.field}" has no previous definition`);
       return ok({ type: 'addField', collection: op.collection, field: op.previous });
     case 'renameField':
-      return ok({ type: 'renameField', collection: op.collection, from: op.to, to: op.from });
+      return ok(withoutUndefined({ type: 'renameField', collection: op.collection, from: op.to, to: op.from, previous: op.previous ? { ...op.previous, name: op.to } : undefined }));
     case 'modifyField': {
       if (!op.previous) return no(`modifyField "${op.collection}.${op.field}" has no previous definition`);
       return ok({

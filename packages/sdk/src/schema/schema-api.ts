@@ -59,9 +59,9 @@ export class SchemaApi {
   async renameField(collection: string, from: string, to: string): Promise<SchemaResult> {
     const b = this.#builder();
     const c = await this.#require(collection);
-    this.#field(c, from);
+    const previous = this.#field(c, from);
     if (c.fields.some((f) => f.name === to)) throw new AlreadyExistsError(`field "${collection}.${to}"`);
-    return this.#run(['rename', collection, from, 'to', to], b.renameField(collection, from, to));
+    return this.#run(['rename', collection, from, 'to', to], b.renameField(collection, from, to, { previous }));
   }
 
   /** Changes a field's options; down restores the introspected definition. */
