@@ -24,7 +24,7 @@ export function compileMongo(op: Operation, ctx: CompileContext, settings: Mongo
     case 'createCollection':
       return compileCreateCollection(op, s);
     case 'dropCollection':
-      return compileDropCollection(op.name, s);
+      return compileDropCollection(op.name);
     case 'addField':
       return compileAddField(op, ctx, s);
     case 'dropField':
@@ -48,11 +48,9 @@ export function compileMongo(op: Operation, ctx: CompileContext, settings: Mongo
   }
 }
 
-// Without validators on the server, a validator may be recorded in _ductape_schema: forget it too.
-function compileDropCollection(name: string, s: MongoCompileSettings): Step[] {
-  const drop = commandStep({ drop: name }, `drop ${name}`);
-  if (s.features.validators && s.features.collMod) return [drop];
-  return [drop, namedStep(StepNames.shadowValidator, { collection: name, validator: null }, `forget the recorded validator of ${name} (_ductape_schema)`)];
+// What _ductape_schema records about the collection (constraints, a validator the server cannot hold) goes with it.
+function compileDropCollection(name: string): Step[] {
+  return [commandStep({ drop: name }, `drop ${name}`), namedStep(StepNames.shadowValidator, { collection: name, validator: null }, `forget what _ductape_schema records of ${name}`)];
 }
 
 // A run may override the batch size and the default backfill (engine compileOptions).

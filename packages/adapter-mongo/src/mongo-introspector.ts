@@ -1,15 +1,16 @@
-import { type CollectionSnapshot, type FieldDefinition, type IndexDefinition, type MongoOptions, canonicalJson } from '@ductape/core';
+import { type CollectionSnapshot, type ConstraintDefinition, type FieldDefinition, type IndexDefinition, type MongoOptions, canonicalJson } from '@ductape/core';
 import type { Db, Document } from 'mongodb';
 import { collectionSchema, mergeValidator } from './compile/collection-schema.js';
 import { primaryKeyIndexName, uniqueFieldIndexName } from './compile/index-spec.js';
 import type { Doc } from './compile/step.js';
 import { fieldFromProperty } from './introspect/field-from-property.js';
-import { readShadow } from './shadow-schema.js';
+import { readConstraints, readShadow } from './shadow-schema.js';
 
 /**
  * A collection as core describes it, from listCollections (options, validator) and listIndexes:
  * fields from the `$jsonSchema` properties, `<coll>_pkey` and `<coll>_<field>_key` read back as
- * primaryKey and unique, every other index as an IndexDefinition. Compiling createCollection
+ * primaryKey and unique, unique indexes recorded by addConstraint as constraints, every other
+ * index as an IndexDefinition. Compiling createCollection
  * from the snapshot recreates the same validator and indexes, so drops get complete downs.
  * @example const snapshot = await introspectCollection(driver.db, 'users');
  */
@@ -24,11 +25,15 @@ export async function introspectCollection(db: Db, name: string): Promise<Collec
   const required = new Set(schema.required ?? []);
   let fields: FieldDefinition[] = Object.entries(schema.properties ?? {}).map(([n, p]) => fieldFromProperty(n, p, required.has(n)));
   const indexes: IndexDefinition[] = [];
+  const recorded = await readConstraints(db, name);
+  const constraints: ConstraintDefinition[] = [];
   let pk: string[] | undefined;
   for (const ix of await db.collection(name).listIndexes().toArray()) {
     const keys = Object.keys(ix.key as Document);
     if (ix.name === '_id_') continue;
-    if (ix.name === primaryKeyIndexName(name) && ix.unique) pk = keys;
+    const constraint = recorded.find((c) => c.name === ix.name);
+    if (constraint) constraints.push(constraint);
+    else if (ix.name === primaryKeyIndexName(name) && ix.unique) pk = keys;
     else if (keys.length === 1 && keys[0] && ix.name === uniqueFieldIndexName(name, keys[0]) && ix.unique && fields.some((f) => f.name === keys[0])) {
       fields = fields.map((f) => (f.name === keys[0] ? { ...f, unique: true } : f));
     } else indexes.push(indexDefinition(ix));
@@ -36,7 +41,7 @@ export async function introspectCollection(db: Db, name: string): Promise<Collec
   const pkFields = pk ?? (fields.some((f) => f.name === '_id') ? ['_id'] : []);
   fields = fields.map((f) => (pkFields.includes(f.name) ? withoutRequired({ ...f, primaryKey: true }) : f));
   const mongoOptions = snapshotOptions(options, fields);
-  return { name, fields, indexes, ...(mongoOptions ? { options: { mongoOptions } } : {}) };
+  return { name, fields, indexes, ...(constraints.length > 0 ? { constraints } : {}), ...(mongoOptions ? { options: { mongoOptions } } : {}) };
 }
 
 // A primary key is not null by itself; `required` would only repeat it.

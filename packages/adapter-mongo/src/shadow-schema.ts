@@ -1,11 +1,12 @@
+import type { ConstraintDefinition } from '@ductape/core';
 import { BSON, type ClientSession, type Db } from 'mongodb';
 import type { Doc } from './compile/step.js';
 
 /**
- * Where the validator of a collection is kept when the server cannot hold one (FerretDB 1.x,
- * policy 'warn'): one document per collection, the validator as Extended JSON text. Patches
- * apply to it exactly as to a real validator, and introspection reads it, so downs stay complete;
- * nothing enforces it.
+ * What the server cannot say about a collection, one document per collection: the validator
+ * when the server cannot hold one (FerretDB 1.x, policy 'warn'; Extended JSON text, patched like
+ * a real validator, not enforced), and which unique indexes are unique *constraints*
+ * (addConstraint), so introspection lists them as constraints and downs stay complete.
  */
 export const SHADOW_COLLECTION = '_ductape_schema';
 
@@ -21,8 +22,8 @@ export interface ShadowValidator {
  * @example const shadow = await readShadow(db, 'users');
  */
 export async function readShadow(db: Db, collection: string, session?: ClientSession): Promise<ShadowValidator | undefined> {
-  const doc = await db.collection<{ _id: string; json: string }>(SHADOW_COLLECTION).findOne({ _id: collection }, session ? { session } : {});
-  return doc ? (BSON.EJSON.parse(doc.json, { relaxed: true }) as ShadowValidator) : undefined;
+  const doc = await db.collection<{ _id: string; json?: string }>(SHADOW_COLLECTION).findOne({ _id: collection }, session ? { session } : {});
+  return doc?.json ? (BSON.EJSON.parse(doc.json, { relaxed: true }) as ShadowValidator) : undefined;
 }
 
 /**
@@ -30,11 +31,32 @@ export async function readShadow(db: Db, collection: string, session?: ClientSes
  * @example await writeShadow(db, 'users', { validator: { $jsonSchema: { … } } });
  */
 export async function writeShadow(db: Db, collection: string, shadow: ShadowValidator | undefined, session?: ClientSession): Promise<void> {
-  const coll = db.collection<{ _id: string; json: string }>(SHADOW_COLLECTION);
+  const coll = db.collection<{ _id: string; json?: string }>(SHADOW_COLLECTION);
   const opts = session ? { session } : {};
   if (!shadow) {
     await coll.deleteOne({ _id: collection }, opts);
     return;
   }
   await coll.updateOne({ _id: collection }, { $set: { json: BSON.EJSON.stringify(shadow, { relaxed: true }) } }, { ...opts, upsert: true });
+}
+
+/**
+ * The unique/primary-key constraints recorded for `collection` (each is a unique index of the same name).
+ * @example await readConstraints(db, 'users') // [{ name: 'uq_users_email', type: 'unique', columns: ['email'] }]
+ */
+export async function readConstraints(db: Db, collection: string): Promise<ConstraintDefinition[]> {
+  const doc = await db.collection<{ _id: string; constraints?: ConstraintDefinition[] }>(SHADOW_COLLECTION).findOne({ _id: collection });
+  return doc?.constraints ?? [];
+}
+
+/**
+ * Records constraints added (`add`) or dropped (`remove`, by name) on `collection`.
+ * @example await recordConstraints(db, 'users', { add: [{ name: 'uq', type: 'unique', columns: ['email'] }] })
+ */
+export async function recordConstraints(db: Db, collection: string, change: { add?: readonly ConstraintDefinition[]; remove?: readonly string[] }, session?: ClientSession): Promise<void> {
+  const coll = db.collection<{ _id: string; constraints?: ConstraintDefinition[] }>(SHADOW_COLLECTION);
+  const opts = session ? { session } : {};
+  const gone = new Set([...(change.remove ?? []), ...(change.add ?? []).map((c) => c.name)]);
+  const kept = (await readConstraints(db, collection)).filter((c) => !gone.has(c.name));
+  await coll.updateOne({ _id: collection }, { $set: { constraints: [...kept, ...(change.add ?? [])] } }, { ...opts, upsert: true });
 }

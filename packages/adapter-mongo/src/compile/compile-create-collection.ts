@@ -40,6 +40,7 @@ export function compileCreateCollection(op: CreateCollectionOp, settings: MongoC
     const w = implied.warnings.join('; ');
     steps.push(commandStep({ createIndexes: op.name, indexes: specs }, `createIndexes ${op.name}: ${names}`, w ? { warning: w } : {}));
   }
+  if (op.constraints && op.constraints.length > 0) steps.push(namedStep(StepNames.recordConstraints, { collection: op.name, add: op.constraints }, `record constraints of ${op.name} in _ductape_schema`));
   return steps;
 }
 

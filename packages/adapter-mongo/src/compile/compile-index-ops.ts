@@ -1,9 +1,9 @@
-import type { AddConstraintOp, CreateIndexOp, DropConstraintOp, DropIndexOp, Step } from '@ductape/core';
+import type { AddConstraintOp, ConstraintDefinition, CreateIndexOp, DropConstraintOp, DropIndexOp, Step } from '@ductape/core';
 import { UnsupportedOperationError } from '@ductape/core';
 import { assertIndexFeatures, constraintSpec } from './compile-create-collection.js';
 import { indexSpec } from './index-spec.js';
 import type { MongoCompileSettings } from './server-features.js';
-import { commandStep } from './step.js';
+import { StepNames, commandStep, namedStep } from './step.js';
 
 /**
  * createIndex → `createIndexes` (unique, compound, partial via `where`, TTL via expireAfterSeconds).
@@ -26,13 +26,25 @@ export function compileDropIndex(op: DropIndexOp): Step[] {
 }
 
 /**
+ * The step recording which unique indexes are constraints (in _ductape_schema).
+ * @example recordConstraintsStep('users', { remove: ['uq_users_email'] })
+ */
+export function recordConstraintsStep(collection: string, change: { add?: readonly ConstraintDefinition[]; remove?: readonly string[] }): Step {
+  const names = [...(change.add ?? []).map((c) => `+ ${c.name}`), ...(change.remove ?? []).map((n) => `- ${n}`)].join(', ');
+  return namedStep(StepNames.recordConstraints, { collection, ...change }, `record constraints of ${collection} in _ductape_schema: ${names}`);
+}
+
+/**
  * addConstraint: unique and primary-key constraints become unique indexes named after the
  * constraint; foreign keys and checks are refused (the engine refuses them first by capabilities).
  * @example compileAddConstraint({ type: 'addConstraint', collection: 'users', constraint: { name: 'uq_email', type: 'unique', columns: ['email'] } })
  */
 export function compileAddConstraint(op: AddConstraintOp): Step[] {
   const spec = constraintSpec(op.collection, op.constraint, []);
-  return [commandStep({ createIndexes: op.collection, indexes: [spec] }, `createIndexes ${op.collection}: ${op.constraint.name} (${op.constraint.type})`)];
+  return [
+    commandStep({ createIndexes: op.collection, indexes: [spec] }, `createIndexes ${op.collection}: ${op.constraint.name} (${op.constraint.type})`),
+    recordConstraintsStep(op.collection, { add: [op.constraint] }),
+  ];
 }
 
 /**
@@ -42,5 +54,5 @@ export function compileAddConstraint(op: AddConstraintOp): Step[] {
 export function compileDropConstraint(op: DropConstraintOp): Step[] {
   const t = op.previous?.type;
   if (t === 'foreignKey' || t === 'check') throw new UnsupportedOperationError('mongo', `dropping the ${t} constraint "${op.name}"`, 'MongoDB has no foreign keys or check constraints');
-  return [commandStep({ dropIndexes: op.collection, index: op.name }, `dropIndexes ${op.collection}: ${op.name}`)];
+  return [commandStep({ dropIndexes: op.collection, index: op.name }, `dropIndexes ${op.collection}: ${op.name}`), recordConstraintsStep(op.collection, { remove: [op.name] })];
 }

@@ -21,6 +21,8 @@ export const StepNames = {
   updateInBatches: 'ductape.updateInBatches',
   /** Record (or forget, with validator null) a validator the server cannot hold in _ductape_schema (policy 'warn'). */
   shadowValidator: 'ductape.shadowValidator',
+  /** Record unique constraints added or removed (their indexes say unique, not that they are constraints). */
+  recordConstraints: 'ductape.recordConstraints',
 } as const;
 
 /**

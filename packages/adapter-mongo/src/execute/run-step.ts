@@ -1,11 +1,11 @@
-import type { Step } from '@ductape/core';
+import type { ConstraintDefinition, Step } from '@ductape/core';
 import { type ClientSession, type Db, MongoServerError } from 'mongodb';
 import { type Doc, type MongoCommandStep, StepNames } from '../compile/step.js';
 import type { ValidatorPatch } from '../compile/validator-patch.js';
 import { patchValidator } from './patch-validator.js';
 import { renameField } from './rename-field.js';
 import { updateInBatches } from './update-in-batches.js';
-import { writeShadow } from '../shadow-schema.js';
+import { recordConstraints, writeShadow } from '../shadow-schema.js';
 
 /** Where warnings of 'warn'-policy steps go. */
 export interface MongoLogger {
@@ -27,6 +27,8 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
       const { collection, validator, ...levels } = a as Doc & { collection: string; validator: Doc | null };
       return writeShadow(db, collection, validator ? { validator, ...levels } : undefined, session);
     }
+    case StepNames.recordConstraints:
+      return recordConstraints(db, a.collection, a as { add?: ConstraintDefinition[]; remove?: string[] }, session);
     case StepNames.patchValidator:
       await patchValidator(db, a.collection, a.patch as ValidatorPatch, a.shadow === true, session);
       return;

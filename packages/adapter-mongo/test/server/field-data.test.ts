@@ -80,6 +80,21 @@ describe.skipIf(!mongoUrl)('field operations rewrite documents (FerretDB)', () =
     expect(await users().countDocuments({ age: { $exists: true } })).toBe(0);
   });
 
+  it('a unique constraint introspects as a constraint; dropConstraint with it as previous is undone by its down', async () => {
+    const add = migration('uq_age').addConstraint('users', { name: 'uq_users_age', type: 'unique', columns: ['age'] }).build();
+    await engine.up(add);
+    const s = await adapter.introspect('users');
+    expect(s?.constraints).toEqual([{ name: 'uq_users_age', type: 'unique', columns: ['age'] }]);
+    expect(s?.indexes?.map((i) => i.name)).not.toContain('uq_users_age');
+    const drop = migration('drop_uq_age').dropConstraint('users', 'uq_users_age', { previous: s?.constraints?.[0] }).build();
+    await engine.up(drop);
+    expect((await adapter.introspect('users'))?.constraints).toBeUndefined();
+    await engine.down(drop);
+    expect(await adapter.introspect('users')).toEqual(s);
+    await engine.down(add);
+    expect((await users().listIndexes().toArray()).map((i) => i.name)).not.toContain('uq_users_age');
+  });
+
   it('modifyField changes the recorded validator; dropIndex and raw commands run; drop and its down restore the definition', async () => {
     const m = migration('widen').modifyField('users', 'name', { length: 500 }, { previous: { name: 'name', type: 'string', length: 100, unique: true, required: true } }).build();
     await engine.up(m);
@@ -94,6 +109,7 @@ describe.skipIf(!mongoUrl)('field operations rewrite documents (FerretDB)', () =
     const drop = migration('drop_users').dropCollection('users', { previous: before }).build();
     await engine.up(drop);
     expect(await adapter.introspect('users')).toBeUndefined();
+    expect(await adapter.driver.db.collection('_ductape_schema').countDocuments({ _id: 'users' as never })).toBe(0);
     await engine.down(drop);
     expect(await adapter.introspect('users')).toEqual(before);
     expect(log.warnings.length).toBeGreaterThan(0);

@@ -31,12 +31,21 @@ describe('indexes, constraints and raw (golden)', () => {
     expect(() => compile({ type: 'createIndex', collection: 'u', name: 'p', fields: [{ name: 'a' }], where: { a: { $exists: true } } }, ferret)).toThrow(/partial indexes/);
   });
 
-  it('unique constraints are unique indexes; foreign keys and checks are refused', () => {
+  it('unique constraints are unique indexes recorded as constraints; foreign keys and checks are refused', () => {
     const m = migration('k').addConstraint('users', { name: 'uq_users_email', type: 'unique', columns: ['email'] }).build();
     expect(compile(m.up[0]!)).toEqual([
       { kind: 'command', name: 'createIndexes', args: { createIndexes: 'users', indexes: [{ key: { email: 1 }, name: 'uq_users_email', unique: true }] }, summary: 'createIndexes users: uq_users_email (unique)' },
+      {
+        kind: 'command',
+        name: 'ductape.recordConstraints',
+        args: { collection: 'users', add: [{ name: 'uq_users_email', type: 'unique', columns: ['email'] }] },
+        summary: 'record constraints of users in _ductape_schema: + uq_users_email',
+      },
     ]);
-    expect(compile(m.down[0]!)).toEqual([{ kind: 'command', name: 'dropIndexes', args: { dropIndexes: 'users', index: 'uq_users_email' }, summary: 'dropIndexes users: uq_users_email' }]);
+    expect(compile(m.down[0]!)).toEqual([
+      { kind: 'command', name: 'dropIndexes', args: { dropIndexes: 'users', index: 'uq_users_email' }, summary: 'dropIndexes users: uq_users_email' },
+      { kind: 'command', name: 'ductape.recordConstraints', args: { collection: 'users', remove: ['uq_users_email'] }, summary: 'record constraints of users in _ductape_schema: - uq_users_email' },
+    ]);
     expect(() => compile({ type: 'addConstraint', collection: 'posts', constraint: { name: 'fk', type: 'foreignKey', columns: ['a'], references: { table: 'u', columns: ['id'] } } })).toThrow(/no foreign keys/);
     expect(() => compile({ type: 'addConstraint', collection: 'posts', constraint: { name: 'ck', type: 'check', expression: 'a > 0' } })).toThrow(/check constraint/);
   });
