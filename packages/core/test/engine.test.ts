@@ -293,3 +293,40 @@ describe('optional lock inspection', () => {
     expect((await new MigrationEngine(adapter, { lockTimeoutMs: 100 }).up(steps('after_unlock', 1))).outcome).toBe('applied');
   });
 });
+
+describe('steps that cannot run in a transaction', () => {
+  // Like PostgreSQL's CREATE/DROP INDEX CONCURRENTLY: such a step must never arrive inside a transaction.
+  class ConcurrentIndexAdapter extends MemoryAdapter {
+    inTransaction = false;
+    override compile(op: Parameters<MemoryAdapter['compile']>[0], ctx: Parameters<MemoryAdapter['compile']>[1]) {
+      return super.compile(op, ctx).map((s) => (s.kind === 'command' && /Index$/.test(s.name) ? { ...s, outsideTransaction: true } : s));
+    }
+    override withSession<T>(mode: 'transaction' | 'autocommit', fn: Parameters<MemoryAdapter['withSession']>[1]): Promise<T> {
+      return super.withSession(mode, async (session) => {
+        this.inTransaction = session.transactional;
+        try {
+          return (await fn(session)) as T;
+        } finally {
+          this.inTransaction = false;
+        }
+      });
+    }
+    override async execute(step: Parameters<MemoryAdapter['execute']>[0], session: Parameters<MemoryAdapter['execute']>[1]) {
+      if (step.outsideTransaction && this.inTransaction) throw new Error(`${step.summary} ran inside a transaction`);
+      return super.execute(step, session);
+    }
+  }
+
+  it('up, down and compensation run them outside any transaction', async () => {
+    const adapter = new ConcurrentIndexAdapter({ transactionalDdl: true });
+    const engine = new MigrationEngine(adapter);
+    const m = migration('idx').createCollection('t', { id: 'uuid', a: 'text' }).createIndex('t', 'ix_a', ['a']).createCollection('u', { id: 'uuid' }).build();
+    await engine.up(m);
+    await engine.down(m);
+    adapter.failAtStep(3);
+    await expect(engine.up(m)).rejects.toBeInstanceOf(MigrationFailedError);
+    expect((await engine.getHistory())[0]).toMatchObject({ status: 'failed', stepsApplied: 2 });
+    expect((await engine.compensate(m)).outcome).toBe('compensated');
+    expect(tables(adapter)).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import { inverseOf } from '../ops/inverse.js';
 import { compilePlan } from './compile-plan.js';
 import type { ProgressEvent } from './engine-options.js';
 import type { LockGuard } from './lock-guard.js';
-import { executeStep } from './run-steps.js';
+import { executeStep, segment } from './run-steps.js';
 
 export interface CompensationRun {
   readonly adapter: Adapter;
@@ -40,13 +40,20 @@ export async function compensate(run: CompensationRun): Promise<number> {
   const compiled = work.map((w) => ({ ...w, steps: compilePlan(adapter, m, 'down', [w.inverse], run.options).steps }));
   let applied = k;
   for (const w of compiled) {
-    run.guard.assertHeld(m.name);
     try {
-      await adapter.withSession('transaction', async (session) => {
-        for (let i = 0; i < w.steps.length; i++) await executeStep({ adapter, emit: run.emit, name: m.name, steps: w.steps }, i, session);
-        if (w.firstStep === 0) await adapter.history.remove(m.name, session);
-        else await adapter.history.save({ ...entry, status: 'failed', stepsApplied: w.firstStep, error: `compensating: ${w.firstStep} steps still applied` }, session);
-      });
+      // Like runSteps: steps that cannot run in a transaction (DROP INDEX CONCURRENTLY) run alone.
+      const segments = segment(w.steps, 0, adapter.capabilities.transactionalDdl);
+      if (segments.length === 0) segments.push({ transactional: true, from: 0, to: 0 });
+      for (const seg of segments) {
+        run.guard.assertHeld(m.name);
+        const last = seg === segments[segments.length - 1];
+        await adapter.withSession(seg.transactional ? 'transaction' : 'autocommit', async (session) => {
+          for (let i = seg.from; i < seg.to; i++) await executeStep({ adapter, emit: run.emit, name: m.name, steps: w.steps }, i, session);
+          if (!last) return;
+          if (w.firstStep === 0) await adapter.history.remove(m.name, session);
+          else await adapter.history.save({ ...entry, status: 'failed', stepsApplied: w.firstStep, error: `compensating: ${w.firstStep} steps still applied` }, session);
+        });
+      }
       applied = w.firstStep;
     } catch (error) {
       throw new MigrationFailedError(m.name, 'down', k - applied, k, false, error);
