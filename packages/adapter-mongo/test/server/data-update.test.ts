@@ -40,6 +40,18 @@ describe.skipIf(!mongoUrl)('db.update data migrations (FerretDB)', () => {
     expect(await adapter.driver.db.collection('_ductape_data_progress').countDocuments()).toBe(0);
   });
 
+  it('an interrupted run resumes after the last recorded batch: no document is updated twice', async () => {
+    const snapshot = await adapter.introspect('users');
+    const u = resolveUpdate({ table: 'users', data: { n: { $ADD: ['n', 100] } } }, snapshot!);
+    const crash = new Error('killed after the first batch');
+    await expect(adapter.updateRows(u, { batchSize: 10, onProgress: () => { throw crash; } })).rejects.toBe(crash);
+    expect(await users().countDocuments({ n: { $gte: 100 } })).toBe(10);
+    const r = await adapter.updateRows(u, { batchSize: 10 });
+    expect(r).toEqual({ rowsUpdated: 25, batches: 2 });
+    expect((await users().find({}).sort({ _id: 1 }).toArray()).map((d) => d.n)).toEqual(Array.from({ length: 25 }, (_, i) => i + 100));
+    await adapter.updateRows(resolveUpdate({ table: 'users', data: { n: { $SUB: ['n', 100] } } }, snapshot!), {});
+  });
+
   it('sends a pipeline update of the batch ids to a server with pipeline updates (captured)', async () => {
     const snapshot = await adapter.introspect('users');
     const u = resolveUpdate({ table: 'users', data: { n: { $ADD: ['n', 1] } }, where: { n: { $lt: 3 } } }, snapshot!);
