@@ -56,6 +56,10 @@ export async function badInput(ctx, size) {
         refusedBeforeIo = e;
       }
       const before = refusedBeforeIo ? undefined : await introspectAll(adapter, touched);
+      if (before?.includes('"untyped ')) {
+        counts.otherErrors++;
+        failures.push(`case ${i} ${show(c)}: introspect() of a collection it names threw an untyped error: ${before.slice(0, 300)}`);
+      }
       let m;
       let error;
       try {

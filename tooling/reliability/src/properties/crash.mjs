@@ -10,7 +10,8 @@ const ROWS = 20;
  * Crash: `trials` times, a runner applying a multi-step migration is SIGKILLed at a random step
  * (right after a step ends, or a random few ms after one starts). Then: the history shows the run
  * as interrupted or failed with no more steps recorded than ran; the next `up` resumes (even
- * trials) or compensates and re-applies (odd trials); the final schema equals the one-shot schema;
+ * trials) or compensates and re-applies (odd trials; where the engine refuses to compensate an
+ * operation cut in half, DUCTAPE_COMPENSATION_IMPOSSIBLE, it resumes as the error advises); the final schema equals the one-shot schema;
  * the rows seeded beforehand are all there.
  * @example const r = await crash(ctx, { trials: 20 });
  * @param {import('../suite-context.mjs').SuiteContext} ctx
@@ -19,7 +20,7 @@ const ROWS = 20;
 export async function crash(ctx, size) {
   const { ns } = ctx;
   const failures = [];
-  const counts = { trials: size.trials, killed: 0, finishedFirst: 0, running: 0, failed: 0, notRecorded: 0, resumed: 0, compensated: 0, equalSchema: 0, rowsKept: 0 };
+  const counts = { trials: size.trials, killed: 0, finishedFirst: 0, running: 0, failed: 0, notRecorded: 0, resumed: 0, compensated: 0, compensationRefused: 0, equalSchema: 0, rowsKept: 0 };
   const started = Date.now();
   const reference = await oneShot(ctx, 'ref');
 
@@ -81,9 +82,18 @@ export async function crash(ctx, size) {
       }
     }
     try {
-      const result = await ctx.engine({ owner: `reliability recovery ${t}` }).up(w.steps, { recover });
+      let result;
+      try {
+        result = await ctx.engine({ owner: `reliability recovery ${t}` }).up(w.steps, { recover });
+        if (recover === 'compensate' && row && row.status !== 'applied') counts.compensated++;
+      } catch (error) {
+        // An operation cut in half cannot be inverted; the engine says so before any IO and
+        // advises resuming, which is what a user does next.
+        if (recover !== 'compensate' || describeError(error).code !== 'DUCTAPE_COMPENSATION_IMPOSSIBLE') throw error;
+        counts.compensationRefused++;
+        result = await ctx.engine({ owner: `reliability recovery ${t}` }).up(w.steps);
+      }
       if (result.outcome === 'resumed') counts.resumed++;
-      if (recover === 'compensate' && row && row.status !== 'applied') counts.compensated++;
     } catch (error) {
       const e = describeError(error);
       failures.push(`trial ${t} (${plan.phase} of step ${target}, row ${row ? `${row.status} ${row.stepsApplied}/${row.stepsTotal}` : 'none'}): up with recover '${recover}' failed: ${e.name} ${e.code ?? ''} ${e.message.slice(0, 400)}`);
