@@ -27,8 +27,8 @@ export { SHADOW_COLLECTION, readShadow, writeShadow, type ShadowValidator } from
 
 /**
  * What the sdk calls to load this adapter. `connection` is a mongodb:// URL or
- * `{ url, database?, clientOptions? }`; the database is the URL's path, else `database` of the
- * settings, else the target's database. `options` are MongoAdapterOptions (onMissingFeature,
+ * `{ url, database?, clientOptions? }`; the database is `database` of the settings when given,
+ * else the URL's path, else the target's database. `options` are MongoAdapterOptions (onMissingFeature,
  * probe, features, batchSize, backfillDefaults).
  * @example const adapter = await createAdapter({ connection: 'mongodb://127.0.0.1:27017/app', product: 'p', database: 'app', env: 'dev' });
  */
