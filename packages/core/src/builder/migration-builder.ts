@@ -1,5 +1,6 @@
 import { InvalidArgumentError, IrreversibleMigrationError, ValidationError } from '../errors/errors.js';
 import { validationIssues } from '../helpers/validate-migration.js';
+import { checksumOf } from '../helpers/checksum-cache.js';
 import { generateTag } from '../helpers/tag.js';
 import { migrationNameProblem } from '../helpers/identifiers.js';
 import type { CollectionOptions } from '../model/collection-options.js';
@@ -158,7 +159,9 @@ export class MigrationBuilder {
     }) as Migration;
     const issues = validationIssues(m);
     if (issues.length > 0) throw new ValidationError(`migration "${this.#name}"`, issues);
-    return deepFreeze(m);
+    const frozen = deepFreeze(m);
+    checksumOf(frozen); // computed once here, so status over a long history only looks it up
+    return frozen;
   }
 }
 

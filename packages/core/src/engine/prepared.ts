@@ -4,7 +4,7 @@ import { InvalidArgumentError } from '../errors/errors.js';
 import { MigrationHelpers } from '../helpers/migration-helpers.js';
 import type { Migration } from '../model/migration.js';
 import { type CompiledPlan, compilePlan } from './compile-plan.js';
-import { checksumOf } from './checksum-cache.js';
+import { checksumOf } from '../helpers/checksum-cache.js';
 
 /** A migration checked and compiled for one direction, ready to run. Built before any IO. */
 export interface Prepared extends CompiledPlan {

@@ -1,7 +1,7 @@
 import type { HistoryEntry } from '../adapter/history.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import type { Migration } from '../model/migration.js';
-import { checksumOf } from './checksum-cache.js';
+import { checksumOf } from '../helpers/checksum-cache.js';
 import type { MigrationStatus } from './engine-options.js';
 
 /**

@@ -1,4 +1,4 @@
-import { checksum } from '../helpers/checksum.js';
+import { checksum } from './checksum.js';
 import type { Migration } from '../model/migration.js';
 
 const cache = new WeakMap<object, string>();
