@@ -7,6 +7,10 @@ const benches = {
   'pg-apply': () => import('./src/pg-apply.mjs'),
   'pg-status': () => import('./src/pg-status.mjs'),
   'pg-online': () => import('./src/pg-online.mjs'),
+  'sdk-backfill': () => import('./src/sdk-backfill.mjs'),
+  // Benchmarks that live beside their adapter (they use its dev dependencies).
+  'mysql-apply': () => import('../../packages/adapter-mysql/bench/mysql-apply.mjs'),
+  'dynamo-gsi': () => import('../../packages/adapter-dynamo/bench/dynamo-gsi.mjs'),
 };
 
 const name = process.argv[2];

@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-/** Builds core and the PostgreSQL adapter when their dist is missing (benchmarks run plain Node). */
+/** Builds the packages when a dist is missing (benchmarks run plain Node). */
 export function ensureBuilt() {
-  const missing = ['core', 'adapter-postgres'].some((p) => !existsSync(join(root, 'packages', p, 'dist', 'index.js')));
-  if (missing) execSync('pnpm exec turbo run build --filter=@ductape/adapter-postgres...', { cwd: root, stdio: 'inherit' });
+  const missing = ['core', 'adapter-postgres', 'sdk', 'adapter-mysql', 'adapter-dynamo'].some((p) => !existsSync(join(root, 'packages', p, 'dist', 'index.js')));
+  if (missing) execSync('pnpm exec turbo run build', { cwd: root, stdio: 'inherit' });
 }
