@@ -22,6 +22,8 @@ export interface MongoAdapterOptions extends MongoConnectionSettings {
   readonly batchSize?: number;
   /** Fill a new field's default into existing documents (default true). */
   readonly backfillDefaults?: boolean;
+  /** Copy a dropped field's values aside first, so rolling the drop back restores them (default false). */
+  readonly backupDroppedFields?: boolean;
   /** Where warnings go (default console). */
   readonly logger?: MongoLogger;
 }
@@ -88,6 +90,7 @@ export class MongoAdapter implements DataAdapter {
       onMissingFeature: this.#options.onMissingFeature ?? DEFAULT_SETTINGS.onMissingFeature,
       batchSize: this.#options.batchSize ?? DEFAULT_SETTINGS.batchSize,
       backfillDefaults: this.#options.backfillDefaults ?? DEFAULT_SETTINGS.backfillDefaults,
+      backupDroppedFields: this.#options.backupDroppedFields ?? DEFAULT_SETTINGS.backupDroppedFields,
     };
   }
 

@@ -53,9 +53,9 @@ function compileDropCollection(name: string): Step[] {
   return [commandStep({ drop: name }, `drop ${name}`), namedStep(StepNames.shadowValidator, { collection: name, validator: null }, `forget what _ductape_schema records of ${name}`)];
 }
 
-// A run may override the batch size and the default backfill (engine compileOptions).
+// A run may override the batch size, the default backfill and the backup of dropped fields (engine compileOptions).
 function withRunOptions(s: MongoCompileSettings, o: { readonly [key: string]: unknown }): MongoCompileSettings {
   const batchSize = typeof o.batchSize === 'number' && Number.isInteger(o.batchSize) && o.batchSize > 0 ? o.batchSize : s.batchSize;
-  const backfillDefaults = typeof o.backfillDefaults === 'boolean' ? o.backfillDefaults : s.backfillDefaults;
-  return batchSize === s.batchSize && backfillDefaults === s.backfillDefaults ? s : { ...s, batchSize, backfillDefaults };
+  const flag = (key: 'backfillDefaults' | 'backupDroppedFields') => (typeof o[key] === 'boolean' ? (o[key] as boolean) : s[key]);
+  return { ...s, batchSize, backfillDefaults: flag('backfillDefaults'), backupDroppedFields: flag('backupDroppedFields') };
 }

@@ -43,6 +43,8 @@ export interface MongoCompileSettings {
   readonly batchSize: number;
   /** Fill a new field's default into existing documents (default true). */
   readonly backfillDefaults: boolean;
+  /** Copy a dropped field's values to `_ductape_backup.<coll>.<field>` first, so its down restores them (default false). */
+  readonly backupDroppedFields: boolean;
 }
 
 /** Settings for full MongoDB, refusing what is missing. */
@@ -51,4 +53,5 @@ export const DEFAULT_SETTINGS: MongoCompileSettings = Object.freeze({
   onMissingFeature: 'error',
   batchSize: 1000,
   backfillDefaults: true,
+  backupDroppedFields: false,
 });

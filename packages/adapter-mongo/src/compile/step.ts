@@ -23,6 +23,10 @@ export const StepNames = {
   shadowValidator: 'ductape.shadowValidator',
   /** Record unique constraints added or removed (their indexes say unique, not that they are constraints). */
   recordConstraints: 'ductape.recordConstraints',
+  /** Copy a field's values to a backup collection before it is dropped. */
+  backupField: 'ductape.backupField',
+  /** Put a dropped field's values back from its backup, if one was taken, and drop the backup. */
+  restoreField: 'ductape.restoreField',
 } as const;
 
 /**
@@ -39,4 +43,12 @@ export function commandStep(command: Doc, summary: string, extra: Partial<Pick<M
  */
 export function namedStep(name: string, args: Doc, summary: string, extra: Partial<Pick<MongoCommandStep, 'warning' | 'ignoreErrorCodes'>> = {}): MongoCommandStep {
   return { kind: 'command', name, args, summary, ...extra };
+}
+
+/**
+ * Where dropField keeps a field's values when asked to (backupDroppedFields).
+ * @example backupCollectionName('users', 'age') // '_ductape_backup.users.age'
+ */
+export function backupCollectionName(collection: string, field: string): string {
+  return `_ductape_backup.${collection}.${field}`;
 }

@@ -2,6 +2,7 @@ import type { ConstraintDefinition, Step } from '@ductape/core';
 import { type ClientSession, type Db, MongoServerError } from 'mongodb';
 import { type Doc, type MongoCommandStep, StepNames } from '../compile/step.js';
 import type { ValidatorPatch } from '../compile/validator-patch.js';
+import { backupField, restoreField } from './field-backup.js';
 import { patchValidator } from './patch-validator.js';
 import { renameField } from './rename-field.js';
 import { updateInBatches } from './update-in-batches.js';
@@ -27,6 +28,10 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
       const { collection, validator, ...levels } = a as Doc & { collection: string; validator: Doc | null };
       return writeShadow(db, collection, validator ? { validator, ...levels } : undefined, session);
     }
+    case StepNames.backupField:
+      return backupField(db, a.collection, String(a.field), String(a.backup), Number(a.batchSize), session);
+    case StepNames.restoreField:
+      return restoreField(db, a.collection, String(a.field), String(a.backup), Number(a.batchSize), session);
     case StepNames.recordConstraints:
       return recordConstraints(db, a.collection, a as { add?: ConstraintDefinition[]; remove?: string[] }, session);
     case StepNames.patchValidator:

@@ -74,10 +74,23 @@ describe.skipIf(!mongoUrl)('field operations rewrite documents (FerretDB)', () =
     expect(await users().countDocuments({ age: { $exists: true } })).toBe(0);
     expect((await adapter.introspect('users'))?.fields.map((f) => f.name)).not.toContain('age');
     const plan = engine.plan(m, 'down').steps;
-    expect(plan[0]).toMatchObject({ kind: 'noop', summary: 'values of users.age not restored' });
+    expect(plan[0]).toMatchObject({ kind: 'noop', summary: 'values of users.age not restored (unless backed up)' });
     await engine.down(m);
     expect((await adapter.introspect('users'))?.fields.find((f) => f.name === 'age')).toEqual(previous);
     expect(await users().countDocuments({ age: { $exists: true } })).toBe(0);
+  });
+
+  it('with backupDroppedFields the values are copied aside, and rolling the drop back restores them', async () => {
+    for (let i = 0; i < 30; i++) await users().updateOne({ _id: i as never }, { $set: { age: 50 + i } });
+    const previous = (await adapter.introspect('users'))?.fields.find((f) => f.name === 'age');
+    const m = migration('drop_age_backed_up').dropField('users', 'age', { previous }).build();
+    const backed = new MigrationEngine(adapter, { compileOptions: { backupDroppedFields: true } });
+    await backed.up(m);
+    expect(await users().countDocuments({ age: { $exists: true } })).toBe(0);
+    expect(await adapter.driver.db.collection('_ductape_backup.users.age').countDocuments()).toBe(30);
+    await backed.down(m);
+    expect((await users().find({}).sort({ _id: 1 }).toArray()).map((d) => d.age)).toEqual(Array.from({ length: 30 }, (_, i) => 50 + i));
+    expect((await adapter.driver.db.listCollections({ name: '_ductape_backup.users.age' }).toArray()).length).toBe(0);
   });
 
   it('a unique constraint introspects as a constraint; dropConstraint with it as previous is undone by its down', async () => {

@@ -33,8 +33,16 @@ describe('field operations (golden)', () => {
       { kind: 'command', name: 'ductape.patchValidator', args: { collection: 'users', patch: { kind: 'dropField', field: 'age' } }, summary: 'collMod users validator: - age' },
     ]);
     const down = compile(m.down[0]!, settings(), ctx({ migration: m, direction: 'down' }));
-    expect(down[0]).toEqual({ kind: 'noop', reason: 'the values of "users.age" removed by dropField are not restored; only its definition (validator) is', summary: 'values of users.age not restored' });
-    expect(down.slice(1).map((s) => s.kind === 'command' && s.name)).toEqual(['ductape.patchValidator', 'createIndexes']);
+    expect(down[0]).toEqual({
+      kind: 'noop',
+      reason: 'the values of "users.age" removed by dropField are not restored unless a backup was taken (backupDroppedFields, in _ductape_backup.users.age); its definition (validator) is',
+      summary: 'values of users.age not restored (unless backed up)',
+    });
+    expect(down.slice(1).map((s) => s.kind === 'command' && s.name)).toEqual(['ductape.restoreField', 'ductape.patchValidator', 'createIndexes']);
+    expect(down[1]).toMatchObject({ args: { collection: 'users', field: 'age', backup: '_ductape_backup.users.age', batchSize: 1000 } });
+    const backedUp = compile(m.up[0]!, settings(), ctx({ options: { backupDroppedFields: true } }));
+    expect(backedUp.map((s) => s.kind === 'command' && s.name)).toEqual(['dropIndexes', 'ductape.backupField', 'ductape.updateInBatches', 'ductape.patchValidator']);
+    expect(backedUp[1]).toMatchObject({ args: { collection: 'users', field: 'age', backup: '_ductape_backup.users.age' }, summary: 'copy users.age values to _ductape_backup.users.age' });
     const plain = migration('drop_x').dropField('users', 'x', { previous: { name: 'x', type: 'string' } }).build();
     expect(compile(plain.up[0]!).map((s) => s.kind === 'command' && s.name)).toEqual(['ductape.updateInBatches', 'ductape.patchValidator']);
   });
