@@ -1,9 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // `unit` needs no server (golden compile tests); `server` runs against the DynamoDB Local named
-// by DUCTAPE_TEST_DYNAMO_ENDPOINT (or .services.env via the setup file). `conformance` runs the
-// shared testkit there (`pnpm test:conformance`); it is kept out of `test` until the testkit stops
-// requiring what DynamoDB cannot do (see README: Verified).
+// by DUCTAPE_TEST_DYNAMO_ENDPOINT (or .services.env via the setup file); `conformance` runs the
+// shared testkit there, with what DynamoDB cannot do declared as refusals.
 export const config = defineConfig({
   test: {
     testTimeout: 60_000,

@@ -9,6 +9,7 @@ import { type DynamoConnectionSettings, clientConfig } from './dynamo-connection
 import { DynamoDriver } from './dynamo-driver.js';
 import { DynamoHistoryStore } from './dynamo-history.js';
 import { DynamoIntrospector } from './dynamo-introspector.js';
+import { isDynamoName } from './compile/names.js';
 import { DynamoLockStore } from './dynamo-lock.js';
 import { withDynamoSession } from './dynamo-session.js';
 import { type DynamoAdapterOptions, type DynamoSettings, resolveSettings } from './dynamo-settings.js';
@@ -78,6 +79,8 @@ export class DynamoAdapter implements DataAdapter {
   }
 
   introspect(collection: string): Promise<CollectionSnapshot | undefined> {
+    // A name DynamoDB cannot hold names no table: nothing to describe (DescribeTable would throw).
+    if (typeof collection === 'string' && !isDynamoName(this.tableName(collection))) return Promise.resolve(undefined);
     return this.#introspector.introspect(collection);
   }
 

@@ -17,6 +17,14 @@ export function assertDynamoName(kind: 'table' | 'index', name: string): void {
 }
 
 /**
+ * True when `name` can be a DynamoDB table or index name (a table by any other name cannot exist).
+ * @example isDynamoName('users') // true
+ */
+export function isDynamoName(name: string): boolean {
+  return TABLE_OR_INDEX.test(name);
+}
+
+/**
  * A ValidationError for one problem of a DynamoDB-specific option.
  * @example throw invalid('dynamoOptions.readCapacity', 'PROVISIONED billing needs readCapacity and writeCapacity')
  */
