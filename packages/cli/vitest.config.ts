@@ -7,6 +7,7 @@ export const config = defineConfig({
     testTimeout: 600_000,
     hookTimeout: 60_000,
     setupFiles: ['@ductape/services/setup-env'],
+    globalSetup: ['./test/support/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'] } },

@@ -24,8 +24,11 @@ export const COMMANDS: readonly CommandInfo[] = [
   {
     name: 'up',
     summary: 'apply pending migrations, in tag order',
-    usage: 'ductape up [--to <tag>]',
-    flags: { to: { type: 'string', value: '<tag>', description: 'stop after this migration' } },
+    usage: 'ductape up [--to <tag>] [--recover compensate]',
+    flags: {
+      to: { type: 'string', value: '<tag>', description: 'stop after this migration' },
+      recover: { type: 'string', value: '<how>', description: 'a migration that failed part-way: resume (default) or compensate (undo its applied steps, then run it again)' },
+    },
     target: true,
     load: async () => (await import('../commands/up.js')).upCommand,
   },

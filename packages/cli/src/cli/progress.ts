@@ -74,7 +74,7 @@ class Ticker implements ProgressView {
     const frame = FRAMES[this.#frame++ % FRAMES.length] ?? '';
     const bar = this.#total > 0 ? `${bar10(this.#done, this.#total)} ${this.#done}/${this.#total} ` : '';
     const seconds = ((Date.now() - this.#since) / 1000).toFixed(1);
-    const width = (process.stderr.columns ?? 100) - 2;
+    const width = (process.stderr.columns || 100) - 2;
     this.out.raw(`\r\u001b[2K${`${c.cyan(frame)} ${bar}${this.#label} ${c.dim(`${seconds}s`)}`.slice(0, width + 20)}`);
   }
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createAdapter } from '@ductape/adapter-postgres';
 import { requireServer } from '@ductape/services/require-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunResult, TempProject, ensureBuilt } from '../support/cli.js';
+import { type RunResult, TempProject } from '../support/cli.js';
 import { snapshots } from '../support/pglite.js';
 
 const server = requireServer('postgres');
@@ -42,7 +42,6 @@ describe.skipIf(!server)('ductape against the PostgreSQL server', () => {
   };
 
   beforeAll(async () => {
-    ensureBuilt();
     await withServer(server as string, (a) => a.query(`CREATE DATABASE "${name}"`));
     p.write('ductape.config.json', JSON.stringify({ products: { shop: { databases: { main: { environments: { staging: '${env:CLI_TEST_PG_URL}', dev: `pglite://${join(p.dir, 'dev')}` } } } } } }));
     p.migration(T1, ".createCollection('users', { id: { type: 'uuid', primaryKey: true }, email: { type: 'string', length: 255, required: true } })");

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, TempProject, ensureBuilt } from '../support/cli.js';
-
-beforeAll(() => ensureBuilt());
+import { describe, expect, it } from 'vitest';
+import { BIN, TempProject } from '../support/cli.js';
 
 /** Every module `file` imports statically (not `import()`), transitively, within dist/. */
 function staticGraph(file: string, seen = new Set<string>()): Set<string> {
@@ -44,6 +42,7 @@ describe('the ductape binary', () => {
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('--bogus');
     expect((await p.run(['down', '--steps', 'x'])).code).toBe(2);
+    expect((await p.run(['up', '--recover', 'sideways'])).code).toBe(2);
     expect((await p.run(['lint', '--ignore', 'no-such-rule'])).code).toBe(2);
   });
 

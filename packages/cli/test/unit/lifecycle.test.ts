@@ -1,16 +1,14 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { TempProject, ensureBuilt } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { TempProject } from '../support/cli.js';
 
 const T1 = '20240115_143052_create_users';
 const T2 = '20240116_090000_add_phone';
 
 describe('new → up → status → history → down on embedded PGlite (zero config)', () => {
   const p = new TempProject('life');
-  beforeAll(() => ensureBuilt());
-
-  it('new writes a tagged template that loads once it has operations', async () => {
+    it('new writes a tagged template that loads once it has operations', async () => {
     const r = await p.run(['new', 'add_phone', '--json']);
     expect(r.code).toBe(0);
     const doc = r.json<{ tag: string; file: string; name: string }>();

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { TempProject, ensureBuilt } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { TempProject } from '../support/cli.js';
 import { snapshots, withPglite } from '../support/pglite.js';
-
-beforeAll(() => ensureBuilt());
 
 const T1 = '20240401_000000_create_shop';
 const T2 = '20240402_000000_add_stock';

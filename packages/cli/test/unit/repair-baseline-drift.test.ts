@@ -1,9 +1,7 @@
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { TempProject, ensureBuilt } from '../support/cli.js';
+import { describe, expect, it } from 'vitest';
+import { TempProject } from '../support/cli.js';
 import { withPglite } from '../support/pglite.js';
-
-beforeAll(() => ensureBuilt());
 
 describe('repair', () => {
   const p = new TempProject('repair');
