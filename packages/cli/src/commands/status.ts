@@ -1,8 +1,7 @@
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CommandRun } from '../cli/command-types.js';
-import { loadMigrations } from '../project/load-migrations.js';
 import { migrationState, targetLabel } from '../project/describe.js';
-import { withTarget } from '../project/open-target.js';
+import { withTargetAndMigrations } from '../project/open-target.js';
 
 /**
  * `ductape status`: every migration file with its state, and history rows no file matches.
@@ -10,9 +9,8 @@ import { withTarget } from '../project/open-target.js';
  * @example ductape status --json
  */
 export const statusCommand: CommandRun = (ctx) =>
-  withTarget(ctx, async (t) => {
+  withTargetAndMigrations(ctx, async (t, local) => {
     const { checksum } = await import('@ductape/sdk');
-    const local = await loadMigrations(t.project.migrationsDir, ctx.cwd);
     const history = await t.engine.getHistory();
     const byName = new Map(history.map((e) => [e.name, e]));
     const names = new Set(local.map((l) => l.migration.name));

@@ -1,20 +1,22 @@
 import type { RunResult } from '@ductape/sdk';
+import { usageError } from '../cli/cli-error.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CommandRun } from '../cli/command-types.js';
-import { findLocal, loadMigrations } from '../project/load-migrations.js';
+import { findLocal } from '../project/load-migrations.js';
 import { resultLine, targetLabel } from '../project/describe.js';
-import { withTarget } from '../project/open-target.js';
+import { withTargetAndMigrations } from '../project/open-target.js';
 
 /**
  * `ductape up [--to <tag>]`: applies the pending migration files in tag order, under one lock.
  * Applied ones are only checked (a changed file is DUCTAPE_CHECKSUM_MISMATCH before any step);
- * a failed one is resumed at its first unapplied step.
+ * a failed one is resumed at its first unapplied step (`--recover compensate`: undone first).
  * @example ductape up --to 20240115_143052_add_phone
  */
-export const upCommand: CommandRun = (ctx) =>
-  withTarget(ctx, async (t) => {
+export const upCommand: CommandRun = (ctx) => {
+  const recover = ctx.flags.recover ?? 'resume';
+  if (recover !== 'resume' && recover !== 'compensate') throw usageError(`--recover must be resume or compensate, got "${String(recover)}"`);
+  return withTargetAndMigrations(ctx, async (t, local) => {
     const { checksum } = await import('@ductape/sdk');
-    const local = await loadMigrations(t.project.migrationsDir, ctx.cwd);
     const to = typeof ctx.flags.to === 'string' ? findLocal(local, ctx.flags.to) : local.length - 1;
     const wanted = local.slice(0, to + 1);
     const history = new Map((await t.engine.getHistory()).map((e) => [e.name, e]));
@@ -23,7 +25,7 @@ export const upCommand: CommandRun = (ctx) =>
       const e = history.get(l.migration.name);
       return !(e && e.status === 'applied' && e.direction === 'up' && e.checksum === checksum(l.migration));
     });
-    const results: RunResult[] = todo.length > 0 ? await t.engine.upAll(todo.map((l) => l.migration)) : [];
+    const results: RunResult[] = todo.length > 0 ? await t.engine.upAll(todo.map((l) => l.migration), { recover }) : [];
     t.progress.stop();
     const applied = results.filter((r) => r.outcome !== 'skipped');
     const { out } = ctx;
@@ -32,3 +34,4 @@ export const upCommand: CommandRun = (ctx) =>
     out.line(applied.length === 0 ? 'nothing to apply: up to date' : `${applied.length} migration${applied.length === 1 ? '' : 's'} applied`);
     return { exitCode: ExitCode.ok, data: { target: t.names, applied: applied.length, results } };
   });
+};

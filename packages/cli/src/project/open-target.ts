@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import type { Adapter, DatabaseService, MigrationEngine } from '@ductape/sdk';
 import type { CommandContext } from '../cli/command-types.js';
 import { type ProgressView, progressView } from '../cli/progress.js';
+import { type LocalMigration, loadMigrations } from './load-migrations.js';
 import { type Project, loadProject } from './project-config.js';
 import { type TargetNames, targetNames } from './target-names.js';
 
@@ -55,6 +56,23 @@ export async function withTarget<T>(ctx: CommandContext, fn: (t: OpenTarget) => 
   const t = await openTarget(ctx, options);
   try {
     return await fn(t);
+  } finally {
+    await t.close();
+  }
+}
+
+/**
+ * Like `withTarget`, with the project's migration files loaded while the connection is made
+ * (both take a while on a cold start; neither needs the other).
+ * @example return withTargetAndMigrations(ctx, async (t, local) => …);
+ */
+export async function withTargetAndMigrations<T>(ctx: CommandContext, fn: (t: OpenTarget, local: LocalMigration[]) => Promise<T>): Promise<T> {
+  const project = await loadProject(ctx.cwd, ctx.flags.dir);
+  const loading = loadMigrations(project.migrationsDir, ctx.cwd);
+  loading.catch(() => undefined); // awaited below; a connection error takes precedence
+  const t = await openTarget(ctx, { project });
+  try {
+    return await fn(t, await loading);
   } finally {
     await t.close();
   }
