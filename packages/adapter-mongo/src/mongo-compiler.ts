@@ -6,6 +6,7 @@ import { compileAddConstraint, compileCreateIndex, compileDropConstraint, compil
 import { compileModifyField } from './compile/compile-modify-field.js';
 import { compileRaw } from './compile/compile-raw.js';
 import { compileRenameField } from './compile/compile-rename-field.js';
+import { assertMongoNames } from './compile/mongo-names.js';
 import { DEFAULT_SETTINGS, type MongoCompileSettings } from './compile/server-features.js';
 import { StepNames, commandStep, namedStep } from './compile/step.js';
 
@@ -20,6 +21,7 @@ import { StepNames, commandStep, namedStep } from './compile/step.js';
  */
 export function compileMongo(op: Operation, ctx: CompileContext, settings: MongoCompileSettings = DEFAULT_SETTINGS): Step[] {
   const s = withRunOptions(settings, ctx.options);
+  if (op.type !== 'raw') assertMongoNames(op);
   switch (op.type) {
     case 'createCollection':
       return compileCreateCollection(op, s);

@@ -1,4 +1,4 @@
-import { type ConstraintDefinition, type CreateCollectionOp, type FieldDefinition, UnsupportedOperationError } from '@ductape/core';
+import { type ConstraintDefinition, type CreateCollectionOp, type FieldDefinition, UnsupportedOperationError, ValidationError } from '@ductape/core';
 import { collectionSchema, mergeValidator } from './collection-schema.js';
 import { fieldIndexes } from './field-indexes.js';
 import { indexSpec } from './index-spec.js';
@@ -14,6 +14,9 @@ import { type Doc, type MongoCommandStep, StepNames, commandStep, namedStep } fr
  */
 export function compileCreateCollection(op: CreateCollectionOp, settings: MongoCompileSettings): MongoCommandStep[] {
   const mo = op.options?.mongoOptions ?? {};
+  if (mo.capped && !(typeof mo.size === 'number' && mo.size > 0)) {
+    throw new ValidationError(`createCollection "${op.name}"`, [{ code: 'capped_needs_size', path: 'options.mongoOptions.size', message: 'a capped collection needs its size in bytes (mongoOptions.size)' }]);
+  }
   const wantsValidator = op.fields.length > 0 || mo.validator !== undefined;
   const validation: Doc = wantsValidator
     ? {

@@ -64,3 +64,14 @@ describe('indexes, constraints and raw (golden)', () => {
     expect(compile(op)).toEqual(compile(op));
   });
 });
+
+describe('names and options MongoDB cannot take are refused at compile time', () => {
+  it('refuses $ and system. collections, $-prefixed and dotted fields, capped without size', () => {
+    expect(() => compile({ type: 'createCollection', name: 'system.users', fields: [] })).toThrow(/reserved by MongoDB/);
+    expect(() => compile({ type: 'createCollection', name: 'a$b', fields: [] })).toThrow(/must not contain "\$"/);
+    expect(() => compile({ type: 'addField', collection: 'users', field: { name: 'a.b', type: 'string' } })).toThrow(/path into a sub-document/);
+    expect(() => compile({ type: 'renameField', collection: 'users', from: 'a', to: '$b' })).toThrow(/operator/);
+    expect(() => compile({ type: 'createCollection', name: 'logs', fields: [], options: { mongoOptions: { capped: true } } })).toThrow(/capped collection needs its size/);
+    expect(() => compile({ type: 'createIndex', collection: 'users', name: 'idx "odd" ✓', fields: [{ name: 'from "x"' }] })).not.toThrow();
+  });
+});
