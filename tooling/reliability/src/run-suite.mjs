@@ -15,7 +15,8 @@ import { availability, selectTargets } from './targets.mjs';
 export async function runSuite(args, io = {}) {
   const log = io.log ?? (() => undefined);
   const out = io.out ?? (() => undefined);
-  const mode = args.quick ? MODES.quick : MODES.full;
+  const base = args.quick ? MODES.quick : MODES.full;
+  const mode = args.fuzzMinutes > 0 ? { ...base, badInput: { ...base.badInput, maxMs: args.fuzzMinutes * 60_000 } } : base;
   const reports = [];
   for (const target of selectTargets(args.targets)) {
     const a = availability(target);
@@ -25,6 +26,7 @@ export async function runSuite(args, io = {}) {
       continue;
     }
     reports.push(await runDatabase(target, a.setting, { mode, seed: args.seed, only: args.only, keep: args.keep, log }));
+    if (args.save) writeFileSync(args.save, JSON.stringify({ mode: args.quick ? 'quick' : 'full', seed: args.seed, reports }, null, 1));
   }
   if (args.save) writeFileSync(args.save, JSON.stringify({ mode: args.quick ? 'quick' : 'full', seed: args.seed, reports }, null, 1));
   out(reportTable(reports));
