@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,7 @@ export function spawnRunner(spec, options = {}) {
   const exited = new Promise((resolve) => {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      rmSync(file, { force: true });
       // Let the last stdout lines arrive.
       setImmediate(() => resolve({ code, signal, messages, stderr }));
     });
