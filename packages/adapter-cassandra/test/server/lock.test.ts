@@ -52,7 +52,8 @@ describe.skipIf(!hosts)('Cassandra: the lightweight-transaction lease lock (and 
   });
 
   it('a dead holder’s lease expires with its TTL; the next holder gets a larger token and the old handle cannot renew', async () => {
-    const dead = await a.lock.tryAcquire(owner('dead'), 1000);
+    // A lease long enough that the engine below surely meets it held, even on a loaded machine.
+    const dead = await a.lock.tryAcquire(owner('dead'), 4000);
     expect(dead.acquired).toBe(true);
     if (!dead.acquired) return;
     const engine = new MigrationEngine(b, { lockTimeoutMs: 10_000 });
