@@ -11,6 +11,8 @@ const benches = {
   // Benchmarks that live beside their adapter (they use its dev dependencies).
   'mysql-apply': () => import('../../packages/adapter-mysql/bench/mysql-apply.mjs'),
   'dynamo-gsi': () => import('../../packages/adapter-dynamo/bench/dynamo-gsi.mjs'),
+  // A standalone script (it times cold processes of the CLI): run as its own process.
+  'cli-noop': () => ({ script: new URL('../../packages/cli/bench/cli-noop.mjs', import.meta.url) }),
 };
 
 const name = process.argv[2];
@@ -20,7 +22,12 @@ if (!load) {
   process.exit(2);
 }
 ensureBuilt();
-const { run } = await load();
+const { run, script } = await load();
+if (script) {
+  const { spawnSync } = await import('node:child_process');
+  const { fileURLToPath } = await import('node:url');
+  process.exit(spawnSync(process.execPath, [fileURLToPath(script), ...process.argv.slice(3)], { stdio: 'inherit' }).status ?? 1);
+}
 try {
   const result = await run(process.argv.slice(3));
   console.log(JSON.stringify(result));
