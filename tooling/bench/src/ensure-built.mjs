@@ -7,6 +7,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /** Builds the packages when a dist is missing (benchmarks run plain Node). */
 export function ensureBuilt() {
-  const missing = ['core', 'adapter-postgres', 'sdk', 'adapter-mysql', 'adapter-dynamo'].some((p) => !existsSync(join(root, 'packages', p, 'dist', 'index.js')));
+  const missing = ['core', 'adapter-postgres', 'sdk', 'adapter-mysql', 'adapter-dynamo', 'cli'].some((p) => !existsSync(join(root, 'packages', p, 'dist', 'index.js')));
   if (missing) execSync('pnpm exec turbo run build', { cwd: root, stdio: 'inherit' });
 }
