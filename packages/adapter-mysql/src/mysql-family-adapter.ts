@@ -1,3 +1,4 @@
+import { mysqlIdentifierProblem } from './quote.js';
 import type { Adapter, Capabilities, CollectionSnapshot, CompileContext, Operation, Session, Step } from '@ductape/core';
 import { type MysqlDialect, type ServerVersion, parseServerVersion, unsupportedServer } from './dialect.js';
 import { rawDialectsOf, compileMysql } from './mysql-compiler.js';
@@ -144,6 +145,9 @@ export class MysqlFamilyAdapter implements Adapter {
   }
 
   async introspect(collection: string): Promise<CollectionSnapshot | undefined> {
+    // A name no table can have (e.g. with an emoji) names no table; asking information_schema
+    // (utf8mb3) about it would only fail with a collation error.
+    if (mysqlIdentifierProblem(collection)) return undefined;
     const c = await this.#driver.acquire();
     try {
       return await introspectTable(c, collection, this.#server?.mariadb ?? this.#dialect.flavor === 'mariadb');

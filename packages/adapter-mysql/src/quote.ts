@@ -11,8 +11,10 @@ export const MAX_MYSQL_IDENTIFIER_LENGTH = 64;
 export function mysqlIdentifierProblem(name: unknown): string | undefined {
   const problem = identifierProblem(name);
   if (problem) return problem;
-  const length = [...(name as string)].length;
-  if (length > MAX_MYSQL_IDENTIFIER_LENGTH) return `is ${length} characters long; MySQL and MariaDB allow ${MAX_MYSQL_IDENTIFIER_LENGTH}`;
+  const chars = [...(name as string)];
+  if (chars.length > MAX_MYSQL_IDENTIFIER_LENGTH) return `is ${chars.length} characters long; MySQL and MariaDB allow ${MAX_MYSQL_IDENTIFIER_LENGTH}`;
+  // Identifiers are limited to the Basic Multilingual Plane (no emoji or other 4-byte UTF-8).
+  if (chars.some((c) => (c.codePointAt(0) ?? 0) > 0xffff)) return 'holds a character outside the Basic Multilingual Plane (e.g. an emoji), which MySQL and MariaDB identifiers cannot';
   return undefined;
 }
 

@@ -35,6 +35,11 @@ export function familySuites(target: FamilyTarget): void {
       await db?.drop();
     });
 
+    it('introspect of a name no table can have (an emoji) is "no such table", not a driver collation error', async () => {
+      const a = await adapter();
+      await expect(a.introspect('rocket 🚀')).resolves.toBeUndefined();
+    });
+
     it('a migration failing at its second of three steps is recorded failed with 1 applied; the next up resumes at step 2', async () => {
       const a = await adapter();
       const events: ProgressEvent[] = [];
