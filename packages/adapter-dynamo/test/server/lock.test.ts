@@ -23,11 +23,12 @@ describe.skipIf(!endpoint)('lease lock on DynamoDB Local', () => {
   });
 
   it('names the holder and its lease; a stale handle can neither renew nor release the new holder', async () => {
-    const first = await a.lock.tryAcquire({ id: 'old', description: 'old runner' }, 50);
+    // A lease long enough that the refusal below meets it held even on a cold, loaded DynamoDB Local.
+    const first = await a.lock.tryAcquire({ id: 'old', description: 'old runner' }, 1500);
     if (!first.acquired) throw new Error('not acquired');
     const refused = await b.lock.tryAcquire({ id: 'new', description: 'new runner' }, 10_000);
     expect(refused).toMatchObject({ acquired: false, heldBy: expect.stringMatching(/^old runner \(lease until \d{4}-/) });
-    await new Promise((r) => setTimeout(r, 80));
+    await new Promise((r) => setTimeout(r, 1600));
     const second = await b.lock.tryAcquire({ id: 'new', description: 'new runner' }, 10_000);
     if (!second.acquired) throw new Error('not taken over');
     expect(second.handle.token).toBeGreaterThan(first.handle.token);
