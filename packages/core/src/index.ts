@@ -59,7 +59,8 @@ export type { Capabilities } from './adapter/capabilities.js';
 export type { HistoryEntry, HistoryStatus, HistoryStore } from './adapter/history.js';
 export type { AcquireResult, LockHandle, LockOwner, LockStore } from './adapter/lock.js';
 export type { Session } from './adapter/session.js';
-export type { CommandStep, NoopStep, StatementStep, Step } from './adapter/step.js';
+export type { CommandStep, NoopStep, StatementStep, Step, StepEffect } from './adapter/step.js';
+export { effectsOfOperation } from './engine/step-effects.js';
 
 export { MigrationEngine } from './engine/migration-engine.js';
 export type { EngineOptions, MigrationStatus, ProgressEvent, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine/engine-options.js';

@@ -4,7 +4,18 @@ interface StepBase {
   readonly summary: string;
   /** True when the step cannot run inside a transaction (e.g. CREATE INDEX CONCURRENTLY). */
   readonly outsideTransaction?: boolean;
+  /**
+   * What is true once this step has taken effect. A resumed run checks it (by introspection) for
+   * the first step the history does not record, so a step whose runner died before recording it is
+   * not run twice. Without it, the engine uses the operation's own effect for its first step.
+   */
+  readonly effects?: readonly StepEffect[];
 }
+
+/** A fact about the schema that introspection can check, e.g. "column c2 of users exists". */
+export type StepEffect =
+  | { readonly kind: 'collection'; readonly collection: string; readonly exists: boolean }
+  | { readonly kind: 'field' | 'index' | 'constraint'; readonly collection: string; readonly name: string; readonly exists: boolean };
 
 /** SQL or CQL text with positional parameters. */
 export interface StatementStep extends StepBase {

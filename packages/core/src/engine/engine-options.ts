@@ -6,6 +6,8 @@ export type ProgressEvent =
   | { readonly type: 'migration:start'; readonly name: string; readonly tag: string; readonly direction: 'up' | 'down'; readonly stepsTotal: number; readonly resumeFrom: number }
   | { readonly type: 'step:start'; readonly name: string; readonly index: number; readonly total: number; readonly summary: string }
   | { readonly type: 'step:done'; readonly name: string; readonly index: number; readonly total: number; readonly summary: string; readonly ms: number }
+  /** A step found in effect although the history did not record it (its runner died first): counted as applied. */
+  | { readonly type: 'step:reconciled'; readonly name: string; readonly index: number; readonly total: number; readonly summary: string }
   | { readonly type: 'migration:done'; readonly name: string; readonly tag: string; readonly direction: 'up' | 'down'; readonly outcome: RunOutcome; readonly ms: number }
   | { readonly type: 'migration:failed'; readonly name: string; readonly direction: 'up' | 'down'; readonly stepsApplied: number; readonly stepsTotal: number; readonly error: string };
 

@@ -11,6 +11,7 @@ import { type Prepared, prepare, prepareAll } from './prepared.js';
 import { makeOwner, runningEntry } from './run-context.js';
 import { executeStep, runSteps } from './run-steps.js';
 import { computeStatus } from './status.js';
+import { reconcile } from './reconcile.js';
 import { optionsObject } from '../helpers/options-object.js';
 import { isAdapter, checkEngineOptions } from './check-engine-args.js';
 
@@ -86,7 +87,7 @@ export class MigrationEngine {
     return this.#locked(async (guard, rows) => {
       const entry = rows.get(name);
       if (!entry || entry.status === 'applied' || entry.direction !== 'up') throw new NotAppliedError(name, entry ? 'not a failed run' : 'not in the history');
-      return this.#compensate(entry, guard, rows);
+      return this.#compensate(await this.#reconcile(entry, rows), guard, rows);
     });
   }
 
@@ -145,9 +146,16 @@ export class MigrationEngine {
     }
   }
 
+  /** Records a step its dead runner applied but did not record (see reconcile). */
+  async #reconcile(entry: HistoryEntry, rows: Rows): Promise<HistoryEntry> {
+    const next = await reconcile(this.#adapter, entry, this.#compileOptions, this.#emit);
+    rows.set(entry.name, next);
+    return next;
+  }
+
   async #up(p: Prepared, options: UpOptions, guard: LockGuard, rows: Rows): Promise<RunResult> {
     const m = p.migration;
-    const entry = rows.get(m.name);
+    let entry = rows.get(m.name);
     if (!entry) return this.#apply(p, 0, 'applied', guard, rows);
     if (entry.status === 'applied' && entry.direction === 'up') {
       if (entry.checksum !== p.checksum) throw new ChecksumMismatchError(m.name, entry.checksum, p.checksum);
@@ -158,6 +166,7 @@ export class MigrationEngine {
       throw new FailedMigrationPendingError(m.name, `has a rollback that stopped after ${entry.stepsApplied} of ${entry.stepsTotal} steps`, 'run down() again to finish the rollback before applying it');
     }
     // Failed, or 'running' although we hold the lock: the previous runner died.
+    entry = await this.#reconcile(entry, rows);
     if (options.recover === 'compensate') {
       await this.#compensate(entry, guard, rows);
       return this.#apply(p, 0, 'applied', guard, rows);
@@ -201,9 +210,10 @@ export class MigrationEngine {
 
   async #down(p: Prepared, guard: LockGuard, rows: Rows): Promise<RunResult> {
     const m = p.migration;
-    const entry = rows.get(m.name);
+    let entry = rows.get(m.name);
     if (!entry) throw new NotAppliedError(m.name, 'not applied');
     if (entry.checksum !== p.checksum) throw new ChecksumMismatchError(m.name, entry.checksum, p.checksum);
+    if (entry.direction === 'down' && entry.status !== 'applied') entry = await this.#reconcile(entry, rows);
     if (entry.direction === 'up' && entry.status !== 'applied') {
       throw new FailedMigrationPendingError(m.name, `failed while applying (${entry.stepsApplied} of ${entry.stepsTotal} steps applied)`, 'use compensate() to undo its applied steps, or up() to resume it');
     }

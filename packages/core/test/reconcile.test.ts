@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { MigrationEngine, migration, type HistoryEntry, type ProgressEvent } from '../src/index.js';
+import { MemoryAdapter, MemoryDatabase } from '../src/testing.js';
+import { steps } from './helpers.js';
+
+const AT = new Date('2024-01-15T14:30:52Z');
+const tables = (a: MemoryAdapter) => [...a.database.state.collections.keys()].sort();
+const names = (a: MemoryAdapter, from: number) => a.executed.slice(from).map((s) => s.summary);
+
+/**
+ * Acts like a runner SIGKILLed right after step `k` (0-based) took effect: every history write
+ * from the progress record of that step on fails, so the row keeps saying `k` steps applied.
+ */
+function dieAfterStep(adapter: MemoryAdapter, k: number): void {
+  const save = adapter.history.save.bind(adapter.history);
+  let dead = false;
+  adapter.history.save = async (entry: HistoryEntry) => {
+    if (dead || entry.stepsApplied > k) {
+      dead = true;
+      throw new Error('runner killed');
+    }
+    return save(entry);
+  };
+}
+
+async function interrupted(m: ReturnType<typeof steps>, k: number, direction: 'up' | 'down' = 'up') {
+  const database = new MemoryDatabase();
+  const first = new MemoryAdapter({ database });
+  if (direction === 'down') await new MigrationEngine(first).up(m);
+  dieAfterStep(first, k);
+  const run = direction === 'up' ? new MigrationEngine(first).up(m) : new MigrationEngine(first).down(m);
+  await expect(run).rejects.toThrow();
+  return { database, next: new MemoryAdapter({ database }) };
+}
+
+describe('resuming after a runner died between a step and its record', () => {
+  it('up: the unrecorded step is found in effect, recorded, and not run again', async () => {
+    const m = steps('rc', 4);
+    const { next } = await interrupted(m, 1);
+    expect((await new MigrationEngine(next).getHistory())[0]).toMatchObject({ status: 'running', stepsApplied: 1 });
+    expect(tables(next)).toEqual(['rc_t1', 'rc_t2']);
+    const events: ProgressEvent[] = [];
+    const r = await new MigrationEngine(next, { onProgress: (e) => events.push(e) }).up(m);
+    expect(r.outcome).toBe('resumed');
+    expect(names(next, 0)).toEqual(['createCollection rc_t3', 'createCollection rc_t4']);
+    expect(events.find((e) => e.type === 'step:reconciled')).toMatchObject({ index: 1, summary: 'createCollection rc_t2' });
+    expect((await new MigrationEngine(next).getHistory())[0]).toMatchObject({ status: 'applied', stepsApplied: 4 });
+  });
+
+  it('up: a step that did not take effect is run again', async () => {
+    const m = steps('rn', 3);
+    const database = new MemoryDatabase();
+    const first = new MemoryAdapter({ database });
+    first.failAtStep(2);
+    await expect(new MigrationEngine(first).up(m)).rejects.toThrow();
+    const next = new MemoryAdapter({ database });
+    expect((await new MigrationEngine(next).up(m)).outcome).toBe('resumed');
+    expect(names(next, 0)).toEqual(['createCollection rn_t2', 'createCollection rn_t3']);
+  });
+
+  it('up with recover compensate: the unrecorded step is undone too', async () => {
+    const m = steps('cp', 4);
+    const { next } = await interrupted(m, 2);
+    await new MigrationEngine(next).up(m, { recover: 'compensate' });
+    expect(names(next, 0)).toEqual([
+      'dropCollection cp_t3',
+      'dropCollection cp_t2',
+      'dropCollection cp_t1',
+      'createCollection cp_t1',
+      'createCollection cp_t2',
+      'createCollection cp_t3',
+      'createCollection cp_t4',
+    ]);
+    expect(tables(next)).toEqual(['cp_t1', 'cp_t2', 'cp_t3', 'cp_t4']);
+  });
+
+  it('the last step in effect but unrecorded: the run is only marked applied', async () => {
+    const m = steps('last', 2);
+    const { next } = await interrupted(m, 1);
+    expect((await new MigrationEngine(next).up(m)).outcome).toBe('resumed');
+    expect(next.executed).toEqual([]);
+    expect((await new MigrationEngine(next).getHistory())[0]).toMatchObject({ status: 'applied', stepsApplied: 2 });
+  });
+
+  it('down: an interrupted rollback resumes after the step it finished', async () => {
+    const m = steps('dn', 3);
+    const { next } = await interrupted(m, 0, 'down');
+    expect(tables(next)).toEqual(['dn_t1', 'dn_t2']);
+    await new MigrationEngine(next).down(m);
+    expect(names(next, 0)).toEqual(['dropCollection dn_t2', 'dropCollection dn_t1']);
+    expect(await new MigrationEngine(next).getHistory()).toEqual([]);
+  });
+
+  it('field, index and rename effects are checked by introspection', async () => {
+    const setup = migration('setup').at(AT).createCollection('u', { id: 'uuid', a: 'string' }).build();
+    const m = migration('alter')
+      .at(new Date(AT.getTime() + 1000))
+      .addField('u', 'b', { type: 'integer' })
+      .createIndex('u', 'idx_u_b', ['b'])
+      .renameField('u', 'a', 'c')
+      .dropField('u', 'b')
+      .build();
+    for (let k = 0; k < 4; k++) {
+      const database = new MemoryDatabase();
+      await new MigrationEngine(new MemoryAdapter({ database })).up(setup);
+      const first = new MemoryAdapter({ database });
+      dieAfterStep(first, k);
+      await expect(new MigrationEngine(first).up(m)).rejects.toThrow();
+      const next = new MemoryAdapter({ database });
+      await new MigrationEngine(next).up(m);
+      expect(next.executed).toHaveLength(3 - k);
+      expect((await next.introspect('u'))?.fields.map((f) => f.name)).toEqual(['id', 'c']);
+    }
+  });
+});
