@@ -10,13 +10,12 @@ import { withTargetAndMigrations } from '../project/open-target.js';
  */
 export const statusCommand: CommandRun = (ctx) =>
   withTargetAndMigrations(ctx, async (t, local) => {
-    const { checksum } = await import('@ductape/sdk');
     const history = await t.engine.getHistory();
     const byName = new Map(history.map((e) => [e.name, e]));
-    const names = new Set(local.map((l) => l.migration.name));
+    const names = new Set(local.map((l) => l.name));
     const rows = local.map((l) => {
-      const e = byName.get(l.migration.name);
-      return { tag: l.tag, name: l.migration.name, state: migrationState(e, checksum(l.migration)), appliedAt: e?.appliedAt?.toISOString() ?? null, error: e?.error ?? null };
+      const e = byName.get(l.name);
+      return { tag: l.tag, name: l.name, state: migrationState(e, l.checksum), appliedAt: e?.appliedAt?.toISOString() ?? null, error: e?.error ?? null };
     });
     const count = (s: string) => rows.filter((r) => r.state === s).length;
     const summary = { total: rows.length, applied: count('applied'), pending: count('pending'), changed: count('changed'), failed: rows.length - count('applied') - count('pending') - count('changed') };

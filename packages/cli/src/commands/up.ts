@@ -4,6 +4,7 @@ import { ExitCode } from '../cli/exit-codes.js';
 import type { CommandRun } from '../cli/command-types.js';
 import { findLocal } from '../project/load-migrations.js';
 import { resultLine, targetLabel } from '../project/describe.js';
+import { loadIndexed } from '../project/index-migrations.js';
 import { withTargetAndMigrations } from '../project/open-target.js';
 
 /**
@@ -16,16 +17,15 @@ export const upCommand: CommandRun = (ctx) => {
   const recover = ctx.flags.recover ?? 'resume';
   if (recover !== 'resume' && recover !== 'compensate') throw usageError(`--recover must be resume or compensate, got "${String(recover)}"`);
   return withTargetAndMigrations(ctx, async (t, local) => {
-    const { checksum } = await import('@ductape/sdk');
     const to = typeof ctx.flags.to === 'string' ? findLocal(local, ctx.flags.to) : local.length - 1;
     const wanted = local.slice(0, to + 1);
     const history = new Map((await t.engine.getHistory()).map((e) => [e.name, e]));
-    // Applied with the same checksum: nothing to do, so the lock is not even taken.
+    // Applied with the same checksum: nothing to do, so the lock is not even taken (nor the file imported).
     const todo = wanted.filter((l) => {
-      const e = history.get(l.migration.name);
-      return !(e && e.status === 'applied' && e.direction === 'up' && e.checksum === checksum(l.migration));
+      const e = history.get(l.name);
+      return !(e && e.status === 'applied' && e.direction === 'up' && e.checksum === l.checksum);
     });
-    const results: RunResult[] = todo.length > 0 ? await t.engine.upAll(todo.map((l) => l.migration), { recover }) : [];
+    const results: RunResult[] = todo.length > 0 ? await t.engine.upAll((await loadIndexed(todo, ctx.cwd)).map((l) => l.migration), { recover }) : [];
     t.progress.stop();
     const applied = results.filter((r) => r.outcome !== 'skipped');
     const { out } = ctx;

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Migration } from '@ductape/sdk';
 import { CliError } from '../cli/cli-error.js';
@@ -22,19 +22,48 @@ const TAG = /^\d{8}_\d{6}_.+$/;
  * @example const local = await loadMigrations('/app/migrations', '/app');
  */
 export async function loadMigrations(dir: string, cwd: string): Promise<LocalMigration[]> {
+  const files = migrationFiles(dir);
+  const loader = fileLoader(cwd);
+  const loaded = await Promise.all(files.map((f) => loader(join(dir, f))));
+  assertUniqueNames(loaded.map((l) => ({ file: l.file, name: l.migration.name })), cwd);
+  return loaded;
+}
+
+/**
+ * The names of the migration files in `dir`, sorted (none when it does not exist).
+ * @example migrationFiles('/app/migrations') // ['20240115_143052_add_phone.mjs']
+ */
+export function migrationFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  const files = readdirSync(dir)
+  return readdirSync(dir)
     .filter((f) => EXTENSIONS.test(f) && !f.endsWith('.d.ts') && !f.startsWith('.'))
     .sort();
-  const tsImport = files.some((f) => /\.m?ts$/.test(f)) ? await loadTsx() : undefined;
-  const loaded = await Promise.all(files.map((f) => loadOne(join(dir, f), f, cwd, tsImport)));
+}
+
+/**
+ * Refuses two files defining the same migration name (history identifies a migration by name).
+ * @example assertUniqueNames([{ file: '/app/migrations/a.mjs', name: 'a' }], '/app')
+ */
+export function assertUniqueNames(items: readonly { file: string; name: string }[], cwd: string): void {
   const seen = new Map<string, string>();
-  for (const l of loaded) {
-    const other = seen.get(l.migration.name);
-    if (other) throw new CliError('DUCTAPE_DUPLICATE_MIGRATION', `${rel(cwd, l.file)} and ${rel(cwd, other)} both define migration "${l.migration.name}"`, 'give each migration its own name (history identifies a migration by name)');
-    seen.set(l.migration.name, l.file);
+  for (const l of items) {
+    const other = seen.get(l.name);
+    if (other) throw new CliError('DUCTAPE_DUPLICATE_MIGRATION', `${rel(cwd, l.file)} and ${rel(cwd, other)} both define migration "${l.name}"`, 'give each migration its own name (history identifies a migration by name)');
+    seen.set(l.name, l.file);
   }
-  return loaded;
+}
+
+/**
+ * A loader of single migration files; tsx is imported once, and only for a TypeScript file.
+ * @example const load = fileLoader(cwd); const one = await load('/app/migrations/x.mjs');
+ */
+export function fileLoader(cwd: string): (file: string) => Promise<LocalMigration> {
+  let tsx: Promise<TsImport> | undefined;
+  return (file) => {
+    if (!/\.m?ts$/.test(file)) return loadOne(file, basename(file), cwd, undefined);
+    tsx ??= loadTsx();
+    return tsx.then((t) => loadOne(file, basename(file), cwd, t));
+  };
 }
 
 type TsImport = (specifier: string, parent: string) => Promise<unknown>;
@@ -81,8 +110,8 @@ function rel(cwd: string, file: string): string {
  * The local migration whose tag (or name) is `ref`, or a usage-style error listing nothing found.
  * @example findLocal(local, '20240115_143052_add_phone')
  */
-export function findLocal(local: readonly LocalMigration[], ref: string): number {
-  const i = local.findIndex((l) => l.tag === ref || l.migration.name === ref);
+export function findLocal(local: readonly { readonly tag: string; readonly name?: string; readonly migration?: { readonly name: string } }[], ref: string): number {
+  const i = local.findIndex((l) => l.tag === ref || (l.name ?? l.migration?.name) === ref);
   if (i < 0) throw new CliError('DUCTAPE_NOT_FOUND', `no migration file has the tag or name "${ref}"`, 'run `ductape status` for the tags', 2);
   return i;
 }

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import type { Adapter, DatabaseService, MigrationEngine } from '@ductape/sdk';
 import type { CommandContext } from '../cli/command-types.js';
 import { type ProgressView, progressView } from '../cli/progress.js';
-import { type LocalMigration, loadMigrations } from './load-migrations.js';
+import { type IndexedMigration, indexMigrations } from './index-migrations.js';
 import { type Project, loadProject } from './project-config.js';
 import { type TargetNames, targetNames } from './target-names.js';
 
@@ -62,17 +62,18 @@ export async function withTarget<T>(ctx: CommandContext, fn: (t: OpenTarget) => 
 }
 
 /**
- * Like `withTarget`, with the project's migration files loaded while the connection is made
- * (both take a while on a cold start; neither needs the other).
- * @example return withTargetAndMigrations(ctx, async (t, local) => …);
+ * Like `withTarget`, with the project's migration files indexed (name, tag, checksum; imported
+ * only where the checksum cache cannot vouch for them) while the connection is made — both take
+ * a while on a cold start and neither needs the other.
+ * @example return withTargetAndMigrations(ctx, async (t, index) => …);
  */
-export async function withTargetAndMigrations<T>(ctx: CommandContext, fn: (t: OpenTarget, local: LocalMigration[]) => Promise<T>): Promise<T> {
+export async function withTargetAndMigrations<T>(ctx: CommandContext, fn: (t: OpenTarget, index: IndexedMigration[]) => Promise<T>): Promise<T> {
   const project = await loadProject(ctx.cwd, ctx.flags.dir);
-  const loading = loadMigrations(project.migrationsDir, ctx.cwd);
-  loading.catch(() => undefined); // awaited below; a connection error takes precedence
+  const indexing = indexMigrations(project, ctx.cwd, ctx.vars);
+  indexing.catch(() => undefined); // awaited below; a connection error takes precedence
   const t = await openTarget(ctx, { project });
   try {
-    return await fn(t, await loading);
+    return await fn(t, await indexing);
   } finally {
     await t.close();
   }

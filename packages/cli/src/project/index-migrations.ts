@@ -1,0 +1,73 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Migration } from '@ductape/sdk';
+import { ChecksumCache, isSelfContained, sha256Of, statKey } from './checksum-cache.js';
+import { type LocalMigration, assertUniqueNames, fileLoader, migrationFiles } from './load-migrations.js';
+import type { Project } from './project-config.js';
+
+/**
+ * A migration file by name, tag and checksum; `migration` is present when the file was imported
+ * for this run (a cache miss) and loaded on demand by `loadIndexed` otherwise.
+ */
+export interface IndexedMigration {
+  readonly file: string;
+  readonly tag: string;
+  readonly name: string;
+  readonly checksum: string;
+  readonly migration?: Migration;
+}
+
+/**
+ * Every migration file of the project with its checksum, imported only when the checksum cache
+ * (`.ductape/cli-cache.json` beside the config file) cannot vouch for its current content.
+ * `DUCTAPE_NO_CACHE=1` imports every file.
+ * @example const index = await indexMigrations(project, process.cwd(), process.env);
+ */
+export async function indexMigrations(project: Project, cwd: string, vars: NodeJS.ProcessEnv): Promise<IndexedMigration[]> {
+  const dir = project.migrationsDir;
+  const files = migrationFiles(dir).map((f) => join(dir, f));
+  if (files.length === 0) return [];
+  const cache = vars.DUCTAPE_NO_CACHE ? undefined : ChecksumCache.open(cacheFile(project, cwd), dir);
+  const load = fileLoader(cwd);
+  const now = Date.now();
+  const index = await Promise.all(
+    files.map(async (file): Promise<IndexedMigration> => {
+      const stat = statKey(statSync(file), now);
+      const fast = stat && cache?.byStat(file, stat);
+      if (fast) return { file, tag: fast.tag, name: fast.name, checksum: fast.checksum };
+      const text = readFileSync(file);
+      const sha256 = sha256Of(text);
+      const hit = cache?.get(file, sha256);
+      if (hit) {
+        if (stat && hit.stat !== stat) cache?.set(file, { ...hit, stat });
+        return { file, tag: hit.tag, name: hit.name, checksum: hit.checksum };
+      }
+      const l = await load(file);
+      const { checksum } = await import('@ductape/sdk');
+      const sum = checksum(l.migration);
+      // Cached only if the file did not change while it was imported.
+      if (cache && isSelfContained(text.toString('utf8')) && sha256Of(readFileSync(file)) === sha256) {
+        const same = stat !== undefined && statKey(statSync(file), now) === stat;
+        cache.set(file, { sha256, ...(same ? { stat } : {}), name: l.migration.name, tag: l.tag, checksum: sum });
+      }
+      return { file, tag: l.tag, name: l.migration.name, checksum: sum, migration: l.migration };
+    }),
+  );
+  assertUniqueNames(index, cwd);
+  cache?.save(new Set(files));
+  return index;
+}
+
+/**
+ * The migrations of `entries`, importing the files the index did not (their checksum is then
+ * computed from the file as it is now, by whoever runs them).
+ * @example const todo = await loadIndexed(pending, process.cwd());
+ */
+export async function loadIndexed(entries: readonly IndexedMigration[], cwd: string): Promise<LocalMigration[]> {
+  const load = fileLoader(cwd);
+  return Promise.all(entries.map((e) => (e.migration ? { file: e.file, tag: e.tag, migration: e.migration } : load(e.file))));
+}
+
+function cacheFile(project: Project, cwd: string): string {
+  return join(project.configFile ? dirname(project.configFile) : cwd, '.ductape', 'cli-cache.json');
+}
