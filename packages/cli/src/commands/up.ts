@@ -28,10 +28,13 @@ export const upCommand: CommandRun = (ctx) => {
     const results: RunResult[] = todo.length > 0 ? await t.engine.upAll((await loadIndexed(todo, ctx.cwd)).map((l) => l.migration), { recover }) : [];
     t.progress.stop();
     const applied = results.filter((r) => r.outcome !== 'skipped');
+    // --recover compensate: what was undone before the migration ran again from its first step.
+    const compensated = t.finished.filter((e) => e.outcome === 'compensated').map((e) => ({ tag: e.tag, name: e.name, durationMs: e.ms }));
     const { out } = ctx;
     out.line(out.c.bold(targetLabel(t.names)));
+    for (const c of compensated) out.line(`  ${out.c.yellow('compensated')} ${c.tag}  (its applied steps undone, then run again)`);
     for (const r of applied) out.line(`  ${out.c.green(resultLine(r))}`);
     out.line(applied.length === 0 ? 'nothing to apply: up to date' : `${applied.length} migration${applied.length === 1 ? '' : 's'} applied`);
-    return { exitCode: ExitCode.ok, data: { target: t.names, applied: applied.length, results } };
+    return { exitCode: ExitCode.ok, data: { target: t.names, applied: applied.length, results, compensated } };
   });
 };

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { Adapter, DatabaseService, MigrationEngine } from '@ductape/sdk';
+import type { Adapter, DatabaseService, MigrationEngine, ProgressEvent } from '@ductape/sdk';
 import type { CommandContext } from '../cli/command-types.js';
 import { type ProgressView, progressView } from '../cli/progress.js';
 import { type IndexedMigration, indexMigrations } from './index-migrations.js';
@@ -14,6 +14,8 @@ export interface OpenTarget {
   readonly adapter: Adapter;
   readonly engine: MigrationEngine;
   readonly progress: ProgressView;
+  /** The engine's `migration:done` events of this run, in order (e.g. a compensation before a re-run). */
+  readonly finished: Extract<ProgressEvent, { type: 'migration:done' }>[];
   close(): Promise<void>;
 }
 
@@ -33,7 +35,12 @@ export async function openTarget(ctx: CommandContext, options: { env?: string; p
   await db.connect(names);
   const progress = progressView(ctx.out);
   const adapter = db.getAdapter();
-  const engine = new MigrationEngine(adapter, { onProgress: progress.onProgress, owner: CLI_OWNER });
+  const finished: OpenTarget['finished'] = [];
+  const onProgress = (e: ProgressEvent): void => {
+    if (e.type === 'migration:done') finished.push(e);
+    progress.onProgress(e);
+  };
+  const engine = new MigrationEngine(adapter, { onProgress, owner: CLI_OWNER });
   return {
     names,
     project,
@@ -41,6 +48,7 @@ export async function openTarget(ctx: CommandContext, options: { env?: string; p
     adapter,
     engine,
     progress,
+    finished,
     async close() {
       progress.stop();
       await db.disconnect();

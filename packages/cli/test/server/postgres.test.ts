@@ -1,38 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createAdapter } from '@ductape/adapter-postgres';
 import { requireServer } from '@ductape/services/require-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunResult, TempProject } from '../support/cli.js';
+import { configFor, serverDatabase, withServer } from '../support/pg-server.js';
 import { snapshots } from '../support/pglite.js';
 
 const server = requireServer('postgres');
-
-type Queryable = { query(text: string, params?: readonly unknown[]): Promise<Record<string, unknown>[]> };
-
-async function withServer<T>(url: string, fn: (a: Awaited<ReturnType<typeof createAdapter>> & Queryable) => Promise<T>): Promise<T> {
-  const a = (await createAdapter({ connection: url, product: 'test', database: 'test', env: 'test' })) as Awaited<ReturnType<typeof createAdapter>> & Queryable;
-  await a.connect();
-  try {
-    return await fn(a);
-  } finally {
-    await a.close();
-  }
-}
 
 const T1 = '20240701_000000_create_users';
 const T2 = '20240702_000000_index_users';
 
 describe.skipIf(!server)('ductape against the PostgreSQL server', () => {
-  const name = `ductape_cli_${randomBytes(4).toString('hex')}`;
-  const url = (() => {
-    const u = new URL(server ?? 'postgres://x@localhost/x');
-    u.pathname = `/${name}`;
-    // A password in the URL (the test server trusts local connections, so any one works).
-    if (!u.password) u.password = 'cli-S3cret-pw';
-    return u.toString();
-  })();
-  const password = new URL(url).password;
+  const db = serverDatabase(server ?? 'postgres://x@localhost/x', 'pg');
+  const { url, password } = db;
   const p = new TempProject('pg');
   const outputs: RunResult[] = [];
   const run = async (args: string[]) => {
@@ -42,14 +22,14 @@ describe.skipIf(!server)('ductape against the PostgreSQL server', () => {
   };
 
   beforeAll(async () => {
-    await withServer(server as string, (a) => a.query(`CREATE DATABASE "${name}"`));
-    p.write('ductape.config.json', JSON.stringify({ products: { shop: { databases: { main: { environments: { staging: '${env:CLI_TEST_PG_URL}', dev: `pglite://${join(p.dir, 'dev')}` } } } } } }));
+    await db.create();
+    p.write('ductape.config.json', configFor({ staging: '${env:CLI_TEST_PG_URL}', dev: `pglite://${join(p.dir, 'dev')}` }));
     p.migration(T1, ".createCollection('users', { id: { type: 'uuid', primaryKey: true }, email: { type: 'string', length: 255, required: true } })");
     p.migration(T2, ".createIndex('users', 'idx_users_email', ['email'], { unique: true })");
   });
 
   afterAll(async () => {
-    if (server) await withServer(server, (a) => a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    if (server) await db.drop();
   });
 
   it('plan compiles for the server: the index on an existing table is built CONCURRENTLY, outside the transaction', async () => {
@@ -60,14 +40,26 @@ describe.skipIf(!server)('ductape against the PostgreSQL server', () => {
     expect(steps[0]?.text).toContain('CREATE UNIQUE INDEX CONCURRENTLY "idx_users_email"');
   });
 
-  it('up, status, history, drift and down on the server', async () => {
+  it('up --to, up, status, history and drift on the server', async () => {
     expect((await run(['status', '--env', 'staging', '--json'])).code).toBe(3);
+    const first = await run(['up', '--env', 'staging', '--to', T1, '--json']);
+    expect(first.code).toBe(0);
+    expect(first.json()).toMatchObject({ ok: true, command: 'up', exitCode: 0, applied: 1, results: [{ tag: T1, outcome: 'applied' }] });
+    expect((await run(['status', '--env', 'staging', '--json'])).json()).toMatchObject({ exitCode: 3, applied: 1, pending: 1, migrations: [{ tag: T1, state: 'applied' }, { tag: T2, state: 'pending' }] });
     const up = await run(['up', '--env', 'staging', '--json']);
     expect(up.code).toBe(0);
-    expect(up.json()).toMatchObject({ applied: 2 });
-    expect((await run(['status', '--env', 'staging', '--json'])).json()).toMatchObject({ upToDate: true, applied: 2 });
-    const h = (await run(['history', '--env', 'staging', '--json'])).json<{ history: { tag: string; stepsTotal: number }[] }>();
-    expect(h.history.map((e) => e.tag)).toEqual([T1, T2]);
+    expect(up.json()).toMatchObject({ applied: 1, results: [{ tag: T2, outcome: 'applied' }] });
+    const status = await run(['status', '--env', 'staging', '--json']);
+    expect(status.code).toBe(0);
+    expect(status.json()).toMatchObject({ ok: true, command: 'status', exitCode: 0, upToDate: true, applied: 2, pending: 0 });
+    const history = await run(['history', '--env', 'staging', '--json']);
+    expect(history.code).toBe(0);
+    const h = history.json<{ history: { tag: string; status: string; checksum: string }[] }>();
+    expect(h.history.map((e) => [e.tag, e.status])).toEqual([
+      [T1, 'applied'],
+      [T2, 'applied'],
+    ]);
+    expect(h.history[0]?.checksum).toMatch(/^[0-9a-f]{64}$/);
     const drift = await run(['drift', '--env', 'staging', '--json']);
     expect(drift.code).toBe(0);
     expect(drift.json()).toMatchObject({ drifts: [], checked: ['users'] });
@@ -97,10 +89,16 @@ describe.skipIf(!server)('ductape against the PostgreSQL server', () => {
     expect((await run(['unlock', '--env', 'staging', '--json'])).json()).toMatchObject({ locked: false });
   });
 
-  it('down on the server, and the password of the URL never appeared in any output', async () => {
-    const d = await run(['down', '--env', 'staging', '--steps', '2', '--json']);
+  it('down --to and --steps on the server, and the password of the URL never appeared in any output', async () => {
+    const to = await run(['down', '--env', 'staging', '--to', T1, '--json']);
+    expect(to.code).toBe(0);
+    expect(to.json()).toMatchObject({ ok: true, command: 'down', rolledBack: 1, results: [{ tag: T2, outcome: 'rolled_back' }] });
+    expect(await withServer(url, (a) => a.query("SELECT 1 FROM pg_indexes WHERE indexname = 'idx_users_email'"))).toEqual([]);
+    const d = await run(['down', '--env', 'staging', '--steps', '1', '--json']);
     expect(d.code).toBe(0);
-    expect(d.json()).toMatchObject({ rolledBack: 2 });
+    expect(d.json()).toMatchObject({ rolledBack: 1, results: [{ tag: T1, outcome: 'rolled_back' }] });
+    expect(await withServer(url, (a) => a.introspect('users'))).toBeUndefined();
+    expect((await run(['status', '--env', 'staging', '--json'])).json()).toMatchObject({ applied: 0, pending: 2 });
     expect(password.length).toBeGreaterThan(0);
     for (const r of outputs) expect(r.stdout + r.stderr).not.toContain(password);
   });
