@@ -56,7 +56,7 @@ describe.skipIf(!server)('new, lint and baseline in a project whose target is th
     expect(await tables()).toEqual([]);
   });
 
-  it('baseline adopts a database whose schema exists: records up to the tag without running it, then up runs the rest', async () => {
+  it('baseline adopts a database whose schema exists: records up to the tag without running it, then up runs the rest; drift then checks it', async () => {
     // The schema made by other means: the statements plan shows for T1, run by hand.
     const plan = (await run(['plan', T1, '--json'])).json<{ migrations: { steps: { text: string }[] }[] }>();
     await withServer(db.url, async (a) => {
@@ -76,6 +76,11 @@ describe.skipIf(!server)('new, lint and baseline in a project whose target is th
     const drift = await run(['drift', '--json']);
     expect(drift.code).toBe(0);
     expect(drift.json()).toMatchObject({ drifts: [], checked: ['orders'] });
+    // A column added by hand is drift (exit 3).
+    await withServer(db.url, (a) => a.query('ALTER TABLE orders ADD COLUMN extra text'));
+    const drifted = await run(['drift', '--json']);
+    expect(drifted.code).toBe(3);
+    expect(drifted.json()).toMatchObject({ ok: true, command: 'drift', exitCode: 3, drifts: [{ collection: 'orders', kind: 'extra-field', field: 'extra' }] });
   });
 
   it('baseline refuses an unknown tag (exit 2) and a row it would overwrite (exit 1)', async () => {
