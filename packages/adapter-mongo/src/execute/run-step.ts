@@ -43,6 +43,11 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
       await updateInBatches(db, a.collection, a.filter as Doc, a.update as Doc, Number(a.batchSize), session);
       return;
     default:
+      // createIndexes on a missing collection would create it (MongoDB does so implicitly), and a
+      // failing index spec would then leave that new collection behind.
+      if (typeof a.createIndexes === 'string' && (await db.listCollections({ name: a.createIndexes }, session ? { session } : {}).toArray()).length === 0) {
+        throw new Error(`collection "${a.createIndexes}" does not exist`);
+      }
       try {
         await db.command(structuredClone(s.args) as Doc, session ? { session } : {});
       } catch (error) {
