@@ -10,6 +10,7 @@ import type { CassandraDriver } from './cassandra-driver.js';
  */
 export async function waitForSaiIndex(driver: CassandraDriver, keyspace: string, name: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let idleSince: number | undefined;
   for (;;) {
     let row;
     try {
@@ -19,11 +20,16 @@ export async function waitForSaiIndex(driver: CassandraDriver, keyspace: string,
       return; // no such view on this server
     }
     if (!row || row.get('is_queryable') === true) return;
-    if (row.get('is_building') !== true) throw new IndexBuildError(name, 'the build stopped without making it queryable');
+    // Right after CREATE INDEX (more so on a loaded node) the view can list the index as neither
+    // building nor queryable until the build task starts: only a state that lasts means it stopped.
+    if (row.get('is_building') === true) idleSince = undefined;
+    else if ((idleSince ??= Date.now()) + STOPPED_AFTER_MS <= Date.now()) throw new IndexBuildError(name, `the build stopped without making it queryable (neither building nor queryable for ${STOPPED_AFTER_MS / 1000} s)`);
     if (Date.now() >= deadline) throw new IndexBuildError(name, `still building after ${timeoutMs} ms`);
     await sleep(250);
   }
 }
+
+const STOPPED_AFTER_MS = 15_000;
 
 /** A storage-attached index did not become queryable. */
 export class IndexBuildError extends DuctapeError {
