@@ -2,6 +2,7 @@ import { requireServer } from '@ductape/services/require-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunResult, TempProject } from '../support/cli.js';
 import { configFor, serverDatabase, serverSnapshots } from '../support/pg-server.js';
+import { SHOP_SCHEMA } from '../support/shop-schema.js';
 
 const server = requireServer('postgres');
 
@@ -24,13 +25,7 @@ describe.skipIf(!server)('promote between two databases of the PostgreSQL server
   beforeAll(async () => {
     await Promise.all([dev.create(), staging.create()]);
     p.write('ductape.config.json', configFor({ dev: '${env:CLI_TEST_DEV_URL}', staging: '${env:CLI_TEST_STAGING_URL}' }));
-    p.migration(
-      T1,
-      `.createCollection('products', { id: { type: 'uuid', primaryKey: true }, name: { type: 'string', length: 120, required: true }, price: { type: 'decimal', precision: 10, scale: 2 }, kind: { type: 'enum', enumValues: ['a', 'b'] } })
-  .createCollection('orders', { id: { type: 'integer', primaryKey: true, autoIncrement: true }, product_id: { type: 'uuid', required: true }, at: { type: 'timestamp', default: { $fn: 'now' } } })
-  .createIndex('orders', 'idx_orders_product', ['product_id'])
-  .addConstraint('orders', { name: 'fk_orders_product', type: 'foreignKey', columns: ['product_id'], references: { table: 'products', columns: ['id'], onDelete: 'CASCADE' } })`,
-    );
+    p.migration(T1, SHOP_SCHEMA);
     p.migration(T2, ".addField('products', 'stock', { type: 'integer', default: 0, required: true })\n  .createIndex('products', 'idx_products_name', ['name'], { unique: true })");
   });
 

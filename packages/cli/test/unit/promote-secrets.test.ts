@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TempProject } from '../support/cli.js';
 import { snapshots, withPglite } from '../support/pglite.js';
+import { SHOP_SCHEMA } from '../support/shop-schema.js';
 
 const T1 = '20240401_000000_create_shop';
 const T2 = '20240402_000000_add_stock';
@@ -13,13 +14,7 @@ describe('promote between two PGlite databases (ductape.config.json with dev and
   const dev = join(p.dir, 'db', 'dev');
   const staging = join(p.dir, 'db', 'staging');
   p.write('ductape.config.json', JSON.stringify({ products: { shop: { databases: { main: { environments: { dev: `pglite://${dev}`, staging: `pglite://${staging}` } } } } } }));
-  p.migration(
-    T1,
-    `.createCollection('products', { id: { type: 'uuid', primaryKey: true }, name: { type: 'string', length: 120, required: true }, price: { type: 'decimal', precision: 10, scale: 2 }, kind: { type: 'enum', enumValues: ['a', 'b'] } })
-  .createCollection('orders', { id: { type: 'integer', primaryKey: true, autoIncrement: true }, product_id: { type: 'uuid', required: true }, at: { type: 'timestamp', default: { $fn: 'now' } } })
-  .createIndex('orders', 'idx_orders_product', ['product_id'])
-  .addConstraint('orders', { name: 'fk_orders_product', type: 'foreignKey', columns: ['product_id'], references: { table: 'products', columns: ['id'], onDelete: 'CASCADE' } })`,
-  );
+  p.migration(T1, SHOP_SCHEMA);
   p.migration(T2, ".addField('products', 'stock', { type: 'integer', default: 0, required: true })");
 
   it('replays dev’s history on staging in order and reproduces the schema exactly', async () => {
