@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresConnectionError, describeUrl } from './postgres-connection-error.js';
 import type { DedicatedConnection, PostgresDriver, QueryResult, Queryable } from './postgres-driver.js';
+import { POOL_APPLICATION_NAME } from './settle/work-marker.js';
 
 export interface PgDriverOptions {
   /** postgres://user:password@host:port/database */
@@ -17,6 +18,7 @@ export class PgDriver implements PostgresDriver {
   readonly kind = 'pg';
   readonly #options: PgDriverOptions;
   #pool: pg.Pool | undefined;
+  readonly #pids = new Set<number>();
 
   constructor(options: PgDriverOptions) {
     this.#options = options;
@@ -24,8 +26,10 @@ export class PgDriver implements PostgresDriver {
 
   async connect(): Promise<void> {
     if (this.#pool) return;
-    const pool = new pg.Pool({ connectionString: this.#options.url, max: this.#options.max ?? 4, application_name: 'ductape' });
+    const pool = new pg.Pool({ connectionString: this.#options.url, max: this.#options.max ?? 4, application_name: POOL_APPLICATION_NAME });
     pool.on('error', () => undefined); // an idle client died (server restart); the pool replaces it
+    pool.on('connect', (client) => void this.#pids.add(pidOf(client)));
+    pool.on('remove', (client) => void this.#pids.delete(pidOf(client)));
     try {
       const client = await pool.connect();
       client.release();
@@ -73,6 +77,10 @@ export class PgDriver implements PostgresDriver {
     }
   }
 
+  ownPids(): readonly number[] {
+    return [...this.#pids];
+  }
+
   dedicated(applicationName: string): Promise<DedicatedConnection> {
     return openDedicated(this.#options.url, applicationName);
   }
@@ -81,6 +89,10 @@ export class PgDriver implements PostgresDriver {
     if (!this.#pool) throw new PostgresConnectionError(describeUrl(this.#options.url), new Error('the adapter is not connected; call connect() first'));
     return this.#pool;
   }
+}
+
+function pidOf(client: pg.PoolClient): number {
+  return (client as unknown as { processID?: number }).processID ?? -1;
 }
 
 function wrap(client: pg.PoolClient | pg.Client): Queryable {

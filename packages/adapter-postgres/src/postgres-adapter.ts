@@ -20,9 +20,10 @@ import type { PostgresDriver, Queryable } from './postgres-driver.js';
 import { PostgresHistoryStore } from './postgres-history.js';
 import { introspectTable } from './postgres-introspector.js';
 import { PostgresLeaseLock } from './postgres-lease-lock.js';
-import { PostgresAdvisoryLock } from './postgres-lock.js';
+import { DEFAULT_SETTLE_TIMEOUT_MS, PostgresAdvisoryLock } from './postgres-lock.js';
 import { type PostgresSession, asPostgresSession } from './postgres-session.js';
 import { pgIdentifierProblem, qualify } from './quote.js';
+import { UNMARK_WORK_SQL, markWorkSql } from './settle/work-marker.js';
 
 export interface PostgresAdapterOptions {
   /** A PostgreSQL server: postgres://user:password@host:port/database */
@@ -39,6 +40,11 @@ export interface PostgresAdapterOptions {
   readonly lockTimeoutMs?: number;
   /** Attempts of a DDL statement whose lock_timeout fired (default 3). */
   readonly lockRetries?: number;
+  /**
+   * Once the lock is taken, how long to wait for statements a dead runner's work session is still
+   * executing on the server before failing with DUCTAPE_LOCK_TIMEOUT (default 60000 ms; server only).
+   */
+  readonly settleTimeoutMs?: number;
 }
 
 /**
@@ -78,6 +84,8 @@ export class PostgresAdapter implements Adapter {
     this.#lockTimeoutMs = options.lockTimeoutMs ?? 5000;
     if (!(this.#lockTimeoutMs > 0)) throw new InvalidArgumentError('lockTimeoutMs', 'a positive number of ms', options.lockTimeoutMs);
     this.#lockRetries = options.lockRetries ?? 3;
+    const settleTimeoutMs = options.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS;
+    if (!(settleTimeoutMs >= 0)) throw new InvalidArgumentError('settleTimeoutMs', 'a number of ms (0 or more)', options.settleTimeoutMs);
     this.driver = options.driver ?? (options.url !== undefined ? new PgDriver({ url: options.url }) : new PGliteDriver(options.pglite));
     const server = this.driver.kind === 'pg';
     // PGlite has one session: nothing writes concurrently, and it cannot build indexes CONCURRENTLY.
@@ -95,7 +103,7 @@ export class PostgresAdapter implements Adapter {
       rawDialects: POSTGRES_RAW_DIALECTS,
     };
     this.history = new PostgresHistoryStore(this.driver, this.schema);
-    this.lock = server ? new PostgresAdvisoryLock(this.driver, this.schema) : new PostgresLeaseLock(this.driver, this.schema);
+    this.lock = server ? new PostgresAdvisoryLock(this.driver, this.schema, settleTimeoutMs) : new PostgresLeaseLock(this.driver, this.schema);
   }
 
   async connect(): Promise<void> {
@@ -111,12 +119,26 @@ export class PostgresAdapter implements Adapter {
     return compilePostgres(op, ctx, this.#settings);
   }
 
+  /**
+   * A work session. On a server its connection is marked (application_name 'ductape work') while
+   * it works, so the next lock holder can wait for what a killed runner left running.
+   */
   withSession<T>(mode: 'transaction' | 'autocommit', fn: (session: Session) => Promise<T>): Promise<T> {
     const lockTimeoutMs = this.#lockTimeoutMs;
+    const mark = this.driver.kind === 'pg';
     if (mode === 'transaction') {
-      return this.driver.transaction((db) => fn(session(true, db, lockTimeoutMs)), `SET LOCAL lock_timeout = ${Math.round(lockTimeoutMs)}`);
+      const begin = `SET LOCAL lock_timeout = ${Math.round(lockTimeoutMs)}${mark ? `; ${markWorkSql(true)}` : ''}`;
+      return this.driver.transaction((db) => fn(session(true, db, lockTimeoutMs)), begin);
     }
-    return this.driver.connection((db) => fn(session(false, db, lockTimeoutMs)));
+    return this.driver.connection(async (db) => {
+      if (!mark) return fn(session(false, db, lockTimeoutMs));
+      await db.query(markWorkSql(false));
+      try {
+        return await fn(session(false, db, lockTimeoutMs));
+      } finally {
+        await db.query(UNMARK_WORK_SQL).catch(() => undefined);
+      }
+    });
   }
 
   async execute(step: Step, session: Session): Promise<void> {

@@ -38,4 +38,6 @@ export interface PostgresDriver {
    * session (PGlite): the adapter then uses a lease row instead of an advisory lock.
    */
   dedicated(applicationName: string): Promise<DedicatedConnection> | undefined;
+  /** Server pids of this driver's own pooled connections (a server driver; PGlite has none). */
+  ownPids?(): readonly number[];
 }

@@ -1,14 +1,23 @@
 import type { AcquireResult, LockHandle, LockOwner, LockStore } from '@ductape/core';
 import type { DedicatedConnection, PostgresDriver, Queryable } from './postgres-driver.js';
 import { type LockKey, lockKey } from './lock-key.js';
+import { waitForWork } from './settle/wait-for-work.js';
+
+/** How long tryAcquire waits, once it holds the lock, for a dead runner's work to end (default). */
+export const DEFAULT_SETTLE_TIMEOUT_MS = 60_000;
 
 const PREFIX = 'ductape lock: ';
+const UNLOCK_SQL = "SELECT pg_advisory_unlock($1::bigint), set_config('application_name', 'ductape lock: idle', false)";
 
 /**
  * The migration lock as a PostgreSQL advisory lock, held on a connection of its own. The server
  * drops it the moment that connection ends, so a killed runner never leaves it stuck. The holder
  * is named by the connection's application_name (seen in pg_stat_activity); the fencing token is
  * the transaction id at acquisition, which only grows.
+ *
+ * Once taken, the lock is not handed over until no other ductape work session runs a statement on
+ * the database (a killed runner's last ALTER or COMMIT still executing on the server), waiting up
+ * to `settleTimeoutMs`; past that it is released again and WorkStillRunningError names the backend.
  * @example const lock = new PostgresAdvisoryLock(driver, 'public');
  */
 export class PostgresAdvisoryLock implements LockStore {
@@ -16,10 +25,12 @@ export class PostgresAdvisoryLock implements LockStore {
   readonly #key: LockKey;
   #conn: DedicatedConnection | undefined;
   #held: LockHandle | undefined;
+  readonly #settleTimeoutMs: number;
 
-  constructor(driver: PostgresDriver, schema: string) {
+  constructor(driver: PostgresDriver, schema: string, settleTimeoutMs = DEFAULT_SETTLE_TIMEOUT_MS) {
     this.#driver = driver;
     this.#key = lockKey(schema);
+    this.#settleTimeoutMs = settleTimeoutMs;
   }
 
   async tryAcquire(owner: LockOwner, _leaseMs: number): Promise<AcquireResult> {
@@ -32,6 +43,12 @@ export class PostgresAdvisoryLock implements LockStore {
     const r = await conn.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [this.#key.key]);
     if (r.rows[0]?.ok !== true) return { acquired: false, heldBy: await describeHolder(conn, this.#key) };
     const info = await conn.query("SELECT set_config('application_name', $1, false), txid_current()::text AS token", [(PREFIX + owner.description).slice(0, 63)]);
+    try {
+      await waitForWork(conn, { ownPids: () => this.#driver.ownPids?.() ?? [], timeoutMs: this.#settleTimeoutMs });
+    } catch (error) {
+      await conn.query(UNLOCK_SQL, [this.#key.key]).catch(() => conn.destroy());
+      throw error;
+    }
     this.#held = { owner, token: Number(info.rows[0]?.token ?? Date.now()) };
     return { acquired: true, handle: this.#held };
   }
@@ -53,7 +70,7 @@ export class PostgresAdvisoryLock implements LockStore {
     this.#held = undefined;
     const conn = this.#conn;
     if (!conn || conn.broken) return;
-    await conn.query("SELECT pg_advisory_unlock($1::bigint), set_config('application_name', 'ductape lock: idle', false)", [this.#key.key]);
+    await conn.query(UNLOCK_SQL, [this.#key.key]);
   }
 
   /** Who holds the lock now (from pg_stat_activity), or undefined when it is free. */

@@ -29,8 +29,10 @@ describe.skipIf(!server)('lock held by a process that is killed', () => {
     await db?.drop();
   });
 
-  it('SIGKILL of the holder frees the lock at once; nothing of its migration is left recorded', async () => {
-    proc = spawn(process.execPath, [child, db.url, 'held_by_child'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  it('SIGKILL of the holder frees the lock at once (its last statement is waited for, not its lease); nothing of its migration is left recorded', async () => {
+    // The child's step sleeps 2 s on the server: the next runner waits for that statement (it
+    // keeps running after its client died), not for the 30 s lease.
+    proc = spawn(process.execPath, [child, db.url, 'held_by_child', '2'], { stdio: ['ignore', 'pipe', 'inherit'] });
     const lines = createInterface({ input: proc.stdout! });
     const [first] = (await once(lines, 'line')) as [string];
     const { pid } = JSON.parse(first) as { pid: number };
@@ -56,8 +58,10 @@ describe.skipIf(!server)('lock held by a process that is killed', () => {
     const waitedMs = Date.now() - killedAt;
     console.info(`next runner proceeded ${waitedMs} ms after SIGKILL (lease 30000 ms, lock timeout 60000 ms)`);
     expect(result.outcome).toBe('applied');
-    // "At once": far below the 30 s lease a lease-based lock would wait out (the poll backoff caps at 1 s).
-    expect(waitedMs).toBeLessThan(5_000);
+    // "At once": far below the 30 s lease a lease-based lock would wait out (the 2 s statement plus poll backoff).
+    expect(waitedMs).toBeLessThan(15_000);
+    const left = await adapter.driver.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep(2)%' AND state = 'active'");
+    expect(left.rows[0]?.n).toBe(0);
     const history = await engine.getHistory();
     expect(history.map((h) => h.name)).toEqual(['after_the_kill']);
   });

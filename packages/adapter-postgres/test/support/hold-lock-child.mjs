@@ -1,9 +1,10 @@
 // Child process for the SIGKILL test: takes the migration lock through the engine and then
-// sits in a long step, so the parent can kill it while it holds the lock.
+// sits in a long step (pg_sleep of argv[4] seconds, default 120), so the parent can kill it while
+// it holds the lock and its work statement still runs on the server.
 import { MigrationEngine, migration } from '@ductape/core';
 import { PostgresAdapter } from '../../dist/index.js';
 
-const [url, name] = process.argv.slice(2);
+const [url, name, seconds = '120'] = process.argv.slice(2);
 const adapter = new PostgresAdapter({ url });
 await adapter.connect();
 const engine = new MigrationEngine(adapter, {
@@ -12,4 +13,4 @@ const engine = new MigrationEngine(adapter, {
     if (e.type === 'step:start') process.stdout.write(`${JSON.stringify({ holding: true, pid: process.pid })}\n`);
   },
 });
-await engine.up(migration(name).raw('postgresql', 'SELECT pg_sleep(120)', { down: 'SELECT 1' }).build());
+await engine.up(migration(name).raw('postgresql', `SELECT pg_sleep(${Number(seconds)})`, { down: 'SELECT 1' }).build());

@@ -1,0 +1,48 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Queryable } from '../postgres-driver.js';
+import { statementPreview } from './statement-preview.js';
+import { WORK_APPLICATION_NAME } from './work-marker.js';
+import { type RunningWork, WorkStillRunningError } from './work-still-running-error.js';
+
+export interface WaitForWorkOptions {
+  /** Backends of our own pool (never waited for). */
+  readonly ownPids: () => readonly number[];
+  /** How long to wait before failing with WorkStillRunningError. */
+  readonly timeoutMs: number;
+}
+
+const RUNNING_WORK_SQL = `SELECT pid, state, query, floor(extract(epoch FROM clock_timestamp() - query_start))::int AS seconds
+  FROM pg_stat_activity
+  WHERE datname = current_database() AND application_name = $1 AND backend_type = 'client backend'
+    AND state <> 'idle' AND pid <> pg_backend_pid() AND NOT (pid = ANY($2::int[]))
+  ORDER BY pid`;
+
+/**
+ * Waits until no other ductape work session runs a statement on this database: called right after
+ * the lock is taken, so what a dead runner's connection was still executing (a long ALTER, CREATE
+ * INDEX CONCURRENTLY, the COMMIT that records its progress) lands before history is read. A killed
+ * client's backend runs its statement to the end; an idle one is closed by the server at once.
+ * @example await waitForWork(lockConnection, { ownPids: () => driver.ownPids?.() ?? [], timeoutMs: 60_000 });
+ */
+export async function waitForWork(db: Queryable, options: WaitForWorkOptions): Promise<void> {
+  const started = Date.now();
+  let delay = 50;
+  for (;;) {
+    const running = await runningWork(db, options.ownPids());
+    if (running.length === 0) return;
+    const elapsed = Date.now() - started;
+    if (elapsed >= options.timeoutMs) throw new WorkStillRunningError(running, options.timeoutMs);
+    await sleep(Math.min(delay, options.timeoutMs - elapsed));
+    delay = Math.min(delay * 2, 500);
+  }
+}
+
+async function runningWork(db: Queryable, ownPids: readonly number[]): Promise<RunningWork[]> {
+  const r = await db.query(RUNNING_WORK_SQL, [WORK_APPLICATION_NAME, [...ownPids]]);
+  return r.rows.map((row) => ({
+    pid: Number(row.pid),
+    state: String(row.state ?? 'unknown'),
+    seconds: Number(row.seconds ?? 0),
+    statement: statementPreview(String(row.query ?? '')),
+  }));
+}
