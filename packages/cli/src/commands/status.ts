@@ -22,11 +22,13 @@ export const statusCommand: CommandRun = (ctx) =>
     const unknown = history.filter((e) => !names.has(e.name)).map((e) => ({ tag: e.tag, name: e.name, status: e.status }));
     const { out } = ctx;
     out.line(out.c.bold(targetLabel(t.names)));
-    for (const r of rows) {
+    // One write for all rows (a thousand separate writes to a pipe cost more than the rest).
+    const lines = rows.map((r) => {
       const color = r.state === 'applied' ? out.c.green : r.state === 'pending' ? out.c.yellow : out.c.red;
-      out.line(`  ${color(r.state.padEnd(12))} ${r.tag}${r.error ? out.c.dim(`  ${r.error}`) : ''}`);
-    }
-    for (const u of unknown) out.line(`  ${out.c.dim('history-only'.padEnd(12))} ${u.tag} ${out.c.dim('(no file in the migrations directory)')}`);
+      return `  ${color(r.state.padEnd(12))} ${r.tag}${r.error ? out.c.dim(`  ${r.error}`) : ''}`;
+    });
+    for (const u of unknown) lines.push(`  ${out.c.dim('history-only'.padEnd(12))} ${u.tag} ${out.c.dim('(no file in the migrations directory)')}`);
+    if (lines.length > 0) out.line(lines.join('\n'));
     out.line(`${summary.total} migration${summary.total === 1 ? '' : 's'}: ${summary.applied} applied, ${summary.pending} pending, ${summary.failed} failed, ${summary.changed} changed`);
     const upToDate = summary.pending === 0 && summary.failed === 0 && summary.changed === 0;
     return { exitCode: upToDate ? ExitCode.ok : ExitCode.findings, data: { target: t.names, ...summary, upToDate, migrations: rows, historyOnly: unknown } };

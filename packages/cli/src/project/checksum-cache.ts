@@ -23,7 +23,7 @@ interface CacheDocument {
 const FORMAT = 'ductape-cli-checksums/1';
 
 /**
- * The checksums of migration files already imported once, in `.ductape/cli-cache.json`, so
+ * The checksums of a directory's migration files (by file name) already imported once, in `.ductape/cli-cache.json`, so
  * `status` and `up` need not import every file on every run. An entry is used only when the
  * file's content still hashes to the same SHA-256 and the stamp (node, the sdk and core the
  * files and the CLI load, by path, size and mtime) is unchanged; any other file is imported and
@@ -60,7 +60,7 @@ export class ChecksumCache {
 
   /**
    * The entry of `file` if it was cached for content with this hash.
-   * @example cache.get('/app/migrations/x.mjs', sha256Of(text))?.checksum
+   * @example cache.get('20240115_143052_add_phone.mjs', sha256Of(text))?.checksum
    */
   get(file: string, sha256: string): CachedMigration | undefined {
     const e = this.#files.get(file);
@@ -69,7 +69,7 @@ export class ChecksumCache {
 
   /**
    * The entry of `file` if it was cached with exactly this `statKey` (the file was not touched).
-   * @example cache.byStat(file, statKey(statSync(file)))
+   * @example cache.byStat('20240115_143052_add_phone.mjs', statKey(statSync(file), Date.now()))
    */
   byStat(file: string, stat: string): CachedMigration | undefined {
     const e = this.#files.get(file);
@@ -78,7 +78,7 @@ export class ChecksumCache {
 
   /**
    * Remembers `file`'s entry (written by `save`).
-   * @example cache.set(file, { sha256, name, tag, checksum });
+   * @example cache.set('20240115_143052_add_phone.mjs', { sha256, name, tag, checksum });
    */
   set(file: string, entry: CachedMigration): void {
     this.#files.set(file, entry);
@@ -88,7 +88,7 @@ export class ChecksumCache {
   /**
    * Drops the entries of files not in `keep`, then writes the cache if anything changed:
    * atomically (a temporary file renamed), and silently not at all when it cannot be written.
-   * @example cache.save(new Set(files));
+   * @example cache.save(new Set(['20240115_143052_add_phone.mjs']));
    */
   save(keep: ReadonlySet<string>): void {
     for (const file of this.#files.keys()) {
@@ -145,7 +145,7 @@ export function isSelfContained(text: string): boolean {
 }
 
 function cacheStamp(migrationsDir: string): string {
-  const parts = [FORMAT, process.version];
+  const parts = [FORMAT, process.version, migrationsDir];
   // The sdk (and its core) the migration files build with, and those whose checksum() the CLI runs.
   for (const from of [join(migrationsDir, 'index.js'), import.meta.url]) {
     try {

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { Migration } from '@ductape/sdk';
 import { ChecksumCache, isSelfContained, sha256Of, statKey } from './checksum-cache.js';
 import { type LocalMigration, assertUniqueNames, fileLoader, migrationFiles } from './load-migrations.js';
@@ -25,21 +25,23 @@ export interface IndexedMigration {
  */
 export async function indexMigrations(project: Project, cwd: string, vars: NodeJS.ProcessEnv): Promise<IndexedMigration[]> {
   const dir = project.migrationsDir;
-  const files = migrationFiles(dir).map((f) => join(dir, f));
-  if (files.length === 0) return [];
+  const names = migrationFiles(dir);
+  if (names.length === 0) return [];
   const cache = vars.DUCTAPE_NO_CACHE ? undefined : ChecksumCache.open(cacheFile(project, cwd), dir);
   const load = fileLoader(cwd);
   const now = Date.now();
   const index = await Promise.all(
-    files.map(async (file): Promise<IndexedMigration> => {
+    names.map(async (key): Promise<IndexedMigration> => {
+      // Keyed by file name (the cache belongs to this directory); no path.join per file.
+      const file = `${dir}${sep}${key}`;
       const stat = statKey(statSync(file), now);
-      const fast = stat && cache?.byStat(file, stat);
+      const fast = stat && cache?.byStat(key, stat);
       if (fast) return { file, tag: fast.tag, name: fast.name, checksum: fast.checksum };
       const text = readFileSync(file);
       const sha256 = sha256Of(text);
-      const hit = cache?.get(file, sha256);
+      const hit = cache?.get(key, sha256);
       if (hit) {
-        if (stat && hit.stat !== stat) cache?.set(file, { ...hit, stat });
+        if (stat && hit.stat !== stat) cache?.set(key, { ...hit, stat });
         return { file, tag: hit.tag, name: hit.name, checksum: hit.checksum };
       }
       const l = await load(file);
@@ -48,13 +50,13 @@ export async function indexMigrations(project: Project, cwd: string, vars: NodeJ
       // Cached only if the file did not change while it was imported.
       if (cache && isSelfContained(text.toString('utf8')) && sha256Of(readFileSync(file)) === sha256) {
         const same = stat !== undefined && statKey(statSync(file), now) === stat;
-        cache.set(file, { sha256, ...(same ? { stat } : {}), name: l.migration.name, tag: l.tag, checksum: sum });
+        cache.set(key, { sha256, ...(same ? { stat } : {}), name: l.migration.name, tag: l.tag, checksum: sum });
       }
       return { file, tag: l.tag, name: l.migration.name, checksum: sum, migration: l.migration };
     }),
   );
   assertUniqueNames(index, cwd);
-  cache?.save(new Set(files));
+  cache?.save(new Set(names));
   return index;
 }
 
