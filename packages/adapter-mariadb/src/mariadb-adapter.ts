@@ -2,7 +2,7 @@ import type { AdapterTarget } from '@ductape/core';
 import { MARIADB_DIALECT, MysqlFamilyAdapter, describeConnection, mariadbDialectFor, parseConnection, type MysqlFamilyUserOptions } from '@ductape/adapter-mysql/shared';
 import { MariadbDriver } from './mariadb-driver.js';
 
-/** Options of MariadbAdapter: connection, poolSize, lockWaitTimeoutSeconds, lockRetries, logger. */
+/** Options of MariadbAdapter: connection, poolSize, lockWaitTimeoutSeconds, lockRetries, logger, settleTimeoutMs. */
 export type MariadbAdapterOptions = MysqlFamilyUserOptions;
 
 /**
@@ -25,6 +25,7 @@ export class MariadbAdapter extends MysqlFamilyAdapter {
       where: describeConnection(settings),
       logger: options.logger,
       lockRetries: options.lockRetries,
+      settleTimeoutMs: options.settleTimeoutMs,
     });
   }
 }

@@ -52,6 +52,10 @@ export class MariadbDriver implements MysqlDriver {
     if (pool) await (await pool).end();
   }
 
+  ownThreadIds(): readonly number[] {
+    return [...this.#all.keys()];
+  }
+
   destroy(): void {
     for (const c of this.#all.values()) c.destroy();
     this.#all.clear();

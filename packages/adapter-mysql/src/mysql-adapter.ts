@@ -4,7 +4,7 @@ import { MYSQL_DIALECT } from './dialect.js';
 import { MysqlFamilyAdapter, type MysqlFamilyUserOptions } from './mysql-family-adapter.js';
 import { Mysql2Driver } from './mysql2-driver.js';
 
-/** Options of MysqlAdapter: connection, poolSize, lockWaitTimeoutSeconds, lockRetries, logger. */
+/** Options of MysqlAdapter: connection, poolSize, lockWaitTimeoutSeconds, lockRetries, logger, settleTimeoutMs. */
 export type MysqlAdapterOptions = MysqlFamilyUserOptions;
 
 /**
@@ -26,6 +26,7 @@ export class MysqlAdapter extends MysqlFamilyAdapter {
       where: describeConnection(settings),
       logger: options.logger,
       lockRetries: options.lockRetries,
+      settleTimeoutMs: options.settleTimeoutMs,
     });
   }
 }

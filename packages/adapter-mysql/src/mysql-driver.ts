@@ -35,6 +35,8 @@ export interface MysqlDriver {
   close(): Promise<void>;
   /** Drops every socket of the pool without a goodbye (tests: a crashed process). */
   destroy(): void;
+  /** Connection ids (CONNECTION_ID()) of every connection this driver has open. */
+  ownThreadIds?(): readonly number[];
 }
 
 /**

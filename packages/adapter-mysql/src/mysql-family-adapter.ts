@@ -10,6 +10,7 @@ import { introspectTable } from './mysql-introspector.js';
 import { MysqlLockStore } from './mysql-lock.js';
 import { type MysqlLogger, consoleLogger, silentLogger } from './mysql-logger.js';
 import { type MysqlSession, connectionOf } from './mysql-session.js';
+import { markWork } from './settle/work-marker.js';
 
 /** What a user passes to MysqlAdapter or MariadbAdapter (and the sdk's config `options`). */
 export interface MysqlFamilyUserOptions {
@@ -23,6 +24,11 @@ export interface MysqlFamilyUserOptions {
   readonly lockRetries?: number;
   /** Where table copies and retries are reported (default: console.warn); false for silence. */
   readonly logger?: MysqlLogger | false;
+  /**
+   * Once the lock is taken, how long to wait for statements a dead runner's work session is still
+   * executing on the server before failing with DUCTAPE_LOCK_TIMEOUT (default 60000 ms).
+   */
+  readonly settleTimeoutMs?: number;
 }
 
 /** What a MySQL-family adapter is made of: a driver, a dialect, and how the server changes it. */
@@ -40,6 +46,8 @@ export interface MysqlFamilyOptions {
   readonly lockRetries?: number;
   /** For messages: host:port/database, never a password. */
   readonly where: string;
+  /** See MysqlFamilyUserOptions.settleTimeoutMs. */
+  readonly settleTimeoutMs?: number;
 }
 
 /**
@@ -68,7 +76,7 @@ export class MysqlFamilyAdapter implements Adapter {
     this.#dialect = options.dialect;
     this.#logger = options.logger === false ? silentLogger : (options.logger ?? consoleLogger);
     this.history = new MysqlHistoryStore(this.#driver);
-    this.lock = new MysqlLockStore(this.#driver);
+    this.lock = new MysqlLockStore(this.#driver, options.settleTimeoutMs);
   }
 
   get capabilities(): Capabilities {
@@ -133,7 +141,8 @@ export class MysqlFamilyAdapter implements Adapter {
   async withSession<T>(_mode: 'transaction' | 'autocommit', fn: (session: Session) => Promise<T>): Promise<T> {
     const connection = await this.#driver.acquire();
     try {
-      const session: MysqlSession = { transactional: false, connection };
+      // Marked, so the next lock holder waits for a statement of ours a kill left running.
+      const session: MysqlSession = { transactional: false, connection: markWork(connection) };
       return await fn(session);
     } finally {
       connection.release();

@@ -1,7 +1,11 @@
 import type { AcquireResult, LockHandle, LockOwner, LockStore } from '@ductape/core';
 import { lockName } from './lock-name.js';
 import type { MysqlConnection, MysqlDriver, MysqlQueryable } from './mysql-driver.js';
+import { waitForWork } from './settle/wait-for-work.js';
 import { fromSqlDate } from './sql-date.js';
+
+/** How long tryAcquire waits, once it holds the lock, for a dead runner's work to end (default). */
+export const DEFAULT_SETTLE_TIMEOUT_MS = 60_000;
 
 /** One row per lock name: who holds it and the fencing token (bumped on every acquisition). */
 export const LOCK_TABLE = '_ductape_migrations_lock';
@@ -22,6 +26,10 @@ const LOCK_DDL = `CREATE TABLE IF NOT EXISTS \`${LOCK_TABLE}\` (
  * `wait_timeout`: a holder that stops renewing (frozen, partitioned) is disconnected by the server
  * after the lease and its lock released. A small row names the holder for LockTimeoutError and
  * keeps the fencing token; IS_USED_LOCK and the processlist name a holder that is not ours.
+ *
+ * Once taken, the lock is not handed over until no other ductape work session runs a statement on
+ * the database (a killed runner's last ALTER still executing on the server), waiting up to
+ * `settleTimeoutMs`; past that it is released again and WorkStillRunningError names the connection.
  * @example const r = await lock.tryAcquire({ id: 'run-1', description: 'ci pid 42' }, 30_000);
  */
 export class MysqlLockStore implements LockStore {
@@ -30,7 +38,10 @@ export class MysqlLockStore implements LockStore {
   #name: string | undefined;
   #ready = false;
 
-  constructor(private readonly driver: MysqlDriver) {}
+  constructor(
+    private readonly driver: MysqlDriver,
+    private readonly settleTimeoutMs = DEFAULT_SETTLE_TIMEOUT_MS,
+  ) {}
 
   /** Called by the adapter once it knows the database. */
   setDatabase(database: string): void {
@@ -56,6 +67,8 @@ export class MysqlLockStore implements LockStore {
       );
       const [t] = await c.query(`SELECT \`token\` FROM \`${LOCK_TABLE}\` WHERE \`name\` = ?`, [name]);
       const token = Number(t?.token);
+      // A failure here ends the connection below, and with it the lock.
+      await waitForWork(c, { ownIds: () => this.driver.ownThreadIds?.() ?? [], timeoutMs: this.settleTimeoutMs });
       this.#held.set(token, c);
       return { acquired: true, handle: { owner, token } };
     } catch (error) {

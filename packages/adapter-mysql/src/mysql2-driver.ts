@@ -62,6 +62,10 @@ export class Mysql2Driver implements MysqlDriver {
     if (pool) await (await pool).end();
   }
 
+  ownThreadIds(): readonly number[] {
+    return [...this.#all].map((c) => c.threadId);
+  }
+
   destroy(): void {
     for (const c of this.#all) c.destroy();
     this.#all.clear();

@@ -16,3 +16,5 @@ export { parseDefault } from './introspect/parse-default.js';
 export { consoleLogger, silentLogger, type MysqlLogger } from './mysql-logger.js';
 export type { MysqlSession } from './mysql-session.js';
 export { quoteIdent, quoteLiteral, unquoteLiteral, mysqlIdentifierProblem, MAX_MYSQL_IDENTIFIER_LENGTH } from './quote.js';
+export { WorkStillRunningError, type RunningWork } from './settle/work-still-running-error.js';
+export { WORK_MARK } from './settle/work-marker.js';

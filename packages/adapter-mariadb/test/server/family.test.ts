@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MigrationEngine, migration } from '@ductape/core';
 // The behaviour checks are the MySQL family's, shared with @ductape/adapter-mysql's tests.
 import { familySuites } from '../../../adapter-mysql/test/support/family-suites.js';
+import { settleSuite } from '../../../adapter-mysql/test/support/settle-suite.js';
 import { MariadbAdapter } from '../../src/index.js';
 import { tempDatabase } from '../support/temp-database.js';
 
@@ -13,6 +14,11 @@ describe.skipIf(!url)('mariadb adapter (mariadb connector)', () => {
     label: 'mariadb',
     database: () => tempDatabase(url as string, 'mariadb_family'),
     adapter: (connection, logger) => new MariadbAdapter({ connection, logger }),
+  });
+  settleSuite({
+    label: 'mariadb',
+    database: () => tempDatabase(url as string, 'mariadb_settle'),
+    adapter: (connection, logger, extra) => new MariadbAdapter({ connection, logger, ...extra }),
   });
 
   it('uses the native UUID type (10.7+) and reads MariaDB JSON (LONGTEXT + json_valid) back as json', async () => {
