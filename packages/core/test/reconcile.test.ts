@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MigrationEngine, migration, type HistoryEntry, type ProgressEvent } from '../src/index.js';
+import { MigrationEngine, migration, type CompileContext, type HistoryEntry, type Operation, type ProgressEvent, type Session, type Step } from '../src/index.js';
 import { MemoryAdapter, MemoryDatabase } from '../src/testing.js';
 import { steps } from './helpers.js';
 
@@ -23,14 +23,26 @@ function dieAfterStep(adapter: MemoryAdapter, k: number): void {
   };
 }
 
-async function interrupted(m: ReturnType<typeof steps>, k: number, direction: 'up' | 'down' = 'up') {
+/** Steps marked resumable, and made safe to repeat (a createCollection that exists is done). */
+class ResumableAdapter extends MemoryAdapter {
+  override compile(op: Operation, ctx: CompileContext): Step[] {
+    return super.compile(op, ctx).map((s) => ({ ...s, resumable: true }));
+  }
+  override async execute(step: Step, session: Session): Promise<void> {
+    const op = step.kind === 'command' ? (step.args.op as Operation) : undefined;
+    if (op?.type === 'createCollection' && this.database.state.collections.has(op.name)) return;
+    return super.execute(step, session);
+  }
+}
+
+async function interrupted(m: ReturnType<typeof steps>, k: number, direction: 'up' | 'down' = 'up', Kind = MemoryAdapter) {
   const database = new MemoryDatabase();
-  const first = new MemoryAdapter({ database });
+  const first = new Kind({ database });
   if (direction === 'down') await new MigrationEngine(first).up(m);
   dieAfterStep(first, k);
   const run = direction === 'up' ? new MigrationEngine(first).up(m) : new MigrationEngine(first).down(m);
   await expect(run).rejects.toThrow();
-  return { database, next: new MemoryAdapter({ database }) };
+  return { database, next: new Kind({ database }) };
 }
 
 describe('resuming after a runner died between a step and its record', () => {
@@ -111,5 +123,17 @@ describe('resuming after a runner died between a step and its record', () => {
       expect(next.executed).toHaveLength(3 - k);
       expect((await next.introspect('u'))?.fields.map((f) => f.name)).toEqual(['id', 'c']);
     }
+  });
+
+  it('a resumable step is run again on resume (it finishes itself), but counted by a compensation', async () => {
+    const m = steps('rs', 3);
+    const resumed = await interrupted(m, 1, 'up', ResumableAdapter);
+    const events: ProgressEvent[] = [];
+    expect((await new MigrationEngine(resumed.next, { onProgress: (e) => events.push(e) }).up(m)).outcome).toBe('resumed');
+    expect(events.some((e) => e.type === 'step:reconciled')).toBe(false);
+    expect(events.filter((e) => e.type === 'step:start').map((e) => (e as { index: number }).index)).toEqual([1, 2]);
+    const compensated = await interrupted(m, 1, 'up', ResumableAdapter);
+    await new MigrationEngine(compensated.next).compensate(m.name);
+    expect(tables(compensated.next)).toEqual([]);
   });
 });

@@ -69,7 +69,10 @@ export const SCAN_AND_UPDATE = 'ScanAndUpdate';
  */
 export function commandStep(name: DynamoCommandName, input: CommandArgs['input'], summary: string, wait?: WaitFor, extra?: Omit<CommandArgs, 'input' | 'wait'>): CommandStep {
   const args: CommandArgs = { input, ...(wait ? { wait } : {}), ...extra };
-  return { kind: 'command', name, args: args as unknown as CommandStep['args'], summary: wait ? `${summary}, wait until ${waitLabel(wait)}` : summary };
+  const summaryText = wait ? `${summary}, wait until ${waitLabel(wait)}` : summary;
+  // Re-sending a GSI change finds it under way or done and only waits (run-command.ts), so a
+  // resumed run repeats it rather than trusting an index that may still be building.
+  return { kind: 'command', name, args: args as unknown as CommandStep['args'], summary: summaryText, ...(wait && 'index' in wait ? { resumable: true } : {}) };
 }
 
 /**

@@ -16,6 +16,9 @@ export async function runCommand(driver: DynamoDriver, step: CommandStep, settin
   const args = step.args as unknown as CommandArgs;
   const typed = { ...args, input: await resolveKeyTypes(args, keyType) };
   const input = args.throughputFromTable ? await withTableThroughput(driver, typed.input) : typed.input;
+  // AWS refuses an UpdateTable while the table or one of its indexes is still changing. A step a
+  // dead runner started (and a resumed run counted as applied once it saw its effect) may still be.
+  if (step.name === 'UpdateTable' && args.wait && (await driver.describe(args.wait.table))) await waitFor(driver, { table: args.wait.table, until: 'ACTIVE' }, settings);
   try {
     await driver.send(step.name, input);
   } catch (error) {

@@ -10,6 +10,12 @@ interface StepBase {
    * not run twice. Without it, the engine uses the operation's own effect for its first step.
    */
   readonly effects?: readonly StepEffect[];
+  /**
+   * Running it again after it took effect is safe and completes it (e.g. it waits for an index
+   * build a dead runner started). A resumed run then runs it again instead of counting it applied
+   * by its effects; a compensation still counts it, so that it is undone.
+   */
+  readonly resumable?: boolean;
 }
 
 /** A fact about the schema that introspection can check, e.g. "column c2 of users exists". */

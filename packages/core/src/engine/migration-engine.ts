@@ -87,7 +87,7 @@ export class MigrationEngine {
     return this.#locked(async (guard, rows) => {
       const entry = rows.get(name);
       if (!entry || entry.status === 'applied' || entry.direction !== 'up') throw new NotAppliedError(name, entry ? 'not a failed run' : 'not in the history');
-      return this.#compensate(await this.#reconcile(entry, rows), guard, rows);
+      return this.#compensate(await this.#reconcile(entry, rows, 'compensate'), guard, rows);
     });
   }
 
@@ -147,8 +147,8 @@ export class MigrationEngine {
   }
 
   /** Records a step its dead runner applied but did not record (see reconcile). */
-  async #reconcile(entry: HistoryEntry, rows: Rows): Promise<HistoryEntry> {
-    const next = await reconcile(this.#adapter, entry, this.#compileOptions, this.#emit);
+  async #reconcile(entry: HistoryEntry, rows: Rows, purpose: 'resume' | 'compensate'): Promise<HistoryEntry> {
+    const next = await reconcile(this.#adapter, entry, this.#compileOptions, this.#emit, purpose);
     rows.set(entry.name, next);
     return next;
   }
@@ -166,7 +166,7 @@ export class MigrationEngine {
       throw new FailedMigrationPendingError(m.name, `has a rollback that stopped after ${entry.stepsApplied} of ${entry.stepsTotal} steps`, 'run down() again to finish the rollback before applying it');
     }
     // Failed, or 'running' although we hold the lock: the previous runner died.
-    entry = await this.#reconcile(entry, rows);
+    entry = await this.#reconcile(entry, rows, options.recover === 'compensate' ? 'compensate' : 'resume');
     if (options.recover === 'compensate') {
       await this.#compensate(entry, guard, rows);
       return this.#apply(p, 0, 'applied', guard, rows);
@@ -213,7 +213,7 @@ export class MigrationEngine {
     let entry = rows.get(m.name);
     if (!entry) throw new NotAppliedError(m.name, 'not applied');
     if (entry.checksum !== p.checksum) throw new ChecksumMismatchError(m.name, entry.checksum, p.checksum);
-    if (entry.direction === 'down' && entry.status !== 'applied') entry = await this.#reconcile(entry, rows);
+    if (entry.direction === 'down' && entry.status !== 'applied') entry = await this.#reconcile(entry, rows, 'resume');
     if (entry.direction === 'up' && entry.status !== 'applied') {
       throw new FailedMigrationPendingError(m.name, `failed while applying (${entry.stepsApplied} of ${entry.stepsTotal} steps applied)`, 'use compensate() to undo its applied steps, or up() to resume it');
     }

@@ -11,9 +11,16 @@ import { effectsHold, effectsOfStep } from './step-effects.js';
  * unrecorded step's effects hold in the live schema, it is recorded as applied (the row is saved),
  * so it is neither run twice nor left out of a compensation. Only that one step: steps run one at
  * a time, so at most one can be in that state.
- * @example rows.set(entry.name, await reconcile(adapter, entry, {}, emit));
+ * A step marked `resumable` is left to run again when resuming (it finishes what is under way).
+ * @example rows.set(entry.name, await reconcile(adapter, entry, {}, emit, 'resume'));
  */
-export async function reconcile(adapter: Adapter, entry: HistoryEntry, options: { readonly [key: string]: unknown }, emit: (e: ProgressEvent) => void): Promise<HistoryEntry> {
+export async function reconcile(
+  adapter: Adapter,
+  entry: HistoryEntry,
+  options: { readonly [key: string]: unknown },
+  emit: (e: ProgressEvent) => void,
+  purpose: 'resume' | 'compensate',
+): Promise<HistoryEntry> {
   if (entry.status === 'applied') return entry;
   const m = entry.migration;
   const ops: readonly Operation[] = entry.direction === 'up' ? m.up : (m.down ?? []);
@@ -25,6 +32,7 @@ export async function reconcile(adapter: Adapter, entry: HistoryEntry, options: 
   }
   const k = entry.stepsApplied;
   if (plan.steps.length !== entry.stepsTotal || k >= plan.steps.length) return entry;
+  if (purpose === 'resume' && plan.steps[k]?.resumable) return entry;
   if (!(await effectsHold(adapter, effectsOfStep(plan, ops, k)))) return entry;
   const next: HistoryEntry = { ...entry, stepsApplied: k + 1 };
   await adapter.history.save(next);
