@@ -7,6 +7,8 @@ import { waitForWork } from './settle/wait-for-work.js';
 export const DEFAULT_SETTLE_TIMEOUT_MS = 60_000;
 
 const PREFIX = 'ductape lock: ';
+/** Advisory locks belong to one database: pg_locks lists those of every database of the server. */
+const THIS_DATABASE = '(SELECT oid FROM pg_database WHERE datname = current_database())';
 const UNLOCK_SQL = "SELECT pg_advisory_unlock($1::bigint), set_config('application_name', 'ductape lock: idle', false)";
 
 /**
@@ -84,7 +86,7 @@ export class PostgresAdvisoryLock implements LockStore {
    */
   async forceRelease(): Promise<void> {
     await this.#driver.query(
-      "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1 AND objid = $2 AND pid <> pg_backend_pid()",
+      `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1 AND objid = $2 AND database = ${THIS_DATABASE} AND pid <> pg_backend_pid()`,
       [this.#key.classid, this.#key.objid],
     );
   }
@@ -117,7 +119,7 @@ export class PostgresAdvisoryLock implements LockStore {
 async function describeHolder(db: Queryable, key: LockKey): Promise<string | undefined> {
   const r = await db.query(
     `SELECT a.application_name, a.pid, a.client_addr::text AS addr FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-     WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 LIMIT 1`,
+     WHERE l.locktype = 'advisory' AND l.granted AND l.classid = $1 AND l.objid = $2 AND l.database = ${THIS_DATABASE} LIMIT 1`,
     [key.classid, key.objid],
   );
   const row = r.rows[0];
