@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { MODES } from './modes.mjs';
-import { reportTable, summaryJson } from './report.mjs';
+import { printReports } from './print-reports.mjs';
 import { runDatabase } from './run-database.mjs';
 import { availability, selectTargets } from './targets.mjs';
 
@@ -29,9 +29,6 @@ export async function runSuite(args, io = {}) {
     if (args.save) writeFileSync(args.save, JSON.stringify({ mode: args.quick ? 'quick' : 'full', seed: args.seed, reports }, null, 1));
   }
   if (args.save) writeFileSync(args.save, JSON.stringify({ mode: args.quick ? 'quick' : 'full', seed: args.seed, reports }, null, 1));
-  out(reportTable(reports));
-  for (const r of reports) for (const [p, x] of Object.entries(r.results ?? {})) for (const f of x.failures ?? []) out(`✗ ${r.key} ${p}: ${f}`);
-  for (const r of reports) for (const [p, x] of Object.entries(r.results ?? {})) for (const n of x.notes ?? []) out(`note ${r.key} ${p}: ${n}`);
-  out(summaryJson(reports, { mode: args.quick ? 'quick' : 'full', seed: args.seed }));
+  printReports(reports, args, out);
   return { ok: reports.every((r) => r.skipped || r.ok), reports };
 }
