@@ -33,7 +33,7 @@ export class MysqlAdapter extends MysqlFamilyAdapter {
 
 /**
  * What the sdk calls to load this adapter: `connection` is a URL or settings object; `options`
- * may hold poolSize, lockWaitTimeoutSeconds, lockRetries.
+ * may hold poolSize, lockWaitTimeoutSeconds, lockRetries, settleTimeoutMs.
  * @example const adapter = await createAdapter({ connection: 'mysql://root@127.0.0.1/app', product: 'p', database: 'main', env: 'dev' });
  */
 export function createAdapter(target: AdapterTarget): MysqlAdapter {

@@ -21,7 +21,7 @@ export class PostgresDataAdapter extends PostgresAdapter implements DataAdapter 
 /**
  * What the sdk calls to load this package by name. `connection`: a `postgres://` URL, a
  * `pglite://<directory>` (or `pglite://memory`) URL, or `{ driver: 'pglite', dataDir }`;
- * `options`: `{ schema, online, lockTimeoutMs, lockRetries }`.
+ * `options`: `{ schema, online, lockTimeoutMs, lockRetries, settleTimeoutMs }`.
  * @example createAdapter({ connection: 'postgres://app@localhost/app', product: 'p', database: 'd', env: 'dev' })
  */
 export const createAdapter: AdapterFactory = (target) => {
