@@ -38,16 +38,19 @@ describe('the checksum cache (.ductape/cli-cache.json) never hides an edited mig
     const before = statSync(f2);
     const text = readFileSync(f2, 'utf8');
     p.write(`migrations/${T2}.mjs`, text.replace('length: 20', 'length: 40'));
-    utimesSync(f2, before.atime, before.mtime);
-    expect(statSync(f2).size).toBe(before.size);
-    const s = await p.run(['status', '--json']);
-    expect(s.code).toBe(3);
-    expect(s.json()).toMatchObject({ changed: 1, migrations: [{ tag: T1, state: 'applied' }, { tag: T2, state: 'changed' }, { tag: T3, state: 'applied' }] });
-    const up = await p.run(['up', '--json']);
-    expect(up.code).toBe(1);
-    expect(up.json()).toMatchObject({ ok: false, error: { code: 'DUCTAPE_CHECKSUM_MISMATCH' } });
-    // Put back, it is applied again as far as status is concerned.
-    p.write(`migrations/${T2}.mjs`, text);
+    try {
+      utimesSync(f2, before.atime, before.mtime);
+      expect(statSync(f2).size).toBe(before.size);
+      const s = await p.run(['status', '--json']);
+      expect(s.json()).toMatchObject({ changed: 1, migrations: [{ tag: T1, state: 'applied' }, { tag: T2, state: 'changed' }, { tag: T3, state: 'applied' }] });
+      expect(s.code).toBe(3);
+      const up = await p.run(['up', '--json']);
+      expect(up.json()).toMatchObject({ ok: false, error: { code: 'DUCTAPE_CHECKSUM_MISMATCH' } });
+      expect(up.code).toBe(1);
+    } finally {
+      // Put back (also when an assertion failed, so the next tests start from the applied state).
+      p.write(`migrations/${T2}.mjs`, text);
+    }
     expect((await p.run(['status', '--json'])).json()).toMatchObject({ upToDate: true });
   });
 
