@@ -50,6 +50,7 @@ export { MigrationHelpers } from './helpers/migration-helpers.js';
 export { canonicalJson } from './helpers/canonical-json.js';
 export { checksum } from './helpers/checksum.js';
 export { generateTag } from './helpers/tag.js';
+export { pollUntilEmpty } from './helpers/poll-until-empty.js';
 export { identifierProblem, migrationNameProblem, MAX_IDENTIFIER_LENGTH } from './helpers/identifiers.js';
 export { validationIssues } from './helpers/validate-migration.js';
 

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { pollUntilEmpty } from '@ductape/core';
 import type { MysqlQueryable } from '../mysql-driver.js';
 import { statementPreview } from './statement-preview.js';
 import { WORK_MARK } from './work-marker.js';
@@ -21,16 +21,8 @@ const RUNNING_WORK_SQL = `SELECT \`ID\` AS id, \`TIME\` AS seconds, LEFT(\`INFO\
  * @example await waitForWork(lockConnection, { ownIds: () => driver.ownThreadIds?.() ?? [], timeoutMs: 60_000 });
  */
 export async function waitForWork(db: MysqlQueryable, options: WaitForWorkOptions): Promise<void> {
-  const started = Date.now();
-  let delay = 50;
-  for (;;) {
-    const running = await runningWork(db, options.ownIds());
-    if (running.length === 0) return;
-    const elapsed = Date.now() - started;
-    if (elapsed >= options.timeoutMs) throw new WorkStillRunningError(running, options.timeoutMs);
-    await sleep(Math.min(delay, options.timeoutMs - elapsed));
-    delay = Math.min(delay * 2, 500);
-  }
+  const left = await pollUntilEmpty(() => runningWork(db, options.ownIds()), options.timeoutMs);
+  if (left.length > 0) throw new WorkStillRunningError(left, options.timeoutMs);
 }
 
 async function runningWork(db: MysqlQueryable, ownIds: readonly number[]): Promise<RunningWork[]> {

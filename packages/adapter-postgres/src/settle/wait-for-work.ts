@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { pollUntilEmpty } from '@ductape/core';
 import type { Queryable } from '../postgres-driver.js';
 import { statementPreview } from './statement-preview.js';
 import { WORK_APPLICATION_NAME } from './work-marker.js';
@@ -25,16 +25,8 @@ const RUNNING_WORK_SQL = `SELECT pid, state, query, floor(extract(epoch FROM clo
  * @example await waitForWork(lockConnection, { ownPids: () => driver.ownPids?.() ?? [], timeoutMs: 60_000 });
  */
 export async function waitForWork(db: Queryable, options: WaitForWorkOptions): Promise<void> {
-  const started = Date.now();
-  let delay = 50;
-  for (;;) {
-    const running = await runningWork(db, options.ownPids());
-    if (running.length === 0) return;
-    const elapsed = Date.now() - started;
-    if (elapsed >= options.timeoutMs) throw new WorkStillRunningError(running, options.timeoutMs);
-    await sleep(Math.min(delay, options.timeoutMs - elapsed));
-    delay = Math.min(delay * 2, 500);
-  }
+  const left = await pollUntilEmpty(() => runningWork(db, options.ownPids()), options.timeoutMs);
+  if (left.length > 0) throw new WorkStillRunningError(left, options.timeoutMs);
 }
 
 async function runningWork(db: Queryable, ownPids: readonly number[]): Promise<RunningWork[]> {
