@@ -7,7 +7,7 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuctapeError, type Adapter, type LockOwner } from '@ductape/core';
 import { lockName, type MysqlLogger } from '../../src/shared.js';
-import { ensureBuilt } from './ensure-built.js';
+import { ensureBuilt } from '@ductape/services/ensure-built';
 import type { TempDatabase } from './temp-database.js';
 
 /** How the settle suite makes its adapters and its scratch database. */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MigrationEngine, migration, type ProgressEvent } from '@ductape/core';
 import { PostgresAdapter } from '../../src/index.js';
-import { ensureBuilt } from '../support/ensure-built.js';
+import { ensureBuilt } from '@ductape/services/ensure-built';
 import { postgresUrl } from '../support/postgres-url.js';
 import { type TempDatabase, createTempDatabase } from '../support/temp-database.js';
 
@@ -20,7 +20,7 @@ describe.skipIf(!server)('lock held by a process that is killed', () => {
   const adapters: PostgresAdapter[] = [];
 
   beforeAll(async () => {
-    ensureBuilt();
+    ensureBuilt(fileURLToPath(new URL('../..', import.meta.url)));
     db = await createTempDatabase(server!, 'kill');
   });
   afterAll(async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuctapeError, type LockOwner } from '@ductape/core';
 import pg from 'pg';
 import { PostgresAdapter } from '../../src/index.js';
-import { ensureBuilt } from '../support/ensure-built.js';
+import { ensureBuilt } from '@ductape/services/ensure-built';
 import { postgresUrl } from '../support/postgres-url.js';
 import { type TempDatabase, createTempDatabase } from '../support/temp-database.js';
 
@@ -37,7 +37,7 @@ describe.skipIf(!server)('after taking the lock, work a dead runner left running
   }
 
   beforeAll(async () => {
-    ensureBuilt();
+    ensureBuilt(fileURLToPath(new URL('../..', import.meta.url)));
     db = await createTempDatabase(server!, 'settle');
     observer = new pg.Client({ connectionString: db.url });
     await observer.connect();

@@ -1,26 +1,17 @@
-import { execSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt as buildIfStale } from '@ductape/services/ensure-built';
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(PACKAGE_ROOT, 'dist', 'bin.js');
 const SDK = join(PACKAGE_ROOT, '..', 'sdk');
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 /** The tests run the built binary: build it when dist is missing or older than src. */
 export function ensureBuilt(): void {
-  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newest(join(PACKAGE_ROOT, 'src'))) return;
-  execSync('pnpm exec tsup', { cwd: PACKAGE_ROOT, stdio: 'ignore' });
+  buildIfStale(PACKAGE_ROOT, 'dist/bin.js');
 }
 
 export interface RunResult {
