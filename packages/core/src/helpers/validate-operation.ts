@@ -79,9 +79,12 @@ function validateIndex(op: Record<string, unknown>, path: string, out: IssueList
     return;
   }
   fields.forEach((f, i) => {
-    if (!isRecord(f)) return out.add('invalid_index_field', `${path}.fields[${i}]`, 'an index field must be { name, order? }');
+    if (!isRecord(f)) return out.add('invalid_index_field', `${path}.fields[${i}]`, 'an index field must be { name, order?, length? }');
     out.identifier(`${path}.fields[${i}].name`, identifierProblem(f.name));
     if (f.order !== undefined && f.order !== 'ASC' && f.order !== 'DESC') out.add('invalid_order', `${path}.fields[${i}].order`, 'order must be "ASC" or "DESC"');
+    if (f.length !== undefined && (typeof f.length !== 'number' || !Number.isInteger(f.length) || f.length <= 0)) {
+      out.add('invalid_index_length', `${path}.fields[${i}].length`, `an index prefix length must be a positive integer (characters), e.g. { name: "body", length: 100 }; got ${JSON.stringify(f.length)}`);
+    }
   });
 }
 

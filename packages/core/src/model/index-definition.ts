@@ -1,7 +1,14 @@
-/** One column of an index, with its order. */
+/** One column of an index, with its order and, where the database has them, a key prefix. */
 export interface IndexField {
   readonly name: string;
   readonly order?: 'ASC' | 'DESC';
+  /**
+   * Index only the first `length` characters (bytes for binary columns) of the column: MySQL and
+   * MariaDB need it for TEXT/BLOB columns and keys longer than 3072 bytes. Databases without
+   * prefix indexes refuse it before any IO.
+   * @example { name: 'body', length: 100 }
+   */
+  readonly length?: number;
 }
 
 export interface IndexOptions {
