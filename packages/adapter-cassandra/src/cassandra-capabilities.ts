@@ -10,6 +10,7 @@ import { CASSANDRA_RAW_DIALECTS } from './cassandra-compiler.js';
 export const CASSANDRA_CAPABILITIES: Capabilities = {
   transactionalDdl: false,
   renameField: true,
+  renameCollection: false,
   modifyField: true,
   dropField: true,
   foreignKeys: false,

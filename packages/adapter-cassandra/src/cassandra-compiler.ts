@@ -1,4 +1,4 @@
-import { assertNever, type CompileContext, type Operation, type Step } from '@ductape/core';
+import { UnsupportedOperationError, assertNever, type CompileContext, type Operation, type Step } from '@ductape/core';
 import type { CompileSettings } from './compile/compile-settings.js';
 import { compileCreateCollection } from './compile/create-collection.js';
 import { compileCreateIndex, compileDropIndex } from './compile/create-index.js';
@@ -32,6 +32,8 @@ export function compileCassandra(op: Operation, ctx: CompileContext, settings: C
       return compileAddField(op, settings);
     case 'dropField':
       return compileDropField(op, ctx, settings);
+    case 'renameCollection':
+      throw new UnsupportedOperationError('cassandra', 'renameCollection', 'this adapter does not rename tables yet');
     case 'renameField':
       return compileRenameField(op, ctx, settings);
     case 'modifyField':

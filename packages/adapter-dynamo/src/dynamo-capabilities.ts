@@ -7,6 +7,7 @@ import type { Capabilities } from '@ductape/core';
 export const DYNAMO_CAPABILITIES: Capabilities = {
   transactionalDdl: false,
   renameField: true,
+  renameCollection: false,
   modifyField: true,
   dropField: true,
   foreignKeys: false,

@@ -1,4 +1,4 @@
-import { type CompileContext, type Operation, type Step, assertNever } from '@ductape/core';
+import { UnsupportedOperationError, type CompileContext, type Operation, type Step, assertNever } from '@ductape/core';
 import type { CompileEnv } from './compile/compile-env.js';
 import { refuseConstraint } from './compile/constraints.js';
 import { compileCreateCollection } from './compile/create-collection.js';
@@ -32,6 +32,8 @@ export class DynamoCompiler {
         return compileAddField(op, env);
       case 'dropField':
         return compileDropField(op, env);
+      case 'renameCollection':
+        throw new UnsupportedOperationError('dynamo', 'renameCollection', 'this adapter does not rename tables yet');
       case 'renameField':
         return compileRenameField(op, env);
       case 'modifyField':

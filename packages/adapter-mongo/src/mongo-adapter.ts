@@ -72,6 +72,7 @@ export class MongoAdapter implements DataAdapter {
     return {
       transactionalDdl: false,
       renameField: true,
+      renameCollection: false,
       modifyField: true,
       dropField: true,
       foreignKeys: false,

@@ -1,4 +1,4 @@
-import { type CompileContext, type Operation, type Step, assertNever } from '@ductape/core';
+import { UnsupportedOperationError, type CompileContext, type Operation, type Step, assertNever } from '@ductape/core';
 import { compileAddField } from './compile/compile-add-field.js';
 import { compileCreateCollection } from './compile/compile-create-collection.js';
 import { compileDropField } from './compile/compile-drop-field.js';
@@ -31,6 +31,8 @@ export function compileMongo(op: Operation, ctx: CompileContext, settings: Mongo
       return compileAddField(op, ctx, s);
     case 'dropField':
       return compileDropField(op, s);
+    case 'renameCollection':
+      throw new UnsupportedOperationError('mongo', 'renameCollection', 'this adapter does not rename tables yet');
     case 'renameField':
       return compileRenameField(op, s);
     case 'modifyField':

@@ -38,6 +38,8 @@ export function compileMysql(op: Operation, ctx: CompileContext, dialect: MysqlD
       return compileAddField(op, ctx, dialect);
     case 'dropField':
       return compileDropField(op, ctx);
+    case 'renameCollection':
+      throw new UnsupportedOperationError(dialect.flavor, 'renameCollection', 'this adapter does not rename tables yet');
     case 'renameField':
       return compileRenameField(op, ctx);
     case 'modifyField':

@@ -83,6 +83,7 @@ export class MysqlFamilyAdapter implements Adapter {
     return {
       transactionalDdl: false,
       renameField: true,
+      renameCollection: false,
       modifyField: true,
       dropField: true,
       foreignKeys: true,

@@ -93,6 +93,7 @@ export class PostgresAdapter implements Adapter {
     this.capabilities = {
       transactionalDdl: true,
       renameField: true,
+      renameCollection: false,
       modifyField: true,
       dropField: true,
       foreignKeys: true,

@@ -37,6 +37,8 @@ export function compilePostgres(op: Operation, ctx: CompileContext, base: Partia
       return compileAddField(op, settings);
     case 'dropField':
       return compileDropField(op, settings);
+    case 'renameCollection':
+      throw new UnsupportedOperationError('postgres', 'renameCollection', 'this adapter does not rename tables yet');
     case 'renameField':
       return compileRenameField(op, settings);
     case 'modifyField':

@@ -17,7 +17,7 @@ export {
 export { redactSecrets } from './errors/redact.js';
 
 export { FIELD_TYPES, INTEGER_TYPES, NUMERIC_TYPES, STRING_TYPES, isFieldType, type FieldType } from './model/field-types.js';
-export { isNotNull, type DefaultValue, type FieldChanges, type FieldDefinition, type FieldOptions, type FieldSpec, type FunctionDefault } from './model/field.js';
+export { isNotNull, type FieldReference, type DefaultValue, type FieldChanges, type FieldDefinition, type FieldOptions, type FieldSpec, type FunctionDefault } from './model/field.js';
 export type { IndexDefinition, IndexField, IndexOptions } from './model/index-definition.js';
 export type { CheckConstraint, ConstraintDefinition, ForeignKeyConstraint, PrimaryKeyConstraint, ReferentialAction, UniqueConstraint } from './model/constraint.js';
 export type { CassandraOptions, CollectionOptions, DynamoKey, DynamoKeyType, DynamoOptions, DynamoSecondaryIndex, MongoOptions, SqlOptions } from './model/collection-options.js';
@@ -39,6 +39,7 @@ export {
   type RawDialect,
   type RawOp,
   type RawStatement,
+  type RenameCollectionOp,
   type RenameFieldOp,
 } from './model/operation.js';
 export type { Migration } from './model/migration.js';
@@ -53,6 +54,7 @@ export { generateTag } from './helpers/tag.js';
 export { pollUntilEmpty } from './helpers/poll-until-empty.js';
 export { identifierProblem, migrationNameProblem, MAX_IDENTIFIER_LENGTH } from './helpers/identifiers.js';
 export { validationIssues } from './helpers/validate-migration.js';
+export { foreignKeyName, portableName, uniqueKeyName, PORTABLE_NAME_BYTES } from './helpers/constraint-names.js';
 
 export type { Adapter, CompileContext } from './adapter/adapter.js';
 export type { AdapterFactory, AdapterTarget } from './adapter/adapter-factory.js';
@@ -64,6 +66,7 @@ export type { CommandStep, NoopStep, StatementStep, Step, StepEffect } from './a
 export { effectsOfOperation } from './engine/step-effects.js';
 
 export { MigrationEngine } from './engine/migration-engine.js';
+export { inApplyOrder } from './engine/apply-order.js';
 export type { EngineOptions, MigrationStatus, ProgressEvent, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine/engine-options.js';
 
 export type { FieldCondition, Literal, UpdateOptions, UpdateRequest, UpdateResult, ValueExpression } from './data/update-request.js';

@@ -1,4 +1,4 @@
-import { type FieldOptions, type FieldType, assertNever } from '@ductape/core';
+import { type FieldOptions, type FieldType, UnsupportedOperationError, assertNever } from '@ductape/core';
 import { refuse } from './refuse.js';
 
 /**
@@ -33,6 +33,8 @@ export function scalarType(type: FieldType): string {
       return 'blob';
     case 'array':
       return 'list<text>';
+    case 'native':
+      throw new UnsupportedOperationError('cassandra', 'a native field type without its CQL text', 'give { type: "native", native: "<CQL type>" }');
     default:
       return assertNever(type);
   }

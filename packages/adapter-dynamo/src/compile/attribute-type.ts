@@ -24,6 +24,7 @@ export const ATTRIBUTE_TYPE: { readonly [T in FieldType]: 'S' | 'N' | 'B' | 'BOO
   array: 'L',
   binary: 'B',
   blob: 'B',
+  native: 'S',
 };
 
 /**

@@ -24,6 +24,7 @@ export const BSON_TYPES: { readonly [T in FieldType]: readonly string[] } = {
   array: ['array'],
   binary: ['binData'],
   blob: ['binData'],
+  native: [], // the field's own `native` bsonType; see the validator compiler
 };
 
 /** `$type` aliases for a partial filter that keeps null and missing values out of a unique index. */
@@ -47,6 +48,7 @@ export const TYPE_ALIAS: { readonly [T in FieldType]: string } = {
   array: 'array',
   binary: 'binData',
   blob: 'binData',
+  native: 'string',
 };
 
 /** Canonical UUID text, either case (uuid is stored as a string; see the README). */

@@ -35,6 +35,12 @@ export function expectedSchema(history: readonly HistoryEntry[]): ExpectedSchema
         case 'dropCollection':
           collections.set(op.name, { dropped: true });
           break;
+        case 'renameCollection': {
+          const c = collections.get(op.from);
+          collections.set(op.from, { dropped: true });
+          collections.set(op.to, c && !c.dropped ? c : { dropped: false, fields: new Map() });
+          break;
+        }
         case 'addField':
           fieldsOf(op.collection).set(op.field.name, op.field);
           break;

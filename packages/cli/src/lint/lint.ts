@@ -1,13 +1,13 @@
 import type { Migration, Operation } from '@ductape/sdk';
 import type { LintFinding, LintRule } from './lint-types.js';
-import { dropCollectionRule, dropFieldRule, renameFieldRule } from './rules-drop.js';
+import { dropCollectionRule, dropFieldRule, renameCollectionRule, renameFieldRule } from './rules-drop.js';
 import { narrowingRule, notNullRule } from './rules-field.js';
 import { indexRule } from './rules-index.js';
 
 export type { LintFinding, LintRule } from './lint-types.js';
 
 /** Every rule, by id: drop-collection, drop-field, rename-field, type-narrowing, not-null-without-default, index-not-concurrent. */
-export const LINT_RULES: readonly LintRule[] = [dropCollectionRule, dropFieldRule, renameFieldRule, narrowingRule, notNullRule, indexRule];
+export const LINT_RULES: readonly LintRule[] = [dropCollectionRule, dropFieldRule, renameFieldRule, renameCollectionRule, narrowingRule, notNullRule, indexRule];
 
 /**
  * The dangerous changes in the up operations of `migrations`, skipping rules in `ignore`.
@@ -38,5 +38,6 @@ export function lintMigrations(migrations: readonly Migration[], ignore: readonl
 export function collectionOf(op: Operation): string {
   if (op.type === 'createCollection' || op.type === 'dropCollection') return op.name;
   if (op.type === 'raw') return '';
+  if (op.type === 'renameCollection') return op.from;
   return op.collection;
 }

@@ -20,6 +20,16 @@ export const dropFieldRule: LintRule = {
       : [],
 };
 
+/** Renaming a table breaks every running instance that still queries the old name. */
+export const renameCollectionRule: LintRule = {
+  id: 'rename-collection',
+  description: 'renameCollection breaks code still using the old table name',
+  check: ({ op }) =>
+    op.type === 'renameCollection'
+      ? [{ severity: 'error', message: `renames table "${op.from}" to "${op.to}": running code using "${op.from}" breaks at once`, hint: 'deploy code that reads both names first (e.g. a view under the old name), or rename in a maintenance window' }]
+      : [],
+};
+
 /** Renaming breaks every running instance that still uses the old name. */
 export const renameFieldRule: LintRule = {
   id: 'rename-field',

@@ -3,6 +3,8 @@ export interface Capabilities {
   /** DDL runs inside a transaction and rolls back with it (PostgreSQL). */
   readonly transactionalDdl: boolean;
   readonly renameField: boolean;
+  /** Renaming a table/collection in place (DynamoDB and Cassandra cannot). */
+  readonly renameCollection: boolean;
   readonly modifyField: boolean;
   readonly dropField: boolean;
   readonly foreignKeys: boolean;

@@ -12,6 +12,7 @@ import type { CollectionSnapshot, Operation, RawDialect, RawStatement } from '..
 import { inverseOf, withoutUndefined } from '../ops/inverse.js';
 import { optionsObject } from '../helpers/options-object.js';
 import { deepFreeze } from './deep-freeze.js';
+import { expandReferences } from './expand-references.js';
 import { type FieldsInput, normalizeField, normalizeFields, timestampFields } from './normalize-fields.js';
 
 /**
@@ -77,6 +78,13 @@ export class MigrationBuilder {
     requireString('collection name', name);
     const options = optionsObject(dropOptions, 'drop options');
     return this.operation(withoutUndefined({ type: 'dropCollection', name, cascade: options.cascade, previous: options.previous }));
+  }
+
+  /** Renames a table/collection (PostgreSQL, MySQL, MariaDB, MongoDB; refused before IO where the database cannot). */
+  renameCollection(from: string, to: string): this {
+    requireString('collection name', from);
+    requireString('new collection name', to);
+    return this.operation({ type: 'renameCollection', from, to });
   }
 
   addField(collection: string, field: FieldDefinition | string, spec?: FieldSpec): this {
@@ -145,7 +153,7 @@ export class MigrationBuilder {
 
   /** Validates and returns the frozen migration. Throws ValidationError listing every problem. */
   build(): Migration {
-    const up = this.#ops.map((op) => cloneOperation(op));
+    const up = expandReferences(this.#ops.map((op) => cloneOperation(op)));
     const inverses = up.map((op) => (typeof op === 'object' && op !== null && 'type' in op ? safeInverse(op) : undefined));
     const missing = inverses.find((inv) => inv && !inv.ok);
     const down = missing ? [] : inverses.map((inv) => (inv?.ok ? inv.op : (undefined as never))).reverse();

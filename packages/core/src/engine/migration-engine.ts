@@ -12,6 +12,7 @@ import { makeOwner, runningEntry } from './run-context.js';
 import { executeStep, runSteps } from './run-steps.js';
 import { computeStatus } from './status.js';
 import { reconcile } from './reconcile.js';
+import { inApplyOrder, nextAppliedAt } from './apply-order.js';
 import { optionsObject } from '../helpers/options-object.js';
 import { isAdapter, checkEngineOptions } from './check-engine-args.js';
 
@@ -94,7 +95,7 @@ export class MigrationEngine {
   /** Every history row, in the order recorded. Each carries its full migration. */
   async getHistory(): Promise<HistoryEntry[]> {
     await this.#ensure();
-    return this.#adapter.history.list();
+    return inApplyOrder(await this.#adapter.history.list());
   }
 
   /** Which of `definedMigrations` are applied, pending, failed or changed since they ran. */
@@ -139,7 +140,7 @@ export class MigrationEngine {
       onWait: (heldBy) => this.#emit({ type: 'lock:wait', heldBy }),
     });
     try {
-      const rows: Rows = new Map((await this.#adapter.history.list()).map((e) => [e.name, e]));
+      const rows: Rows = new Map(inApplyOrder(await this.#adapter.history.list()).map((e) => [e.name, e]));
       return await fn(guard, rows);
     } finally {
       await guard.release().catch(() => undefined);
@@ -198,8 +199,9 @@ export class MigrationEngine {
       startIndex: start,
       running,
       finish: async (session) => {
-        const done: HistoryEntry = { ...running, status: 'applied', appliedAt: new Date(), executionMs: Date.now() - started, stepsApplied: p.steps.length };
+        const done: HistoryEntry = { ...running, status: 'applied', appliedAt: nextAppliedAt(rows.values()), executionMs: Date.now() - started, stepsApplied: p.steps.length };
         await history.save(done, session);
+        rows.delete(m.name); // re-inserted: a re-applied migration moves to where it succeeded
         rows.set(m.name, done);
       },
     });
@@ -279,7 +281,7 @@ export class MigrationEngine {
           const t0 = Date.now();
           this.#emit({ type: 'migration:start', name: m.name, tag: m.tag, direction: 'up', stepsTotal: p.steps.length, resumeFrom: 0 });
           for (let i = 0; i < p.steps.length; i++) await executeStep({ adapter: this.#adapter, emit: this.#emit, name: m.name, steps: p.steps }, i, session);
-          const entry: HistoryEntry = { ...runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner), status: 'applied', appliedAt: new Date(), executionMs: Date.now() - t0, stepsApplied: p.steps.length };
+          const entry: HistoryEntry = { ...runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner), status: 'applied', appliedAt: nextAppliedAt([...rows.values(), ...done]), executionMs: Date.now() - t0, stepsApplied: p.steps.length };
           await this.#adapter.history.save(entry, session);
           done.push(entry);
           results.push(result(p, 'applied', p.steps.length, Date.now() - t0));

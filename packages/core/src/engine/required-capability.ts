@@ -9,6 +9,8 @@ function requiredFlag(op: Operation): Flag | undefined {
   switch (op.type) {
     case 'renameField':
       return 'renameField';
+    case 'renameCollection':
+      return 'renameCollection';
     case 'modifyField':
       return 'modifyField';
     case 'dropField':
@@ -24,17 +26,18 @@ function requiredFlag(op: Operation): Flag | undefined {
 
 /**
  * Throws UnsupportedOperationError for the first op the adapter cannot run. Pure: call it before IO.
- * @example assertCapabilities(adapter, m.up)
+ * `migration` (its name) is named in the error.
+ * @example assertCapabilities(adapter, m.up, m.name)
  */
-export function assertCapabilities(adapter: Adapter, ops: readonly Operation[]): void {
+export function assertCapabilities(adapter: Adapter, ops: readonly Operation[], migration?: string): void {
   for (const op of ops) {
     if (op.type === 'raw') {
       if (!adapter.capabilities.rawDialects.includes(op.dialect)) {
-        throw new UnsupportedOperationError(adapter.name, `a raw "${op.dialect}" operation`, `it runs raw operations for ${adapter.capabilities.rawDialects.join(', ') || 'no dialect'}`);
+        throw new UnsupportedOperationError(adapter.name, `a raw "${op.dialect}" operation`, `it runs raw operations for ${adapter.capabilities.rawDialects.join(', ') || 'no dialect'}`, migration);
       }
       continue;
     }
     const flag = requiredFlag(op);
-    if (flag && !adapter.capabilities[flag]) throw new UnsupportedOperationError(adapter.name, op.type, `the adapter does not support ${flag}`);
+    if (flag && !adapter.capabilities[flag]) throw new UnsupportedOperationError(adapter.name, op.type, `the adapter does not support ${flag}`, migration);
   }
 }

@@ -15,6 +15,11 @@ export function effectsOfOperation(op: Operation): StepEffect[] {
       return [{ kind: 'collection', collection: op.name, exists: true }];
     case 'dropCollection':
       return [{ kind: 'collection', collection: op.name, exists: false }];
+    case 'renameCollection':
+      return [
+        { kind: 'collection', collection: op.to, exists: true },
+        { kind: 'collection', collection: op.from, exists: false },
+      ];
     case 'addField':
       return [{ kind: 'field', collection: op.collection, name: op.field.name, exists: true }];
     case 'dropField':

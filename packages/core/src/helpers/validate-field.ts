@@ -1,3 +1,4 @@
+import { REFERENTIAL_ACTIONS } from '../model/constraint.js';
 import { FIELD_OPTION_KEYS } from '../model/field.js';
 import { INTEGER_TYPES, NUMERIC_TYPES, STRING_TYPES, isFieldType } from '../model/field-types.js';
 import { identifierProblem } from './identifiers.js';
@@ -20,8 +21,10 @@ export function validateField(field: unknown, path: string, out: IssueList, with
 export function validateFieldOptions(field: Record<string, unknown>, path: string, out: IssueList, partial = false): void {
   const type = field.type;
   if (!(partial && type === undefined) && !isFieldType(type)) {
-    out.add('unknown_type', `${path}.type`, `unknown field type ${JSON.stringify(type)}; use one of integer, bigint, smallint, float, double, decimal, string, text, boolean, date, time, datetime, timestamp, json, uuid, enum, array, binary, blob`);
+    out.add('unknown_type', `${path}.type`, `unknown field type ${JSON.stringify(type)}; use one of integer, bigint, smallint, float, double, decimal, string, text, boolean, date, time, datetime, timestamp, json, uuid, enum, array, binary, blob, or native with native: '<database type>'`);
   }
+  validateNative(field, path, out, partial);
+  if (field.references !== undefined && field.references !== null) validateReference(field.references, `${path}.references`, out);
   for (const key of ['length', 'precision'] as const) {
     const v = field[key];
     if (v !== undefined && v !== null && !(Number.isInteger(v) && (v as number) > 0)) out.add(`invalid_${key}`, `${path}.${key}`, `${key} must be a positive integer`);
@@ -38,9 +41,39 @@ export function validateFieldOptions(field: Record<string, unknown>, path: strin
   if (type === 'enum') validateEnumValues(field.enumValues, `${path}.enumValues`, out);
   else if (field.enumValues !== undefined && field.enumValues !== null && isFieldType(type)) out.add('enum_values_on_non_enum', `${path}.enumValues`, `enumValues is only for type "enum", not "${String(type)}"`);
   if (type === 'array' && !isFieldType(field.itemType)) out.add('array_without_item_type', `${path}.itemType`, 'an array needs an itemType, e.g. { type: "array", itemType: "string" }');
+  if (field.itemType === 'native') out.add('native_item_type', `${path}.itemType`, 'an array of a native type is itself native: use { type: "native", native: "<type>[]" }');
   if (field.itemType === 'array') out.add('nested_array', `${path}.itemType`, 'arrays of arrays are not portable; use json');
   if (field.autoIncrement === true && isFieldType(type) && !INTEGER_TYPES.has(type)) out.add('auto_increment_type', `${path}.autoIncrement`, `autoIncrement needs an integer type, not "${type}"`);
   if ('default' in field && field.default !== undefined) validateDefault(field, path, out);
+}
+
+// Type text as databases spell it: words, digits, (), <>, [], commas, dots, quoted enum/set values.
+const NATIVE_TYPE = /^[A-Za-z][A-Za-z0-9_ ,.()<>[\]'-]*$/;
+
+function validateNative(field: Record<string, unknown>, path: string, out: IssueList, partial: boolean): void {
+  const native = field.native;
+  if (field.type === 'native') {
+    if (typeof native !== 'string' || !NATIVE_TYPE.test(native) || native.length > 200 || native.includes('--') || (native.split("'").length - 1) % 2 !== 0) {
+      out.add('invalid_native_type', `${path}.native`, `a native field needs native: the database's type text, e.g. { type: 'native', native: 'tsvector' }; got ${JSON.stringify(native)}`);
+    }
+  } else if (native !== undefined && native !== null && !(partial && field.type === undefined)) {
+    out.add('native_without_native_type', `${path}.native`, `native is only for type "native", not "${String(field.type)}"`);
+  }
+}
+
+function validateReference(ref: unknown, path: string, out: IssueList): void {
+  if (!isRecord(ref)) return out.add('invalid_reference', path, 'references must be { table, columns?, onDelete?, onUpdate? }');
+  for (const key of Object.keys(ref)) {
+    if (!['table', 'columns', 'onDelete', 'onUpdate'].includes(key)) out.add('unknown_option', `${path}.${key}`, `unknown references option "${key}"; use table, columns, onDelete, onUpdate`);
+  }
+  out.identifier(`${path}.table`, identifierProblem(ref.table));
+  if (ref.columns !== undefined) {
+    if (!Array.isArray(ref.columns) || ref.columns.length !== 1) out.add('reference_columns', `${path}.columns`, 'an inline reference names one referenced column, e.g. columns: ["id"]; use addConstraint for a composite key');
+    else out.identifier(`${path}.columns[0]`, identifierProblem(ref.columns[0]));
+  }
+  for (const key of ['onDelete', 'onUpdate'] as const) {
+    if (ref[key] !== undefined && !REFERENTIAL_ACTIONS.includes(ref[key] as never)) out.add('invalid_referential_action', `${path}.${key}`, `${key} must be one of ${REFERENTIAL_ACTIONS.join(', ')}`);
+  }
 }
 
 function validateEnumValues(values: unknown, path: string, out: IssueList): void {

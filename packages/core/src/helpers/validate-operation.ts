@@ -17,6 +17,7 @@ export function validateOperation(op: unknown, path: string, out: IssueList): vo
   }
   const type = op.type as OperationType;
   if (type === 'raw') return validateRaw(op, path, out);
+  if (type === 'renameCollection') return validateRenameCollection(op, path, out);
   const collectionKey = type === 'createCollection' || type === 'dropCollection' ? 'name' : 'collection';
   out.identifier(`${path}.${collectionKey}`, identifierProblem(op[collectionKey]));
   switch (type) {
@@ -46,6 +47,12 @@ export function validateOperation(op: unknown, path: string, out: IssueList): vo
     case 'dropCollection':
       return;
   }
+}
+
+function validateRenameCollection(op: Record<string, unknown>, path: string, out: IssueList): void {
+  out.identifier(`${path}.from`, identifierProblem(op.from));
+  out.identifier(`${path}.to`, identifierProblem(op.to));
+  if (op.from === op.to) out.add('rename_to_same', `${path}.to`, 'renameCollection needs a new name different from the old one');
 }
 
 function validateCreate(op: Record<string, unknown>, path: string, out: IssueList): void {

@@ -1,4 +1,8 @@
-/** The 19 portable field types of the spec's type table. */
+/**
+ * The 19 portable field types of the spec's type table, and `native`: a database type the
+ * model has no portable name for (e.g. PostgreSQL `tsvector`), carried as `native: '<type>'` and
+ * recreated exactly on the database it came from.
+ */
 export const FIELD_TYPES = [
   'integer',
   'bigint',
@@ -19,6 +23,7 @@ export const FIELD_TYPES = [
   'array',
   'binary',
   'blob',
+  'native',
 ] as const;
 
 export type FieldType = (typeof FIELD_TYPES)[number];

@@ -1,3 +1,4 @@
+import type { ReferentialAction } from './constraint.js';
 import type { FieldType } from './field-types.js';
 
 /** A portable default computed by the database at insert time. */
@@ -7,6 +8,19 @@ export interface FunctionDefault {
 
 /** A literal default, or a portable function such as `{ $fn: 'now' }`. */
 export type DefaultValue = string | number | boolean | null | FunctionDefault | readonly unknown[] | { readonly [key: string]: unknown };
+
+/**
+ * A foreign key declared on the field itself (as knex, Sequelize and Prisma users write it). The
+ * builder turns it into an `addConstraint` named `<table>_<column>_fkey` (see `foreignKeyName`),
+ * so its down drops it.
+ */
+export interface FieldReference {
+  readonly table: string;
+  /** Referenced columns; default `['id']`. */
+  readonly columns?: readonly string[];
+  readonly onDelete?: ReferentialAction;
+  readonly onUpdate?: ReferentialAction;
+}
 
 /** Everything a field can say about itself, apart from its name. */
 export interface FieldOptions {
@@ -28,6 +42,10 @@ export interface FieldOptions {
   /** Element type of an array. */
   readonly itemType?: FieldType;
   readonly autoIncrement?: boolean;
+  /** The database's own type text when `type` is `'native'`, e.g. `'tsvector'`, `'mediumtext'`, `'set<text>'`. */
+  readonly native?: string;
+  /** An inline foreign key (expanded by the builder into an addConstraint). */
+  readonly references?: FieldReference;
 }
 
 /** A named field, as stored in operations. */
@@ -55,6 +73,8 @@ export const FIELD_OPTION_KEYS: readonly string[] = [
   'enumValues',
   'itemType',
   'autoIncrement',
+  'native',
+  'references',
 ];
 
 /**

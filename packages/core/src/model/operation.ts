@@ -31,6 +31,12 @@ export interface DropCollectionOp {
   readonly previous?: CollectionSnapshot;
 }
 
+export interface RenameCollectionOp {
+  readonly type: 'renameCollection';
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface AddFieldOp {
   readonly type: 'addField';
   readonly collection: string;
@@ -110,6 +116,7 @@ export interface RawOp extends RawStatement {
 export type Operation =
   | CreateCollectionOp
   | DropCollectionOp
+  | RenameCollectionOp
   | AddFieldOp
   | DropFieldOp
   | RenameFieldOp
@@ -125,6 +132,7 @@ export type OperationType = Operation['type'];
 export const OPERATION_TYPES: readonly OperationType[] = [
   'createCollection',
   'dropCollection',
+  'renameCollection',
   'addField',
   'dropField',
   'renameField',

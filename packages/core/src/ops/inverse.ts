@@ -27,6 +27,8 @@ export function inverseOf(op: Operation): Inverse {
         indexes: op.previous.indexes,
         constraints: op.previous.constraints,
       }));
+    case 'renameCollection':
+      return ok({ type: 'renameCollection', from: op.to, to: op.from });
     case 'addField':
       return ok({ type: 'dropField', collection: op.collection, field: op.field.name });
     case 'dropField':

@@ -42,6 +42,7 @@ export class MemoryAdapter implements Adapter {
     this.capabilities = {
       transactionalDdl: options.transactionalDdl ?? false,
       renameField: true,
+      renameCollection: true,
       modifyField: true,
       dropField: true,
       foreignKeys: true,
@@ -120,6 +121,8 @@ function summarize(op: Operation): string {
       return `${op.type} ${op.name}`;
     case 'raw':
       return `raw ${op.dialect}`;
+    case 'renameCollection':
+      return `${op.type} ${op.from} → ${op.to}`;
     case 'createIndex':
     case 'dropIndex':
     case 'dropConstraint':

@@ -24,6 +24,14 @@ export function applyOperation(collections: Collections, op: Operation, values: 
       get(collections, op.name);
       collections.delete(op.name);
       return;
+    case 'renameCollection': {
+      const c = get(collections, op.from);
+      if (collections.has(op.to)) throw new Error(`collection "${op.to}" already exists`);
+      collections.delete(op.from);
+      collections.set(op.to, renameCollectionIn({ ...c, name: op.to }, op.from, op.to));
+      for (const [name, other] of collections) if (name !== op.to) collections.set(name, renameCollectionIn(other, op.from, op.to));
+      return;
+    }
     case 'addField': {
       const c = get(collections, op.collection);
       if (c.fields.some((f) => f.name === op.field.name)) throw new Error(`field "${op.field.name}" already exists in "${op.collection}"`);
@@ -78,6 +86,12 @@ export function applyOperation(collections: Collections, op: Operation, values: 
     default:
       return assertNever(op);
   }
+}
+
+/** Foreign keys follow a renamed table, as they do on a real database. */
+function renameCollectionIn(c: CollectionSnapshot, from: string, to: string): CollectionSnapshot {
+  if (!c.constraints?.some((k) => k.type === 'foreignKey' && k.references.table === from)) return c;
+  return { ...c, constraints: c.constraints.map((k) => (k.type === 'foreignKey' && k.references.table === from ? { ...k, references: { ...k.references, table: to } } : k)) };
 }
 
 function get(collections: Collections, name: string): CollectionSnapshot {

@@ -1,0 +1,26 @@
+import type { HistoryEntry } from '../adapter/history.js';
+
+/**
+ * History rows in the order their migrations were applied: rows with an `appliedAt` by that
+ * time (ties keep the stored order), then rows never applied (failed or running `up` runs) in
+ * the stored order. A migration that failed and later succeeded therefore sits where it
+ * succeeded, whatever row position the store kept for it. Every walk backwards (down,
+ * rollbackTo, plan --down, promote) uses this order.
+ * @example inApplyOrder(await adapter.history.list()).map((e) => e.name)
+ */
+export function inApplyOrder(entries: readonly HistoryEntry[]): HistoryEntry[] {
+  const indexed = entries.map((entry, index) => ({ entry, index, at: entry.appliedAt ? entry.appliedAt.getTime() : Number.POSITIVE_INFINITY }));
+  indexed.sort((a, b) => (a.at === b.at ? a.index - b.index : a.at - b.at));
+  return indexed.map((x) => x.entry);
+}
+
+/**
+ * An `appliedAt` later than every one in `rows`, so two migrations applied in the same
+ * millisecond still sort in the order they were applied.
+ * @example nextAppliedAt(rows.values()) // >= now, > every recorded appliedAt
+ */
+export function nextAppliedAt(rows: Iterable<HistoryEntry>): Date {
+  let last = 0;
+  for (const e of rows) if (e.appliedAt) last = Math.max(last, e.appliedAt.getTime());
+  return new Date(Math.max(Date.now(), last + 1));
+}
