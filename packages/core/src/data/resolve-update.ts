@@ -2,6 +2,7 @@ import { InvalidArgumentError, ValidationError } from '../errors/errors.js';
 import { identifierProblem } from '../helpers/identifiers.js';
 import { isRecord } from '../helpers/issue-list.js';
 import type { CollectionSnapshot } from '../model/operation.js';
+import { updateTypeIssues } from './check-update-types.js';
 import { type ResolvedExpression, resolveExpression } from './resolve-expression.js';
 import { CONDITION_OPERATORS, type Literal, type UpdateRequest } from './update-request.js';
 
@@ -24,7 +25,8 @@ export interface ResolvedUpdate {
 }
 
 /**
- * Checks an update against the introspected table and decides every string (column or text).
+ * Checks an update against the introspected table — columns, and values and operators against
+ * the column types (see updateTypeIssues) — and decides every string (column or text).
  * @example resolveUpdate({ table: 'users', data: { full_name: { $CONCAT: ['first_name', ' ', 'last_name'] } }, where: { full_name: null } }, snapshot)
  */
 export function resolveUpdate(request: UpdateRequest, table: CollectionSnapshot): ResolvedUpdate {
@@ -43,12 +45,15 @@ export function resolveUpdate(request: UpdateRequest, table: CollectionSnapshot)
     const problem = identifierProblem(c);
     if (problem) throw new ValidationError('update', [{ code: 'invalid_identifier', path: c, message: problem }]);
   }
-  return {
+  const resolved: ResolvedUpdate = {
     table: table.name,
     key,
     set: Object.entries(request.data).map(([column, value]) => ({ column, value: resolveExpression(value, columns) })),
     where: Object.entries(where).flatMap(([column, cond]) => conditions(column, cond)),
   };
+  const typeIssues = updateTypeIssues(resolved, table);
+  if (typeIssues.length > 0) throw new ValidationError(`update of "${table.name}"`, typeIssues);
+  return resolved;
 }
 
 function conditions(column: string, cond: unknown): ResolvedCondition[] {

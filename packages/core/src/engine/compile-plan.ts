@@ -21,7 +21,7 @@ export function compilePlan(
   ops: readonly Operation[],
   options: { readonly [key: string]: unknown },
 ): CompiledPlan {
-  assertCapabilities(adapter, ops);
+  assertCapabilities(adapter, ops, migration?.name);
   const steps: Step[] = [];
   const opOfStep: number[] = [];
   ops.forEach((op, index) => {

@@ -18,6 +18,7 @@ export const ErrorCodes = {
   alreadyExists: 'DUCTAPE_ALREADY_EXISTS',
   notFound: 'DUCTAPE_NOT_FOUND',
   confirmationRequired: 'DUCTAPE_CONFIRMATION_REQUIRED',
+  dataUpdateFailed: 'DUCTAPE_DATA_UPDATE_FAILED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -46,11 +46,15 @@ export class ChecksumMismatchError extends DuctapeError {
 
 /** The adapter cannot run this operation. Raised before any IO. */
 export class UnsupportedOperationError extends DuctapeError {
-  constructor(adapter: string, operation: string, reason: string) {
+  /** `migration` names the migration that holds the operation, when there is one. */
+  constructor(adapter: string, operation: string, reason: string, migration?: string) {
+    const where = migration === undefined ? '' : ` (in migration "${migration}")`;
     super(
       ErrorCodes.unsupportedOperation,
-      `${adapter} cannot run ${operation}: ${reason}`,
-      'remove the operation or use a raw operation for this database; nothing was changed in the database',
+      `the ${adapter} database cannot run ${operation}${where}: ${reason}`,
+      migration === undefined
+        ? `remove the operation or use a raw operation for ${adapter}; nothing was changed in the database`
+        : `remove the operation from migration "${migration}" or write it as a raw operation for ${adapter}; nothing was changed in the ${adapter} database`,
     );
   }
 }
@@ -58,11 +62,7 @@ export class UnsupportedOperationError extends DuctapeError {
 /** `down` was asked of a migration whose down cannot be derived. */
 export class IrreversibleMigrationError extends DuctapeError {
   constructor(readonly migrationName: string, reason: string) {
-    super(
-      ErrorCodes.irreversible,
-      `migration "${migrationName}" cannot be rolled back: ${reason}`,
-      'write a new migration that undoes it, or give the raw operation a `down`; nothing was changed in the database',
-    );
+    super(ErrorCodes.irreversible, `migration "${migrationName}" cannot be rolled back: ${reason}`, `${irreversibleHint(reason)}; nothing was changed in the database`);
   }
 }
 
@@ -143,7 +143,21 @@ export class LockLostError extends DuctapeError {
   }
 }
 
+// What to do depends on why there is no down: a raw operation without `down`, or a drop/change
+// without the `previous` definition it would restore.
+function irreversibleHint(reason: string): string {
+  const drop = /^(dropField|dropCollection|dropIndex|dropConstraint|modifyField) "([^"]*)" has no previous definition/.exec(reason);
+  if (!drop) return 'write a new migration that undoes it, or give the raw operation a `down`';
+  const [, op, what] = drop;
+  const previous = op === 'dropCollection' ? 'the table definition' : op === 'dropIndex' ? 'the index definition' : op === 'dropConstraint' ? 'the constraint definition' : 'the field definition';
+  return (
+    `pass ${previous} as \`previous\` to ${op}("${what}") in the migration (db.schema.* does this by introspection), ` +
+    `or, if "${what}" did not exist when it ran, the up changed nothing to undo: remove its history row with the CLI \`repair\` command`
+  );
+}
+
 function describe(value: unknown): string {
+  if (value === undefined) return 'nothing (it is missing)';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return value === '' ? 'an empty string' : `the string ${JSON.stringify(value.slice(0, 40))}`;
