@@ -45,7 +45,7 @@ export function compileMysql(op: Operation, ctx: CompileContext, dialect: MysqlD
     case 'modifyField':
       return compileModifyField(op, ctx, dialect);
     case 'createIndex':
-      return compileCreateIndex(op, ctx);
+      return compileCreateIndex(op, ctx, dialect);
     case 'dropIndex':
       return compileDropIndex(op, ctx);
     case 'addConstraint':

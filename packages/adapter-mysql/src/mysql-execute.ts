@@ -1,32 +1,88 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Step } from '@ductape/core';
 import type { AlterAttempt, MysqlStatementStep } from './compile/step.js';
+import type { MysqlDialect } from './dialect.js';
+import { fieldUniqueKeyName } from './field-unique-key.js';
+import { foreignKeyIndexClauses } from './foreign-key-index.js';
+import { checkIndexKey } from './index-key-check.js';
 import { errnoOf, stepError } from './mysql-connection-error.js';
 import type { MysqlConnection } from './mysql-driver.js';
 import { runCommand } from './mysql-commands.js';
+import { quoteIdent } from './quote.js';
 import type { MysqlLogger } from './mysql-logger.js';
 
 /** ER_ALTER_OPERATION_NOT_SUPPORTED and …_REASON: the server refused an ALGORITHM/LOCK before changing anything. */
 const ALGORITHM_REFUSED = new Set([1845, 1846]);
 /** ER_LOCK_WAIT_TIMEOUT: the ALTER waited lock_wait_timeout for the table's metadata lock. */
 const LOCK_WAIT_TIMEOUT = 1205;
+/** ER_DROP_INDEX_FK: a foreign key needs the index (refused before any change). */
+const INDEX_NEEDED_BY_FK = 1553;
+/** ER_CANT_DROP_FIELD_OR_KEY: no index by that name (refused before any change). */
+const NO_SUCH_KEY = 1091;
 
 export interface ExecuteOptions {
   readonly logger: MysqlLogger;
   /** How many times an ALTER that timed out waiting for its metadata lock is tried again. */
   readonly lockRetries: number;
+  /** The dialect compiled for (index key checks: MariaDB makes long unique keys hash indexes). */
+  readonly dialect: MysqlDialect;
 }
 
 /**
  * Runs one step on `connection`. A statement with fallbacks is tried with each algorithm in turn
  * while the server refuses it (errors 1845/1846 come before any change); moving to one that copies
  * the table or blocks writes is logged. ALTERs that time out on the metadata lock are retried.
- * @example await executeStep(step, connection, { logger: consoleLogger, lockRetries: 3 })
+ * An index a step builds is checked against the table's columns first (IndexKeyTooLongError); a
+ * drop of an index a foreign key needs (1553) is run again with the foreign key's own index added
+ * back; a drop of a field's unique key by a name it does not have (1091) with the name it has.
+ * @example await executeStep(step, connection, { logger: consoleLogger, lockRetries: 3, dialect: MYSQL_DIALECT })
  */
 export async function executeStep(step: Step, connection: MysqlConnection, options: ExecuteOptions): Promise<void> {
   if (step.kind === 'noop') return;
   if (step.kind === 'command') return runCommand(step, connection);
   const s = step as MysqlStatementStep;
+  if (s.keyCheck) await checkIndexKey(connection, s.keyCheck, options.dialect);
+  try {
+    await runStatement(s, connection, options);
+  } catch (error) {
+    const retry = await retryOf(s, error, connection);
+    if (!retry) throw error;
+    await runStatement(retry, connection, options);
+  }
+}
+
+/**
+ * The same step with what the server said was missing (refused before any change), or undefined:
+ * a foreign key's own index added to a DROP INDEX the key needs; a field's unique key by its real name.
+ */
+async function retryOf(s: MysqlStatementStep, error: unknown, connection: MysqlConnection): Promise<MysqlStatementStep | undefined> {
+  const errno = errnoOf(error);
+  if (errno === INDEX_NEEDED_BY_FK && s.dropsIndex) {
+    const clauses = await foreignKeyIndexClauses(connection, s.dropsIndex.table, s.dropsIndex.index);
+    if (clauses.length === 0) return undefined;
+    const rewrite = (text: string): string => withClauses(text, clauses);
+    const { dropsIndex: _d, ...rest } = s;
+    return { ...rest, text: rewrite(s.text), summary: `${s.summary}, adding back the index of the foreign key that needs it`, ...(s.fallbacks ? { fallbacks: s.fallbacks.map((f) => ({ ...f, text: rewrite(f.text) })) } : {}) };
+  }
+  if (errno === NO_SUCH_KEY && s.fieldUniqueKey) {
+    const real = await fieldUniqueKeyName(connection, s.fieldUniqueKey.table, s.fieldUniqueKey.column);
+    if (real === undefined || real === s.fieldUniqueKey.name) return undefined;
+    const from = `DROP INDEX ${quoteIdent(s.fieldUniqueKey.name, 'index')}`;
+    const to = `DROP INDEX ${quoteIdent(real, 'index')}`;
+    const { fieldUniqueKey: _f, ...rest } = s;
+    return { ...rest, text: s.text.replace(from, to), ...(s.fallbacks ? { fallbacks: s.fallbacks.map((f) => ({ ...f, text: f.text.replace(from, to) })) } : {}) };
+  }
+  return undefined;
+}
+
+/** `clauses` inserted before the ALGORITHM clause of an ALTER (or at its end). */
+function withClauses(text: string, clauses: readonly string[]): string {
+  const at = text.lastIndexOf(', ALGORITHM=');
+  const extra = clauses.map((c) => `, ${c}`).join('');
+  return at < 0 ? `${text}${extra}` : `${text.slice(0, at)}${extra}${text.slice(at)}`;
+}
+
+async function runStatement(s: MysqlStatementStep, connection: MysqlConnection, options: ExecuteOptions): Promise<void> {
   const attempts: AlterAttempt[] = [{ text: s.text, algorithm: algorithmOf(s.text), blocksWrites: false }, ...(s.fallbacks ?? [])];
   for (let i = 0; i < attempts.length; i++) {
     const attempt = attempts[i] as AlterAttempt;

@@ -151,7 +151,7 @@ export class MysqlFamilyAdapter implements Adapter {
   }
 
   async execute(step: Step, session: Session): Promise<void> {
-    await executeStep(step, connectionOf(session), { logger: this.#logger, lockRetries: this.#options.lockRetries ?? 3 });
+    await executeStep(step, connectionOf(session), { logger: this.#logger, lockRetries: this.#options.lockRetries ?? 3, dialect: this.#dialect });
   }
 
   async introspect(collection: string): Promise<CollectionSnapshot | undefined> {

@@ -18,3 +18,5 @@ export type { MysqlSession } from './mysql-session.js';
 export { quoteIdent, quoteLiteral, unquoteLiteral, mysqlIdentifierProblem, MAX_MYSQL_IDENTIFIER_LENGTH } from './quote.js';
 export { WorkStillRunningError, type RunningWork } from './settle/work-still-running-error.js';
 export { WORK_MARK } from './settle/work-marker.js';
+export { IndexKeyTooLongError } from './compile/index-key-error.js';
+export { uniqueKeyName } from './compile/unique-key-name.js';

@@ -3,6 +3,7 @@ import type { MysqlDialect } from '../dialect.js';
 import { quoteIdent, quoteLiteral } from '../quote.js';
 import { columnType } from './column-type.js';
 import { defaultSql } from './default-value.js';
+import { uniqueKeyName } from './unique-key-name.js';
 
 /** Prefix of the column comment that keeps an array's item type (JSON columns do not). */
 export const ARRAY_COMMENT_PREFIX = 'ductape:array<';
@@ -23,11 +24,11 @@ export function columnDefinition(field: FieldDefinition, dialect: MysqlDialect):
 }
 
 /**
- * The key of a field declared `unique: true`: a unique index named after the column, as MySQL
- * itself names it (introspection reads such an index back as `unique: true`).
- * @example uniqueKey('email') // 'UNIQUE KEY `email` (`email`)'
+ * The key of a field declared `unique: true`: a unique index named `<table>_<column>_key`, the
+ * name PostgreSQL gives it (see uniqueKeyName), so the same migrations find it on every SQL
+ * database. Introspection reads such an index back as `unique: true`.
+ * @example uniqueKey('users', 'email') // 'UNIQUE KEY `users_email_key` (`email`)'
  */
-export function uniqueKey(column: string): string {
-  const c = quoteIdent(column, 'field');
-  return `UNIQUE KEY ${c} (${c})`;
+export function uniqueKey(table: string, column: string): string {
+  return `UNIQUE KEY ${quoteIdent(uniqueKeyName(table, column), 'index')} (${quoteIdent(column, 'field')})`;
 }

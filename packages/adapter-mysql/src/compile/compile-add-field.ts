@@ -1,7 +1,10 @@
 import type { AddFieldOp, CompileContext, Step } from '@ductape/core';
 import type { MysqlDialect } from '../dialect.js';
 import { quoteIdent } from '../quote.js';
+import { assertIndexFits } from './assert-index-fits.js';
 import { columnDefinition, uniqueKey } from './column-definition.js';
+import { keyColumnsOf } from './known-columns.js';
+import { uniqueKeyName } from './unique-key-name.js';
 import { alter, onlineMode } from './online.js';
 
 /**
@@ -15,7 +18,10 @@ export function compileAddField(op: AddFieldOp, ctx: CompileContext, dialect: My
   const f = op.field;
   const clauses = [`ADD COLUMN ${columnDefinition(f, dialect)}`];
   if (f.primaryKey) clauses.push(`ADD PRIMARY KEY (${quoteIdent(f.name, 'field')})`);
-  if (f.unique) clauses.push(`ADD ${uniqueKey(f.name)}`);
+  if (f.unique) {
+    assertIndexFits(op.collection, uniqueKeyName(op.collection, f.name), { fields: [{ name: f.name }], unique: true }, keyColumnsOf([f], dialect, undefined), dialect, 'compile');
+    clauses.push(`ADD ${uniqueKey(op.collection, f.name)}`);
+  }
   const keyed = f.primaryKey || f.unique || f.autoIncrement;
   return [alter(table, clauses, onlineMode(ctx, op, op.collection, keyed ? 'inplace' : 'instant'), `add column ${table}.${quoteIdent(f.name, 'field')}`)];
 }

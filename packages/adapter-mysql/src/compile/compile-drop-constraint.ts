@@ -21,7 +21,7 @@ export function compileDropConstraint(op: DropConstraintOp, ctx: CompileContext)
         command(COMMANDS.dropIndexIfPresent, { table: op.collection, name: op.name }, `drop the index of foreign key ${name} on ${table}, if MySQL made one`),
       ];
     case 'unique':
-      return [alter(table, [`DROP INDEX ${name}`], mode, summary)];
+      return [alter(table, [`DROP INDEX ${name}`], mode, summary, { dropsIndex: { table: op.collection, index: op.name } })];
     case 'primaryKey':
       return [alter(table, ['DROP PRIMARY KEY'], mode, summary)];
     default:

@@ -1,13 +1,18 @@
 import { ValidationError, applyChanges, type CompileContext, type ModifyFieldOp, type Step } from '@ductape/core';
 import type { MysqlDialect } from '../dialect.js';
 import { quoteIdent } from '../quote.js';
+import { assertIndexFits } from './assert-index-fits.js';
 import { columnDefinition, uniqueKey } from './column-definition.js';
+import { keyColumnsOf } from './known-columns.js';
+import { uniqueKeyName } from './unique-key-name.js';
 import { alter, onlineMode } from './online.js';
 
 /**
  * One ALTER TABLE … MODIFY COLUMN with the full definition: `previous` (introspected by the sdk)
  * merged with the changes, so no attribute (NOT NULL, DEFAULT, AUTO_INCREMENT, enum values) is
- * dropped by accident. Unique and primary key changes go in the same statement. Without
+ * dropped by accident. Unique and primary key changes go in the same statement; a field's unique
+ * key is dropped by its portable name `<table>_<column>_key` (or the name it really has, when the
+ * server says there is none by that name). Without
  * `previous` it is refused: MODIFY COLUMN would silently reset whatever the change does not name.
  * @example compileModifyField({ type: 'modifyField', collection: 'users', field: 'email', changes: { length: 500 }, previous: { name: 'email', type: 'string', length: 255, required: true } }, ctx, MYSQL_DIALECT)
  * // ['ALTER TABLE `users` MODIFY COLUMN `email` VARCHAR(500) NOT NULL, ALGORITHM=INSTANT', …]
@@ -27,9 +32,12 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, diale
   const table = quoteIdent(op.collection, 'table');
   const column = quoteIdent(op.field, 'field');
   const clauses = [`MODIFY COLUMN ${columnDefinition(next, dialect)}`];
-  if (prev.unique && !next.unique) clauses.push(`DROP INDEX ${column}`);
-  if (!prev.unique && next.unique) clauses.push(`ADD ${uniqueKey(op.field)}`);
+  const keyName = uniqueKeyName(op.collection, op.field);
+  if (prev.unique && !next.unique) clauses.push(`DROP INDEX ${quoteIdent(keyName, 'index')}`);
+  if (next.unique) assertIndexFits(op.collection, keyName, { fields: [{ name: op.field }], unique: true }, keyColumnsOf([next], dialect, undefined), dialect, 'compile');
+  if (!prev.unique && next.unique) clauses.push(`ADD ${uniqueKey(op.collection, op.field)}`);
   if (prev.primaryKey && !next.primaryKey) clauses.push('DROP PRIMARY KEY');
   if (!prev.primaryKey && next.primaryKey) clauses.push(`ADD PRIMARY KEY (${column})`);
-  return [alter(table, clauses, onlineMode(ctx, op, op.collection, 'instant'), `modify column ${table}.${column}`)];
+  const dropsKey = prev.unique && !next.unique ? { fieldUniqueKey: { table: op.collection, column: op.field, name: keyName } } : {};
+  return [alter(table, clauses, onlineMode(ctx, op, op.collection, 'instant'), `modify column ${table}.${column}`, dropsKey)];
 }

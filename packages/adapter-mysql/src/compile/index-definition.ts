@@ -1,4 +1,4 @@
-import { ValidationError, type IndexDefinition } from '@ductape/core';
+import { ValidationError, type IndexDefinition, type IndexField } from '@ductape/core';
 import { quoteIdent } from '../quote.js';
 
 /** Index methods: btree and hash are `USING …`; fulltext and spatial are index kinds. */
@@ -10,8 +10,10 @@ export const UNIQUE_CONSTRAINT_COMMENT = 'ductape:unique-constraint';
 
 /**
  * An index clause for CREATE TABLE or ALTER TABLE … ADD. Partial indexes (`where`) and TTL
- * (`expireAfterSeconds`) do not exist in MySQL/MariaDB and are refused.
+ * (`expireAfterSeconds`) do not exist in MySQL/MariaDB and are refused. A field's `length` is a
+ * key prefix: `{ name: 'body', length: 100 }` indexes the first 100 characters of `body`.
  * @example indexClause({ name: 'ix', fields: [{ name: 'a' }, { name: 'b', order: 'DESC' }] }) // 'INDEX `ix` (`a`, `b` DESC)'
+ * @example indexClause({ name: 'ix', fields: [{ name: 'body', length: 100 }] }) // 'INDEX `ix` (`body`(100))'
  */
 export function indexClause(index: Omit<IndexDefinition, 'concurrently'>): string {
   if (index.where !== undefined) throw invalid('where', 'MySQL and MariaDB have no partial indexes');
@@ -20,9 +22,17 @@ export function indexClause(index: Omit<IndexDefinition, 'concurrently'>): strin
   const using = index.using?.toLowerCase();
   if (using !== undefined && !USING[using] && !KINDS[using]) throw invalid('using', `unknown index method ${JSON.stringify(index.using)}; use btree, hash, fulltext or spatial`);
   const kind = using && KINDS[using] ? `${KINDS[using]} INDEX` : index.unique ? 'UNIQUE INDEX' : 'INDEX';
-  const columns = index.fields.map((f) => `${quoteIdent(f.name, 'field')}${f.order === 'DESC' ? ' DESC' : ''}`).join(', ');
+  const columns = index.fields.map((f) => `${quoteIdent(f.name, 'field')}${prefix(f, using)}${f.order === 'DESC' ? ' DESC' : ''}`).join(', ');
   const method = using && USING[using] ? ` USING ${USING[using]}` : '';
   return `${kind} ${quoteIdent(index.name, 'index')} (${columns})${method}`;
+}
+
+/** The key prefix `(n)` of a field with `length`; FULLTEXT and SPATIAL indexes have none (the server would ignore it). */
+function prefix(f: IndexField, using: string | undefined): string {
+  if (f.length === undefined) return '';
+  if (!Number.isInteger(f.length) || f.length <= 0) throw invalid('fields.length', `the prefix length of "${f.name}" must be a positive integer, got ${JSON.stringify(f.length)}`);
+  if (using && KINDS[using]) throw invalid('fields.length', `a ${KINDS[using]} index takes no prefix length (the server would ignore the one on "${f.name}"); remove it`);
+  return `(${f.length})`;
 }
 
 /** True for FULLTEXT and SPATIAL indexes (built with LOCK=SHARED at best). */

@@ -1,5 +1,5 @@
 import type { CompileContext, Operation } from '@ductape/core';
-import { type AlterAttempt, type MysqlStatementStep, sql } from './step.js';
+import { type AlterAttempt, type MysqlStatementStep, type StepExtra, sql } from './step.js';
 
 /**
  * The online strategy of an ALTER: 'instant' tries INSTANT, then INPLACE with LOCK=NONE, then
@@ -21,12 +21,12 @@ const CHAINS: { readonly [M in OnlineMode]: readonly { algorithm: string; blocks
  * @example alter('`users`', ['ADD COLUMN `phone` VARCHAR(20) NULL'], 'instant', 'add column')
  * // { text: 'ALTER TABLE `users` ADD COLUMN `phone` VARCHAR(20) NULL, ALGORITHM=INSTANT', fallbacks: [INPLACE…, COPY…] }
  */
-export function alter(table: string, clauses: readonly string[], mode: OnlineMode, summary: string): MysqlStatementStep {
+export function alter(table: string, clauses: readonly string[], mode: OnlineMode, summary: string, extra: StepExtra = {}): MysqlStatementStep {
   const base = `ALTER TABLE ${table} ${clauses.join(', ')}`;
   const chain = CHAINS[mode];
   const [first, ...rest] = chain.map((a): AlterAttempt => ({ text: `${base}, ALGORITHM=${a.algorithm}`, algorithm: a.algorithm, blocksWrites: a.blocksWrites }));
-  if (!first) return sql(base, summary, { lockRetry: true });
-  return sql(first.text, summary, { fallbacks: rest, lockRetry: true });
+  if (!first) return sql(base, summary, { ...extra, lockRetry: true });
+  return sql(first.text, summary, { ...extra, fallbacks: rest, lockRetry: true });
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CommandStep, StatementStep } from '@ductape/core';
+import type { CommandStep, IndexField, StatementStep } from '@ductape/core';
 
 /** How an ALTER runs: its ALGORITHM/LOCK clause, and whether it blocks writes or copies the table. */
 export interface AlterAttempt {
@@ -18,19 +18,47 @@ export interface MysqlStatementStep extends StatementStep {
   readonly fallbacks?: readonly AlterAttempt[];
   /** An ALTER on an existing table: retried when it times out waiting for the metadata lock. */
   readonly lockRetry?: boolean;
+  /** An index the statement adds: the executor checks its key against the table's columns first (IndexKeyTooLongError). */
+  readonly keyCheck?: KeyCheck;
+  /**
+   * The statement drops this index. When the server refuses because a foreign key needs it
+   * (error 1553, before any change), the executor runs it again with the index InnoDB made for
+   * that foreign key added back in the same ALTER (see foreign-key-index.ts).
+   */
+  readonly dropsIndex?: { readonly table: string; readonly index: string };
+  /**
+   * The statement drops the unique key of a field by its portable name (`<table>_<column>_key`).
+   * When the server says there is no such index (error 1091, before any change), the executor
+   * runs it again with the name the key really has (earlier versions named it after the column).
+   */
+  readonly fieldUniqueKey?: { readonly table: string; readonly column: string; readonly name: string };
 }
+
+/** What the executor needs to check an index's key length on the real table. */
+export interface KeyCheck {
+  readonly table: string;
+  readonly index: string;
+  readonly fields: readonly IndexField[];
+  readonly unique?: boolean;
+  readonly using?: string;
+}
+
+/** Extra parts of a statement step. */
+export type StepExtra = Partial<Pick<MysqlStatementStep, 'fallbacks' | 'lockRetry' | 'keyCheck' | 'dropsIndex' | 'fieldUniqueKey'>>;
 
 /**
  * A statement step without parameters (DDL takes none; literals are quoted by quoteLiteral).
  * @example sql('DROP TABLE `users`', 'drop table `users`')
  */
-export function sql(text: string, summary: string, extra: { fallbacks?: readonly AlterAttempt[]; lockRetry?: boolean } = {}): MysqlStatementStep {
+export function sql(text: string, summary: string, extra: StepExtra = {}): MysqlStatementStep {
+  const { fallbacks, lockRetry, ...rest } = extra;
   return {
     kind: 'statement',
     text,
     summary,
-    ...(extra.fallbacks && extra.fallbacks.length > 0 ? { fallbacks: extra.fallbacks } : {}),
-    ...(extra.lockRetry ? { lockRetry: true } : {}),
+    ...(fallbacks && fallbacks.length > 0 ? { fallbacks } : {}),
+    ...(lockRetry ? { lockRetry: true } : {}),
+    ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
   };
 }
 

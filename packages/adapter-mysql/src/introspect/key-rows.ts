@@ -1,12 +1,13 @@
 import type { ConstraintDefinition, ForeignKeyConstraint, IndexDefinition, IndexField, ReferentialAction } from '@ductape/core';
 import { UNIQUE_CONSTRAINT_COMMENT } from '../compile/index-definition.js';
+import { legacyUniqueKeyName, uniqueKeyName } from '../compile/unique-key-name.js';
 import type { Row } from '../mysql-driver.js';
 
 /** Indexes, constraints and the per-field flags read from information_schema. */
 export interface Keys {
   readonly indexes: IndexDefinition[];
   readonly constraints: ConstraintDefinition[];
-  /** Fields whose own unique index (named after the column) exists. */
+  /** Fields whose own unique index (`<table>_<column>_key`, or named after the column by earlier versions) exists. */
   readonly uniqueFields: ReadonlySet<string>;
   /** Primary key columns, when they can be stated as field flags (in table order). */
   readonly primaryFields: ReadonlySet<string>;
@@ -17,9 +18,9 @@ const METHODS: { readonly [k: string]: string } = { FULLTEXT: 'fulltext', SPATIA
 /**
  * Groups STATISTICS rows into indexes, and tells apart what MySQL stores the same way: a field's
  * own unique key, a unique constraint (marked by its comment), the index a foreign key made.
- * @example keysOf(statRows, fkRows, checkRows, ['id', 'email'])
+ * @example keysOf('users', statRows, fkRows, checkRows, ['id', 'email'])
  */
-export function keysOf(stats: readonly Row[], fks: readonly Row[], checks: readonly Row[], columnOrder: readonly string[]): Keys {
+export function keysOf(table: string, stats: readonly Row[], fks: readonly Row[], checks: readonly Row[], columnOrder: readonly string[]): Keys {
   const byIndex = new Map<string, Row[]>();
   for (const r of stats) {
     const name = String(r.index_name);
@@ -41,15 +42,27 @@ export function keysOf(stats: readonly Row[], fks: readonly Row[], checks: reado
       if (inOrder) primaryFields = new Set(columns);
       else constraints.push({ name: 'PRIMARY', type: 'primaryKey', columns });
     } else if (unique && String(first.comment ?? '') === UNIQUE_CONSTRAINT_COMMENT) constraints.push({ name, type: 'unique', columns });
-    else if (unique && columns.length === 1 && columns[0] === name && !first.comment) uniqueFields.add(name);
+    else if (unique && isFieldKey(table, name, sorted)) uniqueFields.add(columns[0] as string);
     else if (!fkNames.has(name)) indexes.push(indexOf(name, sorted, unique));
   }
   for (const c of checks) constraints.push({ name: String(c.name), type: 'check', expression: String(c.clause) });
   return { indexes: byName(indexes), constraints: byName(constraints), uniqueFields, primaryFields };
 }
 
+/** A field's own unique key: one whole column, no comment, named `<table>_<column>_key` (or, made by earlier versions, after the column). */
+function isFieldKey(table: string, name: string, rows: readonly Row[]): boolean {
+  const [only] = rows;
+  if (rows.length !== 1 || !only || only.comment || only.sub_part != null) return false;
+  const column = String(only.column_name);
+  return name === uniqueKeyName(table, column) || name === legacyUniqueKeyName(column);
+}
+
 function indexOf(name: string, rows: readonly Row[], unique: boolean): IndexDefinition {
-  const fields = rows.map((r): IndexField => (String(r.collation) === 'D' ? { name: String(r.column_name), order: 'DESC' } : { name: String(r.column_name) }));
+  const fields = rows.map((r): IndexField => ({
+    name: String(r.column_name),
+    ...(String(r.collation) === 'D' ? { order: 'DESC' as const } : {}),
+    ...(r.sub_part != null ? { length: Number(r.sub_part) } : {}),
+  }));
   const using = METHODS[String((rows[0] as Row).index_type).toUpperCase()];
   return { name, fields, ...(unique ? { unique: true } : {}), ...(using ? { using } : {}) };
 }

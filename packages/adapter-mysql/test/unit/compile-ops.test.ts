@@ -17,8 +17,8 @@ describe('every core op (MySQL 8, online by default)', () => {
   it('addField with a unique key starts in place', () => {
     expect(mysql({ type: 'addField', collection: 'users', field: { name: 'token', type: 'uuid', unique: true, required: true } })).toMatchInlineSnapshot(`
       [
-        "ALTER TABLE \`users\` ADD COLUMN \`token\` CHAR(36) NOT NULL, ADD UNIQUE KEY \`token\` (\`token\`), ALGORITHM=INPLACE, LOCK=NONE
-        ↳ [blocks writes] ALTER TABLE \`users\` ADD COLUMN \`token\` CHAR(36) NOT NULL, ADD UNIQUE KEY \`token\` (\`token\`), ALGORITHM=COPY",
+        "ALTER TABLE \`users\` ADD COLUMN \`token\` CHAR(36) NOT NULL, ADD UNIQUE KEY \`users_token_key\` (\`token\`), ALGORITHM=INPLACE, LOCK=NONE
+        ↳ [blocks writes] ALTER TABLE \`users\` ADD COLUMN \`token\` CHAR(36) NOT NULL, ADD UNIQUE KEY \`users_token_key\` (\`token\`), ALGORITHM=COPY",
       ]
     `);
   });
@@ -58,9 +58,9 @@ describe('every core op (MySQL 8, online by default)', () => {
   it('modifyField: unique and primary key changes go in the same statement', () => {
     expect(mysql({ type: 'modifyField', collection: 'users', field: 'code', changes: { unique: null, primaryKey: true }, previous: { name: 'code', type: 'integer', unique: true } })).toMatchInlineSnapshot(`
       [
-        "ALTER TABLE \`users\` MODIFY COLUMN \`code\` INT NOT NULL, DROP INDEX \`code\`, ADD PRIMARY KEY (\`code\`), ALGORITHM=INSTANT
-        ↳ ALTER TABLE \`users\` MODIFY COLUMN \`code\` INT NOT NULL, DROP INDEX \`code\`, ADD PRIMARY KEY (\`code\`), ALGORITHM=INPLACE, LOCK=NONE
-        ↳ [blocks writes] ALTER TABLE \`users\` MODIFY COLUMN \`code\` INT NOT NULL, DROP INDEX \`code\`, ADD PRIMARY KEY (\`code\`), ALGORITHM=COPY",
+        "ALTER TABLE \`users\` MODIFY COLUMN \`code\` INT NOT NULL, DROP INDEX \`users_code_key\`, ADD PRIMARY KEY (\`code\`), ALGORITHM=INSTANT
+        ↳ ALTER TABLE \`users\` MODIFY COLUMN \`code\` INT NOT NULL, DROP INDEX \`users_code_key\`, ADD PRIMARY KEY (\`code\`), ALGORITHM=INPLACE, LOCK=NONE
+        ↳ [blocks writes] ALTER TABLE \`users\` MODIFY COLUMN \`code\` INT NOT NULL, DROP INDEX \`users_code_key\`, ADD PRIMARY KEY (\`code\`), ALGORITHM=COPY",
       ]
     `);
   });

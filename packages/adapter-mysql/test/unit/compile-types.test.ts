@@ -52,8 +52,8 @@ describe('types: one table of every portable type', () => {
         \`bin\` VARBINARY(16) NULL,
         \`raw\` BLOB NULL,
         PRIMARY KEY (\`id\`),
-        UNIQUE KEY \`b\` (\`b\`),
-        UNIQUE KEY \`str\` (\`str\`)
+        UNIQUE KEY \`everything_b_key\` (\`b\`),
+        UNIQUE KEY \`everything_str_key\` (\`str\`)
       )",
       ]
     `);
