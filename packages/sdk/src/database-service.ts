@@ -5,6 +5,7 @@ import { loadAdapter } from './adapters/load-adapter.js';
 import type { DuctapeConfig } from './config/config-types.js';
 import { findConfigFile } from './config/find-config.js';
 import { loadConfigFile } from './config/load-config.js';
+import { checkConnectTarget } from './config/check-connect-target.js';
 import { resolveTarget } from './config/resolve-target.js';
 import { NotConnectedError } from './errors.js';
 import { SchemaApi } from './schema/schema-api.js';
@@ -41,11 +42,12 @@ export class DatabaseService {
   #adapter: Adapter | undefined;
   #engine: MigrationEngine | undefined;
   #target: ConnectOptions | undefined;
+  #failedConnect: string | undefined;
 
   constructor(options: DatabaseServiceOptions = {}) {
     if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('DatabaseService options', 'an object', options);
     this.#options = options;
-    this.#proxy = new CurrentAdapter(() => this.#connected('this call'));
+    this.#proxy = new CurrentAdapter(() => this.#connected('the adapter of db.getAdapter() (and every engine made from it)'));
     this.schema = new SchemaApi({
       adapter: () => this.#connected('db.schema'),
       engine: () => (this.#engine ??= new MigrationEngine(this.#proxy, this.#options.engine)),
@@ -54,12 +56,31 @@ export class DatabaseService {
     });
   }
 
-  /** Connects to `database` of `product` in `env` (closing any previous connection). */
+  /**
+   * Connects to `database` of `product` in `env`, closing any previous connection. A connect()
+   * that fails leaves the service disconnected (never on the previous environment): every later
+   * call is refused with DUCTAPE_NOT_CONNECTED until a connect() succeeds.
+   */
   async connect(target: ConnectOptions): Promise<void> {
-    for (const key of ['env', 'product', 'database'] as const) {
-      const v = (target as Partial<ConnectOptions> | undefined)?.[key];
-      if (typeof v !== 'string' || v === '') throw new InvalidArgumentError(`connect({ ${key} })`, 'a non-empty string', v);
+    const previous = this.#adapter;
+    let adapter: Adapter;
+    try {
+      adapter = await this.#open(target);
+    } catch (error) {
+      this.#adapter = undefined;
+      this.#target = undefined;
+      this.#failedConnect = describeTarget(target);
+      await previous?.close().catch(() => undefined);
+      throw error;
     }
+    this.#adapter = adapter;
+    this.#target = { env: target.env, product: target.product, database: target.database };
+    this.#failedConnect = undefined;
+    await previous?.close().catch(() => undefined);
+  }
+
+  async #open(target: ConnectOptions): Promise<Adapter> {
+    checkConnectTarget(target);
     const cwd = this.#options.cwd ?? process.cwd();
     const file = this.#options.config ? undefined : findConfigFile(cwd);
     const config = this.#options.config ? { file: 'the config passed to DatabaseService', value: this.#options.config } : file ? { file, value: await loadConfigFile(file) } : undefined;
@@ -72,10 +93,7 @@ export class DatabaseService {
       await adapter.close().catch(() => undefined);
       throw withSource(error, resolved.source);
     }
-    const previous = this.#adapter;
-    this.#adapter = adapter;
-    this.#target = { env: target.env, product: target.product, database: target.database };
-    await previous?.close().catch(() => undefined);
+    return adapter;
   }
 
   /**
@@ -94,11 +112,12 @@ export class DatabaseService {
     return this.#proxy;
   }
 
-  /** Closes the connection. */
+  /** Closes the connection (and forgets a failed connect()). */
   async disconnect(): Promise<void> {
     const adapter = this.#adapter;
     this.#adapter = undefined;
     this.#target = undefined;
+    this.#failedConnect = undefined;
     await adapter?.close();
   }
 
@@ -107,9 +126,15 @@ export class DatabaseService {
   }
 
   #connected(what: string): Adapter {
-    if (!this.#adapter) throw new NotConnectedError(what);
+    if (!this.#adapter) throw new NotConnectedError(what, this.#failedConnect);
     return this.#adapter;
   }
+}
+
+function describeTarget(target: unknown): string {
+  const t = (typeof target === 'object' && target !== null ? target : {}) as Record<string, unknown>;
+  const parts = (['env', 'product', 'database'] as const).filter((k) => typeof t[k] === 'string' && t[k] !== '').map((k) => `${k}: ${JSON.stringify(t[k])}`);
+  return `connect({ ${parts.join(', ')} })`.replace('{  }', '{}');
 }
 
 function withSource(error: unknown, source: string): unknown {

@@ -14,10 +14,17 @@ export class AdapterNotInstalledError extends DuctapeError {
   }
 }
 
-/** A method that needs a connection was called before `connect()`. */
+/** A method that needs a connection was called before `connect()`, or after a `connect()` that failed. */
 export class NotConnectedError extends DuctapeError {
-  constructor(what: string) {
-    super(ErrorCodes.notConnected, `${what} needs a connected database`, "call `await db.connect({ env, product, database })` first");
+  /** `failedConnect` describes the last connect() when it failed (the service is then disconnected). */
+  constructor(what: string, failedConnect?: string) {
+    super(
+      ErrorCodes.notConnected,
+      failedConnect === undefined ? `${what} needs a connected database` : `${what} needs a connected database, and the last ${failedConnect} failed, so none is connected`,
+      failedConnect === undefined
+        ? "call `await db.connect({ env, product, database })` first"
+        : 'fix the cause that connect() reported and call `await db.connect({ env, product, database })` again; a failed connect never keeps the previous connection',
+    );
   }
 }
 
@@ -42,6 +49,27 @@ export class ConfirmationRequiredError extends DuctapeError {
       ErrorCodes.confirmationRequired,
       `${operation} on env "${env}" is destructive and was refused`,
       'pass { confirm: true } to this call, or set DUCTAPE_CONFIRM_DESTRUCTIVE=1 for this process; nothing was changed',
+    );
+  }
+}
+
+/** The database refused a `db.update` (a value or row the checks before IO could not see). */
+export class DataUpdateFailedError extends DuctapeError {
+  constructor(readonly table: string, readonly rowsUpdated: number, detail: string, hint: string, cause: unknown) {
+    super(ErrorCodes.dataUpdateFailed, `db.update of "${table}" was refused by the database: ${detail}`, hint, { cause });
+  }
+}
+
+/** The database refused the first step of a `db.schema.*` change: nothing changed, nothing was recorded. */
+export class SchemaChangeRefusedError extends DuctapeError {
+  constructor(readonly migrationName: string, detail: string, recorded: boolean, cause: unknown) {
+    super(
+      ErrorCodes.migrationFailed,
+      `the database refused migration "${migrationName}" at its first step: ${detail}; nothing was changed${recorded ? '' : ' and nothing was recorded in history'}`,
+      recorded
+        ? `fix the cause, then remove its failed history row with \`new MigrationEngine(db.getAdapter()).compensate('${migrationName}')\` and call it again`
+        : 'fix the cause (for example, give a required field a default when the table has rows) and call it again',
+      { cause },
     );
   }
 }

@@ -21,6 +21,7 @@ export const EMBEDDED_ADAPTER = '@ductape/adapter-postgres';
 export function resolveTarget(q: TargetQuery, config: { file: string; value: DuctapeConfig } | undefined, env: NodeJS.ProcessEnv, cwd: string): ResolvedTarget {
   const names = envVariableNames(q.product, q.database, q.env);
   const url = env[names.url];
+  if (url === '') throw new ConfigError(`${names.url} is set but empty`, `give ${names.url} a connection URL, or unset it to use ductape.config.*`);
   if (url) {
     const adapterPackage = env[names.adapter] ?? adapterForUrl(url);
     if (!adapterPackage) throw new ConfigError(`${names.url} has a scheme no adapter is known for`, `set ${names.adapter} to the adapter package name`);
