@@ -5,7 +5,7 @@ export type { CreateIndexOptions, CreateOptions, DestructiveOptions, DropOptions
 export type { ConnectionConfig, DatabaseConfig, DuctapeConfig } from './config/config-types.js';
 export { envVariableNames } from './config/env-variables.js';
 export { PROTECTED_ENVIRONMENTS } from './schema/production-guard.js';
-export { AdapterNotInstalledError, AlreadyExistsError, ConfigError, ConfirmationRequiredError, NotConnectedError, NotFoundError } from './errors.js';
+export { AdapterNotInstalledError, AlreadyExistsError, ConfigError, ConfirmationRequiredError, DataUpdateFailedError, NotConnectedError, NotFoundError, SchemaChangeRefusedError } from './errors.js';
 // For tools such as @ductape/cli: the same config lookup and target resolution connect() uses, without connecting.
 export { findConfigFile, CONFIG_FILE_NAMES } from './config/find-config.js';
 export { loadConfigFile } from './config/load-config.js';

@@ -13,6 +13,7 @@ import {
   normalizeField,
 } from '@ductape/core';
 import { AlreadyExistsError, NotFoundError } from '../errors.js';
+import { applyIntent, buildIntent } from './apply-intent.js';
 import { uniqueMigrationName } from './migration-name.js';
 import { assertConfirmed } from './production-guard.js';
 import type { CreateIndexOptions, CreateOptions, DestructiveOptions, DropOptions, SchemaResult } from './schema-types.js';
@@ -124,11 +125,11 @@ export class SchemaApi {
   async #run(parts: readonly string[], builder: MigrationBuilder): Promise<SchemaResult> {
     const engine = this.ctx.engine();
     const taken = new Set((await engine.getHistory()).map((e) => e.name));
-    const draft = builder.build();
+    const draft = buildIntent(builder, uniqueMigrationName(parts, new Set()));
     let named = migration(uniqueMigrationName(parts, taken));
     for (const op of draft.up) named = named.operation(op);
     const m = named.build();
-    const result = await engine.up(m);
+    const result = await applyIntent(engine, m);
     return { migration: m, result };
   }
 
