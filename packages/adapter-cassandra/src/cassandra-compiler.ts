@@ -33,7 +33,7 @@ export function compileCassandra(op: Operation, ctx: CompileContext, settings: C
     case 'dropField':
       return compileDropField(op, ctx, settings);
     case 'renameCollection':
-      throw new UnsupportedOperationError('cassandra', 'renameCollection', 'this adapter does not rename tables yet');
+      throw new UnsupportedOperationError('cassandra', `renameCollection "${op.from}" → "${op.to}"`, 'Cassandra cannot rename a table; create the new table, copy the rows, then drop the old one');
     case 'renameField':
       return compileRenameField(op, ctx, settings);
     case 'modifyField':

@@ -1,6 +1,7 @@
 import type { CollectionSnapshot, FieldDefinition, HistoryEntry, IndexDefinition } from '@ductape/core';
 import type { CassandraDriver, Row } from './cassandra-driver.js';
 import { columnType } from './compile/column-type.js';
+import { normalCqlType } from './compile/native-type.js';
 import { declaredFields } from './introspect/declared-fields.js';
 import { parseCqlType } from './introspect/parse-type.js';
 import { type KeyColumn, introspectOptions } from './introspect/table-options.js';
@@ -43,7 +44,8 @@ function toField(column: Row, keyOrder: readonly string[], declared: readonly Fi
   const cql = column.get('type') as string;
   const isKey = keyOrder.includes(name);
   const known = declared.find((f) => f.name === name);
-  const base: FieldDefinition = known && safeType(known) === cql ? known : { name, ...parseCqlType(cql) };
+  const declaredType = known ? safeType(known) : undefined;
+  const base: FieldDefinition = known && declaredType !== undefined && normalCqlType(declaredType) === normalCqlType(cql) ? known : { name, ...parseCqlType(cql) };
   const { primaryKey: _pk, ...rest } = base;
   return isKey ? { ...rest, primaryKey: true } : rest;
 }

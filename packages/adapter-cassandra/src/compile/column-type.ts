@@ -1,4 +1,5 @@
 import { type FieldOptions, type FieldType, UnsupportedOperationError, assertNever } from '@ductape/core';
+import { nativeCqlType } from './native-type.js';
 import { refuse } from './refuse.js';
 
 /**
@@ -34,18 +35,20 @@ export function scalarType(type: FieldType): string {
     case 'array':
       return 'list<text>';
     case 'native':
-      throw new UnsupportedOperationError('cassandra', 'a native field type without its CQL text', 'give { type: "native", native: "<CQL type>" }');
+      throw new UnsupportedOperationError('cassandra', 'a native type without its CQL text', 'give the whole field, { type: "native", native: "<CQL type>" } (see columnType)');
     default:
       return assertNever(type);
   }
 }
 
 /**
- * The CQL type of a field; an array is `list<item>` (item `string` when not given).
+ * The CQL type of a field; an array is `list<item>` (item `string` when not given); a native
+ * field is its CQL text as written (`{ type: 'native', native: 'set<text>' }`).
  * Refuses what Cassandra cannot store, before any IO.
  * @example columnType({ type: 'array', itemType: 'integer' }, 'users.scores') // 'list<int>'
  */
-export function columnType(field: Pick<FieldOptions, 'type' | 'itemType'>, where: string): string {
+export function columnType(field: Pick<FieldOptions, 'type' | 'itemType' | 'native'>, where: string): string {
+  if (field.type === 'native') return nativeCqlType(field.native, where);
   if (field.type !== 'array') return scalarType(field.type);
   const item = field.itemType ?? 'string';
   if (item === 'array') refuse(`array of arrays "${where}"`, 'nested lists need frozen types; declare the column with a raw CQL operation');
