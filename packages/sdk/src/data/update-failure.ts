@@ -19,6 +19,12 @@ const HINTS: { readonly [code: string]: string } = {
   '11000': 'the new values collide with a unique index: make them unique, or drop the index first',
 };
 
+/** Servers that answer with a generic code (FerretDB's SQLite/PostgreSQL backends) still say what happened. */
+const BY_TEXT: readonly (readonly [RegExp, string])[] = [
+  [/duplicate key|UNIQUE constraint failed|unique constraint/i, '11000'],
+  [/Document failed validation/i, '121'],
+];
+
 /**
  * The typed error for a `db.update` the database refused: the driver's text (secrets redacted),
  * its code, what to do about it, and how many rows were updated by batches committed before.
@@ -31,7 +37,8 @@ export function updateFailure(table: string, error: unknown, rowsUpdated: number
   const code = typeof e.code === 'string' || typeof e.code === 'number' ? String(e.code) : undefined;
   const text = redactSecrets(String(e.message ?? error)).slice(0, 1000);
   const detail = `${text}${typeof e.detail === 'string' ? ` (${redactSecrets(e.detail).slice(0, 500)})` : ''}${code ? ` [${code}]` : ''}`;
-  const what = (code && HINTS[code]) ?? 'fix the values or the rows the database refused';
+  const known = (code && HINTS[code] ? code : undefined) ?? BY_TEXT.find(([pattern]) => pattern.test(text))?.[1];
+  const what = (known && HINTS[known]) ?? 'fix the values or the rows the database refused';
   const progress =
     rowsUpdated > 0
       ? `; ${rowsUpdated} row${rowsUpdated === 1 ? ' was' : 's were'} updated by batches committed before the failure, and calling db.update again with the same request resumes after them`
