@@ -4,6 +4,7 @@ import { failureRecording } from './suites/failure-recording.js';
 import { historyStore } from './suites/history-store.js';
 import { identifiersAndValues } from './suites/identifiers-and-values.js';
 import { lockExclusion } from './suites/lock-exclusion.js';
+import { neverSilentlyWrong } from './suites/never-silently-wrong.js';
 import { refusal } from './suites/refusal.js';
 import { schemaRoundTrip } from './suites/schema-round-trip.js';
 import { KitContext } from './support/kit-context.js';
@@ -38,5 +39,6 @@ export function runAdapterConformance(name: string, factory: () => ConformanceTa
     failureRecording(kit);
     refusal(kit);
     identifiersAndValues(kit);
+    neverSilentlyWrong(kit);
   });
 }

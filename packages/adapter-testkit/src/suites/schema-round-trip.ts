@@ -27,6 +27,12 @@ const cases: Case[] = [
   { name: 'dropCollection (with previous, cascade)', op: (t, _r, s) => ({ type: 'dropCollection', name: t, cascade: true, previous: s }) },
 ];
 
+function withoutPrevious(op: Operation | undefined): Operation {
+  if (!op) throw new Error('case produced no op');
+  const { previous: _p, ...rest } = op as Operation & { previous?: unknown };
+  return rest as Operation;
+}
+
 function field(s: CollectionSnapshot, name: string) {
   const f = s.fields.find((x) => x.name === name);
   if (!f) throw new Error(`introspection of ${s.name} has no field ${name}`);
@@ -67,6 +73,28 @@ export function schemaRoundTrip(kit: KitContext): void {
         expect(comparable(during)).not.toEqual(comparable(before));
         const [row] = (await engine.getHistory()).filter((h) => h.name === m.name);
         expect(row).toMatchObject({ status: 'applied', direction: 'up', stepsApplied: row?.stepsTotal, error: null });
+        await engine.down(m);
+        expect(comparable(await kit.snapshot(table))).toEqual(comparable(before));
+        expect((await engine.getHistory()).some((h) => h.name === m.name)).toBe(false);
+      });
+    }
+
+    // The same ops as a user writes them with the builder, without `previous`: the engine must read
+    // the definition from the database before any change, and down must restore it exactly.
+    for (const c of cases.filter((x) => x.name.includes('with previous') || x.name.startsWith('modifyField'))) {
+      it(`${c.name}, built without previous: read from the database`, async (ctx) => {
+        if (c.needs && !kit.adapter.capabilities[c.needs]) return ctx.skip();
+        if (kit.target.declaredRefusals?.includes(c.name)) return ctx.skip(); // refused, and that is checked above
+        const { table, ref, before } = await setup();
+        const op = withoutPrevious(c.op(table, ref, before));
+        const m = build(c.name.replace(/\W+/g, '_'), op);
+        const engine = kit.engine();
+        await engine.up(m);
+        const [row] = (await engine.getHistory()).filter((h) => h.name === m.name);
+        expect(row).toMatchObject({ status: 'applied', stepsApplied: row?.stepsTotal });
+        expect(row?.stepsTotal).toBeGreaterThan(0);
+        expect((row?.migration.up[0] as { previous?: unknown }).previous, 'the history row keeps the definition read before the change').toBeDefined();
+        expect(comparable(await kit.snapshot(op.type === 'dropCollection' ? op.name : table))).not.toEqual(comparable(before));
         await engine.down(m);
         expect(comparable(await kit.snapshot(table))).toEqual(comparable(before));
         expect((await engine.getHistory()).some((h) => h.name === m.name)).toBe(false);

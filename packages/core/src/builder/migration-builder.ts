@@ -156,7 +156,7 @@ export class MigrationBuilder {
     const up = expandReferences(this.#ops.map((op) => cloneOperation(op)));
     const inverses = up.map((op) => (typeof op === 'object' && op !== null && 'type' in op ? safeInverse(op) : undefined));
     const missing = inverses.find((inv) => inv && !inv.ok);
-    const down = missing ? [] : inverses.map((inv) => (inv?.ok ? inv.op : (undefined as never))).reverse();
+    const down = missing ? [] : inverses.flatMap((inv) => (inv?.ok && inv.op ? [inv.op] : [])).reverse();
     const m = withoutUndefined({
       name: this.#name,
       tag: this.#tag ?? generateTag(this.#name, this.#at),

@@ -31,13 +31,14 @@ export async function compensate(run: CompensationRun): Promise<number> {
     throw new CompensationImpossibleError(m.name, `operation ${(plan.opOfStep[k] ?? 0) + 1} (${m.up[plan.opOfStep[k] ?? 0]?.type}) is only partly applied`);
   }
   const lastDone = k === 0 ? -1 : (plan.opOfStep[k - 1] ?? -1);
-  const work: { index: number; inverse: Operation; firstStep: number }[] = [];
+  // inverse null: the op did nothing (ifNotExists found the table), so only the row moves back.
+  const work: { index: number; inverse: Operation | null; firstStep: number }[] = [];
   for (let i = lastDone; i >= 0; i--) {
     const inv = inverseOf(m.up[i] as Operation);
     if (!inv.ok) throw new CompensationImpossibleError(m.name, inv.reason);
     work.push({ index: i, inverse: inv.op, firstStep: plan.opOfStep.indexOf(i) });
   }
-  const compiled = work.map((w) => ({ ...w, steps: compilePlan(adapter, m, 'down', [w.inverse], run.options).steps }));
+  const compiled = work.map((w) => ({ ...w, steps: w.inverse ? compilePlan(adapter, m, 'down', [w.inverse], run.options).steps : [] }));
   let applied = k;
   for (const w of compiled) {
     try {

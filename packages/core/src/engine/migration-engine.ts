@@ -7,7 +7,12 @@ import type { Migration } from '../model/migration.js';
 import { compensate } from './compensate.js';
 import type { EngineOptions, MigrationStatus, ProgressEvent, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine-options.js';
 import { LockGuard } from './lock-guard.js';
-import { type Prepared, prepare, prepareAll } from './prepared.js';
+import { type Pending, type Prepared, precheckAll, precheckUp, prepare, resolveUp } from './prepared.js';
+import { SchemaState } from './schema-state.js';
+import { needsResolution } from './resolve.js';
+import { assertReversible } from '../builder/migration-builder.js';
+import { MigrationHelpers } from '../helpers/migration-helpers.js';
+import { checksumOf } from '../helpers/checksum-cache.js';
 import { makeOwner, runningEntry } from './run-context.js';
 import { executeStep, runSteps } from './run-steps.js';
 import { computeStatus } from './status.js';
@@ -44,29 +49,39 @@ export class MigrationEngine {
   /** Applies `m`; skips it when already applied with the same checksum; resumes it after a failure. */
   async up(m: Migration, upOptions?: UpOptions): Promise<RunResult> {
     const options = optionsObject(upOptions, 'up options');
-    const p = prepare(this.#adapter, m, 'up', this.#compileOptions);
-    return this.#locked((guard, rows) => this.#up(p, options, guard, rows));
+    const pending = precheckUp(this.#adapter, m, this.#compileOptions);
+    return this.#locked((guard, rows) => this.#up(pending, options, guard, rows));
   }
 
   /** Applies every migration of `ms` that is pending, in order, under one lock. */
   async upAll(ms: readonly Migration[], upOptions?: UpAllOptions): Promise<RunResult[]> {
     const options = optionsObject(upOptions, 'upAll options');
-    const list = prepareAll(this.#adapter, ms, 'up', this.#compileOptions);
+    const list = precheckAll(this.#adapter, ms, this.#compileOptions);
     return this.#locked(async (guard, rows) => {
-      if (options.singleTransaction && this.#batchable(list, rows)) return this.#upBatch(list, guard, rows);
+      const batch = options.singleTransaction ? await this.#batch(list, rows) : undefined;
+      if (batch) return this.#upBatch(batch, guard, rows);
       const results: RunResult[] = [];
       for (const p of list) results.push(await this.#up(p, options, guard, rows));
       return results;
     });
   }
 
-  /** Rolls `m` back with its down operations and removes it from history. */
+  /**
+   * Rolls `m` back and removes it from history. The down that runs is the one recorded when it
+   * was applied (resolved against the schema it met), so it undoes exactly what up did. `m` may be
+   * the migration as written or the one in its history row.
+   */
   async down(m: Migration): Promise<RunResult> {
-    const p = prepare(this.#adapter, m, 'down', this.#compileOptions);
-    return this.#locked((guard, rows) => this.#down(p, guard, rows));
+    MigrationHelpers.assertValid(m);
+    if (!needsResolution(m)) assertReversible(m); // what it records is itself: refuse before any IO
+    const sum = checksumOf(m);
+    return this.#locked((guard, rows) => this.#down(m.name, sum, guard, rows));
   }
 
-  /** Rolls back, newest first, every applied migration recorded after `tag`. */
+  /**
+   * Rolls back, newest first in apply order, every migration applied after `tag`: a failed run
+   * among them is compensated (its applied steps undone), the others rolled back.
+   */
   async rollbackTo(tag: string): Promise<RunResult[]> {
     if (typeof tag !== 'string' || tag === '') throw new InvalidArgumentError('the tag', 'the tag of an applied migration', tag);
     return this.#locked(async (guard, rows) => {
@@ -74,9 +89,12 @@ export class MigrationEngine {
       const target = history.findIndex((e) => e.tag === tag);
       if (target < 0) throw new NotAppliedError(tag, 'not in the history');
       const later = history.slice(target + 1).reverse();
-      const prepared = later.map((e) => prepare(this.#adapter, e.migration, 'down', this.#compileOptions));
+      for (const e of later) if (e.direction === 'down' || e.status === 'applied') prepare(this.#adapter, e.migration, 'down', this.#compileOptions, e.checksum);
       const results: RunResult[] = [];
-      for (const p of prepared) results.push(await this.#down(p, guard, rows));
+      for (const e of later) {
+        if (e.direction === 'up' && e.status !== 'applied') results.push(await this.#compensate(await this.#reconcile(e, rows, 'compensate'), guard, rows));
+        else results.push(await this.#down(e.name, e.checksum, guard, rows));
+      }
       return results;
     });
   }
@@ -105,7 +123,30 @@ export class MigrationEngine {
     return computeStatus(defined, await this.getHistory());
   }
 
-  /** The steps `up` (or `down`) of `m` would run, without touching the database. */
+  /**
+   * The steps `up` (or `down`) of `m` would run, reading the database but changing nothing: up
+   * is resolved against the live schema as `up` would (each op's previous definition), down is
+   * the one recorded when `m` was applied (or `m`'s own when it is not applied).
+   * @example (await engine.preview(m)).steps.map((s) => s.summary)
+   */
+  async preview(m: Migration, direction: 'up' | 'down' = 'up'): Promise<{ name: string; tag: string; direction: 'up' | 'down'; steps: readonly Step[] }> {
+    if (direction !== 'up' && direction !== 'down') throw new InvalidArgumentError('direction', '"up" or "down"', direction);
+    MigrationHelpers.assertValid(m);
+    if (direction === 'up') {
+      const p = await resolveUp(this.#adapter, precheckUp(this.#adapter, m, this.#compileOptions), this.#compileOptions);
+      return { name: m.name, tag: m.tag, direction, steps: p.steps };
+    }
+    const entry = (await this.getHistory()).find((e) => e.name === m.name);
+    const sum = checksumOf(m);
+    const recorded = entry && (entry.checksum === sum || checksumOf(entry.migration) === sum) ? entry.migration : m;
+    const p = prepare(this.#adapter, recorded, 'down', this.#compileOptions);
+    return { name: m.name, tag: m.tag, direction, steps: p.steps };
+  }
+
+  /**
+   * The steps `up` (or `down`) of `m` would run, compiled without touching the database. An op
+   * that needs the live schema (no previous) is refused with a ValidationError: use preview().
+   */
   plan(m: Migration, direction: 'up' | 'down' = 'up'): { name: string; tag: string; direction: 'up' | 'down'; steps: readonly Step[] } {
     if (direction !== 'up' && direction !== 'down') throw new InvalidArgumentError('direction', '"up" or "down"', direction);
     const p = prepare(this.#adapter, m, direction, this.#compileOptions);
@@ -154,14 +195,15 @@ export class MigrationEngine {
     return next;
   }
 
-  async #up(p: Prepared, options: UpOptions, guard: LockGuard, rows: Rows): Promise<RunResult> {
-    const m = p.migration;
+  async #up(pending: Pending, options: UpOptions, guard: LockGuard, rows: Rows): Promise<RunResult> {
+    const m = pending.migration;
+    const fresh = async () => resolveUp(this.#adapter, pending, this.#compileOptions);
     let entry = rows.get(m.name);
-    if (!entry) return this.#apply(p, 0, 'applied', guard, rows);
+    if (!entry) return this.#apply(await fresh(), 0, 'applied', guard, rows);
     if (entry.status === 'applied' && entry.direction === 'up') {
-      if (entry.checksum !== p.checksum) throw new ChecksumMismatchError(m.name, entry.checksum, p.checksum);
+      if (entry.checksum !== pending.checksum) throw new ChecksumMismatchError(m.name, entry.checksum, pending.checksum);
       this.#emit({ type: 'migration:done', name: m.name, tag: entry.tag, direction: 'up', outcome: 'skipped', ms: 0 });
-      return result(p, 'skipped', p.steps.length, 0);
+      return { name: m.name, tag: m.tag, direction: 'up', outcome: 'skipped', stepsApplied: entry.stepsTotal, stepsTotal: entry.stepsTotal, durationMs: 0 };
     }
     if (entry.direction === 'down') {
       throw new FailedMigrationPendingError(m.name, `has a rollback that stopped after ${entry.stepsApplied} of ${entry.stepsTotal} steps`, 'run down() again to finish the rollback before applying it');
@@ -170,10 +212,12 @@ export class MigrationEngine {
     entry = await this.#reconcile(entry, rows, options.recover === 'compensate' ? 'compensate' : 'resume');
     if (options.recover === 'compensate') {
       await this.#compensate(entry, guard, rows);
-      return this.#apply(p, 0, 'applied', guard, rows);
+      return this.#apply(await fresh(), 0, 'applied', guard, rows);
     }
-    if (entry.stepsApplied === 0) return this.#apply(p, 0, 'applied', guard, rows);
-    if (entry.checksum !== p.checksum || entry.stepsTotal !== p.steps.length) {
+    if (entry.stepsApplied === 0) return this.#apply(await fresh(), 0, 'applied', guard, rows);
+    // Resume: the recorded migration is the one resolved against the schema the first run met.
+    const p = entry.checksum === pending.checksum ? prepare(this.#adapter, entry.migration, 'up', this.#compileOptions, entry.checksum) : undefined;
+    if (!p || entry.stepsTotal !== p.steps.length) {
       throw new FailedMigrationPendingError(
         m.name,
         `failed after ${entry.stepsApplied} of ${entry.stepsTotal} steps and has changed since, so it cannot be resumed`,
@@ -210,11 +254,12 @@ export class MigrationEngine {
     return result(p, outcome, p.steps.length, ms);
   }
 
-  async #down(p: Prepared, guard: LockGuard, rows: Rows): Promise<RunResult> {
+  async #down(name: string, sum: string, guard: LockGuard, rows: Rows): Promise<RunResult> {
+    let entry = rows.get(name);
+    if (!entry) throw new NotAppliedError(name, 'not applied');
+    if (entry.checksum !== sum && checksumOf(entry.migration) !== sum) throw new ChecksumMismatchError(name, entry.checksum, sum);
+    const p = prepare(this.#adapter, entry.migration, 'down', this.#compileOptions, entry.checksum);
     const m = p.migration;
-    let entry = rows.get(m.name);
-    if (!entry) throw new NotAppliedError(m.name, 'not applied');
-    if (entry.checksum !== p.checksum) throw new ChecksumMismatchError(m.name, entry.checksum, p.checksum);
     if (entry.direction === 'down' && entry.status !== 'applied') entry = await this.#reconcile(entry, rows, 'resume');
     if (entry.direction === 'up' && entry.status !== 'applied') {
       throw new FailedMigrationPendingError(m.name, `failed while applying (${entry.stepsApplied} of ${entry.stepsTotal} steps applied)`, 'use compensate() to undo its applied steps, or up() to resume it');
@@ -251,13 +296,29 @@ export class MigrationEngine {
     return { name: entry.name, tag: entry.tag, direction: 'down', outcome: 'compensated', stepsApplied: undone, stepsTotal: entry.stepsTotal, durationMs: ms };
   }
 
-  /** One transaction for the whole list: only with transactional DDL, no out-of-transaction step, no failed row. */
-  #batchable(list: readonly Prepared[], rows: Rows): boolean {
-    if (!this.#adapter.capabilities.transactionalDdl) return false;
-    return list.every((p) => {
-      const e = rows.get(p.migration.name);
-      return (!e || (e.status === 'applied' && e.direction === 'up')) && p.steps.every((s) => !s.outsideTransaction);
-    });
+  /**
+   * The list prepared for one transaction, or undefined when it cannot be one: it needs
+   * transactional DDL, no failed row, no step outside a transaction, and every migration's live
+   * schema readable before the first runs (the schema is carried from one to the next).
+   */
+  async #batch(list: readonly Pending[], rows: Rows): Promise<Prepared[] | undefined> {
+    if (!this.#adapter.capabilities.transactionalDdl) return undefined;
+    const todo = list.filter((p) => !rows.has(p.migration.name));
+    if (list.some((p) => { const e = rows.get(p.migration.name); return e && !(e.status === 'applied' && e.direction === 'up'); })) return undefined;
+    let state: SchemaState | undefined;
+    if (todo.some((p) => !p.prepared)) state = new SchemaState(this.#adapter);
+    const prepared: Prepared[] = [];
+    for (const p of list) {
+      if (!rows.has(p.migration.name)) {
+        try {
+          prepared.push(await resolveUp(this.#adapter, p, this.#compileOptions, state));
+        } catch (error) {
+          if (state?.blind) return undefined; // after a raw op: one migration at a time, each resolved when it runs
+          throw error;
+        }
+      } else prepared.push(p.prepared ?? { migration: p.migration, direction: 'up', checksum: p.checksum, steps: [], opOfStep: [] });
+    }
+    return prepared.every((p) => p.steps.every((s) => !s.outsideTransaction)) ? prepared : undefined;
   }
 
   async #upBatch(list: readonly Prepared[], guard: LockGuard, rows: Rows): Promise<RunResult[]> {
@@ -267,7 +328,7 @@ export class MigrationEngine {
       const e = rows.get(p.migration.name);
       if (!e) todo.push(p);
       else if (e.checksum !== p.checksum) throw new ChecksumMismatchError(p.migration.name, e.checksum, p.checksum);
-      else results.push(result(p, 'skipped', p.steps.length, 0));
+      else results.push({ ...result(p, 'skipped', e.stepsTotal, 0), stepsTotal: e.stepsTotal });
     }
     let current: Prepared | undefined;
     const started = Date.now();

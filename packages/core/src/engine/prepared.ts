@@ -5,6 +5,9 @@ import { MigrationHelpers } from '../helpers/migration-helpers.js';
 import type { Migration } from '../model/migration.js';
 import { type CompiledPlan, compilePlan } from './compile-plan.js';
 import { checksumOf } from '../helpers/checksum-cache.js';
+import { assertCapabilities } from './required-capability.js';
+import { needsResolution, resolveMigration } from './resolve.js';
+import type { SchemaState } from './schema-state.js';
 
 /** A migration checked and compiled for one direction, ready to run. Built before any IO. */
 export interface Prepared extends CompiledPlan {
@@ -17,11 +20,54 @@ export interface Prepared extends CompiledPlan {
  * Validates, checks capabilities and compiles: every error here comes before the database is touched.
  * @example prepare(adapter, m, 'up', {}).steps.length
  */
-export function prepare(adapter: Adapter, m: unknown, direction: 'up' | 'down', options: { readonly [key: string]: unknown }): Prepared {
+export function prepare(adapter: Adapter, m: unknown, direction: 'up' | 'down', options: { readonly [key: string]: unknown }, recordedChecksum?: string): Prepared {
   MigrationHelpers.assertValid(m);
   if (direction === 'down') assertReversible(m);
   const plan = compilePlan(adapter, m, direction, direction === 'up' ? m.up : m.down, options);
-  return { ...plan, migration: m, direction, checksum: checksumOf(m) };
+  return { ...plan, migration: m, direction, checksum: recordedChecksum ?? checksumOf(m) };
+}
+
+/** A migration checked before any IO: compiled already, or (when it needs the live schema) after resolution under the lock. */
+export interface Pending {
+  readonly migration: Migration;
+  /** The checksum of the migration as written (what history records and compares). */
+  readonly checksum: string;
+  readonly prepared?: Prepared;
+}
+
+/**
+ * Validation and capability checks before any IO; compiles now unless the migration needs the
+ * live schema (see resolveMigration).
+ * @example const pending = precheckUp(adapter, m, {}); // throws before IO when m is invalid
+ */
+export function precheckUp(adapter: Adapter, m: unknown, options: { readonly [key: string]: unknown }): Pending {
+  MigrationHelpers.assertValid(m);
+  if (!needsResolution(m)) {
+    const prepared = prepare(adapter, m, 'up', options);
+    return { migration: m, checksum: prepared.checksum, prepared };
+  }
+  assertCapabilities(adapter, m.up, m.name);
+  return { migration: m, checksum: checksumOf(m) };
+}
+
+/**
+ * Checks a list before any IO (all of them first).
+ * @example precheckAll(adapter, [m1, m2], {})
+ */
+export function precheckAll(adapter: Adapter, ms: unknown, options: { readonly [key: string]: unknown }): Pending[] {
+  if (!Array.isArray(ms)) throw new InvalidArgumentError('migrations', 'an array of built migrations', ms);
+  return ms.map((m) => precheckUp(adapter, m, options));
+}
+
+/**
+ * The prepared `up` of a pending migration: resolved against the live schema (read only) and
+ * compiled, keeping the checksum of the migration as written.
+ * @example const p = await resolveUp(adapter, pending, {});
+ */
+export async function resolveUp(adapter: Adapter, pending: Pending, options: { readonly [key: string]: unknown }, state?: SchemaState): Promise<Prepared> {
+  if (pending.prepared && !state) return pending.prepared;
+  const resolved = await resolveMigration(adapter, pending.migration, state);
+  return prepare(adapter, resolved, 'up', options, pending.checksum);
 }
 
 /**

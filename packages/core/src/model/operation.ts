@@ -21,6 +21,11 @@ export interface CreateCollectionOp {
   /** Indexes and constraints to restore with the table (set by the inverse of a drop). */
   readonly indexes?: readonly IndexDefinition[];
   readonly constraints?: readonly ConstraintDefinition[];
+  /**
+   * Set by the engine, never by hand: `sqlOptions.ifNotExists` found the collection already
+   * there, so this op does nothing and its down does nothing (the table is not ours to drop).
+   */
+  readonly existed?: true;
 }
 
 export interface DropCollectionOp {

@@ -3,8 +3,11 @@ import type { FieldChanges, FieldDefinition } from '../model/field.js';
 import type { Operation } from '../model/operation.js';
 import { assertNever } from '../model/operation.js';
 
-/** The inverse of an operation, or the reason there is none. */
-export type Inverse = { readonly ok: true; readonly op: Operation } | { readonly ok: false; readonly reason: string };
+/**
+ * The inverse of an operation, or the reason there is none. `op` is null when the operation did
+ * nothing, so there is nothing to undo (a create with ifNotExists that found the collection).
+ */
+export type Inverse = { readonly ok: true; readonly op: Operation | null } | { readonly ok: false; readonly reason: string };
 
 /**
  * The operation that undoes `op`. Drops need `previous` (the old definition, which the sdk
@@ -16,6 +19,7 @@ export function inverseOf(op: Operation): Inverse {
   if (typeof op !== 'object' || op === null) throw new InvalidArgumentError('the operation', 'an operation object', op);
   switch (op.type) {
     case 'createCollection':
+      if (op.existed) return { ok: true, op: null };
       return ok({ type: 'dropCollection', name: op.name });
     case 'dropCollection':
       if (!op.previous) return no(`dropCollection "${op.name}" has no previous definition`);

@@ -1,0 +1,125 @@
+import type { Adapter } from '../adapter/adapter.js';
+import { ValidationError, type ValidationIssue } from '../errors/errors.js';
+import { canonicalJson } from '../helpers/canonical-json.js';
+import type { Migration } from '../model/migration.js';
+import type { CollectionSnapshot, Operation } from '../model/operation.js';
+import { inverseOf, withoutUndefined } from '../ops/inverse.js';
+import { SchemaState, touchedCollections } from './schema-state.js';
+
+/**
+ * Why `op` cannot be compiled as it stands: it replaces a definition it does not carry
+ * (`previous`), which only the live schema can tell. Undefined when it can.
+ * @example missingPrevious({ type: 'modifyField', collection: 't', field: 'a', changes: { length: 9 } }) // 'modifyField t.a …'
+ */
+export function missingPrevious(op: Operation): string | undefined {
+  switch (op.type) {
+    case 'modifyField':
+    case 'dropField':
+      return op.previous ? undefined : `${op.type} ${op.collection}.${op.field} does not carry the field's current definition (previous)`;
+    case 'renameField':
+      return op.previous ? undefined : `renameField ${op.collection}.${op.from} does not carry the field's current definition (previous)`;
+    case 'dropIndex':
+    case 'dropConstraint':
+      return op.previous ? undefined : `${op.type} ${op.name} on ${op.collection} does not carry its current definition (previous)`;
+    case 'dropCollection':
+      return op.previous ? undefined : `dropCollection ${op.name} does not carry the collection's current definition (previous)`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * True when applying `m` needs the live schema first: an op without its `previous`, or a
+ * create with `sqlOptions.ifNotExists` (whose down depends on whether the table was there).
+ * @example needsResolution(migration('widen').modifyField('t', 'a', { length: 255 }).build()) // true
+ */
+export function needsResolution(m: Migration): boolean {
+  return m.up.some((op) => missingPrevious(op) !== undefined || (op.type === 'createCollection' && op.options?.sqlOptions?.ifNotExists === true && !op.existed));
+}
+
+/**
+ * `m` with what only the live schema can tell filled in, read by introspection before any
+ * change: each op's `previous` (the definition it modifies, renames or drops), and `existed` on
+ * a create with ifNotExists that finds the table. A down derived from the ops (the builder's) is
+ * derived again from the resolved ops, so it undoes exactly what up will do. An op whose target
+ * does not exist, or that cannot be read (after a raw op in the same run), is refused with a
+ * ValidationError before any change. `state` carries the schema from one migration to the next
+ * when several run in one transaction.
+ * @example const resolved = await resolveMigration(adapter, m); // resolved.down is complete
+ */
+export async function resolveMigration(adapter: Adapter, m: Migration, state: SchemaState = new SchemaState(adapter)): Promise<Migration> {
+  const issues: ValidationIssue[] = [];
+  const up: Operation[] = [];
+  for (const [i, op] of m.up.entries()) {
+    const path = `up[${i}]`;
+    const needs = missingPrevious(op) !== undefined || (op.type === 'createCollection' && op.options?.sqlOptions?.ifNotExists === true && !op.existed);
+    if (state.blind) {
+      if (needs) issues.push({ code: 'unresolvable_after_raw', path, message: `${missingPrevious(op) ?? `createCollection ${(op as { name: string }).name} with ifNotExists`}, and it comes after a raw operation whose effect cannot be read before it runs: pass previous, or move the raw operation into its own migration` });
+      up.push(op);
+      state.apply(op);
+      continue;
+    }
+    const snapshots = new Map<string, CollectionSnapshot | null>();
+    for (const name of touchedCollections(op)) snapshots.set(name, await state.load(name));
+    const resolved = needs ? resolveOp(op, snapshots, path, issues) : op;
+    up.push(resolved);
+    state.apply(resolved);
+  }
+  if (issues.length > 0) throw new ValidationError(`migration "${m.name}" against the live schema`, issues);
+  return withDown(m, up);
+}
+
+function resolveOp(op: Operation, snapshots: Map<string, CollectionSnapshot | null>, path: string, issues: ValidationIssue[]): Operation {
+  const missing = (what: string, code = 'not_found'): Operation => {
+    issues.push({ code, path, message: what });
+    return op;
+  };
+  switch (op.type) {
+    case 'createCollection':
+      return snapshots.get(op.name) ? { ...op, existed: true } : op;
+    case 'dropCollection': {
+      const c = snapshots.get(op.name);
+      return c ? { ...op, previous: c } : missing(`dropCollection: collection "${op.name}" does not exist`);
+    }
+    case 'modifyField':
+    case 'dropField':
+    case 'renameField': {
+      const c = snapshots.get(op.collection);
+      const name = op.type === 'renameField' ? op.from : op.field;
+      if (!c) return missing(`${op.type}: collection "${op.collection}" does not exist`);
+      const field = c.fields.find((f) => f.name === name);
+      return field ? { ...op, previous: field } : missing(`${op.type}: collection "${op.collection}" has no field "${name}"`);
+    }
+    case 'dropIndex':
+    case 'dropConstraint': {
+      const c = snapshots.get(op.collection);
+      if (!c) return missing(`${op.type}: collection "${op.collection}" does not exist`);
+      const list = op.type === 'dropIndex' ? c.indexes : c.constraints;
+      if (!list) return missing(`${op.type} ${op.name}: this database does not report the ${op.type === 'dropIndex' ? 'indexes' : 'constraints'} of "${op.collection}", so its definition cannot be read: pass previous`, 'unreadable');
+      const found = list.find((x) => x.name === op.name);
+      if (!found) return missing(`${op.type}: "${op.collection}" has no ${op.type === 'dropIndex' ? 'index' : 'constraint'} "${op.name}"`);
+      return { ...op, previous: found } as Operation;
+    }
+    default:
+      return op;
+  }
+}
+
+/** `m` with resolved up ops; its down is derived again when it was derived from the ops. */
+function withDown(m: Migration, up: readonly Operation[]): Migration {
+  const before = derivedDown(m.up);
+  const derived = canonicalJson(before.down) === canonicalJson(m.down) && before.irreversible === m.irreversible;
+  if (!derived) return { ...m, up }; // a hand-written down is the author's: kept as written
+  const after = derivedDown(up);
+  return withoutUndefined({ ...m, up, down: after.down, irreversible: after.irreversible });
+}
+
+function derivedDown(ops: readonly Operation[]): { down: Operation[]; irreversible: string | undefined } {
+  const down: Operation[] = [];
+  for (const op of ops) {
+    const inv = inverseOf(op);
+    if (!inv.ok) return { down: [], irreversible: inv.reason };
+    if (inv.op) down.unshift(inv.op);
+  }
+  return { down, irreversible: undefined };
+}
