@@ -93,7 +93,7 @@ export class PostgresAdapter implements Adapter {
     this.capabilities = {
       transactionalDdl: true,
       renameField: true,
-      renameCollection: false,
+      renameCollection: true,
       modifyField: true,
       dropField: true,
       foreignKeys: true,

@@ -9,6 +9,7 @@ import { compileDropField } from './compile/compile-drop-field.js';
 import { compileDropIndex } from './compile/compile-drop-index.js';
 import { compileModifyField } from './compile/compile-modify-field.js';
 import { compileRaw } from './compile/compile-raw.js';
+import { compileRenameCollection } from './compile/compile-rename-collection.js';
 import { compileRenameField } from './compile/compile-rename-field.js';
 import { type CompileSettings, resolveSettings } from './compile/compile-settings.js';
 
@@ -38,7 +39,7 @@ export function compilePostgres(op: Operation, ctx: CompileContext, base: Partia
     case 'dropField':
       return compileDropField(op, settings);
     case 'renameCollection':
-      throw new UnsupportedOperationError('postgres', 'renameCollection', 'this adapter does not rename tables yet');
+      return compileRenameCollection(op, settings);
     case 'renameField':
       return compileRenameField(op, settings);
     case 'modifyField':

@@ -1,15 +1,22 @@
 import type { CollectionSnapshot, ConstraintDefinition, FieldDefinition, IndexDefinition, ReferentialAction } from '@ductape/core';
 import { enumName, pkName, uniqueName } from './compile/derived-names.js';
 import { parseDefault } from './introspect/parse-default.js';
-import { parseType } from './introspect/parse-type.js';
+import { parseType, type TypePart } from './introspect/parse-type.js';
 import type { Queryable } from './postgres-driver.js';
+import { quoteLiteral } from './quote.js';
 
 const TABLE = `SELECT c.oid::int8::text AS oid, c.relpersistence FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p')`;
 
 const COLUMNS = `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
-  pg_get_expr(d.adbin, d.adrelid) AS default_expr, a.attidentity AS identity
-FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+  pg_get_expr(d.adbin, d.adrelid) AS default_expr, a.attidentity AS identity, a.attgenerated AS generated,
+  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
+    (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation)
+  END AS collation,
+  (SELECT s.oid::regclass::text FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+   WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
+     AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' LIMIT 1) AS owned_sequence
+FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 WHERE a.attrelid = $1::int8::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`;
 
 const CONSTRAINTS = `SELECT c.conname AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS def,
@@ -58,16 +65,43 @@ export async function introspectTable(db: Queryable, schema: string, table: stri
   };
 }
 
+const SERIAL: { readonly [type: string]: string | undefined } = { integer: 'serial', bigint: 'bigserial', smallint: 'smallserial' };
+
+/**
+ * One column as a field. What the model names (type and parameters, NOT NULL, a literal or
+ * now()/uuid default, BY DEFAULT identity) goes into the field's options; what it does not is
+ * kept verbatim in a native type, so the column is recreated exactly: a collation other than the
+ * type's (`text COLLATE "C"`), a serial column (`serial`: its own sequence and nextval default),
+ * `GENERATED ALWAYS AS IDENTITY`, a generated column (`GENERATED ALWAYS AS (…) STORED`), a
+ * default expression (`date DEFAULT CURRENT_DATE`).
+ */
 function columnToField(row: Record<string, unknown>): Record<string, unknown> {
-  const type = parseType(String(row.type));
-  const field: Record<string, unknown> = { name: String(row.name), ...type };
+  const formatted = String(row.type);
+  const collation = row.collation ? ` COLLATE ${String(row.collation)}` : '';
+  let type: TypePart = collation ? { type: 'native', native: formatted + collation } : parseType(formatted);
+  const field: Record<string, unknown> = { name: String(row.name) };
   if (row.not_null === true) field.required = true;
   const identity = String(row.identity ?? '');
-  if (identity === 'a' || identity === 'd') field.autoIncrement = true;
-  const parsed = parseDefault(row.default_expr as string | null, type.type, type.itemType);
-  if (parsed.kind === 'serial') field.autoIncrement = true;
-  if (parsed.kind === 'value') field.default = parsed.value;
-  return field;
+  const generated = String(row.generated ?? '');
+  const expr = row.default_expr as string | null;
+  const nativeText = (): string => (type.type === 'native' ? String(type.native) : formatted + collation);
+  if (generated === 's' || generated === 'v') {
+    type = { type: 'native', native: `${nativeText()} GENERATED ALWAYS AS (${String(expr)}) ${generated === 's' ? 'STORED' : 'VIRTUAL'}` };
+  } else if (identity === 'a') {
+    type = { type: 'native', native: `${nativeText()} GENERATED ALWAYS AS IDENTITY` };
+  } else if (identity === 'd') {
+    field.autoIncrement = true;
+  } else if (expr !== null && expr !== undefined) {
+    const serial = SERIAL[formatted];
+    const owned = row.owned_sequence ? `nextval(${quoteLiteral(String(row.owned_sequence))}::regclass)` : undefined;
+    if (serial && !collation && owned === expr.trim()) type = { type: 'native', native: serial };
+    else {
+      const parsed = parseDefault(expr, type.type, type.itemType);
+      if (parsed.kind === 'value') field.default = parsed.value;
+      if (parsed.kind === 'expression') type = { type: 'native', native: `${nativeText()} DEFAULT ${parsed.sql}` };
+    }
+  }
+  return { name: field.name, ...type, ...field };
 }
 
 function constraintOf(row: Record<string, unknown>): ConstraintDefinition {
@@ -115,8 +149,11 @@ function absorbIntoField(c: ConstraintDefinition, row: Record<string, unknown>, 
   if (c.type === 'check') {
     const columns = toArray(row.columns);
     const f = columns.length === 1 ? fields.get(columns[0] ?? '') : undefined;
-    const values = f && f.type === 'text' && c.name.endsWith('_enum') ? enumValues(c.expression) : undefined;
-    if (f && values && (c.name === enumName(table, String(f.name)) || values.length > 0)) {
+    // Only the check the compiler names: after a table or column rename the check keeps its old
+    // name, and reading it as an enum would recreate it under another name (and a later
+    // modifyField of the values would leave it in place). It stays a named check instead.
+    const values = f && f.type === 'text' && c.name === enumName(table, String(f.name)) ? enumValues(c.expression) : undefined;
+    if (f && values) {
       f.type = 'enum';
       f.enumValues = values;
       return true;

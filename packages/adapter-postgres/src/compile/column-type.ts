@@ -1,4 +1,5 @@
 import { ValidationError, type FieldOptions, type FieldType } from '@ductape/core';
+import { parseNativeType } from './native-type.js';
 
 const SIMPLE: { readonly [K in FieldType]?: string } = {
   integer: 'integer',
@@ -24,12 +25,16 @@ const SIMPLE: { readonly [K in FieldType]?: string } = {
 export const DEFAULT_STRING_LENGTH = 255;
 
 /**
- * The PostgreSQL type of a field.
+ * The PostgreSQL type of a field. A `native` field's type is its `native` text, checked (see
+ * parseNativeType) and used verbatim, without its DEFAULT/GENERATED clause.
  * @example columnType({ type: 'decimal', precision: 10, scale: 2 }) // 'numeric(10, 2)'
  * @example columnType({ type: 'array', itemType: 'uuid' }) // 'uuid[]'
+ * @example columnType({ type: 'native', native: 'tsvector' }) // 'tsvector'
  */
-export function columnType(field: Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'itemType'>): string {
+export function columnType(field: Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'itemType' | 'native'>): string {
   switch (field.type) {
+    case 'native':
+      return parseNativeType(field.native).type;
     case 'string':
       return `varchar(${positiveInt(field.length ?? DEFAULT_STRING_LENGTH, 'length')})`;
     case 'decimal':

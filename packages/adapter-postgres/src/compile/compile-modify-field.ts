@@ -1,4 +1,4 @@
-import { applyChanges, isNotNull, type CompileContext, type FieldDefinition, type FieldOptions, type ModifyFieldOp, type Step } from '@ductape/core';
+import { UnsupportedOperationError, applyChanges, isNotNull, type CompileContext, type FieldDefinition, type FieldOptions, type ModifyFieldOp, type Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
 import { enumCheck } from './column-definition.js';
 import { columnType } from './column-type.js';
@@ -6,15 +6,19 @@ import type { CompileSettings } from './compile-settings.js';
 import { defaultSql } from './default-value.js';
 import { enumName, notNullName, pkName, uniqueName } from './derived-names.js';
 import { createIndexSql } from './index-definition.js';
+import { parseNativeType } from './native-type.js';
 import { concurrentIndex, sql } from './step.js';
 import { createdEarlier } from './table-state.js';
 
-const TYPE_KEYS = ['type', 'length', 'precision', 'scale', 'itemType', 'enumValues'] as const;
+const TYPE_KEYS = ['type', 'length', 'precision', 'scale', 'itemType', 'native', 'enumValues'] as const;
 
 /**
  * ALTER COLUMN steps for each change: type (USING a cast), default, NOT NULL, unique, primary
- * key, identity, enum values. `previous` (introspected by the sdk) gives the full old definition;
- * without it the type is inferred from the change. Online on an existing table, NOT NULL goes
+ * key, identity, enum values. `previous` (introspected by the engine at apply time) gives the full
+ * old definition, and the new type is `previous` with the changes applied (a `length` change of a
+ * varchar keeps everything else); only without it is the old type inferred from the change. A
+ * type change to or from a native type whose text carries a DEFAULT/GENERATED clause is refused
+ * (ALTER COLUMN … TYPE cannot set those): use a raw operation. Online on an existing table, NOT NULL goes
  * through a NOT VALID check validated on its own, so SET NOT NULL needs no scan under lock.
  * @example compileModifyField({ type: 'modifyField', collection: 'users', field: 'email', changes: { length: 500 }, previous: { name: 'email', type: 'string', length: 255 } }, ctx, DEFAULT_SETTINGS)
  * // [{ text: 'ALTER TABLE "public"."users" ALTER COLUMN "email" TYPE varchar(500) USING "email"::varchar(500)', … }]
@@ -38,6 +42,12 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, setti
     steps.push(alter(`DROP CONSTRAINT IF EXISTS ${quoteIdent(enumName(op.collection, op.field))}`, 'drop enum check'));
   }
   if (typeChanged) {
+    for (const side of [prev, next]) {
+      const clause = side.type === 'native' ? parseNativeType(side.native).clause : undefined;
+      if (clause !== undefined) {
+        throw new UnsupportedOperationError('postgres', `modifyField of ${op.collection}.${op.field} to type ${columnType(next)}`, `ALTER COLUMN … TYPE cannot change a column defined with "${clause}"; nothing was changed. Use a raw postgresql operation`);
+      }
+    }
     if (prev.default !== undefined && !defaultChanged) steps.push(alter(`ALTER COLUMN ${column} DROP DEFAULT`, 'drop default before type change'));
     const type = columnType(next);
     steps.push(alter(`ALTER COLUMN ${column} TYPE ${type} USING ${column}::${type}`, `set type ${type}`));

@@ -15,6 +15,7 @@ export function defaultSql(field: FieldOptions & { readonly default: DefaultValu
     if (value.$fn === 'uuid') return 'gen_random_uuid()';
     throw bad(`unknown function default ${JSON.stringify(value.$fn)}`);
   }
+  if (field.type === 'native') return nativeDefault(value);
   const type = columnType(field);
   if (field.type === 'json') return `${quoteLiteral(JSON.stringify(value))}::jsonb`;
   if (field.type === 'array') {
@@ -28,6 +29,22 @@ export function defaultSql(field: FieldOptions & { readonly default: DefaultValu
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'string') return `${quoteLiteral(value)}::${type}`;
   throw bad(`default ${JSON.stringify(value)} does not fit type "${field.type}"`);
+}
+
+/**
+ * A literal default of a native column, left for PostgreSQL to coerce to the column type (it
+ * does so when the DEFAULT is defined, as for `DEFAULT 'a b'` on a tsvector), so it reads back
+ * the way a hand-written default does.
+ */
+function nativeDefault(value: DefaultValue): string {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw bad(`default ${String(value)} is not a finite number`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'string') return quoteLiteral(value);
+  if (Array.isArray(value)) return value.length === 0 ? `'{}'` : arrayLiteral(value, '').replace(/::$/, '');
+  return quoteLiteral(JSON.stringify(value));
 }
 
 /** `ARRAY['a', 'b']::text[]`, elements quoted one by one. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { uniqueKeyName } from '@ductape/core';
 import { MAX_PG_IDENTIFIER_BYTES } from '../quote.js';
 
 /**
@@ -18,8 +19,11 @@ export function derivedName(table: string, column: string | undefined, suffix: s
 
 /** The primary key constraint of a table. */
 export const pkName = (table: string): string => derivedName(table, undefined, 'pkey');
-/** The unique constraint of a field declared `unique: true`. */
-export const uniqueName = (table: string, column: string): string => derivedName(table, column, 'key');
+/**
+ * The unique constraint of a field declared `unique: true`: core's portable `<table>_<column>_key`
+ * (cut with a hash past 63 bytes), the same name MySQL and MariaDB give it.
+ */
+export const uniqueName = (table: string, column: string): string => uniqueKeyName(table, column);
 /** The CHECK constraint that holds an enum field's values. */
 export const enumName = (table: string, column: string): string => derivedName(table, column, 'enum');
 /** The temporary check used to set NOT NULL without a long lock. */

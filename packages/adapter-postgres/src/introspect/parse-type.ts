@@ -1,8 +1,12 @@
 import type { FieldOptions } from '@ductape/core';
 
-type TypePart = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'itemType'>;
+/** The type part of a field: a portable type with its parameters, or `native` with PostgreSQL's text. */
+export type TypePart = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'itemType' | 'native'>;
 
-const SIMPLE: { readonly [sql: string]: TypePart['type'] } = {
+// format_type() text of exactly the types the compiler writes for a portable type, and nothing
+// else: `time(3) without time zone`, `json` or `character(2)` have no portable name that would
+// recreate them, so they read back as native.
+const PORTABLE: { readonly [sql: string]: TypePart['type'] } = {
   integer: 'integer',
   bigint: 'bigint',
   smallint: 'smallint',
@@ -16,26 +20,33 @@ const SIMPLE: { readonly [sql: string]: TypePart['type'] } = {
   'timestamp without time zone': 'datetime',
   'timestamp with time zone': 'timestamp',
   jsonb: 'json',
-  json: 'json',
   uuid: 'uuid',
   bytea: 'binary',
-  'character varying': 'string',
 };
 
 /**
- * The portable type of a column from `format_type()`, e.g. `character varying(20)` →
- * { type: 'string', length: 20 }. bytea reads back as 'binary' (blob and binary are both bytea).
+ * The field type of a column from `format_type(atttypid, atttypmod)`. A type the compiler writes
+ * for a portable type reads back as that type with its exact parameters (`character varying(20)`
+ * → string 20, `numeric(10,2)` → decimal 10/2, `uuid[]` → array of uuid); anything else reads back
+ * as `{ type: 'native', native: <the format_type text> }`, which the compiler writes verbatim, so a
+ * recorded down recreates the very same type. Unbounded `character varying` is native
+ * `'character varying'` (string always has a length on PostgreSQL: varchar(255) by default).
+ * bytea reads back as binary (blob and binary are both bytea).
  * @example parseType('numeric(10,2)') // { type: 'decimal', precision: 10, scale: 2 }
+ * @example parseType('tsvector') // { type: 'native', native: 'tsvector' }
  */
 export function parseType(sql: string): TypePart {
+  const simple = PORTABLE[sql];
+  if (simple) return { type: simple };
+  const varchar = /^character varying\((\d+)\)$/.exec(sql);
+  if (varchar) return { type: 'string', length: Number(varchar[1]) };
+  const numeric = /^numeric\((\d+),(\d+)\)$/.exec(sql);
+  if (numeric) return { type: 'decimal', precision: Number(numeric[1]), scale: Number(numeric[2]) };
   if (sql.endsWith('[]')) {
-    const item = parseType(sql.slice(0, -2));
-    return item.type === 'string' && item.length !== undefined ? { type: 'array', itemType: 'string' } : { type: 'array', itemType: item.type };
+    const item = sql.slice(0, -2);
+    const itemType = PORTABLE[item];
+    if (itemType) return { type: 'array', itemType };
+    if (item === 'character varying(255)') return { type: 'array', itemType: 'string' }; // what itemType 'string' compiles to
   }
-  const m = /^([a-z ]+?)(?:\((\d+)(?:,\s*(\d+))?\))?$/.exec(sql);
-  const base = m?.[1] ?? sql;
-  const type = SIMPLE[base] ?? 'text';
-  if (type === 'string') return m?.[2] ? { type, length: Number(m[2]) } : { type };
-  if (type === 'decimal' && m?.[2]) return { type, precision: Number(m[2]), scale: Number(m[3] ?? 0) };
-  return { type };
+  return { type: 'native', native: sql };
 }
