@@ -1,44 +1,26 @@
-/** PostgreSQL's NAMEDATALEN - 1: the longest name (in bytes) it gives a constraint. */
-const PG_NAME_BYTES = 63;
+import { createHash } from 'node:crypto';
+
+/** PostgreSQL's limit on a name, in bytes (NAMEDATALEN - 1); it also fits MySQL's 64 characters. */
+const MAX_NAME_BYTES = 63;
 
 /**
  * The name of the unique key of a field declared `unique: true`: `<table>_<column>_key`, the name
- * PostgreSQL gives the same constraint, so a `dropConstraint('users_email_key')` written against
- * PostgreSQL finds it on MySQL and MariaDB too. A name over 63 bytes is shortened as PostgreSQL's
- * makeObjectName does (the longer of table and column loses a character at a time, never inside
- * a multi-byte character), which also fits MySQL's 64-character limit.
+ * @ductape/adapter-postgres gives the same constraint, so a `dropConstraint('users_email_key')`
+ * written against PostgreSQL finds it on MySQL and MariaDB too. A name over 63 bytes is cut the
+ * way the PostgreSQL adapter cuts it (derivedName): the head of the name, then `_` and the first
+ * 8 hex digits of the sha256 of the full name, then `_key`; deterministic, and still unique.
  * @example uniqueKeyName('users', 'email') // 'users_email_key'
  */
 export function uniqueKeyName(table: string, column: string): string {
-  const label = 'key';
-  const available = PG_NAME_BYTES - 1 - (label.length + 1);
-  let a = byteLength(table);
-  let b = byteLength(column);
-  while (a + b > available) {
-    if (a > b) a--;
-    else b--;
-  }
-  return `${clip(table, a)}_${clip(column, b)}_${label}`;
+  const full = `${table}_${column}_key`;
+  if (Buffer.byteLength(full, 'utf8') <= MAX_NAME_BYTES) return full;
+  const tail = `_${createHash('sha256').update(full).digest('hex').slice(0, 8)}_key`;
+  let head = full;
+  while (Buffer.byteLength(head + tail, 'utf8') > MAX_NAME_BYTES) head = head.slice(0, -1);
+  return head + tail;
 }
 
-/** The legacy name of that key (MySQL's own choice, which earlier versions of this adapter kept): the column's name. */
+/** The name earlier versions of this adapter (and MySQL itself) gave that key: the column's. */
 export function legacyUniqueKeyName(column: string): string {
   return column;
-}
-
-function byteLength(s: string): number {
-  return Buffer.byteLength(s, 'utf8');
-}
-
-/** The longest prefix of `s` of at most `bytes` UTF-8 bytes that ends on a character boundary. */
-function clip(s: string, bytes: number): string {
-  let out = '';
-  let used = 0;
-  for (const ch of s) {
-    const n = byteLength(ch);
-    if (used + n > bytes) break;
-    out += ch;
-    used += n;
-  }
-  return out;
 }

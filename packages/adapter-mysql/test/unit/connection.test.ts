@@ -27,7 +27,7 @@ describe('connection settings', () => {
     const adapter = createAdapter({ connection: 'mysql://root@127.0.0.1:3306/app', product: 'p', database: 'main', env: 'dev' });
     expect(adapter).toBeInstanceOf(MysqlAdapter);
     expect(adapter.capabilities).toMatchObject({ transactionalDdl: false, renameField: true, modifyField: true, partialIndexes: false, rawDialects: ['mysql'] });
-    expect(new MigrationEngine(adapter).plan(migration('x').renameField('t', 'a', 'b').build()).steps).toHaveLength(1);
+    expect(new MigrationEngine(adapter).plan(migration('x').renameField('t', 'a', 'b', { previous: { name: 'a', type: 'string' } }).build()).steps).toHaveLength(1);
   });
 
   it('sessions run with utf8mb4, UTC, backslash escapes and a bounded lock_wait_timeout', () => {
