@@ -48,7 +48,8 @@ export function schemaRoundTrip(kit: KitContext): void {
       await kit.apply(build('setup', { type: 'createCollection', name: ref, fields: [{ name: 'id', type: 'integer', primaryKey: true }] }));
       const ops: Operation[] = [
         { type: 'createCollection', name: table, fields: baseFields() },
-        { type: 'createIndex', collection: table, name: `${table}_base_ix`, fields: [{ name: 'note' }] },
+        // On `n`, not the text column: MySQL/MariaDB index TEXT only by a prefix (refused without `length`).
+        { type: 'createIndex', collection: table, name: `${table}_base_ix`, fields: [{ name: 'n' }] },
       ];
       await kit.apply(build('setup', ...ops));
       const before = await kit.snapshot(table);
