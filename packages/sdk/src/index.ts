@@ -4,7 +4,16 @@ export type { SchemaApi, SchemaContext } from './schema/schema-api.js';
 export type { CreateIndexOptions, CreateOptions, DestructiveOptions, DropOptions, SchemaResult } from './schema/schema-types.js';
 export type { ConnectionConfig, DatabaseConfig, DuctapeConfig } from './config/config-types.js';
 export { envVariableNames } from './config/env-variables.js';
-export { PROTECTED_ENVIRONMENTS } from './schema/production-guard.js';
+export {
+  PROTECTED_ENVIRONMENTS,
+  assertOperationsConfirmed,
+  destructiveConfirmed,
+  destructiveOperations,
+  isProtectedEnvironment,
+  productionGuard,
+  type DestructiveOperation,
+} from './schema/production-guard.js';
+export { fieldNarrowings } from './schema/field-narrowing.js';
 export { AdapterNotInstalledError, AlreadyExistsError, ConfigError, ConfirmationRequiredError, DataUpdateFailedError, NotConnectedError, NotFoundError, SchemaChangeRefusedError } from './errors.js';
 // For tools such as @ductape/cli: the same config lookup and target resolution connect() uses, without connecting.
 export { findConfigFile, CONFIG_FILE_NAMES } from './config/find-config.js';

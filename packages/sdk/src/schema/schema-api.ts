@@ -15,7 +15,7 @@ import {
 import { AlreadyExistsError, NotFoundError } from '../errors.js';
 import { applyIntent, buildIntent } from './apply-intent.js';
 import { uniqueMigrationName } from './migration-name.js';
-import { assertConfirmed } from './production-guard.js';
+import { assertOperationsConfirmed } from './production-guard.js';
 import type { CreateIndexOptions, CreateOptions, DestructiveOptions, DropOptions, SchemaResult } from './schema-types.js';
 
 /** What the schema API needs from the connected service. */
@@ -53,23 +53,23 @@ export class SchemaApi {
   async dropField(collection: string, field: string, options: DestructiveOptions = {}): Promise<SchemaResult> {
     const b = this.#builder();
     const previous = this.#field(await this.#require(collection), field);
-    assertConfirmed(`dropField ${collection}.${field}`, this.ctx.env(), options, this.ctx.vars);
-    return this.#run(['drop', field, 'from', collection], b.dropField(collection, field, { previous }));
+    return this.#run(['drop', field, 'from', collection], b.dropField(collection, field, { previous }), options);
   }
 
-  async renameField(collection: string, from: string, to: string): Promise<SchemaResult> {
+  /** Renames a field. Destructive (running code using the old name breaks). */
+  async renameField(collection: string, from: string, to: string, options: DestructiveOptions = {}): Promise<SchemaResult> {
     const b = this.#builder();
     const c = await this.#require(collection);
     const previous = this.#field(c, from);
     if (c.fields.some((f) => f.name === to)) throw new AlreadyExistsError(`field "${collection}.${to}"`);
-    return this.#run(['rename', collection, from, 'to', to], b.renameField(collection, from, to, { previous }));
+    return this.#run(['rename', collection, from, 'to', to], b.renameField(collection, from, to, { previous }), options);
   }
 
-  /** Changes a field's options; down restores the introspected definition. */
-  async modifyField(collection: string, field: string, changes: FieldChanges): Promise<SchemaResult> {
+  /** Changes a field's options; down restores the introspected definition. Destructive when it narrows. */
+  async modifyField(collection: string, field: string, changes: FieldChanges, options: DestructiveOptions = {}): Promise<SchemaResult> {
     const b = this.#builder();
     const previous = this.#field(await this.#require(collection), field);
-    return this.#run(['modify', collection, field], b.modifyField(collection, field, changes, { previous }));
+    return this.#run(['modify', collection, field], b.modifyField(collection, field, changes, { previous }), options);
   }
 
   async createIndex(collection: string, fields: readonly (string | IndexField)[], options: CreateIndexOptions = {}): Promise<SchemaResult> {
@@ -88,8 +88,7 @@ export class SchemaApi {
     const b = this.#builder();
     const previous = (await this.#require(collection)).indexes?.find((i) => i.name === name);
     if (!previous) throw new NotFoundError(`index "${name}" on "${collection}"`);
-    assertConfirmed(`dropIndex ${name}`, this.ctx.env(), options, this.ctx.vars);
-    return this.#run(['drop', 'index', name], b.dropIndex(collection, name, { previous }));
+    return this.#run(['drop', 'index', name], b.dropIndex(collection, name, { previous }), options);
   }
 
   async addConstraint(collection: string, constraint: ConstraintDefinition): Promise<SchemaResult> {
@@ -104,16 +103,14 @@ export class SchemaApi {
     const b = this.#builder();
     const previous = (await this.#require(collection)).constraints?.find((k) => k.name === name);
     if (!previous) throw new NotFoundError(`constraint "${name}" on "${collection}"`);
-    assertConfirmed(`dropConstraint ${name}`, this.ctx.env(), options, this.ctx.vars);
-    return this.#run(['drop', 'constraint', name], b.dropConstraint(collection, name, { previous }));
+    return this.#run(['drop', 'constraint', name], b.dropConstraint(collection, name, { previous }), options);
   }
 
   /** Drops a table/collection; down recreates its definition (not its rows). Destructive. */
   async drop(name: string, options: DropOptions = {}): Promise<SchemaResult> {
     const b = this.#builder();
     const previous = await this.#require(name);
-    assertConfirmed(`drop ${name}`, this.ctx.env(), options, this.ctx.vars);
-    return this.#run(['drop', name], b.dropCollection(name, { cascade: options.cascade, previous }));
+    return this.#run(['drop', name], b.dropCollection(name, { cascade: options.cascade, previous }), options);
   }
 
   // The builder is made with a placeholder name; #run renames it once the unique name is known.
@@ -122,10 +119,12 @@ export class SchemaApi {
     return migration('pending');
   }
 
-  async #run(parts: readonly string[], builder: MigrationBuilder): Promise<SchemaResult> {
+  // The production guard (shared with the CLI) sees the ops before any IO.
+  async #run(parts: readonly string[], builder: MigrationBuilder, options?: DestructiveOptions): Promise<SchemaResult> {
     const engine = this.ctx.engine();
-    const taken = new Set((await engine.getHistory()).map((e) => e.name));
     const draft = buildIntent(builder, uniqueMigrationName(parts, new Set()));
+    assertOperationsConfirmed(this.ctx.env(), draft.up, options, this.ctx.vars);
+    const taken = new Set((await engine.getHistory()).map((e) => e.name));
     let named = migration(uniqueMigrationName(parts, taken));
     for (const op of draft.up) named = named.operation(op);
     const m = named.build();
