@@ -7,6 +7,7 @@ import { errorReport } from './cli/format-error.js';
 import { commandHelp, mainHelp } from './cli/help.js';
 import { Output } from './cli/output.js';
 import { parseCommand, wantsJson } from './cli/parse.js';
+import { secretValues } from './cli/secret-values.js';
 
 /** The process around a run: streams, environment and working directory. */
 export interface MainIo {
@@ -39,7 +40,8 @@ export async function main(argv: readonly string[], io: MainIo = processIo()): P
     return ExitCode.ok;
   }
   const { redactSecrets } = await import('@ductape/sdk');
-  const out = new Output({ json: wantsJson(rest), stdout: io.stdout, stderr: io.stderr, vars: io.vars, redact: redactSecrets });
+  const secrets = secretValues(io.vars);
+  const out = new Output({ json: wantsJson(rest), stdout: io.stdout, stderr: io.stderr, vars: io.vars, redact: (text) => redactSecrets(text, secrets) });
   try {
     if (!info) throw usageError(`unknown command "${first}"`, 'run `ductape --help` for the list of commands');
     const { exitCode, data } = await runCommand(info, rest, out, io);

@@ -34,11 +34,11 @@ export const COMMANDS: readonly CommandInfo[] = [
   },
   {
     name: 'down',
-    summary: 'roll back applied migrations, newest first (default: one)',
-    usage: 'ductape down [--to <tag> | --steps <n>]',
+    summary: 'roll back migrations, newest first in apply order (default: one); a failed run is compensated first',
+    usage: 'ductape down [--to <tag>|0 | --steps <n>]',
     flags: {
-      to: { type: 'string', value: '<tag>', description: 'roll back everything applied after this migration' },
-      steps: { type: 'string', value: '<n>', description: 'roll back the last n migrations' },
+      to: { type: 'string', value: '<tag>|0', description: 'roll back everything applied after this migration (0: everything)' },
+      steps: { type: 'string', value: '<n>', description: 'roll back the last n history rows (a failed run counts as one)' },
     },
     target: true,
     load: async () => (await import('../commands/down.js')).downCommand,
@@ -54,11 +54,12 @@ export const COMMANDS: readonly CommandInfo[] = [
   {
     name: 'plan',
     summary: 'the SQL/CQL/commands up (or down) would run, without touching the database',
-    usage: 'ductape plan [<tag>…] [--from <tag>] [--to <tag>] [--down] [--pending]',
+    usage: 'ductape plan [<tag>…] [--from <tag>] [--to <tag>] [--pending] | plan --down [--to <tag>|0 | --steps <n>]',
     flags: {
       from: { type: 'string', value: '<tag>', description: 'start at this migration' },
-      to: { type: 'string', value: '<tag>', description: 'stop after this migration' },
-      down: { type: 'boolean', description: 'plan the rollback (newest first)' },
+      to: { type: 'string', value: '<tag>', description: 'stop after this migration (with --down: as `down --to`, 0 for everything)' },
+      down: { type: 'boolean', description: 'plan what `ductape down` would do with the same --to/--steps (reads the history)' },
+      steps: { type: 'string', value: '<n>', description: 'with --down: as `down --steps`' },
       pending: { type: 'boolean', description: 'only migrations not applied yet (reads the history)' },
     },
     target: true,

@@ -1,3 +1,4 @@
+import { cliWording } from './cli-wording.js';
 import { ExitCode, type ExitCodeValue } from './exit-codes.js';
 
 /** An error as printed: code, message without the hint, hint, exit code. */
@@ -8,9 +9,15 @@ export interface ErrorReport {
   readonly exitCode: ExitCodeValue;
 }
 
+/** Library error codes with an exit code of their own (the rest exit 1). */
+const EXIT_BY_CODE: { readonly [code: string]: ExitCodeValue } = {
+  DUCTAPE_CONFIRMATION_REQUIRED: ExitCode.aborted,
+};
+
 /**
  * What to print for an error: library and CLI errors (a `DUCTAPE_*` code and a hint) are user
- * errors, shown without a stack; anything else is unexpected (its stack only with DUCTAPE_DEBUG=1).
+ * errors, shown without a stack, their advice worded for the CLI (`--recover compensate`, not
+ * `{ recover: 'compensate' }`); anything else is unexpected (its stack only with DUCTAPE_DEBUG=1).
  * @example const r = errorReport(error); out.error(`error: ${r.message}`);
  */
 export function errorReport(error: unknown): ErrorReport {
@@ -19,8 +26,8 @@ export function errorReport(error: unknown): ErrorReport {
   if (typeof e?.code === 'string' && e.code.startsWith('DUCTAPE_') && typeof e.hint === 'string') {
     const suffix = ` — ${e.hint}`;
     const text = message.endsWith(suffix) ? message.slice(0, -suffix.length) : message;
-    const exitCode = typeof e.exitCode === 'number' ? (e.exitCode as ExitCodeValue) : ExitCode.failure;
-    return { code: e.code, message: text, hint: e.hint, exitCode };
+    const exitCode = typeof e.exitCode === 'number' ? (e.exitCode as ExitCodeValue) : (EXIT_BY_CODE[e.code] ?? ExitCode.failure);
+    return { code: e.code, message: cliWording(text), hint: cliWording(e.hint), exitCode };
   }
   return { code: 'DUCTAPE_UNEXPECTED', message, hint: undefined, exitCode: ExitCode.failure };
 }

@@ -6,14 +6,15 @@ export interface OutputOptions {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   readonly vars: NodeJS.ProcessEnv;
-  /** Removes secrets from every line (core's `redactSecrets`). */
+  /** Removes secrets from every line (core's `redactSecrets` with the configured secret values). */
   readonly redact: (text: string) => string;
 }
 
 /**
  * Human output of a command. Under `--json` every human line is dropped and the command's data
  * is printed once, as one JSON document, by the caller. Every line passes through the secret
- * redaction first, so a connection URL's password never reaches the terminal or a CI log.
+ * redaction first, so a connection URL's password never reaches the terminal or a CI log; the
+ * redaction removes credentials only, so SQL and schema text are printed as they are.
  * @example out.line(`${out.c.green('applied')} 20240115_143052_add_phone`);
  */
 export class Output {
@@ -51,9 +52,10 @@ export class Output {
     this.#o.stderr.write(this.#o.redact(text));
   }
 
-  /** The one JSON document of a --json run, on stdout. */
+  /** The one JSON document of a --json run, on stdout. Each string value is redacted (not the JSON text, whose escaping would hide a secret from the patterns). */
   document(value: unknown): void {
-    this.#o.stdout.write(`${this.#o.redact(JSON.stringify(value, null, 2))}\n`);
+    const redact = this.#o.redact;
+    this.#o.stdout.write(`${JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? redact(v) : v), 2)}\n`);
   }
 
   /** An error on stderr (human mode). */

@@ -1,43 +1,47 @@
-import type { HistoryEntry, RunResult } from '@ductape/sdk';
+import type { RunResult } from '@ductape/sdk';
 import { usageError } from '../cli/cli-error.js';
+import { confirmDestructive } from '../cli/confirm-destructive.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CommandRun } from '../cli/command-types.js';
 import { resultLine, targetLabel } from '../project/describe.js';
 import { withTarget } from '../project/open-target.js';
+import { type RollbackRange, rollbackOps, rollbackSelection } from '../project/rollback-plan.js';
 
 /**
- * `ductape down [--to <tag> | --steps <n>]`: rolls back applied migrations, newest first, using
- * the migrations recorded in history (so a deleted file can still be rolled back). Default: one.
- * A rollback that stopped part-way is resumed.
+ * `ductape down [--to <tag>|0 | --steps <n>]`: undoes history rows newest first, in the history's
+ * (apply) order, using the migrations recorded there (so a deleted file can still be rolled
+ * back). Default: one. A failed or interrupted `up` counts as one step and is compensated (its
+ * applied steps undone), so the migrations beneath it are never rolled back under it; a rollback
+ * that stopped part-way is resumed. `--to 0` undoes everything. On prd/prod/production the
+ * production guard asks to confirm destructive operations first (--yes).
  * @example ductape down --steps 2
  */
 export const downCommand: CommandRun = (ctx) => {
-  const { to, steps } = ctx.flags;
-  if (to !== undefined && steps !== undefined) throw usageError('down takes --to or --steps, not both');
-  const n = steps === undefined ? 1 : Number(steps);
-  if (!Number.isInteger(n) || n < 1) throw usageError(`--steps must be a whole number of at least 1, got "${String(steps)}"`);
+  const range = rollbackRange(ctx.flags.to, ctx.flags.steps);
   return withTarget(ctx, async (t) => {
-    const history = await t.engine.getHistory();
-    const undoable = history.filter((e) => (e.status === 'applied' && e.direction === 'up') || e.direction === 'down');
-    const chosen = typeof to === 'string' ? after(undoable, to) : undoable.slice(-n);
+    const chosen = rollbackSelection(await t.engine.getHistory(), range);
+    const guarded = await Promise.all(chosen.map(async (item) => ({ tag: item.entry.tag, operations: await rollbackOps(t.adapter, item) })));
+    await confirmDestructive(ctx, 'down', t.names.env, guarded);
     const results: RunResult[] = [];
-    if (typeof to === 'string' && chosen.length > 0) results.push(...(await t.engine.rollbackTo(tagOf(undoable, to))));
-    else for (const e of [...chosen].reverse()) results.push(await t.engine.down(e.migration));
+    for (const item of chosen) results.push(item.action === 'compensate' ? await t.engine.compensate(item.entry.name) : await t.engine.down(item.entry.migration));
     t.progress.stop();
     const { out } = ctx;
     out.line(out.c.bold(targetLabel(t.names)));
-    for (const r of results) out.line(`  ${out.c.yellow(resultLine(r))}`);
-    out.line(results.length === 0 ? 'nothing to roll back' : `${results.length} migration${results.length === 1 ? '' : 's'} rolled back`);
+    for (const r of results) out.line(`  ${out.c.yellow(resultLine(r))}${r.outcome === 'compensated' ? out.c.dim('  (a failed run: its applied steps undone)') : ''}`);
+    const compensated = results.filter((r) => r.outcome === 'compensated').length;
+    out.line(results.length === 0 ? 'nothing to roll back' : `${results.length} migration${results.length === 1 ? '' : 's'} rolled back${compensated > 0 ? ` (${compensated} compensated)` : ''}`);
     return { exitCode: ExitCode.ok, data: { target: t.names, rolledBack: results.length, results } };
   });
 };
 
-function after(rows: readonly HistoryEntry[], ref: string): HistoryEntry[] {
-  const i = rows.findIndex((e) => e.tag === ref || e.name === ref);
-  if (i < 0) throw usageError(`"${ref}" is not an applied migration`, 'run `ductape history` for the applied tags');
-  return rows.slice(i + 1);
-}
-
-function tagOf(rows: readonly HistoryEntry[], ref: string): string {
-  return (rows.find((e) => e.tag === ref || e.name === ref) as HistoryEntry).tag;
+/**
+ * `--to` and `--steps` of `down` (and `plan --down`) as a range; usage errors for bad values.
+ * @example rollbackRange(undefined, '2') // { steps: 2 }
+ */
+export function rollbackRange(to: unknown, steps: unknown): RollbackRange {
+  if (to !== undefined && steps !== undefined) throw usageError('down takes --to or --steps, not both');
+  if (typeof to === 'string') return { to };
+  const n = steps === undefined ? 1 : Number(steps);
+  if (!Number.isInteger(n) || n < 1) throw usageError(`--steps must be a whole number of at least 1, got "${String(steps)}"`, 'pass --steps <n>, or --to 0 to roll back everything');
+  return { steps: n };
 }

@@ -1,22 +1,30 @@
 import type { MigrationEngine, Step } from '@ductape/sdk';
 import { ExitCode } from '../cli/exit-codes.js';
-import type { CommandRun } from '../cli/command-types.js';
+import { usageError } from '../cli/cli-error.js';
+import type { CommandResult, CommandRun } from '../cli/command-types.js';
 import type { Output } from '../cli/output.js';
 import { targetLabel } from '../project/describe.js';
 import { type LocalMigration, loadMigrations } from '../project/load-migrations.js';
 import { offlineAdapter } from '../project/offline-adapter.js';
-import { loadProject } from '../project/project-config.js';
+import { type Project, loadProject } from '../project/project-config.js';
+import { rollbackSelection, rollbackSteps } from '../project/rollback-plan.js';
+import { rollbackRange } from './down.js';
 import { selectRange } from '../project/select-range.js';
 import { withTarget } from '../project/open-target.js';
 
 /**
- * `ductape plan`: the steps `up` (or `down` with --down) would run for each migration file, from
- * the engine's `plan` — compiled for the target's adapter, which is not connected. `--pending`
- * reads the history (and only reads it) to leave out what is applied.
+ * `ductape plan`: the steps `up` would run for each migration file, from the engine's `plan` —
+ * compiled for the target's adapter, which is not connected. `--pending` reads the history (and
+ * only reads it) to leave out what is applied. `--down` plans exactly what `ductape down` with
+ * the same `--to <tag>|0` / `--steps <n>` would do: it reads the history and lists the same rows
+ * in the same (newest-first, apply) order, a failed run as the compensation of its applied steps
+ * (`<tag>… --down` plans the down of those files instead, without the database).
  * @example ductape plan --from 20240115_143052_add_phone --json
  */
 export const planCommand: CommandRun = async (ctx) => {
   const project = await loadProject(ctx.cwd, ctx.flags.dir);
+  if (ctx.flags.down && ctx.positionals.length === 0) return planRollback(ctx, project);
+  if (ctx.flags.steps !== undefined) throw usageError('--steps goes with --down', 'run `ductape plan --down --steps <n>`');
   const local = selectRange(await loadMigrations(project.migrationsDir, ctx.cwd), ctx.positionals, { from: ctx.flags.from, to: ctx.flags.to });
   const chosen = ctx.flags.pending ? await pendingOnly(ctx, project, local) : local;
   const { names, adapter } = await offlineAdapter(ctx, project);
@@ -24,12 +32,29 @@ export const planCommand: CommandRun = async (ctx) => {
   const engine: MigrationEngine = new MigrationEngine(adapter);
   const direction = ctx.flags.down ? 'down' : 'up';
   const ordered = direction === 'down' ? [...chosen].reverse() : chosen;
-  const migrations = ordered.map((l) => ({ tag: l.tag, name: l.migration.name, steps: engine.plan(l.migration, direction).steps.map(stepJson) }));
+  const migrations = ordered.map((l) => ({ tag: l.tag, name: l.migration.name, action: direction, steps: engine.plan(l.migration, direction).steps.map(stepJson) }));
   printPlan(ctx.out, `${targetLabel(names)} — ${adapter.name}, ${direction}`, migrations);
   return { exitCode: ExitCode.ok, data: { target: names, adapter: adapter.name, direction, migrations } };
 };
 
-async function pendingOnly(ctx: Parameters<CommandRun>[0], project: Awaited<ReturnType<typeof loadProject>>, local: LocalMigration[]): Promise<LocalMigration[]> {
+// plan --down: the rows `down` would act on, from the history (read only), in its order.
+async function planRollback(ctx: Parameters<CommandRun>[0], project: Project): Promise<CommandResult> {
+  if (ctx.flags.from !== undefined || ctx.flags.pending) throw usageError('plan --down takes --to <tag>|0 or --steps <n> (as `ductape down` does), not --from or --pending');
+  const range = rollbackRange(ctx.flags.to, ctx.flags.steps);
+  return withTarget(
+    ctx,
+    async (t) => {
+      const chosen = rollbackSelection(await t.engine.getHistory(), range);
+      const migrations = [];
+      for (const item of chosen) migrations.push({ tag: item.entry.tag, name: item.entry.name, action: item.action, steps: (await rollbackSteps(t.adapter, t.engine, item)).map(stepJson) });
+      printPlan(ctx.out, `${targetLabel(t.names)} — ${t.adapter.name}, down`, migrations);
+      return { exitCode: ExitCode.ok, data: { target: t.names, adapter: t.adapter.name, direction: 'down', migrations } };
+    },
+    { project },
+  );
+}
+
+async function pendingOnly(ctx: Parameters<CommandRun>[0], project: Project, local: LocalMigration[]): Promise<LocalMigration[]> {
   const applied = await withTarget(ctx, async (t) => new Set((await t.engine.getHistory()).filter((e) => e.status === 'applied' && e.direction === 'up').map((e) => e.name)), { project });
   return local.filter((l) => !applied.has(l.migration.name));
 }
@@ -45,11 +70,12 @@ export function stepJson(s: Step): { [key: string]: unknown } {
   return { ...base, reason: s.reason };
 }
 
-function printPlan(out: Output, heading: string, migrations: { tag: string; steps: { [key: string]: unknown }[] }[]): void {
+function printPlan(out: Output, heading: string, migrations: { tag: string; action: string; steps: { [key: string]: unknown }[] }[]): void {
   out.line(out.c.bold(heading));
   for (const m of migrations) {
     out.line('');
-    out.line(`${out.c.cyan(m.tag)} ${out.c.dim(`(${m.steps.length} step${m.steps.length === 1 ? '' : 's'})`)}`);
+    const how = m.action === 'compensate' ? ', compensation of a failed run: its applied steps undone' : '';
+    out.line(`${out.c.cyan(m.tag)} ${out.c.dim(`(${m.steps.length} step${m.steps.length === 1 ? '' : 's'}${how})`)}`);
     for (const s of m.steps) {
       const flag = s.outsideTransaction ? out.c.yellow('-- outside the transaction\n') : '';
       const body = s.kind === 'statement' ? `${String(s.text)};${(s.params as unknown[]).length > 0 ? out.c.dim(` -- params ${JSON.stringify(s.params)}`) : ''}` : s.kind === 'command' ? `${String(s.name)} ${JSON.stringify(s.args)}` : out.c.dim(`-- nothing to do: ${String(s.reason)}`);

@@ -1,5 +1,6 @@
 import type { HistoryEntry, RunResult } from '@ductape/sdk';
 import { CliError, usageError } from '../cli/cli-error.js';
+import { confirmDestructive } from '../cli/confirm-destructive.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CommandRun } from '../cli/command-types.js';
 import { resultLine } from '../project/describe.js';
@@ -12,7 +13,8 @@ import { loadProject } from '../project/project-config.js';
  * migrations applied on `--from` — the migrations themselves come from that history, so what
  * runs is exactly what ran. Checked before anything runs: each recorded migration still matches
  * its recorded checksum, a migration file of the same name has that checksum, and `--to` has
- * no row of the same name with another checksum.
+ * no row of the same name with another checksum. On a `--to` of prd/prod/production the production
+ * guard asks to confirm destructive operations (--yes).
  * @example ductape promote --from dev --to staging --json
  */
 export const promoteCommand: CommandRun = async (ctx) => {
@@ -39,6 +41,7 @@ export const promoteCommand: CommandRun = async (ctx) => {
         if (there && there.checksum !== e.checksum) throw new ChecksumMismatchError(e.name, there.checksum, e.checksum);
         if (!(there && there.status === 'applied' && there.direction === 'up')) todo.push(e);
       }
+      await confirmDestructive(ctx, 'promote', to, todo.map((e) => ({ tag: e.tag, operations: e.migration.up })));
       const results: RunResult[] = todo.length > 0 ? await t.engine.upAll(todo.map((e) => e.migration)) : [];
       t.progress.stop();
       const names = new Set(source.map((e) => e.name));

@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '@ductape/sdk';
 import { CliError, usageError } from '../cli/cli-error.js';
 import { confirm } from '../cli/confirm.js';
+import { confirmFindings } from '../cli/confirm-destructive.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CommandRun } from '../cli/command-types.js';
 import { entryJson } from '../project/describe.js';
@@ -12,7 +13,8 @@ import { withTarget } from '../project/open-target.js';
  * `ductape repair [<tag|name>] --mark rolled-back|applied`: resolves a migration recorded as
  * failed (or interrupted, or a rollback stopped part-way). `rolled-back` removes its history row
  * (you undid its steps by hand); `applied` records it as fully applied (you finished it by hand),
- * with the migration file's definition when there is one. Asks first unless --yes.
+ * with the migration file's definition when there is one. Asks first unless --yes (on
+ * prd/prod/production through the production guard: --yes or DUCTAPE_CONFIRM_DESTRUCTIVE=1).
  * @example ductape repair 20240115_143052_add_phone --mark applied --yes
  */
 export const repairCommand: CommandRun = (ctx) => {
@@ -23,7 +25,13 @@ export const repairCommand: CommandRun = (ctx) => {
     const history = await t.engine.getHistory();
     const broken = history.filter((e) => e.status !== 'applied' || e.direction === 'down');
     const entry = pick(broken, history, ctx.positionals[0]);
-    await confirm(ctx, mark === 'rolled-back' ? `Remove the history row of "${entry.name}" (${entry.stepsApplied} of ${entry.stepsTotal} steps applied)?` : `Record "${entry.name}" as applied?`);
+    const question = mark === 'rolled-back' ? `Remove the history row of "${entry.name}" (${entry.stepsApplied} of ${entry.stepsTotal} steps applied)?` : `Record "${entry.name}" as applied?`;
+    const { isProtectedEnvironment } = await import('@ductape/sdk');
+    // On production the production guard decides (the same flags and error as up/down/promote).
+    if (isProtectedEnvironment(t.names.env)) {
+      const reason = mark === 'rolled-back' ? `removes its history row although ${entry.stepsApplied} of ${entry.stepsTotal} steps were applied (the next up runs it from the start)` : `records it as applied without running its remaining ${entry.stepsTotal - entry.stepsApplied} steps`;
+      await confirmFindings(ctx, 'repair', t.names.env, [{ tag: entry.tag, index: 0, type: 'repair', operation: `repair --mark ${mark}`, reason }]);
+    } else await confirm(ctx, question);
     const local = (await loadMigrations(t.project.migrationsDir, ctx.cwd)).find((l) => l.migration.name === entry.name);
     const { checksum } = await import('@ductape/sdk');
     const migration = local?.migration ?? entry.migration;

@@ -1,16 +1,19 @@
 import type { RunResult } from '@ductape/sdk';
 import { usageError } from '../cli/cli-error.js';
+import { confirmDestructive } from '../cli/confirm-destructive.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CommandRun } from '../cli/command-types.js';
 import { findLocal } from '../project/load-migrations.js';
 import { resultLine, targetLabel } from '../project/describe.js';
 import { loadIndexed } from '../project/index-migrations.js';
 import { withTargetAndMigrations } from '../project/open-target.js';
+import { compensationOps } from '../project/rollback-plan.js';
 
 /**
  * `ductape up [--to <tag>]`: applies the pending migration files in tag order, under one lock.
  * Applied ones are only checked (a changed file is DUCTAPE_CHECKSUM_MISMATCH before any step);
  * a failed one is resumed at its first unapplied step (`--recover compensate`: undone first).
+ * On prd/prod/production the production guard asks to confirm destructive operations (--yes).
  * @example ductape up --to 20240115_143052_add_phone
  */
 export const upCommand: CommandRun = (ctx) => {
@@ -25,7 +28,17 @@ export const upCommand: CommandRun = (ctx) => {
       const e = history.get(l.name);
       return !(e && e.status === 'applied' && e.direction === 'up' && e.checksum === l.checksum);
     });
-    const results: RunResult[] = todo.length > 0 ? await t.engine.upAll((await loadIndexed(todo, ctx.cwd)).map((l) => l.migration), { recover }) : [];
+    const loaded = todo.length > 0 ? await loadIndexed(todo, ctx.cwd) : [];
+    // The production guard sees every operation this run may perform (with --recover compensate,
+    // also what undoing a failed run's applied steps runs) before anything is changed.
+    const guarded = [];
+    for (const l of loaded) {
+      const e = history.get(l.migration.name);
+      const undo = recover === 'compensate' && e && e.direction === 'up' && e.status !== 'applied' ? (await compensationOps(t.adapter, e)).map((x) => x.op) : [];
+      guarded.push({ tag: l.tag, operations: [...undo, ...l.migration.up] });
+    }
+    await confirmDestructive(ctx, 'up', t.names.env, guarded);
+    const results: RunResult[] = loaded.length > 0 ? await t.engine.upAll(loaded.map((l) => l.migration), { recover }) : [];
     t.progress.stop();
     const applied = results.filter((r) => r.outcome !== 'skipped');
     // --recover compensate: what was undone before the migration ran again from its first step.

@@ -1,20 +1,7 @@
-import { type FieldDefinition, isNotNull } from '@ductape/sdk';
+import { type FieldChanges, type FieldDefinition, fieldNarrowings, isNotNull } from '@ductape/sdk';
 import type { LintRule, RuleFinding } from './lint-types.js';
 
-/** Type changes that never lose data. */
-const WIDENINGS: { readonly [from: string]: readonly string[] } = {
-  smallint: ['integer', 'bigint', 'decimal', 'double'],
-  integer: ['bigint', 'decimal', 'double'],
-  bigint: ['decimal'],
-  float: ['double'],
-  string: ['text'],
-  date: ['datetime', 'timestamp'],
-  datetime: ['timestamp'],
-  blob: ['binary'],
-  binary: ['blob'],
-};
-
-/** modifyField that shortens a length or precision, or changes the type other than widening. */
+/** modifyField that shortens a length or precision, or changes the type other than widening (the sdk's `fieldNarrowings`, which the production guard uses too). */
 export const narrowingRule: LintRule = {
   id: 'type-narrowing',
   description: 'modifyField shortening length/precision/scale or changing the type (values may not fit)',
@@ -30,21 +17,9 @@ export const narrowingRule: LintRule = {
   },
 };
 
-function narrowings(prev: FieldDefinition, c: Partial<Record<string, unknown>>, where: string): RuleFinding[] {
-  const found: RuleFinding[] = [];
+function narrowings(prev: FieldDefinition, c: FieldChanges, where: string): RuleFinding[] {
   const hint = 'values that do not fit make it fail (or are cut): add a new field, backfill and switch instead';
-  if (typeof c.type === 'string' && c.type !== prev.type && !(WIDENINGS[prev.type] ?? []).includes(c.type)) {
-    found.push({ severity: 'error', message: `changes the type of ${where} from ${prev.type} to ${c.type}`, hint });
-  }
-  for (const key of ['length', 'precision', 'scale'] as const) {
-    const before = prev[key];
-    const after = c[key];
-    if (typeof after === 'number' && typeof before === 'number' && after < before) found.push({ severity: 'error', message: `shortens the ${key} of ${where} from ${before} to ${after}`, hint });
-    if (typeof after === 'number' && before === undefined && (key !== 'length' || prev.type === 'text')) found.push({ severity: 'error', message: `limits the ${key} of ${where} to ${after} (it had none)`, hint });
-  }
-  const removed = Array.isArray(c.enumValues) && Array.isArray(prev.enumValues) ? prev.enumValues.filter((v) => !(c.enumValues as string[]).includes(v)) : [];
-  if (removed.length > 0) found.push({ severity: 'error', message: `removes enum value${removed.length === 1 ? '' : 's'} ${removed.join(', ')} from ${where}`, hint });
-  return found;
+  return fieldNarrowings(prev, c, where).map((message) => ({ severity: 'error', message, hint }));
 }
 
 /** A NOT NULL column without a default on a table that may have rows. */

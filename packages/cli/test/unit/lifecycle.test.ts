@@ -36,7 +36,8 @@ describe('new → up → status → history → down on embedded PGlite (zero co
     expect(r.stdout).toContain('CREATE TABLE "public"."users"');
     expect(r.stdout).toContain('ALTER TABLE "public"."users" ADD COLUMN "phone" varchar(20)');
     expect(existsSync(join(p.dir, '.ductape', 'default', 'default', 'PG_VERSION'))).toBe(false);
-    const j = (await p.run(['plan', '--down', '--json'])).json<{ direction: string; migrations: { tag: string; steps: { kind: string; text: string }[] }[] }>();
+    // Files named on the command line: their down, newest first, without the database.
+    const j = (await p.run(['plan', T1, T2, '--down', '--json'])).json<{ direction: string; migrations: { tag: string; steps: { kind: string; text: string }[] }[] }>();
     expect(j.direction).toBe('down');
     expect(j.migrations.map((m) => m.tag)).toEqual([T2, T1]);
     expect(j.migrations[0]?.steps[0]?.text).toContain('DROP COLUMN "phone"');
@@ -72,6 +73,9 @@ describe('new → up → status → history → down on embedded PGlite (zero co
   });
 
   it('down rolls back one step by default, --to rolls back to a tag', async () => {
+    // plan --down (no files named) plans exactly what down will do, from the history.
+    const planned = (await p.run(['plan', '--down', '--json'])).json<{ migrations: { tag: string; action: string }[] }>();
+    expect(planned.migrations.map((m) => [m.tag, m.action])).toEqual([[T2, 'down']]);
     const d = await p.run(['down', '--json']);
     expect(d.code).toBe(0);
     expect(d.json<{ results: { tag: string; outcome: string }[] }>().results.map((r) => [r.tag, r.outcome])).toEqual([[T2, 'rolled_back']]);
