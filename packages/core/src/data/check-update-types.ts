@@ -2,13 +2,19 @@ import type { ValidationIssue } from '../errors/errors.js';
 import type { FieldDefinition } from '../model/field.js';
 import type { CollectionSnapshot } from '../model/operation.js';
 import type { ResolvedExpression } from './resolve-expression.js';
-import type { ResolvedUpdate } from './resolve-update.js';
+import type { Literal } from './update-request.js';
 import { type ValueKind, describeValue, kindOfField, literalProblem } from './value-kinds.js';
 
 type Kind = ValueKind | 'null';
 type Fields = ReadonlyMap<string, FieldDefinition>;
 
 const ARITHMETIC = new Set(['$ADD', '$SUB', '$MUL', '$DIV']);
+
+/** What the checks read of a ResolvedUpdate (declared here, so resolve-update can import this file). */
+export interface CheckedUpdate {
+  readonly set: readonly { readonly column: string; readonly value: ResolvedExpression }[];
+  readonly where: readonly { readonly column: string; readonly op: string; readonly value?: Literal | readonly Literal[] }[];
+}
 
 /**
  * Every way an update's values and operators do not fit the introspected column types, before
@@ -19,7 +25,7 @@ const ARITHMETIC = new Set(['$ADD', '$SUB', '$MUL', '$DIV']);
  * @example updateTypeIssues(resolveUpdate({ table: 'people', data: { age: 'abc' } }, snapshot), snapshot)
  * // [{ code: 'type_mismatch', path: 'data.age', message: '"age" is integer and "abc" is text: pass a whole number such as 42 (or null)' }]
  */
-export function updateTypeIssues(update: ResolvedUpdate, table: CollectionSnapshot): ValidationIssue[] {
+export function updateTypeIssues(update: CheckedUpdate, table: CollectionSnapshot): ValidationIssue[] {
   const fields: Fields = new Map(table.fields.map((f) => [f.name, f]));
   const issues: ValidationIssue[] = [];
   for (const s of update.set) {
