@@ -1,11 +1,12 @@
-import { ValidationError, type DefaultValue, type FieldOptions } from '@ductape/core';
+import { NUMERIC_TYPES, ValidationError, type DefaultValue, type FieldOptions } from '@ductape/core';
 import { quoteLiteral } from '../quote.js';
 import { columnType } from './column-type.js';
 
 /**
- * The SQL of a DEFAULT clause's value. DDL takes no parameters, so literals are quoted and
- * cast; `{ $fn: 'now' }` is `now()` and `{ $fn: 'uuid' }` is `gen_random_uuid()` (PostgreSQL 13+).
- * @example defaultSql({ type: 'string', default: "it's" }) // "'it''s'::varchar(255)"
+ * The SQL of a DEFAULT clause's value, written as a hand-written DEFAULT is (DDL takes no
+ * parameters): numbers bare, strings quoted and left for PostgreSQL to coerce to the column type,
+ * so the stored default reads back (pg_get_expr, information_schema) as the hand-written one does; `{ $fn: 'now' }` is `now()` and `{ $fn: 'uuid' }` is `gen_random_uuid()` (PostgreSQL 13+).
+ * @example defaultSql({ type: 'string', default: "it's" }) // "'it''s'"
  */
 export function defaultSql(field: FieldOptions & { readonly default: DefaultValue }): string {
   const value = field.default;
@@ -24,10 +25,11 @@ export function defaultSql(field: FieldOptions & { readonly default: DefaultValu
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw bad(`default ${String(value)} is not a finite number`);
-    return `${quoteLiteral(String(value))}::${type}`;
+    // A bare number, as a hand-written DEFAULT 1.5 is: PostgreSQL stores (and reads back) the same text.
+    return NUMERIC_TYPES.has(field.type) ? String(value) : quoteLiteral(String(value));
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'string') return `${quoteLiteral(value)}::${type}`;
+  if (typeof value === 'string') return field.type === 'decimal' && /^-?\d+(\.\d+)?$/.test(value) ? value : quoteLiteral(value);
   throw bad(`default ${JSON.stringify(value)} does not fit type "${field.type}"`);
 }
 

@@ -42,7 +42,10 @@ export function parseDefault(expr: string | null | undefined, type: FieldType, i
   if (lit?.[1] !== undefined) {
     const text = lit[1].replace(/''/g, "'");
     if (type === 'json') return value(JSON.parse(text) as DefaultValue);
-    if (type === 'array') return text === '{}' ? value([]) : { kind: 'expression', sql: e };
+    if (type === 'array') {
+      const items = parseArrayText(text, itemType);
+      return items ? value(items) : { kind: 'expression', sql: e };
+    }
     if (type === 'boolean') return value(text === 't' || text === 'true');
     if (NUMERIC_TYPES.has(type)) return /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text) ? numeric(text, type, e) : { kind: 'expression', sql: e };
     return value(text);
@@ -67,6 +70,21 @@ function parseArray(e: string, itemType: FieldType | undefined): unknown[] | und
     } else if (m[2] !== undefined) items.push(Number(m[2]));
     else items.push(m[3] === 'true');
   }
+  return items;
+}
+
+/**
+ * Items of an array literal's text, `{a,b}` or `{1,2}`, when every item is a plain word or number
+ * (no quotes, NULL, nesting or escapes); else undefined.
+ */
+function parseArrayText(text: string, itemType: FieldType | undefined): unknown[] | undefined {
+  if (text === '{}') return [];
+  const m = /^\{([^{}"\\]*)\}$/.exec(text);
+  if (!m?.[1]) return undefined;
+  const items = m[1].split(',');
+  if (items.some((i) => i === '' || /^null$/i.test(i) || i !== i.trim())) return undefined;
+  if (itemType && NUMERIC_TYPES.has(itemType)) return items.every((i) => /^-?\d+(\.\d+)?$/.test(i) && String(Number(i)) === i) ? items.map(Number) : undefined;
+  if (itemType === 'boolean') return items.every((i) => i === 't' || i === 'f') ? items.map((i) => i === 't') : undefined;
   return items;
 }
 
@@ -98,7 +116,7 @@ function numeric(text: string, type: FieldType, sql: string): ParsedDefault {
   const n = Number(text);
   if (Number.isFinite(n) && String(n) === text) return value(n);
   if (type === 'decimal') return value(text);
-  return { kind: 'expression', sql };
+  return { kind: 'expression', sql: /^-?\d+(\.\d+)?$/.test(text) ? text : sql };
 }
 
 function value(v: DefaultValue): ParsedDefault {
