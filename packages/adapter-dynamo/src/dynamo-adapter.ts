@@ -17,6 +17,7 @@ import { keyTypeLookup } from './execute/key-type-lookup.js';
 import type { KeyTypeLookup } from './execute/resolve-types.js';
 import { runCommand } from './execute/run-command.js';
 import { scanAndUpdate } from './execute/scan-update.js';
+import { waitUntilSettled } from './execute/wait.js';
 
 /**
  * The DynamoDB adapter (AWS SDK v3). Compiles ops to DynamoDB commands (pure), runs them with
@@ -45,7 +46,7 @@ export class DynamoAdapter implements DataAdapter {
     const historyTable = this.#compiler.tableName(this.settings.historyTable);
     this.history = new DynamoHistoryStore(this.driver, historyTable, this.settings);
     this.lock = new DynamoLockStore(this.driver, historyTable, () => this.history.ensure());
-    this.#introspector = new DynamoIntrospector(this.driver, (c) => this.#compiler.tableName(c), this.history);
+    this.#introspector = new DynamoIntrospector(this.driver, (c) => this.#compiler.tableName(c), this.history, (t) => waitUntilSettled(this.driver, t, this.settings));
     this.#keyType = keyTypeLookup(this.driver, this.history, (c) => this.#compiler.tableName(c));
   }
 
@@ -76,8 +77,13 @@ export class DynamoAdapter implements DataAdapter {
     if (step.kind !== 'command') throw new InvalidArgumentError('the step', 'a DynamoDB command step', step.kind);
     if (step.name === SCAN_AND_UPDATE) await scanAndUpdate(this.driver, step, this.settings);
     else await runCommand(this.driver, step, this.settings, this.#keyType);
+    // No step counts as applied while its table or one of its indexes is still changing (on AWS
+    // a CREATING or UPDATING table cannot be used yet): wait until it is settled, or gone.
+    const table = tableOf(step);
+    if (table !== undefined && step.name !== 'DeleteTable') await waitUntilSettled(this.driver, table, this.settings);
   }
 
+  /** Waits until the table is settled (see DynamoIntrospector.introspect). */
   introspect(collection: string): Promise<CollectionSnapshot | undefined> {
     // A name DynamoDB cannot hold names no table: nothing to describe (DescribeTable would throw).
     if (typeof collection === 'string' && !isDynamoName(this.tableName(collection))) return Promise.resolve(undefined);
@@ -90,4 +96,12 @@ export class DynamoAdapter implements DataAdapter {
     const progress = new DataProgress(this.driver, this.history.table, () => this.history.ensure(), { table, update });
     return updateRowsDynamo(this.driver, table, update, options, progress, this.settings.maxWritesPerSecond);
   }
+}
+
+// The table a command step works on: its input's TableName (a batch step's own TableName).
+function tableOf(step: Step): string | undefined {
+  if (step.kind !== 'command') return undefined;
+  const args = step.args as { input?: { TableName?: unknown }; TableName?: unknown };
+  const name = args.input?.TableName ?? args.TableName;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }

@@ -33,7 +33,7 @@ export class DynamoCompiler {
       case 'dropField':
         return compileDropField(op, env);
       case 'renameCollection':
-        throw new UnsupportedOperationError('dynamo', 'renameCollection', 'this adapter does not rename tables yet');
+        throw new UnsupportedOperationError('dynamodb', `renameCollection "${op.from}" → "${op.to}"`, 'DynamoDB cannot rename a table; create the new table, copy the items, then drop the old one');
       case 'renameField':
         return compileRenameField(op, env);
       case 'modifyField':

@@ -19,10 +19,16 @@ export class DynamoIntrospector {
     private readonly driver: DynamoDriver,
     private readonly tableName: (collection: string) => string,
     private readonly history: DynamoHistoryStore,
+    private readonly describeSettled: (table: string) => Promise<TableDescription | undefined> = (t) => driver.describe(t),
   ) {}
 
+  /**
+   * Answers only once the table is settled (ACTIVE with every GSI ACTIVE, or gone): a table a
+   * killed runner's CreateTable left CREATING is not yet there for a resumed run's effect check,
+   * which then waits for it instead of recording the step as applied (issue 16, defect 13).
+   */
   async introspect(collection: string): Promise<CollectionSnapshot | undefined> {
-    const table = await this.driver.describe(this.tableName(collection));
+    const table = await this.describeSettled(this.tableName(collection));
     if (!table) return undefined;
     const ttl = await this.driver.send('DescribeTimeToLive', { TableName: table.TableName });
     const ttlDescription = ttl.TimeToLiveDescription as { AttributeName?: string; TimeToLiveStatus?: string } | undefined;

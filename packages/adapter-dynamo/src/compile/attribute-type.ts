@@ -1,4 +1,4 @@
-import type { DynamoKeyType, FieldDefinition, FieldType, Migration, Operation } from '@ductape/core';
+import { type DynamoKeyType, type FieldDefinition, type FieldOptions, type FieldType, type Migration, type Operation, ValidationError } from '@ductape/core';
 
 /**
  * The spec's type table for DynamoDB: the attribute type each portable field type is stored as.
@@ -24,15 +24,38 @@ export const ATTRIBUTE_TYPE: { readonly [T in FieldType]: 'S' | 'N' | 'B' | 'BOO
   array: 'L',
   binary: 'B',
   blob: 'B',
-  native: 'S',
+  native: 'S', // placeholder: a native field's type is its own `native` text (attributeTypeOf)
 };
 
+/** What `native` may say on DynamoDB: an attribute type descriptor of the DynamoDB API. */
+export const NATIVE_ATTRIBUTE_TYPES: readonly string[] = ['S', 'N', 'B', 'BOOL', 'NULL', 'M', 'L', 'SS', 'NS', 'BS'];
+
 /**
- * The key attribute type of a field type, or undefined when it cannot be a key (boolean, json, array).
- * @example keyTypeOf('timestamp') // 'N'
+ * The attribute type a field is stored as: its native descriptor (`{ type: 'native', native: 'SS' }`),
+ * else the type table's. A native text that is not a DynamoDB attribute type is refused before any IO.
+ * @example attributeTypeOf({ type: 'native', native: 'NS' }, 'users.scores') // 'NS'
  */
-export function keyTypeOf(type: FieldType): DynamoKeyType | undefined {
-  const t = ATTRIBUTE_TYPE[type];
+export function attributeTypeOf(field: Pick<FieldOptions, 'type' | 'native'>, where = 'field'): string {
+  if (field.type !== 'native') return ATTRIBUTE_TYPE[field.type];
+  const native = field.native;
+  if (typeof native !== 'string' || !NATIVE_ATTRIBUTE_TYPES.includes(native)) {
+    throw new ValidationError(`field "${where}"`, [
+      { code: 'invalid_native_type', path: 'native', message: `on DynamoDB native must be an attribute type, one of ${NATIVE_ATTRIBUTE_TYPES.join(', ')} (key attributes: S, N or B); got ${JSON.stringify(native)}` },
+    ]);
+  }
+  return native;
+}
+
+/**
+ * The key attribute type of a field (or field type), or undefined when it cannot be a key
+ * (boolean, json, array, and native types other than S, N and B).
+ * @example keyTypeOf('timestamp') // 'N'
+ * keyTypeOf({ type: 'native', native: 'B' }) // 'B'
+ */
+export function keyTypeOf(field: FieldType | Pick<FieldOptions, 'type' | 'native'>): DynamoKeyType | undefined {
+  const f = typeof field === 'string' ? { type: field } : field;
+  if (f.type === 'native' && (typeof f.native !== 'string' || !NATIVE_ATTRIBUTE_TYPES.includes(f.native))) return undefined;
+  const t = attributeTypeOf(f);
   return t === 'S' || t === 'N' || t === 'B' ? t : undefined;
 }
 
@@ -63,7 +86,7 @@ export function attributeTypeIn(migration: Migration, collection: string, attrib
  */
 export function declaredKeyType(migration: Migration, collection: string, attribute: string): DynamoKeyType | undefined {
   const field = fieldIn(migration, collection, attribute);
-  const fromField = field ? keyTypeOf(field.type) : undefined;
+  const fromField = field ? keyTypeOf(field) : undefined;
   if (fromField) return fromField;
   for (const op of [...migration.up, ...migration.down]) {
     if (op.type !== 'createCollection' || op.name !== collection) continue;

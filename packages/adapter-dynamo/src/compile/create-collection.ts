@@ -1,5 +1,5 @@
 import { type CommandStep, type CreateCollectionOp, type DynamoKey, type DynamoOptions, UnsupportedOperationError } from '@ductape/core';
-import { attributeTypeIn, keyTypeOf } from './attribute-type.js';
+import { attributeTypeIn, attributeTypeOf, keyTypeOf } from './attribute-type.js';
 import type { CompileEnv } from './compile-env.js';
 import { gsiFromIndex } from './index-definition.js';
 import { attributeDefinitions, keySchema } from './key-schema.js';
@@ -17,6 +17,7 @@ export function compileCreateCollection(op: CreateCollectionOp, env: CompileEnv)
   const TableName = env.tableName(op.name);
   assertDynamoName('table', TableName);
   const o: DynamoOptions = op.options?.dynamoOptions ?? {};
+  for (const f of op.fields) attributeTypeOf(f, `${op.name}.${f.name}`);
   const { partition, sort } = tableKeys(op, o);
   refuseUniqueFields(op, [partition, sort]);
   const throughput = provisioned(o);
@@ -62,8 +63,9 @@ function tableKeys(op: CreateCollectionOp, o: DynamoOptions): { partition: Dynam
 
 function keyOf(op: CreateCollectionOp, name: string): DynamoKey {
   const field = op.fields.find((f) => f.name === name);
-  const type = field ? keyTypeOf(field.type) : 'S';
-  if (!type) throw invalid(`fields.${name}`, `field "${name}" of type ${field?.type} cannot be a DynamoDB key (keys are S, N or B)`, 'invalid_key_type');
+  const type = field ? keyTypeOf(field) : 'S';
+  const what = field?.type === 'native' ? `native type ${field.native}` : `type ${field?.type}`;
+  if (!type) throw invalid(`fields.${name}`, `field "${name}" of ${what} cannot be a DynamoDB key (keys are S, N or B)`, 'invalid_key_type');
   return { name, type };
 }
 

@@ -1,5 +1,5 @@
-import { type AddFieldOp, type DefaultValue, type DropFieldOp, type FieldType, type ModifyFieldOp, type RenameFieldOp, type Step, UnsupportedOperationError } from '@ductape/core';
-import { fieldIn } from './attribute-type.js';
+import { type AddFieldOp, type DefaultValue, type DropFieldOp, type ModifyFieldOp, type RenameFieldOp, type Step, UnsupportedOperationError } from '@ductape/core';
+import { attributeTypeOf, fieldIn } from './attribute-type.js';
 import type { CompileEnv } from './compile-env.js';
 import { marshalDefault } from './marshal.js';
 import { backfillStep, removeStep, renameStep } from './scan-update.js';
@@ -16,7 +16,7 @@ export function compileAddField(op: AddFieldOp, env: CompileEnv): Step[] {
   const where = `${op.collection}.${op.field.name}`;
   if (op.field.primaryKey) throw new UnsupportedOperationError('dynamodb', `adding key field "${where}"`, 'the key of a DynamoDB table is fixed when it is created');
   if (op.field.unique) throw new UnsupportedOperationError('dynamodb', `unique field "${where}"`, 'DynamoDB enforces uniqueness only on the table key');
-  return withDefault(env.tableName(op.collection), op.field.name, op.field.type, op.field.default, `addField ${where}`);
+  return withDefault(env.tableName(op.collection), op.field.name, attributeTypeOf(op.field, where), op.field.default, `addField ${where}`);
 }
 
 /**
@@ -28,7 +28,8 @@ export function compileModifyField(op: ModifyFieldOp, env: CompileEnv): Step[] {
   const where = `${op.collection}.${op.field}`;
   if (op.changes.primaryKey !== undefined) throw new UnsupportedOperationError('dynamodb', `changing the key of "${op.collection}" (${where})`, 'the key of a DynamoDB table is fixed when it is created; create a new table and copy the items');
   if (op.changes.unique === true) throw new UnsupportedOperationError('dynamodb', `making "${where}" unique`, 'DynamoDB enforces uniqueness only on the table key');
-  const type: FieldType = op.changes.type ?? op.previous?.type ?? fieldIn(env.migration, op.collection, op.field)?.type ?? 'string';
+  const before = op.previous ?? fieldIn(env.migration, op.collection, op.field);
+  const type = attributeTypeOf(op.changes.type !== undefined && op.changes.type !== null ? { type: op.changes.type, native: op.changes.native ?? undefined } : (before ?? { type: 'string' }), where);
   return withDefault(env.tableName(op.collection), op.field, type, op.changes.default ?? undefined, `modifyField ${where}`);
 }
 
@@ -48,7 +49,7 @@ export function compileDropField(op: DropFieldOp, env: CompileEnv): Step[] {
   return [removeStep(env.tableName(op.collection), op.field)];
 }
 
-function withDefault(table: string, attribute: string, type: FieldType, value: DefaultValue | undefined, summary: string): Step[] {
+function withDefault(table: string, attribute: string, type: string, value: DefaultValue | undefined, summary: string): Step[] {
   if (value === undefined || value === null) return [tableCheck(table, SCHEMALESS, summary)];
   if (typeof value === 'object' && !Array.isArray(value) && '$fn' in value) {
     return [tableCheck(table, `${SCHEMALESS}; a ${String(value.$fn)}() default is computed by the application on write, not backfilled`, summary)];

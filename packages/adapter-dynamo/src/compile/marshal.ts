@@ -1,5 +1,4 @@
-import { type DefaultValue, type FieldType, ValidationError } from '@ductape/core';
-import { ATTRIBUTE_TYPE } from './attribute-type.js';
+import { type DefaultValue, ValidationError } from '@ductape/core';
 
 /** A DynamoDB AttributeValue as plain JSON (the SDK's wire shape). */
 export type AttributeValue =
@@ -11,12 +10,12 @@ export type AttributeValue =
   | { readonly M: { readonly [key: string]: AttributeValue } };
 
 /**
- * A literal default as an AttributeValue, typed by the field (numbers of numeric fields as N,
- * even when written as a string, e.g. a decimal '9.99').
- * @example marshalDefault(0, 'integer') // { N: '0' }
+ * A literal default as an AttributeValue, typed by the field's attribute type (numbers of numeric
+ * fields as N, even when written as a string, e.g. a decimal '9.99').
+ * @example marshalDefault(0, 'N') // { N: '0' }
  */
-export function marshalDefault(value: DefaultValue, type: FieldType): AttributeValue {
-  if (ATTRIBUTE_TYPE[type] === 'N' && (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))))) {
+export function marshalDefault(value: DefaultValue, attributeType: string): AttributeValue {
+  if (attributeType === 'N' && (typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))))) {
     return { N: String(value) };
   }
   return marshal(value, 'default');

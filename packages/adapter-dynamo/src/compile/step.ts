@@ -70,9 +70,10 @@ export const SCAN_AND_UPDATE = 'ScanAndUpdate';
 export function commandStep(name: DynamoCommandName, input: CommandArgs['input'], summary: string, wait?: WaitFor, extra?: Omit<CommandArgs, 'input' | 'wait'>): CommandStep {
   const args: CommandArgs = { input, ...(wait ? { wait } : {}), ...extra };
   const summaryText = wait ? `${summary}, wait until ${waitLabel(wait)}` : summary;
-  // Re-sending a GSI change finds it under way or done and only waits (run-command.ts), so a
-  // resumed run repeats it rather than trusting an index that may still be building.
-  return { kind: 'command', name, args: args as unknown as CommandStep['args'], summary: summaryText, ...(wait && 'index' in wait ? { resumable: true } : {}) };
+  // Not `resumable`: a resumed run may trust a GSI step's effect, because introspection answers
+  // only once the table and its indexes are settled (ACTIVE or gone), so an index still building
+  // is waited for, not counted. Re-sending it would fail on an index already ACTIVE (run-command.ts).
+  return { kind: 'command', name, args: args as unknown as CommandStep['args'], summary: summaryText };
 }
 
 /**

@@ -16,6 +16,6 @@ export function keyTypeLookup(driver: DynamoDriver, history: DynamoHistoryStore,
     const def = table?.AttributeDefinitions?.find((d) => d.AttributeName === attribute);
     if (def?.AttributeType) return def.AttributeType as DynamoKeyType;
     const field = declaredFields(collection, await history.list())?.find((f) => f.name === attribute);
-    return field ? keyTypeOf(field.type) : undefined;
+    return field ? keyTypeOf(field) : undefined;
   };
 }

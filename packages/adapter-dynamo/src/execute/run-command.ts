@@ -37,9 +37,13 @@ async function alreadyUnderWay(driver: DynamoDriver, name: string, input: Input,
     return false;
   }
   const gsi = table?.GlobalSecondaryIndexes?.find((g) => g.IndexName === wait.index);
-  if (wait.until === 'DELETED') return !gsi || gsi.IndexStatus === 'DELETING';
+  // Only a change still under way is taken as this step's own (re-sent after its wait timed out).
+  // A GSI already ACTIVE, or already missing, was not made or removed by this step: the step
+  // fails instead of adopting it, so its down never drops an index the migration did not create
+  // (issue 16, defect 3). A resumed run finds a finished step by its effect (introspection).
+  if (wait.until === 'DELETED') return gsi?.IndexStatus === 'DELETING';
   const wanted = JSON.stringify(createOf(input)?.KeySchema);
-  return gsi !== undefined && gsi.IndexStatus !== 'DELETING' && JSON.stringify(gsi.KeySchema) === wanted;
+  return gsi !== undefined && gsi.IndexStatus === 'CREATING' && JSON.stringify(gsi.KeySchema) === wanted;
 }
 
 /** A GSI created on a PROVISIONED table needs throughput: the table's, unless the step gave one. */

@@ -23,6 +23,26 @@ export async function waitFor(driver: DynamoDriver, wait: WaitFor, settings: Dyn
   }
 }
 
+/**
+ * Polls DescribeTable until the table is settled: ACTIVE with every GSI ACTIVE and not
+ * backfilling, or gone. Returns its description (undefined when gone). Bounded by
+ * `waitTimeoutMs` (DynamoWaitTimeoutError). Nothing is counted as applied, and no snapshot is
+ * given, while a table or index is still CREATING, UPDATING or DELETING: on AWS it cannot be used yet.
+ * @example const table = await waitUntilSettled(driver, 'users', settings);
+ */
+export async function waitUntilSettled(driver: DynamoDriver, table: string, settings: DynamoSettings): Promise<TableDescription | undefined> {
+  const started = Date.now();
+  for (;;) {
+    const description = await driver.describe(table);
+    const status = statusOf(description, { table, until: 'ACTIVE' });
+    if (status === 'ACTIVE' || status === 'DELETED') return description;
+    const elapsedMs = Date.now() - started;
+    settings.onEvent?.({ type: 'wait', table, until: 'ACTIVE', status, elapsedMs });
+    if (elapsedMs >= settings.waitTimeoutMs) throw new DynamoWaitTimeoutError(`table ${table}`, 'ACTIVE', status, elapsedMs);
+    await sleep(Math.min(settings.pollIntervalMs, Math.max(1, settings.waitTimeoutMs - elapsedMs)));
+  }
+}
+
 /** The status to compare with `wait.until`: 'DELETED' for a missing table or index. */
 function statusOf(table: TableDescription | undefined, wait: WaitFor): string {
   if (!table) return 'DELETED';
@@ -35,6 +55,7 @@ function statusOf(table: TableDescription | undefined, wait: WaitFor): string {
     return gsi.IndexStatus === 'ACTIVE' && gsi.Backfilling !== true ? 'ACTIVE' : (gsi.IndexStatus ?? 'UNKNOWN');
   }
   const indexes = table.GlobalSecondaryIndexes ?? [];
-  if (table.TableStatus === 'ACTIVE' && indexes.some((g) => g.IndexStatus !== 'ACTIVE')) return 'ACTIVE (indexes CREATING)';
+  const busy = indexes.filter((g) => g.IndexStatus !== 'ACTIVE' || g.Backfilling === true);
+  if (table.TableStatus === 'ACTIVE' && busy.length > 0) return `ACTIVE (index ${busy.map((g) => `${g.IndexName} ${g.IndexStatus}${g.Backfilling ? ' backfilling' : ''}`).join(', ')})`;
   return table.TableStatus ?? 'UNKNOWN';
 }

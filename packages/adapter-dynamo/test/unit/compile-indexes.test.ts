@@ -19,7 +19,6 @@ describe('createIndex / dropIndex / dropCollection (golden)', () => {
       kind: 'command',
       name: 'UpdateTable',
       summary: 'UpdateTable users: create GSI idx_users_email (email S), wait until index idx_users_email is ACTIVE',
-      resumable: true,
       args: {
         input: {
           TableName: 'users',
@@ -53,7 +52,6 @@ describe('createIndex / dropIndex / dropCollection (golden)', () => {
         kind: 'command',
         name: 'UpdateTable',
         summary: 'UpdateTable users: delete GSI by-status, wait until index by-status is DELETED',
-        resumable: true,
         args: { input: { TableName: 'users', GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'by-status' } }] }, wait: { table: 'users', index: 'by-status', until: 'DELETED' } },
       },
     ]);
