@@ -84,6 +84,7 @@ export class MysqlFamilyAdapter implements Adapter {
       transactionalDdl: false,
       renameField: true,
       renameCollection: false,
+      indexPrefixLength: true,
       modifyField: true,
       dropField: true,
       foreignKeys: true,

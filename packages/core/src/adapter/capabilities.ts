@@ -11,6 +11,8 @@ export interface Capabilities {
   readonly checkConstraints: boolean;
   readonly uniqueConstraints: boolean;
   readonly partialIndexes: boolean;
+  /** Index key prefixes (`{ name, length }` index fields: MySQL/MariaDB); absent means refused before IO. */
+  readonly indexPrefixLength?: boolean;
   /** Index builds that do not block writes. */
   readonly concurrentIndex: boolean;
   /** Dialect names whose raw operations this adapter runs, e.g. ['postgresql']. */

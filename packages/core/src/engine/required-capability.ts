@@ -16,6 +16,7 @@ function requiredFlag(op: Operation): Flag | undefined {
     case 'dropField':
       return 'dropField';
     case 'createIndex':
+      if (op.fields?.some((f) => f.length !== undefined)) return 'indexPrefixLength';
       return op.where !== undefined ? 'partialIndexes' : undefined;
     case 'addConstraint':
       return op.constraint.type === 'foreignKey' ? 'foreignKeys' : op.constraint.type === 'check' ? 'checkConstraints' : op.constraint.type === 'unique' ? 'uniqueConstraints' : undefined;
