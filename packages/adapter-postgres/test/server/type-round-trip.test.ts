@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { PostgresAdapter } from '../../src/index.js';
 import { postgresUrl } from '../support/postgres-url.js';
-import { roundTripEveryColumn, type RunSql } from '../support/round-trip.js';
+import { roundTripEveryColumn, roundTripIssueColumns, type RunSql } from '../support/round-trip.js';
 import { createTempDatabase, type TempDatabase } from '../support/temp-database.js';
 
 const server = postgresUrl();
@@ -35,5 +35,9 @@ describe.skipIf(!server)('postgres (pg server): every column type round-trips th
     expect(byName.get('ip')).toEqual({ name: 'ip', type: 'native', native: 'inet', default: '127.0.0.1' });
     expect(byName.get('vu')).toEqual({ name: 'vu', type: 'native', native: 'character varying' });
     expect(byName.get('str')).toEqual({ name: 'str', type: 'string', length: 20, default: 'x' });
+  });
+
+  it('recreates the columns of the report: tsvector, inet and unbounded varchar (not text / varchar(255))', async () => {
+    await roundTripIssueColumns(adapter, run);
   });
 });

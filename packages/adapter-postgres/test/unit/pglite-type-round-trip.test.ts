@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { PostgresAdapter } from '../../src/index.js';
-import { roundTripEveryColumn, type RunSql } from '../support/round-trip.js';
+import { roundTripEveryColumn, roundTripIssueColumns, type RunSql } from '../support/round-trip.js';
 
 // The same round trip as test/server/type-round-trip.test.ts, on PGlite (issue 16 defect 8).
 describe('postgres (PGlite): every column type round-trips through introspect → dropField → down', () => {
@@ -28,5 +28,9 @@ describe('postgres (PGlite): every column type round-trips through introspect �
   it('recreates every column exactly', async () => {
     const fields = await roundTripEveryColumn(adapter, run);
     expect(fields.find((f) => f.name === 'tsv')).toEqual({ name: 'tsv', type: 'native', native: 'tsvector' });
+  });
+
+  it('recreates the columns of the report: tsvector, inet and unbounded varchar (not text / varchar(255))', async () => {
+    await roundTripIssueColumns(adapter, run);
   });
 });
