@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { MigrationEngine, ValidationError, migration, type Migration, type Step } from '../src/index.js';
+import { MemoryAdapter } from '../src/testing.js';
+
+const create = () => migration('create_t').createCollection('t', [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'a', type: 'text' }, { name: 'b', type: 'string', length: 100 }]).build();
+
+async function setup(): Promise<{ adapter: MemoryAdapter; engine: MigrationEngine }> {
+  const adapter = new MemoryAdapter();
+  const engine = new MigrationEngine(adapter);
+  await engine.up(create());
+  return { adapter, engine };
+}
+
+describe('ops without previous are resolved against the live schema before any change', () => {
+  it('records the resolved migration, and down restores the old definition (issue 16 defect 1)', async () => {
+    const { adapter, engine } = await setup();
+    const m = migration('widen').modifyField('t', 'a', { type: 'string', length: 255 }).modifyField('t', 'b', { length: 255 }).build();
+    expect(m.irreversible).toBeDefined(); // the builder cannot know the old definitions
+    await engine.up(m);
+    const row = (await engine.getHistory()).find((h) => h.name === 'widen');
+    expect(row?.migration.up.map((op) => (op as { previous?: unknown }).previous)).toEqual([{ name: 'a', type: 'text' }, { name: 'b', type: 'string', length: 100 }]);
+    expect(row?.migration.irreversible).toBeUndefined();
+    expect(adapter.database.state.collections.get('t')?.fields.slice(1)).toEqual([{ name: 'a', type: 'string', length: 255 }, { name: 'b', type: 'string', length: 255 }]);
+    await engine.down(m);
+    expect(adapter.database.state.collections.get('t')?.fields.slice(1)).toEqual([{ name: 'a', type: 'text' }, { name: 'b', type: 'string', length: 100 }]);
+  });
+
+  it('refuses before any change when the field does not exist, and records nothing', async () => {
+    const { adapter, engine } = await setup();
+    const m = migration('bad').addField('t', 'c', 'integer').modifyField('t', 'nope', { length: 9 }).build();
+    const io = adapter.database.state.history.length;
+    const error = await engine.up(m).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(String((error as Error).message)).toContain('has no field "nope"');
+    expect(adapter.database.state.history.length).toBe(io);
+    expect(adapter.database.state.collections.get('t')?.fields.map((f) => f.name)).toEqual(['id', 'a', 'b']);
+  });
+
+  it('sees what earlier ops of the same migration did', async () => {
+    const { engine } = await setup();
+    const m = migration('add_then_modify').addField('t', 'c', { type: 'string', length: 10 }).modifyField('t', 'c', { length: 20 }).build();
+    await engine.up(m);
+    const row = (await engine.getHistory()).find((h) => h.name === m.name);
+    expect((row?.migration.up[1] as { previous?: unknown }).previous).toEqual({ name: 'c', type: 'string', length: 10 });
+  });
+
+  it('refuses an op that needs the live schema after a raw op in the same migration', async () => {
+    const { engine } = await setup();
+    const m = migration('raw_then_drop').raw('memory', { set: 'k', value: 1 }, { down: { command: { delete: 'k' } } }).dropField('t', 'a').build();
+    await expect(engine.up(m)).rejects.toThrow(/after a raw operation/);
+  });
+
+  it('keeps a hand-written down as written', async () => {
+    const { engine } = await setup();
+    const m: Migration = { name: 'custom', tag: '20240101_000000_custom', up: [{ type: 'dropField', collection: 't', field: 'b' }], down: [{ type: 'addField', collection: 't', field: { name: 'b', type: 'text' } }] };
+    await engine.up(m);
+    const row = (await engine.getHistory()).find((h) => h.name === 'custom');
+    expect(row?.migration.down).toEqual(m.down);
+  });
+
+  it('plan refuses (typed) what only the live schema can tell; preview reads it and changes nothing', async () => {
+    const { adapter, engine } = await setup();
+    const m = migration('widen').modifyField('t', 'b', { length: 255 }).build();
+    expect(() => engine.plan(m)).toThrow(ValidationError);
+    const before = structuredClone(adapter.database.state);
+    const preview = await engine.preview(m);
+    expect(preview.steps.map((s: Step) => s.kind)).toEqual(['command']);
+    expect(adapter.database.state.collections).toEqual(before.collections);
+    expect(adapter.database.state.history).toEqual(before.history);
+  });
+
+  it('an op compiling to nothing is a stated no-op only when the field already is so; otherwise refused', () => {
+    class Silent extends MemoryAdapter {
+      override compile(op: Parameters<MemoryAdapter['compile']>[0], ctx: Parameters<MemoryAdapter['compile']>[1]) {
+        return op.type === 'modifyField' ? [] : super.compile(op, ctx);
+      }
+    }
+    const engine = new MigrationEngine(new Silent());
+    const previous = { name: 'b', type: 'string', length: 100 } as const;
+    const same = engine.plan(migration('same').modifyField('t', 'b', { length: 100 }, { previous }).build());
+    expect(same.steps.map((s) => s.kind)).toEqual(['noop']);
+    expect(() => engine.plan(migration('widen').modifyField('t', 'b', { length: 255 }, { previous }).build())).toThrow(/compiles to nothing/);
+  });
+
+  it('singleTransaction resolves each migration against the schema the earlier ones leave', async () => {
+    const adapter = new MemoryAdapter({ transactionalDdl: true });
+    const engine = new MigrationEngine(adapter);
+    const list = [create(), migration('add_c').addField('t', 'c', { type: 'string', length: 5 }).build(), migration('widen_c').modifyField('t', 'c', { length: 50 }).build()];
+    await engine.upAll(list, { singleTransaction: true });
+    const row = (await engine.getHistory()).find((h) => h.name === 'widen_c');
+    expect((row?.migration.up[0] as { previous?: unknown }).previous).toEqual({ name: 'c', type: 'string', length: 5 });
+    await engine.down(list[2]!);
+    expect(adapter.database.state.collections.get('t')?.fields.find((f) => f.name === 'c')).toEqual({ name: 'c', type: 'string', length: 5 });
+  });
+});
+
+describe('history order is apply order (issue 16 defect 2)', () => {
+  it('a migration that failed and later succeeded is listed where it succeeded, even in the same millisecond', async () => {
+    const adapter = new MemoryAdapter();
+    const engine = new MigrationEngine(adapter);
+    const b = migration('b').tag('20240102_000000_b').addField('invoices', 'total', 'integer').build();
+    const a = migration('a').tag('20240101_000000_a').createCollection('invoices', [{ name: 'id', type: 'integer', primaryKey: true }]).build();
+    await expect(engine.up(b)).rejects.toThrow();
+    await engine.up(a);
+    await engine.up(b);
+    expect((await engine.getHistory()).map((h) => h.name)).toEqual(['a', 'b']);
+    const [ha, hb] = await engine.getHistory();
+    expect(hb!.appliedAt!.getTime()).toBeGreaterThan(ha!.appliedAt!.getTime());
+  });
+});
