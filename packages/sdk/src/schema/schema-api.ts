@@ -11,6 +11,7 @@ import {
   type MigrationEngine,
   migration,
   normalizeField,
+  uniqueKeyName,
 } from '@ductape/core';
 import { AlreadyExistsError, NotFoundError } from '../errors.js';
 import { applyIntent, buildIntent } from './apply-intent.js';
@@ -101,9 +102,25 @@ export class SchemaApi {
   /** Drops a constraint; down adds it back. Destructive. */
   async dropConstraint(collection: string, name: string, options: DestructiveOptions = {}): Promise<SchemaResult> {
     const b = this.#builder();
-    const previous = (await this.#require(collection)).constraints?.find((k) => k.name === name);
-    if (!previous) throw new NotFoundError(`constraint "${name}" on "${collection}"`);
-    return this.#run(['drop', 'constraint', name], b.dropConstraint(collection, name, { previous }), options);
+    const c = await this.#require(collection);
+    const previous = c.constraints?.find((k) => k.name === name);
+    // A field's `unique: true` is the constraint <table>_<field>_key; the engine reads it from the field.
+    const fieldKey = c.fields.some((f) => f.unique === true && uniqueKeyName(collection, f.name) === name);
+    if (!previous && !fieldKey) throw new NotFoundError(`constraint "${name}" on "${collection}"`);
+    return this.#run(['drop', 'constraint', name], b.dropConstraint(collection, name, previous ? { previous } : {}), options);
+  }
+
+  /**
+   * Renames a table/collection; down renames it back. Destructive (running code using the old
+   * name breaks). Refused before IO on databases that cannot rename (DynamoDB, Cassandra).
+   * @example await db.schema.rename('people', 'users');
+   */
+  async rename(from: string, to: string, options: DestructiveOptions = {}): Promise<SchemaResult> {
+    const b = this.#builder();
+    await this.#require(from);
+    if (typeof to !== 'string' || to === '') throw new InvalidArgumentError('the new collection name', 'a non-empty string', to);
+    if (await this.#find(to)) throw new AlreadyExistsError(`collection "${to}"`);
+    return this.#run(['rename', from, 'to', to], b.renameCollection(from, to), options);
   }
 
   /** Drops a table/collection; down recreates its definition (not its rows). Destructive. */
