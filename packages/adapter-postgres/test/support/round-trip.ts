@@ -122,7 +122,10 @@ export async function roundTripEveryColumn(adapter: PostgresAdapter, run: RunSql
   for (const name of REFUSED) {
     const field = snapshot.fields.find((f) => f.name === name);
     expect(() => migration(`drop_${name}`).dropField('rt', name, { previous: field }).build(), name).toThrow(ValidationError);
+    // The same when the engine reads previous itself: refused before the column is dropped.
+    await expect(engine.up(migration(`drop_${name}_resolved`).at(new Date('2026-01-03T00:00:00Z')).dropField('rt', name).build()), name).rejects.toThrow(ValidationError);
   }
+  expect((await catalog(run, 'rt')).columns).toEqual(before.columns);
   return [...snapshot.fields];
 }
 
