@@ -72,7 +72,7 @@ export class MongoAdapter implements DataAdapter {
     return {
       transactionalDdl: false,
       renameField: true,
-      renameCollection: false,
+      renameCollection: true,
       modifyField: true,
       dropField: true,
       foreignKeys: false,

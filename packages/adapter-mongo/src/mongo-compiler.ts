@@ -1,4 +1,4 @@
-import { UnsupportedOperationError, type CompileContext, type Operation, type Step, assertNever } from '@ductape/core';
+import { type CompileContext, type Operation, type Step, assertNever } from '@ductape/core';
 import { compileAddField } from './compile/compile-add-field.js';
 import { compileCreateCollection } from './compile/compile-create-collection.js';
 import { compileDropField } from './compile/compile-drop-field.js';
@@ -32,7 +32,7 @@ export function compileMongo(op: Operation, ctx: CompileContext, settings: Mongo
     case 'dropField':
       return compileDropField(op, s);
     case 'renameCollection':
-      throw new UnsupportedOperationError('mongo', 'renameCollection', 'this adapter does not rename tables yet');
+      return compileRenameCollection(op.from, op.to);
     case 'renameField':
       return compileRenameField(op, s);
     case 'modifyField':
@@ -50,6 +50,14 @@ export function compileMongo(op: Operation, ctx: CompileContext, settings: Mongo
     default:
       return assertNever(op);
   }
+}
+
+// renameCollection (dropTarget false), then the indexes named after the collection follow it.
+function compileRenameCollection(from: string, to: string): Step[] {
+  return [
+    namedStep(StepNames.renameCollection, { from, to }, `renameCollection ${from} → ${to} (dropTarget: false; _ductape_schema follows)`),
+    namedStep(StepNames.renameImpliedIndexes, { from, to }, `rebuild indexes named after ${from} (${from}_pkey, ${from}_<field>_key) as ${to}_…`),
+  ];
 }
 
 // What _ductape_schema records about the collection (constraints, a validator the server cannot hold) goes with it.

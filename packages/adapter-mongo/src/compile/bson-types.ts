@@ -1,4 +1,4 @@
-import type { FieldType } from '@ductape/core';
+import { type FieldType, ValidationError } from '@ductape/core';
 
 /**
  * The spec's type table as `$jsonSchema` bsonType values. Numbers accept what the Node driver
@@ -48,8 +48,33 @@ export const TYPE_ALIAS: { readonly [T in FieldType]: string } = {
   array: 'array',
   binary: 'binData',
   blob: 'binData',
-  native: 'string',
+  native: 'string', // unused: a native field's filter is its own bsonType (nativeBsonTypes)
 };
+
+/** The `$jsonSchema` bsonType aliases MongoDB knows (what `native` may name). */
+export const BSON_TYPE_ALIASES: readonly string[] = [
+  'double', 'string', 'object', 'array', 'binData', 'undefined', 'objectId', 'bool', 'date', 'null', 'regex', 'dbPointer',
+  'javascript', 'symbol', 'javascriptWithScope', 'int', 'timestamp', 'long', 'decimal', 'minKey', 'maxKey', 'number',
+];
+
+/** `native: 'any'`: a property without a bsonType keyword (any BSON type; its other keywords stay in the validator). */
+export const ANY_BSON_TYPE = 'any';
+
+/**
+ * The bsonType list of a native field: one alias (`'objectId'`), several separated by commas
+ * (`'int, long'`), or `'any'` (none). Anything else is refused before any IO.
+ * @example nativeBsonTypes('objectId', 'users.owner') // ['objectId']
+ */
+export function nativeBsonTypes(native: string | undefined, where: string): string[] {
+  if (native === ANY_BSON_TYPE) return [];
+  const list = typeof native === 'string' ? native.split(',').map((t) => t.trim()) : [];
+  if (list.length === 0 || list.some((t) => !BSON_TYPE_ALIASES.includes(t))) {
+    throw new ValidationError(`field "${where}"`, [
+      { code: 'invalid_native_type', path: 'native', message: `on MongoDB native is a $jsonSchema bsonType (${BSON_TYPE_ALIASES.join(', ')}), several separated by commas, or 'any'; got ${JSON.stringify(native)}` },
+    ]);
+  }
+  return list;
+}
 
 /** Canonical UUID text, either case (uuid is stored as a string; see the README). */
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';

@@ -9,7 +9,7 @@ import type { Doc } from './step.js';
  */
 export function collectionSchema(fields: readonly FieldDefinition[]): Doc {
   const required = fields.filter((f) => isNotNull(f)).map((f) => f.name);
-  const properties = Object.fromEntries(fields.map((f) => [f.name, propertySchema(f)]));
+  const properties = Object.fromEntries(fields.map((f) => [f.name, propertySchema(f, f.name)]));
   return { bsonType: 'object', ...(required.length > 0 ? { required } : {}), properties };
 }
 
@@ -23,15 +23,27 @@ export function collectionSchema(fields: readonly FieldDefinition[]): Doc {
  */
 export function mergeValidator(generated: Doc, user: Doc | undefined): Doc {
   if (!user) return { $jsonSchema: generated };
+  const gp = (generated.properties ?? {}) as Record<string, Doc>;
+  // No fields: the user's validator is the whole validator, as written (query operators included).
+  if (Object.keys(gp).length === 0) return user;
   const { $jsonSchema: userSchema, ...rest } = user as { $jsonSchema?: Doc };
   const u = (userSchema ?? {}) as Record<string, unknown>;
-  const gp = (generated.properties ?? {}) as Record<string, Doc>;
   const up = (u.properties ?? {}) as Record<string, Doc>;
   const properties: Record<string, unknown> = {};
-  for (const key of unique([...Object.keys(up), ...Object.keys(gp)])) properties[key] = { ...gp[key], ...up[key] };
+  for (const key of unique([...Object.keys(up), ...Object.keys(gp)])) properties[key] = mergeProperty(gp[key], up[key]);
   const required = unique([...((u.required as string[] | undefined) ?? []), ...((generated.required as string[] | undefined) ?? [])]);
-  const schema = { ...generated, ...u, ...(required.length > 0 ? { required } : {}), properties };
+  // A user $jsonSchema without a top-level bsonType keeps none (documents are objects anyway).
+  const { bsonType: _b, ...generatedRest } = generated;
+  const schema = { ...(userSchema ? generatedRest : generated), ...u, ...(required.length > 0 || Array.isArray(u.required) ? { required } : {}), properties };
   return { $jsonSchema: schema, ...rest };
+}
+
+// The user's keywords over the generated ones; a JSON Schema `type` replaces the generated
+// bsonType (MongoDB refuses a property with both).
+function mergeProperty(generated: Doc | undefined, user: Doc | undefined): Doc {
+  if (!user) return generated ?? {};
+  const { bsonType: _b, ...rest } = generated ?? {};
+  return { ...('type' in user && !('bsonType' in user) ? rest : generated), ...user };
 }
 
 function unique(list: readonly string[]): string[] {

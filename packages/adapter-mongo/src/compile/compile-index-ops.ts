@@ -14,7 +14,7 @@ export function compileCreateIndex(op: CreateIndexOp, settings: MongoCompileSett
   const { type: _t, collection, ...index } = op;
   const spec = indexSpec(collection, index);
   assertIndexFeatures(collection, spec, settings);
-  return [commandStep({ createIndexes: collection, indexes: [spec] }, `createIndexes ${collection}: ${op.name}`)];
+  return [commandStep({ createIndexes: collection, indexes: [spec] }, `createIndexes ${collection}: ${op.name}`, { mustCreate: true })];
 }
 
 /**
@@ -42,7 +42,7 @@ export function recordConstraintsStep(collection: string, change: { add?: readon
 export function compileAddConstraint(op: AddConstraintOp): Step[] {
   const spec = constraintSpec(op.collection, op.constraint, []);
   return [
-    commandStep({ createIndexes: op.collection, indexes: [spec] }, `createIndexes ${op.collection}: ${op.constraint.name} (${op.constraint.type})`),
+    commandStep({ createIndexes: op.collection, indexes: [spec] }, `createIndexes ${op.collection}: ${op.constraint.name} (${op.constraint.type})`, { mustCreate: true }),
     recordConstraintsStep(op.collection, { add: [op.constraint] }),
   ];
 }

@@ -1,5 +1,5 @@
 import { type FieldDefinition, isNotNull } from '@ductape/core';
-import { TYPE_ALIAS } from './bson-types.js';
+import { TYPE_ALIAS, nativeBsonTypes } from './bson-types.js';
 import { primaryKeyIndexName, uniqueFieldIndexName } from './index-spec.js';
 import type { MongoCompileSettings } from './server-features.js';
 import { MissingFeatureError } from './missing-feature-error.js';
@@ -42,7 +42,16 @@ export function fieldIndexes(collection: string, fields: readonly FieldDefinitio
 export function uniqueFieldSpec(collection: string, f: FieldDefinition, settings: MongoCompileSettings): { spec: Doc; warning?: string } {
   const base = { key: { [f.name]: 1 }, name: uniqueFieldIndexName(collection, f.name), unique: true };
   if (isNotNull(f)) return { spec: base };
-  if (settings.features.partialIndexes) return { spec: { ...base, partialFilterExpression: { [f.name]: { $type: TYPE_ALIAS[f.type] } } } };
+  if (settings.features.partialIndexes) return { spec: { ...base, partialFilterExpression: { [f.name]: presentFilter(f, `${collection}.${f.name}`) } } };
   if (settings.onMissingFeature === 'error') throw new MissingFeatureError(`a unique index on the optional field "${collection}.${f.name}"`, 'partial indexes', true);
   return { spec: base, warning: `"${collection}.${f.name}" is unique without a partial filter (the server lacks partial indexes): at most one document may lack it` };
+}
+
+// Documents where the field holds a value of its type (not null, not missing); a native field's own
+// bsonTypes (null left out), or, for native 'any', any value present.
+function presentFilter(f: FieldDefinition, where: string): Doc {
+  if (f.type !== 'native') return { $type: TYPE_ALIAS[f.type] };
+  const types = nativeBsonTypes(f.native, where).filter((t) => t !== 'null');
+  if (types.length === 0) return { $exists: true };
+  return { $type: types.length === 1 ? types[0] : types };
 }

@@ -34,6 +34,7 @@ export function assertMongoNames(op: Operation): void {
   };
   const collection = 'collection' in op ? op.collection : 'name' in op ? op.name : undefined;
   if (typeof collection === 'string') check('collection', collection, collectionNameProblem);
+  if (op.type === 'renameCollection') for (const k of ['from', 'to'] as const) check(k, op[k], collectionNameProblem);
   for (const [path, name] of fieldNames(op)) check(path, name, fieldNameProblem);
   if (issues.length > 0) throw new ValidationError(`${op.type} for MongoDB`, issues);
 }

@@ -1,5 +1,5 @@
 import { type FieldOptions, isNotNull } from '@ductape/core';
-import { BSON_TYPES, SMALLINT_MAX, SMALLINT_MIN, TIME_PATTERN, UUID_PATTERN } from './bson-types.js';
+import { BSON_TYPES, nativeBsonTypes, SMALLINT_MAX, SMALLINT_MIN, TIME_PATTERN, UUID_PATTERN } from './bson-types.js';
 import type { Doc } from './step.js';
 
 /** The `$jsonSchema` keywords this adapter writes for a field (and `description` when it holds a default). */
@@ -12,12 +12,15 @@ export const DEFAULT_PREFIX = 'default: ';
  * The `$jsonSchema` property of one field. A field that may be null also accepts BSON null
  * (as a nullable SQL column does); `required` goes in the parent's `required` list. A default,
  * which MongoDB cannot apply by itself, is recorded in `description` (`default: <JSON>`).
+ * A native field's bsonType is its `native` text (`{ type: 'native', native: 'objectId' }`).
  * @example propertySchema({ type: 'string', length: 20 }) // { bsonType: ['string', 'null'], maxLength: 20 }
  */
-export function propertySchema(field: FieldOptions): Doc {
+export function propertySchema(field: FieldOptions, where = 'field'): Doc {
   const nullable = !isNotNull(field);
-  const types = [...BSON_TYPES[field.type], ...(nullable ? ['null'] : [])];
-  const schema: Record<string, unknown> = { bsonType: types.length === 1 ? types[0] : types };
+  const own = field.type === 'native' ? nativeBsonTypes(field.native, where) : BSON_TYPES[field.type];
+  const types = [...own, ...(nullable && own.length > 0 && !own.includes('null') ? ['null'] : [])];
+  // native 'any': no bsonType keyword at all.
+  const schema: Record<string, unknown> = types.length === 0 ? {} : { bsonType: types.length === 1 ? types[0] : types };
   if ((field.type === 'string') && typeof field.length === 'number') schema.maxLength = field.length;
   if (field.type === 'smallint') Object.assign(schema, { minimum: SMALLINT_MIN, maximum: SMALLINT_MAX });
   if (field.type === 'uuid') schema.pattern = UUID_PATTERN;

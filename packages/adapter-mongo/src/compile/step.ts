@@ -9,6 +9,12 @@ export interface MongoCommandStep extends CommandStep {
   readonly warning?: string;
   /** Server error codes that mean "already done" for this step (e.g. 27 IndexNotFound on a tolerant drop). */
   readonly ignoreErrorCodes?: readonly number[];
+  /**
+   * createIndexes that must create every index it names: an index of that name already there
+   * fails the step (MongoDB would answer "all indexes already exist" and change nothing, and the
+   * down would then drop an index the migration did not create).
+   */
+  readonly mustCreate?: boolean;
 }
 
 /** Named steps that are not a single server command; execute expands them (see execute/). */
@@ -27,13 +33,17 @@ export const StepNames = {
   backupField: 'ductape.backupField',
   /** Put a dropped field's values back from its backup, if one was taken, and drop the backup. */
   restoreField: 'ductape.restoreField',
+  /** renameCollection (dropTarget false) and move what _ductape_schema records of the collection. */
+  renameCollection: 'ductape.renameCollection',
+  /** Rebuild the indexes named after a renamed collection (<from>_pkey, <from>_<field>_key) under its new name. */
+  renameImpliedIndexes: 'ductape.renameImpliedIndexes',
 } as const;
 
 /**
  * A step that sends `command` as is; its name is the command's name (the first key).
  * @example commandStep({ drop: 'users' }, 'drop users') // { kind: 'command', name: 'drop', args: { drop: 'users' }, … }
  */
-export function commandStep(command: Doc, summary: string, extra: Partial<Pick<MongoCommandStep, 'warning' | 'ignoreErrorCodes'>> = {}): MongoCommandStep {
+export function commandStep(command: Doc, summary: string, extra: Partial<Pick<MongoCommandStep, 'warning' | 'ignoreErrorCodes' | 'mustCreate'>> = {}): MongoCommandStep {
   return { kind: 'command', name: Object.keys(command)[0] ?? '', args: command, summary, ...extra };
 }
 

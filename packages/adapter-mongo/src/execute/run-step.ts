@@ -4,6 +4,7 @@ import { type Doc, type MongoCommandStep, StepNames } from '../compile/step.js';
 import type { ValidatorPatch } from '../compile/validator-patch.js';
 import { backupField, restoreField } from './field-backup.js';
 import { patchValidator } from './patch-validator.js';
+import { renameCollection, renameImpliedIndexes } from './rename-collection.js';
 import { renameField } from './rename-field.js';
 import { updateInBatches } from './update-in-batches.js';
 import { recordConstraints, writeShadow } from '../shadow-schema.js';
@@ -37,6 +38,10 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
     case StepNames.patchValidator:
       await patchValidator(db, a.collection, a.patch as ValidatorPatch, a.shadow === true, session);
       return;
+    case StepNames.renameCollection:
+      return renameCollection(db, String(a.from), String(a.to), session);
+    case StepNames.renameImpliedIndexes:
+      return renameImpliedIndexes(db, String(a.from), String(a.to), session);
     case StepNames.renameField:
       return renameField(db, a.collection, String(a.from), String(a.to), Number(a.batchSize), session);
     case StepNames.updateInBatches:
@@ -48,6 +53,7 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
       if (typeof a.createIndexes === 'string' && (await db.listCollections({ name: a.createIndexes }, session ? { session } : {}).toArray()).length === 0) {
         throw new Error(`collection "${a.createIndexes}" does not exist`);
       }
+      if (s.mustCreate && typeof a.createIndexes === 'string') await refuseExistingIndexes(db, a.createIndexes, a.indexes as Doc[], session);
       try {
         await db.command(structuredClone(s.args) as Doc, session ? { session } : {});
       } catch (error) {
@@ -55,4 +61,12 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
         throw error;
       }
   }
+}
+
+// An index of the same name already there: MongoDB would change nothing and say "all indexes
+// already exist"; this step did not create it, so it fails rather than adopt it (issue 16, defect 3).
+async function refuseExistingIndexes(db: Db, collection: string, indexes: readonly Doc[], session: ClientSession | undefined): Promise<void> {
+  const present = new Set((await db.collection(collection).listIndexes(session ? { session } : {}).toArray()).map((i) => String(i.name)));
+  const taken = indexes.map((i) => String(i.name)).filter((n) => present.has(n));
+  if (taken.length > 0) throw new Error(`collection "${collection}" already has an index named ${taken.map((n) => `"${n}"`).join(', ')}; this migration did not create it, so it neither adopts it nor would its down drop it. Drop or rename that index, or remove the operation`);
 }

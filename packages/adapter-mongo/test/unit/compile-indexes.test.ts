@@ -13,11 +13,11 @@ describe('indexes, constraints and raw (golden)', () => {
       .createIndex('users', 'h_email', ['email'], { using: 'hashed' })
       .build();
     expect(m.up.map((op) => compile(op)[0])).toEqual([
-      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'users', indexes: [{ key: { email: 1 }, name: 'idx_users_email', unique: true }] }, summary: 'createIndexes users: idx_users_email' },
-      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'orders', indexes: [{ key: { customer_id: 1, at: -1 }, name: 'idx_orders_customer_at' }] }, summary: 'createIndexes orders: idx_orders_customer_at' },
-      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'orders', indexes: [{ key: { status: 1 }, name: 'idx_open', partialFilterExpression: { status: { $eq: 'open' } } }] }, summary: 'createIndexes orders: idx_open' },
-      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'sessions', indexes: [{ key: { expires_at: 1 }, name: 'ttl_sessions', expireAfterSeconds: 3600 }] }, summary: 'createIndexes sessions: ttl_sessions' },
-      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'users', indexes: [{ key: { email: 'hashed' }, name: 'h_email' }] }, summary: 'createIndexes users: h_email' },
+      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'users', indexes: [{ key: { email: 1 }, name: 'idx_users_email', unique: true }] }, summary: 'createIndexes users: idx_users_email', mustCreate: true },
+      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'orders', indexes: [{ key: { customer_id: 1, at: -1 }, name: 'idx_orders_customer_at' }] }, summary: 'createIndexes orders: idx_orders_customer_at', mustCreate: true },
+      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'orders', indexes: [{ key: { status: 1 }, name: 'idx_open', partialFilterExpression: { status: { $eq: 'open' } } }] }, summary: 'createIndexes orders: idx_open', mustCreate: true },
+      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'sessions', indexes: [{ key: { expires_at: 1 }, name: 'ttl_sessions', expireAfterSeconds: 3600 }] }, summary: 'createIndexes sessions: ttl_sessions', mustCreate: true },
+      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'users', indexes: [{ key: { email: 'hashed' }, name: 'h_email' }] }, summary: 'createIndexes users: h_email', mustCreate: true },
     ]);
     expect(m.down.map((op) => compile(op)[0])).toContainEqual({ kind: 'command', name: 'dropIndexes', args: { dropIndexes: 'users', index: 'idx_users_email' }, summary: 'dropIndexes users: idx_users_email' });
   });
@@ -34,7 +34,7 @@ describe('indexes, constraints and raw (golden)', () => {
   it('unique constraints are unique indexes recorded as constraints; foreign keys and checks are refused', () => {
     const m = migration('k').addConstraint('users', { name: 'uq_users_email', type: 'unique', columns: ['email'] }).build();
     expect(compile(m.up[0]!)).toEqual([
-      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'users', indexes: [{ key: { email: 1 }, name: 'uq_users_email', unique: true }] }, summary: 'createIndexes users: uq_users_email (unique)' },
+      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'users', indexes: [{ key: { email: 1 }, name: 'uq_users_email', unique: true }] }, summary: 'createIndexes users: uq_users_email (unique)', mustCreate: true },
       {
         kind: 'command',
         name: 'ductape.recordConstraints',

@@ -6,18 +6,25 @@ describe('type mapping round trip and validator patches', () => {
   it('every field type (nullable or not) introspects back to a field that compiles to the same property', () => {
     for (const type of FIELD_TYPES) {
       for (const required of [true, false]) {
-        const f: FieldDefinition = { name: 'f', type, required, ...(type === 'enum' ? { enumValues: ['a', 'b'] } : {}), ...(type === 'array' ? { itemType: 'integer' } : {}), ...(type === 'string' ? { length: 9 } : {}) };
+        const f: FieldDefinition = { name: 'f', type, required, ...(type === 'enum' ? { enumValues: ['a', 'b'] } : {}), ...(type === 'array' ? { itemType: 'integer' } : {}), ...(type === 'string' ? { length: 9 } : {}), ...(type === 'native' ? { native: 'objectId' } : {}) };
         const p = propertySchema(f);
         expect(propertySchema(fieldFromProperty('f', p, required)), `${type} required=${required}`).toEqual(p);
       }
     }
-    expect(fieldFromProperty('x', { bsonType: 'objectId' }, false)).toEqual({ name: 'x', type: 'json' });
+    // Issue 16 defect 8: what no portable type compiles to reads back as native, exactly.
+    expect(fieldFromProperty('x', { bsonType: 'objectId' }, false)).toEqual({ name: 'x', type: 'native', native: 'objectId' });
+    expect(fieldFromProperty('x', { bsonType: 'long' }, true)).toEqual({ name: 'x', type: 'native', native: 'long', required: true });
+    expect(fieldFromProperty('x', { bsonType: ['string', 'int', 'null'] }, false)).toEqual({ name: 'x', type: 'native', native: 'int, string' });
+    expect(fieldFromProperty('x', { enum: ['a', 1] }, false)).toEqual({ name: 'x', type: 'native', native: 'any' });
+    expect(propertySchema({ type: 'native', native: 'any' })).toEqual({});
+    expect(() => propertySchema({ type: 'native', native: 'varchar' })).toThrow(/bsonType/);
   });
 
   it('merging a validator with the schema of its own fields gives it back', () => {
     const v = mergeValidator(collectionSchema([{ name: 'a', type: 'string', required: true }]), { $jsonSchema: { additionalProperties: false, properties: { b: { bsonType: 'int', minimum: 3 } } }, $expr: { $gt: ['$b', 0] } });
     expect(v).toEqual({
-      $jsonSchema: { bsonType: 'object', required: ['a'], properties: { b: { bsonType: 'int', minimum: 3 }, a: { bsonType: 'string' } }, additionalProperties: false },
+      // The user's $jsonSchema has no top-level bsonType, so none is added.
+      $jsonSchema: { required: ['a'], properties: { b: { bsonType: 'int', minimum: 3 }, a: { bsonType: 'string' } }, additionalProperties: false },
       $expr: { $gt: ['$b', 0] },
     });
     const s = v.$jsonSchema as { properties: Record<string, Record<string, unknown>>; required: string[] };
