@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migration, MigrationFailedError } from '@ductape/core';
+import { foreignKeyName, migration, MigrationFailedError, uniqueKeyName } from '@ductape/core';
 import { comparable, unique } from '../support/fixtures.js';
 import type { KitContext } from '../support/kit-context.js';
 
@@ -71,6 +71,35 @@ export function neverSilentlyWrong(kit: KitContext): void {
       expect(await kit.snapshot(t)).toBeDefined();
       await engine.down(m);
       expect(await kit.snapshot(t)).toBeUndefined();
+    });
+
+    it('an inline reference becomes a foreign key named <table>_<column>_fkey, and down drops it', async (ctx) => {
+      if (!kit.adapter.capabilities.foreignKeys) return ctx.skip();
+      const parent = unique('parent');
+      const child = unique('child');
+      const engine = kit.engine();
+      await engine.up(migration(unique('ref_parent')).createCollection(parent, [{ name: 'id', type: 'integer', primaryKey: true }]).build());
+      await engine.up(migration(unique('ref_child')).createCollection(child, [{ name: 'id', type: 'integer', primaryKey: true }]).build());
+      const before = await kit.snapshot(child);
+      const m = migration(unique('ref_add')).addField(child, 'parentId', { type: 'integer', references: { table: parent, onDelete: 'CASCADE' } }).build();
+      await engine.up(m);
+      const fk = (await kit.snapshot(child))?.constraints?.find((k) => k.type === 'foreignKey');
+      expect(fk).toMatchObject({ name: foreignKeyName(child, 'parentId'), columns: ['parentId'], references: { table: parent, columns: ['id'], onDelete: 'CASCADE' } });
+      await engine.down(m);
+      expect(comparable(await kit.snapshot(child))).toEqual(comparable(before));
+    });
+
+    it('a field unique key is named <table>_<column>_key: dropConstraint by that name works, and down restores it', async (ctx) => {
+      if (!kit.adapter.capabilities.foreignKeys || !kit.adapter.capabilities.uniqueConstraints) return ctx.skip(); // the SQL databases
+      const t = unique('uk');
+      const engine = kit.engine();
+      await engine.up(migration(unique('uk_create')).createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'email', type: 'string', length: 100, unique: true }]).build());
+      const before = await kit.snapshot(t);
+      const m = migration(unique('uk_drop')).dropConstraint(t, uniqueKeyName(t, 'email')).build();
+      await engine.up(m);
+      expect(comparable(await kit.snapshot(t))).not.toEqual(comparable(before));
+      await engine.down(m);
+      expect(comparable(await kit.snapshot(t))).toEqual(comparable(before));
     });
 
     it('modifyField built without previous changes the column (never applied with nothing run) and down restores it', async (ctx) => {

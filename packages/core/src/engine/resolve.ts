@@ -2,7 +2,6 @@ import type { Adapter } from '../adapter/adapter.js';
 import { ValidationError, type ValidationIssue } from '../errors/errors.js';
 import { canonicalJson } from '../helpers/canonical-json.js';
 import { uniqueKeyName } from '../helpers/constraint-names.js';
-import type { ConstraintDefinition } from '../model/constraint.js';
 import type { Migration } from '../model/migration.js';
 import type { CollectionSnapshot, Operation } from '../model/operation.js';
 import { inverseOf, withoutUndefined } from '../ops/inverse.js';
@@ -98,19 +97,17 @@ function resolveOp(op: Operation, snapshots: Map<string, CollectionSnapshot | nu
       if (!c) return missing(`${op.type}: collection "${op.collection}" does not exist`);
       const list = op.type === 'dropIndex' ? c.indexes : c.constraints;
       if (!list) return missing(`${op.type} ${op.name}: this database does not report the ${op.type === 'dropIndex' ? 'indexes' : 'constraints'} of "${op.collection}", so its definition cannot be read: pass previous`, 'unreadable');
-      const found = list.find((x) => x.name === op.name) ?? (op.type === 'dropConstraint' ? fieldUniqueKey(c, op.name) : undefined);
+      const found = list.find((x) => x.name === op.name);
+      const keyed = !found && op.type === 'dropConstraint' ? c.fields.find((f) => f.unique === true && uniqueKeyName(c.name, f.name) === op.name) : undefined;
+      // Databases report a field's unique key (<table>_<field>_key) on the field: dropping it is
+      // unsetting `unique`, and its down sets it again, so the key comes back as it was.
+      if (keyed) return { type: 'modifyField', collection: op.collection, field: keyed.name, changes: { unique: null }, previous: keyed };
       if (!found) return missing(`${op.type}: "${op.collection}" has no ${op.type === 'dropIndex' ? 'index' : 'constraint'} "${op.name}"`);
       return { ...op, previous: found } as Operation;
     }
     default:
       return op;
   }
-}
-
-/** A field's `unique: true` is the constraint `<table>_<field>_key` (databases report it on the field). */
-function fieldUniqueKey(c: CollectionSnapshot, name: string): ConstraintDefinition | undefined {
-  const f = c.fields.find((x) => x.unique === true && uniqueKeyName(c.name, x.name) === name);
-  return f ? { name, type: 'unique', columns: [f.name] } : undefined;
 }
 
 /** `m` with resolved up ops; its down is derived again when it was derived from the ops. */

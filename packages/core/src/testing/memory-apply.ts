@@ -4,6 +4,7 @@ import type { IndexDefinition } from '../model/index-definition.js';
 import type { CollectionSnapshot, Operation } from '../model/operation.js';
 import { assertNever } from '../model/operation.js';
 import { applyChanges } from '../ops/inverse.js';
+import { uniqueKeyName } from '../helpers/constraint-names.js';
 
 type Collections = Map<string, CollectionSnapshot>;
 
@@ -67,12 +68,18 @@ export function applyOperation(collections: Collections, op: Operation, values: 
     }
     case 'addConstraint': {
       const c = get(collections, op.collection);
+      const keyed = fieldOfUniqueKey(c, op.constraint.name, op.constraint);
+      if (keyed) return update(collections, c, { fields: c.fields.map((f) => (f === keyed ? { ...f, unique: true } : f)) });
       if ((c.constraints ?? []).some((k) => k.name === op.constraint.name)) throw new Error(`constraint "${op.constraint.name}" already exists`);
       if (op.constraint.type === 'foreignKey') get(collections, op.constraint.references.table);
       return update(collections, c, { constraints: [...(c.constraints ?? []), op.constraint as ConstraintDefinition] });
     }
     case 'dropConstraint': {
       const c = get(collections, op.collection);
+      const keyed = fieldOfUniqueKey(c, op.name);
+      if (keyed?.unique && !(c.constraints ?? []).some((k) => k.name === op.name)) {
+        return update(collections, c, { fields: c.fields.map((f) => (f === keyed ? withoutUnique(f) : f)) });
+      }
       if (!(c.constraints ?? []).some((k) => k.name === op.name)) throw new Error(`constraint "${op.name}" does not exist`);
       return update(collections, c, { constraints: (c.constraints ?? []).filter((k) => k.name !== op.name) });
     }
@@ -92,6 +99,17 @@ export function applyOperation(collections: Collections, op: Operation, values: 
 function renameCollectionIn(c: CollectionSnapshot, from: string, to: string): CollectionSnapshot {
   if (!c.constraints?.some((k) => k.type === 'foreignKey' && k.references.table === from)) return c;
   return { ...c, constraints: c.constraints.map((k) => (k.type === 'foreignKey' && k.references.table === from ? { ...k, references: { ...k.references, table: to } } : k)) };
+}
+
+/** As SQL databases report it: a one-column unique key named <table>_<column>_key is the field's `unique`. */
+function fieldOfUniqueKey(c: CollectionSnapshot, name: string, adding?: ConstraintDefinition): FieldDefinition | undefined {
+  if (adding && !(adding.type === 'unique' && adding.columns.length === 1)) return undefined;
+  return c.fields.find((f) => uniqueKeyName(c.name, f.name) === name && (!adding || (adding.type === 'unique' && adding.columns[0] === f.name)));
+}
+
+function withoutUnique(f: FieldDefinition): FieldDefinition {
+  const { unique: _u, ...rest } = f;
+  return rest;
 }
 
 function get(collections: Collections, name: string): CollectionSnapshot {
