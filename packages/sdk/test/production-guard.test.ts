@@ -24,7 +24,7 @@ describe('the production guard (one function for db.schema.* and the CLI)', () =
     { type: 'modifyField', collection: 't', field: 'a', changes: { length: 100 }, previous: { name: 'a', type: 'string', length: 255 } },
     { type: 'modifyField', collection: 't', field: 'a', changes: { type: 'integer' } },
     { type: 'modifyField', collection: 't', field: 'a', changes: { default: 'x' } },
-    { type: 'createIndex', collection: 't', name: 'i', fields: ['a'] },
+    { type: 'createIndex', collection: 't', name: 'i', fields: [{ name: 'a' }] },
     { type: 'dropIndex', collection: 't', name: 'i' },
     { type: 'dropConstraint', collection: 't', name: 'k' },
     { type: 'dropCollection', name: 't' },

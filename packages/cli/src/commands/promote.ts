@@ -1,4 +1,4 @@
-import type { HistoryEntry, RunResult } from '@ductape/sdk';
+import type { HistoryEntry, Migration, RunResult } from '@ductape/sdk';
 import { CliError, usageError } from '../cli/cli-error.js';
 import { confirmDestructive } from '../cli/confirm-destructive.js';
 import { ExitCode } from '../cli/exit-codes.js';
@@ -10,8 +10,8 @@ import { loadProject } from '../project/project-config.js';
 
 /**
  * `ductape promote --from dev --to staging`: applies on `--to`, in the order recorded, the
- * migrations applied on `--from` — the migrations themselves come from that history, so what
- * runs is exactly what ran. Checked before anything runs: each recorded migration still matches
+ * migrations applied on `--from` — each from its migration file when there is one with the
+ * recorded checksum (resolved against the target's own schema), else from that history. Checked before anything runs: each recorded migration still matches
  * its recorded checksum, a migration file of the same name has that checksum, and `--to` has
  * no row of the same name with another checksum. On a `--to` of prd/prod/production the production
  * guard asks to confirm destructive operations (--yes).
@@ -25,11 +25,16 @@ export const promoteCommand: CommandRun = async (ctx) => {
   const { ChecksumMismatchError, checksum } = await import('@ductape/sdk');
   const source = await withTarget(ctx, async (t) => (await t.engine.getHistory()).filter((e) => e.status === 'applied' && e.direction === 'up'), { env: from, project });
   const files = new Map((await loadMigrations(project.migrationsDir, ctx.cwd)).map((l) => [l.migration.name, l.migration]));
+  // What is replayed: the migration file as written when there is one (the engine resolves it
+  // against the target's own schema, and records the same checksum as the source did), else the
+  // migration stored in the source's history (db.schema.* migrations have no file).
+  const replay = new Map<string, Migration>();
   for (const e of source) {
-    const actual = checksum(e.migration);
-    if (actual !== e.checksum) throw new CliError('DUCTAPE_CHECKSUM_MISMATCH', `the history of "${from}" records "${e.tag}" with checksum ${e.checksum.slice(0, 12)}… but its stored migration sums to ${actual.slice(0, 12)}…`, 'the history row was edited; repair it on that environment first; nothing was changed');
     const file = files.get(e.name);
     if (file && checksum(file) !== e.checksum) throw new ChecksumMismatchError(e.name, e.checksum, checksum(file));
+    const actual = checksum(e.migration);
+    if (!file && actual !== e.checksum) throw new CliError('DUCTAPE_CHECKSUM_MISMATCH', `the history of "${from}" records "${e.tag}" with checksum ${e.checksum.slice(0, 12)}… but its stored migration sums to ${actual.slice(0, 12)}…`, 'the history row was edited (or the migration file is missing: put it back in the migrations directory); repair it on that environment first; nothing was changed');
+    replay.set(e.name, file ? { ...file, tag: e.tag } : e.migration);
   }
   return withTarget(
     ctx,
@@ -41,8 +46,9 @@ export const promoteCommand: CommandRun = async (ctx) => {
         if (there && there.checksum !== e.checksum) throw new ChecksumMismatchError(e.name, there.checksum, e.checksum);
         if (!(there && there.status === 'applied' && there.direction === 'up')) todo.push(e);
       }
-      await confirmDestructive(ctx, 'promote', to, todo.map((e) => ({ tag: e.tag, operations: e.migration.up })));
-      const results: RunResult[] = todo.length > 0 ? await t.engine.upAll(todo.map((e) => e.migration)) : [];
+      const migrations = todo.map((e) => replay.get(e.name) as Migration);
+      await confirmDestructive(ctx, 'promote', to, migrations.map((m) => ({ tag: m.tag, operations: m.up })));
+      const results: RunResult[] = migrations.length > 0 ? await t.engine.upAll(migrations) : [];
       t.progress.stop();
       const names = new Set(source.map((e) => e.name));
       const onlyThere = [...target.values()].filter((e) => !names.has(e.name)).map((e) => e.tag);

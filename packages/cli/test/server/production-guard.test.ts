@@ -73,7 +73,7 @@ describe.skipIf(!server)('the production guard of the CLI (PostgreSQL server, en
   });
 
   it('up of a renameField on prd is refused before any change, and runs with --yes', async () => {
-    p.migration(T3, ".renameField('users', 'phone', 'mobile', { previous: { name: 'phone', type: 'string', length: 20 } })");
+    p.migration(T3, ".renameField('users', 'phone', 'mobile')");
     const r = await run(['up', '--env', 'prd', '--json']);
     expect(r.code).toBe(4);
     expect(r.json<Failure>().error).toMatchObject({ code: 'DUCTAPE_CONFIRMATION_REQUIRED' });
