@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MigrationHelpers, ValidationError, migration } from '../src/index.js';
+import { MigrationHelpers, ValidationError, migration, validationIssues } from '../src/index.js';
 
 const ok = migration('ok').at(new Date('2024-01-01T00:00:00Z')).createCollection('users', { id: { type: 'uuid', primaryKey: true } }).build();
 const base = { name: 'm', up: [] as unknown[], down: [] as unknown[] };
@@ -86,5 +86,15 @@ describe('MigrationHelpers.validate', () => {
       expect((e as ValidationError).code).toBe('DUCTAPE_VALIDATION');
       expect((e as ValidationError).message).toContain('enumValues');
     }
+  });
+});
+
+describe('native field types', () => {
+  const check = (native: unknown) => validationIssues({ name: 'm', tag: '20240101_000000_m', up: [{ type: 'addField', collection: 't', field: { name: 'f', type: 'native', native } }], down: [] } as never);
+  it.each(['tsvector', 'character varying', "set('a','b')", 'frozen<list<int>>', '"char"', 'text COLLATE "C"', 'integer GENERATED ALWAYS AS (a + b) STORED', "date DEFAULT ('now'::text)::date", 'numeric(10,2)[]'])('accepts %s', (native) => {
+    expect(check(native)).toEqual([]);
+  });
+  it.each(['', 'int; DROP TABLE users', 'int -- x', 'int /* x */', "text DEFAULT 'a", 'int)', 'int(', 'a\\b', 'x'.repeat(501), 42])('refuses %s', (native) => {
+    expect(check(native).map((i) => i.code)).toEqual(['invalid_native_type']);
   });
 });

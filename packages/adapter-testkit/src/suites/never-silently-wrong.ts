@@ -111,8 +111,8 @@ export function neverSilentlyWrong(kit: KitContext): void {
       const before = await kit.snapshot(t);
       const m = migration(unique('widen')).modifyField(t, 'b', { length: 255 }).build();
       const preview = await engine.preview(m);
+      // Never zero steps; a database where a length is only declared (Cassandra) states a no-op.
       expect(preview.steps.length).toBeGreaterThan(0);
-      expect(preview.steps.some((s) => s.kind !== 'noop')).toBe(true);
       await engine.up(m);
       expect((await kit.snapshot(t))?.fields.find((f) => f.name === 'b')).toMatchObject({ length: 255 });
       await engine.down(m);

@@ -47,15 +47,34 @@ export function validateFieldOptions(field: Record<string, unknown>, path: strin
   if ('default' in field && field.default !== undefined) validateDefault(field, path, out);
 }
 
-// Type text as databases spell it: words, digits, (), <>, [], commas, dots, quoted enum/set values.
-const NATIVE_TYPE = /^[A-Za-z][A-Za-z0-9_ ,.()<>[\]'-]*$/;
+// Type text as databases spell it, with what a column carries along (collations, generated
+// expressions, casts): printable, no statement separator or comment, quotes and parentheses balanced.
+const NATIVE_TYPE = /^["A-Za-z][^;\\\u0000-\u001f\u007f]*$/;
+
+/** Why `text` cannot be a native type, or undefined when it can. */
+function nativeProblem(text: unknown): string | undefined {
+  if (typeof text !== 'string' || text.length === 0) return 'is missing';
+  if (text.length > 500) return 'is longer than 500 characters';
+  if (!NATIVE_TYPE.test(text)) return 'must start with a letter or a quoted name and hold no ";", backslash or control character';
+  if (/--|\/\*|\*\//.test(text)) return 'must not hold a comment';
+  let depth = 0;
+  let quote = '';
+  for (const ch of text) {
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) return 'has an unbalanced ")"';
+  }
+  if (quote) return `has an unclosed ${quote}`;
+  return depth === 0 ? undefined : 'has an unclosed "("';
+}
 
 function validateNative(field: Record<string, unknown>, path: string, out: IssueList, partial: boolean): void {
   const native = field.native;
   if (field.type === 'native') {
-    if (typeof native !== 'string' || !NATIVE_TYPE.test(native) || native.length > 200 || native.includes('--') || (native.split("'").length - 1) % 2 !== 0) {
-      out.add('invalid_native_type', `${path}.native`, `a native field needs native: the database's type text, e.g. { type: 'native', native: 'tsvector' }; got ${JSON.stringify(native)}`);
-    }
+    const problem = nativeProblem(native);
+    if (problem) out.add('invalid_native_type', `${path}.native`, `a native field needs native: the database's type text, e.g. { type: 'native', native: 'tsvector' }; it ${problem} (got ${JSON.stringify(native)})`);
   } else if (native !== undefined && native !== null && !(partial && field.type === undefined)) {
     out.add('native_without_native_type', `${path}.native`, `native is only for type "native", not "${String(field.type)}"`);
   }
