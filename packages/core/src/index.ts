@@ -67,6 +67,7 @@ export { effectsOfOperation } from './engine/step-effects.js';
 
 export { MigrationEngine } from './engine/migration-engine.js';
 export { inApplyOrder } from './engine/apply-order.js';
+export { missingPrevious, needsResolution } from './engine/resolve.js';
 export type { EngineOptions, MigrationStatus, ProgressEvent, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine/engine-options.js';
 
 export type { FieldCondition, Literal, UpdateOptions, UpdateRequest, UpdateResult, ValueExpression } from './data/update-request.js';

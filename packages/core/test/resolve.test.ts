@@ -108,3 +108,15 @@ describe('history order is apply order (issue 16 defect 2)', () => {
     expect(hb!.appliedAt!.getTime()).toBeGreaterThan(ha!.appliedAt!.getTime());
   });
 });
+
+describe('previewAll', () => {
+  it('resolves each pending migration against what the earlier ones leave, and changes nothing', async () => {
+    const adapter = new MemoryAdapter();
+    const engine = new MigrationEngine(adapter);
+    const list = [create(), migration('add_c').addField('t', 'c', { type: 'string', length: 5 }).build(), migration('widen_c').modifyField('t', 'c', { length: 50 }).build()];
+    const plans = await engine.previewAll(list);
+    expect(plans.map((p) => p.steps.length)).toEqual([1, 1, 1]);
+    expect(adapter.database.state.collections.size).toBe(0);
+    expect(adapter.database.state.history).toEqual([]);
+  });
+});

@@ -16,7 +16,7 @@ export const baselineCommand: CommandRun = (ctx) => {
   const [ref, ...extra] = ctx.positionals;
   if (ref === undefined || extra.length > 0) throw usageError('baseline takes one <tag>', 'run `ductape baseline <tag of the last migration the database already has>`');
   return withTarget(ctx, async (t) => {
-    const { checksum } = await import('@ductape/sdk');
+    const { checksum, needsResolution } = await import('@ductape/sdk');
     const local = await loadMigrations(t.project.migrationsDir, ctx.cwd);
     const upTo = local.slice(0, findLocal(local, ref) + 1);
     const recorded = await holdLock(t.adapter, async () => {
@@ -27,7 +27,9 @@ export const baselineCommand: CommandRun = (ctx) => {
         const e = history.get(l.migration.name);
         if (e && e.status === 'applied' && e.direction === 'up' && e.checksum === sum) continue;
         if (e) throw new CliError('DUCTAPE_BASELINE_CONFLICT', `"${l.tag}" already has a history row (${e.status}, ${e.direction}${e.checksum === sum ? '' : ', other checksum'})`, 'baseline only records migrations the history does not have; resolve that row first (`ductape repair`, `ductape status`)');
-        const steps = t.engine.plan(l.migration, 'up').steps.length;
+        // Recorded as written: what an op replaced is already gone, so it cannot be read back
+        // (the down of such a migration is refused before IO, as irreversible).
+        const steps = needsResolution(l.migration) ? l.migration.up.length : t.engine.plan(l.migration, 'up').steps.length;
         const now = new Date();
         rows.push({ name: l.migration.name, tag: l.tag, checksum: sum, status: 'applied', direction: 'up', appliedAt: now, startedAt: now, executionMs: 0, stepsApplied: steps, stepsTotal: steps, error: null, appliedBy: `${CLI_OWNER} (baseline)`, migration: l.migration });
       }

@@ -14,7 +14,8 @@ import { withTarget } from '../project/open-target.js';
 
 /**
  * `ductape plan`: the steps `up` would run for each migration file, from the engine's `plan` —
- * compiled for the target's adapter, which is not connected. `--pending` reads the history (and
+ * compiled for the target's adapter, which is not connected; when an op lacks the definition it
+ * replaces (`previous`), the database is read (only read) as `up` would. `--pending` reads the history (and
  * only reads it) to leave out what is applied. `--down` plans exactly what `ductape down` with
  * the same `--to <tag>|0` / `--steps <n>` would do: it reads the history and lists the same rows
  * in the same (newest-first, apply) order, a failed run as the compensation of its applied steps
@@ -27,15 +28,43 @@ export const planCommand: CommandRun = async (ctx) => {
   if (ctx.flags.steps !== undefined) throw usageError('--steps goes with --down', 'run `ductape plan --down --steps <n>`');
   const local = selectRange(await loadMigrations(project.migrationsDir, ctx.cwd), ctx.positionals, { from: ctx.flags.from, to: ctx.flags.to });
   const chosen = ctx.flags.pending ? await pendingOnly(ctx, project, local) : local;
-  const { names, adapter } = await offlineAdapter(ctx, project);
-  const { MigrationEngine } = await import('@ductape/sdk');
-  const engine: MigrationEngine = new MigrationEngine(adapter);
+  const { MigrationEngine, needsResolution } = await import('@ductape/sdk');
   const direction = ctx.flags.down ? 'down' : 'up';
+  if (direction === 'up' && chosen.some((l) => needsResolution(l.migration))) return planLive(ctx, project, chosen);
+  const { names, adapter } = await offlineAdapter(ctx, project);
+  const engine: MigrationEngine = new MigrationEngine(adapter);
   const ordered = direction === 'down' ? [...chosen].reverse() : chosen;
   const migrations = ordered.map((l) => ({ tag: l.tag, name: l.migration.name, action: direction, steps: engine.plan(l.migration, direction).steps.map(stepJson) }));
   printPlan(ctx.out, `${targetLabel(names)} — ${adapter.name}, ${direction}`, migrations);
   return { exitCode: ExitCode.ok, data: { target: names, adapter: adapter.name, direction, migrations } };
 };
+
+// An op without its previous definition is resolved by `up` from the live schema: plan reads it
+// the same way (read only), each pending migration against what the earlier ones leave; an
+// applied one shows the steps recorded for it.
+async function planLive(ctx: Parameters<CommandRun>[0], project: Project, chosen: LocalMigration[]): Promise<CommandResult> {
+  return withTarget(
+    ctx,
+    async (t) => {
+      const { checksum } = await import('@ductape/sdk');
+      const history = new Map((await t.engine.getHistory()).map((e) => [e.name, e]));
+      const applied = (l: LocalMigration) => {
+        const e = history.get(l.migration.name);
+        return e && e.status === 'applied' && e.direction === 'up' && e.checksum === checksum(l.migration) ? e : undefined;
+      };
+      const pending = await t.engine.previewAll(chosen.filter((l) => !applied(l)).map((l) => l.migration));
+      const byName = new Map(pending.map((p) => [p.name, p.steps]));
+      const migrations = chosen.map((l) => {
+        const e = applied(l);
+        const steps = e ? t.engine.plan(e.migration, 'up').steps : (byName.get(l.migration.name) ?? []);
+        return { tag: l.tag, name: l.migration.name, action: 'up', steps: steps.map(stepJson) };
+      });
+      printPlan(ctx.out, `${targetLabel(t.names)} — ${t.adapter.name}, up (definitions read from the database)`, migrations);
+      return { exitCode: ExitCode.ok, data: { target: t.names, adapter: t.adapter.name, direction: 'up', migrations } };
+    },
+    { project },
+  );
+}
 
 // plan --down: the rows `down` would act on, from the history (read only), in its order.
 async function planRollback(ctx: Parameters<CommandRun>[0], project: Project): Promise<CommandResult> {

@@ -144,6 +144,23 @@ export class MigrationEngine {
   }
 
   /**
+   * The up steps of several pending migrations, in order, reading the database but changing
+   * nothing: each is resolved against the schema the earlier ones will leave (as `upAll` with
+   * `singleTransaction` does). A migration after a raw op that needs the live schema is refused.
+   * @example for (const p of await engine.previewAll(pending)) console.log(p.name, p.steps.length);
+   */
+  async previewAll(ms: readonly Migration[]): Promise<{ name: string; tag: string; direction: 'up'; steps: readonly Step[] }[]> {
+    const list = precheckAll(this.#adapter, ms, this.#compileOptions);
+    const state = new SchemaState(this.#adapter);
+    const out: { name: string; tag: string; direction: 'up'; steps: readonly Step[] }[] = [];
+    for (const pending of list) {
+      const p = await resolveUp(this.#adapter, pending, this.#compileOptions, state);
+      out.push({ name: pending.migration.name, tag: pending.migration.tag, direction: 'up', steps: p.steps });
+    }
+    return out;
+  }
+
+  /**
    * The steps `up` (or `down`) of `m` would run, compiled without touching the database. An op
    * that needs the live schema (no previous) is refused with a ValidationError: use preview().
    */
