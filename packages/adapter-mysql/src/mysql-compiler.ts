@@ -9,6 +9,7 @@ import { compileDropField } from './compile/compile-drop-field.js';
 import { compileDropIndex } from './compile/compile-drop-index.js';
 import { compileModifyField } from './compile/compile-modify-field.js';
 import { compileRaw } from './compile/compile-raw.js';
+import { compileRenameCollection } from './compile/compile-rename-collection.js';
 import { compileRenameField } from './compile/compile-rename-field.js';
 import { MYSQL_DIALECT, type MysqlDialect } from './dialect.js';
 
@@ -39,7 +40,7 @@ export function compileMysql(op: Operation, ctx: CompileContext, dialect: MysqlD
     case 'dropField':
       return compileDropField(op, ctx);
     case 'renameCollection':
-      throw new UnsupportedOperationError(dialect.flavor, 'renameCollection', 'this adapter does not rename tables yet');
+      return compileRenameCollection(op);
     case 'renameField':
       return compileRenameField(op, ctx);
     case 'modifyField':

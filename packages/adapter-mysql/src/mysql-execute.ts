@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Step } from '@ductape/core';
 import type { AlterAttempt, MysqlStatementStep } from './compile/step.js';
+import { checkColumnDrop } from './column-drop-check.js';
 import type { MysqlDialect } from './dialect.js';
 import { fieldUniqueKeyName } from './field-unique-key.js';
 import { foreignKeyIndexClauses } from './foreign-key-index.js';
@@ -32,7 +33,8 @@ export interface ExecuteOptions {
  * Runs one step on `connection`. A statement with fallbacks is tried with each algorithm in turn
  * while the server refuses it (errors 1845/1846 come before any change); moving to one that copies
  * the table or blocks writes is logged. ALTERs that time out on the metadata lock are retried.
- * An index a step builds is checked against the table's columns first (IndexKeyTooLongError); a
+ * An index a step builds is checked against the table's columns first (IndexKeyTooLongError), a
+ * column a step drops against the foreign keys that use it (ColumnInForeignKeyError); a
  * drop of an index a foreign key needs (1553) is run again with the foreign key's own index added
  * back; a drop of a field's unique key by a name it does not have (1091) with the name it has.
  * @example await executeStep(step, connection, { logger: consoleLogger, lockRetries: 3, dialect: MYSQL_DIALECT })
@@ -42,6 +44,7 @@ export async function executeStep(step: Step, connection: MysqlConnection, optio
   if (step.kind === 'command') return runCommand(step, connection);
   const s = step as MysqlStatementStep;
   if (s.keyCheck) await checkIndexKey(connection, s.keyCheck, options.dialect);
+  if (s.columnDrop) await checkColumnDrop(connection, s.columnDrop);
   try {
     await runStatement(s, connection, options);
   } catch (error) {

@@ -83,7 +83,7 @@ export class MysqlFamilyAdapter implements Adapter {
     return {
       transactionalDdl: false,
       renameField: true,
-      renameCollection: false,
+      renameCollection: true,
       indexPrefixLength: true,
       modifyField: true,
       dropField: true,
@@ -161,7 +161,7 @@ export class MysqlFamilyAdapter implements Adapter {
     if (mysqlIdentifierProblem(collection)) return undefined;
     const c = await this.#driver.acquire();
     try {
-      return await introspectTable(c, collection, this.#server?.mariadb ?? this.#dialect.flavor === 'mariadb');
+      return await introspectTable(c, collection, this.#server?.mariadb ?? this.#dialect.flavor === 'mariadb', this.#dialect.nativeUuid);
     } finally {
       c.release();
     }

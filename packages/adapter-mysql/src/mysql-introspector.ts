@@ -1,13 +1,11 @@
-import type { CollectionSnapshot, FieldDefinition, SqlOptions } from '@ductape/core';
+import type { CollectionSnapshot, SqlOptions } from '@ductape/core';
+import { fieldOfColumn } from './introspect/column-field.js';
 import { keysOf } from './introspect/key-rows.js';
-import { parseDefault } from './introspect/parse-default.js';
-import { parseColumnType } from './introspect/parse-type.js';
-import { columnLine, defaultLiteral, enumValuesOf } from './introspect/show-create.js';
 import type { MysqlQueryable, Row } from './mysql-driver.js';
 import { quoteIdent } from './quote.js';
 
 const TABLE = 'SELECT ENGINE AS engine, TABLE_COLLATION AS collation, TABLE_COMMENT AS comment FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND TABLE_TYPE = \'BASE TABLE\'';
-const COLUMNS = 'SELECT COLUMN_NAME AS name, COLUMN_TYPE AS column_type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS dflt, EXTRA AS extra, COLUMN_COMMENT AS comment FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION';
+const COLUMNS = 'SELECT COLUMN_NAME AS name, COLUMN_TYPE AS column_type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS dflt, EXTRA AS extra, COLUMN_COMMENT AS comment, CHARACTER_SET_NAME AS charset, COLLATION_NAME AS collation FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION';
 const STATS = 'SELECT INDEX_NAME AS index_name, SEQ_IN_INDEX AS seq, COLUMN_NAME AS column_name, NON_UNIQUE AS non_unique, COLLATION AS collation, INDEX_TYPE AS index_type, INDEX_COMMENT AS comment, SUB_PART AS sub_part FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?';
 const FKS = `SELECT k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS column_name, k.ORDINAL_POSITION AS position, k.REFERENCED_TABLE_NAME AS ref_table, k.REFERENCED_COLUMN_NAME AS ref_column, r.UPDATE_RULE AS update_rule, r.DELETE_RULE AS delete_rule
   FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
@@ -18,21 +16,23 @@ const CHECKS_MYSQL = `SELECT c.CONSTRAINT_NAME AS name, c.CHECK_CLAUSE AS clause
 
 /**
  * The current definition of `table` from information_schema, as core's CollectionSnapshot:
- * fields (type, nullability, default, length, precision, keys), indexes, constraints (foreign
- * keys, unique, check, a primary key out of column order) and table options. What a compile of
- * that snapshot creates reads back the same, so drops and modifies get complete downs.
+ * fields (exact: portable types where they compile back to the same column, else native, see
+ * fieldOfColumn), indexes, constraints (foreign keys, unique, check, a primary key out of column
+ * order) and table options. What a compile of that snapshot creates reads back the same, so drops
+ * and modifies get complete downs. `nativeUuid`: the dialect compiles uuid as MariaDB's UUID.
  * @example const users = await introspectTable(connection, 'users', true)
  */
-export async function introspectTable(q: MysqlQueryable, table: string, mariadb: boolean): Promise<CollectionSnapshot | undefined> {
+export async function introspectTable(q: MysqlQueryable, table: string, mariadb: boolean, nativeUuid = false): Promise<CollectionSnapshot | undefined> {
   const [info] = await q.query(TABLE, [table]);
   if (!info) return undefined;
   const columns = await q.query(COLUMNS, [table]);
   const checks = await q.query(mariadb ? CHECKS_MARIADB : CHECKS_MYSQL, [table]);
   const jsonChecked = new Set(checks.filter((c) => isJsonValidCheck(c)).map((c) => String(c.name)));
   const keys = keysOf(table, await q.query(STATS, [table]), await q.query(FKS, [table]), checks.filter((c) => !isJsonValidCheck(c)), columns.map((c) => String(c.name)));
-  const lossy = columns.some((c) => String(c.dflt ?? '').includes('?') || String(c.column_type).includes('?'));
+  const lossy = columns.some((c) => String(c.dflt ?? '').includes('?') || String(c.column_type).includes('?') || String(c.comment ?? '').includes('?'));
   const create = lossy ? String(Object.values((await q.query(`SHOW CREATE TABLE ${quoteIdent(table, 'table')}`))[0] ?? {})[1] ?? '') : '';
-  const fields = columns.map((c) => fieldOf(c, { mariadb, jsonChecked: jsonChecked.has(String(c.name)), create, unique: keys.uniqueFields, primary: keys.primaryFields }));
+  const tableCollation = info.collation ? String(info.collation) : undefined;
+  const fields = columns.map((c) => fieldOfColumn(c, { mariadb, nativeUuid, tableCollation, jsonChecked: jsonChecked.has(String(c.name)), create, unique: keys.uniqueFields, primary: keys.primaryFields }));
   return {
     name: table,
     fields,
@@ -40,32 +40,6 @@ export async function introspectTable(q: MysqlQueryable, table: string, mariadb:
     constraints: keys.constraints,
     options: { sqlOptions: tableOptionsOf(info) },
   };
-}
-
-interface FieldContext {
-  readonly mariadb: boolean;
-  readonly jsonChecked: boolean;
-  readonly create: string;
-  readonly unique: ReadonlySet<string>;
-  readonly primary: ReadonlySet<string>;
-}
-
-function fieldOf(c: Row, ctx: FieldContext): FieldDefinition {
-  const name = String(c.name);
-  const line = ctx.create ? columnLine(ctx.create, name) : undefined;
-  const type = parseColumnType({ columnType: String(c.column_type), comment: String(c.comment ?? ''), jsonChecked: ctx.jsonChecked });
-  const enumValues = type.type === 'enum' && line ? enumValuesOf(line, name) : undefined;
-  const rawDefault = line && String(c.dflt ?? '').includes('?') ? (defaultLiteral(line) ?? (c.dflt as string | null)) : (c.dflt as string | null);
-  const dflt = parseDefault({ raw: rawDefault, extra: String(c.extra ?? ''), mariadb: ctx.mariadb }, type);
-  const primaryKey = ctx.primary.has(name);
-  const field: Record<string, unknown> = { name, ...type };
-  if (enumValues) field.enumValues = enumValues;
-  if (primaryKey) field.primaryKey = true;
-  else if (String(c.nullable) === 'NO') field.required = true;
-  if (dflt !== undefined) field.default = dflt;
-  if (/auto_increment/i.test(String(c.extra ?? ''))) field.autoIncrement = true;
-  if (ctx.unique.has(name)) field.unique = true;
-  return field as unknown as FieldDefinition;
 }
 
 /** MariaDB's JSON alias is LONGTEXT plus a column check `json_valid(`col`)` named after the column. */

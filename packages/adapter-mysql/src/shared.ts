@@ -20,3 +20,6 @@ export { WorkStillRunningError, type RunningWork } from './settle/work-still-run
 export { WORK_MARK } from './settle/work-marker.js';
 export { IndexKeyTooLongError } from './compile/index-key-error.js';
 export { uniqueKeyName } from './compile/unique-key-name.js';
+export { ColumnInForeignKeyError, type ForeignKeyUse } from './compile/column-in-foreign-key-error.js';
+export { ColumnNotRecreatableError } from './compile/column-not-recreatable-error.js';
+export { parseNativeType, NOT_KEPT, type NativeColumn } from './compile/native-type.js';

@@ -1,6 +1,7 @@
 import { ValidationError, type FieldOptions } from '@ductape/core';
 import type { MysqlDialect } from '../dialect.js';
 import { quoteLiteral } from '../quote.js';
+import { parseNativeType } from './native-type.js';
 
 /** VARCHAR/VARBINARY length when a string or binary field gives none. */
 export const DEFAULT_LENGTH = 255;
@@ -22,12 +23,13 @@ const SIMPLE = {
   blob: 'BLOB',
 } as const;
 
-type TypeFields = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'enumValues'>;
+type TypeFields = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'enumValues' | 'native'>;
 
 /**
  * The MySQL/MariaDB column type of a field.
  * @example columnType({ type: 'datetime' }, MYSQL_DIALECT) // 'DATETIME(3)'
  * @example columnType({ type: 'uuid' }, MARIADB_DIALECT) // 'UUID'
+ * @example columnType({ type: 'native', native: 'mediumtext' }, MYSQL_DIALECT) // 'mediumtext'
  */
 export function columnType(field: TypeFields, dialect: MysqlDialect): string {
   switch (field.type) {
@@ -48,6 +50,9 @@ export function columnType(field: TypeFields, dialect: MysqlDialect): string {
       if (values.length === 0) throw invalid('enumValues', 'an enum needs at least one value');
       return `ENUM(${values.map(quoteLiteral).join(',')})`;
     }
+    case 'native':
+      // The type part, verbatim (checked); its attribute clauses are written by columnDefinition.
+      return parseNativeType(field.native, 'native').type;
     default: {
       const t = (SIMPLE as { readonly [k: string]: string })[field.type];
       if (!t) throw invalid('type', `unknown field type ${JSON.stringify(field.type)}`);
@@ -67,7 +72,8 @@ export function fsp(field: Pick<FieldOptions, 'type' | 'precision'>): number {
 }
 
 /** Types MySQL stores off-page (TEXT, BLOB, JSON): their defaults must be written as expressions. */
-export function isLobType(field: Pick<FieldOptions, 'type'>): boolean {
+export function isLobType(field: Pick<FieldOptions, 'type' | 'native'>): boolean {
+  if (field.type === 'native') return /^(tiny|medium|long)?(text|blob)\b|^(json|geometry|point|linestring|polygon|multi\w*|geometrycollection)\b/i.test(String(field.native ?? '').trim());
   return field.type === 'text' || field.type === 'blob' || field.type === 'json' || field.type === 'array';
 }
 

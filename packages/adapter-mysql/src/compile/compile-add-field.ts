@@ -16,7 +16,7 @@ import { alter, onlineMode } from './online.js';
 export function compileAddField(op: AddFieldOp, ctx: CompileContext, dialect: MysqlDialect): Step[] {
   const table = quoteIdent(op.collection, 'table');
   const f = op.field;
-  const clauses = [`ADD COLUMN ${columnDefinition(f, dialect)}`];
+  const clauses = [`ADD COLUMN ${columnDefinition(f, dialect, op.collection)}`];
   if (f.primaryKey) clauses.push(`ADD PRIMARY KEY (${quoteIdent(f.name, 'field')})`);
   if (f.unique) {
     assertIndexFits(op.collection, uniqueKeyName(op.collection, f.name), { fields: [{ name: f.name }], unique: true }, keyColumnsOf([f], dialect, undefined), dialect, 'compile');

@@ -24,7 +24,7 @@ export function compileCreateCollection(op: CreateCollectionOp, dialect: MysqlDi
   const o = op.options?.sqlOptions;
   const table = quoteIdent(op.name, 'table');
   const constraints = op.constraints ?? [];
-  const lines = op.fields.map((f) => columnDefinition(f, dialect));
+  const lines = op.fields.map((f) => columnDefinition(f, dialect, op.name));
   const pk = op.fields.filter((f) => f.primaryKey).map((f) => quoteIdent(f.name, 'field'));
   if (pk.length > 0 && !constraints.some((c) => c.type === 'primaryKey')) lines.push(`PRIMARY KEY (${pk.join(', ')})`);
   const columns = keyColumnsOf(op.fields, dialect, o?.charset);

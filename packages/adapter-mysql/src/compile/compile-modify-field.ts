@@ -1,8 +1,8 @@
-import { ValidationError, applyChanges, type CompileContext, type ModifyFieldOp, type Step } from '@ductape/core';
+import { ValidationError, applyChanges, type CompileContext, type FieldChanges, type FieldDefinition, type ModifyFieldOp, type Step } from '@ductape/core';
 import type { MysqlDialect } from '../dialect.js';
 import { quoteIdent } from '../quote.js';
 import { assertIndexFits } from './assert-index-fits.js';
-import { columnDefinition, uniqueKey } from './column-definition.js';
+import { assertRecreatable, columnDefinition, uniqueKey } from './column-definition.js';
 import { keyColumnsOf } from './known-columns.js';
 import { uniqueKeyName } from './unique-key-name.js';
 import { alter, onlineMode } from './online.js';
@@ -28,10 +28,11 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, diale
     ]);
   }
   const prev = op.previous;
-  const next = applyChanges({ ...prev, name: op.field }, op.changes);
+  assertRecreatable(op.collection, prev, 'modify');
+  const next = typeFitted(applyChanges({ ...prev, name: op.field }, op.changes), op.changes);
   const table = quoteIdent(op.collection, 'table');
   const column = quoteIdent(op.field, 'field');
-  const clauses = [`MODIFY COLUMN ${columnDefinition(next, dialect)}`];
+  const clauses = [`MODIFY COLUMN ${columnDefinition(next, dialect, op.collection)}`];
   const keyName = uniqueKeyName(op.collection, op.field);
   if (prev.unique && !next.unique) clauses.push(`DROP INDEX ${quoteIdent(keyName, 'index')}`);
   if (next.unique) assertIndexFits(op.collection, keyName, { fields: [{ name: op.field }], unique: true }, keyColumnsOf([next], dialect, undefined), dialect, 'compile');
@@ -40,4 +41,20 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, diale
   if (!prev.primaryKey && next.primaryKey) clauses.push(`ADD PRIMARY KEY (${column})`);
   const dropsKey = prev.unique && !next.unique ? { fieldUniqueKey: { table: op.collection, column: op.field, name: keyName } } : {};
   return [alter(table, clauses, onlineMode(ctx, op, op.collection, 'instant'), `modify column ${table}.${column}`, dropsKey)];
+}
+
+/** Type parameters a native type text holds itself. */
+const TYPE_PARAMETERS = ['length', 'precision', 'scale', 'enumValues', 'itemType'] as const;
+
+/**
+ * The merged field with the parameters of the type it left behind: a change to a native type drops
+ * the old length/precision/scale/enum values (the native text says them), a change away from
+ * native drops the old native text. Parameters the change names are kept.
+ */
+function typeFitted(next: FieldDefinition, changes: FieldChanges): FieldDefinition {
+  const f: Record<string, unknown> = { ...next };
+  if (f.type === 'native') {
+    for (const key of TYPE_PARAMETERS) if (changes[key] === undefined) delete f[key];
+  } else delete f.native;
+  return f as unknown as FieldDefinition;
 }

@@ -2,6 +2,7 @@ import { applyChanges, type CompileContext, type FieldDefinition, type Operation
 import type { MysqlDialect } from '../dialect.js';
 import { columnType, DEFAULT_LENGTH } from './column-type.js';
 import { bytesPerChar, type KeyColumn } from './index-key-length.js';
+import { keyColumnOfRow } from '../index-key-check.js';
 
 /** Fixed key sizes in bytes (upper bounds) of the types that take no prefix. */
 const FIXED: { readonly [type: string]: number } = {
@@ -20,6 +21,8 @@ export function keyColumnOfField(field: FieldDefinition, dialect: MysqlDialect, 
     return undefined; // a type this compiler does not write: the executor checks the real column
   }
   switch (field.type) {
+    case 'native':
+      return nativeKeyColumn(sqlType, charBytes);
     case 'string':
       return { kind: 'string', size: field.length ?? DEFAULT_LENGTH, bytesPerChar: charBytes, sqlType };
     case 'uuid':
@@ -51,35 +54,45 @@ export function keyColumnOfField(field: FieldDefinition, dialect: MysqlDialect, 
  */
 export function knownKeyColumns(ctx: CompileContext, op: Operation, table: string, dialect: MysqlDialect): Map<string, KeyColumn> {
   const ops = ctx.direction === 'up' ? ctx.migration.up : ctx.migration.down;
-  const fields = new Map<string, FieldDefinition>();
-  let charset: string | undefined;
+  const tables = new Map<string, { fields: Map<string, FieldDefinition>; charset: string | undefined }>();
+  const of = (name: string) => {
+    let t = tables.get(name);
+    if (!t) tables.set(name, (t = { fields: new Map(), charset: undefined }));
+    return t;
+  };
   if (ops[ctx.index] === op) {
     for (const earlier of ops.slice(0, ctx.index)) {
       switch (earlier.type) {
         case 'createCollection':
-          if (earlier.name !== table) break;
-          fields.clear();
-          for (const f of earlier.fields) fields.set(f.name, f);
-          charset = earlier.options?.sqlOptions?.charset;
+          tables.set(earlier.name, { fields: new Map(earlier.fields.map((f) => [f.name, f])), charset: earlier.options?.sqlOptions?.charset });
           break;
         case 'dropCollection':
-          if (earlier.name === table) fields.clear();
+          tables.delete(earlier.name);
           break;
+        case 'renameCollection': {
+          const moved = tables.get(earlier.from);
+          tables.delete(earlier.from);
+          if (moved) tables.set(earlier.to, moved);
+          else tables.delete(earlier.to);
+          break;
+        }
         case 'addField':
-          if (earlier.collection === table) fields.set(earlier.field.name, earlier.field);
+          of(earlier.collection).fields.set(earlier.field.name, earlier.field);
           break;
         case 'dropField':
-          if (earlier.collection === table) fields.delete(earlier.field);
+          tables.get(earlier.collection)?.fields.delete(earlier.field);
           break;
         case 'renameField': {
-          const f = earlier.collection === table ? (fields.get(earlier.from) ?? earlier.previous) : undefined;
-          fields.delete(earlier.from);
-          if (f) fields.set(earlier.to, { ...f, name: earlier.to });
+          const t = of(earlier.collection);
+          const f = t.fields.get(earlier.from) ?? earlier.previous;
+          t.fields.delete(earlier.from);
+          if (f) t.fields.set(earlier.to, { ...f, name: earlier.to });
           break;
         }
         case 'modifyField': {
-          const base = earlier.collection === table ? (earlier.previous ?? fields.get(earlier.field)) : undefined;
-          if (base) fields.set(earlier.field, applyChanges({ ...base, name: earlier.field }, earlier.changes));
+          const t = of(earlier.collection);
+          const base = earlier.previous ?? t.fields.get(earlier.field);
+          if (base) t.fields.set(earlier.field, applyChanges({ ...base, name: earlier.field }, earlier.changes));
           break;
         }
         default:
@@ -87,7 +100,8 @@ export function knownKeyColumns(ctx: CompileContext, op: Operation, table: strin
       }
     }
   }
-  return keyColumnsOf([...fields.values()], dialect, charset);
+  const t = tables.get(table);
+  return keyColumnsOf(t ? [...t.fields.values()] : [], dialect, t?.charset);
 }
 
 /**
@@ -102,4 +116,12 @@ export function keyColumnsOf(fields: readonly FieldDefinition[], dialect: MysqlD
     if (c) out.set(f.name, c);
   }
   return out;
+}
+
+/** How a native column takes part in a key, read from its type text as from information_schema. */
+function nativeKeyColumn(sqlType: string, charBytes: number): KeyColumn | undefined {
+  const m = /^([A-Za-z]+)(?:\s*\(\s*(\d+)\s*\))?/.exec(sqlType);
+  if (!m) return undefined;
+  const charset = /\b(?:CHARACTER\s+SET|CHARSET)\s+([A-Za-z0-9_]+)/i.exec(sqlType)?.[1];
+  return keyColumnOfRow({ data_type: m[1], column_type: sqlType, max_chars: m[2] === undefined ? null : Number(m[2]), bytes_per_char: charset ? bytesPerChar(charset) : charBytes });
 }

@@ -32,6 +32,12 @@ export interface MysqlStatementStep extends StatementStep {
    * runs it again with the name the key really has (earlier versions named it after the column).
    */
   readonly fieldUniqueKey?: { readonly table: string; readonly column: string; readonly name: string };
+  /**
+   * The statement drops this column. The executor first looks for a foreign key that uses it (of
+   * the table, or of another table referencing it) and refuses with ColumnInForeignKeyError before
+   * the ALTER runs, instead of the server's errno 1553/1828/1829 (see column-drop-check.ts).
+   */
+  readonly columnDrop?: { readonly table: string; readonly column: string };
 }
 
 /** What the executor needs to check an index's key length on the real table. */
@@ -44,7 +50,7 @@ export interface KeyCheck {
 }
 
 /** Extra parts of a statement step. */
-export type StepExtra = Partial<Pick<MysqlStatementStep, 'fallbacks' | 'lockRetry' | 'keyCheck' | 'dropsIndex' | 'fieldUniqueKey'>>;
+export type StepExtra = Partial<Pick<MysqlStatementStep, 'fallbacks' | 'lockRetry' | 'keyCheck' | 'dropsIndex' | 'fieldUniqueKey' | 'columnDrop'>>;
 
 /**
  * A statement step without parameters (DDL takes none; literals are quoted by quoteLiteral).

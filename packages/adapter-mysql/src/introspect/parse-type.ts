@@ -8,82 +8,66 @@ export interface ColumnTypeInfo {
   /** COLUMN_TYPE, e.g. `varchar(100)`, `enum('a','b')`, `tinyint(1)`, `uuid`. */
   readonly columnType: string;
   readonly comment: string;
-  /** MariaDB: the column carries the `json_valid` check that its JSON alias adds. */
+  /** MariaDB: the column carries the `json_valid` check that its JSON alias adds (and utf8mb4_bin). */
   readonly jsonChecked: boolean;
+  /** The dialect compiles uuid as MariaDB's UUID type (10.7+), so `char(36)` is not a uuid. Default false. */
+  readonly nativeUuid?: boolean;
 }
 
-type TypeOptions = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'enumValues' | 'itemType'>;
+/** A field's type options: a portable type with its parameters, or `{ type: 'native', native }`. */
+export type TypeOptions = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'enumValues' | 'itemType' | 'native'>;
+
+/** Exact spellings (MySQL 8 and MariaDB) of what the compiler writes for a portable type. */
+const EXACT: { readonly [columnType: string]: FieldType } = {
+  int: 'integer', 'int(11)': 'integer',
+  bigint: 'bigint', 'bigint(20)': 'bigint',
+  smallint: 'smallint', 'smallint(6)': 'smallint',
+  'tinyint(1)': 'boolean',
+  float: 'float',
+  double: 'double',
+  text: 'text',
+  date: 'date',
+  blob: 'blob',
+};
 
 /**
- * The portable type of a column, the inverse of columnType: `char(36)` and `uuid` are uuid,
- * `tinyint(1)` is boolean, a JSON column (or MariaDB's checked LONGTEXT) is json, or an array
- * when its comment keeps an item type. Types with no portable equivalent map to the nearest one.
+ * The type of a column, the inverse of columnType: a portable type only where compiling it gives
+ * this very column type (`int(11)` and `int` are integer, `tinyint(1)` boolean, `varchar(n)`
+ * string, `datetime(6)` datetime with precision 6, `char(36)` uuid where uuid is CHAR(36), a JSON
+ * column or MariaDB's checked LONGTEXT json, or an array when its comment keeps an item type).
+ * Anything else is native with the server's own text, so recreating it gives the same column:
+ * `mediumtext`, `tinyint(4)`, `int(10) unsigned`, `year(4)`, `set('a','b')`, `bit(1)`,
+ * `char(10)`, `float(7,3)`, `datetime` (no fractional digits), `point`, …
  * @example parseColumnType({ columnType: 'decimal(10,2)', comment: '', jsonChecked: false }) // { type: 'decimal', precision: 10, scale: 2 }
+ * @example parseColumnType({ columnType: 'mediumtext', comment: '', jsonChecked: false }) // { type: 'native', native: 'mediumtext' }
  */
 export function parseColumnType(info: ColumnTypeInfo): TypeOptions {
   const t = info.columnType.trim();
   const lower = t.toLowerCase();
-  const base = /^([a-z]+)/.exec(lower)?.[1] ?? lower;
-  const args = /^[a-z]+\(([^)]*)\)/.exec(lower)?.[1]?.split(',').map((x) => Number(x.trim())) ?? [];
-  const isJson = base === 'json' || (info.jsonChecked && /text$/.test(base));
-  if (isJson) return info.comment.startsWith(ARRAY_COMMENT_PREFIX) ? { type: 'array', itemType: itemTypeOf(info.comment) } : { type: 'json' };
-  switch (base) {
-    case 'tinyint':
-      return lower.startsWith('tinyint(1)') ? { type: 'boolean' } : { type: 'smallint' };
-    case 'bool':
-    case 'boolean':
-      return { type: 'boolean' };
-    case 'smallint':
-    case 'year':
-      return { type: 'smallint' };
-    case 'mediumint':
-    case 'int':
-    case 'integer':
-      return { type: 'integer' };
-    case 'bigint':
-      return { type: 'bigint' };
-    case 'float':
-      return { type: 'float' };
-    case 'double':
-    case 'real':
-      return { type: 'double' };
-    case 'decimal':
-    case 'numeric': {
-      const [precision = 10, scale = 0] = args;
-      return scale > 0 ? { type: 'decimal', precision, scale } : { type: 'decimal', precision };
-    }
-    case 'char':
-      return args[0] === 36 ? { type: 'uuid' } : { type: 'string', length: args[0] ?? 1 };
-    case 'uuid':
-      return { type: 'uuid' };
-    case 'varchar':
-      return { type: 'string', length: args[0] ?? 255 };
-    case 'tinytext':
-    case 'text':
-    case 'mediumtext':
-    case 'longtext':
-      return { type: 'text' };
-    case 'enum':
-      return { type: 'enum', enumValues: parseEnumValues(t) };
-    case 'date':
-      return { type: 'date' };
-    case 'time':
-    case 'datetime':
-    case 'timestamp':
-      return withFsp(base, args[0] ?? 0);
-    case 'binary':
-    case 'varbinary':
-      return { type: 'binary', length: args[0] ?? 255 };
-    case 'bit':
-      return { type: 'binary', length: 8 };
-    default:
-      // tinyblob/blob/mediumblob/longblob, geometry and anything else binary-like.
-      return base.endsWith('blob') || base === 'geometry' ? { type: 'blob' } : { type: 'text' };
+  if (lower === 'json' || (info.jsonChecked && lower === 'longtext')) {
+    return info.comment.startsWith(ARRAY_COMMENT_PREFIX) ? { type: 'array', itemType: itemTypeOf(info.comment) } : { type: 'json' };
   }
+  const exact = EXACT[lower];
+  if (exact) return { type: exact };
+  if (lower === 'uuid' && info.nativeUuid) return { type: 'uuid' };
+  if (lower === 'char(36)' && !info.nativeUuid) return { type: 'uuid' };
+  let m = /^decimal\((\d+),(\d+)\)$/.exec(lower);
+  if (m) return Number(m[2]) > 0 ? { type: 'decimal', precision: Number(m[1]), scale: Number(m[2]) } : { type: 'decimal', precision: Number(m[1]) };
+  if ((m = /^varchar\((\d+)\)$/.exec(lower))) return { type: 'string', length: Number(m[1]) };
+  if ((m = /^varbinary\((\d+)\)$/.exec(lower))) return { type: 'binary', length: Number(m[1]) };
+  if ((m = /^(time|datetime|timestamp)\(([1-6])\)$/.exec(lower))) {
+    const digits = Number(m[2]);
+    return digits === DEFAULT_FSP ? { type: m[1] as FieldType } : { type: m[1] as FieldType, precision: digits };
+  }
+  if (/^enum\(.*\)$/s.test(lower)) {
+    const values = parseEnumValues(t);
+    if (values.length > 0) return { type: 'enum', enumValues: values };
+  }
+  return { type: 'native', native: t };
 }
 
 /**
- * The values of `enum('a','b''c')` as the server prints it.
+ * The values of `enum('a','b''c')` (or `set(…)`) as the server prints it.
  * @example parseEnumValues("enum('a','b''c')") // ['a', "b'c"]
  */
 export function parseEnumValues(columnType: string): string[] {
@@ -95,12 +79,6 @@ export function parseEnumValues(columnType: string): string[] {
     i = columnType[end] === ',' ? end + 1 : end;
   }
   return values;
-}
-
-function withFsp(base: string, digits: number): TypeOptions {
-  const type = base as FieldType;
-  // precision 0 is not a portable value: such a column reads back with the default precision.
-  return digits === DEFAULT_FSP || digits === 0 ? { type } : { type, precision: digits };
 }
 
 function itemTypeOf(comment: string): FieldType {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseColumnType, parseDefault, parseEnumValues, quoteLiteral, unquoteLiteral } from '../../src/shared.js';
 
-const type = (columnType: string, extra: { comment?: string; jsonChecked?: boolean } = {}) => parseColumnType({ columnType, comment: extra.comment ?? '', jsonChecked: extra.jsonChecked ?? false });
+const type = (columnType: string, extra: { comment?: string; jsonChecked?: boolean; nativeUuid?: boolean } = {}) => parseColumnType({ columnType, comment: extra.comment ?? '', jsonChecked: extra.jsonChecked ?? false, nativeUuid: extra.nativeUuid ?? false });
+const native = (text: string) => ({ type: 'native', native: text });
 
 describe('parseColumnType: the inverse of the compiler, for MySQL 8 and MariaDB spellings', () => {
   it.each([
@@ -10,17 +11,13 @@ describe('parseColumnType: the inverse of the compiler, for MySQL 8 and MariaDB 
     ['bigint(20)', { type: 'bigint' }],
     ['smallint(6)', { type: 'smallint' }],
     ['tinyint(1)', { type: 'boolean' }],
-    ['tinyint(4)', { type: 'smallint' }],
     ['float', { type: 'float' }],
     ['double', { type: 'double' }],
     ['decimal(10,2)', { type: 'decimal', precision: 10, scale: 2 }],
     ['decimal(12,0)', { type: 'decimal', precision: 12 }],
     ['varchar(100)', { type: 'string', length: 100 }],
     ['char(36)', { type: 'uuid' }],
-    ['uuid', { type: 'uuid' }],
-    ['char(2)', { type: 'string', length: 2 }],
     ['text', { type: 'text' }],
-    ['mediumtext', { type: 'text' }],
     ['json', { type: 'json' }],
     ['date', { type: 'date' }],
     ['time(3)', { type: 'time' }],
@@ -29,14 +26,41 @@ describe('parseColumnType: the inverse of the compiler, for MySQL 8 and MariaDB 
     ['timestamp(3)', { type: 'timestamp' }],
     ['varbinary(16)', { type: 'binary', length: 16 }],
     ['blob', { type: 'blob' }],
-    ['longblob', { type: 'blob' }],
+    // No portable name compiles to these: kept as the server's own text (issue 16, defect 8).
+    ['tinyint(4)', native('tinyint(4)')],
+    ['tinyint(1) unsigned', native('tinyint(1) unsigned')],
+    ['int(10) unsigned', native('int(10) unsigned')],
+    ['int(5)', native('int(5)')],
+    ['mediumint(9)', native('mediumint(9)')],
+    ['year(4)', native('year(4)')],
+    ['uuid', native('uuid')],
+    ['char(2)', native('char(2)')],
+    ['mediumtext', native('mediumtext')],
+    ['longtext', native('longtext')],
+    ['tinytext', native('tinytext')],
+    ['longblob', native('longblob')],
+    ["set('a','b')", native("set('a','b')")],
+    ['bit(1)', native('bit(1)')],
+    ['binary(16)', native('binary(16)')],
+    ['float(7,3)', native('float(7,3)')],
+    ['double unsigned', native('double unsigned')],
+    ['decimal(8,3) unsigned', native('decimal(8,3) unsigned')],
+    ['datetime', native('datetime')],
+    ['time', native('time')],
+    ['point', native('point')],
+    ['geometry', native('geometry')],
   ])('%s', (columnType, expected) => {
     expect(type(columnType)).toEqual(expected);
   });
 
+  it('MariaDB 10.7+ (nativeUuid): uuid is UUID, char(36) is a native char', () => {
+    expect(type('uuid', { nativeUuid: true })).toEqual({ type: 'uuid' });
+    expect(type('char(36)', { nativeUuid: true })).toEqual(native('char(36)'));
+  });
+
   it('MariaDB JSON is LONGTEXT with a json_valid check; an array keeps its item type in the comment', () => {
     expect(type('longtext', { jsonChecked: true })).toEqual({ type: 'json' });
-    expect(type('longtext')).toEqual({ type: 'text' });
+    expect(type('longtext')).toEqual(native('longtext'));
     expect(type('longtext', { jsonChecked: true, comment: 'ductape:array<uuid>' })).toEqual({ type: 'array', itemType: 'uuid' });
     expect(type('json', { comment: 'ductape:array<integer>' })).toEqual({ type: 'array', itemType: 'integer' });
   });
@@ -48,30 +72,43 @@ describe('parseColumnType: the inverse of the compiler, for MySQL 8 and MariaDB 
 });
 
 describe('parseDefault', () => {
-  const maria = (raw: string | null, t: string) => parseDefault({ raw, extra: '', mariadb: true }, { type: t as never });
-  const mysql8 = (raw: string | null, t: string, extra = '') => parseDefault({ raw, extra, mariadb: false }, { type: t as never });
+  const maria = (raw: string | null, t: string, columnType = t) => parseDefault({ raw, extra: '', mariadb: true }, { columnType, type: t });
+  const mysql8 = (raw: string | null, t: string, extra = '', columnType = t) => parseDefault({ raw, extra, mariadb: false }, { columnType, type: t });
+  const v = (value: unknown) => ({ kind: 'value', value });
+  const x = (sql: string) => ({ kind: 'expression', sql });
 
   it('MariaDB: quoted literals, numbers, functions, NULL', () => {
-    expect(maria(null, 'text')).toBeUndefined();
-    expect(maria('NULL', 'integer')).toBeUndefined();
-    expect(maria("'it\\'s \"q\" \\\\ b'", 'text')).toBe('it\'s "q" \\ b');
-    expect(maria("'it''s'", 'string')).toBe("it's");
-    expect(maria('1.50', 'decimal')).toBe(1.5);
-    expect(maria('1', 'boolean')).toBe(true);
-    expect(maria('current_timestamp(3)', 'datetime')).toEqual({ $fn: 'now' });
-    expect(maria('curdate()', 'date')).toEqual({ $fn: 'now' });
-    expect(maria('uuid()', 'uuid')).toEqual({ $fn: 'uuid' });
-    expect(maria('\'{"a":[1,"x"]}\'', 'json')).toEqual({ a: [1, 'x'] });
+    expect(maria(null, 'text')).toEqual({ kind: 'none' });
+    expect(maria('NULL', 'integer')).toEqual({ kind: 'none' });
+    expect(maria("'NULL'", 'string', 'varchar(9)')).toEqual(v('NULL'));
+    expect(maria("'it\\'s \"q\" \\\\ b'", 'text')).toEqual(v('it\'s "q" \\ b'));
+    expect(maria("'it''s'", 'string', 'varchar(9)')).toEqual(v("it's"));
+    expect(maria('1.50', 'decimal', 'decimal(5,2)')).toEqual(v(1.5));
+    expect(maria('12345678901234567890', 'decimal', 'decimal(20,0)')).toEqual(v('12345678901234567890'));
+    expect(maria('1', 'boolean', 'tinyint(1)')).toEqual(v(true));
+    expect(maria('5', 'boolean', 'tinyint(1)')).toEqual(v(5));
+    expect(maria('current_timestamp(3)', 'datetime', 'datetime(3)')).toEqual(v({ $fn: 'now' }));
+    expect(maria('current_timestamp()', 'datetime', 'datetime(3)')).toEqual(x('(current_timestamp())'));
+    expect(maria('current_timestamp()', 'native', 'datetime')).toEqual(v({ $fn: 'now' }));
+    expect(maria('curdate()', 'date')).toEqual(v({ $fn: 'now' }));
+    expect(maria('uuid()', 'uuid', 'char(36)')).toEqual(v({ $fn: 'uuid' }));
+    expect(maria('\'{"a":[1,"x"]}\'', 'json', 'longtext')).toEqual(v({ a: [1, 'x'] }));
+    expect(maria("b'101'", 'native', 'bit(3)')).toEqual(x("b'101'"));
+    expect(maria("lcase('AB')", 'string', 'varchar(9)')).toEqual(x("(lcase('AB'))"));
+    expect(maria('(rand() * 10)', 'integer', 'int(11)')).toEqual(x('(rand() * 10)'));
+    expect(maria('2024', 'native', 'year(4)')).toEqual(v(2024));
   });
 
   it('MySQL 8 (golden, not verified on a MySQL server here): bare literals, DEFAULT_GENERATED expressions', () => {
-    expect(mysql8(null, 'text')).toBeUndefined();
-    expect(mysql8("it's", 'string')).toBe("it's");
-    expect(mysql8('0', 'boolean')).toBe(false);
-    expect(mysql8('CURRENT_TIMESTAMP(3)', 'datetime', 'DEFAULT_GENERATED')).toEqual({ $fn: 'now' });
-    expect(mysql8('uuid()', 'uuid', 'DEFAULT_GENERATED')).toEqual({ $fn: 'uuid' });
-    expect(mysql8("_utf8mb4\\'[]\\'", 'json', 'DEFAULT_GENERATED')).toEqual([]);
-    expect(mysql8("_utf8mb4\\'long\\'", 'text', 'DEFAULT_GENERATED')).toBe('long');
+    expect(mysql8(null, 'text')).toEqual({ kind: 'none' });
+    expect(mysql8("it's", 'string', '', 'varchar(9)')).toEqual(v("it's"));
+    expect(mysql8('0', 'boolean', '', 'tinyint(1)')).toEqual(v(false));
+    expect(mysql8('CURRENT_TIMESTAMP(3)', 'datetime', 'DEFAULT_GENERATED', 'datetime(3)')).toEqual(v({ $fn: 'now' }));
+    expect(mysql8('uuid()', 'uuid', 'DEFAULT_GENERATED', 'char(36)')).toEqual(v({ $fn: 'uuid' }));
+    expect(mysql8("_utf8mb4\\'[]\\'", 'json', 'DEFAULT_GENERATED')).toEqual(v([]));
+    expect(mysql8("_utf8mb4\\'long\\'", 'text', 'DEFAULT_GENERATED')).toEqual(v('long'));
+    expect(mysql8("b'101'", 'native', '', 'bit(3)')).toEqual(x("b'101'"));
+    expect(mysql8('(1 + 2)', 'integer', 'DEFAULT_GENERATED', 'int')).toEqual(x('(1 + 2)'));
   });
 });
 
