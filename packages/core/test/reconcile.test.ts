@@ -120,7 +120,8 @@ describe('resuming after a runner died between a step and its record', () => {
       await expect(new MigrationEngine(first).up(m)).rejects.toThrow();
       const next = new MemoryAdapter({ database });
       await new MigrationEngine(next).up(m);
-      expect(next.executed).toHaveLength(3 - k);
+      // 5 steps: dropField of the indexed b is preceded by an explicit drop of idx_u_b.
+      expect(next.executed).toHaveLength(4 - k);
       expect((await next.introspect('u'))?.fields.map((f) => f.name)).toEqual(['id', 'c']);
     }
   });

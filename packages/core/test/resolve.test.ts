@@ -120,3 +120,19 @@ describe('previewAll', () => {
     expect(adapter.database.state.history).toEqual([]);
   });
 });
+
+describe('dropField drops what hangs on the field explicitly, so down brings it back', () => {
+  it('an index and a unique constraint on the dropped field are recreated by down', async () => {
+    const adapter = new MemoryAdapter();
+    const engine = new MigrationEngine(adapter);
+    await engine.up(migration('create_u').createCollection('u', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'a', type: 'string' }, { name: 'b', type: 'string' }]).createIndex('u', 'u_ab', ['a', 'b']).addConstraint('u', { name: 'u_b_uq', type: 'unique', columns: ['b'] }).build());
+    const before = structuredClone(adapter.database.state.collections.get('u'));
+    const m = migration('drop_b').dropField('u', 'b', { previous: { name: 'b', type: 'string' } }).build();
+    await engine.up(m);
+    const row = (await engine.getHistory()).find((h) => h.name === 'drop_b');
+    expect(row?.migration.up.map((op) => op.type)).toEqual(['dropIndex', 'dropConstraint', 'dropField']);
+    expect(adapter.database.state.collections.get('u')?.indexes).toEqual([]);
+    await engine.down(m);
+    expect(adapter.database.state.collections.get('u')).toEqual(before);
+  });
+});

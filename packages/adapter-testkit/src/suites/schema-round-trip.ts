@@ -15,6 +15,8 @@ const cases: Case[] = [
   { name: 'addField', op: (t) => ({ type: 'addField', collection: t, field: { name: 'phone', type: 'string', length: 20, default: '+1', required: true } }) },
   { name: 'addField (unique uuid)', op: (t) => ({ type: 'addField', collection: t, field: { name: 'token', type: 'uuid', unique: true } }) },
   { name: 'dropField (with previous)', needs: 'dropField', op: (t, _r, s) => ({ type: 'dropField', collection: t, field: 'status', previous: field(s, 'status') }) },
+  // `n` carries the base index: the drop must take the index explicitly so down restores it.
+  { name: 'dropField (indexed, with previous)', needs: 'dropField', op: (t, _r, s) => ({ type: 'dropField', collection: t, field: 'n', previous: field(s, 'n') }) },
   { name: 'renameField', needs: 'renameField', op: (t) => ({ type: 'renameField', collection: t, from: 'note', to: 'remark' }) },
   { name: 'modifyField (length, required)', needs: 'modifyField', op: (t, _r, s) => ({ type: 'modifyField', collection: t, field: 'email', changes: { length: 500, required: true }, previous: field(s, 'email') }) },
   { name: 'modifyField (default, enum values)', needs: 'modifyField', op: (t, _r, s) => ({ type: 'modifyField', collection: t, field: 'status', changes: { enumValues: ['on', 'off', 'gone'], default: 'off' }, previous: field(s, 'status') }) },

@@ -35,13 +35,15 @@ export function missingPrevious(op: Operation): string | undefined {
  * @example needsResolution(migration('widen').modifyField('t', 'a', { length: 255 }).build()) // true
  */
 export function needsResolution(m: Migration): boolean {
-  return m.up.some((op) => missingPrevious(op) !== undefined || (op.type === 'createCollection' && op.options?.sqlOptions?.ifNotExists === true && !op.existed));
+  return m.up.some((op) => op.type === 'dropField' || missingPrevious(op) !== undefined || (op.type === 'createCollection' && op.options?.sqlOptions?.ifNotExists === true && !op.existed));
 }
 
 /**
  * `m` with what only the live schema can tell filled in, read by introspection before any
- * change: each op's `previous` (the definition it modifies, renames or drops), and `existed` on
- * a create with ifNotExists that finds the table. A down derived from the ops (the builder's) is
+ * change: each op's `previous` (the definition it modifies, renames or drops), `existed` on a
+ * create with ifNotExists that finds the table, and, before a dropField, an explicit drop of each
+ * index and constraint on that field (the database would drop or shrink them silently, and the
+ * down could not bring them back). A down derived from the ops (the builder's) is
  * derived again from the resolved ops, so it undoes exactly what up will do. An op whose target
  * does not exist, or that cannot be read (after a raw op in the same run), is refused with a
  * ValidationError before any change. `state` carries the schema from one migration to the next
@@ -62,6 +64,10 @@ export async function resolveMigration(adapter: Adapter, m: Migration, state: Sc
     }
     const snapshots = new Map<string, CollectionSnapshot | null>();
     for (const name of touchedCollections(op)) snapshots.set(name, await state.load(name));
+    for (const dependent of op.type === 'dropField' ? dependentsOf(snapshots.get(op.collection), op.field) : []) {
+      up.push(dependent);
+      state.apply(dependent);
+    }
     const resolved = needs ? resolveOp(op, snapshots, path, issues) : op;
     up.push(resolved);
     state.apply(resolved);
@@ -108,6 +114,19 @@ function resolveOp(op: Operation, snapshots: Map<string, CollectionSnapshot | nu
     default:
       return op;
   }
+}
+
+/** Drops of the indexes and key constraints that use `field` (with their definitions, so down recreates them). */
+function dependentsOf(c: CollectionSnapshot | null | undefined, field: string): Operation[] {
+  if (!c) return [];
+  const ops: Operation[] = [];
+  for (const index of c.indexes ?? []) {
+    if (index.fields.some((f) => f.name === field)) ops.push({ type: 'dropIndex', collection: c.name, name: index.name, previous: index });
+  }
+  for (const k of c.constraints ?? []) {
+    if (k.type !== 'check' && k.columns.includes(field)) ops.push({ type: 'dropConstraint', collection: c.name, name: k.name, previous: k });
+  }
+  return ops;
 }
 
 /** `m` with resolved up ops; its down is derived again when it was derived from the ops. */
