@@ -1,6 +1,7 @@
 import { migration } from '@ductape/sdk';
 import { describe, expect, it } from 'vitest';
 import { lintMigrations } from '../../src/lint/lint.js';
+import { expectedSchema } from '../../src/drift/expected-schema.js';
 
 const rules = (m: ReturnType<ReturnType<typeof migration>['build']>) => lintMigrations([m]).map((f) => f.rule);
 
@@ -34,6 +35,17 @@ describe('lint rules', () => {
       ['index-not-concurrent', 'error'],
       ['type-narrowing', 'warning'],
     ]);
+  });
+
+  it('flags renameCollection, and drift follows the rename', () => {
+    const m = migration('rn_table').renameCollection('people', 'users').build();
+    const findings = lintMigrations([m]);
+    expect(findings.map((f) => [f.rule, f.collection])).toEqual([['rename-collection', 'people']]);
+    const create = migration('create_people').createCollection('people', { id: { type: 'uuid', primaryKey: true } }).build();
+    const row = (mig: typeof m) => ({ name: mig.name, tag: mig.tag, checksum: '', status: 'applied' as const, direction: 'up' as const, appliedAt: new Date(), startedAt: new Date(), executionMs: 0, stepsApplied: 1, stepsTotal: 1, error: null, appliedBy: 't', migration: mig });
+    const expected = expectedSchema([row(create), row(m)]);
+    expect(expected.collections.get('people')).toEqual({ dropped: true });
+    expect([...((expected.collections.get('users') as { fields: Map<string, unknown> }).fields.keys())]).toEqual(['id']);
   });
 
   it('skips ignored rules', () => {
