@@ -1,33 +1,21 @@
-import { randomBytes } from 'node:crypto';
-// @ts-expect-error plain .mjs module of the services tooling
-import { requireServer } from '@ductape/services/require-server';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgAdmin, pgDatabaseName, pgServer, pgUrl } from '../support/pg-server.js';
 import { DatabaseService, type DuctapeConfig, MigrationEngine } from '../../src/index.js';
 import { expectDisconnectedAfterFailedConnect } from '../support/connect-checks.js';
 
-const server = requireServer('postgres') as string | undefined;
+const server = pgServer;
 
-async function admin(text: string): Promise<void> {
-  const c = new pg.Client({ connectionString: server });
-  await c.connect();
-  try {
-    await c.query(text);
-  } finally {
-    await c.end();
-  }
-}
 
 // Issue 16 defect 10 on the PostgreSQL server: staging's database does not exist, so its
 // connect() fails at the server; the service must not keep answering from dev.
 describe.skipIf(!server)('a failed connect() on the PostgreSQL server', () => {
-  const name = `ductape_sdk_conn_${randomBytes(3).toString('hex')}`;
-  const url = (db: string) => Object.assign(new URL(server as string), { pathname: `/${db}` }).toString();
+  const name = pgDatabaseName('ductape_sdk_conn');
+  const url = pgUrl;
   const config: DuctapeConfig = {
     products: { app: { databases: { main: { adapter: '@ductape/adapter-postgres', environments: { dev: url(name), staging: url(`${name}_missing`) } } } } },
   };
-  beforeAll(() => admin(`CREATE DATABASE "${name}"`));
-  afterAll(() => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  beforeAll(() => pgAdmin(`CREATE DATABASE "${name}"`));
+  afterAll(() => pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 
   it('leaves the service disconnected instead of answering from dev', async () => {
     const db = new DatabaseService({ config, vars: {} });

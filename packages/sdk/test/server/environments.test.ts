@@ -1,38 +1,26 @@
-import { randomBytes } from 'node:crypto';
-// @ts-expect-error plain .mjs module of the services tooling
-import { requireServer } from '@ductape/services/require-server';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgAdmin, pgDatabaseName, pgServer, pgUrl } from '../support/pg-server.js';
 import { DatabaseService, type DuctapeConfig, MigrationEngine, migration } from '../../src/index.js';
 
-const server = requireServer('postgres') as string | undefined;
+const server = pgServer;
 const envs = ['dev', 'staging', 'prd'] as const;
 
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: server });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 // Acceptance 2 and 3 of the sdk issue on the real server: three PostgreSQL databases as dev,
 // staging and prd; the spec's status loop; the spec's rollback-to-a-point loop.
 describe.skipIf(!server)('sdk on the PostgreSQL server', () => {
-  const names = Object.fromEntries(envs.map((e) => [e, `ductape_sdk_${e}_${randomBytes(3).toString('hex')}`]));
-  const url = (db: string) => Object.assign(new URL(server as string), { pathname: `/${db}` }).toString();
+  const names = Object.fromEntries(envs.map((e) => [e, pgDatabaseName(`ductape_sdk_${e}`)]));
+  const url = pgUrl;
   const config: DuctapeConfig = {
     products: { 'my-app': { databases: { 'main-db': { adapter: '@ductape/adapter-postgres', environments: Object.fromEntries(envs.map((e) => [e, url(names[e] as string)])) } } } },
   };
   const allMigrations = ['a', 'b', 'c'].map((n) => migration(`create_${n}`).createCollection(`t_${n}`, { id: { type: 'uuid', primaryKey: true }, v: 'integer' }).createIndex(`t_${n}`, `idx_t_${n}_v`, ['v']).build());
 
   beforeAll(async () => {
-    for (const e of envs) await admin(`CREATE DATABASE "${names[e]}"`);
+    for (const e of envs) await pgAdmin(`CREATE DATABASE "${names[e]}"`);
   });
   afterAll(async () => {
-    for (const e of envs) await admin(`DROP DATABASE IF EXISTS "${names[e]}" WITH (FORCE)`);
+    for (const e of envs) await pgAdmin(`DROP DATABASE IF EXISTS "${names[e]}" WITH (FORCE)`);
   });
 
   it('reports completed/total per environment with one engine (the spec loop)', async () => {
