@@ -2,8 +2,8 @@ import { DuctapeError, ErrorCodes } from '@ductape/core';
 
 /**
  * A column whose definition introspection could not keep whole (its native type holds
- * `<not kept>`): a generated column's expression, a default expression or comment, or `SET`/`ENUM`
- * values with characters core's native pattern refuses. Refused at compile time, before any IO,
+ * `<not kept>`): a generated column's expression, a default expression, a comment or `SET`/`ENUM`
+ * values with a `;`, backslash, comment marker or control character, which core's native type refuses. Refused at compile time, before any IO,
  * wherever the column would be written or its drop recorded: the down of a drop would recreate
  * another column. Code DUCTAPE_IRREVERSIBLE.
  * @example throw new ColumnNotRecreatableError('orders', 'total', 'GENERATED', 'int(11) GENERATED ALWAYS AS (<not kept>) VIRTUAL', 'drop');
@@ -15,14 +15,13 @@ export class ColumnNotRecreatableError extends DuctapeError {
   readonly part: string;
 
   constructor(table: string, column: string, part: string, native: string, action: 'drop' | 'modify' | 'write') {
-    const what = part === 'GENERATED'
-      ? 'it is a generated column, and generated columns are not in the migration model (their expression cannot be carried)'
-      : part === 'type'
-        ? 'its type has values the migration model cannot carry (native types are words, numbers, quotes and brackets)'
-        : `its ${part} clause is an expression or text the migration model cannot carry (native types are words, numbers, quotes and brackets)`;
+    const what = part === 'type'
+      ? 'its type holds values a native type cannot carry'
+      : `its ${part} clause holds text a native type cannot carry`;
+    const why = ' (a ";", a backslash, a comment marker or a control character, or over 500 characters)';
     const head = action !== 'write'
-      ? `${action === 'drop' ? 'dropping' : 'changing'} column "${column}" of "${table}" could not be undone: ${what}`
-      : `column "${column}" of "${table}" cannot be written as introspection read it (${JSON.stringify(native)}): ${what}`;
+      ? `${action === 'drop' ? 'dropping' : 'changing'} column "${column}" of "${table}" could not be undone: ${what}${why}`
+      : `column "${column}" of "${table}" cannot be written as introspection read it (${JSON.stringify(native)}): ${what}${why}`;
     super(
       ErrorCodes.irreversible,
       head,

@@ -28,10 +28,12 @@ interface Token {
   readonly end: number;
 }
 
-// Words, numbers, string literals ('' doubles, no backslash), brackets, commas, dots, a minus
-// sign, and the NOT_KEPT marker. No `;`, backtick, double quote, comment or backslash: the text
-// stays one column definition inside the statement it is put in, whatever it says.
-const TOKEN = /\s+|'(?:[^'\\\u0000]|'')*'|[A-Za-z_][A-Za-z0-9_$]*|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|<not kept>|[(),.-]/y;
+// Words, numbers, string literals ('' doubles, no backslash), backtick-quoted names, brackets,
+// commas, dots, operators (only inside brackets: expressions of generated columns and defaults),
+// and the NOT_KEPT marker. No `;`, `#`, comment or backslash, and no comma outside brackets: the
+// text stays one column definition inside the statement it is put in, whatever it says.
+const TOKEN = /\s+|'(?:[^'\\\u0000]|'')*'|"(?:[^"\\\u0000]|"")*"|`(?:[^`\u0000]|``)+`|[A-Za-z_][A-Za-z0-9_$]*|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|<not kept>|[(),.-]|[+*/%=<>!&|^~?:@]+/y;
+const OPERATOR = /^[+*/%=<>!&|^~?:@]+$/;
 /** Words that start an attribute clause after the type. */
 const CLAUSES = new Set(['GENERATED', 'AS', 'DEFAULT', 'ON', 'AUTO_INCREMENT', 'INVISIBLE', 'COMMENT', 'SRID']);
 /** What the model says itself (required, primaryKey, unique, default: null, addConstraint) or that would move the column. */
@@ -59,8 +61,9 @@ export function parseNativeType(text: unknown, column: string): NativeColumn {
   while (i < tokens.length && !CLAUSES.has(upper(tokens[i]))) {
     const t = tokens[i] as Token;
     if (REFUSED.has(upper(t))) throw refused(column, text, t.text);
-    if (t.text === NOT_KEPT) notKept ??= 'type';
-    i = t.text === '(' ? groupEnd(tokens, i, column, text) : i + 1;
+    const next = t.text === '(' ? groupEnd(tokens, i, column, text) : i + 1;
+    if (tokens.slice(i, next).some((x) => x.text === NOT_KEPT)) notKept ??= 'type';
+    i = next;
   }
   if (i === 0) throw invalid(column, `${JSON.stringify(text)} names no type before its ${tokens[0]?.text ?? ''} clause`);
   const type = slice(0, i);
@@ -74,16 +77,18 @@ export function parseNativeType(text: unknown, column: string): NativeColumn {
     if (word === 'GENERATED' || word === 'AS') {
       if (word === 'GENERATED') i = expect(tokens, expect(tokens, i, 'ALWAYS', column, text), 'AS', column, text);
       if (tokens[i]?.text !== '(') throw invalid(column, `${JSON.stringify(text)}: a generated column needs AS (<expression>)`);
-      if (tokens[i + 1]?.text === NOT_KEPT) notKept ??= 'GENERATED';
-      i = groupEnd(tokens, i, column, text);
+      const end = groupEnd(tokens, i, column, text);
+      if (tokens.slice(i, end).some((x) => x.text === NOT_KEPT)) notKept ??= 'GENERATED';
+      i = end;
       if (GENERATED_KINDS.has(upper(tokens[i]))) i++;
       generated = slice(start, i);
       continue;
     }
     if (word === 'DEFAULT' || word === 'ON') {
       if (word === 'ON') i = expect(tokens, i, 'UPDATE', column, text);
-      if (tokens[i]?.text === NOT_KEPT) notKept ??= word === 'ON' ? 'ON UPDATE' : 'DEFAULT';
-      i = termEnd(tokens, i, column, text);
+      const end = termEnd(tokens, i, column, text);
+      if (tokens.slice(i, end).some((x) => x.text === NOT_KEPT)) notKept ??= word === 'ON' ? 'ON UPDATE' : 'DEFAULT';
+      i = end;
       hasDefault ||= word === 'DEFAULT';
     } else if (word === 'COMMENT') {
       const t = tokens[i];
@@ -111,7 +116,8 @@ function tokenize(text: string, column: string): Token[] {
     if (!m) throw invalid(column, `${JSON.stringify(text)} is not a MySQL/MariaDB column type: unexpected ${JSON.stringify(text.slice(at, at + 10))}`);
     const t = m[0];
     if (/^\s/.test(t)) continue;
-    if (t === '-' && text[at + 1] === '-') throw invalid(column, `${JSON.stringify(text)} contains a comment`);
+    if (/^(--|\/\*|\*\/)/.test(text.slice(at, at + 2)) || /\/\*|\*\//.test(t)) throw invalid(column, `${JSON.stringify(text)} contains a comment`);
+    if ((OPERATOR.test(t) || t.startsWith('"') || t.startsWith('`')) && depth === 0) throw invalid(column, `${JSON.stringify(text)}: ${JSON.stringify(t)} belongs only inside the brackets of an expression`);
     if (t === '(') depth++;
     if (t === ')') depth--;
     if (depth < 0) throw invalid(column, `${JSON.stringify(text)} closes a bracket it did not open`);

@@ -1,5 +1,5 @@
 import type { DefaultValue, FieldDefinition } from '@ductape/core';
-import { NOT_KEPT } from '../compile/native-type.js';
+import { NOT_KEPT, parseNativeType } from '../compile/native-type.js';
 import type { Row } from '../mysql-driver.js';
 import { quoteLiteral } from '../quote.js';
 import { parseDefault, type DefaultRead } from './parse-default.js';
@@ -21,18 +21,19 @@ export interface ColumnContext {
   readonly primary: ReadonlySet<string>;
 }
 
-// What core accepts as a native type (see validateField): longer or other text is not kept.
-const NATIVE_SAFE = /^[A-Za-z][A-Za-z0-9_ ,.()<>[\]'-]*$/;
+// What core refuses in a native type (see validateField): such text is not kept.
+const CORE_REFUSES = /[;\\\u0000-\u001f\u007f]|--|\/\*|\*\//;
 const INTEGER = new Set(['integer', 'bigint', 'smallint']);
 
 /**
  * One column as a field, exactly: a portable type when compiling it gives the same column, else
  * `{ type: 'native', native }` with the server's type text and what the model has no option for,
  * in the order a column definition takes them: a collation other than the table's
- * (`CHARACTER SET … COLLATE …`), a generated column (`GENERATED ALWAYS AS (<not kept>) VIRTUAL`,
- * refused when written), a default expression, `ON UPDATE …`, `AUTO_INCREMENT` (of a type that is
- * not a portable integer), `INVISIBLE`, `COMMENT '…'`. Text core's native pattern refuses is
- * written as `<not kept>` (see ColumnNotRecreatableError). Literal defaults stay in `default`.
+ * (`CHARACTER SET … COLLATE …`), a generated column (`GENERATED ALWAYS AS (<expression>) VIRTUAL`),
+ * a default expression, `ON UPDATE …`, `AUTO_INCREMENT` (of a type that is not a portable
+ * integer), `INVISIBLE`, `COMMENT '…'`. Text a native type cannot carry (a `;`, backslash, comment
+ * marker, control character) is written as `<not kept>`, which is refused wherever it would be
+ * written (see ColumnNotRecreatableError). Literal defaults stay in `default`.
  * @example fieldOfColumn({ name: 'body', column_type: 'mediumtext', nullable: 'YES', dflt: 'NULL', extra: '', comment: '' }, ctx) // { name: 'body', type: 'native', native: 'mediumtext' }
  */
 export function fieldOfColumn(c: Row, ctx: ColumnContext): FieldDefinition {
@@ -51,20 +52,24 @@ export function fieldOfColumn(c: Row, ctx: ColumnContext): FieldDefinition {
   const clauses: string[] = [];
   if (!json && collation && collation !== ctx.tableCollation) clauses.push(`CHARACTER SET ${String(c.charset)} COLLATE ${collation}`);
   const generated = /\b(VIRTUAL|STORED|PERSISTENT)\s+GENERATED\b/i.exec(extra)?.[1];
-  if (generated) clauses.push(`GENERATED ALWAYS AS (${NOT_KEPT}) ${generated.toUpperCase() === 'PERSISTENT' ? 'STORED' : generated.toUpperCase()}`);
-  if (dflt.kind === 'expression') clauses.push(`DEFAULT ${safe(dflt.sql)}`);
+  if (generated) {
+    const kind = generated.toUpperCase() === 'PERSISTENT' ? 'STORED' : generated.toUpperCase();
+    const expression = String(c.generation ?? '').trim().replace(/^\((.*)\)$/s, '$1');
+    clauses.push(`GENERATED ALWAYS AS (${keepable(`GENERATED ALWAYS AS (${expression})`) ? expression : NOT_KEPT}) ${kind}`);
+  }
+  if (dflt.kind === 'expression') clauses.push(`DEFAULT ${keepable(`DEFAULT ${dflt.sql}`) ? dflt.sql : NOT_KEPT}`);
   const onUpdate = /\bon update (current_timestamp(?:\(\d*\))?)/i.exec(extra)?.[1];
   if (onUpdate) clauses.push(`ON UPDATE ${onUpdate}`);
   if (autoIncrement && !INTEGER.has(type.type)) clauses.push('AUTO_INCREMENT');
   if (/\bINVISIBLE\b/i.test(extra)) clauses.push('INVISIBLE');
-  if (comment !== '' && type.type !== 'array') clauses.push(`COMMENT ${safe(quoteLiteral(comment))}`);
+  if (comment !== '' && type.type !== 'array') clauses.push(`COMMENT ${keepable(`COMMENT ${quoteLiteral(comment)}`) ? quoteLiteral(comment) : NOT_KEPT}`);
   const value = dflt.kind === 'value' ? dflt.value : undefined;
   const portable = type.type !== 'native' && clauses.length === 0 && (value === undefined || fits(value, type.type));
   const field: Record<string, unknown> = { name };
   if (portable) Object.assign(field, type);
   else {
     const full = [nativeTypeText(type, columnType, ctx.mariadb), ...clauses].join(' ');
-    const text = full.length <= 200 ? full : `${/^[a-z]+/i.exec(columnType)?.[0] ?? 'type'}(${NOT_KEPT})`; // core's limit
+    const text = full.length <= 500 ? full : `${/^[a-z]+/i.exec(columnType)?.[0] ?? 'type'}(${NOT_KEPT})`; // core's limit
     Object.assign(field, { type: 'native', native: text });
     if (type.type === 'array') field.native = `${text} COMMENT ${quoteLiteral(comment)}`;
   }
@@ -79,13 +84,32 @@ export function fieldOfColumn(c: Row, ctx: ColumnContext): FieldDefinition {
 /** The type text of a column that is native: MariaDB's JSON alias as `json`, values core refuses as `<not kept>`. */
 function nativeTypeText(type: TypeOptions, columnType: string, mariadb: boolean): string {
   if ((type.type === 'json' || type.type === 'array') && mariadb) return 'json';
-  if (columnType.includes('?')) return `${/^[a-z]+/i.exec(columnType)?.[0] ?? 'type'}(${NOT_KEPT})`; // information_schema lost a character
-  return NATIVE_SAFE.test(columnType) && columnType.length <= 120 && !columnType.includes('--') ? columnType : `${/^[a-z]+/i.exec(columnType)?.[0] ?? 'type'}(${NOT_KEPT})`;
+  // A `?` is information_schema (utf8mb3) standing in for a character it cannot hold.
+  return !columnType.includes('?') && keepable(columnType, '') ? columnType : `${/^[a-z]+/i.exec(columnType)?.[0] ?? 'type'}(${NOT_KEPT})`;
 }
 
-/** Clause text core accepts in a native type, or `<not kept>`. */
-function safe(text: string): string {
-  return NATIVE_SAFE.test(`x ${text}`) && text.length <= 60 && !text.includes('--') ? text : NOT_KEPT;
+/** True when `clause` (after a type `int`, or alone with prefix '') is what core and the compiler accept in a native type. */
+function keepable(clause: string, prefix = 'int '): boolean {
+  if (CORE_REFUSES.test(clause) || clause.length > 400 || !coreBalanced(clause)) return false;
+  try {
+    return parseNativeType(`${prefix}${clause}`, 'column').notKept === undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Brackets balanced the way core counts them (outside '…' and "…" only). */
+function coreBalanced(text: string): boolean {
+  let depth = 0;
+  let quote = '';
+  for (const ch of text) {
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) return false;
+  }
+  return depth === 0 && quote === '';
 }
 
 /** True when a portable field of `type` with `value` as default compiles back to the same default. */

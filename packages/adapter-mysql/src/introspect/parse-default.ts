@@ -77,9 +77,26 @@ function nowFits(fn: RegExpExecArray, column: DefaultColumn): boolean {
   return false;
 }
 
-/** An expression to write after DEFAULT: functions in parentheses (MySQL needs them), literals and parenthesised text as they are. */
+/** An expression to write after DEFAULT: literals and one bracketed expression as they are, anything else in brackets (MySQL needs them). */
 function expressionSql(text: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*\s*\(/.test(text) ? `(${text})` : text;
+  if (/^[bx]'[0-9a-f]*'$/i.test(text) || NUMBER.test(text) || (text.startsWith("'") && text.endsWith("'"))) return text;
+  if (text.startsWith('(') && closingOf(text) === text.length - 1) return text;
+  return `(${text})`;
+}
+
+/** Where the bracket opening `text` closes (quotes skipped), or -1. */
+function closingOf(text: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === "'" || ch === '`' || ch === '"') quote = ch;
+    else if (ch === '(') depth++;
+    else if (ch === ')' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** A literal's text as the field's type: numbers (exact ones), booleans, parsed JSON, else the text. */

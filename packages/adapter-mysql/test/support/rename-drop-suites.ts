@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MigrationEngine, MigrationFailedError, migration, type Adapter } from '@ductape/core';
+import { ColumnInForeignKeyError } from '../../src/shared.js';
+import type { FamilyTarget } from './family-suites.js';
+import type { TempDatabase } from './temp-database.js';
+
+/**
+ * Real-server checks both MySQL-family adapters run (issue 16): renameCollection keeps indexes,
+ * unique keys and foreign keys (in and out), history and introspection; dropping a column a
+ * foreign key uses is refused before IO, or before its statement, naming the key.
+ */
+export function renameDropSuites(target: FamilyTarget): void {
+  describe(`${target.label}: renameCollection and foreign-key columns on the real server`, () => {
+    let db: TempDatabase;
+    let adapter: Adapter;
+    let engine: MigrationEngine;
+    beforeAll(async () => {
+      db = await target.database();
+      adapter = target.adapter(db.url, false);
+      await adapter.connect();
+      engine = new MigrationEngine(adapter);
+    });
+    afterAll(async () => {
+      await adapter?.close().catch(() => undefined);
+      await db?.drop();
+    });
+
+    async function showCreate(table: string): Promise<string> {
+      const [row] = await db.query(`SHOW CREATE TABLE \`${table}\``);
+      return String(Object.values(row ?? {})[1]);
+    }
+    async function tables(): Promise<string[]> {
+      const rows = await db.query("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT LIKE '\\_ductape%' ORDER BY TABLE_NAME");
+      return rows.map((r) => String(r.t));
+    }
+
+    const schema = migration('shop')
+      .createCollection('customers', { id: { type: 'integer', primaryKey: true }, email: { type: 'string', unique: true }, name: 'string' })
+      .createCollection('orders', { id: { type: 'integer', primaryKey: true }, customerId: { type: 'integer', references: { table: 'customers', onDelete: 'CASCADE' } }, total: 'decimal' })
+      .createIndex('customers', 'ix_customers_name', ['name'])
+      .addConstraint('orders', { name: 'orders_total_check', type: 'check', expression: 'total >= 0' })
+      .build();
+
+    it('renameCollection: RENAME TABLE keeps indexes, unique keys and foreign keys in and out; down renames back', async () => {
+      await engine.up(schema);
+      const customers = await showCreate('customers');
+      const orders = await showCreate('orders');
+      const rename = migration('rename_tables').renameCollection('customers', 'clients').renameCollection('orders', 'purchases').build();
+      expect(engine.plan(rename).steps.map((s) => (s as { text?: string }).text)).toEqual(['RENAME TABLE `customers` TO `clients`', 'RENAME TABLE `orders` TO `purchases`']);
+      await engine.up(rename);
+      expect(await tables()).toEqual(['clients', 'purchases']);
+      expect(await showCreate('clients')).toBe(customers.replace('CREATE TABLE `customers`', 'CREATE TABLE `clients`'));
+      expect(await showCreate('purchases')).toBe(orders.replace('CREATE TABLE `orders`', 'CREATE TABLE `purchases`').replace('REFERENCES `customers`', 'REFERENCES `clients`'));
+      const clients = await adapter.introspect('clients');
+      // The key keeps its name (as on PostgreSQL), so it reads back as the unique index it now is.
+      expect(clients?.indexes).toEqual([{ name: 'customers_email_key', fields: [{ name: 'email' }], unique: true }, { name: 'ix_customers_name', fields: [{ name: 'name' }] }]);
+      expect((await adapter.introspect('purchases'))?.constraints?.find((c) => c.type === 'foreignKey')).toMatchObject({ name: 'orders_customerId_fkey', references: { table: 'clients', columns: ['id'], onDelete: 'CASCADE' } });
+      expect((await engine.getHistory()).map((h) => [h.name, h.status])).toEqual([['shop', 'applied'], ['rename_tables', 'applied']]);
+      await engine.down(rename);
+      expect(await showCreate('customers')).toBe(customers);
+      expect(await showCreate('orders')).toBe(orders);
+      expect((await engine.getHistory()).map((h) => h.name)).toEqual(['shop']);
+    });
+
+    it('dropField of a column a foreign key the migration defines uses: refused at compile time, nothing runs', async () => {
+      const m = migration('bad_drop')
+        .createCollection('teams', { id: { type: 'integer', primaryKey: true } })
+        .createCollection('players', { id: { type: 'integer', primaryKey: true }, teamId: { type: 'integer', references: { table: 'teams' } } })
+        .dropField('teams', 'id', { previous: { name: 'id', type: 'integer', primaryKey: true } })
+        .build();
+      const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+      // By name: the mariadb adapter runs the built copy of this class.
+      expect(error).toMatchObject({ name: ColumnInForeignKeyError.name, code: 'DUCTAPE_VALIDATION', table: 'teams', column: 'id', constraint: 'players_teamId_fkey', constraintTable: 'players' });
+      expect((error as Error).message).toContain(".dropConstraint('players', 'players_teamId_fkey')");
+      expect(await tables()).toEqual(['customers', 'orders']);
+      expect((await engine.getHistory()).map((h) => h.name)).toEqual(['shop']);
+    });
+
+    it('a foreign key already in the database on another table: the step refuses before its ALTER, naming the key', async () => {
+      const m = migration('drop_customer_id').addField('orders', 'note', 'string').dropField('customers', 'id').build();
+      const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(MigrationFailedError);
+      expect(error).toMatchObject({ stepsApplied: 1, stepsTotal: 2 });
+      expect((error as Error).cause).toMatchObject({ name: ColumnInForeignKeyError.name, table: 'customers', column: 'id', constraint: 'orders_customerId_fkey', constraintTable: 'orders' });
+      expect((error as Error).message).not.toMatch(/errno/);
+      await engine.compensate(m);
+      expect((await adapter.introspect('orders'))?.fields.map((f) => f.name)).toEqual(['id', 'customerId', 'total']);
+      expect((await adapter.introspect('customers'))?.fields.map((f) => f.name)).toEqual(['id', 'email', 'name']);
+    });
+
+    it('a column of the table\'s own foreign key: the step refuses when run as compiled (the engine drops the key first, and down restores it)', async () => {
+      const op = { type: 'dropField', collection: 'orders', field: 'customerId' } as const;
+      const alone = migration('drop_alone').operation(op).build();
+      const [step] = adapter.compile(op, { migration: alone, direction: 'up', index: 0, options: {} });
+      const error = await adapter.withSession('autocommit', (session) => adapter.execute(step as never, session)).then(() => undefined, (e: unknown) => e);
+      expect(error).toMatchObject({ name: ColumnInForeignKeyError.name, table: 'orders', column: 'customerId', constraint: 'orders_customerId_fkey' });
+      // Through the engine the key is dropped explicitly first (with its definition), so down restores it.
+      const m = migration('drop_customer_fk_column').dropField('orders', 'customerId').build();
+      await engine.up(m);
+      expect((await adapter.introspect('orders'))?.constraints?.map((c) => c.name)).toEqual(['orders_total_check']);
+      await engine.down(m);
+      expect((await adapter.introspect('orders'))?.constraints?.map((c) => c.name).sort()).toEqual(['orders_customerId_fkey', 'orders_total_check']);
+      expect((await showCreate('orders')).replace(/\n/g, ' ')).toContain('CONSTRAINT `orders_customerId_fkey` FOREIGN KEY (`customerId`) REFERENCES `customers` (`id`) ON DELETE CASCADE');
+    });
+  });
+}
