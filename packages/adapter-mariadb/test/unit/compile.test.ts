@@ -35,7 +35,8 @@ describe('MariaDB compile (shared MySQL-family compiler, MariaDB dialect)', () =
   it('runs raw mariadb and mysql SQL, and claims no transactional DDL', () => {
     expect(compile({ type: 'raw', dialect: 'mariadb', sql: 'CREATE SEQUENCE s START WITH 100' })).toEqual(['CREATE SEQUENCE s START WITH 100']);
     const adapter = new MariadbAdapter({ connection: 'mariadb://root@127.0.0.1:3306/app' });
-    expect(adapter.capabilities).toMatchObject({ transactionalDdl: false, rawDialects: ['mariadb', 'mysql'], partialIndexes: false });
+    expect(adapter.capabilities).toMatchObject({ transactionalDdl: false, rawDialects: ['mariadb', 'mysql'], partialIndexes: false, renameCollection: true });
+    expect(compile({ type: 'renameCollection', from: 'a', to: 'b' })).toEqual(['RENAME TABLE `a` TO `b`']);
     expect(adapter.name).toBe('mariadb');
   });
 });
