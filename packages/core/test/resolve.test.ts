@@ -136,3 +136,16 @@ describe('dropField drops what hangs on the field explicitly, so down brings it 
     expect(adapter.database.state.collections.get('u')).toEqual(before);
   });
 });
+
+describe('modifyField to and from a native type', () => {
+  it('leaving a native type drops its text, and the down brings it back', async () => {
+    const adapter = new MemoryAdapter();
+    const engine = new MigrationEngine(adapter);
+    await engine.up(migration('create_n').createCollection('n', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'body', type: 'native', native: 'mediumtext' }]).build());
+    const m = migration('to_text').modifyField('n', 'body', { type: 'text' }).build();
+    await engine.up(m);
+    expect(adapter.database.state.collections.get('n')?.fields[1]).toEqual({ name: 'body', type: 'text' });
+    await engine.down(m);
+    expect(adapter.database.state.collections.get('n')?.fields[1]).toEqual({ name: 'body', type: 'native', native: 'mediumtext' });
+  });
+});

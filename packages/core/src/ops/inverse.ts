@@ -82,6 +82,7 @@ export function applyChanges(field: FieldDefinition, changes: FieldChanges): Fie
     if (value === null || value === undefined) delete next[key];
     else next[key] = value;
   }
+  if (next.type !== 'native') delete next.native; // native text belongs to type 'native' only
   return next as unknown as FieldDefinition;
 }
 
@@ -89,6 +90,8 @@ function revertChanges(changes: FieldChanges, previous: FieldDefinition): FieldC
   const back: Record<string, unknown> = {};
   const prev = previous as unknown as Record<string, unknown>;
   for (const key of Object.keys(changes)) back[key] = prev[key] ?? null;
+  // Leaving a native type drops its text (applyChanges), so going back must bring it.
+  if ('type' in changes && prev.native !== undefined && !('native' in changes)) back.native = prev.native;
   return back as FieldChanges;
 }
 
