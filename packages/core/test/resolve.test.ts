@@ -149,3 +149,15 @@ describe('modifyField to and from a native type', () => {
     expect(adapter.database.state.collections.get('n')?.fields[1]).toEqual({ name: 'body', type: 'native', native: 'mediumtext' });
   });
 });
+
+describe('addField of a field that exists', () => {
+  it('is refused before any change (a schemaless store would replace it silently)', async () => {
+    const { adapter, engine } = await setup();
+    const before = structuredClone(adapter.database.state);
+    const error = await engine.up(migration('again').addField('t', 'a', 'integer').build()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(String((error as Error).message)).toContain('already has a field "a"');
+    expect(adapter.database.state.collections).toEqual(before.collections);
+    expect(adapter.database.state.history).toEqual(before.history);
+  });
+});

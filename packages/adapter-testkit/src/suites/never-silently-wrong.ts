@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foreignKeyName, migration, MigrationFailedError, uniqueKeyName } from '@ductape/core';
+import { DuctapeError, foreignKeyName, migration, MigrationFailedError, uniqueKeyName } from '@ductape/core';
 import { comparable, unique } from '../support/fixtures.js';
 import type { KitContext } from '../support/kit-context.js';
 
@@ -71,6 +71,19 @@ export function neverSilentlyWrong(kit: KitContext): void {
       expect(await kit.snapshot(t)).toBeDefined();
       await engine.down(m);
       expect(await kit.snapshot(t)).toBeUndefined();
+    });
+
+    it('addField of a field that exists is refused, typed and before any change (schemaless stores would replace it)', async () => {
+      const t = unique('dup');
+      const engine = kit.engine();
+      await engine.up(migration(unique('dup_create')).createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'a', type: 'string', length: 20 }]).build());
+      const before = await kit.snapshot(t);
+      const m = migration(unique('dup_add')).addField(t, 'a', { type: 'integer' }).build();
+      const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(DuctapeError);
+      expect((error as DuctapeError).code).toBe('DUCTAPE_VALIDATION');
+      expect(comparable(await kit.snapshot(t))).toEqual(comparable(before));
+      expect((await engine.getHistory()).some((h) => h.name === m.name)).toBe(false);
     });
 
     it('an inline reference becomes a foreign key named <table>_<column>_fkey, and down drops it', async (ctx) => {

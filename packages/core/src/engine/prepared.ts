@@ -65,7 +65,11 @@ export function precheckAll(adapter: Adapter, ms: unknown, options: { readonly [
  * @example const p = await resolveUp(adapter, pending, {});
  */
 export async function resolveUp(adapter: Adapter, pending: Pending, options: { readonly [key: string]: unknown }, state?: SchemaState): Promise<Prepared> {
-  if (pending.prepared && !state) return pending.prepared;
+  if (pending.prepared && !state) {
+    // Nothing to resolve; a field it adds is still checked to be new before any change.
+    if (pending.migration.up.some((op) => op.type === 'addField')) await resolveMigration(adapter, pending.migration);
+    return pending.prepared;
+  }
   const resolved = await resolveMigration(adapter, pending.migration, state);
   return prepare(adapter, resolved, 'up', options, pending.checksum);
 }

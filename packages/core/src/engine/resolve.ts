@@ -68,6 +68,11 @@ export async function resolveMigration(adapter: Adapter, m: Migration, state: Sc
       up.push(dependent);
       state.apply(dependent);
     }
+    if (op.type === 'addField' && snapshots.get(op.collection)?.fields.some((f) => f.name === op.field.name)) {
+      // Schemaless stores (MongoDB validators, DynamoDB/Cassandra declarations) would replace it
+      // silently, and the down would then drop a field this migration did not create.
+      issues.push({ code: 'already_exists', path, message: `addField: "${op.collection}" already has a field "${op.field.name}"; use modifyField to change it` });
+    }
     const resolved = needs ? resolveOp(op, snapshots, path, issues) : op;
     up.push(resolved);
     state.apply(resolved);
