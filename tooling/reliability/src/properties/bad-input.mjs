@@ -47,11 +47,12 @@ export async function badInput(ctx, size) {
       counts.cases++;
       const c = cases[i];
       const touched = touchedCollections(c);
-      // Validation, capability checks and compile come before any IO (engine.plan does just
-      // those): a case refused there is still run through up(), which must refuse it the same way.
+      // Validation, capability checks, resolution against the live schema (read only) and compile
+      // come before any change (engine.preview does just those): a case refused there is still run
+      // through up(), which must refuse it the same way.
       let refusedBeforeIo;
       try {
-        engine.plan(buildCase(c, i));
+        await engine.preview(buildCase(c, i));
       } catch (e) {
         refusedBeforeIo = e;
       }
