@@ -1,6 +1,6 @@
 import { PROPERTIES } from './modes.mjs';
 
-const LABELS = { tamper: 'tamper', productionGuard: 'prd guard', staleLock: 'stale lock', concurrency: 'concurrency', crash: 'crash', badInput: 'bad input', secrets: 'secrets' };
+const LABELS = { tamper: 'tamper', productionGuard: 'prd guard', staleLock: 'stale lock', concurrency: 'concurrency', crash: 'crash', badInput: 'bad input', secrets: 'secrets', roundTrip: 'round trip' };
 
 /**
  * The Markdown table of a run: one row per database, one column per property (✓/✗ with the
@@ -47,6 +47,8 @@ function cell(property, x) {
       return `${c.checks} texts, ${c.leaks} leaks`;
     case 'productionGuard':
       return `${c.refused}/${c.attempts} refused`;
+    case 'roundTrip':
+      return `${c.histories} histories, ${c.migrations} migrations, ${c.ops} ops, ${c.mismatches} mismatches, ${c.leftovers} leftovers, ${c.replayDiffs} replay diffs, ${c.orderErrors} order errors, ${c.untyped} untyped`;
     default:
       return '';
   }

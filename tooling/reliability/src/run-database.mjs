@@ -7,6 +7,7 @@ import { productionGuard } from './properties/production-guard.mjs';
 import { secrets } from './properties/secrets.mjs';
 import { staleLock } from './properties/stale-lock.mjs';
 import { tamper } from './properties/tamper.mjs';
+import { roundTrip } from './properties/round-trip.mjs';
 import { PROPERTIES } from './modes.mjs';
 
 const RUNNERS = {
@@ -17,6 +18,7 @@ const RUNNERS = {
   crash: (ctx, mode) => crash(ctx, mode.crash),
   badInput: (ctx, mode) => badInput(ctx, mode.badInput),
   secrets: (ctx) => secrets(ctx),
+  roundTrip: (ctx, mode) => roundTrip(ctx, mode.roundTrip),
 };
 
 /**
@@ -39,7 +41,7 @@ export async function runDatabase(target, setting, options) {
     const e = describeError(error);
     return { key: target.key, ok: false, ms: Date.now() - started, provisionError: `${e.name}: ${e.message}`, results };
   }
-  const ctx = createContext(ns, { seed: options.seed, quick: options.mode.quick === true, log });
+  const ctx = Object.assign(createContext(ns, { seed: options.seed, quick: options.mode.quick === true, log }), { target, setting });
   try {
     for (const name of PROPERTIES) {
       if (options.only && !options.only.includes(name)) continue;

@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { historyArbitrary } from '../round-trip/arbitraries.mjs';
+import { snippet } from '../round-trip/apply.mjs';
+import { openEnv } from '../round-trip/env.mjs';
+import { interpret } from '../round-trip/interpret.mjs';
+import { profileOf } from '../round-trip/profile.mjs';
+import { runHistory } from '../round-trip/run-history.mjs';
+import { describeError } from '../run-up.mjs';
+
+/**
+ * Round trip (issue 17): `histories` seeded random migration histories (fast-check; the seed is
+ * the run's) on the database, each checked by runHistory; a failing history is shrunk and
+ * printed as a ready-to-paste builder snippet. After a failing history the namespace is
+ * replaced by a fresh one, so histories never see each other's leftovers.
+ * @example const r = await roundTrip(ctx, { histories: 300, shrinkMs: 180_000 });
+ * @param {import('../suite-context.mjs').SuiteContext & { target?: any, setting?: string }} ctx
+ * @param {{ histories: number, shrinkMs: number, maxMigrations?: number, maxMs?: number }} size
+ */
+export async function roundTrip(ctx, size) {
+  const started = Date.now();
+  const caps = (await ctx.adapter()).capabilities;
+  await ctx.closeAdapter();
+  const profile = profileOf(ctx.ns.key, caps);
+  const samples = fc.sample(historyArbitrary({ maxMigrations: size.maxMigrations }), { seed: ctx.seed, numRuns: size.histories });
+  ctx.log(`${ctx.ns.key}: roundTrip seed ${ctx.seed}, ${samples.length} histories, ops drawn: ${profile.ops.join(', ')}`);
+  const counts = { histories: 0, migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0, failedHistories: 0 };
+  const mix = {};
+  const failures = [];
+  const notes = [];
+  const kinds = new Set();
+  const extra = [];
+  let ns = ctx.ns;
+  let env = await openEnv(ns);
+  const fresh = async () => {
+    await env.close();
+    if (ns !== ctx.ns) await ns.dispose().catch(() => undefined);
+    ns = await ctx.target.provision(ctx.setting);
+    extra.push(ns);
+    env = await openEnv(ns);
+  };
+  let seq = 0;
+  const runOne = async (history) => {
+    const label = `h${seq++}`;
+    const interpreted = interpret(profile, history, label);
+    let r;
+    try {
+      r = await runHistory(env, profile, interpreted, { random: ctx.random });
+    } catch (error) {
+      const e = describeError(error);
+      r = { failures: [{ kind: 'threw', text: `${e.name} ${e.code ?? ''}: ${e.message.slice(0, 300)} ${e.stack.split('\n').slice(1, 4).join(' ')}` }], counts: {} };
+    }
+    if (r.failures.length) await fresh();
+    return { ...r, interpreted };
+  };
+  try {
+    for (const [i, history] of samples.entries()) {
+      if (size.maxMs && Date.now() - started > size.maxMs) {
+        notes.push(`stopped after ${i} histories: the time bound (${size.maxMs / 1000} s) was reached`);
+        break;
+      }
+      const r = await runOne(history);
+      counts.histories++;
+      for (const [k, v] of Object.entries(r.counts)) counts[k] = (counts[k] ?? 0) + v;
+      for (const [k, v] of Object.entries(r.interpreted.mix)) mix[k] = (mix[k] ?? 0) + v;
+      if ((i + 1) % 10 === 0) ctx.log(`${ctx.ns.key}: roundTrip ${i + 1}/${samples.length} histories, ${counts.migrations} migrations, ${failures.length} failures`);
+      if (r.failures.length === 0) continue;
+      counts.failedHistories++;
+      const kind = r.failures[0].kind;
+      const key = `${kind}:${r.failures[0].text.replace(/h\d+_\d+/g, 'm').replace(/[^a-zA-Z ]/g, '').slice(0, 60)}`;
+      if (kinds.has(kind) || kinds.size >= 4) {
+        failures.push(`history ${i} (${kind}): ${r.failures[0].text.slice(0, 400)}`);
+        continue;
+      }
+      kinds.add(kind);
+      ctx.log(`${ctx.ns.key}: roundTrip history ${i} failed (${kind}): ${r.failures[0].text.slice(0, 300)}; shrinking…`);
+      const shrunk = await shrinkHistoryFor(history, kind, runOne, size.shrinkMs);
+      const text = snippet(shrunk.interpreted.migrations);
+      failures.push(`history ${i} of seed ${ctx.seed} (${kind}, key ${key.slice(0, 40)}): ${r.failures[0].text.slice(0, 600)}\n  shrunk in ${shrunk.tries} tries to ${shrunk.interpreted.migrations.length} migration(s), failing with: ${shrunk.failure.slice(0, 600)}\n${text}`);
+      ctx.log(`${ctx.ns.key}: shrunk (${kind}):\n${text}\n  → ${shrunk.failure.slice(0, 600)}`);
+    }
+  } finally {
+    await env.close();
+    for (const x of extra) await x.dispose().catch(() => undefined);
+  }
+  const mixText = Object.entries(mix).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k} ${v}`).join(', ');
+  notes.push(`op mix on ${ctx.ns.key}: ${mixText}`);
+  ctx.log(`${ctx.ns.key}: roundTrip op mix: ${mixText}`);
+  const ok = failures.length === 0 && counts.histories > 0;
+  return {
+    ok,
+    counts: { ...counts, seed: ctx.seed, mix },
+    notes,
+    ms: Date.now() - started,
+    summary: `${counts.histories} histories, ${counts.migrations} migrations, ${counts.ops} ops: ${counts.mismatches} mismatches, ${counts.leftovers} leftovers, ${counts.replayDiffs} replay diffs, ${counts.orderErrors} order errors, ${counts.untyped} untyped, ${counts.planDiffs} plan diffs, ${counts.refused} refused, ${counts.dataDiffs} data diffs`,
+    failures,
+  };
+}
+
+async function shrinkHistoryFor(history, kind, runOne, budgetMs) {
+  const { shrinkHistory } = await import('../round-trip/shrink.mjs');
+  let last;
+  const fails = async (h) => {
+    const r = await runOne(h);
+    const f = r.failures.find((x) => x.kind === kind);
+    if (f) last = { interpreted: r.interpreted, failure: f.text };
+    return Boolean(f);
+  };
+  const s = await shrinkHistory(history, fails, budgetMs);
+  if (!last) {
+    const r = await runOne(s.history);
+    last = { interpreted: r.interpreted, failure: r.failures[0]?.text ?? 'did not fail again (flaky?)' };
+  }
+  return { ...last, tries: s.tries };
+}

@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url';
+import { MigrationEngine } from '@ductape/core';
+import { DatabaseService } from '@ductape/sdk';
+import { postgresCatalog } from './catalog/postgres.mjs';
+import { mysqlCatalog } from './catalog/mysql.mjs';
+import { quote } from './interpret.mjs';
+
+const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * Everything one database run of the round-trip property needs: the sdk's DatabaseService (its
+ * adapter is the one the engine and introspection use, so an embedded database is opened once),
+ * an engine whose step events are recorded, the catalog dumper, and row writing/reading with the
+ * real driver.
+ * @example const env = await openEnv(ns, profileOf); ... await env.close();
+ */
+export async function openEnv(ns) {
+  const config = { products: { reliability: { databases: { main: { adapter: ns.pkg, environments: { dev: ns.connection }, options: ns.options } } } } };
+  const db = new DatabaseService({ cwd: PACKAGE_DIR, config, vars: {}, engine: { lockTimeoutMs: 60_000, leaseMs: 10_000 } });
+  await db.connect({ env: 'dev', product: 'reliability', database: 'main' });
+  const adapter = db.getAdapter();
+  const events = [];
+  const engine = new MigrationEngine(adapter, { lockTimeoutMs: 60_000, leaseMs: 10_000, onProgress: (e) => events.push(e) });
+  let conn;
+  let dbName;
+  if (ns.key === 'mysql' || ns.key === 'mariadb') {
+    const { default: mysql } = await import('mysql2/promise');
+    const u = new URL(ns.connection.replace(/^mariadb:/, 'mysql:'));
+    dbName = decodeURIComponent(u.pathname.slice(1));
+    conn = await mysql.createConnection({ uri: u.toString(), supportBigNumbers: true, bigNumberStrings: true });
+  }
+  const query = conn ? async (text, params) => (await conn.query(text, params))[0] : (text, params) => (adapter.target ?? adapter).query(text, params);
+  return {
+    db,
+    adapter,
+    engine,
+    events,
+    async catalog() {
+      if (conn) return mysqlCatalog(conn, dbName);
+      if (ns.key === 'postgres' || ns.key === 'pglite') return postgresCatalog(query);
+      throw new Error(`no catalog dumper for ${ns.key}`);
+    },
+    /** Inserts rows (every column given) with parameters. */
+    async writeRows(profile, table, rows) {
+      for (const row of rows) {
+        const cols = Object.keys(row);
+        const params = cols.map((c) => row[c]);
+        const marks = cols.map((_, i) => (profile.pg ? `$${i + 1}` : '?'));
+        await query(`INSERT INTO ${quote(profile, table)} (${cols.map((c) => quote(profile, c)).join(', ')}) VALUES (${marks.join(', ')})`, params);
+      }
+    },
+    /** Every row of a table, keyed by id. */
+    async readRows(profile, table) {
+      const rows = await query(`SELECT * FROM ${quote(profile, table)}`);
+      return new Map(rows.map((r) => [Number(r.id), r]));
+    },
+    async close() {
+      await conn?.end().catch(() => undefined);
+      await db.disconnect().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,297 @@
+import { uniqueKeyName } from '@ductape/core';
+import { applyOp, cloneModel, emptyModel, referencedBy, tableNames } from './model.mjs';
+import { namePools } from './profile.mjs';
+import { masked } from './project.mjs';
+import { rowFor } from './values.mjs';
+
+const INDEXABLE = new Set(['integer', 'bigint', 'smallint', 'double', 'decimal', 'string', 'boolean', 'date', 'datetime', 'uuid']);
+const WIDEN = { smallint: 'integer', integer: 'bigint', string: 'text' };
+const NARROW = { bigint: 'integer', integer: 'smallint', text: 'string' };
+const RANGE = { smallint: 32767, integer: 2147483647 };
+
+/**
+ * Turns a generated history (plain numbers chosen by fast-check) into real migrations for one
+ * database, walking the schema model: every op is valid for the model at that point (a choice
+ * that does not fit falls back to creating a table), so any sub-list of the choices (what
+ * shrinking tries) is again a valid history. Returns each migration with the rows written before
+ * it and the model it must leave.
+ * @example const steps = interpret(profileOf('pglite', caps), history, 'q1');
+ * @param {ReturnType<import('./profile.mjs').profileOf>} profile
+ * @param {{ migrations: { via: number, write: number, ops: { k: number, a: number, b: number, c: number, d: number }[] }[] }} history
+ * @param {string} label unique per history run (migration names)
+ */
+export function interpret(profile, history, label) {
+  const pools = namePools(profile);
+  let model = emptyModel();
+  const out = [];
+  const mix = {};
+  const count = (what) => (mix[what] = (mix[what] ?? 0) + 1);
+  history.migrations.forEach((hm, i) => {
+    const write = [];
+    const names = tableNames(model);
+    if (hm.write % 2 === 1 && names.length > 0) {
+      const t = model.tables[names[hm.write % names.length]];
+      const rows = [];
+      for (let r = 0; r < 1 + (hm.write % 3); r++) {
+        const row = rowFor(profile, model, t, hm.write + r * 7);
+        if (!row) break;
+        t.rows.push(row);
+        rows.push(row);
+      }
+      if (rows.length > 0) write.push({ table: t.name, rows: structuredClone(rows) });
+    }
+    const via = hm.via % 2 === 0 ? 'builder' : 'sdk';
+    const ops = [];
+    const gen = { profile, pools, model, count };
+    for (const c of hm.ops) {
+      const op = generate(gen, c) ?? createCollection(gen, c);
+      applyOp(model, op, profile);
+      ops.push(op);
+      count(op.type === 'addConstraint' ? `addConstraint:${op.constraint.type}` : op.type);
+      // An op that needs the live schema cannot follow a raw op (raw text is not modelled): raw ends its migration.
+      if (op.type === 'raw') break;
+    }
+    if (via === 'sdk' && ops.some((o) => o.type === 'raw')) return void out.push({ index: i, name: `${label}_${i}`, via: 'builder', ops, write, expected: cloneModel(model) });
+    out.push({ index: i, name: `${label}_${i}`, via, ops, write, expected: cloneModel(model) });
+  });
+  for (const m of out) for (const op of m.ops) for (const f of op.type === 'createCollection' ? op.fields : op.type === 'addField' ? [op.field] : []) count(`type:${f.type}`);
+  return { migrations: out, mix };
+}
+
+function pick(list, n) {
+  return list[n % list.length];
+}
+
+function fresh(base, taken, n) {
+  if (!taken.includes(base)) return base;
+  return `${base}_${n % 97}${taken.length}`;
+}
+
+function allNames(model) {
+  const out = [];
+  for (const t of Object.values(model.tables)) {
+    out.push(t.name, ...t.indexes.map((i) => i.name), ...t.constraints.map((k) => k.name));
+    for (const f of t.fields) if (f.unique) out.push(uniqueKeyName(t.name, f.name));
+  }
+  return out;
+}
+
+function tableOf(gen, c, filter = () => true) {
+  const list = Object.values(gen.model.tables).filter(filter);
+  return list.length ? pick(list.sort((a, b) => (a.name < b.name ? -1 : 1)), c.a) : undefined;
+}
+
+function defaultFor(type, n) {
+  const d = { integer: [7, 0, -1], bigint: [0, 42], smallint: [-1, 3], double: [1.5, 0], decimal: [2.5, 0], string: ['dflt', "it's", 'ünï'], boolean: [true, false], enum: ['a'] };
+  return d[type] ? pick(d[type], n) : undefined;
+}
+
+/** A new field definition named `name` for a table that has `rows` rows. */
+function newField(gen, c, name, hasRows, tableName) {
+  const { profile } = gen;
+  const type = c.b % 4 === 0 ? pick(profile.fieldTypes, c.c) : pick(profile.dataTypes, c.c);
+  const f = { name, type };
+  if (type === 'string') f.length = pick([20, 40, 100, 255], c.d);
+  if (type === 'decimal') Object.assign(f, c.d % 2 ? { precision: 10, scale: 2 } : { precision: 12, scale: 3 });
+  if (type === 'enum') f.enumValues = ['a', 'b', 'c'];
+  if (type === 'array') f.itemType = pick(['string', 'integer'], c.d);
+  if (type === 'binary' && profile.binaryLength) f.length = profile.binaryLength;
+  const canDefault = defaultFor(type, 0) !== undefined && !(type === 'text' && !profile.pg) && profile.key !== 'cassandra';
+  if (canDefault && c.d % 3 === 1) f.default = defaultFor(type, c.k);
+  if (profile.required && c.d % 4 === 0 && (f.default !== undefined || !hasRows)) f.required = true;
+  if (profile.fieldUnique && f.default === undefined && ['integer', 'bigint', 'string'].includes(type) && c.d % 5 === 2) f.unique = true;
+  if (profile.caps.foreignKeys && type === 'integer' && !f.unique && f.default === undefined && !f.required && c.d % 7 === 3 && !hasRows) {
+    const target = tableOf(gen, { a: c.k }) ?? (tableName ? { name: tableName } : undefined);
+    if (target) f.references = { table: target.name, columns: ['id'], onDelete: pick(['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'], c.a), onUpdate: pick(['NO ACTION', 'CASCADE'], c.b) };
+  }
+  return f;
+}
+
+function createCollection(gen, c) {
+  const { profile, pools, model } = gen;
+  const name = fresh(pick(pools.tables, c.a), allNames(model), c.b);
+  const fields = [{ name: 'id', type: 'integer', primaryKey: true }];
+  const n = 1 + (c.c % 4);
+  for (let i = 0; i < n; i++) {
+    const fname = fresh(pick(pools.fields, c.d + i * 3), fields.map((f) => f.name), i);
+    fields.push(newField(gen, { ...c, b: c.b + i, c: c.c + i * 5, d: c.d + i * 11 }, fname, false, name));
+  }
+  return { type: 'createCollection', name, fields };
+}
+
+const GENERATORS = {
+  createCollection,
+  addField(gen, c) {
+    const t = tableOf(gen, c);
+    if (!t) return undefined;
+    const name = fresh(pick(gen.pools.fields, c.b), t.fields.map((f) => f.name), c.c);
+    const f = newField(gen, c, name, t.rows.length > 0, t.name);
+    if (f.unique && t.rows.length > 1) delete f.unique;
+    return { type: 'addField', collection: t.name, field: f };
+  },
+  dropField(gen, c) {
+    const t = tableOf(gen, c, (x) => x.fields.length > 1);
+    if (!t) return undefined;
+    const candidates = t.fields.filter((x) => !x.primaryKey && !(t.rows.length > 0 && x.required && x.default === undefined));
+    if (candidates.length === 0) return undefined;
+    return { type: 'dropField', collection: t.name, field: pick(candidates, c.b).name };
+  },
+  renameField(gen, c) {
+    const t = tableOf(gen, c, (x) => x.fields.length > 1);
+    if (!t) return undefined;
+    const f = pick(t.fields.filter((x) => !x.primaryKey), c.b);
+    const to = fresh(pick(gen.pools.fields, c.c), t.fields.map((x) => x.name), c.d);
+    return { type: 'renameField', collection: t.name, from: f.name, to };
+  },
+  modifyField(gen, c) {
+    const { profile } = gen;
+    const t = tableOf(gen, c, (x) => x.fields.some((f) => !f.primaryKey && profile.dataTypes.includes(f.type)));
+    if (!t) return undefined;
+    const f = pick(t.fields.filter((x) => !x.primaryKey && profile.dataTypes.includes(x.type)), c.b);
+    const values = t.rows.map((r) => r[f.name]);
+    const fk = t.constraints.some((k) => k.type === 'foreignKey' && k.columns.includes(f.name));
+    const keyed = f.unique || t.indexes.some((i) => i.fields.some((x) => x.name === f.name)) || t.constraints.some((k) => (k.columns ?? []).includes(f.name));
+    const options = [];
+    if (profile.key !== 'cassandra') {
+      if (WIDEN[f.type] && !fk && !(f.type === 'string' && keyed)) options.push({ type: WIDEN[f.type] });
+      if (NARROW[f.type] && !fk && !keyed && values.every((v) => v === null || (NARROW[f.type] === 'string' ? String(v).length <= 255 : Math.abs(Number(v)) <= RANGE[NARROW[f.type]]))) options.push(NARROW[f.type] === 'string' ? { type: 'string', length: 255 } : { type: NARROW[f.type] });
+      if (f.type === 'string') {
+        const longest = Math.max(0, ...values.map((v) => (v === null ? 0 : [...String(v)].length)));
+        options.push({ length: Math.min(255, (f.length ?? 255) + 40) });
+        if (longest <= 20 && (f.length ?? 255) > 20 && !keyed) options.push({ length: 20 });
+      }
+      if (profile.required && !f.required && values.every((v) => v !== null) && !fk) options.push({ required: true });
+      if (f.required) options.push({ required: false });
+    }
+    const d = defaultFor(f.type, c.d);
+    if (d !== undefined && !keyed && !(f.type === 'text' && !profile.pg)) options.push({ default: d });
+    if (f.default !== undefined) options.push({ default: null });
+    if (options.length === 0) return undefined;
+    return { type: 'modifyField', collection: t.name, field: f.name, changes: pick(options, c.c) };
+  },
+  createIndex(gen, c) {
+    const { profile } = gen;
+    const t = tableOf(gen, c, (x) => x.fields.some((f) => indexable(profile, f)));
+    if (!t) return undefined;
+    const candidates = t.fields.filter((f) => indexable(profile, f) && !(profile.key === 'cassandra' && f.primaryKey));
+    if (candidates.length === 0) return undefined;
+    const n = profile.compositeIndexes ? 1 + (c.b % Math.min(3, candidates.length)) : 1;
+    const fields = [];
+    for (let i = 0; i < n; i++) {
+      const f = candidates[(c.c + i) % candidates.length];
+      if (fields.some((x) => x.name === f.name)) continue;
+      const x = { name: f.name };
+      if (profile.descIndexes && !masked().has('desc') && (c.d + i) % 3 === 0) x.order = 'DESC';
+      if (profile.prefixLength && f.type === 'text') x.length = 10;
+      fields.push(x);
+    }
+    const name = fresh(`${t.name}_${pick(gen.pools.indexes, c.d)}`.slice(0, 40), allNames(gen.model), c.k);
+    const op = { type: 'createIndex', collection: t.name, name, fields };
+    if (profile.uniqueIndexes && c.k % 3 === 0 && distinct(profile, t, fields.map((x) => x.name)) && !fields.some((x) => t.fields.find((f) => f.name === x.name)?.default !== undefined)) op.unique = true;
+    if (profile.partial && c.k % 4 === 1) op.where = `${quote(profile, fields[0].name)} IS NOT NULL`;
+    return op;
+  },
+  dropIndex(gen, c) {
+    const t = tableOf(gen, c, (x) => x.indexes.length > 0);
+    if (!t) return undefined;
+    return { type: 'dropIndex', collection: t.name, name: pick(t.indexes, c.b).name };
+  },
+  addConstraint(gen, c) {
+    const { profile } = gen;
+    const kinds = [];
+    if (profile.caps.uniqueConstraints) kinds.push('unique');
+    if (profile.caps.foreignKeys) kinds.push('foreignKey');
+    if (profile.caps.checkConstraints) kinds.push('check');
+    const kind = pick(kinds, c.k);
+    const t = tableOf(gen, c, (x) => x.fields.length > 1);
+    if (!t) return undefined;
+    const name = fresh(`${t.name}_${kind === 'unique' ? 'uq' : kind === 'check' ? 'ck' : 'fk'}`.slice(0, 40), allNames(gen.model), c.b);
+    if (kind === 'unique') {
+      const cols = t.fields.filter((f) => !f.primaryKey && indexable(profile, f) && f.type !== 'text' && f.default === undefined);
+      if (cols.length === 0) return undefined;
+      const columns = [...new Set([pick(cols, c.c).name, ...(c.d % 2 ? [pick(cols, c.c + 1).name] : [])])];
+      if (!distinct(profile, t, columns)) return undefined;
+      return { type: 'addConstraint', collection: t.name, constraint: { name, type: 'unique', columns } };
+    }
+    if (kind === 'check') {
+      const cols = t.fields.filter((f) => !f.primaryKey && ['integer', 'smallint', 'bigint', 'decimal', 'double'].includes(f.type) && t.rows.every((r) => r[f.name] === null || Number(r[f.name]) >= 0));
+      if (cols.length === 0) return undefined;
+      const col = pick(cols, c.c).name;
+      return { type: 'addConstraint', collection: t.name, constraint: { name, type: 'check', expression: `${quote(profile, col)} >= 0` }, checkColumns: [col] };
+    }
+    const cols = t.fields.filter((f) => !f.primaryKey && f.type === 'integer' && !t.constraints.some((k) => k.type === 'foreignKey' && k.columns.includes(f.name)));
+    if (cols.length === 0) return undefined;
+    const col = pick(cols, c.c);
+    const target = tableOf(gen, { a: c.d });
+    const ids = new Set(target.rows.map((r) => r.id));
+    if (!t.rows.every((r) => r[col.name] === null || ids.has(r[col.name]))) return undefined;
+    const onDelete = pick(col.required ? ['CASCADE', 'RESTRICT', 'NO ACTION'] : ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'], c.a + c.b);
+    return { type: 'addConstraint', collection: t.name, constraint: { name, type: 'foreignKey', columns: [col.name], references: { table: target.name, columns: ['id'], onDelete, onUpdate: pick(['NO ACTION', 'CASCADE', 'RESTRICT'], c.k) } } };
+  },
+  dropConstraint(gen, c) {
+    const t = tableOf(gen, c, (x) => x.constraints.length > 0 || x.fields.some((f) => f.unique));
+    if (!t) return undefined;
+    const names = [...t.constraints.map((k) => k.name), ...t.fields.filter((f) => f.unique).map((f) => uniqueKeyName(t.name, f.name))];
+    return { type: 'dropConstraint', collection: t.name, name: pick(names, c.b) };
+  },
+  renameCollection(gen, c) {
+    const t = tableOf(gen, c);
+    if (!t) return undefined;
+    return { type: 'renameCollection', from: t.name, to: fresh(pick(gen.pools.tables, c.b), allNames(gen.model), c.c) };
+  },
+  dropCollection(gen, c) {
+    const { profile, model } = gen;
+    const pointedAt = (x) => Object.values(model.tables).some((o) => o.constraints.some((k) => k.type === 'foreignKey' && k.references.table === x.name && o.rows.some((r) => r[k.columns[0]] !== null)));
+    const t = tableOf(gen, c, (x) => (profile.cascade && !pointedAt(x)) || referencedBy(model, x.name).length === 0);
+    if (!t) return undefined;
+    const op = { type: 'dropCollection', name: t.name };
+    if (profile.cascade && (referencedBy(model, t.name).length > 0 || c.b % 2 === 0)) op.cascade = true;
+    return op;
+  },
+  raw(gen, c) {
+    const { profile } = gen;
+    const t = tableOf(gen, c);
+    if (!t) return undefined;
+    const col = fresh(`raw_${pick(['n', 'x'], c.b)}`, t.fields.map((f) => f.name), c.c);
+    const model = { type: 'addField', collection: t.name, field: { name: col, type: 'integer' } };
+    if (profile.sql) {
+      const q = (s) => quote(profile, s);
+      return { type: 'raw', dialect: profile.pg ? 'postgresql' : profile.key, sql: `ALTER TABLE ${q(t.name)} ADD COLUMN ${q(col)} integer`, down: { sql: `ALTER TABLE ${q(t.name)} DROP COLUMN ${q(col)}` }, model };
+    }
+    return undefined;
+  },
+};
+
+function generate(gen, c) {
+  const kind = pick(gen.profile.ops, c.k);
+  const op = GENERATORS[kind](gen, c);
+  if (op && op.type === 'addConstraint' && op.checkColumns) {
+    const { checkColumns, ...rest } = op;
+    // The model remembers which column a check names (a dropped column takes its checks with it).
+    return { ...rest, constraint: rest.constraint, _checkColumns: checkColumns };
+  }
+  return op;
+}
+
+function indexable(profile, f) {
+  if (!INDEXABLE.has(f.type) && !(f.type === 'text' && (profile.pg || profile.prefixLength))) return false;
+  return true;
+}
+
+function distinct(profile, t, columns) {
+  const seen = new Set();
+  for (const r of t.rows) {
+    const vals = columns.map((c) => r[c]);
+    if (profile.sql && vals.some((v) => v === null)) continue;
+    const key = JSON.stringify(vals);
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
+  return true;
+}
+
+/** An identifier quoted for the profile's SQL dialect. */
+export function quote(profile, name) {
+  const q = profile.pg ? '"' : '`';
+  return `${q}${name.replaceAll(q, q + q)}${q}`;
+}

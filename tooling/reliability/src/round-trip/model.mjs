@@ -1,0 +1,146 @@
+import { foreignKeyName, uniqueKeyName } from '@ductape/core';
+
+/**
+ * The in-memory schema (and rows) a history must leave behind: tables with fields, indexes and
+ * constraints as the adapter's introspection should report them, and the rows written so far.
+ * Plain data, cloned for every migration so each one's expectation is kept.
+ * @example const m = emptyModel(); applyOp(m, { type: 'createCollection', name: 't', fields: [{ name: 'id', type: 'integer', primaryKey: true }] });
+ */
+export function emptyModel() {
+  return { tables: {} };
+}
+
+/** A deep copy of a model. */
+export function cloneModel(m) {
+  return structuredClone(m);
+}
+
+/** The model's table names, sorted. */
+export function tableNames(m) {
+  return Object.keys(m.tables).sort();
+}
+
+/**
+ * Applies one operation to the model, as the database must. `profile` says what the database does
+ * on its own (PostgreSQL's CASCADE drops foreign keys of other tables; a dropped column takes its
+ * check constraints, indexes and keys with it).
+ * @example applyOp(model, op, profile)
+ */
+export function applyOp(m, op, profile) {
+  const t = op.collection !== undefined ? m.tables[op.collection] : undefined;
+  switch (op.type) {
+    case 'createCollection': {
+      const fields = op.fields.map((f) => stripField(f));
+      m.tables[op.name] = { name: op.name, fields, indexes: [], constraints: [], rows: [], nextId: 1 };
+      for (const f of op.fields) if (f.references) addFk(m.tables[op.name], f.name, f.references, op.name);
+      return;
+    }
+    case 'dropCollection': {
+      delete m.tables[op.name];
+      for (const other of Object.values(m.tables)) other.constraints = other.constraints.filter((k) => !(k.type === 'foreignKey' && k.references.table === op.name));
+      return;
+    }
+    case 'renameCollection': {
+      const table = m.tables[op.from];
+      delete m.tables[op.from];
+      table.name = op.to;
+      m.tables[op.to] = table;
+      // A field's unique key keeps its name, which no longer is <table>_<field>_key: a named constraint now.
+      if (profile.sql) keyToConstraint(table, op.from);
+      for (const other of Object.values(m.tables)) for (const k of other.constraints) if (k.type === 'foreignKey' && k.references.table === op.from) k.references = { ...k.references, table: op.to };
+      return;
+    }
+    case 'addField': {
+      const f = stripField(op.field);
+      t.fields.push(f);
+      const fill = op.field.default !== undefined && profile.defaultsBackfill ? op.field.default : null;
+      for (const r of t.rows) r[f.name] = fill;
+      if (op.field.references) addFk(t, f.name, op.field.references, t.name);
+      return;
+    }
+    case 'dropField': {
+      t.fields = t.fields.filter((f) => f.name !== op.field);
+      t.indexes = t.indexes.filter((i) => !i.fields.some((x) => x.name === op.field));
+      t.constraints = t.constraints.filter((k) => !(k.columns ?? k.checkColumns ?? []).includes(op.field));
+      for (const r of t.rows) delete r[op.field];
+      return;
+    }
+    case 'renameField': {
+      const f = t.fields.find((x) => x.name === op.from);
+      if (f.unique && profile.sql) {
+        t.constraints.push({ name: uniqueKeyName(t.name, op.from), type: 'unique', columns: [op.to] });
+        delete f.unique;
+      }
+      f.name = op.to;
+      for (const i of t.indexes) i.fields = i.fields.map((x) => (x.name === op.from ? { ...x, name: op.to } : x));
+      for (const k of t.constraints) {
+        if (k.columns) k.columns = k.columns.map((c) => (c === op.from ? op.to : c));
+        if (k.checkColumns) k.checkColumns = k.checkColumns.map((c) => (c === op.from ? op.to : c));
+      }
+      for (const other of Object.values(m.tables)) for (const k of other.constraints) if (k.type === 'foreignKey' && k.references.table === t.name) k.references = { ...k.references, columns: k.references.columns.map((c) => (c === op.from ? op.to : c)) };
+      for (const r of t.rows) {
+        r[op.to] = r[op.from];
+        delete r[op.from];
+      }
+      return;
+    }
+    case 'modifyField': {
+      const f = t.fields.find((x) => x.name === op.field);
+      for (const [k, v] of Object.entries(op.changes)) {
+        if (v === null) delete f[k];
+        else f[k] = v;
+      }
+      if (op.changes.type && op.changes.type !== 'string') delete f.length;
+      if (op.changes.type && op.changes.type !== 'decimal') {
+        delete f.precision;
+        delete f.scale;
+      }
+      if (op.changes.required === false) delete f.required;
+      if (op.changes.unique === false) delete f.unique;
+      return;
+    }
+    case 'createIndex':
+      t.indexes.push({ name: op.name, fields: op.fields.map((x) => ({ ...x })), ...(op.unique ? { unique: true } : {}), ...(op.where ? { where: op.where } : {}) });
+      return;
+    case 'dropIndex':
+      t.indexes = t.indexes.filter((i) => i.name !== op.name);
+      return;
+    case 'addConstraint':
+      t.constraints.push({ ...structuredClone(op.constraint), ...(op._checkColumns ? { checkColumns: [...op._checkColumns] } : {}) });
+      return;
+    case 'dropConstraint': {
+      const keyed = t.fields.find((f) => f.unique && uniqueKeyName(t.name, f.name) === op.name);
+      if (keyed) delete keyed.unique;
+      t.constraints = t.constraints.filter((k) => k.name !== op.name);
+      return;
+    }
+    case 'raw':
+      // The generator's raw ops add (down: drop) one nullable integer field, described in `op.model`.
+      if (op.model) applyOp(m, op.model, profile);
+      return;
+    default:
+      throw new Error(`model: unknown op ${op.type}`);
+  }
+}
+
+function stripField(f) {
+  const { references: _r, ...rest } = f;
+  return structuredClone(rest);
+}
+
+function addFk(t, column, ref, tableName) {
+  t.constraints.push({ name: foreignKeyName(tableName, column), type: 'foreignKey', columns: [column], references: { table: ref.table, columns: ref.columns ?? ['id'], ...(ref.onDelete ? { onDelete: ref.onDelete } : {}), ...(ref.onUpdate ? { onUpdate: ref.onUpdate } : {}) } });
+}
+
+function keyToConstraint(table, oldName) {
+  for (const f of table.fields) {
+    if (!f.unique || f.primaryKey) continue;
+    table.constraints.push({ name: uniqueKeyName(oldName, f.name), type: 'unique', columns: [f.name] });
+    delete f.unique;
+  }
+}
+
+/** Tables whose `id` another table's foreign key references (other than itself). */
+export function referencedBy(m, table) {
+  return Object.values(m.tables).filter((o) => o.name !== table && o.constraints.some((k) => k.type === 'foreignKey' && k.references.table === table)).map((o) => o.name);
+}

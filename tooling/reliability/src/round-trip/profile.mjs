@@ -1,0 +1,65 @@
+/**
+ * What the round-trip generator may draw on one database: the op kinds its capabilities claim,
+ * the field types, identifiers it accepts, and how its introspection names a type (documented
+ * aliases only, e.g. PostgreSQL reads `blob` as `binary`). Ops or options a database refuses by
+ * design (declaredRefusals of its conformance target, its README) are not drawn; the refusals
+ * themselves are checked by the adapter testkit and the bad-input property.
+ * @example const p = profileOf('postgres', adapter.capabilities); p.ops.includes('renameCollection') // true
+ * @param {string} key
+ * @param {import('@ductape/core').Capabilities} caps
+ */
+export function profileOf(key, caps) {
+  const sql = ['postgres', 'pglite', 'mysql', 'mariadb'].includes(key);
+  const pg = key === 'postgres' || key === 'pglite';
+  const ops = ['createCollection', 'addField', 'createIndex', 'dropIndex', 'dropCollection'];
+  if (caps.dropField) ops.push('dropField');
+  // Cassandra renames only key columns and never changes a type: neither is drawn there (declared refusals).
+  if (caps.renameField && key !== 'cassandra') ops.push('renameField');
+  if (caps.modifyField) ops.push('modifyField');
+  if (caps.renameCollection) ops.push('renameCollection');
+  if (caps.uniqueConstraints || caps.foreignKeys || caps.checkConstraints) ops.push('addConstraint', 'dropConstraint');
+  if (sql || key === 'mongo' || key === 'cassandra') ops.push('raw');
+  const base = ['integer', 'bigint', 'smallint', 'double', 'decimal', 'string', 'text', 'boolean'];
+  const other = ['float', 'date', 'time', 'datetime', 'timestamp', 'json', 'uuid', 'enum', 'array', 'binary', 'blob'];
+  return {
+    key,
+    caps,
+    sql,
+    pg,
+    ops,
+    /** Types whose values are written between migrations and compared afterwards. */
+    dataTypes: base,
+    fieldTypes: [...base, ...other],
+    /** Documented aliases: the type introspection reports for a type that has no column of its own. */
+    readsAs: pg ? { blob: 'binary' } : key === 'mongo' ? { blob: 'binary', text: 'string', date: 'datetime', timestamp: 'datetime' } : {},
+    /** Options introspection cannot report on this database (stored nowhere), left out of comparisons. */
+    lossy: key === 'mongo' ? ['decimalPrecision'] : [],
+    /** Length introspection reports for a binary column declared without one (MySQL/MariaDB: varbinary(255)). */
+    binaryLength: key === 'mysql' || key === 'mariadb' ? 255 : undefined,
+    uniqueIndexes: caps.uniqueConstraints,
+    descIndexes: key !== 'cassandra',
+    compositeIndexes: key !== 'cassandra',
+    prefixLength: caps.indexPrefixLength === true,
+    partial: caps.partialIndexes && pg,
+    defaultsBackfill: sql,
+    cascade: pg,
+    oddNames: key !== 'dynamo' && key !== 'cassandra',
+    fieldUnique: caps.uniqueConstraints,
+    // Cassandra: only the key is not null; DynamoDB: only the key is required.
+    required: sql || key === 'mongo',
+  };
+}
+
+/** Identifiers tried as table, field, index and constraint names (made unique by a suffix when taken). */
+export function namePools(profile) {
+  const plain = ['items', 'orders', 'people', 'events', 'notes', 'tags'];
+  const plainFields = ['name', 'amount', 'code', 'title', 'score', 'flag', 'body', 'qty'];
+  if (!profile.oddNames) return { tables: plain, fields: profile.key === 'cassandra' ? [...plainFields, 'select', 'order', 'key'] : [...plainFields, 'select', 'Order', 'Mixed_Case', 'user'], indexes: ['ix'] };
+  const odd = ['select', 'Order', 'Mixed Case', 'user', 'group', 'ünïcødé', 'a-b'];
+  const quote = profile.key === 'mongo' ? [] : profile.pg ? ['quo"te'] : ['quo`te'];
+  return {
+    tables: [...plain, ...odd, ...quote],
+    fields: [...plainFields, 'select', 'Order', 'Value X', 'ñame', 'key', 'limit', 'from', ...quote],
+    indexes: ['ix', 'Idx Odd', 'índice'],
+  };
+}

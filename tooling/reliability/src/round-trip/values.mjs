@@ -1,0 +1,94 @@
+/**
+ * Row values the round-trip property writes between migrations: boundaries, nulls, unicode,
+ * quotes. Only the profile's `dataTypes` are compared afterwards; other columns get null (or a
+ * fixed value when required).
+ * @example const row = rowFor(profile, model, table, 3); // { id: 1, name: 'ünïcødé 名前 🙂', ... } or undefined
+ */
+const POOLS = {
+  integer: [0, 1, -1, 2147483647, -2147483648, null, 42],
+  smallint: [0, 32767, -32768, null, 5],
+  bigint: ['9007199254740991', '-9007199254740991', '0', null, '12'],
+  double: [1.5, -0.25, 1e300, 0, null],
+  string: ['', 'ünïcødé 名前 🙂', 'quote \' " \\ %', null, 'LONG'],
+  text: ['', 'long '.repeat(300), 'ünï 🙂 \n tab\t', null],
+  boolean: [true, false, null],
+};
+const FIXED = { date: '2024-02-29', time: '12:34:56', datetime: '2024-02-29 12:34:56', timestamp: '2024-02-29 12:34:56', json: '{"a":[1,"ü"]}', uuid: '123e4567-e89b-12d3-a456-426614174000', enum: 'b', float: 1.5 };
+
+export function rowFor(profile, model, t, n) {
+  if (!profile.sql) return undefined;
+  const id = t.nextId;
+  const row = { id };
+  for (const [i, f] of t.fields.entries()) {
+    if (f.primaryKey) continue;
+    const fk = t.constraints.find((k) => k.type === 'foreignKey' && k.columns.includes(f.name));
+    if (fk) {
+      const target = fk.references.table === t.name ? t : model.tables[fk.references.table];
+      const ids = (target?.rows ?? []).map((r) => r.id);
+      const v = ids.length && (n + i) % 2 === 0 ? ids[(n + i) % ids.length] : null;
+      if (v === null && (f.required || f.nullable === false)) return undefined;
+      row[f.name] = v;
+      continue;
+    }
+    const unique = f.unique || t.indexes.some((x) => x.unique && x.fields.some((y) => y.name === f.name)) || t.constraints.some((k) => k.type === 'unique' && k.columns.includes(f.name));
+    const check = t.constraints.some((k) => k.type === 'check' && (k.checkColumns ?? []).includes(f.name));
+    let v = value(f, n + i * 3, unique ? id : undefined);
+    if (v === null && f.required) v = value(f, n + i * 3 + 1, unique ? id : undefined, true);
+    if (v === undefined || (v === null && f.required)) return undefined;
+    if (check && v !== null) v = typeof v === 'string' ? v.replace(/^-/, '') : Math.abs(v);
+    row[f.name] = v;
+  }
+  t.nextId++;
+  return row;
+}
+
+function value(f, n, uniqueId, nonNull = false) {
+  if (uniqueId !== undefined) {
+    if (f.type === 'string' || f.type === 'text') return `u${uniqueId}`;
+    if (f.type === 'bigint') return String(uniqueId * 1000 + 7);
+    if (f.type === 'integer' || f.type === 'smallint') return uniqueId * 10 + 1;
+    if (f.type === 'decimal') return `${uniqueId}.5`;
+    if (f.type === 'double') return uniqueId + 0.5;
+    if (f.type === 'boolean') return uniqueId === 1;
+  }
+  if (f.type === 'decimal') {
+    const whole = (f.precision ?? 10) - (f.scale ?? 0);
+    const max = `${'9'.repeat(whole)}${f.scale ? `.${'9'.repeat(f.scale)}` : ''}`;
+    const list = ['0', `-0.${'0'.repeat(Math.max(0, (f.scale ?? 2) - 1))}1`, max, nonNull ? '1' : null];
+    return list[n % list.length];
+  }
+  if (f.type === 'enum' && f.enumValues) return nonNull ? f.enumValues[0] : null;
+  const pool = POOLS[f.type];
+  if (!pool) return nonNull || f.required ? (FIXED[f.type] ?? undefined) : null;
+  let v = pool[n % pool.length];
+  if (v === null && nonNull) v = pool[(n + 1) % pool.length] ?? pool[0];
+  if (v === 'LONG') v = 'ẞ'.repeat(f.length ?? 255);
+  if (typeof v === 'string' && f.type === 'string') v = [...v].slice(0, f.length ?? 255).join('');
+  return v;
+}
+
+/**
+ * A read value reduced to what must survive a migration: numbers as numbers, big integers and
+ * decimals as canonical strings, booleans as booleans (MySQL's 0/1), strings as they are.
+ * @example normaliseValue('bigint', 12n) // '12'
+ */
+export function normaliseValue(type, v) {
+  if (v === null || v === undefined) return null;
+  switch (type) {
+    case 'integer':
+    case 'smallint':
+    case 'double':
+      return Number(v);
+    case 'bigint':
+      return String(v);
+    case 'decimal':
+      return Number(v).toString();
+    case 'boolean':
+      return typeof v === 'boolean' ? v : Number(v) !== 0;
+    case 'string':
+    case 'text':
+      return Buffer.isBuffer(v) ? v.toString('utf8') : String(v);
+    default:
+      return undefined;
+  }
+}
