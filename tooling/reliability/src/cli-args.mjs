@@ -18,6 +18,7 @@ export function parseArgs(argv) {
     else if (a === '--save') out.save = String(argv[++i]);
     else if (a === '--fuzz-minutes') out.fuzzMinutes = Number(argv[++i]);
     else if (a === '--lanes') out.lanes = Number(argv[++i]);
+    else if (a === '--round-trip-minutes') out.roundTripMinutes = Number(argv[++i]);
     else if (a === '--only') out.only = String(argv[++i]).split(',');
     else if (a.startsWith('--only=')) out.only = a.slice(7).split(',');
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);

@@ -16,7 +16,8 @@ export async function runSuite(args, io = {}) {
   const log = io.log ?? (() => undefined);
   const out = io.out ?? (() => undefined);
   const base = args.quick ? MODES.quick : MODES.full;
-  const mode = args.fuzzMinutes > 0 ? { ...base, badInput: { ...base.badInput, maxMs: args.fuzzMinutes * 60_000 } } : base;
+  const fuzzed = args.fuzzMinutes > 0 ? { ...base, badInput: { ...base.badInput, maxMs: args.fuzzMinutes * 60_000 } } : base;
+  const mode = args.roundTripMinutes > 0 ? { ...fuzzed, roundTrip: { ...fuzzed.roundTrip, maxMs: args.roundTripMinutes * 60_000 } } : fuzzed;
   const reports = [];
   for (const target of selectTargets(args.targets)) {
     const a = availability(target);

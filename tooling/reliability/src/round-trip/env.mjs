@@ -3,6 +3,7 @@ import { MigrationEngine } from '@ductape/core';
 import { DatabaseService } from '@ductape/sdk';
 import { postgresCatalog } from './catalog/postgres.mjs';
 import { mysqlCatalog } from './catalog/mysql.mjs';
+import { cassandraCatalog, dynamoCatalog, mongoCatalog } from './catalog/nosql.mjs';
 import { quote } from './interpret.mjs';
 
 const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,6 +30,29 @@ export async function openEnv(ns) {
     dbName = decodeURIComponent(u.pathname.slice(1));
     conn = await mysql.createConnection({ uri: u.toString(), supportBigNumbers: true, bigNumberStrings: true });
   }
+  let close = async () => undefined;
+  let other;
+  if (ns.key === 'mongo') {
+    const { MongoClient } = await import('mongodb');
+    const client = new MongoClient(ns.connection, { serverSelectionTimeoutMS: 10_000 });
+    await client.connect();
+    const mdb = client.db(decodeURIComponent(new URL(ns.connection).pathname.slice(1)));
+    other = () => mongoCatalog(mdb);
+    close = () => client.close();
+  } else if (ns.key === 'dynamo') {
+    const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+    const client = new DynamoDBClient({ endpoint: `http://${new URL(ns.connection).host}`, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    other = () => dynamoCatalog(client, ns.options.tablePrefix);
+    close = async () => client.destroy();
+  } else if (ns.key === 'cassandra') {
+    const { default: cassandra } = await import('cassandra-driver');
+    const u = new URL(ns.connection);
+    const client = new cassandra.Client({ contactPoints: u.host.split(','), localDataCenter: u.searchParams.get('dc') ?? 'datacenter1' });
+    await client.connect();
+    const keyspace = decodeURIComponent(u.pathname.slice(1));
+    other = () => cassandraCatalog(client, keyspace);
+    close = () => client.shutdown();
+  }
   const query = conn ? async (text, params) => (await conn.query(text, params))[0] : (text, params) => (adapter.target ?? adapter).query(text, params);
   return {
     db,
@@ -38,6 +62,7 @@ export async function openEnv(ns) {
     async catalog() {
       if (conn) return mysqlCatalog(conn, dbName);
       if (ns.key === 'postgres' || ns.key === 'pglite') return postgresCatalog(query);
+      if (other) return other();
       throw new Error(`no catalog dumper for ${ns.key}`);
     },
     /** Inserts rows (every column given) with parameters. */
@@ -56,6 +81,7 @@ export async function openEnv(ns) {
     },
     async close() {
       await conn?.end().catch(() => undefined);
+      await close().catch(() => undefined);
       await db.disconnect().catch(() => undefined);
     },
   };

@@ -5,6 +5,8 @@ import { masked } from './project.mjs';
 import { rowFor } from './values.mjs';
 
 const INDEXABLE = new Set(['integer', 'bigint', 'smallint', 'double', 'decimal', 'string', 'boolean', 'date', 'datetime', 'uuid']);
+// Row values of these are derived from the row id where a unique key covers them (booleans cannot be).
+const UNIQUE_OK = new Set(['integer', 'bigint', 'smallint', 'double', 'decimal', 'string', 'text']);
 const WIDEN = { smallint: 'integer', integer: 'bigint', string: 'text' };
 const NARROW = { bigint: 'integer', integer: 'smallint', text: 'string' };
 const RANGE = { smallint: 32767, integer: 2147483647 };
@@ -187,7 +189,7 @@ const GENERATORS = {
     }
     const name = fresh(`${t.name}_${pick(gen.pools.indexes, c.d)}`.slice(0, 40), allNames(gen.model), c.k);
     const op = { type: 'createIndex', collection: t.name, name, fields };
-    if (profile.uniqueIndexes && c.k % 3 === 0 && distinct(profile, t, fields.map((x) => x.name)) && !fields.some((x) => t.fields.find((f) => f.name === x.name)?.default !== undefined)) op.unique = true;
+    if (profile.uniqueIndexes && c.k % 3 === 0 && distinct(profile, t, fields.map((x) => x.name)) && fields.every((x) => UNIQUE_OK.has(t.fields.find((f) => f.name === x.name)?.type)) && !fields.some((x) => t.fields.find((f) => f.name === x.name)?.default !== undefined)) op.unique = true;
     if (profile.partial && c.k % 4 === 1) op.where = `${quote(profile, fields[0].name)} IS NOT NULL`;
     return op;
   },
@@ -207,7 +209,7 @@ const GENERATORS = {
     if (!t) return undefined;
     const name = fresh(`${t.name}_${kind === 'unique' ? 'uq' : kind === 'check' ? 'ck' : 'fk'}`.slice(0, 40), allNames(gen.model), c.b);
     if (kind === 'unique') {
-      const cols = t.fields.filter((f) => !f.primaryKey && indexable(profile, f) && f.type !== 'text' && f.default === undefined);
+      const cols = t.fields.filter((f) => !f.primaryKey && indexable(profile, f) && UNIQUE_OK.has(f.type) && f.type !== 'text' && f.default === undefined);
       if (cols.length === 0) return undefined;
       const columns = [...new Set([pick(cols, c.c).name, ...(c.d % 2 ? [pick(cols, c.c + 1).name] : [])])];
       if (!distinct(profile, t, columns)) return undefined;
@@ -262,8 +264,10 @@ const GENERATORS = {
   },
 };
 
-function generate(gen, c) {
-  const kind = pick(gen.profile.ops, c.k);
+function generate(gen, choice) {
+  const kind = pick(gen.profile.ops, choice.k);
+  // `k` chose the op: what is left of it is independent of that choice (no op always unique, etc.).
+  const c = { ...choice, k: Math.floor(choice.k / gen.profile.ops.length) + choice.d };
   const op = GENERATORS[kind](gen, c);
   if (op && op.type === 'addConstraint' && op.checkColumns) {
     const { checkColumns, ...rest } = op;

@@ -50,6 +50,11 @@ export function masked() {
  */
 export function expectedCatalog(profile, model) {
   const tables = {};
+  if (!profile.sql) {
+    // MongoDB, DynamoDB, Cassandra: the catalog has the collections and their plain indexes (by name).
+    for (const t of Object.values(model.tables)) tables[t.name] = { columns: {}, indexes: profile.key === 'mongo' ? {} : Object.fromEntries(t.indexes.map((i) => [i.name, {}])), constraints: {} };
+    return tables;
+  }
   for (const t of Object.values(model.tables)) {
     const columns = {};
     for (const f of t.fields) columns[f.name] = { nullable: !(f.primaryKey || f.required), type: catalogType(profile, f) };

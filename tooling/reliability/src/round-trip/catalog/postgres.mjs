@@ -35,7 +35,8 @@ export async function postgresCatalog(query) {
     view[i.t].indexes[i.i] = { unique: /^CREATE UNIQUE/.test(i.def), columns: parts.map((p) => unquote(p.replace(/\s+(DESC|ASC)(\s+NULLS \w+)?$/i, ''))), desc: parts.map((p) => /\sDESC(\s+NULLS \w+)?$/i.test(p)) };
   }
   const KIND = { p: 'primaryKey', u: 'unique', f: 'foreignKey', c: 'check' };
-  for (const k of cons) if (view[k.t] && k.kind !== 'p' && k.kind !== 'n') view[k.t].constraints[k.name] = KIND[k.kind] ?? k.kind;
+  // An enum column is a CHECK (… IN (…)) named <table>_<column>_enum by the adapter: part of the column, not a model constraint.
+  for (const k of cons) if (view[k.t] && k.kind !== 'p' && k.kind !== 'n' && !(k.kind === 'c' && / = ANY \(/.test(k.def) && k.name.endsWith('_enum'))) view[k.t].constraints[k.name] = KIND[k.kind] ?? k.kind;
   const mine = (r) => !HISTORY.test(r.name ?? '') && !HISTORY.test(r.owner ?? '') && !HISTORY.test(r.t ?? '');
   const sort = (rows) => rows.filter(mine).map((r) => JSON.stringify(r)).sort();
   const dump = { rels: sort(rels), cols: sort(cols), idx: sort(idx), cons: sort(cons), types: sort(types) };
