@@ -134,7 +134,8 @@ const GENERATORS = {
   dropField(gen, c) {
     const t = tableOf(gen, c, (x) => x.fields.length > 1);
     if (!t) return undefined;
-    const candidates = t.fields.filter((x) => !x.primaryKey && !(t.rows.length > 0 && x.required && x.default === undefined));
+    // A NOT NULL field without default cannot come back once rows exist (down re-adds the definition, not the values): not drawn.
+    const candidates = t.fields.filter((x) => !x.primaryKey && !(x.required && x.default === undefined));
     if (candidates.length === 0) return undefined;
     return { type: 'dropField', collection: t.name, field: pick(candidates, c.b).name };
   },

@@ -30,7 +30,7 @@ export async function postgresCatalog(query) {
   const constraintIndexes = new Set(cons.filter((k) => k.index).map((k) => k.index));
   for (const i of idx) {
     if (!view[i.t] || constraintIndexes.has(i.i)) continue;
-    const body = /\((.*)\)(?:\s+WHERE .*)?$/s.exec(i.def.replace(/^.*? USING \w+ /s, ''))?.[1] ?? '';
+    const body = /^\((.*)\)$/s.exec(i.def.replace(/^.*? USING \w+ /s, '').replace(/\s+WHERE .*$/s, ''))?.[1] ?? '';
     const parts = splitTop(body);
     view[i.t].indexes[i.i] = { unique: /^CREATE UNIQUE/.test(i.def), columns: parts.map((p) => unquote(p.replace(/\s+(DESC|ASC)(\s+NULLS \w+)?$/i, ''))), desc: parts.map((p) => /\sDESC(\s+NULLS \w+)?$/i.test(p)) };
   }
