@@ -41,7 +41,7 @@ describe('ops without previous are resolved against the live schema before any c
     const m = migration('add_then_modify').addField('t', 'c', { type: 'string', length: 10 }).modifyField('t', 'c', { length: 20 }).build();
     await engine.up(m);
     const row = (await engine.getHistory()).find((h) => h.name === m.name);
-    expect((row?.migration.up[1] as { previous?: unknown }).previous).toEqual({ name: 'c', type: 'string', length: 10 });
+    expect((row?.migration.up[1] as { previous?: unknown } | undefined)?.previous).toEqual({ name: 'c', type: 'string', length: 10 });
   });
 
   it('refuses an op that needs the live schema after a raw op in the same migration', async () => {
@@ -88,7 +88,7 @@ describe('ops without previous are resolved against the live schema before any c
     const list = [create(), migration('add_c').addField('t', 'c', { type: 'string', length: 5 }).build(), migration('widen_c').modifyField('t', 'c', { length: 50 }).build()];
     await engine.upAll(list, { singleTransaction: true });
     const row = (await engine.getHistory()).find((h) => h.name === 'widen_c');
-    expect((row?.migration.up[0] as { previous?: unknown }).previous).toEqual({ name: 'c', type: 'string', length: 5 });
+    expect((row?.migration.up[0] as { previous?: unknown } | undefined)?.previous).toEqual({ name: 'c', type: 'string', length: 5 });
     await engine.down(list[2]!);
     expect(adapter.database.state.collections.get('t')?.fields.find((f) => f.name === 'c')).toEqual({ name: 'c', type: 'string', length: 5 });
   });

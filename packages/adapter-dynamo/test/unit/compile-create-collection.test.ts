@@ -1,4 +1,3 @@
-import { migration } from '@ductape/core';
 import { describe, expect, it } from 'vitest';
 import { compileOp, compileUp, inputOf } from '../support/compile.js';
 import { specUsersMigration } from '../support/spec-example.js';

@@ -2,7 +2,7 @@ import type { DefaultValue, FieldDefinition } from '@ductape/core';
 import { NOT_KEPT, parseNativeType } from '../compile/native-type.js';
 import type { Row } from '../mysql-driver.js';
 import { quoteLiteral } from '../quote.js';
-import { parseDefault, type DefaultRead } from './parse-default.js';
+import { parseDefault } from './parse-default.js';
 import { parseColumnType, type TypeOptions } from './parse-type.js';
 import { columnLine, defaultLiteral, enumValuesOf } from './show-create.js';
 
