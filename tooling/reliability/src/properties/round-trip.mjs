@@ -23,7 +23,7 @@ export async function roundTrip(ctx, size) {
   const profile = profileOf(ctx.ns.key, caps);
   const samples = fc.sample(historyArbitrary({ maxMigrations: size.maxMigrations }), { seed: ctx.seed, numRuns: size.histories });
   ctx.log(`${ctx.ns.key}: roundTrip seed ${ctx.seed}, ${samples.length} histories, ops drawn: ${profile.ops.join(', ')}`);
-  const counts = { histories: 0, migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0, failedHistories: 0 };
+  const counts = { histories: 0, migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0, failedHistories: 0, byKind: {} };
   const mix = {};
   const failures = [];
   const notes = [];
@@ -66,6 +66,7 @@ export async function roundTrip(ctx, size) {
       if (r.failures.length === 0) continue;
       counts.failedHistories++;
       const kind = r.failures[0].kind;
+      counts.byKind[kind] = (counts.byKind[kind] ?? 0) + 1;
       const key = `${kind}:${r.failures[0].text.replace(/h\d+_\d+/g, 'm').replace(/[^a-zA-Z ]/g, '').slice(0, 60)}`;
       if (kinds.has(kind) || kinds.size >= 4) {
         failures.push(`history ${i} (${kind}): ${r.failures[0].text.slice(0, 400)}`);

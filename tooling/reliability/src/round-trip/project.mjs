@@ -27,7 +27,9 @@ export function projectTable(profile, t) {
   });
   const indexes = (t.indexes ?? []).map((i) => ({ name: i.name, fields: i.fields.map((x) => ({ name: x.name, order: mask.has('desc') ? 'ASC' : (x.order ?? 'ASC'), ...(x.length ? { length: x.length } : {}) })), unique: i.unique === true, partial: i.where !== undefined && i.where !== null }));
   const constraints = (t.constraints ?? []).filter((k) => k.type !== 'primaryKey').map((k) => {
-    if (k.type === 'foreignKey') return { name: k.name, type: k.type, columns: k.columns, references: { table: k.references.table, columns: k.references.columns ?? ['id'], onDelete: k.references.onDelete ?? 'NO ACTION', onUpdate: k.references.onUpdate ?? 'NO ACTION' } };
+    // InnoDB: RESTRICT and NO ACTION are the same rule (checked at once); either may be read back.
+    const action = (a) => (a === 'RESTRICT' && !profile.pg ? 'NO ACTION' : (a ?? 'NO ACTION'));
+    if (k.type === 'foreignKey') return { name: k.name, type: k.type, columns: k.columns, references: { table: k.references.table, columns: k.references.columns ?? ['id'], onDelete: action(k.references.onDelete), onUpdate: action(k.references.onUpdate) } };
     if (k.type === 'unique') return { name: k.name, type: k.type, columns: k.columns };
     return { name: k.name, type: k.type };
   });
@@ -59,8 +61,12 @@ export function expectedCatalog(profile, model) {
     const columns = {};
     for (const f of t.fields) columns[f.name] = { nullable: !(f.primaryKey || f.required), type: catalogType(profile, f) };
     const indexes = {};
-    for (const i of t.indexes) indexes[i.name] = { unique: i.unique === true, columns: i.fields.map((x) => x.name), desc: i.fields.map((x) => x.order === 'DESC') };
     const constraints = {};
+    for (const i of t.indexes) {
+      // MySQL/MariaDB list a unique index as a UNIQUE constraint in information_schema.
+      if (i.unique && !profile.pg) constraints[i.name] = 'unique';
+      else indexes[i.name] = { unique: i.unique === true, columns: i.fields.map((x) => x.name), desc: i.fields.map((x) => x.order === 'DESC') };
+    }
     for (const k of t.constraints) constraints[k.name] = k.type;
     for (const f of t.fields) if (f.unique && !f.primaryKey) constraints[uniqueKeyName(t.name, f.name)] = 'unique';
     tables[t.name] = { columns, indexes, constraints };
