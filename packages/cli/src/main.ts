@@ -8,6 +8,7 @@ import { commandHelp, mainHelp } from './cli/help.js';
 import { Output } from './cli/output.js';
 import { parseCommand, wantsJson } from './cli/parse.js';
 import { secretValues } from './cli/secret-values.js';
+import { closest } from './cli/suggest.js';
 
 /** The process around a run: streams, environment and working directory. */
 export interface MainIo {
@@ -43,7 +44,7 @@ export async function main(argv: readonly string[], io: MainIo = processIo()): P
   const secrets = secretValues(io.vars);
   const out = new Output({ json: wantsJson(rest), stdout: io.stdout, stderr: io.stderr, vars: io.vars, redact: (text) => redactSecrets(text, secrets) });
   try {
-    if (!info) throw usageError(`unknown command "${first}"`, 'run `ductape --help` for the list of commands');
+    if (!info) throw unknownCommand(first);
     const { exitCode, data } = await runCommand(info, rest, out, io);
     if (out.json) out.document({ ok: true, command: info.name, exitCode, ...data });
     return exitCode;
@@ -64,6 +65,12 @@ async function runCommand(info: CommandInfo, args: readonly string[], out: Outpu
   const run = await info.load();
   const ctx: CommandContext = { command: info.name, flags, positionals, out, cwd: io.cwd, vars: io.vars, stdin: io.stdin };
   return run(ctx);
+}
+
+function unknownCommand(name: string) {
+  const near = closest(name, COMMANDS.map((c) => c.name));
+  if (near) return usageError(`unknown command "${name}" (did you mean ${near}?)`, `run \`ductape ${near}\`, or \`ductape --help\` for the list of commands`);
+  return usageError(`unknown command "${name}"`, 'run `ductape --help` for the list of commands');
 }
 
 function processIo(): MainIo {

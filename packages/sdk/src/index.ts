@@ -1,7 +1,9 @@
 export * from '@ductape/core';
 export { DatabaseService, type ConnectOptions, type DatabaseServiceOptions } from './database-service.js';
 export type { SchemaApi, SchemaContext } from './schema/schema-api.js';
-export type { CreateIndexOptions, CreateOptions, DestructiveOptions, DropOptions, SchemaResult } from './schema/schema-types.js';
+export type { ApplyOptions, BuiltSchemaMigration, CreateIndexOptions, CreateOptions, DestructiveOptions, DropOptions, SchemaOutcome, SchemaResult } from './schema/schema-types.js';
+export { nextTag } from './schema/migration-name.js';
+export { intentDescription, isSchemaIntent } from './schema/intent-marker.js';
 export type { ConnectionConfig, DatabaseConfig, DuctapeConfig } from './config/config-types.js';
 export { envVariableNames } from './config/env-variables.js';
 export {

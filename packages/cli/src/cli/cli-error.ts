@@ -18,9 +18,10 @@ export class CliError extends Error {
 }
 
 /**
- * A usage error (exit 2).
- * @example throw usageError('unknown command "stauts"', 'run `ductape --help`');
+ * A usage error (exit 2): `message` says in one line what is wrong, `hint` in one line what to
+ * run instead (a real command line, never a placeholder such as `<command>`).
+ * @example throw usageError('unknown command "stauts" (did you mean status?)', 'run `ductape status`');
  */
-export function usageError(message: string, hint = 'run `ductape <command> --help`'): CliError {
+export function usageError(message: string, hint: string): CliError {
   return new CliError('DUCTAPE_USAGE', message, hint, ExitCode.usage);
 }

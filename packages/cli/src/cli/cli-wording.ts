@@ -15,6 +15,8 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/mark it with the CLI `repair` command/g, 'mark it with `ductape repair <tag> --mark …`'],
   [/remove its row with the CLI `repair` command/g, 'remove its row with `ductape repair <tag> --mark rolled-back`'],
   [/check getHistory\(\) or getStatus\(\) for what is applied/g, 'run `ductape status` or `ductape history` for what is applied'],
+  // Adapters' connection hints mention the test servers of Ductape's own repository; a user has none.
+  [/ ?\((?:for tests: |run )?`pnpm services:up [^`]*`(?: for the test server)?\)/g, ''],
   [/pass \{ confirm: true \} to this call, or set DUCTAPE_CONFIRM_DESTRUCTIVE=1 for this process/g, 'pass --yes, or set DUCTAPE_CONFIRM_DESTRUCTIVE=1'],
 ];
 

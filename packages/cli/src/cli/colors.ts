@@ -1,4 +1,6 @@
-/** ANSI styles, or identity functions when colour is off. */
+import picocolors from 'picocolors';
+
+/** ANSI styles (picocolors), or identity functions when colour is off. */
 export interface Colors {
   readonly bold: (s: string) => string;
   readonly dim: (s: string) => string;
@@ -9,18 +11,24 @@ export interface Colors {
 }
 
 /**
- * Colour is on only when the stream is a TTY and NO_COLOR is unset (https://no-color.org).
- * @example const c = colors(process.stdout.isTTY === true && !process.env.NO_COLOR); c.green('ok');
+ * The styles of picocolors, on or off.
+ * @example const c = colors(useColor(process.stdout, process.env)); c.green('ok');
  */
 export function colors(enabled: boolean): Colors {
-  const wrap = (open: number, close: number) => (s: string) => (enabled ? `\u001b[${open}m${s}\u001b[${close}m` : s);
-  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39) };
+  const p = picocolors.createColors(enabled);
+  return { bold: p.bold, dim: p.dim, red: p.red, green: p.green, yellow: p.yellow, cyan: p.cyan };
 }
 
 /**
- * True when colour should be used on `stream` under `env`.
+ * True when colour should be used on `stream` under `env`: never when NO_COLOR is set to
+ * anything but '' (https://no-color.org; it wins over FORCE_COLOR, as in picocolors); always when
+ * FORCE_COLOR is set to anything but '', '0' or 'false' (https://force-color.org), even into a
+ * pipe or with TERM=dumb; otherwise only on a TTY whose TERM is not `dumb`.
  * @example useColor(process.stdout, process.env)
  */
 export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '') && env.TERM !== 'dumb';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
+  return stream.isTTY === true && env.TERM !== 'dumb';
 }

@@ -7,9 +7,12 @@ import type { CommandInfo } from './command-types.js';
 export const COMMANDS: readonly CommandInfo[] = [
   {
     name: 'new',
-    summary: 'write migrations/<tag>.mjs for a new migration',
-    usage: 'ductape new <name> [--ts]',
-    flags: { ts: { type: 'boolean', description: 'write a .ts file instead of .mjs' } },
+    summary: 'write migrations/<tag>.mjs for a new migration (a draft until it has operations)',
+    usage: 'ductape new <name> [--ts] [--from-intent <json>]',
+    flags: {
+      ts: { type: 'boolean', description: 'write a .ts file instead of .mjs' },
+      'from-intent': { type: 'string', value: '<json>', description: 'write the migration a db.schema call would apply on the target, e.g. \'{"addField":["users","phone","string"]}\' (reads the database, changes nothing)' },
+    },
     target: false,
     load: async () => (await import('../commands/new.js')).newCommand,
   },
@@ -24,9 +27,10 @@ export const COMMANDS: readonly CommandInfo[] = [
   {
     name: 'up',
     summary: 'apply pending migrations, in tag order',
-    usage: 'ductape up [--to <tag>] [--recover compensate]',
+    usage: 'ductape up [--to <tag>] [--recover compensate] [--allow-missing]',
     flags: {
       to: { type: 'string', value: '<tag>', description: 'stop after this migration' },
+      'allow-missing': { type: 'boolean', description: 'apply even though applied migrations have no file (status shows them as missing)' },
       recover: { type: 'string', value: '<how>', description: 'a migration that failed part-way: resume (default) or compensate (undo its applied steps, then run it again)' },
     },
     target: true,

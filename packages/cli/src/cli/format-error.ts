@@ -17,15 +17,17 @@ const EXIT_BY_CODE: { readonly [code: string]: ExitCodeValue } = {
 /**
  * What to print for an error: library and CLI errors (a `DUCTAPE_*` code and a hint) are user
  * errors, shown without a stack, their advice worded for the CLI (`--recover compensate`, not
- * `{ recover: 'compensate' }`); anything else is unexpected (its stack only with DUCTAPE_DEBUG=1).
+ * `{ recover: 'compensate' }`), the hint never repeated inside the message and advice meant for
+ * this project's own test servers (`pnpm services:up …`) left out; anything else is unexpected (its stack only with DUCTAPE_DEBUG=1).
  * @example const r = errorReport(error); out.error(`error: ${r.message}`);
  */
 export function errorReport(error: unknown): ErrorReport {
   const e = error as { code?: unknown; hint?: unknown; message?: unknown; exitCode?: unknown };
   const message = typeof e?.message === 'string' ? e.message : String(error);
   if (typeof e?.code === 'string' && e.code.startsWith('DUCTAPE_') && typeof e.hint === 'string') {
-    const suffix = ` — ${e.hint}`;
-    const text = message.endsWith(suffix) ? message.slice(0, -suffix.length) : message;
+    // The library appends ` — <hint>` to its messages, sometimes followed by more (`(connecting
+    // with …)`): the hint is printed once, on its own line.
+    const text = message.split(` — ${e.hint}`).join('');
     const exitCode = typeof e.exitCode === 'number' ? (e.exitCode as ExitCodeValue) : (EXIT_BY_CODE[e.code] ?? ExitCode.failure);
     return { code: e.code, message: cliWording(text), hint: cliWording(e.hint), exitCode };
   }

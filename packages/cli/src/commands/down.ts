@@ -17,7 +17,7 @@ import { type RollbackRange, rollbackOps, rollbackSelection } from '../project/r
  * @example ductape down --steps 2
  */
 export const downCommand: CommandRun = (ctx) => {
-  const range = rollbackRange(ctx.flags.to, ctx.flags.steps);
+  const range = rollbackRange(ctx.flags.to, ctx.flags.steps, 'down');
   return withTarget(ctx, async (t) => {
     const chosen = rollbackSelection(await t.engine.getHistory(), range);
     const guarded = await Promise.all(chosen.map(async (item) => ({ tag: item.entry.tag, operations: await rollbackOps(t.adapter, item) })));
@@ -36,12 +36,12 @@ export const downCommand: CommandRun = (ctx) => {
 
 /**
  * `--to` and `--steps` of `down` (and `plan --down`) as a range; usage errors for bad values.
- * @example rollbackRange(undefined, '2') // { steps: 2 }
+ * @example rollbackRange(undefined, '2', 'down') // { steps: 2 }
  */
-export function rollbackRange(to: unknown, steps: unknown): RollbackRange {
-  if (to !== undefined && steps !== undefined) throw usageError('down takes --to or --steps, not both');
+export function rollbackRange(to: unknown, steps: unknown, command: 'down' | 'plan --down'): RollbackRange {
+  if (to !== undefined && steps !== undefined) throw usageError(`${command} takes --to or --steps, not both`, `run \`ductape ${command} --steps <n>\` or \`ductape ${command} --to <tag>\``);
   if (typeof to === 'string') return { to };
   const n = steps === undefined ? 1 : Number(steps);
-  if (!Number.isInteger(n) || n < 1) throw usageError(`--steps must be a whole number of at least 1, got "${String(steps)}"`, 'pass --steps <n>, or --to 0 to roll back everything');
+  if (!Number.isInteger(n) || n < 1) throw usageError(`${command}: --steps must be a whole number of at least 1, got "${String(steps)}"`, `run \`ductape ${command} --steps 1\`, or \`ductape ${command} --to 0\` to roll back everything`);
   return { steps: n };
 }

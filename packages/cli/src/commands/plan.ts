@@ -25,7 +25,7 @@ import { withTarget } from '../project/open-target.js';
 export const planCommand: CommandRun = async (ctx) => {
   const project = await loadProject(ctx.cwd, ctx.flags.dir);
   if (ctx.flags.down && ctx.positionals.length === 0) return planRollback(ctx, project);
-  if (ctx.flags.steps !== undefined) throw usageError('--steps goes with --down', 'run `ductape plan --down --steps <n>`');
+  if (ctx.flags.steps !== undefined) throw usageError('plan: --steps goes with --down', 'run `ductape plan --down --steps <n>`');
   const local = selectRange(await loadMigrations(project.migrationsDir, ctx.cwd), ctx.positionals, { from: ctx.flags.from, to: ctx.flags.to });
   const chosen = ctx.flags.pending ? await pendingOnly(ctx, project, local) : local;
   const { MigrationEngine, needsResolution } = await import('@ductape/sdk');
@@ -68,8 +68,8 @@ async function planLive(ctx: Parameters<CommandRun>[0], project: Project, chosen
 
 // plan --down: the rows `down` would act on, from the history (read only), in its order.
 async function planRollback(ctx: Parameters<CommandRun>[0], project: Project): Promise<CommandResult> {
-  if (ctx.flags.from !== undefined || ctx.flags.pending) throw usageError('plan --down takes --to <tag>|0 or --steps <n> (as `ductape down` does), not --from or --pending');
-  const range = rollbackRange(ctx.flags.to, ctx.flags.steps);
+  if (ctx.flags.from !== undefined || ctx.flags.pending) throw usageError('plan --down takes --to <tag>|0 or --steps <n> (as `ductape down` does), not --from or --pending', 'run `ductape plan --down --steps <n>` or `ductape plan --down --to <tag>`');
+  const range = rollbackRange(ctx.flags.to, ctx.flags.steps, 'plan --down');
   return withTarget(
     ctx,
     async (t) => {

@@ -19,8 +19,8 @@ import { loadProject } from '../project/project-config.js';
  */
 export const promoteCommand: CommandRun = async (ctx) => {
   const { from, to } = ctx.flags;
-  if (typeof from !== 'string' || typeof to !== 'string') throw usageError('promote needs --from <env> and --to <env>');
-  if (from === to) throw usageError('--from and --to name the same environment');
+  if (typeof from !== 'string' || typeof to !== 'string') throw usageError('promote needs --from <env> and --to <env>', 'run `ductape promote --from dev --to staging`');
+  if (from === to) throw usageError(`promote: --from and --to both name "${from}"`, 'run `ductape promote --from <env> --to <another env>`');
   const project = await loadProject(ctx.cwd, ctx.flags.dir);
   const { ChecksumMismatchError, checksum } = await import('@ductape/sdk');
   const source = await withTarget(ctx, async (t) => (await t.engine.getHistory()).filter((e) => e.status === 'applied' && e.direction === 'up'), { env: from, project });

@@ -19,8 +19,8 @@ import { withTarget } from '../project/open-target.js';
  */
 export const repairCommand: CommandRun = (ctx) => {
   const mark = ctx.flags.mark;
-  if (mark !== 'rolled-back' && mark !== 'applied') throw usageError('repair needs --mark rolled-back or --mark applied');
-  if (ctx.positionals.length > 1) throw usageError('repair takes at most one <tag|name>');
+  if (mark !== 'rolled-back' && mark !== 'applied') throw usageError('repair needs --mark rolled-back or --mark applied', 'run `ductape repair <tag> --mark rolled-back` (you undid it by hand) or `--mark applied` (you finished it)');
+  if (ctx.positionals.length > 1) throw usageError('repair takes at most one <tag|name>', 'run `ductape repair <tag> --mark …`');
   return withTarget(ctx, async (t) => {
     const history = await t.engine.getHistory();
     const broken = history.filter((e) => e.status !== 'applied' || e.direction === 'down');

@@ -1,35 +1,43 @@
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CommandRun } from '../cli/command-types.js';
 import { migrationState, targetLabel } from '../project/describe.js';
+import { historyWithoutFiles } from '../project/missing-files.js';
 import { withTargetAndMigrations } from '../project/open-target.js';
+import { relative } from 'node:path';
 
 /**
- * `ductape status`: every migration file with its state, and history rows no file matches.
- * Exit 3 when something is pending, failed or changed since it ran.
+ * `ductape status`: every migration file with its state (a file without operations yet is a
+ * `draft`), applied migrations whose file is gone (`missing`), and history rows made without a
+ * file (`db.schema.*`). Exit 3 when something is pending, failed, changed or missing.
  * @example ductape status --json
  */
 export const statusCommand: CommandRun = (ctx) =>
   withTargetAndMigrations(ctx, async (t, local) => {
     const history = await t.engine.getHistory();
     const byName = new Map(history.map((e) => [e.name, e]));
-    const names = new Set(local.map((l) => l.name));
     const rows = local.map((l) => {
-      const e = byName.get(l.name);
-      return { tag: l.tag, name: l.name, state: migrationState(e, l.checksum), appliedAt: e?.appliedAt?.toISOString() ?? null, error: e?.error ?? null };
+      const e = l.draft ? undefined : byName.get(l.name);
+      return { tag: l.tag, name: l.name, state: l.draft ? 'draft' : migrationState(e, l.checksum), appliedAt: e?.appliedAt?.toISOString() ?? null, error: e?.error ?? null };
     });
+    const { missing, historyOnly } = await historyWithoutFiles(history, new Set(local.filter((l) => !l.draft).map((l) => l.name)));
     const count = (s: string) => rows.filter((r) => r.state === s).length;
-    const summary = { total: rows.length, applied: count('applied'), pending: count('pending'), changed: count('changed'), failed: rows.length - count('applied') - count('pending') - count('changed') };
-    const unknown = history.filter((e) => !names.has(e.name)).map((e) => ({ tag: e.tag, name: e.name, status: e.status }));
+    const failed = rows.filter((r) => !['applied', 'pending', 'changed', 'draft'].includes(r.state)).length;
+    const summary = { total: rows.length, applied: count('applied'), pending: count('pending'), changed: count('changed'), failed, draft: count('draft'), missing: missing.length };
     const { out } = ctx;
     out.line(out.c.bold(targetLabel(t.names)));
     // One write for all rows (a thousand separate writes to a pipe cost more than the rest).
     const lines = rows.map((r) => {
-      const color = r.state === 'applied' ? out.c.green : r.state === 'pending' ? out.c.yellow : out.c.red;
-      return `  ${color(r.state.padEnd(12))} ${r.tag}${r.error ? out.c.dim(`  ${r.error}`) : ''}`;
+      const color = r.state === 'applied' ? out.c.green : r.state === 'pending' || r.state === 'draft' ? out.c.yellow : out.c.red;
+      const note = r.state === 'draft' ? out.c.dim('  (no operations yet: up skips it)') : r.error ? out.c.dim(`  ${r.error}`) : '';
+      return `  ${color(r.state.padEnd(12))} ${r.tag}${note}`;
     });
-    for (const u of unknown) lines.push(`  ${out.c.dim('history-only'.padEnd(12))} ${u.tag} ${out.c.dim('(no file in the migrations directory)')}`);
+    const dir = relative(ctx.cwd, t.project.migrationsDir) || '.';
+    for (const m of missing) lines.push(`  ${out.c.red('missing'.padEnd(12))} ${m.tag} ${out.c.dim(`(applied, but no file in ${dir})`)}`);
+    for (const u of historyOnly) lines.push(`  ${out.c.dim('history-only'.padEnd(12))} ${u.tag} ${out.c.dim(`(${u.status}; made without a file, e.g. by db.schema.*)`)}`);
     if (lines.length > 0) out.line(lines.join('\n'));
-    out.line(`${summary.total} migration${summary.total === 1 ? '' : 's'}: ${summary.applied} applied, ${summary.pending} pending, ${summary.failed} failed, ${summary.changed} changed`);
-    const upToDate = summary.pending === 0 && summary.failed === 0 && summary.changed === 0;
-    return { exitCode: upToDate ? ExitCode.ok : ExitCode.findings, data: { target: t.names, ...summary, upToDate, migrations: rows, historyOnly: unknown } };
+    const extra = `${summary.draft > 0 ? `, ${summary.draft} draft` : ''}${summary.missing > 0 ? `, ${summary.missing} missing` : ''}`;
+    out.line(`${summary.total} migration${summary.total === 1 ? '' : 's'}: ${summary.applied} applied, ${summary.pending} pending, ${summary.failed} failed, ${summary.changed} changed${extra}`);
+    const upToDate = summary.pending === 0 && summary.failed === 0 && summary.changed === 0 && summary.missing === 0;
+    const entry = (e: { tag: string; name: string; status: string }) => ({ tag: e.tag, name: e.name, status: e.status });
+    return { exitCode: upToDate ? ExitCode.ok : ExitCode.findings, data: { target: t.names, ...summary, upToDate, migrations: rows, missing: missing.map(entry), historyOnly: historyOnly.map(entry) } };
   });

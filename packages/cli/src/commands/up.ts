@@ -8,9 +8,13 @@ import { resultLine, targetLabel } from '../project/describe.js';
 import { loadIndexed } from '../project/index-migrations.js';
 import { withTargetAndMigrations } from '../project/open-target.js';
 import { compensationOps } from '../project/rollback-plan.js';
+import { assertNoneMissing, historyWithoutFiles } from '../project/missing-files.js';
+import { relative } from 'node:path';
 
 /**
- * `ductape up [--to <tag>]`: applies the pending migration files in tag order, under one lock.
+ * `ductape up [--to <tag>] [--allow-missing]`: applies the pending migration files in tag order,
+ * under one lock. Drafts (files without operations yet) are skipped with a warning line; applied
+ * migrations whose file is gone make it refuse before any change unless `--allow-missing`.
  * Applied ones are only checked (a changed file is DUCTAPE_CHECKSUM_MISMATCH before any step);
  * a failed one is resumed at its first unapplied step (`--recover compensate`: undone first).
  * On prd/prod/production the production guard asks to confirm destructive operations (--yes).
@@ -18,11 +22,16 @@ import { compensationOps } from '../project/rollback-plan.js';
  */
 export const upCommand: CommandRun = (ctx) => {
   const recover = ctx.flags.recover ?? 'resume';
-  if (recover !== 'resume' && recover !== 'compensate') throw usageError(`--recover must be resume or compensate, got "${String(recover)}"`);
-  return withTargetAndMigrations(ctx, async (t, local) => {
-    const to = typeof ctx.flags.to === 'string' ? findLocal(local, ctx.flags.to) : local.length - 1;
-    const wanted = local.slice(0, to + 1);
-    const history = new Map((await t.engine.getHistory()).map((e) => [e.name, e]));
+  if (recover !== 'resume' && recover !== 'compensate') throw usageError(`up: --recover must be resume or compensate, got "${String(recover)}"`, 'run `ductape up --recover compensate` (or `ductape up` to resume)');
+  return withTargetAndMigrations(ctx, async (t, files) => {
+    const to = typeof ctx.flags.to === 'string' ? findLocal(files, ctx.flags.to) : files.length - 1;
+    const drafts = files.slice(0, to + 1).filter((l) => l.draft);
+    const wanted = files.slice(0, to + 1).filter((l) => !l.draft);
+    const all = await t.engine.getHistory();
+    const { missing } = await historyWithoutFiles(all, new Set(files.filter((l) => !l.draft).map((l) => l.name)));
+    assertNoneMissing(missing, relative(ctx.cwd, t.project.migrationsDir) || '.', ctx.flags['allow-missing'] === true);
+    for (const d of drafts) ctx.out.note(`${ctx.out.ce.yellow('warning')} skipped draft ${d.tag}: it has no operations yet (add some, or delete ${relative(ctx.cwd, d.file)})`);
+    const history = new Map(all.map((e) => [e.name, e]));
     // Applied with the same checksum: nothing to do, so the lock is not even taken (nor the file imported).
     const todo = wanted.filter((l) => {
       const e = history.get(l.name);
@@ -48,6 +57,6 @@ export const upCommand: CommandRun = (ctx) => {
     for (const c of compensated) out.line(`  ${out.c.yellow('compensated')} ${c.tag}  (its applied steps undone, then run again)`);
     for (const r of applied) out.line(`  ${out.c.green(resultLine(r))}`);
     out.line(applied.length === 0 ? 'nothing to apply: up to date' : `${applied.length} migration${applied.length === 1 ? '' : 's'} applied`);
-    return { exitCode: ExitCode.ok, data: { target: t.names, applied: applied.length, results, compensated } };
+    return { exitCode: ExitCode.ok, data: { target: t.names, applied: applied.length, results, compensated, skippedDrafts: drafts.map((d) => d.tag) } };
   });
 };

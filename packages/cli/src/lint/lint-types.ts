@@ -5,8 +5,11 @@ export interface LintFinding {
   readonly rule: string;
   readonly severity: 'error' | 'warning';
   readonly tag: string;
-  /** Index of the operation in `migration.up`. */
-  readonly op: number;
+  /**
+   * Which operation of the migration's `up`, counting from 1 (as the text output says `op 1`);
+   * null when the finding is about the whole file (`draft`).
+   */
+  readonly op: number | null;
   readonly collection: string;
   readonly message: string;
   readonly hint: string;

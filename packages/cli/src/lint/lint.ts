@@ -3,16 +3,20 @@ import type { LintFinding, LintRule } from './lint-types.js';
 import { dropCollectionRule, dropFieldRule, renameCollectionRule, renameFieldRule } from './rules-drop.js';
 import { narrowingRule, notNullRule } from './rules-field.js';
 import { indexRule } from './rules-index.js';
+import { draftRule } from './rules-draft.js';
+
+export { lintDrafts } from './rules-draft.js';
 
 export type { LintFinding, LintRule } from './lint-types.js';
 
-/** Every rule, by id: drop-collection, drop-field, rename-field, type-narrowing, not-null-without-default, index-not-concurrent. */
-export const LINT_RULES: readonly LintRule[] = [dropCollectionRule, dropFieldRule, renameFieldRule, renameCollectionRule, narrowingRule, notNullRule, indexRule];
+/** Every rule, by id: drop-collection, drop-field, rename-field, rename-collection, type-narrowing, not-null-without-default, index-not-concurrent, draft. */
+export const LINT_RULES: readonly LintRule[] = [dropCollectionRule, dropFieldRule, renameFieldRule, renameCollectionRule, narrowingRule, notNullRule, indexRule, draftRule];
 
 /**
  * The dangerous changes in the up operations of `migrations`, skipping rules in `ignore`.
  * A table counts as new (empty) only after an earlier op of the same migration created it.
- * @example lintMigrations([m], []).map((f) => f.rule) // ['drop-field']
+ * Each finding's `op` counts from 1.
+ * @example lintMigrations([m], []).map((f) => [f.rule, f.op]) // [['drop-field', 1]]
  */
 export function lintMigrations(migrations: readonly Migration[], ignore: readonly string[] = []): LintFinding[] {
   const rules = LINT_RULES.filter((r) => !ignore.includes(r.id));
@@ -23,7 +27,7 @@ export function lintMigrations(migrations: readonly Migration[], ignore: readonl
       const collection = collectionOf(op);
       const newTable = created.has(collection);
       for (const rule of rules) {
-        for (const f of rule.check({ op, index, migration, newTable })) findings.push({ rule: rule.id, tag: migration.tag, op: index, collection, ...f });
+        for (const f of rule.check({ op, index, migration, newTable })) findings.push({ rule: rule.id, tag: migration.tag, op: index + 1, collection, ...f });
       }
       if (op.type === 'createCollection') created.add(op.name);
     });

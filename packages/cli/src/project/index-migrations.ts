@@ -2,12 +2,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { Migration } from '@ductape/sdk';
 import { ChecksumCache, isSelfContained, sha256Of, statKey } from './checksum-cache.js';
-import { type LocalMigration, assertUniqueNames, fileLoader, migrationFiles } from './load-migrations.js';
+import { type LocalMigration, assertUniqueNames, fileLoader, isDraft, migrationFiles } from './load-migrations.js';
 import type { Project } from './project-config.js';
+import { CliError } from '../cli/cli-error.js';
 
 /**
  * A migration file by name, tag and checksum; `migration` is present when the file was imported
- * for this run (a cache miss) and loaded on demand by `loadIndexed` otherwise.
+ * for this run (a cache miss) and loaded on demand by `loadIndexed` otherwise. A draft (a
+ * migration without operations yet) has `draft: true` and no checksum (''); it is never cached.
  */
 export interface IndexedMigration {
   readonly file: string;
@@ -15,6 +17,7 @@ export interface IndexedMigration {
   readonly name: string;
   readonly checksum: string;
   readonly migration?: Migration;
+  readonly draft?: true;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface IndexedMigration {
  */
 export async function indexMigrations(project: Project, cwd: string, vars: NodeJS.ProcessEnv): Promise<IndexedMigration[]> {
   const dir = project.migrationsDir;
-  const names = migrationFiles(dir);
+  const names = migrationFiles(dir, cwd);
   if (names.length === 0) return [];
   const cache = vars.DUCTAPE_NO_CACHE ? undefined : ChecksumCache.open(cacheFile(project, cwd), dir);
   const load = fileLoader(cwd);
@@ -45,6 +48,7 @@ export async function indexMigrations(project: Project, cwd: string, vars: NodeJ
         return { file, tag: hit.tag, name: hit.name, checksum: hit.checksum };
       }
       const l = await load(file);
+      if (isDraft(l)) return { file, tag: l.tag, name: l.name, checksum: '', draft: true };
       const { checksum } = await import('@ductape/sdk');
       const sum = checksum(l.migration);
       // Cached only if the file did not change while it was imported.
@@ -55,7 +59,7 @@ export async function indexMigrations(project: Project, cwd: string, vars: NodeJ
       return { file, tag: l.tag, name: l.migration.name, checksum: sum, migration: l.migration };
     }),
   );
-  assertUniqueNames(index, cwd);
+  assertUniqueNames(index.filter((e) => !e.draft), cwd);
   cache?.save(new Set(names));
   return index;
 }
@@ -67,7 +71,14 @@ export async function indexMigrations(project: Project, cwd: string, vars: NodeJ
  */
 export async function loadIndexed(entries: readonly IndexedMigration[], cwd: string): Promise<LocalMigration[]> {
   const load = fileLoader(cwd);
-  return Promise.all(entries.map((e) => (e.migration ? { file: e.file, tag: e.tag, migration: e.migration } : load(e.file))));
+  return Promise.all(
+    entries.map(async (e) => {
+      if (e.migration) return { file: e.file, tag: e.tag, migration: e.migration };
+      const l = await load(e.file);
+      if (isDraft(l)) throw new CliError('DUCTAPE_MIGRATION_LOAD', `${e.file} lost its operations while ductape ran`, 'run the command again');
+      return l;
+    }),
+  );
 }
 
 function cacheFile(project: Project, cwd: string): string {

@@ -11,7 +11,7 @@ import { type TargetNames, targetNames } from './target-names.js';
  */
 export async function offlineAdapter(ctx: CommandContext, project: Project): Promise<{ names: TargetNames; adapter: Adapter }> {
   const { loadAdapter, resolveTarget } = await import('@ductape/sdk');
-  const names = targetNames(ctx.flags, project.config, ctx.vars);
+  const names = targetNames(ctx.flags, project.config, ctx.vars, ctx.command);
   const config = project.configFile && project.config ? { file: project.configFile, value: project.config } : undefined;
   const resolved = resolveTarget(names, config, ctx.vars, ctx.cwd);
   const adapter = await loadAdapter(resolved.adapterPackage, { ...names, connection: resolved.connection, ...(resolved.options ? { options: resolved.options } : {}) }, ctx.cwd);

@@ -29,7 +29,7 @@ export const CLI_OWNER = `ductape cli on ${hostname()} pid ${process.pid}`;
  */
 export async function openTarget(ctx: CommandContext, options: { env?: string; project?: Project } = {}): Promise<OpenTarget> {
   const project = options.project ?? (await loadProject(ctx.cwd, ctx.flags.dir));
-  const names = targetNames(ctx.flags, project.config, ctx.vars, options.env);
+  const names = targetNames(ctx.flags, project.config, ctx.vars, ctx.command, options.env);
   const { DatabaseService, MigrationEngine } = await import('@ductape/sdk');
   const db = new DatabaseService({ cwd: ctx.cwd, vars: ctx.vars });
   await db.connect(names);

@@ -46,10 +46,10 @@ export class TempProject {
     return this.write(`migrations/${tag}.${ext}`, `import { migration } from '@ductape/sdk';\n\nexport default migration('${name}')\n  .tag('${tag}')${chain}\n  .build();\n`);
   }
 
-  /** Runs the built `ductape` binary here, without a terminal and with NO_COLOR. */
-  run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  /** Runs the built `ductape` binary here (or another copy, `bin`), without a terminal and with NO_COLOR. */
+  run(args: readonly string[], env: NodeJS.ProcessEnv = {}, bin = BIN): Promise<RunResult> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [BIN, ...args], { cwd: this.dir, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [bin, ...args], { cwd: this.dir, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -37,7 +37,7 @@ describe('the ductape binary', () => {
   it('unknown commands and flags are usage errors (exit 2), as JSON under --json', async () => {
     const unknown = await p.run(['stauts', '--json']);
     expect(unknown.code).toBe(2);
-    expect(unknown.json()).toEqual({ ok: false, command: 'stauts', exitCode: 2, error: { code: 'DUCTAPE_USAGE', message: 'unknown command "stauts"', hint: 'run `ductape --help` for the list of commands' } });
+    expect(unknown.json()).toEqual({ ok: false, command: 'stauts', exitCode: 2, error: { code: 'DUCTAPE_USAGE', message: 'unknown command "stauts" (did you mean status?)', hint: 'run `ductape status`, or `ductape --help` for the list of commands' } });
     const flag = await p.run(['status', '--bogus']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('--bogus');
@@ -52,7 +52,7 @@ describe('the ductape binary', () => {
     p.migration('20240502_000000_drop_t', ".dropCollection('t')");
     const r = await p.run(['lint', '--json']);
     expect(r.code).toBe(3);
-    expect(r.json()).toMatchObject({ ok: true, exitCode: 3, checked: 2, findings: [{ rule: 'drop-collection', tag: '20240502_000000_drop_t', op: 0, collection: 't', severity: 'error' }] });
+    expect(r.json()).toMatchObject({ ok: true, exitCode: 3, checked: 2, findings: [{ rule: 'drop-collection', tag: '20240502_000000_drop_t', op: 1, collection: 't', severity: 'error' }] });
     expect((await p.run(['lint', '--ignore', 'drop-collection'])).code).toBe(0);
     expect((await p.run(['lint', '--since', '20240501_000000_clean'])).code).toBe(3);
   });
@@ -62,7 +62,7 @@ describe('the ductape binary', () => {
     q.write('ductape.config.json', JSON.stringify({ products: { a: { databases: { m: { environments: { dev: 'pglite://memory' } } } }, b: { databases: { m: { environments: { dev: 'pglite://memory' } } } } } }));
     const r = await q.run(['status', '--json']);
     expect(r.code).toBe(2);
-    expect(r.json()).toMatchObject({ error: { message: 'ductape.config.* has 2 products (a, b)', hint: 'pass --product <name>' } });
+    expect(r.json()).toMatchObject({ error: { message: 'ductape.config.* has 2 products (a, b)', hint: 'run `ductape status --product <name>`' } });
   });
 
   it('a migration directory from the config (migrationsDir) or --dir', async () => {

@@ -17,10 +17,10 @@ describe('new → up → status → history → down on embedded PGlite (zero co
     const text = readFileSync(doc.file, 'utf8');
     expect(text).toContain(`migration("add_phone")`);
     expect(text).toContain(`.tag("${doc.tag}")`);
-    // Empty, it is refused with the validation message (exit 1, no stack); lint needs no database.
+    // Empty, it is a draft that lint flags (exit 3, no stack); lint needs no database.
     const s = await p.run(['lint']);
-    expect(s.code).toBe(1);
-    expect(s.stderr).toContain('has no operations');
+    expect(s.code).toBe(3);
+    expect(s.stdout).toContain('has no operations yet');
     expect(s.stderr).not.toMatch(/\n\s+at /);
     writeFileSync(doc.file, text.replace("// .addField('users', 'phone', { type: 'string', length: 20 })", ".addField('users', 'phone', { type: 'string', length: 20 })").replace(doc.tag, T2));
     const renamed = join(p.dir, 'migrations', `${T2}.mjs`);

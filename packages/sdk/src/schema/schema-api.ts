@@ -15,9 +15,10 @@ import {
 } from '@ductape/core';
 import { AlreadyExistsError, NotFoundError } from '../errors.js';
 import { applyIntent, buildIntent } from './apply-intent.js';
-import { uniqueMigrationName } from './migration-name.js';
+import { intentDescription } from './intent-marker.js';
+import { nextTag, uniqueMigrationName } from './migration-name.js';
 import { assertOperationsConfirmed } from './production-guard.js';
-import type { CreateIndexOptions, CreateOptions, DestructiveOptions, DropOptions, SchemaResult } from './schema-types.js';
+import type { ApplyOptions, CreateIndexOptions, CreateOptions, DestructiveOptions, DropOptions, SchemaOutcome } from './schema-types.js';
 
 /** What the schema API needs from the connected service. */
 export interface SchemaContext {
@@ -29,85 +30,89 @@ export interface SchemaContext {
 
 /**
  * `db.schema`: each call checks the current state, builds a migration with a complete `down`
- * (introspecting what a drop or change removes), applies it and records it.
+ * (introspecting what a drop or change removes), applies it and records it — or, with
+ * `{ apply: false }`, returns it without applying or recording anything. Its tag is later than
+ * every tag in history (one second after the newest when made in the same second).
  * @example const { migration } = await db.schema.addField('users', 'phone', { type: 'string', length: 20 });
+ * @example const { migration } = await db.schema.addField('users', 'phone', 'string', { apply: false }); // not applied
  */
 export class SchemaApi {
   constructor(private readonly ctx: SchemaContext) {}
 
   /** Creates a table/collection. Fails with "already exists" when it does. */
-  async create(name: string, fields: FieldsInput, options?: CreateOptions): Promise<SchemaResult> {
+  async create<O extends CreateOptions = { readonly apply?: true }>(name: string, fields: FieldsInput, options?: O): Promise<SchemaOutcome<O>> {
     const b = this.#builder(); // validates the connection first
     if (!options?.sqlOptions?.ifNotExists && (await this.#find(name))) throw new AlreadyExistsError(`collection "${name}"`);
-    return this.#run(['create', name], b.createCollection(name, fields, options));
+    const { apply, ...collection } = options ?? {};
+    return this.#run('create', ['create', name], b.createCollection(name, fields, options ? collection : undefined), { apply });
   }
 
   /** Adds a field: `addField('users', 'phone', 'string')` or with options. */
-  async addField(collection: string, field: string, spec: FieldSpec): Promise<SchemaResult> {
+  async addField<O extends ApplyOptions = { readonly apply?: true }>(collection: string, field: string, spec: FieldSpec, options?: O): Promise<SchemaOutcome<O>> {
     const b = this.#builder();
     const c = await this.#require(collection);
     if (c.fields.some((f) => f.name === field)) throw new AlreadyExistsError(`field "${collection}.${field}"`);
-    return this.#run(['add', field, 'to', collection], b.addField(collection, normalizeField(field, spec)));
+    return this.#run('addField', ['add', field, 'to', collection], b.addField(collection, normalizeField(field, spec)), options);
   }
 
   /** Drops a field; down re-adds its definition (not its values). Destructive. */
-  async dropField(collection: string, field: string, options: DestructiveOptions = {}): Promise<SchemaResult> {
+  async dropField<O extends DestructiveOptions = { readonly apply?: true }>(collection: string, field: string, options?: O): Promise<SchemaOutcome<O>> {
     const b = this.#builder();
     const previous = this.#field(await this.#require(collection), field);
-    return this.#run(['drop', field, 'from', collection], b.dropField(collection, field, { previous }), options);
+    return this.#run('dropField', ['drop', field, 'from', collection], b.dropField(collection, field, { previous }), options);
   }
 
   /** Renames a field. Destructive (running code using the old name breaks). */
-  async renameField(collection: string, from: string, to: string, options: DestructiveOptions = {}): Promise<SchemaResult> {
+  async renameField<O extends DestructiveOptions = { readonly apply?: true }>(collection: string, from: string, to: string, options?: O): Promise<SchemaOutcome<O>> {
     const b = this.#builder();
     const c = await this.#require(collection);
     const previous = this.#field(c, from);
     if (c.fields.some((f) => f.name === to)) throw new AlreadyExistsError(`field "${collection}.${to}"`);
-    return this.#run(['rename', collection, from, 'to', to], b.renameField(collection, from, to, { previous }), options);
+    return this.#run('renameField', ['rename', collection, from, 'to', to], b.renameField(collection, from, to, { previous }), options);
   }
 
   /** Changes a field's options; down restores the introspected definition. Destructive when it narrows. */
-  async modifyField(collection: string, field: string, changes: FieldChanges, options: DestructiveOptions = {}): Promise<SchemaResult> {
+  async modifyField<O extends DestructiveOptions = { readonly apply?: true }>(collection: string, field: string, changes: FieldChanges, options?: O): Promise<SchemaOutcome<O>> {
     const b = this.#builder();
     const previous = this.#field(await this.#require(collection), field);
-    return this.#run(['modify', collection, field], b.modifyField(collection, field, changes, { previous }), options);
+    return this.#run('modifyField', ['modify', collection, field], b.modifyField(collection, field, changes, { previous }), options);
   }
 
-  async createIndex(collection: string, fields: readonly (string | IndexField)[], options: CreateIndexOptions = {}): Promise<SchemaResult> {
+  async createIndex<O extends CreateIndexOptions = { readonly apply?: true }>(collection: string, fields: readonly (string | IndexField)[], options?: O): Promise<SchemaOutcome<O>> {
     const b = this.#builder();
     if (!Array.isArray(fields)) throw new InvalidArgumentError('index fields', 'a list of field names', fields);
-    const { name: given, ...indexOptions } = options ?? {};
+    const { name: given, apply, ...indexOptions } = options ?? {};
     const names = fields.map((f) => (typeof f === 'string' ? f : f?.name));
     const name = given ?? `idx_${collection}_${names.join('_')}`;
     const c = await this.#require(collection);
     if ((c.indexes ?? []).some((i) => i.name === name)) throw new AlreadyExistsError(`index "${name}"`);
-    return this.#run(['create', 'index', name], b.createIndex(collection, name, fields, indexOptions));
+    return this.#run('createIndex', ['create', 'index', name], b.createIndex(collection, name, fields, indexOptions), { apply });
   }
 
   /** Drops an index; down recreates it from its introspected definition. Destructive. */
-  async dropIndex(collection: string, name: string, options: DestructiveOptions = {}): Promise<SchemaResult> {
+  async dropIndex<O extends DestructiveOptions = { readonly apply?: true }>(collection: string, name: string, options?: O): Promise<SchemaOutcome<O>> {
     const b = this.#builder();
     const previous = (await this.#require(collection)).indexes?.find((i) => i.name === name);
     if (!previous) throw new NotFoundError(`index "${name}" on "${collection}"`);
-    return this.#run(['drop', 'index', name], b.dropIndex(collection, name, { previous }), options);
+    return this.#run('dropIndex', ['drop', 'index', name], b.dropIndex(collection, name, { previous }), options);
   }
 
-  async addConstraint(collection: string, constraint: ConstraintDefinition): Promise<SchemaResult> {
+  async addConstraint<O extends ApplyOptions = { readonly apply?: true }>(collection: string, constraint: ConstraintDefinition, options?: O): Promise<SchemaOutcome<O>> {
     const b = this.#builder();
     const c = await this.#require(collection);
     if ((c.constraints ?? []).some((k) => k.name === constraint?.name)) throw new AlreadyExistsError(`constraint "${constraint.name}"`);
-    return this.#run(['add', 'constraint', constraint?.name ?? ''], b.addConstraint(collection, constraint));
+    return this.#run('addConstraint', ['add', 'constraint', constraint?.name ?? ''], b.addConstraint(collection, constraint), options);
   }
 
   /** Drops a constraint; down adds it back. Destructive. */
-  async dropConstraint(collection: string, name: string, options: DestructiveOptions = {}): Promise<SchemaResult> {
+  async dropConstraint<O extends DestructiveOptions = { readonly apply?: true }>(collection: string, name: string, options?: O): Promise<SchemaOutcome<O>> {
     const b = this.#builder();
     const c = await this.#require(collection);
     const previous = c.constraints?.find((k) => k.name === name);
     // A field's `unique: true` is the constraint <table>_<field>_key; the engine reads it from the field.
     const fieldKey = c.fields.some((f) => f.unique === true && uniqueKeyName(collection, f.name) === name);
     if (!previous && !fieldKey) throw new NotFoundError(`constraint "${name}" on "${collection}"`);
-    return this.#run(['drop', 'constraint', name], b.dropConstraint(collection, name, previous ? { previous } : {}), options);
+    return this.#run('dropConstraint', ['drop', 'constraint', name], b.dropConstraint(collection, name, previous ? { previous } : {}), options);
   }
 
   /**
@@ -115,19 +120,19 @@ export class SchemaApi {
    * name breaks). Refused before IO on databases that cannot rename (DynamoDB, Cassandra).
    * @example await db.schema.rename('people', 'users');
    */
-  async rename(from: string, to: string, options: DestructiveOptions = {}): Promise<SchemaResult> {
+  async rename<O extends DestructiveOptions = { readonly apply?: true }>(from: string, to: string, options?: O): Promise<SchemaOutcome<O>> {
     const b = this.#builder();
     await this.#require(from);
     if (typeof to !== 'string' || to === '') throw new InvalidArgumentError('the new collection name', 'a non-empty string', to);
     if (await this.#find(to)) throw new AlreadyExistsError(`collection "${to}"`);
-    return this.#run(['rename', from, 'to', to], b.renameCollection(from, to), options);
+    return this.#run('rename', ['rename', from, 'to', to], b.renameCollection(from, to), options);
   }
 
   /** Drops a table/collection; down recreates its definition (not its rows). Destructive. */
-  async drop(name: string, options: DropOptions = {}): Promise<SchemaResult> {
+  async drop<O extends DropOptions = { readonly apply?: true }>(name: string, options?: O): Promise<SchemaOutcome<O>> {
     const b = this.#builder();
     const previous = await this.#require(name);
-    return this.#run(['drop', name], b.dropCollection(name, { cascade: options.cascade, previous }), options);
+    return this.#run('drop', ['drop', name], b.dropCollection(name, { cascade: options?.cascade, previous }), options);
   }
 
   // The builder is made with a placeholder name; #run renames it once the unique name is known.
@@ -136,17 +141,21 @@ export class SchemaApi {
     return migration('pending');
   }
 
-  // The production guard (shared with the CLI) sees the ops before any IO.
-  async #run(parts: readonly string[], builder: MigrationBuilder, options?: DestructiveOptions): Promise<SchemaResult> {
+  // The production guard (shared with the CLI) sees the ops before any IO; `{ apply: false }`
+  // runs nothing, so it needs no confirmation (history is only read, for the name and tag).
+  async #run<O>(method: string, parts: readonly string[], builder: MigrationBuilder, options: DestructiveOptions | undefined): Promise<SchemaOutcome<O>> {
+    const apply = options?.apply !== false;
     const engine = this.ctx.engine();
     const draft = buildIntent(builder, uniqueMigrationName(parts, new Set()));
-    assertOperationsConfirmed(this.ctx.env(), draft.up, options, this.ctx.vars);
-    const taken = new Set((await engine.getHistory()).map((e) => e.name));
-    let named = migration(uniqueMigrationName(parts, taken));
+    if (apply) assertOperationsConfirmed(this.ctx.env(), draft.up, options, this.ctx.vars);
+    const history = await engine.getHistory();
+    const name = uniqueMigrationName(parts, new Set(history.map((e) => e.name)));
+    let named = migration(name).tag(nextTag(name, history.map((e) => e.tag))).description(intentDescription(method));
     for (const op of draft.up) named = named.operation(op);
     const m = named.build();
+    if (!apply) return { migration: m, result: null } as SchemaOutcome<O>;
     const result = await applyIntent(engine, m);
-    return { migration: m, result };
+    return { migration: m, result } as SchemaOutcome<O>;
   }
 
   async #find(name: string): Promise<CollectionSnapshot | undefined> {
