@@ -5,6 +5,9 @@ export type { ApplyOptions, BuiltSchemaMigration, CreateIndexOptions, CreateOpti
 export { nextTag } from './schema/migration-name.js';
 export { intentDescription, isSchemaIntent } from './schema/intent-marker.js';
 export type { ConnectionConfig, DatabaseConfig, DuctapeConfig } from './config/config-types.js';
+export { defineConfig } from './config/define-config.js';
+export { validateConfig } from './config/validate-config.js';
+export { ConfigValidationError, type ConfigIssue } from './config/config-validation-error.js';
 export { envVariableNames } from './config/env-variables.js';
 export {
   PROTECTED_ENVIRONMENTS,

@@ -12,7 +12,7 @@ export interface DatabaseConfig {
 }
 
 /**
- * The shape of `ductape.config.{ts,mjs,js,json}`.
+ * The shape of `ductape.config.{ts,mts,cts,mjs,cjs,js,json}`; write it with `defineConfig` for types.
  * @example
  * export const config = {
  *   products: { 'my-app': { databases: { 'main-db': {
@@ -23,6 +23,8 @@ export interface DatabaseConfig {
  */
 export interface DuctapeConfig {
   readonly products: { readonly [product: string]: { readonly databases: { readonly [database: string]: DatabaseConfig } } };
+  /** Directory of migration files for the `ductape` CLI, relative to the config file (default `migrations`). */
+  readonly migrationsDir?: string;
 }
 
 /** Where a connect() ended up: the adapter package and its target. */

@@ -111,6 +111,22 @@ describe('the packed packages', () => {
     });
   }, 600_000);
 
+  it('a CommonJS project writes ductape.config.cjs with defineConfig, and a misspelt key names its path', async () => {
+    const app = emptyProject();
+    await npmInstall(app, ['@ductape/core@0.1.0', '@ductape/sdk@0.1.0']);
+    const config = (environments: string) => `const { defineConfig } = require('@ductape/sdk');\nmodule.exports = defineConfig({ products: { app: { databases: { main: { ${environments}: { dev: 'postgres://localhost/app' } } } } } });\n`;
+    const load = `require('@ductape/sdk').loadConfigFile(require('@ductape/sdk').findConfigFile(process.cwd())).then((c) => console.log(JSON.stringify(c)), (e) => console.log(JSON.stringify({ name: e.name, code: e.code, issues: e.issues })));`;
+    writeFileSync(join(app, 'load.js'), load);
+    writeFileSync(join(app, 'ductape.config.cjs'), config('environments'));
+    expect(JSON.parse((await run(process.execPath, ['load.js'], { cwd: app })).stdout)).toEqual({ products: { app: { databases: { main: { environments: { dev: 'postgres://localhost/app' } } } } } });
+    writeFileSync(join(app, 'ductape.config.cjs'), config('enviroments'));
+    expect(JSON.parse((await run(process.execPath, ['load.js'], { cwd: app })).stdout)).toMatchObject({
+      name: 'ConfigValidationError',
+      code: 'DUCTAPE_CONFIG',
+      issues: [{ path: 'products.app.databases.main.enviroments', problem: 'is not a known key (did you mean "environments"?)', allowed: 'adapter, environments, options' }, { path: 'products.app.databases.main.environments' }],
+    });
+  }, 600_000);
+
   it('npm refuses an adapter outside the range the sdk supports', async () => {
     const app = emptyProject();
     const failed = await npmInstall(app, ['@ductape/core@0.1.0', '@ductape/sdk@0.1.0', '@ductape/adapter-mysql@1.0.0']).then(
