@@ -34,16 +34,31 @@ for (const parent of ['packages', 'tooling']) {
 const askedMajor = new Set(plan.changesets.flatMap((c) => c.releases.filter((r) => r.type === 'major').map((r) => r.name)));
 for (const release of plan.releases) {
   if (release.type === 'none') continue;
-  if (workspace.get(release.name)?.private) problems.push(`${release.name} is private but the release plan versions it (${release.oldVersion} → ${release.newVersion}): keep "privatePackages": { "version": false } in .changeset/config.json`);
+  if (workspace.get(release.name)?.private)
+    problems.push(
+      `${release.name} is private but the release plan versions it (${release.oldVersion} → ${release.newVersion}): keep "privatePackages": { "version": false } in .changeset/config.json`,
+    );
   if (release.oldVersion.startsWith('0.') && !release.newVersion.startsWith('0.') && !askedMajor.has(release.name)) {
-    problems.push(`${release.name} would go from ${release.oldVersion} to ${release.newVersion} though no changeset asks for a major bump of it: a peer range it declares no longer holds the next version of a package it peers on; widen that peer range`);
+    problems.push(
+      `${release.name} would go from ${release.oldVersion} to ${release.newVersion} though no changeset asks for a major bump of it: a peer range it declares no longer holds the next version of a package it peers on; widen that peer range`,
+    );
   }
 }
 
 try {
-  execFileSync('pnpm', ['-r', '--filter', './packages/*', 'publish', '--dry-run', '--no-git-checks'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+  execFileSync('pnpm', ['-r', '--filter', './packages/*', 'publish', '--dry-run', '--no-git-checks'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_loglevel: 'error' },
+  });
 } catch (error) {
-  problems.push(`pnpm publish --dry-run failed: ${String(error.stderr ?? error.message).trim().split('\n').slice(-5).join(' | ')}`);
+  problems.push(
+    `pnpm publish --dry-run failed: ${String(error.stderr ?? error.message)
+      .trim()
+      .split('\n')
+      .slice(-5)
+      .join(' | ')}`,
+  );
 }
 
 const planned = plan.releases.filter((r) => r.type !== 'none').map((r) => `${r.name} ${r.oldVersion} → ${r.newVersion}`);
