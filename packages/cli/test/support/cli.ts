@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { ensureBuilt as buildIfStale } from '@ductape/services/ensure-built';
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BIN = join(PACKAGE_ROOT, 'dist', 'bin.js');
+/** The binary the tests run: this package's build, or another one (`DUCTAPE_CLI_BIN`, e.g. a build of an older commit, to see a test fail there). */
+export const BIN = process.env.DUCTAPE_CLI_BIN ?? join(PACKAGE_ROOT, 'dist', 'bin.js');
 const SDK = join(PACKAGE_ROOT, '..', 'sdk');
 
 /** The tests run the built binary: build it when dist is missing or older than src. */

@@ -3,7 +3,10 @@ import { createRequire } from 'node:module';
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT, TempProject } from '../support/cli.js';
+import { BIN, PACKAGE_ROOT, TempProject } from '../support/cli.js';
+
+/** The package of the binary under test. */
+const BUILT = dirname(dirname(BIN));
 
 // Issue 18, CLI points 1–8: the first minutes of a new user, through the built binary.
 
@@ -75,8 +78,8 @@ describe('3. .ts migrations load in CommonJS and ESM packages; tsx is optional',
     const p = new TempProject('no-tsx');
     const cli = join(p.dir, 'node_modules', '@ductape', 'cli');
     mkdirSync(cli, { recursive: true });
-    cpSync(join(PACKAGE_ROOT, 'dist'), join(cli, 'dist'), { recursive: true });
-    cpSync(join(PACKAGE_ROOT, 'package.json'), join(cli, 'package.json'));
+    cpSync(join(BUILT, 'dist'), join(cli, 'dist'), { recursive: true });
+    cpSync(join(BUILT, 'package.json'), join(cli, 'package.json'));
     symlinkSync(dirname(require_resolve('picocolors/package.json')), join(p.dir, 'node_modules', 'picocolors'), 'dir');
     const bin = join(cli, 'dist', 'bin.js');
     p.migration('20240101_000000_create_t', ".createCollection('t', { id: 'integer' })");
@@ -88,7 +91,7 @@ describe('3. .ts migrations load in CommonJS and ESM packages; tsx is optional',
   });
 
   it('tsx is an optional peer dependency, not a dependency', () => {
-    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
+    const pkg = JSON.parse(readFileSync(join(BUILT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
     expect(pkg.dependencies.tsx).toBeUndefined();
     expect(pkg.peerDependencies.tsx).toMatch(/^\^4\./);
     expect(pkg.peerDependenciesMeta.tsx?.optional).toBe(true);
