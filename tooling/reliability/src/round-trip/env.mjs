@@ -21,7 +21,7 @@ export async function openEnv(ns) {
   await db.connect({ env: 'dev', product: 'reliability', database: 'main' });
   const adapter = db.getAdapter();
   const events = [];
-  const engine = new MigrationEngine(adapter, { lockTimeoutMs: 60_000, leaseMs: 10_000, onProgress: (e) => events.push(e) });
+  const engine = new MigrationEngine(sabotaged(adapter), { lockTimeoutMs: 60_000, leaseMs: 10_000, onProgress: (e) => events.push(e) });
   let conn;
   let dbName;
   if (ns.key === 'mysql' || ns.key === 'mariadb') {
@@ -85,4 +85,23 @@ export async function openEnv(ns) {
       await db.disconnect().catch(() => undefined);
     },
   };
+}
+
+/**
+ * The self-test of the property (issue 17: a deliberate bug must make it fail): with
+ * ROUND_TRIP_SABOTAGE=string-length, introspection as the engine sees it forgets the length of
+ * string fields — the lossy read behind issue 16's defect 1 — so a modifyField or dropField built
+ * without `previous` records a wrong definition. Never set by the suite.
+ */
+function sabotaged(adapter) {
+  if (process.env.ROUND_TRIP_SABOTAGE !== 'string-length') return adapter;
+  return new Proxy(adapter, {
+    get(target, key) {
+      if (key !== 'introspect') return Reflect.get(target, key);
+      return async (name) => {
+        const s = await target.introspect(name);
+        return s && { ...s, fields: s.fields.map(({ length: _l, ...f }) => (f.type === 'string' ? f : { ...f, ...(_l !== undefined ? { length: _l } : {}) })) };
+      };
+    },
+  });
 }

@@ -232,9 +232,11 @@ const GENERATORS = {
     return { type: 'addConstraint', collection: t.name, constraint: { name, type: 'foreignKey', columns: [col.name], references: { table: target.name, columns: ['id'], onDelete, onUpdate: pick(['NO ACTION', 'CASCADE', 'RESTRICT'], c.k) } } };
   },
   dropConstraint(gen, c) {
-    const t = tableOf(gen, c, (x) => x.constraints.length > 0 || x.fields.some((f) => f.unique));
+    // A field's unique key is named <table>_<field>_key on the SQL databases only.
+    const keyed = (x) => (gen.profile.sql ? x.fields.filter((f) => f.unique && !f.primaryKey) : []);
+    const t = tableOf(gen, c, (x) => x.constraints.length > 0 || keyed(x).length > 0);
     if (!t) return undefined;
-    const names = [...t.constraints.map((k) => k.name), ...t.fields.filter((f) => f.unique).map((f) => uniqueKeyName(t.name, f.name))];
+    const names = [...t.constraints.map((k) => k.name), ...keyed(t).map((f) => uniqueKeyName(t.name, f.name))];
     return { type: 'dropConstraint', collection: t.name, name: pick(names, c.b) };
   },
   renameCollection(gen, c) {

@@ -1,6 +1,7 @@
 import { canonicalJson } from '@ductape/core';
 import { describeError } from '../run-up.mjs';
 import { buildMigration, sdkCall } from './apply.mjs';
+import { injectFailures } from './inject.mjs';
 import { diffCatalog, expectedCatalog, projectTable } from './project.mjs';
 import { normaliseValue } from './values.mjs';
 
@@ -16,14 +17,17 @@ import { normaliseValue } from './values.mjs';
  */
 export async function runHistory(env, profile, interpreted, options) {
   const failures = [];
-  const counts = { migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0 };
+  const counts = { migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0, injected: 0 };
   const fail = (kind, text) => failures.push({ kind, text });
   const start = await env.catalog();
   if (start.leftovers.length) fail('leftovers', `the database was not clean before the history: ${start.leftovers.join(', ')}`);
 
   const first = await play(env, profile, interpreted.migrations, counts, fail, { check: true });
   if (failures.length === 0 && first.dumps.length > 1) {
-    await rollbackAndUp(env, first, counts, fail, options.random);
+    const last = [...interpreted.migrations].reverse().find((m) => m.via === 'builder' && first.builtNames.has(m.name));
+    const tables = Object.keys(interpreted.migrations[first.dumps.length - 2]?.expected.tables ?? {});
+    await injectFailures(env, profile, { label: options.label ?? 'rt', table: tables[0], last: last ? buildMigration(last) : undefined }, counts, fail, dumpOf);
+    if (failures.length === 0) await rollbackAndUp(env, first, counts, fail, options.random);
   }
   await downToZero(env, first, counts, fail, 'first run');
   if (failures.length === 0) {
@@ -43,25 +47,27 @@ export async function runHistory(env, profile, interpreted, options) {
 async function play(env, profile, migrations, counts, fail, { check }) {
   const dumps = [{ ...(await dumpOf(env)), rows: 0 }];
   const applied = [];
+  const builtNames = new Set();
   for (const m of migrations) {
     for (const w of m.write) {
       try {
         await env.writeRows(profile, w.table, w.rows);
       } catch (error) {
         fail('data', `writing rows into ${w.table} before ${m.name}: ${describeError(error).message.slice(0, 300)}`);
-        return { dumps, applied };
+        return { dumps, applied, builtNames };
       }
     }
-    const before = dumps.at(-1);
+    if (process.env.ROUND_TRIP_TRACE) process.stderr.write(`  [trace] ${m.name} (${m.via}): ${m.ops.map((o) => o.type).join(', ')}\n`);
     const outcome = await runMigration(env, m, applied, counts, fail);
     if (!outcome.ok) {
       const now = await dumpOf(env);
-      if (outcome.typed && now.full === before.full) {
+      if (outcome.typed && now.full === outcome.before.full) {
         counts.refused++;
         fail('refused', `${m.name} (${m.via}) was refused before any change: ${outcome.error}`);
       } else if (outcome.typed) fail('partial', `${m.name} (${m.via}) failed with a typed error after changing the catalog: ${outcome.error}`);
-      return { dumps, applied };
+      return { dumps, applied, builtNames };
     }
+    if (m.via === 'builder') builtNames.add(m.name);
     if (check) {
       counts.migrations++;
       counts.ops += m.ops.length;
@@ -74,10 +80,11 @@ async function play(env, profile, migrations, counts, fail, { check }) {
     }
     dumps.push({ ...(await dumpOf(env)), rows: applied.length });
   }
-  return { dumps, applied };
+  return { dumps, applied, builtNames };
 }
 
 async function runMigration(env, m, applied, counts, fail) {
+  let before = await dumpOf(env);
   const check = (result, name) => {
     if (result.outcome === 'applied' && result.stepsTotal === 0) {
       counts.zeroSteps++;
@@ -92,12 +99,14 @@ async function runMigration(env, m, applied, counts, fail) {
       check(result, built.name);
     } else {
       for (const op of m.ops) {
+        // A refusal is judged against the catalog just before the call that was refused.
+        if (m.ops.length > 1) before = await dumpOf(env);
         const r = await sdkCall(env.db, op);
         applied.push(r.migration.name);
         check(r.result, r.migration.name);
       }
     }
-    return { ok: true };
+    return { ok: true, before };
   } catch (error) {
     const e = describeError(error);
     if (!e.ductape) {
@@ -107,7 +116,7 @@ async function runMigration(env, m, applied, counts, fail) {
     // A failed run may have left a failed row: it is part of the history (compensated by rollbackTo / down).
     const rows = await env.engine.getHistory();
     for (const r of rows) if (!applied.includes(r.name)) applied.push(r.name);
-    return { ok: false, typed: e.ductape, error: `${e.name} ${e.code ?? ''}: ${e.message.slice(0, 400)}` };
+    return { ok: false, before, typed: e.ductape, error: `${e.name} ${e.code ?? ''}: ${e.message.slice(0, 400)}` };
   }
 }
 
@@ -191,6 +200,7 @@ async function downToZero(env, run, counts, fail, label) {
   const rows = await env.engine.getHistory();
   for (let k = rows.length - 1; k >= 0; k--) {
     const r = rows[k];
+    if (process.env.ROUND_TRIP_TRACE) process.stderr.write(`  [trace] ${label}: down ${r.name}\n`);
     try {
       if (r.status === 'applied') {
         const planned = (await env.engine.preview(r.migration, 'down')).steps.map((s) => s.summary);
