@@ -8,13 +8,13 @@ export const MODES = {
     concurrency: { processes: 8, migrations: 10 },
     crash: { trials: 3 },
     badInput: { cases: 200, maxMs: 60_000 },
-    roundTrip: { histories: 4, maxMigrations: 12, shrinkMs: 20_000, maxMs: 60_000 },
+    roundTrip: { histories: 4, maxMigrations: 12, shrinkMs: 15_000, maxShrinks: 1, maxMs: 45_000 },
   },
   full: {
     concurrency: { processes: 8, migrations: 50 },
     crash: { trials: 20 },
     badInput: { cases: 10_000, maxMs: 25 * 60_000 },
-    roundTrip: { histories: 300, shrinkMs: 90_000 },
+    roundTrip: { histories: 300, shrinkMs: 90_000, maxShrinks: 4 },
   },
 };
 

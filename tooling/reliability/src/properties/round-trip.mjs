@@ -14,7 +14,7 @@ import { describeError } from '../run-up.mjs';
  * replaced by a fresh one, so histories never see each other's leftovers.
  * @example const r = await roundTrip(ctx, { histories: 300, shrinkMs: 180_000 });
  * @param {import('../suite-context.mjs').SuiteContext & { target?: any, setting?: string }} ctx
- * @param {{ histories: number, shrinkMs: number, maxMigrations?: number, maxMs?: number }} size
+ * @param {{ histories: number, shrinkMs: number, maxShrinks?: number, maxMigrations?: number, maxMs?: number }} size
  */
 export async function roundTrip(ctx, size) {
   const started = Date.now();
@@ -68,7 +68,7 @@ export async function roundTrip(ctx, size) {
       const kind = r.failures[0].kind;
       counts.byKind[kind] = (counts.byKind[kind] ?? 0) + 1;
       const key = `${kind}:${r.failures[0].text.replace(/h\d+_\d+/g, 'm').replace(/[^a-zA-Z ]/g, '').slice(0, 60)}`;
-      if (kinds.has(kind) || kinds.size >= 4) {
+      if (kinds.has(kind) || kinds.size >= (size.maxShrinks ?? 4)) {
         failures.push(`history ${i} (${kind}): ${r.failures[0].text.slice(0, 400)}`);
         continue;
       }

@@ -23,6 +23,13 @@ describe('suite plumbing', () => {
     expect(JSON.parse(line).databases.pglite.tamper).toMatchObject({ ok: true, mismatches: 3, failures: 0 });
   });
 
+  it('reports the round trip counts under databases.<db>.roundTrip', () => {
+    const counts = { histories: 300, migrations: 3584, ops: 11012, mismatches: 2, leftovers: 0, replayDiffs: 1, orderErrors: 0, untyped: 0 };
+    const reports = [{ key: 'postgres', ok: false, ms: 1, results: { roundTrip: { ok: false, ms: 1, counts, failures: ['x'] } } }];
+    expect(reportTable(reports)).toContain('300 histories, 3584 migrations, 11012 ops, 2 mismatches, 0 leftovers, 1 replay diffs, 0 order errors, 0 untyped');
+    expect(JSON.parse(summaryJson(reports, { mode: 'full', seed: 1 })).databases.postgres.roundTrip).toMatchObject({ ok: false, ...counts, failures: 1 });
+  });
+
   it('generates the same cases for a seed, never aimed at the sentinel', () => {
     const a = fc.sample(fuzzCase(), { seed: 5, numRuns: 50 });
     const b = fc.sample(fuzzCase(), { seed: 5, numRuns: 50 });
