@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { MigrationEngine, ValidationError, migration, type FieldDefinition } from '@ductape/core';
+import { MigrationEngine, migration, type FieldDefinition } from '@ductape/core';
 import type { PostgresAdapter } from '../../src/index.js';
 
 /** Runs SQL on the test database (a pg client or the PGlite instance), answering rows. */
