@@ -23,7 +23,7 @@ export async function roundTrip(ctx, size) {
   const profile = profileOf(ctx.ns.key, caps);
   const samples = fc.sample(historyArbitrary({ maxMigrations: size.maxMigrations }), { seed: ctx.seed, numRuns: size.histories });
   ctx.log(`${ctx.ns.key}: roundTrip seed ${ctx.seed}, ${samples.length} histories, ops drawn: ${profile.ops.join(', ')}`);
-  const counts = { histories: 0, migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0, injected: 0, failedHistories: 0, byKind: {} };
+  const counts = { histories: 0, migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0, injected: 0, killed: 0, failedHistories: 0, byKind: {} };
   const mix = {};
   const failures = [];
   const notes = [];

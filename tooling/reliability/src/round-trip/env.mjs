@@ -55,6 +55,7 @@ export async function openEnv(ns) {
   }
   const query = conn ? async (text, params) => (await conn.query(text, params))[0] : (text, params) => (adapter.target ?? adapter).query(text, params);
   return {
+    ns,
     db,
     adapter,
     engine,

@@ -46,7 +46,10 @@ export function applyOp(m, op, profile) {
       table.name = op.to;
       m.tables[op.to] = table;
       // A field's unique key keeps its name, which no longer is <table>_<field>_key: a named constraint now.
-      if (profile.sql) keyToConstraint(table, op.from);
+      if (profile.sql) {
+        keyToConstraint(table, op.from);
+        keysBack(table);
+      }
       for (const other of Object.values(m.tables)) for (const k of other.constraints) if (k.type === 'foreignKey' && k.references.table === op.from) k.references = { ...k.references, table: op.to };
       return;
     }
@@ -82,10 +85,12 @@ export function applyOp(m, op, profile) {
         r[op.to] = r[op.from];
         delete r[op.from];
       }
+      if (profile.sql) keysBack(t);
       return;
     }
     case 'modifyField': {
       const f = t.fields.find((x) => x.name === op.field);
+      remember(f);
       for (const [k, v] of Object.entries(op.changes)) {
         if (v === null) delete f[k];
         else f[k] = v;
@@ -100,15 +105,18 @@ export function applyOp(m, op, profile) {
       return;
     }
     case 'createIndex':
+      if (op.unique) for (const x of op.fields) remember(t.fields.find((f) => f.name === x.name), { unique: true });
       t.indexes.push({ name: op.name, fields: op.fields.map((x) => ({ ...x })), ...(op.unique ? { unique: true } : {}), ...(op.where ? { where: op.where } : {}) });
       return;
     case 'dropIndex':
       t.indexes = t.indexes.filter((i) => i.name !== op.name);
       return;
     case 'addConstraint':
+      if (op.constraint.type === 'unique') for (const c of op.constraint.columns) remember(t.fields.find((f) => f.name === c), { unique: true });
       t.constraints.push({ ...structuredClone(op.constraint), ...(op._checkColumns ? { checkColumns: [...op._checkColumns] } : {}) });
       return;
     case 'dropConstraint': {
+      for (const f of t.fields) remember(f);
       const keyed = t.fields.find((f) => f.unique && uniqueKeyName(t.name, f.name) === op.name);
       if (keyed) delete keyed.unique;
       t.constraints = t.constraints.filter((k) => k.name !== op.name);
@@ -143,4 +151,28 @@ function keyToConstraint(table, oldName) {
 /** Tables whose `id` another table's foreign key references (other than itself). */
 export function referencedBy(m, table) {
   return Object.values(m.tables).filter((o) => o.name !== table && o.constraints.some((k) => k.type === 'foreignKey' && k.references.table === table)).map((o) => o.name);
+}
+
+/**
+ * What rows written later must still respect so that every down can run: a down puts back the
+ * narrowest type, the shortest length, NOT NULL and unique keys a field ever had in the history
+ * (a down restores definitions, not values — values that no longer fit are a user's choice).
+ */
+function remember(f, extra = {}) {
+  if (!f) return;
+  const s = (f.sticky ??= { types: [], notNull: false, unique: false });
+  if (!s.types.includes(f.type)) s.types.push(f.type);
+  if (f.length !== undefined) s.minLength = Math.min(s.minLength ?? f.length, f.length);
+  if (f.required) s.notNull = true;
+  if (f.unique || extra.unique) s.unique = true;
+}
+
+function keysBack(table) {
+  table.constraints = table.constraints.filter((k) => {
+    if (k.type !== 'unique' || k.columns.length !== 1) return true;
+    const f = table.fields.find((x) => x.name === k.columns[0]);
+    if (!f || f.primaryKey || f.unique || uniqueKeyName(table.name, f.name) !== k.name) return true;
+    f.unique = true;
+    return false;
+  });
 }

@@ -2,6 +2,7 @@ import { canonicalJson } from '@ductape/core';
 import { describeError } from '../run-up.mjs';
 import { buildMigration, sdkCall } from './apply.mjs';
 import { injectFailures } from './inject.mjs';
+import { killedRun } from './kill.mjs';
 import { diffCatalog, expectedCatalog, projectTable } from './project.mjs';
 import { normaliseValue } from './values.mjs';
 
@@ -17,12 +18,15 @@ import { normaliseValue } from './values.mjs';
  */
 export async function runHistory(env, profile, interpreted, options) {
   const failures = [];
-  const counts = { migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0, injected: 0 };
+  const counts = { migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0, injected: 0, killed: 0 };
   const fail = (kind, text) => failures.push({ kind, text });
   const start = await env.catalog();
   if (start.leftovers.length) fail('leftovers', `the database was not clean before the history: ${start.leftovers.join(', ')}`);
 
+  const builders = interpreted.migrations.filter((m) => m.via === 'builder' && m.index > 0);
+  env.kill = env.ns.multiProcess && builders.length > 0 && options.random ? { at: builders[Math.floor(options.random() * builders.length)].index, random: options.random } : undefined;
   const first = await play(env, profile, interpreted.migrations, counts, fail, { check: true });
+  env.kill = undefined;
   if (failures.length === 0 && first.dumps.length > 1) {
     const last = [...interpreted.migrations].reverse().find((m) => m.via === 'builder' && first.builtNames.has(m.name));
     const tables = Object.keys(interpreted.migrations[first.dumps.length - 2]?.expected.tables ?? {});
@@ -94,6 +98,13 @@ async function runMigration(env, m, applied, counts, fail) {
   try {
     if (m.via === 'builder') {
       const built = buildMigration(m);
+      // Once a history, on databases several processes can open: a child runner applies it and is
+      // SIGKILLed at a random step; the up below then resumes it (the checks that follow are the same).
+      if (env.kill && m.index === env.kill.at) {
+        const k = await killedRun(env.ns, built, env.kill.random);
+        if (k.killed) counts.killed++;
+        if (k.error) fail('kill', `${m.name}: the killed runner's child failed on its own: ${k.error}`);
+      }
       const result = await env.engine.up(built);
       applied.push(built.name);
       check(result, built.name);

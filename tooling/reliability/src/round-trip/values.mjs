@@ -30,16 +30,32 @@ export function rowFor(profile, model, t, n) {
       row[f.name] = v;
       continue;
     }
-    const unique = f.unique || t.indexes.some((x) => x.unique && x.fields.some((y) => y.name === f.name)) || t.constraints.some((k) => k.type === 'unique' && k.columns.includes(f.name));
+    const unique = f.sticky?.unique || f.unique || t.indexes.some((x) => x.unique && x.fields.some((y) => y.name === f.name)) || t.constraints.some((k) => k.type === 'unique' && k.columns.includes(f.name));
     const check = t.constraints.some((k) => k.type === 'check' && (k.checkColumns ?? []).includes(f.name));
-    let v = value(f, n + i * 3, unique ? id : undefined);
-    if (v === null && f.required) v = value(f, n + i * 3 + 1, unique ? id : undefined, true);
+    const g = fitting(f);
+    let v = value(g, n + i * 3, unique ? id : undefined, f.sticky?.notNull === true);
+    if (v === null && f.required) v = value(g, n + i * 3 + 1, unique ? id : undefined, true);
     if (v === undefined || (v === null && f.required)) return undefined;
-    if (check && v !== null) v = typeof v === 'string' ? v.replace(/^-/, '') : Math.abs(v);
+    // A check `col >= 0` covers it: negatives become 0 (|-2147483648| would not fit an integer).
+    if (check && v !== null) v = typeof v === 'string' ? (v.startsWith('-') ? '0' : v) : Math.max(0, v);
     row[f.name] = v;
   }
   t.nextId++;
   return row;
+}
+
+/** The field as the narrowest definition it had in the history (type, length), for its values. */
+function fitting(f) {
+  const types = f.sticky?.types ?? [];
+  const order = ['smallint', 'integer', 'bigint'];
+  let type = f.type;
+  for (const t of order) if (types.includes(t) && order.includes(f.type)) {
+    type = t;
+    break;
+  }
+  const length = f.sticky?.minLength !== undefined ? Math.min(f.sticky.minLength, f.length ?? 255) : f.length;
+  // Text that once was string(n) must still fit n.
+  return { ...f, type: type === 'text' && types.includes('string') ? 'string' : type, ...(length !== undefined ? { length } : {}) };
 }
 
 function value(f, n, uniqueId, nonNull = false) {
