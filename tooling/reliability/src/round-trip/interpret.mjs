@@ -189,6 +189,7 @@ const GENERATORS = {
       fields.push(x);
     }
     const name = fresh(`${t.name}_${pick(gen.pools.indexes, c.d)}`.slice(0, 40), allNames(gen.model), c.k);
+    if (sameKey(profile, t, fields.map((x) => x.name))) return undefined;
     const op = { type: 'createIndex', collection: t.name, name, fields };
     if (profile.uniqueIndexes && c.k % 3 === 0 && distinct(profile, t, fields.map((x) => x.name)) && fields.every((x) => UNIQUE_OK.has(t.fields.find((f) => f.name === x.name)?.type)) && !fields.some((x) => t.fields.find((f) => f.name === x.name)?.default !== undefined)) op.unique = true;
     if (profile.partial && c.k % 4 === 1) op.where = `${quote(profile, fields[0].name)} IS NOT NULL`;
@@ -213,7 +214,7 @@ const GENERATORS = {
       const cols = t.fields.filter((f) => !f.primaryKey && indexable(profile, f) && UNIQUE_OK.has(f.type) && f.type !== 'text' && f.default === undefined);
       if (cols.length === 0) return undefined;
       const columns = [...new Set([pick(cols, c.c).name, ...(c.d % 2 ? [pick(cols, c.c + 1).name] : [])])];
-      if (!distinct(profile, t, columns)) return undefined;
+      if (!distinct(profile, t, columns) || sameKey(profile, t, columns)) return undefined;
       return { type: 'addConstraint', collection: t.name, constraint: { name, type: 'unique', columns } };
     }
     if (kind === 'check') {
@@ -263,6 +264,13 @@ const GENERATORS = {
       const q = (s) => quote(profile, s);
       return { type: 'raw', dialect: profile.pg ? 'postgresql' : profile.key, sql: `ALTER TABLE ${q(t.name)} ADD COLUMN ${q(col)} integer`, down: { sql: `ALTER TABLE ${q(t.name)} DROP COLUMN ${q(col)}` }, model };
     }
+    if (profile.key === 'mongo') {
+      // A raw createIndexes command with its dropIndexes down: the model gets the index it makes.
+      const f = pick(t.fields, c.b);
+      if (sameKey(profile, t, [f.name])) return undefined;
+      const name = fresh(`${t.name}_raw`, allNames(gen.model), c.d);
+      return { type: 'raw', dialect: 'mongodb', sql: JSON.stringify({ createIndexes: t.name, indexes: [{ key: { [f.name]: 1 }, name }] }), down: { sql: JSON.stringify({ dropIndexes: t.name, index: name }) }, model: { type: 'createIndex', collection: t.name, name, fields: [{ name: f.name }] } };
+    }
     return undefined;
   },
 };
@@ -278,6 +286,14 @@ function generate(gen, choice) {
     return { ...rest, constraint: rest.constraint, _checkColumns: checkColumns };
   }
   return op;
+}
+
+/** MongoDB refuses a second index on the same key pattern (primary key, unique fields and constraints included). */
+function sameKey(profile, t, columns) {
+  if (profile.key !== 'mongo') return false;
+  const key = columns.join('\u0000');
+  const taken = [...t.indexes.map((i) => i.fields.map((x) => x.name)), ...t.constraints.filter((k) => k.columns).map((k) => k.columns), ...t.fields.filter((f) => f.unique || f.primaryKey).map((f) => [f.name])];
+  return taken.some((cols) => cols.join('\u0000') === key);
 }
 
 function indexable(profile, f) {

@@ -31,7 +31,7 @@ export function profileOf(key, caps) {
     dataTypes: base,
     fieldTypes: [...base, ...other],
     /** Documented aliases: the type introspection reports for a type that has no column of its own. */
-    readsAs: pg ? { blob: 'binary' } : key === 'mongo' ? { blob: 'binary', text: 'string', date: 'datetime', timestamp: 'datetime' } : {},
+    readsAs: pg ? { blob: 'binary' } : key === 'mongo' ? { blob: 'binary', text: 'string', date: 'datetime', timestamp: 'datetime', float: 'double' } : {},
     /** Options introspection cannot report on this database (stored nowhere), left out of comparisons. */
     lossy: key === 'mongo' ? ['decimalPrecision'] : [],
     /** Length introspection reports for a binary column declared without one (MySQL/MariaDB: varbinary(255)). */
