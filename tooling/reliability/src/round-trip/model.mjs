@@ -51,6 +51,7 @@ export function applyOp(m, op, profile) {
         keysBack(table);
       }
       for (const other of Object.values(m.tables)) for (const k of other.constraints) if (k.type === 'foreignKey' && k.references.table === op.from) k.references = { ...k.references, table: op.to };
+      for (const other of Object.values(m.tables)) for (const f of other.fields) if (f.sticky?.fk === op.from) f.sticky.fk = op.to;
       return;
     }
     case 'addField': {
@@ -113,6 +114,7 @@ export function applyOp(m, op, profile) {
       return;
     case 'addConstraint':
       if (op.constraint.type === 'unique') for (const c of op.constraint.columns) remember(t.fields.find((f) => f.name === c), { unique: true });
+      if (op.constraint.type === 'foreignKey') remember(t.fields.find((f) => f.name === op.constraint.columns[0]), { fk: op.constraint.references.table });
       t.constraints.push({ ...structuredClone(op.constraint), ...(op._checkColumns ? { checkColumns: [...op._checkColumns] } : {}) });
       return;
     case 'dropConstraint': {
@@ -137,6 +139,7 @@ function stripField(f) {
 }
 
 function addFk(t, column, ref, tableName) {
+  remember(t.fields.find((f) => f.name === column), { fk: ref.table });
   t.constraints.push({ name: foreignKeyName(tableName, column), type: 'foreignKey', columns: [column], references: { table: ref.table, columns: ref.columns ?? ['id'], ...(ref.onDelete ? { onDelete: ref.onDelete } : {}), ...(ref.onUpdate ? { onUpdate: ref.onUpdate } : {}) } });
 }
 
@@ -165,6 +168,7 @@ function remember(f, extra = {}) {
   if (f.length !== undefined) s.minLength = Math.min(s.minLength ?? f.length, f.length);
   if (f.required) s.notNull = true;
   if (f.unique || extra.unique) s.unique = true;
+  if (extra.fk) s.fk = extra.fk;
 }
 
 function keysBack(table) {

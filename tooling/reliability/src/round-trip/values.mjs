@@ -22,8 +22,10 @@ export function rowFor(profile, model, t, n) {
   for (const [i, f] of t.fields.entries()) {
     if (f.primaryKey) continue;
     const fk = t.constraints.find((k) => k.type === 'foreignKey' && k.columns.includes(f.name));
-    if (fk) {
-      const target = fk.references.table === t.name ? t : model.tables[fk.references.table];
+    // A key dropped earlier may come back with a down: values keep pointing at existing rows.
+    const fkTable = fk?.references.table ?? f.sticky?.fk;
+    if (fkTable) {
+      const target = fkTable === t.name ? t : model.tables[fkTable];
       const ids = (target?.rows ?? []).map((r) => r.id);
       const v = ids.length && (n + i) % 2 === 0 ? ids[(n + i) % ids.length] : null;
       if (v === null && (f.required || f.nullable === false)) return undefined;
