@@ -190,12 +190,13 @@ function enumValues(expression: string): string[] | undefined {
 
 function indexOf(row: Record<string, unknown>): IndexDefinition | undefined {
   const columns = toArray(row.columns);
-  const desc = toArray(row.descending) as unknown as boolean[];
+  // toArray gives strings: 'true' from a decoded boolean[] (pg), 't' from array text (PGlite).
+  const desc = toArray(row.descending).map((d) => d === 'true' || d === 't');
   if (columns.length === 0) return undefined; // an expression index: not expressible as fields
   const method = String(row.method);
   return {
     name: String(row.name),
-    fields: columns.map((name, i) => (desc[i] === true || (desc[i] as unknown) === 't' ? { name, order: 'DESC' as const } : { name })),
+    fields: columns.map((name, i) => (desc[i] ? { name, order: 'DESC' as const } : { name })),
     ...(row.is_unique === true ? { unique: true } : {}),
     ...(method !== 'btree' ? { using: method } : {}),
     ...(row.predicate ? { where: String(row.predicate) } : {}),

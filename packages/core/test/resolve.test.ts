@@ -161,3 +161,35 @@ describe('addField of a field that exists', () => {
     expect(adapter.database.state.history).toEqual(before.history);
   });
 });
+
+describe('dropField after renameField in the same migration', () => {
+  it('still takes the index created earlier on the renamed column (roundTrip finding 8)', async () => {
+    const adapter = new MemoryAdapter();
+    const engine = new MigrationEngine(adapter);
+    await engine.up(migration('create_mc').createCollection('mc', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'Order', type: 'integer' }]).build());
+    const before = structuredClone(adapter.database.state.collections.get('mc'));
+    const m = migration('ix_rename_drop').createIndex('mc', 'mc_ix', [{ name: 'Order' }, { name: 'id' }]).renameField('mc', 'Order', 'Order_2').dropField('mc', 'Order_2').build();
+    await engine.up(m);
+    const row = (await engine.getHistory()).find((h) => h.name === m.name);
+    expect(row?.migration.up.map((op) => op.type)).toEqual(['createIndex', 'renameField', 'dropIndex', 'dropField']);
+    await engine.down(m);
+    expect(adapter.database.state.collections.get('mc')).toEqual(before);
+  });
+});
+
+describe('dropField of a column a check constraint names', () => {
+  it('drops the check explicitly, and down restores it (roundTrip findings 2 and 5)', async () => {
+    const adapter = new MemoryAdapter();
+    const engine = new MigrationEngine(adapter);
+    await engine.up(migration('create_items').createCollection('items', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'select', type: 'bigint', default: 42, required: true }, { name: 'n', type: 'integer' }]).build());
+    const m = migration('check_then_drop')
+      .addConstraint('items', { name: 'items_ck', type: 'check', expression: '"select" >= 0' })
+      .addConstraint('items', { name: 'items_n_ck', type: 'check', expression: "n > 0 AND 'select' <> ''" })
+      .dropField('items', 'select')
+      .build();
+    await engine.up(m);
+    const row = (await engine.getHistory()).find((h) => h.name === m.name);
+    // The check naming "select" goes with it; the one that only has 'select' in a string stays.
+    expect(row?.migration.up.map((op) => (op.type === 'dropConstraint' ? `drop ${op.name}` : op.type))).toEqual(['addConstraint', 'addConstraint', 'drop items_ck', 'dropField']);
+  });
+});

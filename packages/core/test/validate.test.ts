@@ -98,3 +98,19 @@ describe('native field types', () => {
     expect(check(native).map((i) => i.code)).toEqual(['invalid_native_type']);
   });
 });
+
+describe('cross-op checks follow renames and drops (roundTrip finding 7)', () => {
+  it('a table renamed away may be created again under its old name; a dropped field may be added again', () => {
+    const m = migration('reuse')
+      .createCollection('quo"te', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'a', type: 'text' }])
+      .renameCollection('quo"te', 'tags')
+      .createCollection('quo"te', [{ name: 'id', type: 'integer', primaryKey: true }])
+      .dropField('tags', 'a')
+      .addField('tags', 'a', 'integer')
+      .renameField('tags', 'a', 'b')
+      .createIndex('tags', 'tags_b', ['b'])
+      .build();
+    expect(m.up).toHaveLength(7);
+    expect(() => migration('twice').createCollection('t', { id: 'uuid' }).createCollection('t', { id: 'uuid' }).build()).toThrow(/created twice/);
+  });
+});

@@ -6,7 +6,8 @@ const LOCAL = new Set(['lsi', 'local']);
 /**
  * A portable index definition as a DynamoDB global secondary index: the first field is the
  * partition key, the second (optional) the sort key. Refuses what a GSI cannot be, before any IO.
- * `order` is ignored: DynamoDB picks the sort direction per query (ScanIndexForward).
+ * `order: 'DESC'` is refused: DynamoDB stores no index order (each query picks it with
+ * ScanIndexForward), so accepting it would record an index that is not what was asked.
  * @example gsiFromIndex({ name: 'by-email', fields: [{ name: 'email' }] }, () => 'S')
  */
 export function gsiFromIndex(index: IndexDefinition, typeOf: (field: string) => DynamoKeyType, collection: string): DynamoSecondaryIndex {
@@ -17,6 +18,9 @@ export function gsiFromIndex(index: IndexDefinition, typeOf: (field: string) => 
   if (index.unique) throw new UnsupportedOperationError('dynamodb', `a unique ${what}`, 'DynamoDB secondary indexes do not enforce uniqueness; only the table key is unique');
   if (index.where !== undefined) throw new UnsupportedOperationError('dynamodb', `a partial ${what}`, 'DynamoDB indexes are sparse by themselves: items without the key attributes are left out');
   if (index.expireAfterSeconds !== undefined) throw new UnsupportedOperationError('dynamodb', `a TTL ${what}`, 'use dynamoOptions.ttlAttribute when creating the table (UpdateTimeToLive)');
+  if (index.fields.some((f) => f.order === 'DESC')) {
+    throw new UnsupportedOperationError('dynamodb', `a descending ${what}`, 'DynamoDB stores no index order: remove order: "DESC" and query the index with ScanIndexForward: false');
+  }
   if (index.fields.length > 2) throw new UnsupportedOperationError('dynamodb', `${what} on ${index.fields.length} fields`, 'a global secondary index has a partition key and at most one sort key');
   const [partition, sort] = index.fields;
   return {

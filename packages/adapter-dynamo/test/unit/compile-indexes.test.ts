@@ -12,7 +12,7 @@ describe('createIndex / dropIndex / dropCollection (golden)', () => {
         { name: 'age', type: 'integer' },
       ])
       .createIndex('users', 'idx_users_email', [{ name: 'email' }])
-      .createIndex('users', 'idx_users_age_email', [{ name: 'age' }, { name: 'email', order: 'DESC' }])
+      .createIndex('users', 'idx_users_age_email', [{ name: 'age' }, { name: 'email' }])
       .build();
     const [, first, second] = compileUp(m);
     expect(first).toEqual({
@@ -37,7 +37,13 @@ describe('createIndex / dropIndex / dropCollection (golden)', () => {
     });
   });
 
-  it('a key the migration does not declare is compiled as S and resolved from the table or history when run', () => {
+  it('a descending index field is refused before any IO (DynamoDB stores no index order)', () => {
+    const m = migration('desc_index').createIndex('users', 'idx_users_age', [{ name: 'age', order: 'DESC' }]).build();
+    expect(() => compileUp(m)).toThrow(UnsupportedOperationError);
+    expect(() => compileUp(m)).toThrow(/ScanIndexForward/);
+  });
+
+    it('a key the migration does not declare is compiled as S and resolved from the table or history when run', () => {
     const [step] = compileOp({ type: 'createIndex', collection: 'users', name: 'by-status', fields: [{ name: 'status' }] });
     expect(step?.summary).toBe('UpdateTable users: create GSI by-status (status type from the table), wait until index by-status is ACTIVE');
     expect(step?.kind === 'command' && step.args).toMatchObject({

@@ -129,9 +129,23 @@ function dependentsOf(c: CollectionSnapshot | null | undefined, field: string): 
     if (index.fields.some((f) => f.name === field)) ops.push({ type: 'dropIndex', collection: c.name, name: index.name, previous: index });
   }
   for (const k of c.constraints ?? []) {
-    if (k.type !== 'check' && k.columns.includes(field)) ops.push({ type: 'dropConstraint', collection: c.name, name: k.name, previous: k });
+    const uses = k.type === 'check' ? expressionNames(k.expression, field) : k.columns.includes(field);
+    if (uses) ops.push({ type: 'dropConstraint', collection: c.name, name: k.name, previous: k });
   }
   return ops;
+}
+
+/**
+ * Whether a check expression names `field`: quoted ("f", `f`) or as a bare word (case-insensitive,
+ * as unquoted SQL identifiers are), string literals left out. The database drops such a check
+ * with the column, so the drop must take it explicitly for the down to restore it.
+ */
+function expressionNames(expression: string, field: string): boolean {
+  const text = expression.replace(/'(?:[^']|'')*'/g, "''");
+  const quoted = [`"${field.replace(/"/g, '""')}"`, `\`${field.replace(/`/g, '``')}\``];
+  if (quoted.some((q) => text.includes(q))) return true;
+  if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(field)) return false;
+  return new RegExp(`(^|[^A-Za-z0-9_$"\`.])${field}($|[^A-Za-z0-9_$"\`])`, 'i').test(text);
 }
 
 /** `m` with resolved up ops; its down is derived again when it was derived from the ops. */

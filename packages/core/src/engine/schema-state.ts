@@ -69,9 +69,17 @@ export class SchemaState {
       case 'dropField':
         next = { ...c, fields: fields.filter((f) => f.name !== op.field) };
         break;
-      case 'renameField':
-        next = { ...c, fields: fields.map((f) => (f.name === op.from ? { ...f, name: op.to } : f)) };
+      case 'renameField': {
+        // Indexes and key constraints follow a renamed column, as they do in the database.
+        const rename = (name: string) => (name === op.from ? op.to : name);
+        next = {
+          ...c,
+          fields: fields.map((f) => (f.name === op.from ? { ...f, name: op.to } : f)),
+          ...(indexes ? { indexes: indexes.map((i) => ({ ...i, fields: i.fields.map((f) => ({ ...f, name: rename(f.name) })) })) } : {}),
+          ...(constraints ? { constraints: constraints.map((k) => (k.type === 'check' ? k : { ...k, columns: k.columns.map(rename) })) } : {}),
+        };
         break;
+      }
       case 'modifyField':
         next = { ...c, fields: fields.map((f) => (f.name === op.field ? applyChanges(f, op.changes) : f)) };
         break;

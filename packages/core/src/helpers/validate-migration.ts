@@ -57,5 +57,19 @@ function crossChecks(ops: unknown[], out: IssueList): void {
       if (fields?.has(op.field.name)) out.add('duplicate_field', `up[${i}].field.name`, `collection "${op.collection}" already has field "${op.field.name}"`);
       fields?.add(op.field.name);
     }
+    followRenamesAndDrops(op, created, indexNames);
   });
+}
+
+// What later ops see: a dropped or renamed collection, field or index frees its name.
+function followRenamesAndDrops(op: Record<string, unknown>, created: Map<string, Set<string>>, indexNames: Set<string>): void {
+  const fields = typeof op.collection === 'string' ? created.get(op.collection) : undefined;
+  if (op.type === 'dropCollection' && typeof op.name === 'string') created.delete(op.name);
+  else if (op.type === 'renameCollection' && typeof op.from === 'string' && typeof op.to === 'string') {
+    const moved = created.get(op.from);
+    created.delete(op.from);
+    if (moved) created.set(op.to, moved);
+  } else if (op.type === 'dropField' && typeof op.field === 'string') fields?.delete(op.field);
+  else if (op.type === 'renameField' && typeof op.from === 'string' && typeof op.to === 'string' && fields?.delete(op.from)) fields.add(op.to);
+  else if (op.type === 'dropIndex' && typeof op.name === 'string') indexNames.delete(op.name);
 }
