@@ -223,7 +223,8 @@ const GENERATORS = {
       const col = pick(cols, c.c).name;
       return { type: 'addConstraint', collection: t.name, constraint: { name, type: 'check', expression: `${quote(profile, col)} >= 0` }, checkColumns: [col] };
     }
-    const cols = t.fields.filter((f) => !f.primaryKey && f.type === 'integer' && !t.constraints.some((k) => k.type === 'foreignKey' && k.columns.includes(f.name)));
+    // No default: a down that re-adds the column fills it with the default, which need not be a key of the target.
+    const cols = t.fields.filter((f) => !f.primaryKey && f.type === 'integer' && f.default === undefined && !t.constraints.some((k) => k.type === 'foreignKey' && k.columns.includes(f.name)));
     if (cols.length === 0) return undefined;
     const col = pick(cols, c.c);
     const target = tableOf(gen, { a: c.d });
