@@ -37,7 +37,8 @@ export function profileOf(key, caps) {
     /** Length introspection reports for a binary column declared without one (MySQL/MariaDB: varbinary(255)). */
     binaryLength: key === 'mysql' || key === 'mariadb' ? 255 : undefined,
     uniqueIndexes: caps.uniqueConstraints,
-    descIndexes: key !== 'cassandra',
+    // DynamoDB and Cassandra store no index order (both refuse DESC before IO).
+    descIndexes: key !== 'cassandra' && key !== 'dynamo',
     compositeIndexes: key !== 'cassandra',
     prefixLength: caps.indexPrefixLength === true,
     partial: caps.partialIndexes && pg,
