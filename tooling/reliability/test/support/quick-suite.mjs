@@ -14,9 +14,18 @@ const WORK = fileURLToPath(new URL('../../.work/', import.meta.url));
 /**
  * Properties a database fails for a reason in another package, left out of the CI quick mode
  * only (the full run, `pnpm reliability`, still runs and reports them), each with its failure.
- * Empty since the crash finding was fixed (core reconciles the first unrecorded step on resume).
+ * roundTrip (issue 17) finds open bugs on the SQL databases: see README "roundTrip findings"
+ * 3, 4, 6, 9 (derived constraint names do not follow renameCollection/renameField, so a down
+ * recreates them under other names) and 12, 13, 18-21; it stays in the quick mode of MongoDB,
+ * DynamoDB and Cassandra, where the quick histories hold. Remove an entry with its fix.
  */
-export const EXCLUDED = {};
+const ROUND_TRIP_OPEN = 'README roundTrip findings 3, 4, 6, 9 (constraint names after renames), 12, 13 (foreign keys in downs), 18-21';
+export const EXCLUDED = {
+  postgres: { roundTrip: ROUND_TRIP_OPEN },
+  pglite: { roundTrip: ROUND_TRIP_OPEN },
+  mysql: { roundTrip: ROUND_TRIP_OPEN },
+  mariadb: { roundTrip: ROUND_TRIP_OPEN },
+};
 
 /**
  * Declares the quick-mode test of one database: every property (minus EXCLUDED) must hold.
