@@ -66,6 +66,7 @@ export type { CommandStep, NoopStep, StatementStep, Step, StepEffect } from './a
 export { effectsOfOperation } from './engine/step-effects.js';
 
 export { MigrationEngine } from './engine/migration-engine.js';
+export type { PlannedSteps } from './engine/preview.js';
 export { inApplyOrder } from './engine/apply-order.js';
 export { missingPrevious, needsResolution } from './engine/resolve.js';
 export type { EngineOptions, MigrationStatus, ProgressEvent, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine/engine-options.js';

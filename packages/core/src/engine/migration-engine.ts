@@ -1,10 +1,10 @@
 import type { Adapter } from '../adapter/adapter.js';
 import type { HistoryEntry } from '../adapter/history.js';
 import type { LockOwner } from '../adapter/lock.js';
-import type { Step } from '../adapter/step.js';
 import { ChecksumMismatchError, FailedMigrationPendingError, InvalidArgumentError, MigrationFailedError, NotAppliedError } from '../errors/errors.js';
 import type { Migration } from '../model/migration.js';
 import { compensate } from './compensate.js';
+import { type PlannedSteps, previewList, previewOne } from './preview.js';
 import type { EngineOptions, MigrationStatus, ProgressEvent, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine-options.js';
 import { LockGuard } from './lock-guard.js';
 import { type Pending, type Prepared, precheckAll, precheckUp, prepare, resolveUp } from './prepared.js';
@@ -129,18 +129,9 @@ export class MigrationEngine {
    * the one recorded when `m` was applied (or `m`'s own when it is not applied).
    * @example (await engine.preview(m)).steps.map((s) => s.summary)
    */
-  async preview(m: Migration, direction: 'up' | 'down' = 'up'): Promise<{ name: string; tag: string; direction: 'up' | 'down'; steps: readonly Step[] }> {
+  async preview(m: Migration, direction: 'up' | 'down' = 'up'): Promise<PlannedSteps> {
     if (direction !== 'up' && direction !== 'down') throw new InvalidArgumentError('direction', '"up" or "down"', direction);
-    MigrationHelpers.assertValid(m);
-    if (direction === 'up') {
-      const p = await resolveUp(this.#adapter, precheckUp(this.#adapter, m, this.#compileOptions), this.#compileOptions);
-      return { name: m.name, tag: m.tag, direction, steps: p.steps };
-    }
-    const entry = (await this.getHistory()).find((e) => e.name === m.name);
-    const sum = checksumOf(m);
-    const recorded = entry && (entry.checksum === sum || checksumOf(entry.migration) === sum) ? entry.migration : m;
-    const p = prepare(this.#adapter, recorded, 'down', this.#compileOptions);
-    return { name: m.name, tag: m.tag, direction, steps: p.steps };
+    return previewOne(this.#adapter, this.#compileOptions, m, direction, () => this.getHistory());
   }
 
   /**
@@ -149,22 +140,15 @@ export class MigrationEngine {
    * `singleTransaction` does). A migration after a raw op that needs the live schema is refused.
    * @example for (const p of await engine.previewAll(pending)) console.log(p.name, p.steps.length);
    */
-  async previewAll(ms: readonly Migration[]): Promise<{ name: string; tag: string; direction: 'up'; steps: readonly Step[] }[]> {
-    const list = precheckAll(this.#adapter, ms, this.#compileOptions);
-    const state = new SchemaState(this.#adapter);
-    const out: { name: string; tag: string; direction: 'up'; steps: readonly Step[] }[] = [];
-    for (const pending of list) {
-      const p = await resolveUp(this.#adapter, pending, this.#compileOptions, state);
-      out.push({ name: pending.migration.name, tag: pending.migration.tag, direction: 'up', steps: p.steps });
-    }
-    return out;
+  async previewAll(ms: readonly Migration[]): Promise<PlannedSteps<'up'>[]> {
+    return previewList(this.#adapter, this.#compileOptions, ms);
   }
 
   /**
    * The steps `up` (or `down`) of `m` would run, compiled without touching the database. An op
    * that needs the live schema (no previous) is refused with a ValidationError: use preview().
    */
-  plan(m: Migration, direction: 'up' | 'down' = 'up'): { name: string; tag: string; direction: 'up' | 'down'; steps: readonly Step[] } {
+  plan(m: Migration, direction: 'up' | 'down' = 'up'): PlannedSteps {
     if (direction !== 'up' && direction !== 'down') throw new InvalidArgumentError('direction', '"up" or "down"', direction);
     const p = prepare(this.#adapter, m, direction, this.#compileOptions);
     return { name: p.migration.name, tag: p.migration.tag, direction, steps: p.steps };
@@ -223,7 +207,11 @@ export class MigrationEngine {
       return { name: m.name, tag: m.tag, direction: 'up', outcome: 'skipped', stepsApplied: entry.stepsTotal, stepsTotal: entry.stepsTotal, durationMs: 0 };
     }
     if (entry.direction === 'down') {
-      throw new FailedMigrationPendingError(m.name, `has a rollback that stopped after ${entry.stepsApplied} of ${entry.stepsTotal} steps`, 'run down() again to finish the rollback before applying it');
+      throw new FailedMigrationPendingError(
+        m.name,
+        `has a rollback that stopped after ${entry.stepsApplied} of ${entry.stepsTotal} steps`,
+        'run down() again to finish the rollback before applying it',
+      );
     }
     // Failed, or 'running' although we hold the lock: the previous runner died.
     entry = await this.#reconcile(entry, rows, options.recover === 'compensate' ? 'compensate' : 'resume');
@@ -279,10 +267,15 @@ export class MigrationEngine {
     const m = p.migration;
     if (entry.direction === 'down' && entry.status !== 'applied') entry = await this.#reconcile(entry, rows, 'resume');
     if (entry.direction === 'up' && entry.status !== 'applied') {
-      throw new FailedMigrationPendingError(m.name, `failed while applying (${entry.stepsApplied} of ${entry.stepsTotal} steps applied)`, 'use compensate() to undo its applied steps, or up() to resume it');
+      throw new FailedMigrationPendingError(
+        m.name,
+        `failed while applying (${entry.stepsApplied} of ${entry.stepsTotal} steps applied)`,
+        'use compensate() to undo its applied steps, or up() to resume it',
+      );
     }
     const start = entry.direction === 'down' ? entry.stepsApplied : 0;
-    if (start > 0 && entry.stepsTotal !== p.steps.length) throw new FailedMigrationPendingError(m.name, 'has a rollback that stopped part-way and now compiles differently', 'finish it by hand and remove its row with the CLI `repair` command');
+    if (start > 0 && entry.stepsTotal !== p.steps.length)
+      throw new FailedMigrationPendingError(m.name, 'has a rollback that stopped part-way and now compiles differently', 'finish it by hand and remove its row with the CLI `repair` command');
     const started = Date.now();
     this.#emit({ type: 'migration:start', name: m.name, tag: m.tag, direction: 'down', stepsTotal: p.steps.length, resumeFrom: start });
     await runSteps({
@@ -321,7 +314,13 @@ export class MigrationEngine {
   async #batch(list: readonly Pending[], rows: Rows): Promise<Prepared[] | undefined> {
     if (!this.#adapter.capabilities.transactionalDdl) return undefined;
     const todo = list.filter((p) => !rows.has(p.migration.name));
-    if (list.some((p) => { const e = rows.get(p.migration.name); return e && !(e.status === 'applied' && e.direction === 'up'); })) return undefined;
+    if (
+      list.some((p) => {
+        const e = rows.get(p.migration.name);
+        return e && !(e.status === 'applied' && e.direction === 'up');
+      })
+    )
+      return undefined;
     let state: SchemaState | undefined;
     if (todo.some((p) => !p.prepared)) state = new SchemaState(this.#adapter);
     const prepared: Prepared[] = [];
@@ -359,7 +358,13 @@ export class MigrationEngine {
           const t0 = Date.now();
           this.#emit({ type: 'migration:start', name: m.name, tag: m.tag, direction: 'up', stepsTotal: p.steps.length, resumeFrom: 0 });
           for (let i = 0; i < p.steps.length; i++) await executeStep({ adapter: this.#adapter, emit: this.#emit, name: m.name, steps: p.steps }, i, session);
-          const entry: HistoryEntry = { ...runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner), status: 'applied', appliedAt: nextAppliedAt([...rows.values(), ...done]), executionMs: Date.now() - t0, stepsApplied: p.steps.length };
+          const entry: HistoryEntry = {
+            ...runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner),
+            status: 'applied',
+            appliedAt: nextAppliedAt([...rows.values(), ...done]),
+            executionMs: Date.now() - t0,
+            stepsApplied: p.steps.length,
+          };
           await this.#adapter.history.save(entry, session);
           done.push(entry);
           results.push(result(p, 'applied', p.steps.length, Date.now() - t0));
@@ -369,9 +374,7 @@ export class MigrationEngine {
       const failed = current ?? todo[0];
       if (!failed) throw error;
       const message = error instanceof Error ? error.message : String(error);
-      await this.#adapter.history
-        .save({ ...runningEntry(failed.migration, failed.checksum, 'up', failed.steps.length, this.#owner), status: 'failed', error: message })
-        .catch(() => undefined);
+      await this.#adapter.history.save({ ...runningEntry(failed.migration, failed.checksum, 'up', failed.steps.length, this.#owner), status: 'failed', error: message }).catch(() => undefined);
       throw new MigrationFailedError(failed.migration.name, 'up', 0, failed.steps.length, true, error);
     }
     for (const e of done) {
