@@ -8,11 +8,15 @@ await db.connect({ env: 'dev', product: 'my-app', database: 'main-db' });
 
 try {
   // Create table - automatically generates and applies a migration
-  const result = await db.schema.create('users', {
-    id: { type: 'uuid', primaryKey: true },
-    email: { type: 'string', length: 255, required: true, unique: true },
-    name: { type: 'string', length: 100 },
-  }, { timestamps: true });
+  const result = await db.schema.create(
+    'users',
+    {
+      id: { type: 'uuid', primaryKey: true },
+      email: { type: 'string', length: 255, required: true, unique: true },
+      name: { type: 'string', length: 100 },
+    },
+    { timestamps: true },
+  );
 
   // The migration is tracked and can be replayed
   console.log('Migration:', result.migration.tag);

@@ -1,13 +1,4 @@
-import {
-  InvalidArgumentError,
-  UnsupportedOperationError,
-  type Adapter,
-  type CollectionSnapshot,
-  type CompileContext,
-  type Operation,
-  type Session,
-  type Step,
-} from '@ductape/core';
+import { InvalidArgumentError, UnsupportedOperationError, type Adapter, type CollectionSnapshot, type CompileContext, type Operation, type Session, type Step } from '@ductape/core';
 import { CASSANDRA_CAPABILITIES } from './cassandra-capabilities.js';
 import { compileCassandra } from './cassandra-compiler.js';
 import { CassandraDriver, type CassandraDriverOptions } from './cassandra-driver.js';
@@ -52,7 +43,8 @@ export class CassandraAdapter implements Adapter {
   constructor(options: CassandraAdapterOptions) {
     if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('CassandraAdapter options', '{ contactPoints, localDataCenter, keyspace }', options);
     if (!Array.isArray(options.contactPoints) || options.contactPoints.length === 0) throw new InvalidArgumentError('contactPoints', "a list of 'host' or 'host:port'", options.contactPoints);
-    if (typeof options.localDataCenter !== 'string' || options.localDataCenter === '') throw new InvalidArgumentError('localDataCenter', "the datacenter of the contact points, e.g. 'datacenter1'", options.localDataCenter);
+    if (typeof options.localDataCenter !== 'string' || options.localDataCenter === '')
+      throw new InvalidArgumentError('localDataCenter', "the datacenter of the contact points, e.g. 'datacenter1'", options.localDataCenter);
     const problem = schemaNameProblem(options.keyspace);
     if (problem) throw new InvalidArgumentError('keyspace', `a keyspace name (${problem})`, options.keyspace);
     this.keyspace = options.keyspace;

@@ -36,7 +36,10 @@ export class CassandraHistoryStore implements HistoryStore {
 
   async list(): Promise<HistoryEntry[]> {
     const result = await this.driver.execute(`SELECT ${COLUMNS.join(', ')} FROM ${this.#table}`);
-    return result.rows.map((row) => ({ seq: Number(row.get('seq')), entry: toEntry(row) })).sort((a, b) => a.seq - b.seq).map((r) => r.entry);
+    return result.rows
+      .map((row) => ({ seq: Number(row.get('seq')), entry: toEntry(row) }))
+      .sort((a, b) => a.seq - b.seq)
+      .map((r) => r.entry);
   }
 
   async save(entry: HistoryEntry): Promise<void> {

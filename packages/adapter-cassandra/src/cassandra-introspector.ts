@@ -32,9 +32,7 @@ export async function introspectTable(driver: CassandraDriver, keyspace: string,
     const d = declared.findIndex((f) => f.name === name);
     return keyOrder.length + (d >= 0 ? d : declared.length);
   };
-  const fields = columns
-    .map((c) => toField(c, keyOrder, declared))
-    .sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const fields = columns.map((c) => toField(c, keyOrder, declared)).sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const indexes = indexRows.map(toIndex).sort((a, b) => (a.name < b.name ? -1 : 1));
   return { name: table, fields, ...(indexes.length > 0 ? { indexes } : {}), options: { cassandraOptions: options } };
 }

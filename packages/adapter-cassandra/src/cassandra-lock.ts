@@ -31,10 +31,13 @@ export class CassandraLockStore implements LockStore {
   async tryAcquire(owner: LockOwner, leaseMs: number): Promise<AcquireResult> {
     await this.#ensure();
     const token = await this.#nextToken();
-    const insert = await this.driver.execute(
-      `INSERT INTO ${this.#table} (name, owner, description, fence_token) VALUES (?, ?, ?, ?) IF NOT EXISTS USING TTL ?`,
-      [LEASE, owner.id, owner.description, token, ttl(leaseMs)],
-    );
+    const insert = await this.driver.execute(`INSERT INTO ${this.#table} (name, owner, description, fence_token) VALUES (?, ?, ?, ?) IF NOT EXISTS USING TTL ?`, [
+      LEASE,
+      owner.id,
+      owner.description,
+      token,
+      ttl(leaseMs),
+    ]);
     if (insert.wasApplied()) return { acquired: true, handle: { owner, token } };
     const heldBy = describeHolder(insert.first());
     return { acquired: false, ...(heldBy ? { heldBy } : {}) };
@@ -56,10 +59,15 @@ export class CassandraLockStore implements LockStore {
   }
 
   async renew(handle: LockHandle, leaseMs: number): Promise<boolean> {
-    const r = await this.driver.execute(
-      `UPDATE ${this.#table} USING TTL ? SET owner = ?, description = ?, fence_token = ? WHERE name = ? IF owner = ? AND fence_token = ?`,
-      [ttl(leaseMs), handle.owner.id, handle.owner.description, handle.token, LEASE, handle.owner.id, handle.token],
-    );
+    const r = await this.driver.execute(`UPDATE ${this.#table} USING TTL ? SET owner = ?, description = ?, fence_token = ? WHERE name = ? IF owner = ? AND fence_token = ?`, [
+      ttl(leaseMs),
+      handle.owner.id,
+      handle.owner.description,
+      handle.token,
+      LEASE,
+      handle.owner.id,
+      handle.token,
+    ]);
     return r.wasApplied();
   }
 
@@ -73,21 +81,28 @@ export class CassandraLockStore implements LockStore {
       const current = await this.driver.execute(`SELECT fence_token FROM ${this.#table} WHERE name = ?`, [FENCE]);
       const value = current.rowLength > 0 ? Number(current.first().get('fence_token')) : undefined;
       const next = (value ?? 0) + 1;
-      const r = value === undefined
-        ? await this.driver.execute(`INSERT INTO ${this.#table} (name, fence_token) VALUES (?, ?) IF NOT EXISTS`, [FENCE, next])
-        : await this.driver.execute(`UPDATE ${this.#table} SET fence_token = ? WHERE name = ? IF fence_token = ?`, [next, FENCE, value]);
+      const r =
+        value === undefined
+          ? await this.driver.execute(`INSERT INTO ${this.#table} (name, fence_token) VALUES (?, ?) IF NOT EXISTS`, [FENCE, next])
+          : await this.driver.execute(`UPDATE ${this.#table} SET fence_token = ? WHERE name = ? IF fence_token = ?`, [next, FENCE, value]);
       if (r.wasApplied()) return next;
-      if (attempt >= 20) throw new DuctapeError(ErrorCodes.lockTimeout, 'could not raise the migration lock fencing token: 20 compare-and-set attempts lost', 'too many runners are contending for the lock; retry later');
+      if (attempt >= 20)
+        throw new DuctapeError(
+          ErrorCodes.lockTimeout,
+          'could not raise the migration lock fencing token: 20 compare-and-set attempts lost',
+          'too many runners are contending for the lock; retry later',
+        );
     }
   }
 
   #ensure(): Promise<void> {
-    this.#ready ??= this.driver
-      .execute(`CREATE TABLE IF NOT EXISTS ${this.#table} (name text PRIMARY KEY, owner text, description text, fence_token bigint)`, [], true)
-      .then(() => undefined, (error: unknown) => {
+    this.#ready ??= this.driver.execute(`CREATE TABLE IF NOT EXISTS ${this.#table} (name text PRIMARY KEY, owner text, description text, fence_token bigint)`, [], true).then(
+      () => undefined,
+      (error: unknown) => {
         this.#ready = undefined;
         throw error;
-      });
+      },
+    );
     return this.#ready;
   }
 }

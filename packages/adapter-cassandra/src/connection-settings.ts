@@ -44,7 +44,12 @@ function replicationOf(params: URLSearchParams): { replication?: Replication } {
   if (rf !== null) return { replication: { class: 'SimpleStrategy', replication_factor: Number(rf) } };
   const per = params.get('replication');
   if (per === null) return {};
-  const factors = Object.fromEntries(per.split(',').map((pair) => pair.split(':') as [string, string]).map(([dc, n]) => [dc, Number(n)]));
+  const factors = Object.fromEntries(
+    per
+      .split(',')
+      .map((pair) => pair.split(':') as [string, string])
+      .map(([dc, n]) => [dc, Number(n)]),
+  );
   return { replication: { class: 'NetworkTopologyStrategy', ...factors } };
 }
 

@@ -23,7 +23,8 @@ export async function waitForSaiIndex(driver: CassandraDriver, keyspace: string,
     // Right after CREATE INDEX (more so on a loaded node) the view can list the index as neither
     // building nor queryable until the build task starts: only a state that lasts means it stopped.
     if (row.get('is_building') === true) idleSince = undefined;
-    else if ((idleSince ??= Date.now()) + STOPPED_AFTER_MS <= Date.now()) throw new IndexBuildError(name, `the build stopped without making it queryable (neither building nor queryable for ${STOPPED_AFTER_MS / 1000} s)`);
+    else if ((idleSince ??= Date.now()) + STOPPED_AFTER_MS <= Date.now())
+      throw new IndexBuildError(name, `the build stopped without making it queryable (neither building nor queryable for ${STOPPED_AFTER_MS / 1000} s)`);
     if (Date.now() >= deadline) throw new IndexBuildError(name, `still building after ${timeoutMs} ms`);
     await sleep(250);
   }

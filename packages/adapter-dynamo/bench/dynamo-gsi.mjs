@@ -36,7 +36,10 @@ async function until(client, TableName, done, poll) {
 const gsiActive = (name) => (t) => t?.GlobalSecondaryIndexes?.some((g) => g.IndexName === name && g.IndexStatus === 'ACTIVE' && g.Backfilling !== true);
 
 async function bare(client, TableName, poll) {
-  for (const [name, attr, type] of [['by_email', 'email', 'S'], ['by_age', 'age', 'N']]) {
+  for (const [name, attr, type] of [
+    ['by_email', 'email', 'S'],
+    ['by_age', 'age', 'N'],
+  ]) {
     await client.send(
       new UpdateTableCommand({
         TableName,
@@ -49,10 +52,7 @@ async function bare(client, TableName, poll) {
 }
 
 async function ductape(adapter, collection, round) {
-  const m = migration(`bench_gsi_${round}`)
-    .createIndex(collection, 'by_email', ['email'])
-    .createIndex(collection, 'by_age', ['age'])
-    .build();
+  const m = migration(`bench_gsi_${round}`).createIndex(collection, 'by_email', ['email']).createIndex(collection, 'by_age', ['age']).build();
   // age is an integer in the (untimed) create migration, so the adapter sends N, as the bare calls do.
   await new MigrationEngine(adapter).up(m);
 }
@@ -79,7 +79,15 @@ export async function run(args = []) {
         const table = `${prefix}${collection}`;
         tables.push(table);
         if (who === 'ductape') {
-          await new MigrationEngine(adapter).up(migration(`create_${collection}`).createCollection(collection, [{ name: 'id', type: 'string', primaryKey: true }, { name: 'email', type: 'string' }, { name: 'age', type: 'integer' }]).build());
+          await new MigrationEngine(adapter).up(
+            migration(`create_${collection}`)
+              .createCollection(collection, [
+                { name: 'id', type: 'string', primaryKey: true },
+                { name: 'email', type: 'string' },
+                { name: 'age', type: 'integer' },
+              ])
+              .build(),
+          );
         } else await createTable(client, table);
         const t0 = performance.now();
         if (who === 'ductape') await ductape(adapter, collection, r);

@@ -1,5 +1,16 @@
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { type CollectionSnapshot, type CompileContext, type DataAdapter, type Operation, type ResolvedUpdate, type Session, type Step, type UpdateOptions, type UpdateResult, InvalidArgumentError } from '@ductape/core';
+import {
+  type CollectionSnapshot,
+  type CompileContext,
+  type DataAdapter,
+  type Operation,
+  type ResolvedUpdate,
+  type Session,
+  type Step,
+  type UpdateOptions,
+  type UpdateResult,
+  InvalidArgumentError,
+} from '@ductape/core';
 import { DataProgress } from './data/data-progress.js';
 import { updateRowsDynamo } from './data/update-rows.js';
 import { SCAN_AND_UPDATE } from './compile/step.js';
@@ -46,7 +57,12 @@ export class DynamoAdapter implements DataAdapter {
     const historyTable = this.#compiler.tableName(this.settings.historyTable);
     this.history = new DynamoHistoryStore(this.driver, historyTable, this.settings);
     this.lock = new DynamoLockStore(this.driver, historyTable, () => this.history.ensure());
-    this.#introspector = new DynamoIntrospector(this.driver, (c) => this.#compiler.tableName(c), this.history, (t) => waitUntilSettled(this.driver, t, this.settings));
+    this.#introspector = new DynamoIntrospector(
+      this.driver,
+      (c) => this.#compiler.tableName(c),
+      this.history,
+      (t) => waitUntilSettled(this.driver, t, this.settings),
+    );
     this.#keyType = keyTypeLookup(this.driver, this.history, (c) => this.#compiler.tableName(c));
   }
 

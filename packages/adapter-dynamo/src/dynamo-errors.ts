@@ -12,7 +12,9 @@ export function errorName(error: unknown): string {
 /** DynamoDB could not be reached (network, endpoint, credentials). */
 export class DynamoConnectionError extends DuctapeError {
   constructor(what: string, cause: unknown) {
-    super(ErrorCodes.connection, `cannot reach DynamoDB for ${what}: ${redactSecrets(describe(cause))}`, 'check the endpoint, region and credentials of the connection, and that DynamoDB answers', { cause });
+    super(ErrorCodes.connection, `cannot reach DynamoDB for ${what}: ${redactSecrets(describe(cause))}`, 'check the endpoint, region and credentials of the connection, and that DynamoDB answers', {
+      cause,
+    });
   }
 }
 

@@ -1,4 +1,16 @@
-import { type Capabilities, type CollectionSnapshot, type CompileContext, type DataAdapter, InvalidArgumentError, type Operation, type ResolvedUpdate, type Session, type Step, type UpdateOptions, type UpdateResult } from '@ductape/core';
+import {
+  type Capabilities,
+  type CollectionSnapshot,
+  type CompileContext,
+  type DataAdapter,
+  InvalidArgumentError,
+  type Operation,
+  type ResolvedUpdate,
+  type Session,
+  type Step,
+  type UpdateOptions,
+  type UpdateResult,
+} from '@ductape/core';
 import { MONGO_RAW_DIALECTS } from './compile/compile-raw.js';
 import { DEFAULT_SETTINGS, MONGODB_FEATURES, type MissingFeaturePolicy, type MongoCompileSettings, type ServerFeatures } from './compile/server-features.js';
 import { updateRowsMongo } from './data/update-rows.js';

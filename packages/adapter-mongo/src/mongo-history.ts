@@ -52,7 +52,11 @@ export class MongoHistoryStore implements HistoryStore {
     const set = { ...fields, migration: JSON.stringify(migration) };
     const r = await this.#coll.updateOne({ _id: entry.name }, { $set: set }, opts);
     if (r.matchedCount > 0) return;
-    const last = await this.#coll.find({}, { ...opts, projection: { seq: 1 } }).sort({ seq: -1 }).limit(1).toArray();
+    const last = await this.#coll
+      .find({}, { ...opts, projection: { seq: 1 } })
+      .sort({ seq: -1 })
+      .limit(1)
+      .toArray();
     await this.#coll.insertOne({ _id: entry.name, seq: (last[0]?.seq ?? 0) + 1, ...set }, opts);
   }
 

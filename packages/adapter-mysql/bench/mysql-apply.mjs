@@ -45,7 +45,11 @@ function workload(n) {
     ms.push(
       migration(`m${String(i).padStart(5, '0')}`)
         .at(new Date(AT + i * 1000))
-        .createCollection(`t_${i}`, { id: { type: 'integer', primaryKey: true, autoIncrement: true }, name: { type: 'string', length: 100 }, created_at: { type: 'datetime', default: { $fn: 'now' } } })
+        .createCollection(`t_${i}`, {
+          id: { type: 'integer', primaryKey: true, autoIncrement: true },
+          name: { type: 'string', length: 100 },
+          created_at: { type: 'datetime', default: { $fn: 'now' } },
+        })
         .createIndex(`t_${i}`, `t_${i}_name`, ['name'])
         .build(),
     );
@@ -60,7 +64,13 @@ async function freshDatabase(url, label) {
   await admin.query(`CREATE DATABASE \`${name}\``);
   const u = new URL(url);
   u.pathname = `/${name}`;
-  return { url: u.toString(), drop: async () => { await admin.query(`DROP DATABASE \`${name}\``); await admin.end(); } };
+  return {
+    url: u.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE \`${name}\``);
+      await admin.end();
+    },
+  };
 }
 
 const since = (t0) => Math.round(performance.now() - t0);
@@ -81,7 +91,12 @@ const contenders = {
     const migrationSource = {
       getMigrations: async () => list,
       getMigrationName: (m) => m.name,
-      getMigration: async (m) => ({ up: async (k) => { for (const s of m.sql) await k.raw(s); }, down: async () => {} }),
+      getMigration: async (m) => ({
+        up: async (k) => {
+          for (const s of m.sql) await k.raw(s);
+        },
+        down: async () => {},
+      }),
     };
     const t0 = performance.now();
     await knex.migrate.latest({ migrationSource });

@@ -10,8 +10,26 @@ const COLUMNS = `SELECT c.COLUMN_NAME AS name, c.DATA_TYPE AS data_type, c.COLUM
 const ROW_FORMAT = 'SELECT ROW_FORMAT AS row_format FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?';
 
 const FIXED: { readonly [dataType: string]: number } = {
-  tinyint: 1, smallint: 2, mediumint: 3, int: 4, integer: 4, bigint: 8, float: 4, double: 8, real: 8, bit: 8, year: 1,
-  date: 3, time: 6, datetime: 8, timestamp: 7, enum: 2, set: 8, uuid: 16, inet4: 4, inet6: 16,
+  tinyint: 1,
+  smallint: 2,
+  mediumint: 3,
+  int: 4,
+  integer: 4,
+  bigint: 8,
+  float: 4,
+  double: 8,
+  real: 8,
+  bit: 8,
+  year: 1,
+  date: 3,
+  time: 6,
+  datetime: 8,
+  timestamp: 7,
+  enum: 2,
+  set: 8,
+  uuid: 16,
+  inet4: 4,
+  inet6: 16,
 };
 
 /**

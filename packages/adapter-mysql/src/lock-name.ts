@@ -11,5 +11,8 @@ const PREFIX = 'ductape_migrations.';
 export function lockName(database: string): string {
   const name = `${PREFIX}${database}`;
   if (name.length <= MAX_LOCK_NAME) return name;
-  return `${PREFIX}${createHash('sha256').update(database).digest('hex').slice(0, MAX_LOCK_NAME - PREFIX.length)}`;
+  return `${PREFIX}${createHash('sha256')
+    .update(database)
+    .digest('hex')
+    .slice(0, MAX_LOCK_NAME - PREFIX.length)}`;
 }

@@ -65,7 +65,12 @@ async function retryOf(s: MysqlStatementStep, error: unknown, connection: MysqlC
     if (clauses.length === 0) return undefined;
     const rewrite = (text: string): string => withClauses(text, clauses);
     const { dropsIndex: _d, ...rest } = s;
-    return { ...rest, text: rewrite(s.text), summary: `${s.summary}, adding back the index of the foreign key that needs it`, ...(s.fallbacks ? { fallbacks: s.fallbacks.map((f) => ({ ...f, text: rewrite(f.text) })) } : {}) };
+    return {
+      ...rest,
+      text: rewrite(s.text),
+      summary: `${s.summary}, adding back the index of the foreign key that needs it`,
+      ...(s.fallbacks ? { fallbacks: s.fallbacks.map((f) => ({ ...f, text: rewrite(f.text) })) } : {}),
+    };
   }
   if (errno === NO_SUCH_KEY && s.fieldUniqueKey) {
     const real = await fieldUniqueKeyName(connection, s.fieldUniqueKey.table, s.fieldUniqueKey.column);
@@ -116,9 +121,7 @@ async function withLockRetry(run: () => Promise<unknown>, step: MysqlStatementSt
 
 function refusedMessage(summary: string, refused: string, next: AlterAttempt, error: unknown): string {
   const reason = (error as { sqlMessage?: string; text?: string; message?: string }).sqlMessage ?? (error as { message?: string }).message ?? '';
-  const effect = next.algorithm === 'COPY'
-    ? 'the table is copied row by row and writes to it wait until the copy ends'
-    : 'writes to the table wait until it ends (no copy)';
+  const effect = next.algorithm === 'COPY' ? 'the table is copied row by row and writes to it wait until the copy ends' : 'writes to the table wait until it ends (no copy)';
   return `table copy: ${summary} — the server refused ALGORITHM=${refused} (${reason.replace(/\s+/g, ' ').trim()}); running it with ALGORITHM=${next.algorithm}: ${effect}`;
 }
 

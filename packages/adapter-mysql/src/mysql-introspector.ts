@@ -4,9 +4,12 @@ import { keysOf } from './introspect/key-rows.js';
 import type { MysqlQueryable, Row } from './mysql-driver.js';
 import { quoteIdent } from './quote.js';
 
-const TABLE = 'SELECT ENGINE AS engine, TABLE_COLLATION AS collation, TABLE_COMMENT AS comment FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND TABLE_TYPE = \'BASE TABLE\'';
-const COLUMNS = 'SELECT COLUMN_NAME AS name, COLUMN_TYPE AS column_type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS dflt, EXTRA AS extra, COLUMN_COMMENT AS comment, CHARACTER_SET_NAME AS charset, COLLATION_NAME AS collation, GENERATION_EXPRESSION AS generation FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION';
-const STATS = 'SELECT INDEX_NAME AS index_name, SEQ_IN_INDEX AS seq, COLUMN_NAME AS column_name, NON_UNIQUE AS non_unique, COLLATION AS collation, INDEX_TYPE AS index_type, INDEX_COMMENT AS comment, SUB_PART AS sub_part FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?';
+const TABLE =
+  "SELECT ENGINE AS engine, TABLE_COLLATION AS collation, TABLE_COMMENT AS comment FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND TABLE_TYPE = 'BASE TABLE'";
+const COLUMNS =
+  'SELECT COLUMN_NAME AS name, COLUMN_TYPE AS column_type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS dflt, EXTRA AS extra, COLUMN_COMMENT AS comment, CHARACTER_SET_NAME AS charset, COLLATION_NAME AS collation, GENERATION_EXPRESSION AS generation FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION';
+const STATS =
+  'SELECT INDEX_NAME AS index_name, SEQ_IN_INDEX AS seq, COLUMN_NAME AS column_name, NON_UNIQUE AS non_unique, COLLATION AS collation, INDEX_TYPE AS index_type, INDEX_COMMENT AS comment, SUB_PART AS sub_part FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?';
 const FKS = `SELECT k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS column_name, k.ORDINAL_POSITION AS position, k.REFERENCED_TABLE_NAME AS ref_table, k.REFERENCED_COLUMN_NAME AS ref_column, r.UPDATE_RULE AS update_rule, r.DELETE_RULE AS delete_rule
   FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
   WHERE k.TABLE_SCHEMA = DATABASE() AND k.TABLE_NAME = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL`;
@@ -28,11 +31,19 @@ export async function introspectTable(q: MysqlQueryable, table: string, mariadb:
   const columns = await q.query(COLUMNS, [table]);
   const checks = await q.query(mariadb ? CHECKS_MARIADB : CHECKS_MYSQL, [table]);
   const jsonChecked = new Set(checks.filter((c) => isJsonValidCheck(c)).map((c) => String(c.name)));
-  const keys = keysOf(table, await q.query(STATS, [table]), await q.query(FKS, [table]), checks.filter((c) => !isJsonValidCheck(c)), columns.map((c) => String(c.name)));
+  const keys = keysOf(
+    table,
+    await q.query(STATS, [table]),
+    await q.query(FKS, [table]),
+    checks.filter((c) => !isJsonValidCheck(c)),
+    columns.map((c) => String(c.name)),
+  );
   const lossy = columns.some((c) => String(c.dflt ?? '').includes('?') || String(c.column_type).includes('?') || String(c.comment ?? '').includes('?'));
   const create = lossy ? String(Object.values((await q.query(`SHOW CREATE TABLE ${quoteIdent(table, 'table')}`))[0] ?? {})[1] ?? '') : '';
   const tableCollation = info.collation ? String(info.collation) : undefined;
-  const fields = columns.map((c) => fieldOfColumn(c, { mariadb, nativeUuid, tableCollation, jsonChecked: jsonChecked.has(String(c.name)), create, unique: keys.uniqueFields, primary: keys.primaryFields }));
+  const fields = columns.map((c) =>
+    fieldOfColumn(c, { mariadb, nativeUuid, tableCollation, jsonChecked: jsonChecked.has(String(c.name)), create, unique: keys.uniqueFields, primary: keys.primaryFields }),
+  );
   return {
     name: table,
     fields,

@@ -38,10 +38,11 @@ export class PostgresLeaseLock implements LockStore {
   }
 
   async renew(handle: LockHandle, leaseMs: number): Promise<boolean> {
-    const r = await this.#driver.query(
-      `UPDATE ${this.#table} SET expires_at = clock_timestamp() + $3 * interval '1 millisecond' WHERE id = 1 AND owner_id = $1 AND token = $2 RETURNING 1 AS ok`,
-      [handle.owner.id, handle.token, leaseMs],
-    );
+    const r = await this.#driver.query(`UPDATE ${this.#table} SET expires_at = clock_timestamp() + $3 * interval '1 millisecond' WHERE id = 1 AND owner_id = $1 AND token = $2 RETURNING 1 AS ok`, [
+      handle.owner.id,
+      handle.token,
+      leaseMs,
+    ]);
     return r.rows.length > 0;
   }
 
@@ -65,7 +66,9 @@ export class PostgresLeaseLock implements LockStore {
 
   #ensure(): Promise<void> {
     this.#ready ??= this.#driver
-      .query(`CREATE SCHEMA IF NOT EXISTS ${this.#schema}; CREATE TABLE IF NOT EXISTS ${this.#table} (id integer PRIMARY KEY CHECK (id = 1), owner_id text NOT NULL, description text NOT NULL, token bigint NOT NULL, expires_at timestamptz NOT NULL)`)
+      .query(
+        `CREATE SCHEMA IF NOT EXISTS ${this.#schema}; CREATE TABLE IF NOT EXISTS ${this.#table} (id integer PRIMARY KEY CHECK (id = 1), owner_id text NOT NULL, description text NOT NULL, token bigint NOT NULL, expires_at timestamptz NOT NULL)`,
+      )
       .then(() => undefined)
       .catch((error: unknown) => {
         this.#ready = undefined;

@@ -59,7 +59,11 @@ export class PostgresAdvisoryLock implements LockStore {
     const conn = this.#conn;
     if (!conn || conn.broken || this.#held?.token !== handle.token) return false;
     try {
-      const r = await conn.query('SELECT count(*)::int AS n FROM pg_locks WHERE locktype = $1 AND granted AND pid = pg_backend_pid() AND classid = $2 AND objid = $3', ['advisory', this.#key.classid, this.#key.objid]);
+      const r = await conn.query('SELECT count(*)::int AS n FROM pg_locks WHERE locktype = $1 AND granted AND pid = pg_backend_pid() AND classid = $2 AND objid = $3', [
+        'advisory',
+        this.#key.classid,
+        this.#key.objid,
+      ]);
       return Number(r.rows[0]?.n) > 0;
     } catch (error) {
       if (conn.broken) return false;

@@ -74,7 +74,10 @@ try {
   mkdirSync(join(dir, 'knex'));
   for (let i = 0; i < n; i++) {
     const t = tag(i);
-    writeFileSync(join(dir, 'migrations', `${t}.mjs`), `import { migration } from '@ductape/sdk';\nexport default migration('m${String(i).padStart(5, '0')}').tag('${t}').createCollection('t_${i}', { id: { type: 'uuid', primaryKey: true }, email: { type: 'string', length: 255 } }).build();\n`);
+    writeFileSync(
+      join(dir, 'migrations', `${t}.mjs`),
+      `import { migration } from '@ductape/sdk';\nexport default migration('m${String(i).padStart(5, '0')}').tag('${t}').createCollection('t_${i}', { id: { type: 'uuid', primaryKey: true }, email: { type: 'string', length: 255 } }).build();\n`,
+    );
     writeFileSync(join(dir, 'knex', `${t}.cjs`), `exports.up = async () => {};\nexports.down = async () => {};\n`);
   }
   writeFileSync(join(dir, 'knexfile.cjs'), `module.exports = { client: 'pg', connection: process.env.BENCH_URL, migrations: { directory: './knex', loadExtensions: ['.cjs'] } };\n`);
@@ -118,7 +121,9 @@ try {
     goal: { seconds: 0.15, vsKnex: 0.5 },
     loadavg1: Number(loadavg()[0].toFixed(1)),
   };
-  console.log(`  ductape status ${result.ductapeStatusMs} ms, ductape up ${result.ductapeUpMs} ms, knex migrate:latest ${result.knexMigrateLatestMs} ms (medians; node alone ${result.nodeStartMs} ms)`);
+  console.log(
+    `  ductape status ${result.ductapeStatusMs} ms, ductape up ${result.ductapeUpMs} ms, knex migrate:latest ${result.knexMigrateLatestMs} ms (medians; node alone ${result.nodeStartMs} ms)`,
+  );
   console.log(JSON.stringify(result));
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -68,7 +68,10 @@ async function runCommand(info: CommandInfo, args: readonly string[], out: Outpu
 }
 
 function unknownCommand(name: string) {
-  const near = closest(name, COMMANDS.map((c) => c.name));
+  const near = closest(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
   if (near) return usageError(`unknown command "${name}" (did you mean ${near}?)`, `run \`ductape ${near}\`, or \`ductape --help\` for the list of commands`);
   return usageError(`unknown command "${name}"`, 'run `ductape --help` for the list of commands');
 }

@@ -29,7 +29,9 @@ describe('migration builder', () => {
   });
 
   it('accepts the object shorthand and timestamps', () => {
-    const m = migration('products').createCollection('products', { id: { type: 'uuid', primaryKey: true }, stock: 'integer' }, { timestamps: true }).build();
+    const m = migration('products')
+      .createCollection('products', { id: { type: 'uuid', primaryKey: true }, stock: 'integer' }, { timestamps: true })
+      .build();
     const op = m.up[0] as Extract<Operation, { type: 'createCollection' }>;
     expect(op.fields.map((f) => [f.name, f.type])).toEqual([
       ['id', 'uuid'],
@@ -55,7 +57,10 @@ describe('migration builder', () => {
   });
 
   it('throws one ValidationError listing every problem', () => {
-    const b = migration('bad').createCollection('t', [{ name: 'a', type: 'enum' }, { name: 'a', type: 'nope' as never }]);
+    const b = migration('bad').createCollection('t', [
+      { name: 'a', type: 'enum' },
+      { name: 'a', type: 'nope' as never },
+    ]);
     expect(() => b.build()).toThrowError(/enumValues.*|duplicate/);
     try {
       b.build();
@@ -111,7 +116,9 @@ describe('inverse of every operation: up then down restores the schema', () => {
 
 describe('renameField with its previous definition', () => {
   it('keeps previous on both sides, renamed', () => {
-    const m = migration('rn').renameField('events', 'ts', 'at', { previous: { name: 'ts', type: 'timestamp', primaryKey: true } }).build();
+    const m = migration('rn')
+      .renameField('events', 'ts', 'at', { previous: { name: 'ts', type: 'timestamp', primaryKey: true } })
+      .build();
     expect(m.down).toEqual([{ type: 'renameField', collection: 'events', from: 'at', to: 'ts', previous: { name: 'at', type: 'timestamp', primaryKey: true } }]);
   });
 });

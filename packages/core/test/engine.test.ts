@@ -63,7 +63,12 @@ describe.each([false, true])('MigrationEngine (transactionalDdl: %s)', (transact
   it('rolls back to a tag, newest first, from history alone', async () => {
     const adapter = new MemoryAdapter({ transactionalDdl });
     const engine = new MigrationEngine(adapter);
-    const ms = ['a', 'b', 'c'].map((n, i) => migration(`m_${n}`).at(new Date(Date.UTC(2024, 0, i + 1))).createCollection(n, { id: 'uuid' }).build());
+    const ms = ['a', 'b', 'c'].map((n, i) =>
+      migration(`m_${n}`)
+        .at(new Date(Date.UTC(2024, 0, i + 1)))
+        .createCollection(n, { id: 'uuid' })
+        .build(),
+    );
     await engine.upAll(ms);
     const rolled = await engine.rollbackTo(ms[0]!.tag);
     expect(rolled.map((r) => r.name)).toEqual(['m_c', 'm_b']);
@@ -229,7 +234,10 @@ describe('MigrationEngine lock', () => {
     const b = new MemoryAdapter({ database });
     const list = Array.from({ length: 10 }, (_, i) => steps(`race${i}`, 2));
     const [ra, rb] = await Promise.all([new MigrationEngine(a).upAll(list), new MigrationEngine(b).upAll(list)]);
-    const applied = [...ra, ...rb].filter((r) => r.outcome === 'applied').map((r) => r.name).sort();
+    const applied = [...ra, ...rb]
+      .filter((r) => r.outcome === 'applied')
+      .map((r) => r.name)
+      .sort();
     expect(applied).toEqual(list.map((m) => m.name).sort());
     expect(a.executed.length + b.executed.length).toBe(20);
     expect(database.state.history).toHaveLength(10);

@@ -13,7 +13,7 @@ describe('redactSecrets keeps SQL and schema text', () => {
     '  changed-field         apiKeys.secret: expected text, found string(40)',
     'SELECT key, token, secret FROM api_keys WHERE key = $1',
     'db.tokens.updateMany({ token: { $exists: true } }, { $set: { secret: null } })',
-    'Access denied for user \'app\'@\'10.0.0.1\' (using password: YES)',
+    "Access denied for user 'app'@'10.0.0.1' (using password: YES)",
     '{"field":"secret","kind":"missing-field","expected":"token text"}',
   ];
   for (const text of kept) it(`leaves ${JSON.stringify(text)} unchanged`, () => expect(redactSecrets(text)).toBe(text));

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { MigrationEngine, ValidationError, migration, type Migration, type Step } from '../src/index.js';
 import { MemoryAdapter } from '../src/testing.js';
 
-const create = () => migration('create_t').createCollection('t', [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'a', type: 'text' }, { name: 'b', type: 'string', length: 100 }]).build();
+const create = () =>
+  migration('create_t')
+    .createCollection('t', [
+      { name: 'id', type: 'uuid', primaryKey: true },
+      { name: 'a', type: 'text' },
+      { name: 'b', type: 'string', length: 100 },
+    ])
+    .build();
 
 async function setup(): Promise<{ adapter: MemoryAdapter; engine: MigrationEngine }> {
   const adapter = new MemoryAdapter();
@@ -18,11 +25,20 @@ describe('ops without previous are resolved against the live schema before any c
     expect(m.irreversible).toBeDefined(); // the builder cannot know the old definitions
     await engine.up(m);
     const row = (await engine.getHistory()).find((h) => h.name === 'widen');
-    expect(row?.migration.up.map((op) => (op as { previous?: unknown }).previous)).toEqual([{ name: 'a', type: 'text' }, { name: 'b', type: 'string', length: 100 }]);
+    expect(row?.migration.up.map((op) => (op as { previous?: unknown }).previous)).toEqual([
+      { name: 'a', type: 'text' },
+      { name: 'b', type: 'string', length: 100 },
+    ]);
     expect(row?.migration.irreversible).toBeUndefined();
-    expect(adapter.database.state.collections.get('t')?.fields.slice(1)).toEqual([{ name: 'a', type: 'string', length: 255 }, { name: 'b', type: 'string', length: 255 }]);
+    expect(adapter.database.state.collections.get('t')?.fields.slice(1)).toEqual([
+      { name: 'a', type: 'string', length: 255 },
+      { name: 'b', type: 'string', length: 255 },
+    ]);
     await engine.down(m);
-    expect(adapter.database.state.collections.get('t')?.fields.slice(1)).toEqual([{ name: 'a', type: 'text' }, { name: 'b', type: 'string', length: 100 }]);
+    expect(adapter.database.state.collections.get('t')?.fields.slice(1)).toEqual([
+      { name: 'a', type: 'text' },
+      { name: 'b', type: 'string', length: 100 },
+    ]);
   });
 
   it('refuses before any change when the field does not exist, and records nothing', async () => {
@@ -46,13 +62,21 @@ describe('ops without previous are resolved against the live schema before any c
 
   it('refuses an op that needs the live schema after a raw op in the same migration', async () => {
     const { engine } = await setup();
-    const m = migration('raw_then_drop').raw('memory', { set: 'k', value: 1 }, { down: { command: { delete: 'k' } } }).dropField('t', 'a').build();
+    const m = migration('raw_then_drop')
+      .raw('memory', { set: 'k', value: 1 }, { down: { command: { delete: 'k' } } })
+      .dropField('t', 'a')
+      .build();
     await expect(engine.up(m)).rejects.toThrow(/after a raw operation/);
   });
 
   it('keeps a hand-written down as written', async () => {
     const { engine } = await setup();
-    const m: Migration = { name: 'custom', tag: '20240101_000000_custom', up: [{ type: 'dropField', collection: 't', field: 'b' }], down: [{ type: 'addField', collection: 't', field: { name: 'b', type: 'text' } }] };
+    const m: Migration = {
+      name: 'custom',
+      tag: '20240101_000000_custom',
+      up: [{ type: 'dropField', collection: 't', field: 'b' }],
+      down: [{ type: 'addField', collection: 't', field: { name: 'b', type: 'text' } }],
+    };
     await engine.up(m);
     const row = (await engine.getHistory()).find((h) => h.name === 'custom');
     expect(row?.migration.down).toEqual(m.down);
@@ -99,7 +123,10 @@ describe('history order is apply order (issue 16 defect 2)', () => {
     const adapter = new MemoryAdapter();
     const engine = new MigrationEngine(adapter);
     const b = migration('b').tag('20240102_000000_b').addField('invoices', 'total', 'integer').build();
-    const a = migration('a').tag('20240101_000000_a').createCollection('invoices', [{ name: 'id', type: 'integer', primaryKey: true }]).build();
+    const a = migration('a')
+      .tag('20240101_000000_a')
+      .createCollection('invoices', [{ name: 'id', type: 'integer', primaryKey: true }])
+      .build();
     await expect(engine.up(b)).rejects.toThrow();
     await engine.up(a);
     await engine.up(b);
@@ -125,9 +152,21 @@ describe('dropField drops what hangs on the field explicitly, so down brings it 
   it('an index and a unique constraint on the dropped field are recreated by down', async () => {
     const adapter = new MemoryAdapter();
     const engine = new MigrationEngine(adapter);
-    await engine.up(migration('create_u').createCollection('u', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'a', type: 'string' }, { name: 'b', type: 'string' }]).createIndex('u', 'u_ab', ['a', 'b']).addConstraint('u', { name: 'u_b_uq', type: 'unique', columns: ['b'] }).build());
+    await engine.up(
+      migration('create_u')
+        .createCollection('u', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'a', type: 'string' },
+          { name: 'b', type: 'string' },
+        ])
+        .createIndex('u', 'u_ab', ['a', 'b'])
+        .addConstraint('u', { name: 'u_b_uq', type: 'unique', columns: ['b'] })
+        .build(),
+    );
     const before = structuredClone(adapter.database.state.collections.get('u'));
-    const m = migration('drop_b').dropField('u', 'b', { previous: { name: 'b', type: 'string' } }).build();
+    const m = migration('drop_b')
+      .dropField('u', 'b', { previous: { name: 'b', type: 'string' } })
+      .build();
     await engine.up(m);
     const row = (await engine.getHistory()).find((h) => h.name === 'drop_b');
     expect(row?.migration.up.map((op) => op.type)).toEqual(['dropIndex', 'dropConstraint', 'dropField']);
@@ -141,7 +180,14 @@ describe('modifyField to and from a native type', () => {
   it('leaving a native type drops its text, and the down brings it back', async () => {
     const adapter = new MemoryAdapter();
     const engine = new MigrationEngine(adapter);
-    await engine.up(migration('create_n').createCollection('n', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'body', type: 'native', native: 'mediumtext' }]).build());
+    await engine.up(
+      migration('create_n')
+        .createCollection('n', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'body', type: 'native', native: 'mediumtext' },
+        ])
+        .build(),
+    );
     const m = migration('to_text').modifyField('n', 'body', { type: 'text' }).build();
     await engine.up(m);
     expect(adapter.database.state.collections.get('n')?.fields[1]).toEqual({ name: 'body', type: 'text' });
@@ -166,9 +212,20 @@ describe('dropField after renameField in the same migration', () => {
   it('still takes the index created earlier on the renamed column (roundTrip finding 8)', async () => {
     const adapter = new MemoryAdapter();
     const engine = new MigrationEngine(adapter);
-    await engine.up(migration('create_mc').createCollection('mc', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'Order', type: 'integer' }]).build());
+    await engine.up(
+      migration('create_mc')
+        .createCollection('mc', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'Order', type: 'integer' },
+        ])
+        .build(),
+    );
     const before = structuredClone(adapter.database.state.collections.get('mc'));
-    const m = migration('ix_rename_drop').createIndex('mc', 'mc_ix', [{ name: 'Order' }, { name: 'id' }]).renameField('mc', 'Order', 'Order_2').dropField('mc', 'Order_2').build();
+    const m = migration('ix_rename_drop')
+      .createIndex('mc', 'mc_ix', [{ name: 'Order' }, { name: 'id' }])
+      .renameField('mc', 'Order', 'Order_2')
+      .dropField('mc', 'Order_2')
+      .build();
     await engine.up(m);
     const row = (await engine.getHistory()).find((h) => h.name === m.name);
     expect(row?.migration.up.map((op) => op.type)).toEqual(['createIndex', 'renameField', 'dropIndex', 'dropField']);
@@ -181,7 +238,15 @@ describe('dropField of a column a check constraint names', () => {
   it('drops the check explicitly, and down restores it (roundTrip findings 2 and 5)', async () => {
     const adapter = new MemoryAdapter();
     const engine = new MigrationEngine(adapter);
-    await engine.up(migration('create_items').createCollection('items', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'select', type: 'bigint', default: 42, required: true }, { name: 'n', type: 'integer' }]).build());
+    await engine.up(
+      migration('create_items')
+        .createCollection('items', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'select', type: 'bigint', default: 42, required: true },
+          { name: 'n', type: 'integer' },
+        ])
+        .build(),
+    );
     const m = migration('check_then_drop')
       .addConstraint('items', { name: 'items_ck', type: 'check', expression: '"select" >= 0' })
       .addConstraint('items', { name: 'items_n_ck', type: 'check', expression: "n > 0 AND 'select' <> ''" })

@@ -18,7 +18,20 @@ describe('resolveUpdate', () => {
     expect(r).toEqual({
       table: 'users',
       key: ['id'],
-      set: [{ column: 'full_name', value: { kind: 'call', op: '$CONCAT', args: [{ kind: 'column', name: 'first_name' }, { kind: 'literal', value: ' ' }, { kind: 'column', name: 'last_name' }] } }],
+      set: [
+        {
+          column: 'full_name',
+          value: {
+            kind: 'call',
+            op: '$CONCAT',
+            args: [
+              { kind: 'column', name: 'first_name' },
+              { kind: 'literal', value: ' ' },
+              { kind: 'column', name: 'last_name' },
+            ],
+          },
+        },
+      ],
       where: [{ column: 'full_name', op: 'isNull' }],
     });
   });
@@ -28,7 +41,14 @@ describe('resolveUpdate', () => {
     expect(r.set.map((s) => s.value)).toEqual([
       { kind: 'literal', value: 'first_name' },
       { kind: 'call', op: '$UPPER', args: [{ kind: 'literal', value: 'first_name' }] },
-      { kind: 'call', op: '$ADD', args: [{ kind: 'column', name: 'score' }, { kind: 'literal', value: 1 }] },
+      {
+        kind: 'call',
+        op: '$ADD',
+        args: [
+          { kind: 'column', name: 'score' },
+          { kind: 'literal', value: 1 },
+        ],
+      },
     ]);
   });
 

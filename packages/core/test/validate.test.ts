@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MigrationHelpers, ValidationError, migration, validationIssues } from '../src/index.js';
 
-const ok = migration('ok').at(new Date('2024-01-01T00:00:00Z')).createCollection('users', { id: { type: 'uuid', primaryKey: true } }).build();
+const ok = migration('ok')
+  .at(new Date('2024-01-01T00:00:00Z'))
+  .createCollection('users', { id: { type: 'uuid', primaryKey: true } })
+  .build();
 const base = { name: 'm', up: [] as unknown[], down: [] as unknown[] };
 const create = (fields: unknown[], extra: Record<string, unknown> = {}) => ({ ...base, up: [{ type: 'createCollection', name: 't', fields, ...extra }] });
 const withOp = (op: unknown) => ({ ...base, up: [op] });
@@ -20,7 +23,14 @@ const cases: [string, unknown, string][] = [
   ['control character in a name', withOp({ type: 'dropField', collection: 'users', field: 'a\u0000b' }), 'invalid_identifier'],
   ['identifier too long', withOp({ type: 'dropCollection', name: 'x'.repeat(129) }), 'invalid_identifier'],
   ['collection without fields', create([]), 'no_fields'],
-  ['duplicate fields', create([{ name: 'a', type: 'integer' }, { name: 'a', type: 'text' }]), 'duplicate_field'],
+  [
+    'duplicate fields',
+    create([
+      { name: 'a', type: 'integer' },
+      { name: 'a', type: 'text' },
+    ]),
+    'duplicate_field',
+  ],
   ['unknown field type', create([{ name: 'a', type: 'varchar' }]), 'unknown_type'],
   ['enum without values', create([{ name: 's', type: 'enum' }]), 'enum_without_values'],
   ['duplicate enum values', create([{ name: 's', type: 'enum', enumValues: ['a', 'a'] }]), 'duplicate_enum_value'],
@@ -37,7 +47,13 @@ const cases: [string, unknown, string][] = [
   ['index without fields', withOp({ type: 'createIndex', collection: 't', name: 'i', fields: [] }), 'index_without_fields'],
   [
     'index on an unknown field',
-    { ...base, up: [{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer' }] }, { type: 'createIndex', collection: 't', name: 'i', fields: [{ name: 'b' }] }] },
+    {
+      ...base,
+      up: [
+        { type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer' }] },
+        { type: 'createIndex', collection: 't', name: 'i', fields: [{ name: 'b' }] },
+      ],
+    },
     'index_on_unknown_field',
   ],
   ['duplicate index', { ...base, up: [1, 2].map(() => ({ type: 'createIndex', collection: 't', name: 'i', fields: [{ name: 'a' }] })) }, 'duplicate_index'],
@@ -73,7 +89,12 @@ describe('MigrationHelpers.validate', () => {
   });
 
   it('reports every problem at once, with paths', () => {
-    const issues = MigrationHelpers.validationIssues(create([{ name: 'a', type: 'nope' }, { name: 'a', type: 'enum' }]));
+    const issues = MigrationHelpers.validationIssues(
+      create([
+        { name: 'a', type: 'nope' },
+        { name: 'a', type: 'enum' },
+      ]),
+    );
     expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(['up[0].fields[0].type', 'up[0].fields[1].name', 'up[0].fields[1].enumValues']));
   });
 
@@ -90,8 +111,19 @@ describe('MigrationHelpers.validate', () => {
 });
 
 describe('native field types', () => {
-  const check = (native: unknown) => validationIssues({ name: 'm', tag: '20240101_000000_m', up: [{ type: 'addField', collection: 't', field: { name: 'f', type: 'native', native } }], down: [] } as never);
-  it.each(['tsvector', 'character varying', "set('a','b')", 'frozen<list<int>>', '"char"', 'text COLLATE "C"', 'integer GENERATED ALWAYS AS (a + b) STORED', "date DEFAULT ('now'::text)::date", 'numeric(10,2)[]'])('accepts %s', (native) => {
+  const check = (native: unknown) =>
+    validationIssues({ name: 'm', tag: '20240101_000000_m', up: [{ type: 'addField', collection: 't', field: { name: 'f', type: 'native', native } }], down: [] } as never);
+  it.each([
+    'tsvector',
+    'character varying',
+    "set('a','b')",
+    'frozen<list<int>>',
+    '"char"',
+    'text COLLATE "C"',
+    'integer GENERATED ALWAYS AS (a + b) STORED',
+    "date DEFAULT ('now'::text)::date",
+    'numeric(10,2)[]',
+  ])('accepts %s', (native) => {
     expect(check(native)).toEqual([]);
   });
   it.each(['', 'int; DROP TABLE users', 'int -- x', 'int /* x */', "text DEFAULT 'a", 'int)', 'int(', 'a\\b', 'x'.repeat(501), 42])('refuses %s', (native) => {
@@ -102,7 +134,10 @@ describe('native field types', () => {
 describe('cross-op checks follow renames and drops (roundTrip finding 7)', () => {
   it('a table renamed away may be created again under its old name; a dropped field may be added again', () => {
     const m = migration('reuse')
-      .createCollection('quo"te', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'a', type: 'text' }])
+      .createCollection('quo"te', [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'a', type: 'text' },
+      ])
       .renameCollection('quo"te', 'tags')
       .createCollection('quo"te', [{ name: 'id', type: 'integer', primaryKey: true }])
       .dropField('tags', 'a')

@@ -9,7 +9,10 @@ export class ConfigError extends DuctapeError {
 
 /** The adapter package a database needs is not installed. */
 export class AdapterNotInstalledError extends DuctapeError {
-  constructor(readonly packageName: string, cause?: unknown) {
+  constructor(
+    readonly packageName: string,
+    cause?: unknown,
+  ) {
     super(ErrorCodes.adapterNotInstalled, `the adapter package "${packageName}" is not installed`, `run \`npm install ${packageName}\` in your project`, { cause });
   }
 }
@@ -22,7 +25,7 @@ export class NotConnectedError extends DuctapeError {
       ErrorCodes.notConnected,
       failedConnect === undefined ? `${what} needs a connected database` : `${what} needs a connected database, and the last ${failedConnect} failed, so none is connected`,
       failedConnect === undefined
-        ? "call `await db.connect({ env, product, database })` first"
+        ? 'call `await db.connect({ env, product, database })` first'
         : 'fix the cause that connect() reported and call `await db.connect({ env, product, database })` again; a failed connect never keeps the previous connection',
     );
   }
@@ -55,14 +58,25 @@ export class ConfirmationRequiredError extends DuctapeError {
 
 /** The database refused a `db.update` (a value or row the checks before IO could not see). */
 export class DataUpdateFailedError extends DuctapeError {
-  constructor(readonly table: string, readonly rowsUpdated: number, detail: string, hint: string, cause: unknown) {
+  constructor(
+    readonly table: string,
+    readonly rowsUpdated: number,
+    detail: string,
+    hint: string,
+    cause: unknown,
+  ) {
     super(ErrorCodes.dataUpdateFailed, `db.update of "${table}" was refused by the database: ${detail}`, hint, { cause });
   }
 }
 
 /** The database refused the first step of a `db.schema.*` change: nothing changed, nothing was recorded. */
 export class SchemaChangeRefusedError extends DuctapeError {
-  constructor(readonly migrationName: string, detail: string, recorded: boolean, cause: unknown) {
+  constructor(
+    readonly migrationName: string,
+    detail: string,
+    recorded: boolean,
+    cause: unknown,
+  ) {
     super(
       ErrorCodes.migrationFailed,
       `the database refused migration "${migrationName}" at its first step: ${detail}; nothing was changed${recorded ? '' : ' and nothing was recorded in history'}`,

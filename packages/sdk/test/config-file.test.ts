@@ -57,7 +57,9 @@ describe('config validation', () => {
       { path: 'products.my-app.databases.main-db.enviroments', problem: 'is not a known key (did you mean "environments"?)', allowed: 'adapter, environments, options' },
       { path: 'products.my-app.databases.main-db.environments', problem: 'is missing', allowed: "an object of env name → connection, e.g. { dev: 'postgres://localhost/app' }" },
     ]);
-    expect(error.message).toContain('ductape.config.json is invalid (2 problems): products.my-app.databases.main-db.enviroments: is not a known key (did you mean "environments"?) (allowed: adapter, environments, options)');
+    expect(error.message).toContain(
+      'ductape.config.json is invalid (2 problems): products.my-app.databases.main-db.enviroments: is not a known key (did you mean "environments"?) (allowed: adapter, environments, options)',
+    );
   });
 
   it('wrong values name their path and what is allowed there, through connect() too', async () => {
@@ -65,15 +67,17 @@ describe('config validation', () => {
     const dir = project({ 'ductape.config.json': JSON.stringify(config) });
     const error = (await new DatabaseService({ cwd: dir, vars: {} }).connect(target).catch((e: unknown) => e)) as ConfigValidationError;
     expect(error).toBeInstanceOf(ConfigValidationError);
-    expect(error.issues.map((i) => `${i.path} ${i.problem}`).sort()).toEqual([
-      'migrationsDir is an empty string',
-      'products.migrationDir is a string',
-      'products.my-app.databases.main-db.adapter is a number',
-      'products.my-app.databases.main-db.options is an array',
-      'products.my-app.databases.main-db.environments.staging is a number',
-      'products.my-app.databases.main-db.environments.dev is an empty string',
-      'products.my-app.extra is not a known key',
-    ].sort());
+    expect(error.issues.map((i) => `${i.path} ${i.problem}`).sort()).toEqual(
+      [
+        'migrationsDir is an empty string',
+        'products.migrationDir is a string',
+        'products.my-app.databases.main-db.adapter is a number',
+        'products.my-app.databases.main-db.options is an array',
+        'products.my-app.databases.main-db.environments.staging is a number',
+        'products.my-app.databases.main-db.environments.dev is an empty string',
+        'products.my-app.extra is not a known key',
+      ].sort(),
+    );
     expect(error.issues.find((i) => i.path.endsWith('environments.staging'))?.allowed).toMatch(/a connection URL string .* or the settings object the adapter documents/);
   });
 
@@ -93,4 +97,3 @@ describe('config validation', () => {
     expect(typed.migrationsDir).toBe('db/migrations');
   });
 });
-

@@ -40,7 +40,7 @@ describe('config resolution', () => {
   it('interpolates ${env:VAR} and names a missing variable without printing values', async () => {
     const dir = project({ 'ductape.config.json': dbConfig('memory://u:${env:SECRET_PW}@host') });
     await new DatabaseService({ cwd: dir, vars: { SECRET_PW: 'hunter2' } }).connect(target);
-    const error = await new DatabaseService({ cwd: dir, vars: {} }).connect(target).catch((e: Error) => e) as Error;
+    const error = (await new DatabaseService({ cwd: dir, vars: {} }).connect(target).catch((e: Error) => e)) as Error;
     expect(error).toMatchObject({ code: 'DUCTAPE_CONFIG' });
     expect(error.message).toContain('SECRET_PW is not set');
   });
@@ -54,7 +54,7 @@ describe('config resolution', () => {
 
   it('a non-dev env with no config is a typed error that says what to add', async () => {
     const dir = project({});
-    const error = await new DatabaseService({ cwd: dir, vars: {} }).connect(target).catch((e: Error) => e) as Error;
+    const error = (await new DatabaseService({ cwd: dir, vars: {} }).connect(target).catch((e: Error) => e)) as Error;
     expect(error).toMatchObject({ code: 'DUCTAPE_CONFIG' });
     expect(error.message).toContain('DUCTAPE_MY_APP_MAIN_DB_STAGING_URL');
     expect(error.message).toContain('environments.staging');
@@ -62,7 +62,7 @@ describe('config resolution', () => {
 
   it('a missing adapter package says which package to install', async () => {
     const dir = project({ 'ductape.config.json': dbConfig('x://y', '@ductape/adapter-nosuch') });
-    const error = await new DatabaseService({ cwd: dir, vars: {} }).connect(target).catch((e: Error) => e) as Error;
+    const error = (await new DatabaseService({ cwd: dir, vars: {} }).connect(target).catch((e: Error) => e)) as Error;
     expect(error).toMatchObject({ code: 'DUCTAPE_ADAPTER_NOT_INSTALLED', packageName: '@ductape/adapter-nosuch' });
     expect(error.message).toContain('npm install @ductape/adapter-nosuch');
   });

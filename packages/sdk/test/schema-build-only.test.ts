@@ -9,7 +9,6 @@ async function connect(): Promise<DatabaseService> {
   return db;
 }
 
-
 describe('db.schema { apply: false }', () => {
   it('returns the built migration (result null), changes nothing and records nothing', async () => {
     const db = await connect();

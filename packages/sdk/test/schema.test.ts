@@ -28,15 +28,19 @@ async function connected(env = 'dev', config = memoryConfig()) {
 describe('db.schema', () => {
   it('runs the Quick Example and refuses to repeat it with "already exists"', async () => {
     const db = await connected();
-    const result = await db.schema.create('users', {
-      id: { type: 'uuid', primaryKey: true },
-      email: { type: 'string', length: 255, required: true, unique: true },
-      name: { type: 'string', length: 100 },
-    }, { timestamps: true });
+    const result = await db.schema.create(
+      'users',
+      {
+        id: { type: 'uuid', primaryKey: true },
+        email: { type: 'string', length: 255, required: true, unique: true },
+        name: { type: 'string', length: 100 },
+      },
+      { timestamps: true },
+    );
     expect(result.migration.tag).toMatch(/^\d{8}_\d{6}_create_users$/);
     expect(result.result.outcome).toBe('applied');
     expect(result.migration.down).toEqual([{ type: 'dropCollection', name: 'users' }]);
-    const error = await db.schema.create('users', { id: 'uuid' }).catch((e: Error) => e) as Error;
+    const error = (await db.schema.create('users', { id: 'uuid' }).catch((e: Error) => e)) as Error;
     expect(error.message.includes('already exists')).toBe(true);
     expect(error).toMatchObject({ code: 'DUCTAPE_ALREADY_EXISTS' });
   });

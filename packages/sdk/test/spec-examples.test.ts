@@ -21,7 +21,10 @@ interface Run {
 async function runExamples(list: string[]): Promise<Run[]> {
   const runner = fileURLToPath(new URL('../examples/run-spec-examples.mjs', import.meta.url));
   const { stdout } = await run(process.execPath, [runner, ...list], { cwd: tmpdir(), timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
-  return stdout.trim().split('\n').map((line) => JSON.parse(line) as Run);
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Run);
 }
 
 if (!blocks && process.env.CI) throw new Error(`the spec is missing at ${specPath()}; CI lays ../shared beside the repository`);

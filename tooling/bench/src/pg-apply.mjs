@@ -56,7 +56,12 @@ const contenders = {
     const migrationSource = {
       getMigrations: async () => list,
       getMigrationName: (m) => m.name,
-      getMigration: async (m) => ({ up: async (k) => { for (const s of m.sql) await k.raw(s); }, down: async () => {} }),
+      getMigration: async (m) => ({
+        up: async (k) => {
+          for (const s of m.sql) await k.raw(s);
+        },
+        down: async () => {},
+      }),
     };
     const t0 = performance.now();
     await knex.migrate.latest({ migrationSource });
@@ -70,7 +75,13 @@ const contenders = {
     await client.connect();
     await client.query('CREATE TABLE IF NOT EXISTS umzug_meta (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
     const umzug = new Umzug({
-      migrations: ms.map((m, i) => ({ name: m.name, up: async () => { for (const s of statements[i]) await client.query(s); }, down: async () => {} })),
+      migrations: ms.map((m, i) => ({
+        name: m.name,
+        up: async () => {
+          for (const s of statements[i]) await client.query(s);
+        },
+        down: async () => {},
+      })),
       storage: {
         logMigration: async ({ name }) => void (await client.query('INSERT INTO umzug_meta (name) VALUES ($1)', [name])),
         unlogMigration: async ({ name }) => void (await client.query('DELETE FROM umzug_meta WHERE name = $1', [name])),
@@ -85,7 +96,9 @@ const contenders = {
   },
   async node_pg_migrate(url, { ms, statements }) {
     const dir = mkdtempSync(join(tmpdir(), 'bench-npm-'));
-    ms.forEach((m, i) => writeFileSync(join(dir, `${String(i).padStart(5, '0')}_${m.name}.js`), `exports.up = (pgm) => {\n${statements[i].map((s) => `  pgm.sql(${JSON.stringify(s)});`).join('\n')}\n};\n`));
+    ms.forEach((m, i) =>
+      writeFileSync(join(dir, `${String(i).padStart(5, '0')}_${m.name}.js`), `exports.up = (pgm) => {\n${statements[i].map((s) => `  pgm.sql(${JSON.stringify(s)});`).join('\n')}\n};\n`),
+    );
     const t0 = performance.now();
     await pgMigrate({ databaseUrl: url, dir, direction: 'up', migrationsTable: 'pgmigrations', count: Number.POSITIVE_INFINITY, log: () => {}, verbose: false });
     const t = since(t0);
@@ -143,6 +156,7 @@ export async function run(args) {
     ratio_best_peer_single_tx: r(times.ductape_single_tx, times[best]),
     ratio_bare_single_tx: r(times.ductape_single_tx, times.bare_pg),
     load_average: loadavg().map((x) => Math.round(x * 100) / 100),
-    notes: 'times_ms = best of rounds; ductape = one transaction per migration (engine default); ductape_single_tx = upAll({ singleTransaction: true }), like knex latest() and node-pg-migrate defaults; bare_pg = the same statements in autocommit, no history',
+    notes:
+      'times_ms = best of rounds; ductape = one transaction per migration (engine default); ductape_single_tx = upAll({ singleTransaction: true }), like knex latest() and node-pg-migrate defaults; bare_pg = the same statements in autocommit, no history',
   };
 }

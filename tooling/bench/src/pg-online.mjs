@@ -19,7 +19,9 @@ const naive = {
 const ours = {
   create_index: migration('online_index').createIndex('big', 'big_payload', ['payload']).build(),
   add_column_default: migration('online_column').addField('big', 'flag', { type: 'boolean', required: true, default: false }).build(),
-  add_foreign_key: migration('online_fk').addConstraint('big', { name: 'big_parent_fk', type: 'foreignKey', columns: ['parent_id'], references: { table: 'parent', columns: ['id'] } }).build(),
+  add_foreign_key: migration('online_fk')
+    .addConstraint('big', { name: 'big_parent_fk', type: 'foreignKey', columns: ['parent_id'], references: { table: 'parent', columns: ['id'] } })
+    .build(),
 };
 
 async function setup(url, rows) {
@@ -46,12 +48,21 @@ function writer(url) {
     }
     await c.end();
   })();
-  return { samples, stop: async () => { stop = true; await done; } };
+  return {
+    samples,
+    stop: async () => {
+      stop = true;
+      await done;
+    },
+  };
 }
 
 /** 99th percentile latency of the inserts that overlapped [from, to]. */
 const p99 = (samples, from, to) => {
-  const xs = samples.filter(([s, e]) => s < to && e > from).map(([s, e]) => e - s).sort((a, b) => a - b);
+  const xs = samples
+    .filter(([s, e]) => s < to && e > from)
+    .map(([s, e]) => e - s)
+    .sort((a, b) => a - b);
   return xs.length === 0 ? 0 : Math.round(xs[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))] * 10) / 10;
 };
 
@@ -95,12 +106,20 @@ export async function run(args) {
   const server = serverUrl();
   console.log(`pg-online: write stall during DDL on a ${rows}-row table on ${where(server)}`);
   const naiveResult = await mode(server, 'naive', rows, {
-    open: async (url) => { const c = new pg.Client({ connectionString: url }); await c.connect(); return c; },
+    open: async (url) => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      return c;
+    },
     run: (c, phase) => c.query(naive[phase]),
     close: (c) => c.end(),
   });
   const oursResult = await mode(server, 'ours', rows, {
-    open: async (url) => { const a = new PostgresAdapter({ url }); await a.connect(); return { a, e: new MigrationEngine(a) }; },
+    open: async (url) => {
+      const a = new PostgresAdapter({ url });
+      await a.connect();
+      return { a, e: new MigrationEngine(a) };
+    },
     run: ({ e }, phase) => e.up(ours[phase]),
     close: ({ a }) => a.close(),
   });

@@ -34,7 +34,24 @@ export async function run(args) {
     await seed.withSession('transaction', async (session) => {
       for (const m of recorded) {
         const now = new Date();
-        await seed.history.save({ name: m.name, tag: m.tag, checksum: checksum(m), status: 'applied', direction: 'up', appliedAt: now, startedAt: now, executionMs: 5, stepsApplied: 2, stepsTotal: 2, error: null, appliedBy: 'bench', migration: m }, session);
+        await seed.history.save(
+          {
+            name: m.name,
+            tag: m.tag,
+            checksum: checksum(m),
+            status: 'applied',
+            direction: 'up',
+            appliedAt: now,
+            startedAt: now,
+            executionMs: 5,
+            stepsApplied: 2,
+            stepsTotal: 2,
+            error: null,
+            appliedBy: 'bench',
+            migration: m,
+          },
+          session,
+        );
       }
     });
     console.log(`  recorded ${n} rows in ${since(t0).toFixed(0)} ms`);

@@ -63,7 +63,9 @@ export async function run(args) {
     await db.disconnect();
     if (left !== 0 || result.rowsUpdated !== rows) throw new Error(`backfill incomplete: ${result.rowsUpdated} updated, ${left} left`);
     const rowsPerSecond = Math.round(rows / seconds);
-    console.error(`${rows} rows in ${seconds.toFixed(1)} s = ${rowsPerSecond} rows/s; ${result.batches} batches; longest batch ${longestBatchMs.toFixed(0)} ms; writer: ${writes} writes, worst ${worstWriteMs.toFixed(0)} ms`);
+    console.error(
+      `${rows} rows in ${seconds.toFixed(1)} s = ${rowsPerSecond} rows/s; ${result.batches} batches; longest batch ${longestBatchMs.toFixed(0)} ms; writer: ${writes} writes, worst ${worstWriteMs.toFixed(0)} ms`,
+    );
     return {
       bench: 'sdk-backfill',
       rows,

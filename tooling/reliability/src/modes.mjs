@@ -8,7 +8,14 @@ export const MODES = {
     concurrency: { processes: 8, migrations: 10 },
     crash: { trials: 3 },
     badInput: { cases: 200, maxMs: 60_000 },
-    roundTrip: { histories: 4, maxMigrations: 12, shrinkMs: 15_000, maxShrinks: 1, maxMs: 45_000, perDatabase: { dynamo: { histories: 1, maxMigrations: 6, shrinkMs: 0 }, cassandra: { histories: 2, maxMigrations: 8 } } },
+    roundTrip: {
+      histories: 4,
+      maxMigrations: 12,
+      shrinkMs: 15_000,
+      maxShrinks: 1,
+      maxMs: 45_000,
+      perDatabase: { dynamo: { histories: 1, maxMigrations: 6, shrinkMs: 0 }, cassandra: { histories: 2, maxMigrations: 8 } },
+    },
   },
   full: {
     concurrency: { processes: 8, migrations: 50 },

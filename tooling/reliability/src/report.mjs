@@ -1,6 +1,15 @@
 import { PROPERTIES } from './modes.mjs';
 
-const LABELS = { tamper: 'tamper', productionGuard: 'prd guard', staleLock: 'stale lock', concurrency: 'concurrency', crash: 'crash', badInput: 'bad input', secrets: 'secrets', roundTrip: 'round trip' };
+const LABELS = {
+  tamper: 'tamper',
+  productionGuard: 'prd guard',
+  staleLock: 'stale lock',
+  concurrency: 'concurrency',
+  crash: 'crash',
+  badInput: 'bad input',
+  secrets: 'secrets',
+  roundTrip: 'round trip',
+};
 
 /**
  * The Markdown table of a run: one row per database, one column per property (✓/✗ with the

@@ -51,7 +51,13 @@ export async function runDatabase(target, setting, options) {
         results[name] = await RUNNERS[name](ctx, options.mode);
       } catch (error) {
         const e = describeError(error);
-        results[name] = { ok: false, counts: {}, ms: Date.now() - t0, summary: `threw ${e.name}`, failures: [`${e.name} ${e.code ?? ''}: ${e.message.slice(0, 500)}\n${e.stack.split('\n').slice(1, 6).join('\n')}`] };
+        results[name] = {
+          ok: false,
+          counts: {},
+          ms: Date.now() - t0,
+          summary: `threw ${e.name}`,
+          failures: [`${e.name} ${e.code ?? ''}: ${e.message.slice(0, 500)}\n${e.stack.split('\n').slice(1, 6).join('\n')}`],
+        };
       }
       const r = results[name];
       log(`${target.key}: ${name} ${r.ok ? 'ok' : 'FAILED'} in ${(r.ms / 1000).toFixed(1)} s — ${r.summary}`);

@@ -74,7 +74,9 @@ function runLane(keys, file, args, log) {
       const saved = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).reports : [];
       const done = new Set(saved.map((r) => r.key));
       // A lane that died leaves the databases it had not finished as failures, with the reason.
-      const lost = keys.filter((k) => !done.has(k)).map((key) => ({ key, ok: false, ms: 0, provisionError: `its lane ended (${signal ?? `exit ${code}`}) before this database was done`, results: {} }));
+      const lost = keys
+        .filter((k) => !done.has(k))
+        .map((key) => ({ key, ok: false, ms: 0, provisionError: `its lane ended (${signal ?? `exit ${code}`}) before this database was done`, results: {} }));
       resolve([...saved, ...lost]);
     });
   });

@@ -24,7 +24,9 @@ export function concurrencyMigrations(count) {
   return Array.from({ length: count }, (_, i) => {
     const n = String(i).padStart(3, '0');
     const table = `cc_${n}`;
-    let b = migration(`rel_cc_${n}`).at(new Date(AT.getTime() + i * 1000)).createCollection(table, baseFields());
+    let b = migration(`rel_cc_${n}`)
+      .at(new Date(AT.getTime() + i * 1000))
+      .createCollection(table, baseFields());
     if (i % 3 === 0) b = b.addField(table, 'extra', { type: 'integer' }).createIndex(table, `idx_${table}_extra`, ['extra']);
     return b.build();
   });
@@ -55,8 +57,17 @@ export function crashMigrations() {
  */
 export function tamperMigrations() {
   const first = migration('rel_tamper_1').at(AT).createCollection('tamper_a', baseFields()).build();
-  const second = migration('rel_tamper_2').at(new Date(AT.getTime() + 1000)).addField('tamper_a', 'note', { type: 'string', length: 50 }).build();
-  const edited = migration('rel_tamper_2').at(new Date(AT.getTime() + 1000)).addField('tamper_a', 'note', { type: 'string', length: 60 }).build();
-  const next = migration('rel_tamper_3').at(new Date(AT.getTime() + 2000)).createCollection('tamper_b', baseFields()).build();
+  const second = migration('rel_tamper_2')
+    .at(new Date(AT.getTime() + 1000))
+    .addField('tamper_a', 'note', { type: 'string', length: 50 })
+    .build();
+  const edited = migration('rel_tamper_2')
+    .at(new Date(AT.getTime() + 1000))
+    .addField('tamper_a', 'note', { type: 'string', length: 60 })
+    .build();
+  const next = migration('rel_tamper_3')
+    .at(new Date(AT.getTime() + 2000))
+    .createCollection('tamper_b', baseFields())
+    .build();
   return { applied: [first, second], edited, next, tables: ['tamper_a', 'tamper_b'] };
 }

@@ -58,17 +58,10 @@ export const cassandra = {
     writeFileSync(join(installDir(), 'pom.xml'), pom(version));
     const tmp = `${libDir()}.tmp`;
     rmSync(tmp, { recursive: true, force: true });
-    await runCommand(
-      'mvn',
-      [
-        '-B', '-q',
-        `-Dmaven.repo.local=${join(installDir(), 'm2')}`,
-        'dependency:copy-dependencies',
-        `-DoutputDirectory=${tmp}`,
-        '-DincludeScope=runtime',
-      ],
-      { logFile, cwd: installDir() },
-    );
+    await runCommand('mvn', ['-B', '-q', `-Dmaven.repo.local=${join(installDir(), 'm2')}`, 'dependency:copy-dependencies', `-DoutputDirectory=${tmp}`, '-DincludeScope=runtime'], {
+      logFile,
+      cwd: installDir(),
+    });
     rmSync(libDir(), { recursive: true, force: true });
     renameSync(tmp, libDir());
     // Only lib/ is needed from now on; the Maven repository would double the cache.

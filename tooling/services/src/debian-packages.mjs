@@ -47,9 +47,7 @@ export function ensureDebPackages(packages, logFile) {
       }
       await exec(['apt-get', 'install', '-y', '--no-install-recommends', ...missing]);
     } catch (error) {
-      throw new Error(
-        `installing Debian packages ${missing.join(' ')} failed (needs root or password-less sudo): ${/** @type {Error} */ (error).message}`,
-      );
+      throw new Error(`installing Debian packages ${missing.join(' ')} failed (needs root or password-less sudo): ${/** @type {Error} */ (error).message}`);
     }
   };
   const next = queue.then(run, run);

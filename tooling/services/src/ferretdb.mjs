@@ -18,7 +18,6 @@ function binary() {
   return join(installDir(), 'bin', 'ferretdb');
 }
 
-
 /** @type {import('./service.mjs').NativeService} */
 export const ferretdb = {
   name: 'mongo',
@@ -54,15 +53,7 @@ export const ferretdb = {
       stopSignal: 'SIGTERM',
       ...startDetached({
         command: binary(),
-        args: [
-          '--handler=sqlite',
-          `--sqlite-url=file:${data}/`,
-          `--listen-addr=127.0.0.1:${port}`,
-          `--state-dir=${dataDir}`,
-          '--telemetry=disable',
-          '--debug-addr=-',
-          '--log-level=warn',
-        ],
+        args: ['--handler=sqlite', `--sqlite-url=file:${data}/`, `--listen-addr=127.0.0.1:${port}`, `--state-dir=${dataDir}`, '--telemetry=disable', '--debug-addr=-', '--log-level=warn'],
         logFile,
         env: { ...process.env, DO_NOT_TRACK: '1' },
       }),

@@ -89,10 +89,7 @@ export const mongoPingMessage = (() => {
     b.writeInt32LE(n);
     return b;
   };
-  const elements = Buffer.concat([
-    Buffer.from([0x10]), cstring('ping'), int32(1),
-    Buffer.from([0x02]), cstring('$db'), int32(6), cstring('admin'),
-  ]);
+  const elements = Buffer.concat([Buffer.from([0x10]), cstring('ping'), int32(1), Buffer.from([0x02]), cstring('$db'), int32(6), cstring('admin')]);
   const doc = Buffer.concat([int32(elements.length + 5), elements, Buffer.from([0])]);
   const body = Buffer.concat([int32(0), Buffer.from([0]), doc]); // flagBits, section kind 0
   return Buffer.concat([int32(16 + body.length), int32(1), int32(0), int32(2013), body]);

@@ -34,11 +34,9 @@ export const mariadb = {
     const userArgs = owner ? ['--user=mysql'] : [];
     const datadir = join(dataDir, 'data');
     // --no-defaults: ignore /etc/mysql so a system install's settings never leak in.
-    await runCommand(
-      /** @type {string} */ (findBinary('mariadb-install-db')),
-      ['--no-defaults', ...userArgs, `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db'],
-      { logFile },
-    );
+    await runCommand(/** @type {string} */ (findBinary('mariadb-install-db')), ['--no-defaults', ...userArgs, `--datadir=${datadir}`, '--auth-root-authentication-method=normal', '--skip-test-db'], {
+      logFile,
+    });
     return {
       stopSignal: 'SIGTERM',
       ...startDetached({
@@ -66,11 +64,7 @@ export const mariadb = {
     return tcpProbe(port, { accept: isMysqlHandshake });
   },
   async afterStart({ dataDir, logFile }) {
-    await runCommand(
-      /** @type {string} */ (findBinary('mariadb')),
-      ['--no-defaults', `--socket=${socketPath(dataDir)}`, '-uroot', '-e', 'CREATE DATABASE IF NOT EXISTS ductape'],
-      { logFile },
-    );
+    await runCommand(/** @type {string} */ (findBinary('mariadb')), ['--no-defaults', `--socket=${socketPath(dataDir)}`, '-uroot', '-e', 'CREATE DATABASE IF NOT EXISTS ductape'], { logFile });
   },
   env(port) {
     return {

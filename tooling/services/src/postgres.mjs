@@ -30,11 +30,7 @@ export const postgres = {
     const owner = systemUser('postgres');
     chownTo(dataDir, owner);
     const pgdata = join(dataDir, 'data');
-    await runCommand(
-      join(bin, 'initdb'),
-      ['-D', pgdata, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8'],
-      { logFile, ...owner },
-    );
+    await runCommand(join(bin, 'initdb'), ['-D', pgdata, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8'], { logFile, ...owner });
     const socketDir = join(dataDir, 'socket');
     mkdirSync(socketDir);
     chownTo(socketDir, owner);
@@ -43,14 +39,21 @@ export const postgres = {
       ...startDetached({
         command: join(bin, 'postgres'),
         args: [
-          '-D', pgdata,
-          '-p', String(port),
-          '-k', socketDir,
-          '-c', 'listen_addresses=127.0.0.1',
+          '-D',
+          pgdata,
+          '-p',
+          String(port),
+          '-k',
+          socketDir,
+          '-c',
+          'listen_addresses=127.0.0.1',
           // Test data is thrown away: skip durability work.
-          '-c', 'fsync=off',
-          '-c', 'synchronous_commit=off',
-          '-c', 'full_page_writes=off',
+          '-c',
+          'fsync=off',
+          '-c',
+          'synchronous_commit=off',
+          '-c',
+          'full_page_writes=off',
         ],
         logFile,
         env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },

@@ -25,9 +25,7 @@ export async function status() {
     const service = nativeServices.some((s) => s.name === name) ? findService(name) : undefined;
     const healthy = service ? await service.probe(state.port).catch(() => false) : false;
     const rssMiB = state.pid === undefined ? 0 : groupRssKiB(state.pid) / 1024;
-    console.log(
-      `${name.padEnd(10)} ${healthy ? 'healthy' : 'UNHEALTHY'} on 127.0.0.1:${state.port}  pid ${state.pid}  rss ${rssMiB.toFixed(0)} MiB  data ${state.dataDir}  log ${state.logFile}`,
-    );
+    console.log(`${name.padEnd(10)} ${healthy ? 'healthy' : 'UNHEALTHY'} on 127.0.0.1:${state.port}  pid ${state.pid}  rss ${rssMiB.toFixed(0)} MiB  data ${state.dataDir}  log ${state.logFile}`);
   }
   return 0;
 }

@@ -26,9 +26,7 @@ describe.skipIf(!hosts)('Cassandra smoke (cassandra-driver)', () => {
   });
 
   it('creates and drops a table', async () => {
-    await client.execute(
-      `CREATE KEYSPACE IF NOT EXISTS ${SMOKE} WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}`,
-    );
+    await client.execute(`CREATE KEYSPACE IF NOT EXISTS ${SMOKE} WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}`);
     await client.execute(`CREATE TABLE ${SMOKE}.items (id int PRIMARY KEY, name text)`);
     await client.execute(`INSERT INTO ${SMOKE}.items (id, name) VALUES (?, ?)`, [1, 'one'], { prepare: true });
     const row = (await client.execute(`SELECT name FROM ${SMOKE}.items WHERE id = ?`, [1], { prepare: true })).first();

@@ -23,7 +23,8 @@ export function compileCreateCollection(op: CreateCollectionOp, settings: Compil
   const columns = op.fields.map((f) => {
     checkField(f, op.name);
     const type = columnType(f, `${op.name}.${f.name}`);
-    if (keyed.has(f.name) && /^\s*(list|set|map)\s*</i.test(type)) refuse(`collection column "${op.name}.${f.name}" (${type}) in the primary key`, 'Cassandra key columns cannot be non-frozen collections; use frozen<…>');
+    if (keyed.has(f.name) && /^\s*(list|set|map)\s*</i.test(type))
+      refuse(`collection column "${op.name}.${f.name}" (${type}) in the primary key`, 'Cassandra key columns cannot be non-frozen collections; use frozen<…>');
     return `${quoteIdent(f.name)} ${type}`;
   });
   if ((op.constraints ?? []).length > 0) refuse(`constraints on "${op.name}"`, 'Cassandra has no foreign key, check or unique constraints');

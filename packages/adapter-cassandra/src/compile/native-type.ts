@@ -28,7 +28,10 @@ export function nativeCqlType(native: string | undefined, where: string): string
  * @example normalCqlType('Map<text, VARCHAR>') // 'map<text,text>'
  */
 export function normalCqlType(cql: string): string {
-  return cql.toLowerCase().replace(/\s+/g, '').replace(/\bvarchar\b/g, 'text');
+  return cql
+    .toLowerCase()
+    .replace(/\s+/g, '')
+    .replace(/\bvarchar\b/g, 'text');
 }
 
 function wellFormed(text: string): boolean {

@@ -16,9 +16,7 @@ export function resolvePrimaryKey(table: string, fields: readonly FieldDefinitio
   const names = new Set(fields.map((f) => f.name));
   const issues: { code: string; path: string; message: string }[] = [];
   const clusteringNames = [...(options.clusteringColumns ?? [])];
-  const partition = options.partitionKey
-    ? [...options.partitionKey]
-    : fields.filter((f) => f.primaryKey === true && !clusteringNames.includes(f.name)).map((f) => f.name);
+  const partition = options.partitionKey ? [...options.partitionKey] : fields.filter((f) => f.primaryKey === true && !clusteringNames.includes(f.name)).map((f) => f.name);
   const order = new Map((options.clusteringOrder ?? []).map((o) => [o.column, o.order]));
   for (const name of [...partition, ...clusteringNames, ...order.keys()]) {
     if (!names.has(name)) issues.push({ code: 'unknown_key_column', path: 'options.cassandraOptions', message: `"${name}" is not a field of "${table}"` });
@@ -30,7 +28,8 @@ export function resolvePrimaryKey(table: string, fields: readonly FieldDefinitio
   const keyed = new Set([...partition, ...clusteringNames]);
   if (keyed.size !== partition.length + clusteringNames.length) issues.push({ code: 'duplicate_key_column', path: 'options.cassandraOptions', message: 'a column appears twice in the primary key' });
   for (const f of fields) {
-    if (f.primaryKey === true && !keyed.has(f.name)) issues.push({ code: 'primary_key_outside_key', path: `fields.${f.name}`, message: `"${f.name}" is marked primaryKey but is neither in partitionKey nor in clusteringColumns` });
+    if (f.primaryKey === true && !keyed.has(f.name))
+      issues.push({ code: 'primary_key_outside_key', path: `fields.${f.name}`, message: `"${f.name}" is marked primaryKey but is neither in partitionKey nor in clusteringColumns` });
   }
   if (partition.length === 0) {
     issues.push({ code: 'missing_primary_key', path: 'fields', message: `Cassandra needs a primary key: mark a field primaryKey: true or give cassandraOptions.partitionKey for "${table}"` });

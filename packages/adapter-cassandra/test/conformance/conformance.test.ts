@@ -20,15 +20,7 @@ if (hosts) {
       // What Cassandra cannot do, refused before IO (see README): type changes, renames of regular
       // columns (or of a column the op does not describe), unique, multi-column or ordered SAI
       // indexes, and table/index names outside [A-Za-z0-9_].
-      declaredRefusals: [
-        'addField (unique uuid)',
-        'renameField',
-        'modifyField (type)',
-        'createIndex (composite, desc)',
-        'createIndex (unique)',
-        'unique fields',
-        'odd table and index names',
-      ],
+      declaredRefusals: ['addField (unique uuid)', 'renameField', 'modifyField (type)', 'createIndex (composite, desc)', 'createIndex (unique)', 'unique fields', 'odd table and index names'],
       raw: {
         dialect: 'cassandra',
         up: (t) => `ALTER TABLE ${q(t)} ADD raw_col int`,

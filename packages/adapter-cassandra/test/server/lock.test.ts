@@ -24,7 +24,12 @@ describe.skipIf(!hosts)('Cassandra: the lightweight-transaction lease lock (and 
 
   it('introspects a table made outside Ductape before any history exists', async () => {
     await a.driver.execute(`CREATE TABLE "${keyspace}".outside (k int PRIMARY KEY, v list<text>)`, [], true);
-    expect(await a.introspect('outside')).toMatchObject({ fields: [{ name: 'k', type: 'integer', primaryKey: true }, { name: 'v', type: 'array', itemType: 'string' }] });
+    expect(await a.introspect('outside')).toMatchObject({
+      fields: [
+        { name: 'k', type: 'integer', primaryKey: true },
+        { name: 'v', type: 'array', itemType: 'string' },
+      ],
+    });
   });
 
   it('excludes a second holder and names the first; only the owner renews and releases', async () => {
@@ -57,7 +62,9 @@ describe.skipIf(!hosts)('Cassandra: the lightweight-transaction lease lock (and 
     expect(dead.acquired).toBe(true);
     if (!dead.acquired) return;
     const engine = new MigrationEngine(b, { lockTimeoutMs: 10_000 });
-    const m = migration('after_takeover').createCollection('t', { id: { type: 'uuid', primaryKey: true } }).build();
+    const m = migration('after_takeover')
+      .createCollection('t', { id: { type: 'uuid', primaryKey: true } })
+      .build();
     const started = Date.now();
     const events: string[] = [];
     const waiting = new MigrationEngine(b, { lockTimeoutMs: 10_000, onProgress: (e) => events.push(e.type) });

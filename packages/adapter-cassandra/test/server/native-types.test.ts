@@ -46,7 +46,10 @@ describe.skipIf(!hosts)('Cassandra: native CQL types round-trip; renameCollectio
 
   it('createCollection and addField with native fields create exactly those CQL types, and introspection gives them back', async () => {
     const c = ctx();
-    const fields = [{ name: 'id', type: 'native' as const, native: 'timeuuid', primaryKey: true }, ...NATIVE_COLUMNS.filter(([n]) => n !== 'event_id').map(([name, native]) => ({ name, type: 'native' as const, native }))];
+    const fields = [
+      { name: 'id', type: 'native' as const, native: 'timeuuid', primaryKey: true },
+      ...NATIVE_COLUMNS.filter(([n]) => n !== 'event_id').map(([name, native]) => ({ name, type: 'native' as const, native })),
+    ];
     const m = migration('create_natives').createCollection('natives', fields).addField('natives', { name: 'alias', type: 'native', native: 'varchar' }).build();
     await c.engine.up(m);
     const types = await columnTypes(c, 'natives');
@@ -62,10 +65,17 @@ describe.skipIf(!hosts)('Cassandra: native CQL types round-trip; renameCollectio
 
   it('renameCollection is refused before any IO with UnsupportedOperationError: no history row, the table unchanged', async () => {
     const c = ctx();
-    await c.engine.up(migration('create_keep').createCollection('keep_me', { id: { type: 'uuid', primaryKey: true }, n: 'integer' }).build());
+    await c.engine.up(
+      migration('create_keep')
+        .createCollection('keep_me', { id: { type: 'uuid', primaryKey: true }, n: 'integer' })
+        .build(),
+    );
     const before = await c.adapter.introspect('keep_me');
     const m = migration('rename_keep').renameCollection('keep_me', 'kept').build();
-    const error = await c.engine.up(m).then(() => undefined, (e: unknown) => e);
+    const error = await c.engine.up(m).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UnsupportedOperationError);
     expect((await c.engine.getHistory()).map((h) => h.name)).not.toContain('rename_keep');
     expect(await c.adapter.introspect('keep_me')).toEqual(before);

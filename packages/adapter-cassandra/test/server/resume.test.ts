@@ -18,7 +18,10 @@ describe.skipIf(!hosts)('Cassandra: a failure halfway through a multi-table migr
     const m = threeTables('r1');
     // Someone else's table of the same name makes step 2 fail.
     await adapter.driver.execute(`CREATE TABLE "${keyspace}"."r1_ledger" (k int PRIMARY KEY)`, [], true);
-    const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+    const error = await engine.up(m).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MigrationFailedError);
     expect(error).toMatchObject({ stepsApplied: 1, stepsTotal: 3 });
     const row = (await engine.getHistory()).find((h) => h.name === 'r1');

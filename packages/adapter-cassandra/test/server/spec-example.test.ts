@@ -22,7 +22,10 @@ describe.skipIf(!hosts)("Cassandra: the spec's Cassandra example through Migrati
     expect(s?.options?.cassandraOptions).toMatchObject({
       partitionKey: ['user_id'],
       clusteringColumns: ['created_at', 'id'],
-      clusteringOrder: [{ column: 'created_at', order: 'DESC' }, { column: 'id', order: 'ASC' }],
+      clusteringOrder: [
+        { column: 'created_at', order: 'DESC' },
+        { column: 'id', order: 'ASC' },
+      ],
       defaultTTL: 86400,
       compaction: { class: 'LeveledCompactionStrategy' },
     });
@@ -71,7 +74,9 @@ describe.skipIf(!hosts)("Cassandra: the spec's Cassandra example through Migrati
     const hit = await adapter.driver.execute(`SELECT "select" FROM "${ctx().keyspace}".odd WHERE tags CONTAINS ?`, [8]);
     expect(hit.rows.map((r) => r.get('select'))).toEqual([1]);
     // The key column's introspected definition says it may be renamed (db.schema.renameField passes it).
-    const rename = migration('odd_rename').renameField('odd', 'select', 'order', { previous: s?.fields.find((f) => f.name === 'select') }).build();
+    const rename = migration('odd_rename')
+      .renameField('odd', 'select', 'order', { previous: s?.fields.find((f) => f.name === 'select') })
+      .build();
     await engine.up(rename);
     expect((await adapter.introspect('odd'))?.fields[0]).toMatchObject({ name: 'order', primaryKey: true });
     await engine.down(rename);

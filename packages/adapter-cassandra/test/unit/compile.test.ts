@@ -4,7 +4,14 @@ import { compileCassandra } from '../../src/index.js';
 import { built, cql, refusal } from '../support/compile-helpers.js';
 import { specEventsMigration } from '../support/spec-events.js';
 
-const users: Operation = { type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'email', type: 'string', length: 255 }] };
+const users: Operation = {
+  type: 'createCollection',
+  name: 'users',
+  fields: [
+    { name: 'id', type: 'uuid', primaryKey: true },
+    { name: 'email', type: 'string', length: 255 },
+  ],
+};
 
 describe('createCollection → CREATE TABLE', () => {
   it('the spec example: partition key, clustering columns and order, TTL, compaction', () => {
@@ -18,7 +25,13 @@ describe('createCollection → CREATE TABLE', () => {
 
   it('every portable type of the spec table', () => {
     const types = ['integer', 'bigint', 'smallint', 'float', 'double', 'decimal', 'string', 'text', 'boolean', 'date', 'time', 'datetime', 'timestamp', 'json', 'uuid', 'binary', 'blob'] as const;
-    const fields: FieldDefinition[] = [{ name: 'k', type: 'integer', primaryKey: true }, ...types.map((t) => ({ name: `c_${t}`, type: t })), { name: 'c_enum', type: 'enum', enumValues: ['a'] }, { name: 'c_array', type: 'array', itemType: 'integer' }, { name: 'c_tags', type: 'array', itemType: 'string' }];
+    const fields: FieldDefinition[] = [
+      { name: 'k', type: 'integer', primaryKey: true },
+      ...types.map((t) => ({ name: `c_${t}`, type: t })),
+      { name: 'c_enum', type: 'enum', enumValues: ['a'] },
+      { name: 'c_array', type: 'array', itemType: 'integer' },
+      { name: 'c_tags', type: 'array', itemType: 'string' },
+    ];
     const [text] = cql(built({ type: 'createCollection', name: 't', fields }));
     expect(text).toBe(
       'CREATE TABLE "app"."t" ("k" int, "c_integer" int, "c_bigint" bigint, "c_smallint" smallint, "c_float" float, "c_double" double, "c_decimal" decimal, ' +
@@ -31,7 +44,12 @@ describe('createCollection → CREATE TABLE', () => {
     const m = built({
       type: 'createCollection',
       name: 'readings',
-      fields: [{ name: 'sensor', type: 'string', primaryKey: true }, { name: 'day', type: 'date', primaryKey: true }, { name: 'at', type: 'timestamp', primaryKey: true }, { name: 'v', type: 'double' }],
+      fields: [
+        { name: 'sensor', type: 'string', primaryKey: true },
+        { name: 'day', type: 'date', primaryKey: true },
+        { name: 'at', type: 'timestamp', primaryKey: true },
+        { name: 'v', type: 'double' },
+      ],
       options: { cassandraOptions: { clusteringColumns: ['at'], gcGraceSeconds: 3600, comment: "it's", compression: { class: 'LZ4Compressor', chunk_length_in_kb: 64 } } },
     });
     expect(cql(m)).toEqual([
@@ -40,24 +58,70 @@ describe('createCollection → CREATE TABLE', () => {
   });
 
   it('column names are quoted (quotes doubled); indexes restored with a dropped table follow', () => {
-    const m = built({ type: 'createCollection', name: 'odd', fields: [{ name: 'select', type: 'integer', primaryKey: true }, { name: 'from "x"', type: 'text' }, { name: 'Note', type: 'text' }], indexes: [{ name: 'odd_note', fields: [{ name: 'Note' }], using: 'sai' }] });
+    const m = built({
+      type: 'createCollection',
+      name: 'odd',
+      fields: [
+        { name: 'select', type: 'integer', primaryKey: true },
+        { name: 'from "x"', type: 'text' },
+        { name: 'Note', type: 'text' },
+      ],
+      indexes: [{ name: 'odd_note', fields: [{ name: 'Note' }], using: 'sai' }],
+    });
     expect(cql(m)).toEqual(['CREATE TABLE "app"."odd" ("select" int, "from ""x""" text, "Note" text, PRIMARY KEY (("select")))', `CREATE INDEX "odd_note" ON "app"."odd" ("Note") USING 'sai'`]);
   });
 
   it('refuses a table without a primary key, keys that are not fields, and list keys — before IO', () => {
-    expect(refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer' }] }])).toMatchObject({ code: 'DUCTAPE_VALIDATION', message: expect.stringContaining('needs a primary key') });
-    expect(refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer' }], options: { cassandraOptions: { partitionKey: ['b'] } } }])).toMatchObject({ code: 'DUCTAPE_VALIDATION' });
-    expect(refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer', primaryKey: true }, { name: 'c', type: 'integer' }], options: { cassandraOptions: { clusteringOrder: [{ column: 'c', order: 'DESC' }] } } }])).toMatchObject({ code: 'DUCTAPE_VALIDATION' });
+    expect(refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer' }] }])).toMatchObject({
+      code: 'DUCTAPE_VALIDATION',
+      message: expect.stringContaining('needs a primary key'),
+    });
+    expect(refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer' }], options: { cassandraOptions: { partitionKey: ['b'] } } }])).toMatchObject({
+      code: 'DUCTAPE_VALIDATION',
+    });
+    expect(
+      refusal([
+        {
+          type: 'createCollection',
+          name: 't',
+          fields: [
+            { name: 'a', type: 'integer', primaryKey: true },
+            { name: 'c', type: 'integer' },
+          ],
+          options: { cassandraOptions: { clusteringOrder: [{ column: 'c', order: 'DESC' }] } },
+        },
+      ]),
+    ).toMatchObject({ code: 'DUCTAPE_VALIDATION' });
     expect(refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'array', primaryKey: true }] }])).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
   });
 
   it('refuses unique and auto-increment fields, bad table names and bad options', () => {
-    expect(refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer', primaryKey: true }, { name: 'e', type: 'string', unique: true }] }])).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
-    expect(refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer', primaryKey: true, autoIncrement: true }] }])).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
-    expect(refusal([{ type: 'createCollection', name: 'my table', fields: [{ name: 'a', type: 'integer', primaryKey: true }] }])).toMatchObject({ code: 'DUCTAPE_VALIDATION', message: expect.stringContaining('letters, digits and _') });
+    expect(
+      refusal([
+        {
+          type: 'createCollection',
+          name: 't',
+          fields: [
+            { name: 'a', type: 'integer', primaryKey: true },
+            { name: 'e', type: 'string', unique: true },
+          ],
+        },
+      ]),
+    ).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
+    expect(refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer', primaryKey: true, autoIncrement: true }] }])).toMatchObject({
+      code: 'DUCTAPE_UNSUPPORTED_OPERATION',
+    });
+    expect(refusal([{ type: 'createCollection', name: 'my table', fields: [{ name: 'a', type: 'integer', primaryKey: true }] }])).toMatchObject({
+      code: 'DUCTAPE_VALIDATION',
+      message: expect.stringContaining('letters, digits and _'),
+    });
     expect(refusal([{ type: 'createCollection', name: 'x'.repeat(49), fields: [{ name: 'a', type: 'integer', primaryKey: true }] }])).toMatchObject({ code: 'DUCTAPE_VALIDATION' });
-    expect(refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer', primaryKey: true }], options: { cassandraOptions: { defaultTTL: -1 } } }])).toMatchObject({ code: 'DUCTAPE_VALIDATION' });
-    expect(refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer', primaryKey: true }], options: { cassandraOptions: { compaction: { class: 'X', bad: { nested: 1 } } } } }])).toMatchObject({ code: 'DUCTAPE_VALIDATION' });
+    expect(refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer', primaryKey: true }], options: { cassandraOptions: { defaultTTL: -1 } } }])).toMatchObject({
+      code: 'DUCTAPE_VALIDATION',
+    });
+    expect(
+      refusal([{ type: 'createCollection', name: 't', fields: [{ name: 'a', type: 'integer', primaryKey: true }], options: { cassandraOptions: { compaction: { class: 'X', bad: { nested: 1 } } } } }]),
+    ).toMatchObject({ code: 'DUCTAPE_VALIDATION' });
   });
 });
 
@@ -83,7 +147,9 @@ describe('fields', () => {
     expect(error).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION', message: expect.stringContaining('primary key columns only') });
     // A table from an earlier migration: its previous definition (db.schema.renameField introspects it) decides.
     expect(cql(built({ type: 'renameField', collection: 'old', from: 'a', to: 'b', previous: { name: 'a', type: 'text', primaryKey: true } }))).toEqual(['ALTER TABLE "app"."old" RENAME "a" TO "b"']);
-    expect(refusal([{ type: 'renameField', collection: 'old', from: 'a', to: 'b', previous: { name: 'a', type: 'text' } }])).toMatchObject({ message: expect.stringContaining('primary key columns only') });
+    expect(refusal([{ type: 'renameField', collection: 'old', from: 'a', to: 'b', previous: { name: 'a', type: 'text' } }])).toMatchObject({
+      message: expect.stringContaining('primary key columns only'),
+    });
     expect(refusal([{ type: 'renameField', collection: 'old', from: 'a', to: 'b' }])).toMatchObject({ message: expect.stringContaining('previous definition') });
   });
 
@@ -92,7 +158,10 @@ describe('fields', () => {
     expect(cql(built({ type: 'modifyField', collection: 'users', field: 'email', changes: { length: 500, required: true }, previous: prev }))).toEqual(['-- noop']);
     expect(cql(built({ type: 'modifyField', collection: 'users', field: 'email', changes: { type: 'text' }, previous: prev }))).toEqual(['-- noop']);
     expect(cql(built({ type: 'modifyField', collection: 'users', field: 'at', changes: { type: 'timestamp' }, previous: { name: 'at', type: 'datetime' } }))).toEqual(['-- noop']);
-    expect(refusal([{ type: 'modifyField', collection: 'users', field: 'n', changes: { type: 'bigint' }, previous: { name: 'n', type: 'integer' } }])).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION', message: expect.stringContaining('from int to bigint') });
+    expect(refusal([{ type: 'modifyField', collection: 'users', field: 'n', changes: { type: 'bigint' }, previous: { name: 'n', type: 'integer' } }])).toMatchObject({
+      code: 'DUCTAPE_UNSUPPORTED_OPERATION',
+      message: expect.stringContaining('from int to bigint'),
+    });
     expect(refusal([{ type: 'modifyField', collection: 'users', field: 'n', changes: { type: 'bigint' } }])).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
     expect(refusal([{ type: 'modifyField', collection: 'users', field: 'n', changes: { unique: true } }])).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
   });
@@ -118,7 +187,11 @@ describe('indexes, drops, constraints and raw', () => {
   });
 
   it('dropCollection → DROP TABLE; down recreates from previous', () => {
-    const m = built({ type: 'dropCollection', name: 'users', previous: { name: 'users', fields: users.type === 'createCollection' ? users.fields : [], indexes: [{ name: 'users_email', fields: [{ name: 'email' }], using: 'sai' }] } });
+    const m = built({
+      type: 'dropCollection',
+      name: 'users',
+      previous: { name: 'users', fields: users.type === 'createCollection' ? users.fields : [], indexes: [{ name: 'users_email', fields: [{ name: 'email' }], using: 'sai' }] },
+    });
     expect(cql(m)).toEqual(['DROP TABLE "app"."users"']);
     expect(cql(m, 0, 'down')).toEqual(['CREATE TABLE "app"."users" ("id" uuid, "email" text, PRIMARY KEY (("id")))', `CREATE INDEX "users_email" ON "app"."users" ("email") USING 'sai'`]);
   });

@@ -15,9 +15,13 @@ describe('plans and refusals without a server', () => {
   });
 
   it('refuses constraints from the capabilities, and Cassandra-impossible ops from compile, before IO', async () => {
-    const fk = migration('fk').addConstraint('orders', { name: 'fk', type: 'foreignKey', columns: ['user_id'], references: { table: 'users', columns: ['id'] } }).build();
+    const fk = migration('fk')
+      .addConstraint('orders', { name: 'fk', type: 'foreignKey', columns: ['user_id'], references: { table: 'users', columns: ['id'] } })
+      .build();
     await expect(engine.up(fk)).rejects.toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
-    const widen = migration('widen').modifyField('users', 'n', { type: 'bigint' }, { previous: { name: 'n', type: 'integer' } }).build();
+    const widen = migration('widen')
+      .modifyField('users', 'n', { type: 'bigint' }, { previous: { name: 'n', type: 'integer' } })
+      .build();
     await expect(engine.up(widen)).rejects.toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
     expect(() => engine.plan(migration('nokey').createCollection('logs', { line: 'text' }).build())).toThrow(/needs a primary key/);
   });

@@ -40,7 +40,11 @@ export function attributeTypeOf(field: Pick<FieldOptions, 'type' | 'native'>, wh
   const native = field.native;
   if (typeof native !== 'string' || !NATIVE_ATTRIBUTE_TYPES.includes(native)) {
     throw new ValidationError(`field "${where}"`, [
-      { code: 'invalid_native_type', path: 'native', message: `on DynamoDB native must be an attribute type, one of ${NATIVE_ATTRIBUTE_TYPES.join(', ')} (key attributes: S, N or B); got ${JSON.stringify(native)}` },
+      {
+        code: 'invalid_native_type',
+        path: 'native',
+        message: `on DynamoDB native must be an attribute type, one of ${NATIVE_ATTRIBUTE_TYPES.join(', ')} (key attributes: S, N or B); got ${JSON.stringify(native)}`,
+      },
     ]);
   }
   return native;

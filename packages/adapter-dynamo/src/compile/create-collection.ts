@@ -73,7 +73,11 @@ function refuseUniqueFields(op: CreateCollectionOp, keys: readonly (DynamoKey | 
   const keyNames = new Set(keys.map((k) => k?.name));
   const unique = op.fields.find((f) => f.unique === true && !keyNames.has(f.name) && !(f.primaryKey === true));
   if (unique) {
-    throw new UnsupportedOperationError('dynamodb', `unique field "${op.name}.${unique.name}"`, 'DynamoDB enforces uniqueness only on the table key; drop `unique` or make the field the partition key');
+    throw new UnsupportedOperationError(
+      'dynamodb',
+      `unique field "${op.name}.${unique.name}"`,
+      'DynamoDB enforces uniqueness only on the table key; drop `unique` or make the field the partition key',
+    );
   }
   const constraint = op.constraints?.find((c) => c.type !== 'primaryKey');
   if (constraint) throw new UnsupportedOperationError('dynamodb', `a ${constraint.type} constraint on "${op.name}"`, 'DynamoDB has no constraints besides the table key');

@@ -26,7 +26,12 @@ export function compileAddField(op: AddFieldOp, env: CompileEnv): Step[] {
  */
 export function compileModifyField(op: ModifyFieldOp, env: CompileEnv): Step[] {
   const where = `${op.collection}.${op.field}`;
-  if (op.changes.primaryKey !== undefined) throw new UnsupportedOperationError('dynamodb', `changing the key of "${op.collection}" (${where})`, 'the key of a DynamoDB table is fixed when it is created; create a new table and copy the items');
+  if (op.changes.primaryKey !== undefined)
+    throw new UnsupportedOperationError(
+      'dynamodb',
+      `changing the key of "${op.collection}" (${where})`,
+      'the key of a DynamoDB table is fixed when it is created; create a new table and copy the items',
+    );
   if (op.changes.unique === true) throw new UnsupportedOperationError('dynamodb', `making "${where}" unique`, 'DynamoDB enforces uniqueness only on the table key');
   const before = op.previous ?? fieldIn(env.migration, op.collection, op.field);
   const type = attributeTypeOf(op.changes.type !== undefined && op.changes.type !== null ? { type: op.changes.type, native: op.changes.native ?? undefined } : (before ?? { type: 'string' }), where);

@@ -13,7 +13,11 @@ const LOCAL = new Set(['lsi', 'local']);
 export function gsiFromIndex(index: IndexDefinition, typeOf: (field: string) => DynamoKeyType, collection: string): DynamoSecondaryIndex {
   const what = `index "${index.name}" on "${collection}"`;
   if (index.using !== undefined && LOCAL.has(index.using.toLowerCase())) {
-    throw new UnsupportedOperationError('dynamodb', `a local secondary index (${what}) on an existing table`, 'DynamoDB defines local secondary indexes only in CreateTable; declare it in dynamoOptions.localSecondaryIndexes when creating the table, or create a global secondary index');
+    throw new UnsupportedOperationError(
+      'dynamodb',
+      `a local secondary index (${what}) on an existing table`,
+      'DynamoDB defines local secondary indexes only in CreateTable; declare it in dynamoOptions.localSecondaryIndexes when creating the table, or create a global secondary index',
+    );
   }
   if (index.unique) throw new UnsupportedOperationError('dynamodb', `a unique ${what}`, 'DynamoDB secondary indexes do not enforce uniqueness; only the table key is unique');
   if (index.where !== undefined) throw new UnsupportedOperationError('dynamodb', `a partial ${what}`, 'DynamoDB indexes are sparse by themselves: items without the key attributes are left out');

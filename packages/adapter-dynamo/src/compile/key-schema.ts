@@ -30,7 +30,8 @@ export function attributeDefinitions(keys: readonly (DynamoKey | undefined)[]): 
     if (!key) continue;
     const known = seen.get(key.name);
     if (known && known !== key.type) throw invalid(`attribute ${key.name}`, `attribute "${key.name}" is used as a key with two types (${known} and ${key.type})`, 'conflicting_key_type');
-    if (key.type !== 'S' && key.type !== 'N' && key.type !== 'B') throw invalid(`attribute ${key.name}`, `key attribute "${key.name}" must have type S, N or B, got ${JSON.stringify(key.type)}`, 'invalid_key_type');
+    if (key.type !== 'S' && key.type !== 'N' && key.type !== 'B')
+      throw invalid(`attribute ${key.name}`, `key attribute "${key.name}" must have type S, N or B, got ${JSON.stringify(key.type)}`, 'invalid_key_type');
     seen.set(key.name, key.type);
   }
   return [...seen].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));

@@ -28,7 +28,13 @@ function marshal(value: unknown, path: string): AttributeValue {
   if (typeof value === 'number' && Number.isFinite(value)) return { N: String(value) };
   if (Array.isArray(value)) return { L: value.map((v, i) => marshal(v, `${path}[${i}]`)) };
   if (typeof value === 'object') {
-    return { M: Object.fromEntries(Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).map(([k, v]) => [k, marshal(v, `${path}.${k}`)])) };
+    return {
+      M: Object.fromEntries(
+        Object.entries(value as Record<string, unknown>)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, marshal(v, `${path}.${k}`)]),
+      ),
+    };
   }
   throw new ValidationError('DynamoDB default', [{ code: 'unstorable_default', path, message: `a default of ${typeof value} cannot be stored in DynamoDB` }]);
 }

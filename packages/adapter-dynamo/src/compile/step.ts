@@ -1,9 +1,7 @@
 import type { CommandStep } from '@ductape/core';
 
 /** What an executed command waits for before its step counts as applied. */
-export type WaitFor =
-  | { readonly table: string; readonly until: 'ACTIVE' | 'DELETED' }
-  | { readonly table: string; readonly index: string; readonly until: 'ACTIVE' | 'DELETED' };
+export type WaitFor = { readonly table: string; readonly until: 'ACTIVE' | 'DELETED' } | { readonly table: string; readonly index: string; readonly until: 'ACTIVE' | 'DELETED' };
 
 /** The DynamoDB API commands a compiled or raw step may name (sent as `<name>Command`). */
 export const DYNAMO_COMMANDS = [

@@ -16,7 +16,14 @@ type Item = { readonly [attribute: string]: AttributeValue };
  * Progress is saved after every page; a crash re-runs at most that page.
  * @example await updateRowsDynamo(driver, 'users', resolved, { batchSize: 500 }, progress, 100)
  */
-export async function updateRowsDynamo(driver: DynamoDriver, tableName: string, update: ResolvedUpdate, options: UpdateOptions, progress: DataProgress, maxWritesPerSecond: number): Promise<UpdateResult> {
+export async function updateRowsDynamo(
+  driver: DynamoDriver,
+  tableName: string,
+  update: ResolvedUpdate,
+  options: UpdateOptions,
+  progress: DataProgress,
+  maxWritesPerSecond: number,
+): Promise<UpdateResult> {
   const limit = options.batchSize ?? 1000;
   if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('batchSize', 'a positive integer', limit);
   const table = await driver.describe(tableName);

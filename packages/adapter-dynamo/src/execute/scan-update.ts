@@ -45,7 +45,12 @@ export async function scanAndUpdate(driver: DynamoDriver, step: CommandStep, set
     start = page.LastEvaluatedKey as Item | undefined;
   } while (start);
   if (conflicts > 0 && args.conflict) {
-    throw new DynamoCommandError('UpdateItem', args.TableName, new Error(`${conflicts} ${args.conflict}; ${updated} items were updated`), 'resolve those items by hand (keep one of the two attributes), then run up again to finish');
+    throw new DynamoCommandError(
+      'UpdateItem',
+      args.TableName,
+      new Error(`${conflicts} ${args.conflict}; ${updated} items were updated`),
+      'resolve those items by hand (keep one of the two attributes), then run up again to finish',
+    );
   }
   return { scanned, updated };
 }

@@ -13,7 +13,9 @@ describe.skipIf(!endpoint)('data migrations (updateRows) on DynamoDB Local', () 
 
   beforeAll(async () => {
     await new MigrationEngine(adapter).up(
-      migration('create_users').createCollection('users', { id: { type: 'string', primaryKey: true }, first_name: 'string', last_name: 'string', full_name: 'string', n: 'integer' }).build(),
+      migration('create_users')
+        .createCollection('users', { id: { type: 'string', primaryKey: true }, first_name: 'string', last_name: 'string', full_name: 'string', n: 'integer' })
+        .build(),
     );
     for (let i = 0; i < 25; i++) {
       const full = i === 3 ? { full_name: { S: 'Kept As Is' } } : {};
@@ -40,7 +42,14 @@ describe.skipIf(!endpoint)('data migrations (updateRows) on DynamoDB Local', () 
   it('an interrupted run resumes after the last finished page: a non-idempotent update applies once', async () => {
     const update = await resolved({ table: 'users', data: { n: { $ADD: ['n', 100] } } }); // no where: only the saved progress keeps it exactly once
     const stop = new Error('process killed after the first page');
-    await expect(adapter.updateRows(update, { batchSize: 10, onProgress: () => { throw stop; } })).rejects.toBe(stop);
+    await expect(
+      adapter.updateRows(update, {
+        batchSize: 10,
+        onProgress: () => {
+          throw stop;
+        },
+      }),
+    ).rejects.toBe(stop);
     const afterFirst = (await Promise.all(Array.from({ length: 25 }, (_, i) => get(`u${i}`)))).filter((it) => Number(it.n?.N) >= 100).length;
     expect(afterFirst).toBeGreaterThan(0);
     expect(afterFirst).toBeLessThan(25);

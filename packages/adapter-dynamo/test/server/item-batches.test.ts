@@ -14,7 +14,14 @@ describe.skipIf(!endpoint)('attribute batches on DynamoDB Local', () => {
   const item = async (id: string) => (await adapter.driver.send('GetItem', { TableName: table, Key: { id: { S: id } }, ConsistentRead: true })).Item as Record<string, unknown>;
 
   beforeAll(async () => {
-    await engine.up(migration('create_people').createCollection('people', [{ name: 'id', type: 'string', primaryKey: true }, { name: 'name', type: 'string' }]).build());
+    await engine.up(
+      migration('create_people')
+        .createCollection('people', [
+          { name: 'id', type: 'string', primaryKey: true },
+          { name: 'name', type: 'string' },
+        ])
+        .build(),
+    );
     for (let i = 0; i < 25; i++) {
       const extra = i === 0 ? { status: { S: 'kept' } } : {};
       await adapter.driver.send('PutItem', { TableName: table, Item: { id: { S: `p${i}` }, name: { S: `name ${i}` }, legacy: { N: String(i) }, ...extra } });
@@ -53,7 +60,13 @@ describe.skipIf(!endpoint)('attribute batches on DynamoDB Local', () => {
   });
 
   it('renameField never overwrites: items holding both attributes fail the step, the rest are moved', async () => {
-    await adapter.driver.send('UpdateItem', { TableName: table, Key: { id: { S: 'p5' } }, UpdateExpression: 'SET #t = :v', ExpressionAttributeNames: { '#t': 'title' }, ExpressionAttributeValues: { ':v': { S: 'mine' } } });
+    await adapter.driver.send('UpdateItem', {
+      TableName: table,
+      Key: { id: { S: 'p5' } },
+      UpdateExpression: 'SET #t = :v',
+      ExpressionAttributeNames: { '#t': 'title' },
+      ExpressionAttributeValues: { ':v': { S: 'mine' } },
+    });
     const m = migration('rename_to_title').renameField('people', 'name', 'title').build();
     await expect(engine.up(m)).rejects.toThrow(/1 items hold both name and title; 24 items were updated/);
     expect(await item('p5')).toMatchObject({ title: { S: 'mine' }, name: { S: 'name 5' } });
@@ -64,7 +77,11 @@ describe.skipIf(!endpoint)('attribute batches on DynamoDB Local', () => {
   });
 
   it('dropField removes the attribute from every item', async () => {
-    await engine.up(migration('drop_legacy').dropField('people', 'legacy', { previous: { name: 'legacy', type: 'integer' } }).build());
+    await engine.up(
+      migration('drop_legacy')
+        .dropField('people', 'legacy', { previous: { name: 'legacy', type: 'integer' } })
+        .build(),
+    );
     expect((await item('p9')).legacy).toBeUndefined();
   });
 
@@ -75,7 +92,14 @@ describe.skipIf(!endpoint)('attribute batches on DynamoDB Local', () => {
   it('raw commands and PartiQL run as given', async () => {
     const audit = `${prefix}audit`;
     const m = migration('raw_audit')
-      .raw('dynamodb', { command: 'CreateTable', input: { TableName: audit, KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' } }, { down: { command: { command: 'DeleteTable', input: { TableName: audit } } } })
+      .raw(
+        'dynamodb',
+        {
+          command: 'CreateTable',
+          input: { TableName: audit, KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' },
+        },
+        { down: { command: { command: 'DeleteTable', input: { TableName: audit } } } },
+      )
       .raw('dynamodb', `INSERT INTO "${audit}" VALUE {'id': 'first'}`, { down: `DELETE FROM "${audit}" WHERE "id" = 'first'` })
       .build();
     await engine.up(m);

@@ -13,7 +13,11 @@ describe.skipIf(!endpoint)('lease lock on DynamoDB Local', () => {
 
   it('creates its table when missing; tokens keep growing across releases (fencing)', async () => {
     const tokens: number[] = [];
-    for (const [adapter, id] of [[a, 'one'], [b, 'two'], [a, 'three']] as const) {
+    for (const [adapter, id] of [
+      [a, 'one'],
+      [b, 'two'],
+      [a, 'three'],
+    ] as const) {
       const r = await adapter.lock.tryAcquire({ id, description: `runner ${id}` }, 10_000);
       if (!r.acquired) throw new Error('not acquired');
       tokens.push(r.handle.token);

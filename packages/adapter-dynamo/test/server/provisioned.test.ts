@@ -14,7 +14,14 @@ describe.skipIf(!endpoint)('PROVISIONED billing on DynamoDB Local', () => {
     const engine = new MigrationEngine(adapter);
     await engine.up(
       migration('create_orders')
-        .createCollection('orders', [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'total', type: 'decimal' }], { dynamoOptions: { billingMode: 'PROVISIONED', readCapacity: 4, writeCapacity: 2 } })
+        .createCollection(
+          'orders',
+          [
+            { name: 'id', type: 'uuid', primaryKey: true },
+            { name: 'total', type: 'decimal' },
+          ],
+          { dynamoOptions: { billingMode: 'PROVISIONED', readCapacity: 4, writeCapacity: 2 } },
+        )
         .build(),
     );
     await engine.up(migration('orders_by_total').createIndex('orders', 'by_total', ['total']).build());

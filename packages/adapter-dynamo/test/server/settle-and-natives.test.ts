@@ -15,7 +15,8 @@ describe.skipIf(!endpoint)('DynamoDB: settled tables, strict GSI steps, native k
     await adapter.close();
   });
 
-  const gsis = async (table: string) => ((await adapter.driver.describe(`${prefix}${table}`))?.GlobalSecondaryIndexes ?? []).map((g) => `${g.IndexName}:${g.IndexStatus}${g.Backfilling ? ':backfilling' : ''}`).sort();
+  const gsis = async (table: string) =>
+    ((await adapter.driver.describe(`${prefix}${table}`))?.GlobalSecondaryIndexes ?? []).map((g) => `${g.IndexName}:${g.IndexStatus}${g.Backfilling ? ':backfilling' : ''}`).sort();
   // Items make DynamoDB Local build a new GSI for a moment (CREATING, then backfilling), as AWS does for minutes.
   async function fill(table: string, n: number): Promise<void> {
     for (let i = 0; i < n; i += 25) {
@@ -34,16 +35,42 @@ describe.skipIf(!endpoint)('DynamoDB: settled tables, strict GSI steps, native k
 
   it('defect 13: a killed runner whose CreateTable was accepted (index still CREATING): the resume waits until ACTIVE before recording the step', async () => {
     const m = migration('create_orders')
-      .createCollection('orders', [{ name: 'id', type: 'string', primaryKey: true }, { name: 'email', type: 'string' }], {
-        dynamoOptions: { globalSecondaryIndexes: [{ name: 'by_email', partitionKey: { name: 'email', type: 'S' }, projection: 'ALL' }] },
-      })
+      .createCollection(
+        'orders',
+        [
+          { name: 'id', type: 'string', primaryKey: true },
+          { name: 'email', type: 'string' },
+        ],
+        {
+          dynamoOptions: { globalSecondaryIndexes: [{ name: 'by_email', partitionKey: { name: 'email', type: 'S' }, projection: 'ALL' }] },
+        },
+      )
       .build();
     // What the dead runner left: the table, its index still being built, and a 'running' row at step 0 of 1.
-    await adapter.driver.send('CreateTable', { TableName: `${prefix}orders`, AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' });
+    await adapter.driver.send('CreateTable', {
+      TableName: `${prefix}orders`,
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
     await waitFor(adapter.driver, { table: `${prefix}orders`, until: 'ACTIVE' }, adapter.settings);
     await fill('orders', 2000);
     await adapter.history.ensure();
-    const row: HistoryEntry = { name: m.name, tag: m.tag, checksum: MigrationHelpers.checksum(m), status: 'running', direction: 'up', appliedAt: null, startedAt: new Date(Date.now() - 60_000), executionMs: 0, stepsApplied: 0, stepsTotal: 1, error: null, appliedBy: 'a killed runner', migration: m };
+    const row: HistoryEntry = {
+      name: m.name,
+      tag: m.tag,
+      checksum: MigrationHelpers.checksum(m),
+      status: 'running',
+      direction: 'up',
+      appliedAt: null,
+      startedAt: new Date(Date.now() - 60_000),
+      executionMs: 0,
+      stepsApplied: 0,
+      stepsTotal: 1,
+      error: null,
+      appliedBy: 'a killed runner',
+      migration: m,
+    };
     await adapter.history.save(row);
     await startGsi('orders', 'by_email');
 
@@ -61,7 +88,14 @@ describe.skipIf(!endpoint)('DynamoDB: settled tables, strict GSI steps, native k
   });
 
   it('defect 13, normal path: a step on a table whose index is still building is recorded only once the table is settled', async () => {
-    await engine.up(migration('create_people').createCollection('people', [{ name: 'id', type: 'string', primaryKey: true }, { name: 'email', type: 'string' }]).build());
+    await engine.up(
+      migration('create_people')
+        .createCollection('people', [
+          { name: 'id', type: 'string', primaryKey: true },
+          { name: 'email', type: 'string' },
+        ])
+        .build(),
+    );
     await fill('people', 2000);
     await startGsi('people', 'by_email_hand');
     let atRecord: Promise<string[]> | undefined;
@@ -72,7 +106,14 @@ describe.skipIf(!endpoint)('DynamoDB: settled tables, strict GSI steps, native k
   });
 
   it('defect 3: createIndex finding an ACTIVE index of that name fails instead of adopting it (its down would drop it); dropIndex of a missing index fails', async () => {
-    await engine.up(migration('create_shop').createCollection('shop', [{ name: 'id', type: 'string', primaryKey: true }, { name: 'email', type: 'string' }]).build());
+    await engine.up(
+      migration('create_shop')
+        .createCollection('shop', [
+          { name: 'id', type: 'string', primaryKey: true },
+          { name: 'email', type: 'string' },
+        ])
+        .build(),
+    );
     await startGsi('shop', 'by_email');
     await waitFor(adapter.driver, { table: `${prefix}shop`, index: 'by_email', until: 'ACTIVE' }, adapter.settings);
     const create = migration('shop_by_email').createIndex('shop', 'by_email', ['email']).build();
@@ -80,21 +121,36 @@ describe.skipIf(!endpoint)('DynamoDB: settled tables, strict GSI steps, native k
     expect((await engine.getHistory()).find((h) => h.name === create.name)?.status).not.toBe('applied');
     expect(await gsis('shop')).toEqual(['by_email:ACTIVE']);
 
-    const drop = migration('shop_drop_missing').dropIndex('shop', 'no_such_index', { previous: { name: 'no_such_index', fields: [{ name: 'email' }] } }).build();
+    const drop = migration('shop_drop_missing')
+      .dropIndex('shop', 'no_such_index', { previous: { name: 'no_such_index', fields: [{ name: 'email' }] } })
+      .build();
     await expect(engine.up(drop)).rejects.toBeInstanceOf(Error);
     expect((await engine.getHistory()).find((h) => h.name === drop.name)?.status).not.toBe('applied');
   });
 
   it('defect 8 and native: key attribute definitions (native S/N/B included) round-trip through introspection, drop and down', async () => {
     const m = migration('create_ledger')
-      .createCollection('ledger', [{ name: 'account', type: 'native', native: 'N', primaryKey: true }, { name: 'entry', type: 'native', native: 'B', primaryKey: true }, { name: 'ref', type: 'uuid' }, { name: 'tags', type: 'native', native: 'SS' }], {
-        dynamoOptions: { globalSecondaryIndexes: [{ name: 'by_ref', partitionKey: { name: 'ref', type: 'S' }, sortKey: { name: 'account', type: 'N' }, projection: 'KEYS_ONLY' }] },
-      })
+      .createCollection(
+        'ledger',
+        [
+          { name: 'account', type: 'native', native: 'N', primaryKey: true },
+          { name: 'entry', type: 'native', native: 'B', primaryKey: true },
+          { name: 'ref', type: 'uuid' },
+          { name: 'tags', type: 'native', native: 'SS' },
+        ],
+        {
+          dynamoOptions: { globalSecondaryIndexes: [{ name: 'by_ref', partitionKey: { name: 'ref', type: 'S' }, sortKey: { name: 'account', type: 'N' }, projection: 'KEYS_ONLY' }] },
+        },
+      )
       .build();
     await engine.up(m);
     const before = await adapter.driver.describe(`${prefix}ledger`);
     const defs = (t: typeof before) => [...(t?.AttributeDefinitions ?? [])].sort((a, b) => String(a.AttributeName).localeCompare(String(b.AttributeName)));
-    expect(defs(before)).toEqual([{ AttributeName: 'account', AttributeType: 'N' }, { AttributeName: 'entry', AttributeType: 'B' }, { AttributeName: 'ref', AttributeType: 'S' }]);
+    expect(defs(before)).toEqual([
+      { AttributeName: 'account', AttributeType: 'N' },
+      { AttributeName: 'entry', AttributeType: 'B' },
+      { AttributeName: 'ref', AttributeType: 'S' },
+    ]);
     const snap = await adapter.introspect('ledger');
     expect(snap?.fields.find((f) => f.name === 'account')).toMatchObject({ type: 'native', native: 'N', primaryKey: true });
     const drop = migration('drop_ledger').dropCollection('ledger', { previous: snap }).build();
@@ -107,7 +163,9 @@ describe.skipIf(!endpoint)('DynamoDB: settled tables, strict GSI steps, native k
   });
 
   it('native key attributes other than S, N or B, and native texts that are no DynamoDB type, are refused before any IO', async () => {
-    const boolKey = migration('bool_key').createCollection('bool_key', [{ name: 'id', type: 'native', native: 'BOOL', primaryKey: true }]).build();
+    const boolKey = migration('bool_key')
+      .createCollection('bool_key', [{ name: 'id', type: 'native', native: 'BOOL', primaryKey: true }])
+      .build();
     await expect(engine.up(boolKey)).rejects.toBeInstanceOf(ValidationError);
     const unknownType = migration('odd_native').addField('people', { name: 'x', type: 'native', native: 'varchar' }).build();
     await expect(engine.up(unknownType)).rejects.toBeInstanceOf(ValidationError);

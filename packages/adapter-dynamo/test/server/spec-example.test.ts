@@ -21,7 +21,10 @@ describe.skipIf(!endpoint)('spec DynamoDB example on DynamoDB Local', () => {
     expect(result.outcome).toBe('applied');
     const t = (await adapter.driver.describe(`${prefix}users`))!;
     expect(t.TableStatus).toBe('ACTIVE');
-    expect(t.KeySchema).toEqual([{ AttributeName: 'id', KeyType: 'HASH' }, { AttributeName: 'created_at', KeyType: 'RANGE' }]);
+    expect(t.KeySchema).toEqual([
+      { AttributeName: 'id', KeyType: 'HASH' },
+      { AttributeName: 'created_at', KeyType: 'RANGE' },
+    ]);
     expect(t.GlobalSecondaryIndexes?.map((g) => [g.IndexName, g.IndexStatus])).toEqual([['email-index', 'ACTIVE']]);
     expect(t.LocalSecondaryIndexes?.map((l) => [l.IndexName, l.Projection?.ProjectionType])).toEqual([['created-index', 'KEYS_ONLY']]);
     expect(t.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });

@@ -17,7 +17,10 @@ export function uniquePrefix(label = 't'): string {
  * @example const adapter = makeAdapter(uniquePrefix('spec'));
  */
 export function makeAdapter(tablePrefix: string, options: DynamoAdapterOptions = {}): DynamoAdapter {
-  return new DynamoAdapter({ endpoint: endpoint ?? 'http://127.0.0.1:8000', region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }, { tablePrefix, pollIntervalMs: 100, waitTimeoutMs: 30_000, ...options });
+  return new DynamoAdapter(
+    { endpoint: endpoint ?? 'http://127.0.0.1:8000', region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } },
+    { tablePrefix, pollIntervalMs: 100, waitTimeoutMs: 30_000, ...options },
+  );
 }
 
 /** Deletes every table whose name starts with `prefix` (test cleanup). */

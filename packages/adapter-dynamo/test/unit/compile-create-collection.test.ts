@@ -61,7 +61,15 @@ describe('createCollection → CreateTable (golden)', () => {
       ['blob', 'B'],
     ] as const;
     for (const [type, attr] of cases) {
-      const [step] = compileOp({ type: 'createCollection', name: 'things', fields: [{ name: 'k', type, primaryKey: true }, { name: 'note', type: 'text' }, { name: 'on', type: 'boolean' }] });
+      const [step] = compileOp({
+        type: 'createCollection',
+        name: 'things',
+        fields: [
+          { name: 'k', type, primaryKey: true },
+          { name: 'note', type: 'text' },
+          { name: 'on', type: 'boolean' },
+        ],
+      });
       expect(inputOf(step)).toEqual({
         TableName: 'things',
         AttributeDefinitions: [{ AttributeName: 'k', AttributeType: attr }],
@@ -69,12 +77,26 @@ describe('createCollection → CreateTable (golden)', () => {
         BillingMode: 'PAY_PER_REQUEST',
       });
     }
-    const [composite] = compileOp({ type: 'createCollection', name: 'events', fields: [{ name: 'user_id', type: 'uuid', primaryKey: true }, { name: 'at', type: 'timestamp', primaryKey: true }] });
+    const [composite] = compileOp({
+      type: 'createCollection',
+      name: 'events',
+      fields: [
+        { name: 'user_id', type: 'uuid', primaryKey: true },
+        { name: 'at', type: 'timestamp', primaryKey: true },
+      ],
+    });
     expect(composite?.summary).toBe('CreateTable events (user_id S HASH, at N RANGE), wait until table events is ACTIVE');
   });
 
   it('without a declared key, the first field is the partition key', () => {
-    const [step] = compileOp({ type: 'createCollection', name: 'logs', fields: [{ name: 'n', type: 'integer' }, { name: 'msg', type: 'text' }] });
+    const [step] = compileOp({
+      type: 'createCollection',
+      name: 'logs',
+      fields: [
+        { name: 'n', type: 'integer' },
+        { name: 'msg', type: 'text' },
+      ],
+    });
     expect(inputOf(step)).toMatchObject({ KeySchema: [{ AttributeName: 'n', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'n', AttributeType: 'N' }] });
   });
 
@@ -82,7 +104,11 @@ describe('createCollection → CreateTable (golden)', () => {
     const [step] = compileOp({
       type: 'createCollection',
       name: 'orders',
-      fields: [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'customer_id', type: 'uuid' }, { name: 'total', type: 'decimal' }],
+      fields: [
+        { name: 'id', type: 'uuid', primaryKey: true },
+        { name: 'customer_id', type: 'uuid' },
+        { name: 'total', type: 'decimal' },
+      ],
       options: {
         dynamoOptions: {
           billingMode: 'PROVISIONED',
@@ -106,11 +132,19 @@ describe('createCollection → CreateTable (golden)', () => {
     expect(input.GlobalSecondaryIndexes).toEqual([
       {
         IndexName: 'by-customer',
-        KeySchema: [{ AttributeName: 'customer_id', KeyType: 'HASH' }, { AttributeName: 'total', KeyType: 'RANGE' }],
+        KeySchema: [
+          { AttributeName: 'customer_id', KeyType: 'HASH' },
+          { AttributeName: 'total', KeyType: 'RANGE' },
+        ],
         Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['status'] },
         ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 2 },
       },
-      { IndexName: 'by-total', KeySchema: [{ AttributeName: 'total', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' }, ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } },
+      {
+        IndexName: 'by-total',
+        KeySchema: [{ AttributeName: 'total', KeyType: 'HASH' }],
+        Projection: { ProjectionType: 'KEYS_ONLY' },
+        ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 },
+      },
     ]);
   });
 
@@ -118,9 +152,15 @@ describe('createCollection → CreateTable (golden)', () => {
     const [step] = compileOp({
       type: 'createCollection',
       name: 'users',
-      fields: [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'age', type: 'integer' }],
+      fields: [
+        { name: 'id', type: 'uuid', primaryKey: true },
+        { name: 'age', type: 'integer' },
+      ],
       options: { dynamoOptions: { partitionKey: { name: 'id', type: 'S' }, globalSecondaryIndexes: [{ name: 'by-email', partitionKey: { name: 'email', type: 'S' } }] } },
-      indexes: [{ name: 'by-email', fields: [{ name: 'email' }] }, { name: 'by-age', fields: [{ name: 'age' }] }],
+      indexes: [
+        { name: 'by-email', fields: [{ name: 'email' }] },
+        { name: 'by-age', fields: [{ name: 'age' }] },
+      ],
     });
     const input = inputOf(step) as { GlobalSecondaryIndexes: { IndexName: string }[]; AttributeDefinitions: unknown };
     expect(input.GlobalSecondaryIndexes.map((g) => g.IndexName)).toEqual(['by-email', 'by-age']);
@@ -137,10 +177,30 @@ describe('createCollection → CreateTable (golden)', () => {
     ['a first field that cannot be a key (none declared)', { fields: [{ name: 'a', type: 'boolean' }] }, /cannot be a DynamoDB key/],
     ['three key fields', { fields: ['a', 'b', 'c'].map((name) => ({ name, type: 'string', primaryKey: true })) }, /partition key and at most one sort key/],
     ['a json key', { fields: [{ name: 'a', type: 'json', primaryKey: true }] }, /cannot be a DynamoDB key/],
-    ['a unique non-key field', { fields: [{ name: 'id', type: 'uuid', primaryKey: true }, { name: 'email', type: 'string', unique: true }] }, /enforces uniqueness only on the table key/],
+    [
+      'a unique non-key field',
+      {
+        fields: [
+          { name: 'id', type: 'uuid', primaryKey: true },
+          { name: 'email', type: 'string', unique: true },
+        ],
+      },
+      /enforces uniqueness only on the table key/,
+    ],
     ['PROVISIONED without capacity', { fields: [{ name: 'id', type: 'uuid', primaryKey: true }], options: { dynamoOptions: { billingMode: 'PROVISIONED' } } }, /needs readCapacity and writeCapacity/],
-    ['an LSI on a table without sort key', { fields: [{ name: 'id', type: 'uuid', primaryKey: true }], options: { dynamoOptions: { localSecondaryIndexes: [{ name: 'by-x', sortKey: { name: 'x', type: 'S' } }] } } }, /need a table with a sort key/],
-    ['a key used with two types', { fields: [{ name: 'id', type: 'uuid', primaryKey: true }], options: { dynamoOptions: { partitionKey: { name: 'id', type: 'S' }, globalSecondaryIndexes: [{ name: 'by-id', partitionKey: { name: 'id', type: 'N' } }] } } }, /two types/],
+    [
+      'an LSI on a table without sort key',
+      { fields: [{ name: 'id', type: 'uuid', primaryKey: true }], options: { dynamoOptions: { localSecondaryIndexes: [{ name: 'by-x', sortKey: { name: 'x', type: 'S' } }] } } },
+      /need a table with a sort key/,
+    ],
+    [
+      'a key used with two types',
+      {
+        fields: [{ name: 'id', type: 'uuid', primaryKey: true }],
+        options: { dynamoOptions: { partitionKey: { name: 'id', type: 'S' }, globalSecondaryIndexes: [{ name: 'by-id', partitionKey: { name: 'id', type: 'N' } }] } },
+      },
+      /two types/,
+    ],
     ['a bad table name', { name: 'a b', fields: [{ name: 'id', type: 'uuid', primaryKey: true }] }, /3 to 255 characters/],
   ])('refuses %s before any IO', (_label, partial, message) => {
     const op = { type: 'createCollection', name: 'things', ...partial } as never;

@@ -6,7 +6,12 @@ describe('field operations (golden)', () => {
   it('addField without a default has no DDL: it only checks the table exists, with the reason', () => {
     const reason = 'DynamoDB declares only key and index attributes; other attributes need no DDL';
     expect(compileOp({ type: 'addField', collection: 'users', field: { name: 'phone', type: 'string', length: 20 } })).toEqual([
-      { kind: 'command', name: 'DescribeTable', summary: `addField users.phone: no DDL on DynamoDB (${reason}); DescribeTable users checks that it exists`, args: { input: { TableName: 'users' }, reason } },
+      {
+        kind: 'command',
+        name: 'DescribeTable',
+        summary: `addField users.phone: no DDL on DynamoDB (${reason}); DescribeTable users checks that it exists`,
+        args: { input: { TableName: 'users' }, reason },
+      },
     ]);
   });
 
@@ -75,12 +80,23 @@ describe('field operations (golden)', () => {
 
   it('raw commands run as given, with the wait their effect needs; raw text is PartiQL', () => {
     const m = migration('custom')
-      .raw('dynamodb', { command: 'CreateTable', input: { TableName: 'audit', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' } }, { down: { command: { command: 'DeleteTable', input: { TableName: 'audit' } } } })
+      .raw(
+        'dynamodb',
+        {
+          command: 'CreateTable',
+          input: { TableName: 'audit', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], BillingMode: 'PAY_PER_REQUEST' },
+        },
+        { down: { command: { command: 'DeleteTable', input: { TableName: 'audit' } } } },
+      )
       .raw('dynamodb', { command: 'UpdateTable', input: { TableName: 'audit', GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'x' } }] } })
       .raw('dynamodb', "UPDATE audit SET seen = true WHERE id = 'a'")
       .build();
     const steps = compileUp(m);
-    expect(steps.map((s) => s.summary)).toEqual(['CreateTable audit, wait until table audit is ACTIVE', 'UpdateTable audit, wait until index x is DELETED', "ExecuteStatement UPDATE audit SET seen = true WHERE id = 'a'"]);
+    expect(steps.map((s) => s.summary)).toEqual([
+      'CreateTable audit, wait until table audit is ACTIVE',
+      'UpdateTable audit, wait until index x is DELETED',
+      "ExecuteStatement UPDATE audit SET seen = true WHERE id = 'a'",
+    ]);
     expect(steps[2]).toEqual({ kind: 'command', name: 'ExecuteStatement', summary: steps[2]?.summary, args: { input: { Statement: "UPDATE audit SET seen = true WHERE id = 'a'" } } });
     expect(() => compileOp({ type: 'raw', dialect: 'dynamodb', command: { command: 'DeleteBackup', input: {} } })).toThrow(ValidationError);
     expect(() => compileOp({ type: 'raw', dialect: 'dynamodb', command: { command: 'DeleteTable' } })).toThrow(/input/);

@@ -31,19 +31,34 @@ describe('createIndex / dropIndex / dropCollection (golden)', () => {
     });
     expect(second?.kind === 'command' && second.args).toMatchObject({
       input: {
-        AttributeDefinitions: [{ AttributeName: 'age', AttributeType: 'N' }, { AttributeName: 'email', AttributeType: 'S' }],
-        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'idx_users_age_email', KeySchema: [{ AttributeName: 'age', KeyType: 'HASH' }, { AttributeName: 'email', KeyType: 'RANGE' }] } }],
+        AttributeDefinitions: [
+          { AttributeName: 'age', AttributeType: 'N' },
+          { AttributeName: 'email', AttributeType: 'S' },
+        ],
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: 'idx_users_age_email',
+              KeySchema: [
+                { AttributeName: 'age', KeyType: 'HASH' },
+                { AttributeName: 'email', KeyType: 'RANGE' },
+              ],
+            },
+          },
+        ],
       },
     });
   });
 
   it('a descending index field is refused before any IO (DynamoDB stores no index order)', () => {
-    const m = migration('desc_index').createIndex('users', 'idx_users_age', [{ name: 'age', order: 'DESC' }]).build();
+    const m = migration('desc_index')
+      .createIndex('users', 'idx_users_age', [{ name: 'age', order: 'DESC' }])
+      .build();
     expect(() => compileUp(m)).toThrow(UnsupportedOperationError);
     expect(() => compileUp(m)).toThrow(/ScanIndexForward/);
   });
 
-    it('a key the migration does not declare is compiled as S and resolved from the table or history when run', () => {
+  it('a key the migration does not declare is compiled as S and resolved from the table or history when run', () => {
     const [step] = compileOp({ type: 'createIndex', collection: 'users', name: 'by-status', fields: [{ name: 'status' }] });
     expect(step?.summary).toBe('UpdateTable users: create GSI by-status (status type from the table), wait until index by-status is ACTIVE');
     expect(step?.kind === 'command' && step.args).toMatchObject({
@@ -65,7 +80,12 @@ describe('createIndex / dropIndex / dropCollection (golden)', () => {
 
   it('dropCollection → DeleteTable and wait', () => {
     expect(compileOp({ type: 'dropCollection', name: 'old_table', cascade: true })).toEqual([
-      { kind: 'command', name: 'DeleteTable', summary: 'DeleteTable old_table, wait until table old_table is DELETED', args: { input: { TableName: 'old_table' }, wait: { table: 'old_table', until: 'DELETED' } } },
+      {
+        kind: 'command',
+        name: 'DeleteTable',
+        summary: 'DeleteTable old_table, wait until table old_table is DELETED',
+        args: { input: { TableName: 'old_table' }, wait: { table: 'old_table', until: 'DELETED' } },
+      },
     ]);
   });
 

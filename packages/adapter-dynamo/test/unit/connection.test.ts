@@ -5,8 +5,16 @@ import { createAdapter } from '../../src/index.js';
 
 describe('connection', () => {
   it('reads URLs and settings objects', () => {
-    expect(clientConfig('dynamodb://localhost:8000?region=eu-west-1')).toEqual({ region: 'eu-west-1', endpoint: 'http://localhost:8000', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    expect(clientConfig('dynamodb://AK:s%2Fcret@dynamo.internal:443?region=us-east-2')).toEqual({ region: 'us-east-2', endpoint: 'https://dynamo.internal:443', credentials: { accessKeyId: 'AK', secretAccessKey: 's/cret' } });
+    expect(clientConfig('dynamodb://localhost:8000?region=eu-west-1')).toEqual({
+      region: 'eu-west-1',
+      endpoint: 'http://localhost:8000',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    expect(clientConfig('dynamodb://AK:s%2Fcret@dynamo.internal:443?region=us-east-2')).toEqual({
+      region: 'us-east-2',
+      endpoint: 'https://dynamo.internal:443',
+      credentials: { accessKeyId: 'AK', secretAccessKey: 's/cret' },
+    });
     expect(clientConfig('dynamodb://aws?region=ap-south-1')).toEqual({ region: 'ap-south-1' });
     expect(clientConfig({ endpoint: 'http://127.0.0.1:8000', region: 'us-east-1' })).toEqual({ endpoint: 'http://127.0.0.1:8000', region: 'us-east-1' });
     expect(() => clientConfig('postgres://x')).toThrow(/dynamodb:\/\/ URL/);
@@ -22,7 +30,10 @@ describe('connection', () => {
 
   it('an unreachable endpoint is a DUCTAPE_CONNECTION error without the secret', async () => {
     const adapter = new DynamoAdapter('dynamodb://AKID:supersecret@127.0.0.1:9?region=us-east-1');
-    const error = await adapter.connect().then(() => undefined, (e: unknown) => e);
+    const error = await adapter.connect().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'DUCTAPE_CONNECTION' });
     expect(String((error as Error).message)).not.toContain('supersecret');
     await adapter.close();

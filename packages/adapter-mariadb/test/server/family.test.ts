@@ -27,7 +27,9 @@ describe.skipIf(!url)('mariadb adapter (mariadb connector)', () => {
     try {
       await adapter.connect();
       expect(adapter.dialect).toEqual({ flavor: 'mariadb', nativeUuid: true });
-      const m = migration('uuid_json').createCollection('docs', { id: { type: 'uuid', primaryKey: true, default: { $fn: 'uuid' } }, body: { type: 'json', required: true } }).build();
+      const m = migration('uuid_json')
+        .createCollection('docs', { id: { type: 'uuid', primaryKey: true, default: { $fn: 'uuid' } }, body: { type: 'json', required: true } })
+        .build();
       await new MigrationEngine(adapter).up(m);
       const [col] = await db.query("SELECT DATA_TYPE AS t FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'docs' AND COLUMN_NAME = 'id'");
       expect(col?.t).toBe('uuid');

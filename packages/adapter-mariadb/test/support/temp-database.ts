@@ -11,7 +11,13 @@ export type { TempDatabase };
 export async function tempDatabase(serverUrl: string, prefix: string): Promise<TempDatabase> {
   const name = `ductape_${prefix}_${randomBytes(4).toString('hex')}`;
   const u = new URL(serverUrl);
-  const admin = await mariadb.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username || 'root'), password: decodeURIComponent(u.password), bigIntAsNumber: true });
+  const admin = await mariadb.createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username || 'root'),
+    password: decodeURIComponent(u.password),
+    bigIntAsNumber: true,
+  });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   await admin.query(`USE \`${name}\``);
   u.pathname = `/${name}`;

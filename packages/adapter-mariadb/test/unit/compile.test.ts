@@ -11,7 +11,14 @@ function compile(op: Operation, version?: string): string[] {
 
 describe('MariaDB compile (shared MySQL-family compiler, MariaDB dialect)', () => {
   it('uuid is the native UUID type from 10.7, CHAR(36) before', () => {
-    const op: Operation = { type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true, default: { $fn: 'uuid' } }, { name: 'meta', type: 'json' }] };
+    const op: Operation = {
+      type: 'createCollection',
+      name: 'users',
+      fields: [
+        { name: 'id', type: 'uuid', primaryKey: true, default: { $fn: 'uuid' } },
+        { name: 'meta', type: 'json' },
+      ],
+    };
     expect(compile(op)).toMatchInlineSnapshot(`
       [
         "CREATE TABLE \`users\` (

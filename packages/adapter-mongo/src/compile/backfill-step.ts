@@ -14,8 +14,5 @@ export function backfillStep(collection: string, field: FieldDefinition): MongoC
   const fn = typeof d === 'object' && d !== null && !Array.isArray(d) && '$fn' in d ? (d as { $fn: string }).$fn : undefined;
   if (fn === 'uuid') return undefined;
   const u = fn === 'now' ? { $currentDate: { [field.name]: true } } : { $set: { [field.name]: d } };
-  return commandStep(
-    { update: collection, updates: [{ q: { [field.name]: { $exists: false } }, u, multi: true }] },
-    `update ${collection}: backfill ${field.name} with its default`,
-  );
+  return commandStep({ update: collection, updates: [{ q: { [field.name]: { $exists: false } }, u, multi: true }] }, `update ${collection}: backfill ${field.name} with its default`);
 }

@@ -53,8 +53,28 @@ export const TYPE_ALIAS: { readonly [T in FieldType]: string } = {
 
 /** The `$jsonSchema` bsonType aliases MongoDB knows (what `native` may name). */
 export const BSON_TYPE_ALIASES: readonly string[] = [
-  'double', 'string', 'object', 'array', 'binData', 'undefined', 'objectId', 'bool', 'date', 'null', 'regex', 'dbPointer',
-  'javascript', 'symbol', 'javascriptWithScope', 'int', 'timestamp', 'long', 'decimal', 'minKey', 'maxKey', 'number',
+  'double',
+  'string',
+  'object',
+  'array',
+  'binData',
+  'undefined',
+  'objectId',
+  'bool',
+  'date',
+  'null',
+  'regex',
+  'dbPointer',
+  'javascript',
+  'symbol',
+  'javascriptWithScope',
+  'int',
+  'timestamp',
+  'long',
+  'decimal',
+  'minKey',
+  'maxKey',
+  'number',
 ];
 
 /** `native: 'any'`: a property without a bsonType keyword (any BSON type; its other keywords stay in the validator). */
@@ -70,7 +90,11 @@ export function nativeBsonTypes(native: string | undefined, where: string): stri
   const list = typeof native === 'string' ? native.split(',').map((t) => t.trim()) : [];
   if (list.length === 0 || list.some((t) => !BSON_TYPE_ALIASES.includes(t))) {
     throw new ValidationError(`field "${where}"`, [
-      { code: 'invalid_native_type', path: 'native', message: `on MongoDB native is a $jsonSchema bsonType (${BSON_TYPE_ALIASES.join(', ')}), several separated by commas, or 'any'; got ${JSON.stringify(native)}` },
+      {
+        code: 'invalid_native_type',
+        path: 'native',
+        message: `on MongoDB native is a $jsonSchema bsonType (${BSON_TYPE_ALIASES.join(', ')}), several separated by commas, or 'any'; got ${JSON.stringify(native)}`,
+      },
     ]);
   }
   return list;

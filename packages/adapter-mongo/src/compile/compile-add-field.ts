@@ -24,7 +24,10 @@ export function compileAddField(op: AddFieldOp, ctx: CompileContext, settings: M
   }
   const backfill = settings.backfillDefaults ? backfillStep(op.collection, f) : undefined;
   if (backfill) steps.push(backfill);
-  if (undoesDrop) steps.push(namedStep(StepNames.restoreField, { collection: op.collection, field: f.name, backup, batchSize: settings.batchSize }, `restore ${op.collection}.${f.name} values from ${backup} if it exists`));
+  if (undoesDrop)
+    steps.push(
+      namedStep(StepNames.restoreField, { collection: op.collection, field: f.name, backup, batchSize: settings.batchSize }, `restore ${op.collection}.${f.name} values from ${backup} if it exists`),
+    );
   steps.push(patchValidatorStep(op.collection, { kind: 'addField', field: f }, settings, `+ ${f.name}`));
   if (f.unique && !f.primaryKey) {
     const u = uniqueFieldSpec(op.collection, f, settings);

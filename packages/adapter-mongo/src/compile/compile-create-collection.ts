@@ -15,7 +15,9 @@ import { type Doc, type MongoCommandStep, StepNames, commandStep, namedStep } fr
 export function compileCreateCollection(op: CreateCollectionOp, settings: MongoCompileSettings): MongoCommandStep[] {
   const mo = op.options?.mongoOptions ?? {};
   if (mo.capped && !(typeof mo.size === 'number' && mo.size > 0)) {
-    throw new ValidationError(`createCollection "${op.name}"`, [{ code: 'capped_needs_size', path: 'options.mongoOptions.size', message: 'a capped collection needs its size in bytes (mongoOptions.size)' }]);
+    throw new ValidationError(`createCollection "${op.name}"`, [
+      { code: 'capped_needs_size', path: 'options.mongoOptions.size', message: 'a capped collection needs its size in bytes (mongoOptions.size)' },
+    ]);
   }
   const wantsValidator = op.fields.length > 0 || mo.validator !== undefined;
   const validation: Doc = wantsValidator
@@ -43,7 +45,8 @@ export function compileCreateCollection(op: CreateCollectionOp, settings: MongoC
     const w = implied.warnings.join('; ');
     steps.push(commandStep({ createIndexes: op.name, indexes: specs }, `createIndexes ${op.name}: ${names}`, w ? { warning: w } : {}));
   }
-  if (op.constraints && op.constraints.length > 0) steps.push(namedStep(StepNames.recordConstraints, { collection: op.name, add: op.constraints }, `record constraints of ${op.name} in _ductape_schema`));
+  if (op.constraints && op.constraints.length > 0)
+    steps.push(namedStep(StepNames.recordConstraints, { collection: op.name, add: op.constraints }, `record constraints of ${op.name} in _ductape_schema`));
   return steps;
 }
 
@@ -53,7 +56,11 @@ export function compileCreateCollection(op: CreateCollectionOp, settings: MongoC
  */
 export function constraintSpec(collection: string, c: ConstraintDefinition, _fields: readonly FieldDefinition[]): Doc {
   if (c.type === 'unique' || c.type === 'primaryKey') return { key: Object.fromEntries(c.columns.map((n) => [n, 1])), name: c.name, unique: true };
-  throw new UnsupportedOperationError('mongo', `a ${c.type} constraint ("${c.name}" on "${collection}")`, 'MongoDB has no foreign keys or check constraints; use a $jsonSchema validator (mongoOptions.validator) or application checks');
+  throw new UnsupportedOperationError(
+    'mongo',
+    `a ${c.type} constraint ("${c.name}" on "${collection}")`,
+    'MongoDB has no foreign keys or check constraints; use a $jsonSchema validator (mongoOptions.validator) or application checks',
+  );
 }
 
 /**
@@ -63,5 +70,6 @@ export function constraintSpec(collection: string, c: ConstraintDefinition, _fie
  */
 export function assertIndexFeatures(collection: string, spec: Doc, settings: MongoCompileSettings): void {
   if (spec.expireAfterSeconds !== undefined && !settings.features.ttlIndexes) throw new MissingFeatureError(`the TTL index "${String(spec.name)}" on "${collection}"`, 'TTL indexes', false);
-  if (spec.partialFilterExpression !== undefined && !settings.features.partialIndexes) throw new MissingFeatureError(`the partial index "${String(spec.name)}" on "${collection}"`, 'partial indexes', false);
+  if (spec.partialFilterExpression !== undefined && !settings.features.partialIndexes)
+    throw new MissingFeatureError(`the partial index "${String(spec.name)}" on "${collection}"`, 'partial indexes', false);
 }

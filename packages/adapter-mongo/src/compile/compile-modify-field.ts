@@ -18,7 +18,9 @@ export function compileModifyField(op: ModifyFieldOp, settings: MongoCompileSett
   if (!('unique' in c)) return steps;
   if (c.unique === true) {
     if (!op.previous && !c.type) {
-      throw new ValidationError(`modifyField "${op.collection}.${op.field}"`, [{ code: 'unique_needs_type', path: 'previous', message: 'making a field unique on MongoDB needs its type: give `previous` (the sdk introspects it) or `changes.type`' }]);
+      throw new ValidationError(`modifyField "${op.collection}.${op.field}"`, [
+        { code: 'unique_needs_type', path: 'previous', message: 'making a field unique on MongoDB needs its type: give `previous` (the sdk introspects it) or `changes.type`' },
+      ]);
     }
     const next = applyChanges(op.previous ?? { name: op.field, type: c.type as FieldType }, c);
     const u = uniqueFieldSpec(op.collection, next, settings);

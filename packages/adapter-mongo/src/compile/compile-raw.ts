@@ -14,7 +14,9 @@ export function compileRaw(op: RawOp): Step[] {
   if (!MONGO_RAW_DIALECTS.includes(op.dialect)) throw new UnsupportedOperationError('mongo', `a raw "${op.dialect}" operation`, 'it runs raw operations for mongodb');
   const cmd = op.command ?? (typeof op.sql === 'string' ? parse(op.sql) : undefined);
   if (!cmd || typeof cmd !== 'object' || Array.isArray(cmd) || Object.keys(cmd).length === 0) {
-    throw new ValidationError('raw mongodb operation', [{ code: 'raw_needs_command', path: 'command', message: 'a raw mongodb operation is a command document (or its JSON text), e.g. { collMod: "users", validationLevel: "moderate" }' }]);
+    throw new ValidationError('raw mongodb operation', [
+      { code: 'raw_needs_command', path: 'command', message: 'a raw mongodb operation is a command document (or its JSON text), e.g. { collMod: "users", validationLevel: "moderate" }' },
+    ]);
   }
   return [commandStep(cmd, `raw mongodb: ${Object.keys(cmd)[0]}`)];
 }

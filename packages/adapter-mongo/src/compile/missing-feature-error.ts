@@ -6,7 +6,11 @@ import { DuctapeError, ErrorCodes } from '@ductape/core';
  * @example throw new MissingFeatureError('createCollection "users"', '$jsonSchema validators', true)
  */
 export class MissingFeatureError extends DuctapeError {
-  constructor(readonly operation: string, readonly feature: string, canWarn: boolean) {
+  constructor(
+    readonly operation: string,
+    readonly feature: string,
+    canWarn: boolean,
+  ) {
     super(
       ErrorCodes.unsupportedOperation,
       `mongo cannot run ${operation}: the server does not support ${feature} (probed at connect)`,

@@ -49,7 +49,10 @@ function fieldNames(op: Operation): [string, string][] {
     case 'modifyField':
       return [['field', op.field]];
     case 'renameField':
-      return [['from', op.from], ['to', op.to]];
+      return [
+        ['from', op.from],
+        ['to', op.to],
+      ];
     default:
       return [];
   }

@@ -21,7 +21,7 @@ export function propertySchema(field: FieldOptions, where = 'field'): Doc {
   const types = [...own, ...(nullable && own.length > 0 && !own.includes('null') ? ['null'] : [])];
   // native 'any': no bsonType keyword at all.
   const schema: Record<string, unknown> = types.length === 0 ? {} : { bsonType: types.length === 1 ? types[0] : types };
-  if ((field.type === 'string') && typeof field.length === 'number') schema.maxLength = field.length;
+  if (field.type === 'string' && typeof field.length === 'number') schema.maxLength = field.length;
   if (field.type === 'smallint') Object.assign(schema, { minimum: SMALLINT_MIN, maximum: SMALLINT_MAX });
   if (field.type === 'uuid') schema.pattern = UUID_PATTERN;
   if (field.type === 'time') schema.pattern = TIME_PATTERN;

@@ -34,10 +34,16 @@ async function copyInBatches(db: Db, from: string, filter: Document, projection:
   let last: unknown;
   for (;;) {
     const q = last === undefined ? filter : { $and: [filter, { _id: { $gt: last } }] };
-    const docs = await db.collection(from).find(q, { ...opts, projection, sort: { _id: 1 }, limit: batchSize }).toArray();
+    const docs = await db
+      .collection(from)
+      .find(q, { ...opts, projection, sort: { _id: 1 }, limit: batchSize })
+      .toArray();
     if (docs.length === 0) return;
     const writes = docs.map(write);
-    await db.collection(writes[0]!.target).bulkWrite(writes.map((w) => w.op), { ...opts, ordered: false });
+    await db.collection(writes[0]!.target).bulkWrite(
+      writes.map((w) => w.op),
+      { ...opts, ordered: false },
+    );
     last = docs[docs.length - 1]!._id;
   }
 }

@@ -47,7 +47,16 @@ export async function renameImpliedIndexes(db: Db, from: string, to: string, ses
     });
   }
   if (indexes.length > 0) {
-    await db.command({ createIndexes: to, indexes: indexes.map((i) => { const { v: _v, ns: _ns, ...spec } = i; return { ...spec, name: renamed(i, from, to) }; }) }, opts);
+    await db.command(
+      {
+        createIndexes: to,
+        indexes: indexes.map((i) => {
+          const { v: _v, ns: _ns, ...spec } = i;
+          return { ...spec, name: renamed(i, from, to) };
+        }),
+      },
+      opts,
+    );
   }
   await pending.deleteOne({ _id: key }, opts);
 }

@@ -66,7 +66,17 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
 // An index of the same name already there: MongoDB would change nothing and say "all indexes
 // already exist"; this step did not create it, so it fails rather than adopt it (issue 16, defect 3).
 async function refuseExistingIndexes(db: Db, collection: string, indexes: readonly Doc[], session: ClientSession | undefined): Promise<void> {
-  const present = new Set((await db.collection(collection).listIndexes(session ? { session } : {}).toArray()).map((i) => String(i.name)));
+  const present = new Set(
+    (
+      await db
+        .collection(collection)
+        .listIndexes(session ? { session } : {})
+        .toArray()
+    ).map((i) => String(i.name)),
+  );
   const taken = indexes.map((i) => String(i.name)).filter((n) => present.has(n));
-  if (taken.length > 0) throw new Error(`collection "${collection}" already has an index named ${taken.map((n) => `"${n}"`).join(', ')}; this migration did not create it, so it neither adopts it nor would its down drop it. Drop or rename that index, or remove the operation`);
+  if (taken.length > 0)
+    throw new Error(
+      `collection "${collection}" already has an index named ${taken.map((n) => `"${n}"`).join(', ')}; this migration did not create it, so it neither adopts it nor would its down drop it. Drop or rename that index, or remove the operation`,
+    );
 }

@@ -18,7 +18,9 @@ describe.skipIf(!mongoUrl)('db.update data migrations (FerretDB)', () => {
     ({ adapter, commands } = monitoredAdapter(url, database, { onMissingFeature: 'warn', logger: new CapturedLog() }));
     await adapter.connect();
     await new MigrationEngine(adapter).up(
-      migration('users').createCollection('users', { _id: { type: 'integer', primaryKey: true }, first_name: 'string', last_name: 'string', full_name: 'string', n: 'integer' }).build(),
+      migration('users')
+        .createCollection('users', { _id: { type: 'integer', primaryKey: true }, first_name: 'string', last_name: 'string', full_name: 'string', n: 'integer' })
+        .build(),
     );
     await users().insertMany(Array.from({ length: 25 }, (_, i) => ({ _id: i as never, first_name: `F${i}`, last_name: i % 5 === 0 ? null : `L${i}`, full_name: i < 3 ? 'kept' : null, n: i })));
   });
@@ -44,7 +46,14 @@ describe.skipIf(!mongoUrl)('db.update data migrations (FerretDB)', () => {
     const snapshot = await adapter.introspect('users');
     const u = resolveUpdate({ table: 'users', data: { n: { $ADD: ['n', 100] } } }, snapshot!);
     const crash = new Error('killed after the first batch');
-    await expect(adapter.updateRows(u, { batchSize: 10, onProgress: () => { throw crash; } })).rejects.toBe(crash);
+    await expect(
+      adapter.updateRows(u, {
+        batchSize: 10,
+        onProgress: () => {
+          throw crash;
+        },
+      }),
+    ).rejects.toBe(crash);
     expect(await users().countDocuments({ n: { $gte: 100 } })).toBe(10);
     const r = await adapter.updateRows(u, { batchSize: 10 });
     expect(r).toEqual({ rowsUpdated: 25, batches: 2 });
@@ -60,7 +69,11 @@ describe.skipIf(!mongoUrl)('db.update data migrations (FerretDB)', () => {
     const before = commands.length;
     await expect(updateRowsMongo(adapter.driver.client, adapter.driver.db, real, u, { batchSize: 10 })).rejects.toThrow();
     const update = sent(commands.slice(before), 'update').find((c) => c.update === 'users');
-    expect(update).toEqual({ update: 'users', ordered: true, updates: [{ q: { $and: [{ $and: [{ n: { $lt: 3 } }] }, { _id: { $in: [0, 1, 2] } }] }, u: [{ $set: { n: { $add: ['$n', { $literal: 1 }] } } }], multi: true }] });
+    expect(update).toEqual({
+      update: 'users',
+      ordered: true,
+      updates: [{ q: { $and: [{ $and: [{ n: { $lt: 3 } }] }, { _id: { $in: [0, 1, 2] } }] }, u: [{ $set: { n: { $add: ['$n', { $literal: 1 }] } } }], multi: true }],
+    });
     await adapter.driver.db.collection('_ductape_data_progress').deleteMany({});
   });
 });

@@ -94,7 +94,9 @@ describe.skipIf(!mongoUrl)('field operations rewrite documents (FerretDB)', () =
   });
 
   it('a unique constraint introspects as a constraint; dropConstraint with it as previous is undone by its down', async () => {
-    const add = migration('uq_age').addConstraint('users', { name: 'uq_users_age', type: 'unique', columns: ['age'] }).build();
+    const add = migration('uq_age')
+      .addConstraint('users', { name: 'uq_users_age', type: 'unique', columns: ['age'] })
+      .build();
     await engine.up(add);
     const s = await adapter.introspect('users');
     expect(s?.constraints).toEqual([{ name: 'uq_users_age', type: 'unique', columns: ['age'] }]);
@@ -109,12 +111,16 @@ describe.skipIf(!mongoUrl)('field operations rewrite documents (FerretDB)', () =
   });
 
   it('modifyField changes the recorded validator; dropIndex and raw commands run; drop and its down restore the definition', async () => {
-    const m = migration('widen').modifyField('users', 'name', { length: 500 }, { previous: { name: 'name', type: 'string', length: 100, unique: true, required: true } }).build();
+    const m = migration('widen')
+      .modifyField('users', 'name', { length: 500 }, { previous: { name: 'name', type: 'string', length: 100, unique: true, required: true } })
+      .build();
     await engine.up(m);
     expect((await adapter.introspect('users'))?.fields.find((f) => f.name === 'name')?.length).toBe(500);
     await engine.down(m);
     expect((await adapter.introspect('users'))?.fields.find((f) => f.name === 'name')?.length).toBe(100);
-    const raw = migration('raw_idx').raw('mongodb', { createIndexes: 'users', indexes: [{ key: { age: 1 }, name: 'raw_age' }] }, { down: { command: { dropIndexes: 'users', index: 'raw_age' } } }).build();
+    const raw = migration('raw_idx')
+      .raw('mongodb', { createIndexes: 'users', indexes: [{ key: { age: 1 }, name: 'raw_age' }] }, { down: { command: { dropIndexes: 'users', index: 'raw_age' } } })
+      .build();
     await engine.up(raw);
     expect((await users().listIndexes().toArray()).map((i) => i.name)).toContain('raw_age');
     await engine.down(raw);
@@ -139,9 +145,16 @@ describe.skipIf(!mongoUrl)('an interrupted rename resumes with its indexes (Ferr
     await adapter.connect();
     try {
       const engine = new MigrationEngine(adapter);
-      await engine.up(migration('t').createCollection('t', { id: { type: 'integer', primaryKey: true }, code: { type: 'string', unique: true, required: true } }).build());
+      await engine.up(
+        migration('t')
+          .createCollection('t', { id: { type: 'integer', primaryKey: true }, code: { type: 'string', unique: true, required: true } })
+          .build(),
+      );
       const t = adapter.driver.db.collection('t');
-      await t.insertMany([{ id: 1, code: 'a' }, { id: 2, code: 'b' }]);
+      await t.insertMany([
+        { id: 1, code: 'a' },
+        { id: 2, code: 'b' },
+      ]);
       // A first run died after dropping the index: the record is there, the index is gone.
       const { renameField, PENDING_INDEXES_COLLECTION } = await import('../../src/execute/rename-field.js');
       const spec = (await t.listIndexes().toArray()).find((i) => i.name === 't_code_key');

@@ -25,7 +25,10 @@ describe.skipIf(!mongoUrl)('lock, history and factory (FerretDB)', () => {
     const [a, b] = [await connected(), await connected()];
     const ms = Array.from({ length: 3 }, (_, i) => migration(`race_${i}`).createCollection(`race_${i}`, { n: 'integer' }).build());
     const results = await Promise.all([new MigrationEngine(a, { leaseMs: 2000 }).upAll(ms), new MigrationEngine(b, { leaseMs: 2000 }).upAll(ms)]);
-    const outcomes = results.flat().map((r) => `${r.name}:${r.outcome}`).sort();
+    const outcomes = results
+      .flat()
+      .map((r) => `${r.name}:${r.outcome}`)
+      .sort();
     expect(outcomes).toEqual(['race_0:applied', 'race_0:skipped', 'race_1:applied', 'race_1:skipped', 'race_2:applied', 'race_2:skipped']);
     expect((await a.history.list()).map((e) => e.name)).toEqual(['race_0', 'race_1', 'race_2']);
   });
@@ -65,8 +68,24 @@ describe.skipIf(!mongoUrl)('lock, history and factory (FerretDB)', () => {
 
   it('history keeps the order first recorded (seq), survives rewrites, and stores the migration exactly', async () => {
     const a = await connected();
-    const m = migration('with_dollars').raw('mongodb', { collMod: 'race_0', validator: { $jsonSchema: { bsonType: 'object' } } }, { down: { command: { ping: 1 } } }).build();
-    const e = { name: m.name, tag: m.tag, checksum: 'x', status: 'running' as const, direction: 'up' as const, appliedAt: null, startedAt: new Date(), executionMs: 0, stepsApplied: 0, stepsTotal: 1, error: null, appliedBy: 'me', migration: m };
+    const m = migration('with_dollars')
+      .raw('mongodb', { collMod: 'race_0', validator: { $jsonSchema: { bsonType: 'object' } } }, { down: { command: { ping: 1 } } })
+      .build();
+    const e = {
+      name: m.name,
+      tag: m.tag,
+      checksum: 'x',
+      status: 'running' as const,
+      direction: 'up' as const,
+      appliedAt: null,
+      startedAt: new Date(),
+      executionMs: 0,
+      stepsApplied: 0,
+      stepsTotal: 1,
+      error: null,
+      appliedBy: 'me',
+      migration: m,
+    };
     await a.history.save(e);
     await a.history.save({ ...e, status: 'applied', appliedAt: new Date(), stepsApplied: 1 });
     const list = await a.history.list();

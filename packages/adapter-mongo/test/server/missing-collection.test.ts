@@ -24,7 +24,13 @@ describe.skipIf(!mongoUrl)('index operations on a collection that does not exist
 
   it.each([
     ['createIndex', migration('idx_on_missing').createIndex('ghost_a', 'idx_ghost_a', ['x']).build(), 'ghost_a'],
-    ['addConstraint', migration('uq_on_missing').addConstraint('ghost_b', { name: 'uq_ghost_b', type: 'unique', columns: ['x'] }).build(), 'ghost_b'],
+    [
+      'addConstraint',
+      migration('uq_on_missing')
+        .addConstraint('ghost_b', { name: 'uq_ghost_b', type: 'unique', columns: ['x'] })
+        .build(),
+      'ghost_b',
+    ],
   ])('%s fails with a typed error and creates nothing', async (_, m, collection) => {
     const error = await engine.up(m).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MigrationFailedError);

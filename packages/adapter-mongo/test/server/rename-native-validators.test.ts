@@ -62,7 +62,9 @@ describe.skipIf(!mongoUrl)('MongoDB: renameCollection, no adopted indexes, valid
     await adapter.driver.db.collection('orders').createIndex({ code: 1 }, { name: 'uq_orders_code', unique: true });
     const create = migration('orders_idx').createIndex('orders', 'idx_orders_n', ['n']).build();
     await expect(engine.up(create)).rejects.toThrow(/already has an index named "idx_orders_n"/);
-    const constraint = migration('orders_uq').addConstraint('orders', { name: 'uq_orders_code', type: 'unique', columns: ['code'] }).build();
+    const constraint = migration('orders_uq')
+      .addConstraint('orders', { name: 'uq_orders_code', type: 'unique', columns: ['code'] })
+      .build();
     await expect(engine.up(constraint)).rejects.toThrow(/already has an index named "uq_orders_code"/);
     const history = await engine.getHistory();
     for (const name of ['orders_idx', 'orders_uq']) expect(history.find((h) => h.name === name)?.status).not.toBe('applied');

@@ -29,25 +29,29 @@ describe.skipIf(!mongoUrl)('the spec MongoDB section through the sdk (FerretDB)'
 
   const block = async (db: DatabaseService) => {
     // --- spec block ---
-    await db.schema.create('users', {
-      _id: { type: 'uuid', primaryKey: true },
-      email: { type: 'string', required: true },
-    }, {
-      mongoOptions: {
-        capped: false,
-        validator: {
-          $jsonSchema: {
-            bsonType: 'object',
-            required: ['email'],
-            properties: {
-              email: { bsonType: 'string' }
-            }
-          }
-        },
-        validationLevel: 'strict',
-        validationAction: 'error',
+    await db.schema.create(
+      'users',
+      {
+        _id: { type: 'uuid', primaryKey: true },
+        email: { type: 'string', required: true },
       },
-    });
+      {
+        mongoOptions: {
+          capped: false,
+          validator: {
+            $jsonSchema: {
+              bsonType: 'object',
+              required: ['email'],
+              properties: {
+                email: { bsonType: 'string' },
+              },
+            },
+          },
+          validationLevel: 'strict',
+          validationAction: 'error',
+        },
+      },
+    );
     // --- end of spec block ---
   };
 
@@ -56,7 +60,10 @@ describe.skipIf(!mongoUrl)('the spec MongoDB section through the sdk (FerretDB)'
     await db.connect({ env: 'dev', product: 'my-app', database: 'main-db' });
     try {
       await block(db);
-      expect((await db.getAdapter().introspect('users'))?.fields).toEqual([{ name: 'email', type: 'string', required: true }, { name: '_id', type: 'uuid', primaryKey: true }]);
+      expect((await db.getAdapter().introspect('users'))?.fields).toEqual([
+        { name: 'email', type: 'string', required: true },
+        { name: '_id', type: 'uuid', primaryKey: true },
+      ]);
     } finally {
       await db.disconnect();
     }
@@ -70,7 +77,10 @@ describe.skipIf(!mongoUrl)('the spec MongoDB section through the sdk (FerretDB)'
       const client = new MongoClient(mongoUrl as string);
       await client.connect();
       const coll = client.db(dbs.at(-1)).collection<Record<string, unknown>>('users');
-      await coll.insertMany([{ _id: 1 as never, first_name: 'Ada', last_name: 'Lovelace' }, { _id: 2 as never, first_name: 'Alan', last_name: 'Turing' }]);
+      await coll.insertMany([
+        { _id: 1 as never, first_name: 'Ada', last_name: 'Lovelace' },
+        { _id: 2 as never, first_name: 'Alan', last_name: 'Turing' },
+      ]);
       // --- spec block ---
       // Schema migration
       await db.schema.addField('users', 'full_name', 'string');
@@ -79,7 +89,7 @@ describe.skipIf(!mongoUrl)('the spec MongoDB section through the sdk (FerretDB)'
       await db.update({
         table: 'users',
         data: {
-          full_name: { $CONCAT: ['first_name', ' ', 'last_name'] }
+          full_name: { $CONCAT: ['first_name', ' ', 'last_name'] },
         },
         where: { full_name: null },
       });
@@ -88,7 +98,10 @@ describe.skipIf(!mongoUrl)('the spec MongoDB section through the sdk (FerretDB)'
       await db.schema.dropField('users', 'first_name');
       await db.schema.dropField('users', 'last_name');
       // --- end of spec block ---
-      expect(await coll.find({}).sort({ _id: 1 }).toArray()).toEqual([{ _id: 1, full_name: 'Ada Lovelace' }, { _id: 2, full_name: 'Alan Turing' }]);
+      expect(await coll.find({}).sort({ _id: 1 }).toArray()).toEqual([
+        { _id: 1, full_name: 'Ada Lovelace' },
+        { _id: 2, full_name: 'Alan Turing' },
+      ]);
       expect((await db.getAdapter().introspect('users'))?.fields.map((f) => f.name)).toEqual(['_id', 'full_name']);
       await client.close();
     } finally {

@@ -8,6 +8,10 @@ export const mongoUrl: string | undefined = requireServer('mongo');
 export async function dropDatabases(url: string, names: readonly string[]): Promise<void> {
   const c = new MongoClient(url);
   await c.connect();
-  for (const n of names) await c.db(n).dropDatabase().catch(() => undefined);
+  for (const n of names)
+    await c
+      .db(n)
+      .dropDatabase()
+      .catch(() => undefined);
   await c.close();
 }

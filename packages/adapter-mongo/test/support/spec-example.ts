@@ -4,14 +4,18 @@ import { UUID_PATTERN } from '../../src/index.js';
 /** The spec's MongoDB example as a migration (the sdk test runs the block itself verbatim). */
 export function specMongoExample(): Migration {
   return migration('create_users')
-    .createCollection('users', { _id: { type: 'uuid', primaryKey: true }, email: { type: 'string', required: true } }, {
-      mongoOptions: {
-        capped: false,
-        validator: { $jsonSchema: { bsonType: 'object', required: ['email'], properties: { email: { bsonType: 'string' } } } },
-        validationLevel: 'strict',
-        validationAction: 'error',
+    .createCollection(
+      'users',
+      { _id: { type: 'uuid', primaryKey: true }, email: { type: 'string', required: true } },
+      {
+        mongoOptions: {
+          capped: false,
+          validator: { $jsonSchema: { bsonType: 'object', required: ['email'], properties: { email: { bsonType: 'string' } } } },
+          validationLevel: 'strict',
+          validationAction: 'error',
+        },
       },
-    })
+    )
     .build();
 }
 

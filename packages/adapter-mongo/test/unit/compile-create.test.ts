@@ -87,7 +87,13 @@ describe('createCollection (golden)', () => {
     });
     expect(steps.map((s) => s.kind === 'command' && s.args)).toEqual([
       { create: 'events', capped: true, size: 4096, max: 100 },
-      { createIndexes: 'events', indexes: [{ key: { at: -1, kind: 1 }, name: 'idx_at' }, { key: { kind: 1 }, name: 'uq_kind', unique: true }] },
+      {
+        createIndexes: 'events',
+        indexes: [
+          { key: { at: -1, kind: 1 }, name: 'idx_at' },
+          { key: { kind: 1 }, name: 'uq_kind', unique: true },
+        ],
+      },
       { collection: 'events', add: [{ name: 'uq_kind', type: 'unique', columns: ['kind'] }] },
     ]);
     expect(() =>
@@ -96,7 +102,9 @@ describe('createCollection (golden)', () => {
   });
 
   it('on a server without validators: refuses by default (typed, before IO); with onMissingFeature "warn" creates without it, records it in _ductape_schema and says so', () => {
-    const op = migration('u').createCollection('users', { email: { type: 'string', required: true, unique: true }, nick: { type: 'string', unique: true } }).build().up[0]!;
+    const op = migration('u')
+      .createCollection('users', { email: { type: 'string', required: true, unique: true }, nick: { type: 'string', unique: true } })
+      .build().up[0]!;
     const err = (() => {
       try {
         compile(op, settings({ features: FERRETDB_FEATURES }));
@@ -125,7 +133,13 @@ describe('createCollection (golden)', () => {
       {
         kind: 'command',
         name: 'createIndexes',
-        args: { createIndexes: 'users', indexes: [{ key: { email: 1 }, name: 'users_email_key', unique: true }, { key: { nick: 1 }, name: 'users_nick_key', unique: true }] },
+        args: {
+          createIndexes: 'users',
+          indexes: [
+            { key: { email: 1 }, name: 'users_email_key', unique: true },
+            { key: { nick: 1 }, name: 'users_nick_key', unique: true },
+          ],
+        },
         summary: 'createIndexes users: users_email_key, users_nick_key',
         warning: '"users.nick" is unique without a partial filter (the server lacks partial indexes): at most one document may lack it',
       },

@@ -6,7 +6,12 @@ import { FERRETDB_FEATURES, compile, ctx, settings } from '../support/compile-he
 describe('field operations (golden)', () => {
   it('addField → collMod patch; a default is backfilled first; a unique field gets its index', () => {
     expect(compile({ type: 'addField', collection: 'users', field: { name: 'phone', type: 'string', length: 20 } })).toEqual([
-      { kind: 'command', name: 'ductape.patchValidator', args: { collection: 'users', patch: { kind: 'addField', field: { name: 'phone', type: 'string', length: 20 } } }, summary: 'collMod users validator: + phone' },
+      {
+        kind: 'command',
+        name: 'ductape.patchValidator',
+        args: { collection: 'users', patch: { kind: 'addField', field: { name: 'phone', type: 'string', length: 20 } } },
+        summary: 'collMod users validator: + phone',
+      },
     ]);
     const steps = compile({ type: 'addField', collection: 'users', field: { name: 'active', type: 'boolean', required: true, default: true, unique: true } });
     expect(steps.map((s) => s.kind === 'command' && [s.name, s.args])).toEqual([
@@ -21,7 +26,9 @@ describe('field operations (golden)', () => {
   });
 
   it('dropField → tolerant drop of its unique index, batched $unset, collMod; its down restores the definition and says values are not restored', () => {
-    const m = migration('drop_age').dropField('users', 'age', { previous: { name: 'age', type: 'integer', unique: true } }).build();
+    const m = migration('drop_age')
+      .dropField('users', 'age', { previous: { name: 'age', type: 'integer', unique: true } })
+      .build();
     expect(compile(m.up[0]!)).toEqual([
       { kind: 'command', name: 'dropIndexes', args: { dropIndexes: 'users', index: 'users_age_key' }, summary: 'dropIndexes users: users_age_key (if it exists)', ignoreErrorCodes: [27] },
       {
@@ -43,20 +50,37 @@ describe('field operations (golden)', () => {
     const backedUp = compile(m.up[0]!, settings(), ctx({ options: { backupDroppedFields: true } }));
     expect(backedUp.map((s) => s.kind === 'command' && s.name)).toEqual(['dropIndexes', 'ductape.backupField', 'ductape.updateInBatches', 'ductape.patchValidator']);
     expect(backedUp[1]).toMatchObject({ args: { collection: 'users', field: 'age', backup: '_ductape_backup.users.age' }, summary: 'copy users.age values to _ductape_backup.users.age' });
-    const plain = migration('drop_x').dropField('users', 'x', { previous: { name: 'x', type: 'string' } }).build();
+    const plain = migration('drop_x')
+      .dropField('users', 'x', { previous: { name: 'x', type: 'string' } })
+      .build();
     expect(compile(plain.up[0]!).map((s) => s.kind === 'command' && s.name)).toEqual(['ductape.updateInBatches', 'ductape.patchValidator']);
   });
 
   it('renameField → batched $rename (moving indexes) + collMod; batch size from the run options', () => {
     expect(compile({ type: 'renameField', collection: 'users', from: 'name', to: 'full_name' }, settings(), ctx({ options: { batchSize: 500 } }))).toEqual([
-      { kind: 'command', name: 'ductape.renameField', args: { collection: 'users', from: 'name', to: 'full_name', batchSize: 500 }, summary: 'update users: $rename name → full_name (batches of 500, indexes moved)' },
-      { kind: 'command', name: 'ductape.patchValidator', args: { collection: 'users', patch: { kind: 'renameField', from: 'name', to: 'full_name' } }, summary: 'collMod users validator: name → full_name' },
+      {
+        kind: 'command',
+        name: 'ductape.renameField',
+        args: { collection: 'users', from: 'name', to: 'full_name', batchSize: 500 },
+        summary: 'update users: $rename name → full_name (batches of 500, indexes moved)',
+      },
+      {
+        kind: 'command',
+        name: 'ductape.patchValidator',
+        args: { collection: 'users', patch: { kind: 'renameField', from: 'name', to: 'full_name' } },
+        summary: 'collMod users validator: name → full_name',
+      },
     ]);
   });
 
   it('modifyField → collMod patch; unique on/off creates or drops the field index', () => {
     expect(compile({ type: 'modifyField', collection: 'users', field: 'email', changes: { length: 500, required: true } })).toEqual([
-      { kind: 'command', name: 'ductape.patchValidator', args: { collection: 'users', patch: { kind: 'modifyField', field: 'email', changes: { length: 500, required: true } } }, summary: 'collMod users validator: ~ email' },
+      {
+        kind: 'command',
+        name: 'ductape.patchValidator',
+        args: { collection: 'users', patch: { kind: 'modifyField', field: 'email', changes: { length: 500, required: true } } },
+        summary: 'collMod users validator: ~ email',
+      },
     ]);
     const on = compile({ type: 'modifyField', collection: 'users', field: 'email', changes: { unique: true }, previous: { name: 'email', type: 'string' } });
     expect(on[1]).toMatchObject({ name: 'createIndexes', args: { indexes: [{ key: { email: 1 }, name: 'users_email_key', unique: true, partialFilterExpression: { email: { $type: 'string' } } }] } });

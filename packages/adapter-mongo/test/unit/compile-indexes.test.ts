@@ -13,13 +13,42 @@ describe('indexes, constraints and raw (golden)', () => {
       .createIndex('users', 'h_email', ['email'], { using: 'hashed' })
       .build();
     expect(m.up.map((op) => compile(op)[0])).toEqual([
-      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'users', indexes: [{ key: { email: 1 }, name: 'idx_users_email', unique: true }] }, summary: 'createIndexes users: idx_users_email', mustCreate: true },
-      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'orders', indexes: [{ key: { customer_id: 1, at: -1 }, name: 'idx_orders_customer_at' }] }, summary: 'createIndexes orders: idx_orders_customer_at', mustCreate: true },
-      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'orders', indexes: [{ key: { status: 1 }, name: 'idx_open', partialFilterExpression: { status: { $eq: 'open' } } }] }, summary: 'createIndexes orders: idx_open', mustCreate: true },
-      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'sessions', indexes: [{ key: { expires_at: 1 }, name: 'ttl_sessions', expireAfterSeconds: 3600 }] }, summary: 'createIndexes sessions: ttl_sessions', mustCreate: true },
+      {
+        kind: 'command',
+        name: 'createIndexes',
+        args: { createIndexes: 'users', indexes: [{ key: { email: 1 }, name: 'idx_users_email', unique: true }] },
+        summary: 'createIndexes users: idx_users_email',
+        mustCreate: true,
+      },
+      {
+        kind: 'command',
+        name: 'createIndexes',
+        args: { createIndexes: 'orders', indexes: [{ key: { customer_id: 1, at: -1 }, name: 'idx_orders_customer_at' }] },
+        summary: 'createIndexes orders: idx_orders_customer_at',
+        mustCreate: true,
+      },
+      {
+        kind: 'command',
+        name: 'createIndexes',
+        args: { createIndexes: 'orders', indexes: [{ key: { status: 1 }, name: 'idx_open', partialFilterExpression: { status: { $eq: 'open' } } }] },
+        summary: 'createIndexes orders: idx_open',
+        mustCreate: true,
+      },
+      {
+        kind: 'command',
+        name: 'createIndexes',
+        args: { createIndexes: 'sessions', indexes: [{ key: { expires_at: 1 }, name: 'ttl_sessions', expireAfterSeconds: 3600 }] },
+        summary: 'createIndexes sessions: ttl_sessions',
+        mustCreate: true,
+      },
       { kind: 'command', name: 'createIndexes', args: { createIndexes: 'users', indexes: [{ key: { email: 'hashed' }, name: 'h_email' }] }, summary: 'createIndexes users: h_email', mustCreate: true },
     ]);
-    expect(m.down.map((op) => compile(op)[0])).toContainEqual({ kind: 'command', name: 'dropIndexes', args: { dropIndexes: 'users', index: 'idx_users_email' }, summary: 'dropIndexes users: idx_users_email' });
+    expect(m.down.map((op) => compile(op)[0])).toContainEqual({
+      kind: 'command',
+      name: 'dropIndexes',
+      args: { dropIndexes: 'users', index: 'idx_users_email' },
+      summary: 'dropIndexes users: idx_users_email',
+    });
   });
 
   it('refuses an SQL partial predicate, an unknown index type, a compound TTL; TTL and partial on a server without them', () => {
@@ -32,9 +61,17 @@ describe('indexes, constraints and raw (golden)', () => {
   });
 
   it('unique constraints are unique indexes recorded as constraints; foreign keys and checks are refused', () => {
-    const m = migration('k').addConstraint('users', { name: 'uq_users_email', type: 'unique', columns: ['email'] }).build();
+    const m = migration('k')
+      .addConstraint('users', { name: 'uq_users_email', type: 'unique', columns: ['email'] })
+      .build();
     expect(compile(m.up[0]!)).toEqual([
-      { kind: 'command', name: 'createIndexes', args: { createIndexes: 'users', indexes: [{ key: { email: 1 }, name: 'uq_users_email', unique: true }] }, summary: 'createIndexes users: uq_users_email (unique)', mustCreate: true },
+      {
+        kind: 'command',
+        name: 'createIndexes',
+        args: { createIndexes: 'users', indexes: [{ key: { email: 1 }, name: 'uq_users_email', unique: true }] },
+        summary: 'createIndexes users: uq_users_email (unique)',
+        mustCreate: true,
+      },
       {
         kind: 'command',
         name: 'ductape.recordConstraints',
@@ -46,12 +83,16 @@ describe('indexes, constraints and raw (golden)', () => {
       { kind: 'command', name: 'dropIndexes', args: { dropIndexes: 'users', index: 'uq_users_email' }, summary: 'dropIndexes users: uq_users_email' },
       { kind: 'command', name: 'ductape.recordConstraints', args: { collection: 'users', remove: ['uq_users_email'] }, summary: 'record constraints of users in _ductape_schema: - uq_users_email' },
     ]);
-    expect(() => compile({ type: 'addConstraint', collection: 'posts', constraint: { name: 'fk', type: 'foreignKey', columns: ['a'], references: { table: 'u', columns: ['id'] } } })).toThrow(/no foreign keys/);
+    expect(() => compile({ type: 'addConstraint', collection: 'posts', constraint: { name: 'fk', type: 'foreignKey', columns: ['a'], references: { table: 'u', columns: ['id'] } } })).toThrow(
+      /no foreign keys/,
+    );
     expect(() => compile({ type: 'addConstraint', collection: 'posts', constraint: { name: 'ck', type: 'check', expression: 'a > 0' } })).toThrow(/check constraint/);
   });
 
   it('raw("mongodb", command) sends the command document; other dialects and SQL text are refused', () => {
-    const m = migration('shard').raw('mongodb', { collMod: 'users', validationLevel: 'moderate' }, { down: { command: { collMod: 'users', validationLevel: 'strict' } } }).build();
+    const m = migration('shard')
+      .raw('mongodb', { collMod: 'users', validationLevel: 'moderate' }, { down: { command: { collMod: 'users', validationLevel: 'strict' } } })
+      .build();
     expect(compile(m.up[0]!)).toEqual([{ kind: 'command', name: 'collMod', args: { collMod: 'users', validationLevel: 'moderate' }, summary: 'raw mongodb: collMod' }]);
     expect(compile(m.down[0]!)).toEqual([{ kind: 'command', name: 'collMod', args: { collMod: 'users', validationLevel: 'strict' }, summary: 'raw mongodb: collMod' }]);
     expect(() => compile({ type: 'raw', dialect: 'postgresql', sql: 'SELECT 1' })).toThrow(/raw "postgresql"/);
@@ -60,7 +101,9 @@ describe('indexes, constraints and raw (golden)', () => {
   });
 
   it('is deterministic: compiling twice gives equal steps', () => {
-    const op = migration('d').createCollection('a', { id: { type: 'uuid', primaryKey: true }, e: { type: 'string', unique: true } }).build().up[0]!;
+    const op = migration('d')
+      .createCollection('a', { id: { type: 'uuid', primaryKey: true }, e: { type: 'string', unique: true } })
+      .build().up[0]!;
     expect(compile(op)).toEqual(compile(op));
   });
 });

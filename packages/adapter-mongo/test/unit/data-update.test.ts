@@ -2,7 +2,16 @@ import { resolveUpdate } from '@ductape/core';
 import { describe, expect, it } from 'vitest';
 import { aggregationExpression, evaluate, whereFilter } from '../../src/index.js';
 
-const table = { name: 'users', fields: [{ name: '_id', type: 'integer' as const, primaryKey: true }, { name: 'first_name', type: 'string' as const }, { name: 'last_name', type: 'string' as const }, { name: 'full_name', type: 'string' as const }, { name: 'n', type: 'integer' as const }] };
+const table = {
+  name: 'users',
+  fields: [
+    { name: '_id', type: 'integer' as const, primaryKey: true },
+    { name: 'first_name', type: 'string' as const },
+    { name: 'last_name', type: 'string' as const },
+    { name: 'full_name', type: 'string' as const },
+    { name: 'n', type: 'integer' as const },
+  ],
+};
 
 describe('data migrations: operators → aggregation pipeline updates (golden)', () => {
   it('compiles the spec example: $CONCAT of columns and text, where full_name is null', () => {
@@ -44,6 +53,18 @@ describe('data migrations: operators → aggregation pipeline updates (golden)',
     expect(evaluate(u.set[1]!.value, { n: 41 })).toBe(42);
     expect(evaluate(u.set[1]!.value, {})).toBeNull();
     expect(evaluate({ kind: 'call', op: '$LOWER', args: [{ kind: 'column', name: 'x' }] }, {})).toBeNull();
-    expect(() => evaluate({ kind: 'call', op: '$DIV', args: [{ kind: 'literal', value: 1 }, { kind: 'literal', value: 0 }] }, {})).toThrow(/division by zero/);
+    expect(() =>
+      evaluate(
+        {
+          kind: 'call',
+          op: '$DIV',
+          args: [
+            { kind: 'literal', value: 1 },
+            { kind: 'literal', value: 0 },
+          ],
+        },
+        {},
+      ),
+    ).toThrow(/division by zero/);
   });
 });

@@ -6,7 +6,15 @@ describe('type mapping round trip and validator patches', () => {
   it('every field type (nullable or not) introspects back to a field that compiles to the same property', () => {
     for (const type of FIELD_TYPES) {
       for (const required of [true, false]) {
-        const f: FieldDefinition = { name: 'f', type, required, ...(type === 'enum' ? { enumValues: ['a', 'b'] } : {}), ...(type === 'array' ? { itemType: 'integer' } : {}), ...(type === 'string' ? { length: 9 } : {}), ...(type === 'native' ? { native: 'objectId' } : {}) };
+        const f: FieldDefinition = {
+          name: 'f',
+          type,
+          required,
+          ...(type === 'enum' ? { enumValues: ['a', 'b'] } : {}),
+          ...(type === 'array' ? { itemType: 'integer' } : {}),
+          ...(type === 'string' ? { length: 9 } : {}),
+          ...(type === 'native' ? { native: 'objectId' } : {}),
+        };
         const p = propertySchema(f);
         expect(propertySchema(fieldFromProperty('f', p, required)), `${type} required=${required}`).toEqual(p);
       }
@@ -21,7 +29,10 @@ describe('type mapping round trip and validator patches', () => {
   });
 
   it('merging a validator with the schema of its own fields gives it back', () => {
-    const v = mergeValidator(collectionSchema([{ name: 'a', type: 'string', required: true }]), { $jsonSchema: { additionalProperties: false, properties: { b: { bsonType: 'int', minimum: 3 } } }, $expr: { $gt: ['$b', 0] } });
+    const v = mergeValidator(collectionSchema([{ name: 'a', type: 'string', required: true }]), {
+      $jsonSchema: { additionalProperties: false, properties: { b: { bsonType: 'int', minimum: 3 } } },
+      $expr: { $gt: ['$b', 0] },
+    });
     expect(v).toEqual({
       // The user's $jsonSchema has no top-level bsonType, so none is added.
       $jsonSchema: { required: ['a'], properties: { b: { bsonType: 'int', minimum: 3 }, a: { bsonType: 'string' } }, additionalProperties: false },
@@ -35,8 +46,14 @@ describe('type mapping round trip and validator patches', () => {
   it('applyPatch adds, modifies (keeping user keywords), renames and drops; an emptied schema removes validation', () => {
     let v = applyPatch(undefined, { kind: 'addField', field: { name: 'phone', type: 'string', length: 20 } });
     expect(v).toEqual({ $jsonSchema: { bsonType: 'object', properties: { phone: { bsonType: ['string', 'null'], maxLength: 20 } } } });
-    v = applyPatch({ $jsonSchema: { bsonType: 'object', properties: { ...(v.$jsonSchema as { properties: object }).properties, n: { bsonType: 'int', description: 'kept' } } }, $comment: 'x' }, { kind: 'modifyField', field: 'n', changes: { type: 'bigint', required: true } });
-    expect(v).toEqual({ $jsonSchema: { bsonType: 'object', required: ['n'], properties: { phone: { bsonType: ['string', 'null'], maxLength: 20 }, n: { description: 'kept', bsonType: ['int', 'long'] } } }, $comment: 'x' });
+    v = applyPatch(
+      { $jsonSchema: { bsonType: 'object', properties: { ...(v.$jsonSchema as { properties: object }).properties, n: { bsonType: 'int', description: 'kept' } } }, $comment: 'x' },
+      { kind: 'modifyField', field: 'n', changes: { type: 'bigint', required: true } },
+    );
+    expect(v).toEqual({
+      $jsonSchema: { bsonType: 'object', required: ['n'], properties: { phone: { bsonType: ['string', 'null'], maxLength: 20 }, n: { description: 'kept', bsonType: ['int', 'long'] } } },
+      $comment: 'x',
+    });
     v = applyPatch(v, { kind: 'modifyField', field: 'phone', changes: { length: null, required: true } });
     expect((v.$jsonSchema as { required: string[] }).required).toEqual(['n', 'phone']);
     v = applyPatch(v, { kind: 'renameField', from: 'phone', to: 'mobile' });

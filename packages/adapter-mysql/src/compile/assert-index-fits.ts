@@ -7,7 +7,15 @@ import { DYNAMIC_LIMITS, indexKeyProblem, type KeyColumn, type KeyIndex, type Ke
  * columns known here (the others are checked when the step runs).
  * @example assertIndexFits('posts', 'ix', { fields: [{ name: 'body' }] }, columns, MYSQL_DIALECT, 'compile')
  */
-export function assertIndexFits(table: string, name: string, index: KeyIndex, columns: ReadonlyMap<string, KeyColumn>, dialect: MysqlDialect, when: 'compile' | 'execute', limits: KeyLimits = DYNAMIC_LIMITS): void {
+export function assertIndexFits(
+  table: string,
+  name: string,
+  index: KeyIndex,
+  columns: ReadonlyMap<string, KeyColumn>,
+  dialect: MysqlDialect,
+  when: 'compile' | 'execute',
+  limits: KeyLimits = DYNAMIC_LIMITS,
+): void {
   const problem = indexKeyProblem(index, (c) => columns.get(c), dialect, limits);
   if (problem) throw new IndexKeyTooLongError(table, name, problem, when);
 }

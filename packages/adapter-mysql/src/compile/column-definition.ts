@@ -39,7 +39,11 @@ function nativeColumnDefinition(field: FieldDefinition, dialect: MysqlDialect, t
   if (n.notKept) throw new ColumnNotRecreatableError(table, field.name, n.notKept, String(field.native), 'write');
   for (const key of NOT_FOR_NATIVE) {
     if (field[key] !== undefined && field[key] !== false) {
-      throw invalid(field.name, key, `a native field carries its whole type in native, so ${key} would do nothing: change native (e.g. native: 'varchar(100) CHARACTER SET latin1', or add AUTO_INCREMENT to it), or use a portable type`);
+      throw invalid(
+        field.name,
+        key,
+        `a native field carries its whole type in native, so ${key} would do nothing: change native (e.g. native: 'varchar(100) CHARACTER SET latin1', or add AUTO_INCREMENT to it), or use a portable type`,
+      );
     }
   }
   if (n.hasDefault && field.default !== undefined) throw invalid(field.name, 'default', `native ${JSON.stringify(field.native)} has its own DEFAULT clause; remove default or the clause`);

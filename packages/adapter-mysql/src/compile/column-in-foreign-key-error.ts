@@ -30,9 +30,10 @@ export class ColumnInForeignKeyError extends DuctapeError {
   constructor(table: string, column: string, fk: ForeignKeyUse, when: 'compile' | 'execute') {
     const key = `${fk.table}(${fk.columns.join(', ')}) → ${fk.referencedTable}(${fk.referencedColumns.join(', ')})`;
     const role = fk.table === table && fk.columns.includes(column) ? 'is a column of' : 'is referenced by';
-    const after = when === 'compile'
-      ? 'nothing was changed in the database'
-      : 'this step changed nothing; steps of the migration before it did, so roll them back with up(m, { recover: \'compensate\' }) before you change the migration';
+    const after =
+      when === 'compile'
+        ? 'nothing was changed in the database'
+        : "this step changed nothing; steps of the migration before it did, so roll them back with up(m, { recover: 'compensate' }) before you change the migration";
     super(
       ErrorCodes.validation,
       `column "${column}" of "${table}" ${role} foreign key "${fk.name}" (${key}); MySQL/MariaDB refuse to drop it while the key exists`,

@@ -15,13 +15,12 @@ export class ColumnNotRecreatableError extends DuctapeError {
   readonly part: string;
 
   constructor(table: string, column: string, part: string, native: string, action: 'drop' | 'modify' | 'write') {
-    const what = part === 'type'
-      ? 'its type holds values a native type cannot carry'
-      : `its ${part} clause holds text a native type cannot carry`;
+    const what = part === 'type' ? 'its type holds values a native type cannot carry' : `its ${part} clause holds text a native type cannot carry`;
     const why = ' (a ";", a backslash, a comment marker or a control character, or over 500 characters)';
-    const head = action !== 'write'
-      ? `${action === 'drop' ? 'dropping' : 'changing'} column "${column}" of "${table}" could not be undone: ${what}${why}`
-      : `column "${column}" of "${table}" cannot be written as introspection read it (${JSON.stringify(native)}): ${what}${why}`;
+    const head =
+      action !== 'write'
+        ? `${action === 'drop' ? 'dropping' : 'changing'} column "${column}" of "${table}" could not be undone: ${what}${why}`
+        : `column "${column}" of "${table}" cannot be written as introspection read it (${JSON.stringify(native)}): ${what}${why}`;
     super(
       ErrorCodes.irreversible,
       head,

@@ -7,7 +7,9 @@ import { sql } from './step.js';
  */
 export function compileRaw(op: RawOp): Step[] {
   if (typeof op.sql !== 'string' || op.sql.trim() === '') {
-    throw new ValidationError(`raw ${op.dialect} operation`, [{ code: 'raw_needs_sql', path: 'sql', message: 'a raw MySQL/MariaDB operation needs `sql` (one statement); driver commands are for MongoDB and DynamoDB' }]);
+    throw new ValidationError(`raw ${op.dialect} operation`, [
+      { code: 'raw_needs_sql', path: 'sql', message: 'a raw MySQL/MariaDB operation needs `sql` (one statement); driver commands are for MongoDB and DynamoDB' },
+    ]);
   }
   const first = op.sql.trim().split('\n')[0] ?? '';
   return [sql(op.sql, `raw ${op.dialect}: ${first.length > 60 ? `${first.slice(0, 60)}…` : first}`)];

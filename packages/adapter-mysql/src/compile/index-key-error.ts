@@ -15,17 +15,15 @@ export class IndexKeyTooLongError extends DuctapeError {
   readonly suggestedLength: number | undefined;
 
   constructor(table: string, index: string, problem: KeyProblem, when: 'compile' | 'execute') {
-    const fix = problem.suggestedLength === undefined
-      ? `change the index so column "${problem.column}" is not in it as written`
-      : `index a prefix of the column: createIndex('${table}', '${index}', [{ name: '${problem.column}', length: ${problem.suggestedLength} }, …]) (the longest that fits; a shorter one is fine)`;
-    const after = when === 'compile'
-      ? 'nothing was changed in the database'
-      : 'this step changed nothing; steps of the migration before it did, so roll them back with up(m, { recover: \'compensate\' }) before you change the migration';
-    super(
-      ErrorCodes.validation,
-      `MySQL/MariaDB cannot index column "${problem.column}" of "${table}" in index "${index}" as written: ${problem.reason}`,
-      `${fix}; ${after}`,
-    );
+    const fix =
+      problem.suggestedLength === undefined
+        ? `change the index so column "${problem.column}" is not in it as written`
+        : `index a prefix of the column: createIndex('${table}', '${index}', [{ name: '${problem.column}', length: ${problem.suggestedLength} }, …]) (the longest that fits; a shorter one is fine)`;
+    const after =
+      when === 'compile'
+        ? 'nothing was changed in the database'
+        : "this step changed nothing; steps of the migration before it did, so roll them back with up(m, { recover: 'compensate' }) before you change the migration";
+    super(ErrorCodes.validation, `MySQL/MariaDB cannot index column "${problem.column}" of "${table}" in index "${index}" as written: ${problem.reason}`, `${fix}; ${after}`);
     this.table = table;
     this.index = index;
     this.column = problem.column;

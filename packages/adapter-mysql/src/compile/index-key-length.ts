@@ -63,14 +63,23 @@ export function indexKeyProblem(index: KeyIndex, columnOf: (name: string) => Key
     if (col.kind === 'json') return { column: f.name, reason: `MySQL cannot index a JSON column (${col.sqlType}); index a generated column that extracts the value (raw SQL)` };
     if (f.length !== undefined) {
       if (col.kind === 'fixed') return { column: f.name, reason: `a prefix length applies only to string, text and binary columns, not to ${col.sqlType}; remove \`length\`` };
-      if (col.size !== undefined && f.length > col.size) return { column: f.name, reason: `the prefix length ${f.length} is longer than the column (${col.sqlType}); use at most ${col.size} or remove \`length\``, suggestedLength: col.size };
+      if (col.size !== undefined && f.length > col.size)
+        return { column: f.name, reason: `the prefix length ${f.length} is longer than the column (${col.sqlType}); use at most ${col.size} or remove \`length\``, suggestedLength: col.size };
     } else if (col.kind === 'text' || col.kind === 'blob') {
       if (longUnique) continue;
-      return { column: f.name, reason: `${col.sqlType} can only be indexed by a prefix of it`, suggestedLength: fit(limits.perColumn, limits.total - sum(parts) - restBytes(index, columnOf, f.name), bpc) };
+      return {
+        column: f.name,
+        reason: `${col.sqlType} can only be indexed by a prefix of it`,
+        suggestedLength: fit(limits.perColumn, limits.total - sum(parts) - restBytes(index, columnOf, f.name), bpc),
+      };
     }
     const bytes = (f.length ?? col.size ?? 0) * bpc;
     if (bytes > limits.perColumn && !longUnique) {
-      return { column: f.name, reason: `its key is ${bytes} bytes (${f.length ?? col.size} ${unit} × ${bpc}), over the ${limits.perColumn} bytes InnoDB indexes of a column (${limits.rowFormat})`, suggestedLength: fit(limits.perColumn, limits.total - sum(parts) - restBytes(index, columnOf, f.name), bpc) };
+      return {
+        column: f.name,
+        reason: `its key is ${bytes} bytes (${f.length ?? col.size} ${unit} × ${bpc}), over the ${limits.perColumn} bytes InnoDB indexes of a column (${limits.rowFormat})`,
+        suggestedLength: fit(limits.perColumn, limits.total - sum(parts) - restBytes(index, columnOf, f.name), bpc),
+      };
     }
     parts.push({ column: f.name, col, bytes });
   }

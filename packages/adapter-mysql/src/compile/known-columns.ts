@@ -6,7 +6,17 @@ import { keyColumnOfRow } from '../index-key-check.js';
 
 /** Fixed key sizes in bytes (upper bounds) of the types that take no prefix. */
 const FIXED: { readonly [type: string]: number } = {
-  integer: 4, bigint: 8, smallint: 2, float: 4, double: 8, boolean: 1, date: 3, time: 6, datetime: 8, timestamp: 7, enum: 2,
+  integer: 4,
+  bigint: 8,
+  smallint: 2,
+  float: 4,
+  double: 8,
+  boolean: 1,
+  date: 3,
+  time: 6,
+  datetime: 8,
+  timestamp: 7,
+  enum: 2,
 };
 
 /**

@@ -11,11 +11,13 @@ export function knownForeignKeys(ctx: CompileContext, op: Operation): ForeignKey
   const ops = ctx.direction === 'up' ? ctx.migration.up : ctx.migration.down;
   if (ops[ctx.index] !== op) return [];
   let keys: ForeignKeyUse[] = [];
-  const rename = (table: string, from: string, to: string) => (fk: ForeignKeyUse): ForeignKeyUse => ({
-    ...fk,
-    columns: fk.table === table ? fk.columns.map((c) => (c === from ? to : c)) : fk.columns,
-    referencedColumns: fk.referencedTable === table ? fk.referencedColumns.map((c) => (c === from ? to : c)) : fk.referencedColumns,
-  });
+  const rename =
+    (table: string, from: string, to: string) =>
+    (fk: ForeignKeyUse): ForeignKeyUse => ({
+      ...fk,
+      columns: fk.table === table ? fk.columns.map((c) => (c === from ? to : c)) : fk.columns,
+      referencedColumns: fk.referencedTable === table ? fk.referencedColumns.map((c) => (c === from ? to : c)) : fk.referencedColumns,
+    });
   for (const earlier of ops.slice(0, ctx.index)) {
     switch (earlier.type) {
       case 'createCollection':

@@ -99,7 +99,12 @@ export function parseNativeType(text: unknown, column: string): NativeColumn {
       if (!/^\d+$/.test(tokens[i]?.text ?? '')) throw invalid(column, `${JSON.stringify(text)}: SRID needs a number`);
       i++;
     } else if (word !== 'AUTO_INCREMENT' && word !== 'INVISIBLE') {
-      throw REFUSED.has(word) ? refused(column, text, tokens[start]?.text ?? word) : invalid(column, `${JSON.stringify(text)}: unexpected ${JSON.stringify(tokens[start]?.text)}; after the type come GENERATED ALWAYS AS (…), DEFAULT, ON UPDATE, AUTO_INCREMENT, INVISIBLE, COMMENT or SRID`);
+      throw REFUSED.has(word)
+        ? refused(column, text, tokens[start]?.text ?? word)
+        : invalid(
+            column,
+            `${JSON.stringify(text)}: unexpected ${JSON.stringify(tokens[start]?.text)}; after the type come GENERATED ALWAYS AS (…), DEFAULT, ON UPDATE, AUTO_INCREMENT, INVISIBLE, COMMENT or SRID`,
+          );
     }
     attributes.push(slice(start, i));
   }
@@ -117,7 +122,8 @@ function tokenize(text: string, column: string): Token[] {
     const t = m[0];
     if (/^\s/.test(t)) continue;
     if (/^(--|\/\*|\*\/)/.test(text.slice(at, at + 2)) || /\/\*|\*\//.test(t)) throw invalid(column, `${JSON.stringify(text)} contains a comment`);
-    if ((OPERATOR.test(t) || t.startsWith('"') || t.startsWith('`')) && depth === 0) throw invalid(column, `${JSON.stringify(text)}: ${JSON.stringify(t)} belongs only inside the brackets of an expression`);
+    if ((OPERATOR.test(t) || t.startsWith('"') || t.startsWith('`')) && depth === 0)
+      throw invalid(column, `${JSON.stringify(text)}: ${JSON.stringify(t)} belongs only inside the brackets of an expression`);
     if (t === '(') depth++;
     if (t === ')') depth--;
     if (depth < 0) throw invalid(column, `${JSON.stringify(text)} closes a bracket it did not open`);
@@ -165,7 +171,10 @@ function upper(t: Token | undefined): string {
 }
 
 function refused(column: string, text: string, word: string): ValidationError {
-  return invalid(column, `${JSON.stringify(text)} says ${word.toUpperCase()}, which a native type cannot: say it with the field's own options (required, primaryKey, unique, default: null) or addConstraint`);
+  return invalid(
+    column,
+    `${JSON.stringify(text)} says ${word.toUpperCase()}, which a native type cannot: say it with the field's own options (required, primaryKey, unique, default: null) or addConstraint`,
+  );
 }
 
 function invalid(column: string, message: string): ValidationError {

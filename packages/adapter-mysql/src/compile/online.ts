@@ -9,9 +9,19 @@ import { type AlterAttempt, type MysqlStatementStep, type StepExtra, sql } from 
 export type OnlineMode = 'instant' | 'inplace' | 'shared' | 'require' | 'plain';
 
 const CHAINS: { readonly [M in OnlineMode]: readonly { algorithm: string; blocksWrites: boolean }[] } = {
-  instant: [{ algorithm: 'INSTANT', blocksWrites: false }, { algorithm: 'INPLACE, LOCK=NONE', blocksWrites: false }, { algorithm: 'COPY', blocksWrites: true }],
-  inplace: [{ algorithm: 'INPLACE, LOCK=NONE', blocksWrites: false }, { algorithm: 'COPY', blocksWrites: true }],
-  shared: [{ algorithm: 'INPLACE, LOCK=SHARED', blocksWrites: true }, { algorithm: 'COPY', blocksWrites: true }],
+  instant: [
+    { algorithm: 'INSTANT', blocksWrites: false },
+    { algorithm: 'INPLACE, LOCK=NONE', blocksWrites: false },
+    { algorithm: 'COPY', blocksWrites: true },
+  ],
+  inplace: [
+    { algorithm: 'INPLACE, LOCK=NONE', blocksWrites: false },
+    { algorithm: 'COPY', blocksWrites: true },
+  ],
+  shared: [
+    { algorithm: 'INPLACE, LOCK=SHARED', blocksWrites: true },
+    { algorithm: 'COPY', blocksWrites: true },
+  ],
   require: [{ algorithm: 'INPLACE, LOCK=NONE', blocksWrites: false }],
   plain: [],
 };

@@ -20,7 +20,9 @@ export function tableOptions(o: SqlOptions | undefined): string {
 
 function word(value: unknown, what: string): string {
   if (typeof value !== 'string' || !WORD.test(value)) {
-    throw new ValidationError('MySQL table options', [{ code: 'invalid_option', path: `sqlOptions.${what}`, message: `${what} must be a name of letters, digits and _, got ${JSON.stringify(value)}` }]);
+    throw new ValidationError('MySQL table options', [
+      { code: 'invalid_option', path: `sqlOptions.${what}`, message: `${what} must be a name of letters, digits and _, got ${JSON.stringify(value)}` },
+    ]);
   }
   return value;
 }

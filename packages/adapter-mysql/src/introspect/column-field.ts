@@ -54,7 +54,9 @@ export function fieldOfColumn(c: Row, ctx: ColumnContext): FieldDefinition {
   const generated = /\b(VIRTUAL|STORED|PERSISTENT)\s+GENERATED\b/i.exec(extra)?.[1];
   if (generated) {
     const kind = generated.toUpperCase() === 'PERSISTENT' ? 'STORED' : generated.toUpperCase();
-    const expression = String(c.generation ?? '').trim().replace(/^\((.*)\)$/s, '$1');
+    const expression = String(c.generation ?? '')
+      .trim()
+      .replace(/^\((.*)\)$/s, '$1');
     clauses.push(`GENERATED ALWAYS AS (${keepable(`GENERATED ALWAYS AS (${expression})`) ? expression : NOT_KEPT}) ${kind}`);
   }
   if (dflt.kind === 'expression') clauses.push(`DEFAULT ${keepable(`DEFAULT ${dflt.sql}`) ? dflt.sql : NOT_KEPT}`);

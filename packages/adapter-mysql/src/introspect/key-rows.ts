@@ -58,11 +58,13 @@ function isFieldKey(table: string, name: string, rows: readonly Row[]): boolean 
 }
 
 function indexOf(name: string, rows: readonly Row[], unique: boolean): IndexDefinition {
-  const fields = rows.map((r): IndexField => ({
-    name: String(r.column_name),
-    ...(String(r.collation) === 'D' ? { order: 'DESC' as const } : {}),
-    ...(r.sub_part != null ? { length: Number(r.sub_part) } : {}),
-  }));
+  const fields = rows.map(
+    (r): IndexField => ({
+      name: String(r.column_name),
+      ...(String(r.collation) === 'D' ? { order: 'DESC' as const } : {}),
+      ...(r.sub_part != null ? { length: Number(r.sub_part) } : {}),
+    }),
+  );
   const using = METHODS[String((rows[0] as Row).index_type).toUpperCase()];
   return { name, fields, ...(unique ? { unique: true } : {}), ...(using ? { using } : {}) };
 }

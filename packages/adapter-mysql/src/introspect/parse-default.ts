@@ -16,10 +16,7 @@ export interface DefaultInfo {
  * can say (a literal, `{ $fn: 'now' }` with the column's own fractional digits, `{ $fn: 'uuid' }`),
  * or an expression, as SQL to write after DEFAULT.
  */
-export type DefaultRead =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'value'; readonly value: DefaultValue }
-  | { readonly kind: 'expression'; readonly sql: string };
+export type DefaultRead = { readonly kind: 'none' } | { readonly kind: 'value'; readonly value: DefaultValue } | { readonly kind: 'expression'; readonly sql: string };
 
 /** The column the default belongs to: its COLUMN_TYPE (lower case) and the model type it reads as. */
 export interface DefaultColumn {
@@ -122,7 +119,11 @@ function typed(text: string, column: DefaultColumn): DefaultValue {
 function numberOr(text: string): DefaultValue {
   if (!NUMBER.test(text)) return text;
   const n = Number(text);
-  const digits = text.replace(/^-/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '');
+  const digits = text
+    .replace(/^-/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '')
+    .replace(/^0+/, '');
   return Number.isFinite(n) && digits.length <= 15 ? n : text;
 }
 

@@ -19,9 +19,12 @@ export type TypeOptions = Pick<FieldOptions, 'type' | 'length' | 'precision' | '
 
 /** Exact spellings (MySQL 8 and MariaDB) of what the compiler writes for a portable type. */
 const EXACT: { readonly [columnType: string]: FieldType } = {
-  int: 'integer', 'int(11)': 'integer',
-  bigint: 'bigint', 'bigint(20)': 'bigint',
-  smallint: 'smallint', 'smallint(6)': 'smallint',
+  int: 'integer',
+  'int(11)': 'integer',
+  bigint: 'bigint',
+  'bigint(20)': 'bigint',
+  smallint: 'smallint',
+  'smallint(6)': 'smallint',
   'tinyint(1)': 'boolean',
   float: 'float',
   double: 'double',

@@ -9,7 +9,10 @@ import { parseEnumValues } from './parse-type.js';
  */
 export function columnLine(createTable: string, column: string): string | undefined {
   const head = `${quoteIdent(column, 'field')} `;
-  return createTable.split('\n').map((l) => l.trim()).find((l) => l.startsWith(head));
+  return createTable
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.startsWith(head));
 }
 
 /** The quoted DEFAULT literal of a column line, raw (still quoted), or undefined. */

@@ -28,7 +28,5 @@ export async function waitForWork(db: MysqlQueryable, options: WaitForWorkOption
 async function runningWork(db: MysqlQueryable, ownIds: readonly number[]): Promise<RunningWork[]> {
   const own = new Set(ownIds);
   const rows = await db.query(RUNNING_WORK_SQL, [`${WORK_MARK}%`]);
-  return rows
-    .filter((row) => !own.has(Number(row.id)))
-    .map((row) => ({ id: Number(row.id), seconds: Number(row.seconds ?? 0), statement: statementPreview(String(row.info ?? '')) }));
+  return rows.filter((row) => !own.has(Number(row.id))).map((row) => ({ id: Number(row.id), seconds: Number(row.seconds ?? 0), statement: statementPreview(String(row.info ?? '')) }));
 }

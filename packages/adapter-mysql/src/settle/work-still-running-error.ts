@@ -17,7 +17,10 @@ export interface RunningWork {
  * @example throw new WorkStillRunningError([{ id: 42, seconds: 61, statement: 'ALTER TABLE …' }], 60_000);
  */
 export class WorkStillRunningError extends DuctapeError {
-  constructor(readonly running: readonly RunningWork[], timeoutMs: number) {
+  constructor(
+    readonly running: readonly RunningWork[],
+    timeoutMs: number,
+  ) {
     const list = running.map((w) => `connection ${w.id} (running for ${w.seconds} s: ${w.statement})`).join('; ');
     const kill = running.map((w) => `KILL QUERY ${w.id}`).join(', ');
     super(

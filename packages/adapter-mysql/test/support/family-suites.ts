@@ -45,11 +45,17 @@ export function familySuites(target: FamilyTarget): void {
       const events: ProgressEvent[] = [];
       const engine = new MigrationEngine(a, { onProgress: (e) => events.push(e) });
       const m = migration('three_steps')
-        .createCollection('orders', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'customer_id', type: 'integer' }])
+        .createCollection('orders', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'customer_id', type: 'integer' },
+        ])
         .addField('customers', 'vip', { type: 'boolean', default: false })
         .createIndex('orders', 'idx_orders_customer', ['customer_id'])
         .build();
-      const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+      const error = await engine.up(m).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(MigrationFailedError);
       expect(error).toMatchObject({ stepsApplied: 1, stepsTotal: 3 });
       const [row] = await engine.getHistory();
@@ -92,7 +98,10 @@ export function familySuites(target: FamilyTarget): void {
       await engine.up(
         migration('parent_child')
           .createCollection('parent', [{ name: 'id', type: 'integer', primaryKey: true }])
-          .createCollection('child', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'parent_id', type: 'integer' }])
+          .createCollection('child', [
+            { name: 'id', type: 'integer', primaryKey: true },
+            { name: 'parent_id', type: 'integer' },
+          ])
           .addConstraint('child', { name: 'fk_child_parent', type: 'foreignKey', columns: ['parent_id'], references: { table: 'parent', columns: ['id'], onDelete: 'CASCADE' } })
           .build(),
       );
@@ -111,8 +120,13 @@ export function familySuites(target: FamilyTarget): void {
       const waiter = await adapter();
       const held = await holder.lock.tryAcquire({ id: 'deploy-42', description: 'deploy-42 on build-host pid 4242' }, 30_000);
       expect(held.acquired).toBe(true);
-      const m = migration('after_the_kill').createCollection('after_kill', [{ name: 'id', type: 'integer' }]).build();
-      const timeout = await new MigrationEngine(waiter, { lockTimeoutMs: 300 }).up(m).then(() => undefined, (e: unknown) => e);
+      const m = migration('after_the_kill')
+        .createCollection('after_kill', [{ name: 'id', type: 'integer' }])
+        .build();
+      const timeout = await new MigrationEngine(waiter, { lockTimeoutMs: 300 }).up(m).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(timeout).toBeInstanceOf(LockTimeoutError);
       expect((timeout as Error).message).toContain('deploy-42 on build-host pid 4242');
       // The holder's process is killed: the server ends its connection, and with it the lock.

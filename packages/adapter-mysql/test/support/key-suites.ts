@@ -58,21 +58,27 @@ export function keySuites(target: FamilyTarget): void {
         expect((await engine.getHistory()).find((h) => h.name === 'fk_child_index')?.status).not.toBe('failed');
       });
 
-      it('a dropIndex in an up (of the index a foreign key needs) adds the key\'s own index back; its down restores the index', async () => {
+      it("a dropIndex in an up (of the index a foreign key needs) adds the key's own index back; its down restores the index", async () => {
         await db.query('CREATE TABLE `team` (`id` INT NOT NULL PRIMARY KEY)');
         await db.query('CREATE TABLE `member` (`id` INT NOT NULL PRIMARY KEY, `teamId` INT NULL, CONSTRAINT `fk_member_team` FOREIGN KEY (`teamId`) REFERENCES `team` (`id`))');
         const before = await showCreate('member');
         await db.query('ALTER TABLE `member` ADD INDEX `member_team` (`teamId`, `id`)'); // InnoDB drops its own index for the key
         const withIndex = await showCreate('member');
         expect(withIndex).not.toContain('KEY `fk_member_team`');
-        const drop = migration('member_drop_index').dropIndex('member', 'member_team', { previous: { name: 'member_team', fields: [{ name: 'teamId' }, { name: 'id' }] } }).build();
+        const drop = migration('member_drop_index')
+          .dropIndex('member', 'member_team', { previous: { name: 'member_team', fields: [{ name: 'teamId' }, { name: 'id' }] } })
+          .build();
         await engine.up(drop); // errno 1553 before the fix
         expect(await showCreate('member')).toBe(before);
         await engine.down(drop);
         expect(await indexNames('member')).toEqual(['PRIMARY', 'fk_member_team', 'member_team']);
         // The index added back is an ordinary one, so InnoDB keeps it beside the restored index;
         // dropping the restored index again needs no help.
-        await engine.up(migration('member_drop_again').dropIndex('member', 'member_team', { previous: { name: 'member_team', fields: [{ name: 'teamId' }, { name: 'id' }] } }).build());
+        await engine.up(
+          migration('member_drop_again')
+            .dropIndex('member', 'member_team', { previous: { name: 'member_team', fields: [{ name: 'teamId' }, { name: 'id' }] } })
+            .build(),
+        );
         expect(await showCreate('member')).toBe(before);
       });
 
@@ -80,7 +86,9 @@ export function keySuites(target: FamilyTarget): void {
         await db.query('CREATE TABLE `owner` (`id` INT NOT NULL PRIMARY KEY)');
         await db.query('CREATE TABLE `pet` (`id` INT NOT NULL PRIMARY KEY, `ownerId` INT NULL)');
         const before = await showCreate('pet');
-        const add = migration('pet_fk').addConstraint('pet', { name: 'fk_pet_owner', type: 'foreignKey', columns: ['ownerId'], references: { table: 'owner', columns: ['id'] } }).build();
+        const add = migration('pet_fk')
+          .addConstraint('pet', { name: 'fk_pet_owner', type: 'foreignKey', columns: ['ownerId'], references: { table: 'owner', columns: ['id'] } })
+          .build();
         await engine.up(add);
         const withKey = await showCreate('pet');
         expect(withKey).toContain('KEY `fk_pet_owner` (`ownerId`)');
@@ -105,7 +113,10 @@ export function keySuites(target: FamilyTarget): void {
           .createIndex('article', 'ix_article_title_body', ['title', 'body'])
           .createIndex('article', 'ix_article_summary', ['summary'])
           .build();
-        const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+        const error = await engine.up(m).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).toMatchObject({ name: IndexKeyTooLongError.name });
         expect(error).toMatchObject({ code: 'DUCTAPE_VALIDATION', column: 'body', index: 'ix_article_title_body' });
         expect(await adapter.introspect('article')).toBeUndefined();
@@ -132,11 +143,11 @@ export function keySuites(target: FamilyTarget): void {
 
       it('a table made elsewhere: the step reads its columns and refuses before its ALTER runs', async () => {
         await db.query('CREATE TABLE `legacy_notes` (`id` INT NOT NULL PRIMARY KEY, `title` VARCHAR(255) NULL, `big` VARCHAR(1000) NULL, `body` TEXT NULL) DEFAULT CHARSET=utf8mb4');
-        const m = migration('legacy_index')
-          .addField('legacy_notes', 'flag', 'boolean')
-          .createIndex('legacy_notes', 'ix_legacy_title_body', ['title', 'body'])
-          .build();
-        const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+        const m = migration('legacy_index').addField('legacy_notes', 'flag', 'boolean').createIndex('legacy_notes', 'ix_legacy_title_body', ['title', 'body']).build();
+        const error = await engine.up(m).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(MigrationFailedError);
         expect(error).toMatchObject({ stepsApplied: 1, stepsTotal: 2 });
         // By name: the mariadb adapter runs the built copy of this class.
@@ -146,15 +157,21 @@ export function keySuites(target: FamilyTarget): void {
         await engine.up(m, { recover: 'compensate' }).catch(() => undefined);
         // MariaDB would silently shorten this one-column key to `big`(768): refused instead.
         const one = migration('legacy_big').createIndex('legacy_notes', 'ix_legacy_big', ['big']).build();
-        const refused = await engine.up(one).then(() => undefined, (e: unknown) => e);
+        const refused = await engine.up(one).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect((refused as Error).cause).toMatchObject({ column: 'big', suggestedLength: 768 });
         expect(await indexNames('legacy_notes')).toEqual(['PRIMARY']);
       });
     });
 
-    describe('portable unique names: a field\'s unique key is <table>_<column>_key', () => {
+    describe("portable unique names: a field's unique key is <table>_<column>_key", () => {
       it('created with that name, read back as unique, dropped by dropConstraint written for PostgreSQL', async () => {
-        const m = migration('users_unique').createCollection('users', { id: { type: 'integer', primaryKey: true }, email: { type: 'string', unique: true } }).addField('users', 'handle', { type: 'string', length: 40, unique: true }).build();
+        const m = migration('users_unique')
+          .createCollection('users', { id: { type: 'integer', primaryKey: true }, email: { type: 'string', unique: true } })
+          .addField('users', 'handle', { type: 'string', length: 40, unique: true })
+          .build();
         await engine.up(m);
         expect(await showCreate('users')).toContain('UNIQUE KEY `users_email_key` (`email`)');
         expect(await indexNames('users')).toEqual(['PRIMARY', 'users_email_key', 'users_handle_key']);
@@ -163,7 +180,9 @@ export function keySuites(target: FamilyTarget): void {
         expect(users?.indexes).toEqual([]);
         // Written as on PostgreSQL (where the engine fills `previous` from the live schema, the
         // field's key is read as a unique constraint of that name; here it is passed the same way).
-        const drop = migration('users_drop_unique').dropConstraint('users', 'users_email_key', { previous: { name: 'users_email_key', type: 'unique', columns: ['email'] } }).build();
+        const drop = migration('users_drop_unique')
+          .dropConstraint('users', 'users_email_key', { previous: { name: 'users_email_key', type: 'unique', columns: ['email'] } })
+          .build();
         await engine.up(drop);
         expect(await indexNames('users')).toEqual(['PRIMARY', 'users_handle_key']);
         await engine.down(m);

@@ -53,9 +53,18 @@ export function renameDropSuites(target: FamilyTarget): void {
       expect(await showCreate('purchases')).toBe(orders.replace('CREATE TABLE `orders`', 'CREATE TABLE `purchases`').replace('REFERENCES `customers`', 'REFERENCES `clients`'));
       const clients = await adapter.introspect('clients');
       // The key keeps its name (as on PostgreSQL), so it reads back as the unique index it now is.
-      expect(clients?.indexes).toEqual([{ name: 'customers_email_key', fields: [{ name: 'email' }], unique: true }, { name: 'ix_customers_name', fields: [{ name: 'name' }] }]);
-      expect((await adapter.introspect('purchases'))?.constraints?.find((c) => c.type === 'foreignKey')).toMatchObject({ name: 'orders_customerId_fkey', references: { table: 'clients', columns: ['id'], onDelete: 'CASCADE' } });
-      expect((await engine.getHistory()).map((h) => [h.name, h.status])).toEqual([['shop', 'applied'], ['rename_tables', 'applied']]);
+      expect(clients?.indexes).toEqual([
+        { name: 'customers_email_key', fields: [{ name: 'email' }], unique: true },
+        { name: 'ix_customers_name', fields: [{ name: 'name' }] },
+      ]);
+      expect((await adapter.introspect('purchases'))?.constraints?.find((c) => c.type === 'foreignKey')).toMatchObject({
+        name: 'orders_customerId_fkey',
+        references: { table: 'clients', columns: ['id'], onDelete: 'CASCADE' },
+      });
+      expect((await engine.getHistory()).map((h) => [h.name, h.status])).toEqual([
+        ['shop', 'applied'],
+        ['rename_tables', 'applied'],
+      ]);
       await engine.down(rename);
       expect(await showCreate('customers')).toBe(customers);
       expect(await showCreate('orders')).toBe(orders);
@@ -68,7 +77,10 @@ export function renameDropSuites(target: FamilyTarget): void {
         .createCollection('players', { id: { type: 'integer', primaryKey: true }, teamId: { type: 'integer', references: { table: 'teams' } } })
         .dropField('teams', 'id', { previous: { name: 'id', type: 'integer', primaryKey: true } })
         .build();
-      const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+      const error = await engine.up(m).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       // By name: the mariadb adapter runs the built copy of this class.
       expect(error).toMatchObject({ name: ColumnInForeignKeyError.name, code: 'DUCTAPE_VALIDATION', table: 'teams', column: 'id', constraint: 'players_teamId_fkey', constraintTable: 'players' });
       expect((error as Error).message).toContain(".dropConstraint('players', 'players_teamId_fkey')");
@@ -78,7 +90,10 @@ export function renameDropSuites(target: FamilyTarget): void {
 
     it('a foreign key already in the database on another table: the step refuses before its ALTER, naming the key', async () => {
       const m = migration('drop_customer_id').addField('orders', 'note', 'string').dropField('customers', 'id').build();
-      const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+      const error = await engine.up(m).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(MigrationFailedError);
       expect(error).toMatchObject({ stepsApplied: 1, stepsTotal: 2 });
       expect((error as Error).cause).toMatchObject({ name: ColumnInForeignKeyError.name, table: 'customers', column: 'id', constraint: 'orders_customerId_fkey', constraintTable: 'orders' });
@@ -88,11 +103,16 @@ export function renameDropSuites(target: FamilyTarget): void {
       expect((await adapter.introspect('customers'))?.fields.map((f) => f.name)).toEqual(['id', 'email', 'name']);
     });
 
-    it('a column of the table\'s own foreign key: the step refuses when run as compiled (the engine drops the key first, and down restores it)', async () => {
+    it("a column of the table's own foreign key: the step refuses when run as compiled (the engine drops the key first, and down restores it)", async () => {
       const op = { type: 'dropField', collection: 'orders', field: 'customerId' } as const;
       const alone = migration('drop_alone').operation(op).build();
       const [step] = adapter.compile(op, { migration: alone, direction: 'up', index: 0, options: {} });
-      const error = await adapter.withSession('autocommit', (session) => adapter.execute(step as never, session)).then(() => undefined, (e: unknown) => e);
+      const error = await adapter
+        .withSession('autocommit', (session) => adapter.execute(step as never, session))
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error).toMatchObject({ name: ColumnInForeignKeyError.name, table: 'orders', column: 'customerId', constraint: 'orders_customerId_fkey' });
       // Through the engine the key is dropped explicitly first (with its definition), so down restores it.
       const m = migration('drop_customer_fk_column').dropField('orders', 'customerId').build();

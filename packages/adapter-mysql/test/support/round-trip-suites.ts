@@ -69,7 +69,13 @@ export function roundTripSuites(target: FamilyTarget): void {
       const out: Record<string, unknown> = {};
       for (const row of await db.query(CATALOG, [table])) {
         const name = String(row.name);
-        out[name] = { ...row, line: create.split('\n').map((l) => l.trim().replace(/,$/, '')).find((l) => l.startsWith(`\`${name}\` `)) };
+        out[name] = {
+          ...row,
+          line: create
+            .split('\n')
+            .map((l) => l.trim().replace(/,$/, ''))
+            .find((l) => l.startsWith(`\`${name}\` `)),
+        };
       }
       return out;
     }
@@ -134,14 +140,19 @@ export function roundTripSuites(target: FamilyTarget): void {
         [migration('drop_st').dropField('odd', 'st').build(), 'st', 'type'],
         [migration('drop_odd').dropCollection('odd').build(), 'note', 'COMMENT'],
       ] as const) {
-        const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+        const error = await engine.up(m).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         // By name: the mariadb adapter runs the built copy of this class.
         expect(error, m.name).toMatchObject({ name: ColumnNotRecreatableError.name, code: 'DUCTAPE_IRREVERSIBLE', table: 'odd', column, part });
       }
       expect(await showCreate('odd')).toBe(before);
       expect((await engine.getHistory()).length).toBe(history);
       // With previous given, the author says what the down recreates: it runs.
-      const plain = migration('drop_note_plain').dropField('odd', 'note', { previous: { name: 'note', type: 'integer' } }).build();
+      const plain = migration('drop_note_plain')
+        .dropField('odd', 'note', { previous: { name: 'note', type: 'integer' } })
+        .build();
       await engine.up(plain);
       await engine.down(plain);
       expect((await adapter.introspect('odd'))?.fields.find((f) => f.name === 'note')).toEqual({ name: 'note', type: 'integer' });

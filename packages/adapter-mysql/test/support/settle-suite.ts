@@ -38,14 +38,20 @@ export function settleSuite(target: SettleTarget): void {
     /** Connections running `/* ductape work *\/ SELECT SLEEP(<seconds>)…` now. */
     async function sleepers(seconds: number): Promise<number[]> {
       for (let i = 0; i < 50; i++) {
-        const rows = await db.query("SELECT `ID` AS id FROM information_schema.PROCESSLIST WHERE `DB` = ? AND `COMMAND` = 'Query' AND `INFO` LIKE ? ORDER BY `ID`", [db.name, `/* ductape work */ SELECT SLEEP(${seconds})%`]);
+        const rows = await db.query("SELECT `ID` AS id FROM information_schema.PROCESSLIST WHERE `DB` = ? AND `COMMAND` = 'Query' AND `INFO` LIKE ? ORDER BY `ID`", [
+          db.name,
+          `/* ductape work */ SELECT SLEEP(${seconds})%`,
+        ]);
         if (rows.length > 0 || i === 49) return rows.map((r) => Number(r.id));
         await sleep(50);
       }
       return [];
     }
     async function gone(seconds: number): Promise<boolean> {
-      const rows = await db.query("SELECT `ID` FROM information_schema.PROCESSLIST WHERE `DB` = ? AND `COMMAND` = 'Query' AND `INFO` LIKE ?", [db.name, `/* ductape work */ SELECT SLEEP(${seconds})%`]);
+      const rows = await db.query("SELECT `ID` FROM information_schema.PROCESSLIST WHERE `DB` = ? AND `COMMAND` = 'Query' AND `INFO` LIKE ?", [
+        db.name,
+        `/* ductape work */ SELECT SLEEP(${seconds})%`,
+      ]);
       return rows.length === 0;
     }
 
@@ -87,7 +93,10 @@ export function settleSuite(target: SettleTarget): void {
         const ids = await sleepers(6);
         expect(ids).toHaveLength(1);
         const a = await adapter(300);
-        const error = await a.lock.tryAcquire(owner, 30_000).then(() => undefined, (e: unknown) => e);
+        const error = await a.lock.tryAcquire(owner, 30_000).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
         expect(error).toBeInstanceOf(DuctapeError);
         expect(error).toMatchObject({ code: 'DUCTAPE_LOCK_TIMEOUT' });
         const message = (error as Error).message;

@@ -4,9 +4,10 @@
 import { MigrationEngine, migration } from '@ductape/core';
 
 const [url, flavor, seconds] = process.argv.slice(2);
-const adapter = flavor === 'mariadb'
-  ? new (await import('../../../adapter-mariadb/dist/index.js')).MariadbAdapter({ connection: url, logger: false })
-  : new (await import('../../dist/index.js')).MysqlAdapter({ connection: url, logger: false });
+const adapter =
+  flavor === 'mariadb'
+    ? new (await import('../../../adapter-mariadb/dist/index.js')).MariadbAdapter({ connection: url, logger: false })
+    : new (await import('../../dist/index.js')).MysqlAdapter({ connection: url, logger: false });
 await adapter.connect();
 const engine = new MigrationEngine(adapter, {
   owner: `settle-test child pid ${process.pid}`,
@@ -14,4 +15,8 @@ const engine = new MigrationEngine(adapter, {
     if (e.type === 'step:start') process.stdout.write(`${JSON.stringify({ holding: true, pid: process.pid })}\n`);
   },
 });
-await engine.up(migration('sleeps').raw('mysql', `SELECT SLEEP(${Number(seconds)})`, { down: 'SELECT 1' }).build());
+await engine.up(
+  migration('sleeps')
+    .raw('mysql', `SELECT SLEEP(${Number(seconds)})`, { down: 'SELECT 1' })
+    .build(),
+);

@@ -45,7 +45,13 @@ describe('every core op (MySQL 8, online by default)', () => {
 
   it('modifyField: MODIFY COLUMN with previous merged with the changes (NOT NULL, DEFAULT kept)', () => {
     expect(
-      mysql({ type: 'modifyField', collection: 'users', field: 'email', changes: { length: 500 }, previous: { name: 'email', type: 'string', length: 255, required: true, default: 'none', unique: true } }),
+      mysql({
+        type: 'modifyField',
+        collection: 'users',
+        field: 'email',
+        changes: { length: 500 },
+        previous: { name: 'email', type: 'string', length: 255, required: true, default: 'none', unique: true },
+      }),
     ).toMatchInlineSnapshot(`
       [
         "ALTER TABLE \`users\` MODIFY COLUMN \`email\` VARCHAR(500) NOT NULL DEFAULT 'none', ALGORITHM=INSTANT
@@ -56,7 +62,9 @@ describe('every core op (MySQL 8, online by default)', () => {
   });
 
   it('modifyField: unique and primary key changes go in the same statement', () => {
-    expect(mysql({ type: 'modifyField', collection: 'users', field: 'code', changes: { unique: null, primaryKey: true }, previous: { name: 'code', type: 'integer', unique: true } })).toMatchInlineSnapshot(`
+    expect(
+      mysql({ type: 'modifyField', collection: 'users', field: 'code', changes: { unique: null, primaryKey: true }, previous: { name: 'code', type: 'integer', unique: true } }),
+    ).toMatchInlineSnapshot(`
       [
         "ALTER TABLE \`users\` MODIFY COLUMN \`code\` INT NOT NULL, DROP INDEX \`users_code_key\`, ADD PRIMARY KEY (\`code\`), ALGORITHM=INSTANT
         ↳ ALTER TABLE \`users\` MODIFY COLUMN \`code\` INT NOT NULL, DROP INDEX \`users_code_key\`, ADD PRIMARY KEY (\`code\`), ALGORITHM=INPLACE, LOCK=NONE
@@ -111,7 +119,13 @@ describe('every core op (MySQL 8, online by default)', () => {
   });
 
   it('addConstraint: foreign key, unique, check, primary key', () => {
-    expect(mysql({ type: 'addConstraint', collection: 'posts', constraint: { name: 'fk_posts_author', type: 'foreignKey', columns: ['author_id'], references: { table: 'users', columns: ['id'], onDelete: 'CASCADE', onUpdate: 'SET NULL' } } })).toMatchInlineSnapshot(`
+    expect(
+      mysql({
+        type: 'addConstraint',
+        collection: 'posts',
+        constraint: { name: 'fk_posts_author', type: 'foreignKey', columns: ['author_id'], references: { table: 'users', columns: ['id'], onDelete: 'CASCADE', onUpdate: 'SET NULL' } },
+      }),
+    ).toMatchInlineSnapshot(`
       [
         "ALTER TABLE \`posts\` ADD CONSTRAINT \`fk_posts_author\` FOREIGN KEY (\`author_id\`) REFERENCES \`users\` (\`id\`) ON DELETE CASCADE ON UPDATE SET NULL, ALGORITHM=INPLACE, LOCK=NONE
         ↳ [blocks writes] ALTER TABLE \`posts\` ADD CONSTRAINT \`fk_posts_author\` FOREIGN KEY (\`author_id\`) REFERENCES \`users\` (\`id\`) ON DELETE CASCADE ON UPDATE SET NULL, ALGORITHM=COPY",
@@ -138,7 +152,14 @@ describe('every core op (MySQL 8, online by default)', () => {
   });
 
   it('dropConstraint: by the type of previous; a foreign key also drops the index MySQL made for it', () => {
-    expect(mysql({ type: 'dropConstraint', collection: 'posts', name: 'fk_posts_author', previous: { name: 'fk_posts_author', type: 'foreignKey', columns: ['author_id'], references: { table: 'users', columns: ['id'] } } })).toMatchInlineSnapshot(`
+    expect(
+      mysql({
+        type: 'dropConstraint',
+        collection: 'posts',
+        name: 'fk_posts_author',
+        previous: { name: 'fk_posts_author', type: 'foreignKey', columns: ['author_id'], references: { table: 'users', columns: ['id'] } },
+      }),
+    ).toMatchInlineSnapshot(`
       [
         "ALTER TABLE \`posts\` DROP FOREIGN KEY \`fk_posts_author\`, ALGORITHM=INPLACE, LOCK=NONE
         ↳ [blocks writes] ALTER TABLE \`posts\` DROP FOREIGN KEY \`fk_posts_author\`, ALGORITHM=COPY",
@@ -198,7 +219,14 @@ describe('online DDL is skipped where it is pointless or turned off', () => {
   it('a table created earlier in the same migration is altered with plain DDL', () => {
     const m = build(
       'create_users',
-      { type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'integer', primaryKey: true, autoIncrement: true }, { name: 'email', type: 'string' }] },
+      {
+        type: 'createCollection',
+        name: 'users',
+        fields: [
+          { name: 'id', type: 'integer', primaryKey: true, autoIncrement: true },
+          { name: 'email', type: 'string' },
+        ],
+      },
       { type: 'createIndex', collection: 'users', name: 'idx_users_email', fields: [{ name: 'email' }], unique: true },
     );
     expect(compileAll(m)).toMatchInlineSnapshot(`
@@ -227,7 +255,14 @@ describe('online DDL is skipped where it is pointless or turned off', () => {
 describe('identifiers and literals', () => {
   it('quotes backticks, quotes, unicode and reserved words; escapes literals', () => {
     expect(
-      mysql({ type: 'createCollection', name: 'odd `name` ü', fields: [{ name: 'select', type: 'integer', primaryKey: true }, { name: "it's", type: 'enum', enumValues: ["a'b", 'c\\d', 'ü'], default: "a'b" }] }),
+      mysql({
+        type: 'createCollection',
+        name: 'odd `name` ü',
+        fields: [
+          { name: 'select', type: 'integer', primaryKey: true },
+          { name: "it's", type: 'enum', enumValues: ["a'b", 'c\\d', 'ü'], default: "a'b" },
+        ],
+      }),
     ).toMatchInlineSnapshot(`
       [
         "CREATE TABLE \`odd \`\`name\`\` ü\` (

@@ -4,7 +4,15 @@ import { MysqlAdapter, createAdapter, describeConnection, lockName, parseConnect
 
 describe('connection settings', () => {
   it('parses mysql:// and mariadb:// URLs with encoded parts and options', () => {
-    expect(parseConnection('mysql://app:p%40ss@db.local:3307/shop?connectTimeout=5000&ssl=true')).toEqual({ host: 'db.local', port: 3307, user: 'app', password: 'p@ss', database: 'shop', connectTimeout: 5000, ssl: true });
+    expect(parseConnection('mysql://app:p%40ss@db.local:3307/shop?connectTimeout=5000&ssl=true')).toEqual({
+      host: 'db.local',
+      port: 3307,
+      user: 'app',
+      password: 'p@ss',
+      database: 'shop',
+      connectTimeout: 5000,
+      ssl: true,
+    });
     expect(parseConnection('mariadb://root@127.0.0.1/ductape')).toMatchObject({ host: '127.0.0.1', port: 3306, user: 'root', database: 'ductape' });
     expect(parseConnection({ host: 'h', database: 'd', password: 'x' })).toMatchObject({ host: 'h', port: 3306, user: 'root', database: 'd' });
   });
@@ -17,7 +25,10 @@ describe('connection settings', () => {
 
   it('a refused connection is a DUCTAPE_CONNECTION error without the password', async () => {
     const adapter = new MysqlAdapter({ connection: 'mysql://root:s3cret@127.0.0.1:1/app?connectTimeout=2000', logger: false });
-    const error = await adapter.connect().then(() => undefined, (e: unknown) => e);
+    const error = await adapter.connect().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toMatchObject({ code: 'DUCTAPE_CONNECTION' });
     expect(String((error as Error).message)).not.toContain('s3cret');
     await adapter.close();
@@ -27,7 +38,13 @@ describe('connection settings', () => {
     const adapter = createAdapter({ connection: 'mysql://root@127.0.0.1:3306/app', product: 'p', database: 'main', env: 'dev' });
     expect(adapter).toBeInstanceOf(MysqlAdapter);
     expect(adapter.capabilities).toMatchObject({ transactionalDdl: false, renameField: true, modifyField: true, partialIndexes: false, rawDialects: ['mysql'] });
-    expect(new MigrationEngine(adapter).plan(migration('x').renameField('t', 'a', 'b', { previous: { name: 'a', type: 'string' } }).build()).steps).toHaveLength(1);
+    expect(
+      new MigrationEngine(adapter).plan(
+        migration('x')
+          .renameField('t', 'a', 'b', { previous: { name: 'a', type: 'string' } })
+          .build(),
+      ).steps,
+    ).toHaveLength(1);
   });
 
   it('sessions run with utf8mb4, UTC, backslash escapes and a bounded lock_wait_timeout', () => {

@@ -17,18 +17,22 @@ function compileError(m: Migration, dialect: MysqlDialect = MYSQL_DIALECT): unkn
   }
 }
 
-const posts = () => migration('posts').at(AT).createCollection('posts', {
-  id: { type: 'integer', primaryKey: true },
-  title: { type: 'string', length: 255 },
-  big: { type: 'string', length: 1000 },
-  body: 'text',
-  data: 'json',
-  n: 'integer',
-});
+const posts = () =>
+  migration('posts')
+    .at(AT)
+    .createCollection('posts', {
+      id: { type: 'integer', primaryKey: true },
+      title: { type: 'string', length: 255 },
+      big: { type: 'string', length: 1000 },
+      body: 'text',
+      data: 'json',
+      n: 'integer',
+    });
 
-describe('portable unique names: a field\'s unique key is <table>_<column>_key, as PostgreSQL names it', () => {
+describe("portable unique names: a field's unique key is <table>_<column>_key, as PostgreSQL names it", () => {
   it('create table, add column and modify column use the portable name', () => {
-    const m = migration('u').at(AT)
+    const m = migration('u')
+      .at(AT)
       .createCollection('users', { id: { type: 'integer', primaryKey: true }, email: { type: 'string', unique: true } })
       .addField('users', 'handle', { type: 'string', length: 40, unique: true })
       .modifyField('users', 'email', { unique: null }, { previous: { name: 'email', type: 'string', unique: true } })
@@ -58,7 +62,9 @@ describe('index key length: refused before any IO when the migration defines the
   });
 
   it('the prefix compiles to `col`(n) and passes', () => {
-    const m = posts().createIndex('posts', 'ix_posts_title_body', ['title', { name: 'body', length: 100 }]).build();
+    const m = posts()
+      .createIndex('posts', 'ix_posts_title_body', ['title', { name: 'body', length: 100 }])
+      .build();
     expect(compileError(m)).toBeUndefined();
     // The table is new in this migration, so no ALGORITHM clause.
     expect(compileAll(m).at(-1)).toBe('ALTER TABLE `posts` ADD INDEX `ix_posts_title_body` (`title`, `body`(100))');
@@ -69,16 +75,45 @@ describe('index key length: refused before any IO when the migration defines the
     // MariaDB would silently shorten a one-column key to big(768): refused as well.
     expect(compileError(posts().createIndex('posts', 'ix', ['big']).build(), MARIADB_DIALECT)).toMatchObject({ column: 'big', suggestedLength: 768 });
     // A table declared latin1 has 1-byte characters: the same key fits.
-    const latin = migration('l').at(AT).createCollection('l', { id: 'integer', big: { type: 'string', length: 1000 } }, { sqlOptions: { charset: 'latin1' } }).createIndex('l', 'ix', ['big']).build();
+    const latin = migration('l')
+      .at(AT)
+      .createCollection('l', { id: 'integer', big: { type: 'string', length: 1000 } }, { sqlOptions: { charset: 'latin1' } })
+      .createIndex('l', 'ix', ['big'])
+      .build();
     expect(compileError(latin)).toBeUndefined();
   });
 
   it('a prefix on a number, a prefix longer than the column, a JSON column on MySQL, a prefix on FULLTEXT', () => {
-    expect(compileError(posts().createIndex('posts', 'ix', [{ name: 'n', length: 4 }]).build())).toMatchObject({ column: 'n' });
-    expect(compileError(posts().createIndex('posts', 'ix', [{ name: 'title', length: 300 }]).build())).toMatchObject({ column: 'title', suggestedLength: 255 });
+    expect(
+      compileError(
+        posts()
+          .createIndex('posts', 'ix', [{ name: 'n', length: 4 }])
+          .build(),
+      ),
+    ).toMatchObject({ column: 'n' });
+    expect(
+      compileError(
+        posts()
+          .createIndex('posts', 'ix', [{ name: 'title', length: 300 }])
+          .build(),
+      ),
+    ).toMatchObject({ column: 'title', suggestedLength: 255 });
     expect(compileError(posts().createIndex('posts', 'ix', ['data']).build())).toMatchObject({ column: 'data' });
-    expect(compileError(posts().createIndex('posts', 'ix', [{ name: 'data', length: 50 }]).build(), MARIADB_DIALECT)).toBeUndefined();
-    expect(compileError(posts().createIndex('posts', 'ix', [{ name: 'body', length: 10 }], { using: 'fulltext' }).build())).toBeInstanceOf(ValidationError);
+    expect(
+      compileError(
+        posts()
+          .createIndex('posts', 'ix', [{ name: 'data', length: 50 }])
+          .build(),
+        MARIADB_DIALECT,
+      ),
+    ).toBeUndefined();
+    expect(
+      compileError(
+        posts()
+          .createIndex('posts', 'ix', [{ name: 'body', length: 10 }], { using: 'fulltext' })
+          .build(),
+      ),
+    ).toBeInstanceOf(ValidationError);
     expect(compileError(posts().createIndex('posts', 'ix', ['body'], { using: 'fulltext' }).build())).toBeUndefined();
   });
 
@@ -86,16 +121,15 @@ describe('index key length: refused before any IO when the migration defines the
     const m = posts().createIndex('posts', 'uq', ['body'], { unique: true }).build();
     expect(compileError(m, MARIADB_DIALECT)).toBeUndefined();
     expect(compileError(m, MYSQL_DIALECT)).toBeInstanceOf(IndexKeyTooLongError);
-    const field = migration('f').at(AT).createCollection('f', { id: 'integer', body: { type: 'text', unique: true } }).build();
+    const field = migration('f')
+      .at(AT)
+      .createCollection('f', { id: 'integer', body: { type: 'text', unique: true } })
+      .build();
     expect(compileError(field, MYSQL_DIALECT)).toMatchObject({ index: 'f_body_key', column: 'body' });
   });
 
   it('columns come from earlier ops of the migration (add, rename, modify); an unknown table is left to the step', () => {
-    const m = migration('later').at(AT)
-      .addField('old', 'note', 'text')
-      .renameField('old', 'note', 'remark')
-      .createIndex('old', 'ix_remark', ['remark'])
-      .build();
+    const m = migration('later').at(AT).addField('old', 'note', 'text').renameField('old', 'note', 'remark').createIndex('old', 'ix_remark', ['remark']).build();
     expect(compileError(m)).toMatchObject({ column: 'remark' });
     const unknown = migration('unknown').at(AT).createIndex('old', 'ix', ['whatever']).build();
     expect(compileError(unknown)).toBeUndefined();

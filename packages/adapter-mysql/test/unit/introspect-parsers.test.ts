@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseColumnType, parseDefault, parseEnumValues, quoteLiteral, unquoteLiteral } from '../../src/shared.js';
 import { fieldOfColumn } from '../../src/introspect/column-field.js';
 
-const type = (columnType: string, extra: { comment?: string; jsonChecked?: boolean; nativeUuid?: boolean } = {}) => parseColumnType({ columnType, comment: extra.comment ?? '', jsonChecked: extra.jsonChecked ?? false, nativeUuid: extra.nativeUuid ?? false });
+const type = (columnType: string, extra: { comment?: string; jsonChecked?: boolean; nativeUuid?: boolean } = {}) =>
+  parseColumnType({ columnType, comment: extra.comment ?? '', jsonChecked: extra.jsonChecked ?? false, nativeUuid: extra.nativeUuid ?? false });
 const native = (text: string) => ({ type: 'native', native: text });
 
 describe('parseColumnType: the inverse of the compiler, for MySQL 8 and MariaDB spellings', () => {
@@ -124,13 +125,27 @@ describe('fieldOfColumn: MySQL 8 spellings (golden, not verified on a MySQL serv
   const row = (r: Record<string, unknown>) => fieldOfColumn({ nullable: 'YES', dflt: null, extra: '', comment: '', charset: null, collation: null, generation: '', ...r }, ctx);
 
   it('reads what MySQL 8 prints back to the same column', () => {
-    expect(row({ name: 'ts', column_type: 'timestamp(3)', nullable: 'NO', dflt: 'CURRENT_TIMESTAMP(3)', extra: 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP(3)' }))
-      .toEqual({ name: 'ts', type: 'native', native: 'timestamp(3) ON UPDATE CURRENT_TIMESTAMP(3)', required: true, default: { $fn: 'now' } });
+    expect(row({ name: 'ts', column_type: 'timestamp(3)', nullable: 'NO', dflt: 'CURRENT_TIMESTAMP(3)', extra: 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP(3)' })).toEqual({
+      name: 'ts',
+      type: 'native',
+      native: 'timestamp(3) ON UPDATE CURRENT_TIMESTAMP(3)',
+      required: true,
+      default: { $fn: 'now' },
+    });
     expect(row({ name: 'g', column_type: 'int', extra: 'VIRTUAL GENERATED', generation: '(`a` * 2)' })).toEqual({ name: 'g', type: 'native', native: 'int GENERATED ALWAYS AS (`a` * 2) VIRTUAL' });
-    expect(row({ name: 'g2', column_type: 'varchar(9)', extra: 'STORED GENERATED', generation: "concat(`a`,_utf8mb4\\'x\\')", charset: 'utf8mb4', collation: 'utf8mb4_0900_ai_ci' })).toEqual({ name: 'g2', type: 'native', native: 'varchar(9) GENERATED ALWAYS AS (<not kept>) STORED' });
+    expect(row({ name: 'g2', column_type: 'varchar(9)', extra: 'STORED GENERATED', generation: "concat(`a`,_utf8mb4\\'x\\')", charset: 'utf8mb4', collation: 'utf8mb4_0900_ai_ci' })).toEqual({
+      name: 'g2',
+      type: 'native',
+      native: 'varchar(9) GENERATED ALWAYS AS (<not kept>) STORED',
+    });
     expect(row({ name: 'id', column_type: 'int unsigned', nullable: 'NO', extra: 'auto_increment' })).toEqual({ name: 'id', type: 'native', native: 'int unsigned AUTO_INCREMENT', required: true });
     expect(row({ name: 'n', column_type: 'int', nullable: 'NO', extra: 'auto_increment' })).toEqual({ name: 'n', type: 'integer', required: true, autoIncrement: true });
-    expect(row({ name: 'l', column_type: 'varchar(5)', charset: 'latin1', collation: 'latin1_swedish_ci', dflt: 'x' })).toEqual({ name: 'l', type: 'native', native: 'varchar(5) CHARACTER SET latin1 COLLATE latin1_swedish_ci', default: 'x' });
+    expect(row({ name: 'l', column_type: 'varchar(5)', charset: 'latin1', collation: 'latin1_swedish_ci', dflt: 'x' })).toEqual({
+      name: 'l',
+      type: 'native',
+      native: 'varchar(5) CHARACTER SET latin1 COLLATE latin1_swedish_ci',
+      default: 'x',
+    });
     expect(row({ name: 'y', column_type: 'year', dflt: '2024' })).toEqual({ name: 'y', type: 'native', native: 'year', default: 2024 });
     expect(row({ name: 'e', column_type: 'int', dflt: '(1 + 2)', extra: 'DEFAULT_GENERATED' })).toEqual({ name: 'e', type: 'native', native: 'int DEFAULT (1 + 2)' });
     expect(row({ name: 'c', column_type: 'int', comment: 'semi;colon' })).toEqual({ name: 'c', type: 'native', native: 'int COMMENT <not kept>' });

@@ -7,9 +7,22 @@ describe('native field type (issue 16)', () => {
   it('compiles verbatim in create, addField and MODIFY COLUMN; defaults as for other columns', () => {
     const m = build(
       'natives',
-      { type: 'createCollection', name: 'notes', fields: [{ name: 'id', type: 'native', native: 'int unsigned AUTO_INCREMENT', primaryKey: true }, { name: 'body', type: 'native', native: 'mediumtext', default: "it's" }] },
+      {
+        type: 'createCollection',
+        name: 'notes',
+        fields: [
+          { name: 'id', type: 'native', native: 'int unsigned AUTO_INCREMENT', primaryKey: true },
+          { name: 'body', type: 'native', native: 'mediumtext', default: "it's" },
+        ],
+      },
       { type: 'addField', collection: 'notes', field: { name: 'ts', type: 'native', native: 'timestamp(3) ON UPDATE current_timestamp(3)', required: true, default: { $fn: 'now' } } },
-      { type: 'modifyField', collection: 'notes', field: 'body', changes: { type: 'native', native: 'longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin' }, previous: { name: 'body', type: 'string', length: 80, default: "it's" } },
+      {
+        type: 'modifyField',
+        collection: 'notes',
+        field: 'body',
+        changes: { type: 'native', native: 'longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin' },
+        previous: { name: 'body', type: 'string', length: 80, default: "it's" },
+      },
     );
     expect(compileAll(m, 'up', MARIADB_DIALECT)).toEqual([
       "CREATE TABLE `notes` (\n  `id` int unsigned NOT NULL AUTO_INCREMENT,\n  `body` mediumtext NULL DEFAULT ('it''s'),\n  PRIMARY KEY (`id`)\n)",
@@ -19,7 +32,9 @@ describe('native field type (issue 16)', () => {
   });
 
   it('a generated column: the clause right after the type, no NULL', () => {
-    expect(mysql({ type: 'addField', collection: 't', field: { name: 'g', type: 'native', native: 'int GENERATED ALWAYS AS (`a` * 2) VIRTUAL' } })[0]).toMatch(/^ALTER TABLE `t` ADD COLUMN `g` int GENERATED ALWAYS AS \(`a` \* 2\) VIRTUAL, ALGORITHM=INSTANT/);
+    expect(mysql({ type: 'addField', collection: 't', field: { name: 'g', type: 'native', native: 'int GENERATED ALWAYS AS (`a` * 2) VIRTUAL' } })[0]).toMatch(
+      /^ALTER TABLE `t` ADD COLUMN `g` int GENERATED ALWAYS AS \(`a` \* 2\) VIRTUAL, ALGORITHM=INSTANT/,
+    );
   });
 
   it.each([
@@ -79,14 +94,25 @@ describe('renameCollection (issue 16)', () => {
 
 describe('dropField of a column a foreign key uses', () => {
   it('refused at compile time when the migration defines the key (own or referenced column)', () => {
-    const fk = { type: 'addConstraint', collection: 'child', constraint: { name: 'fk_child_parent', type: 'foreignKey', columns: ['parentId'], references: { table: 'parent', columns: ['id'] } } } as const;
-    for (const [table, column] of [['child', 'parentId'], ['parent', 'id']]) {
+    const fk = {
+      type: 'addConstraint',
+      collection: 'child',
+      constraint: { name: 'fk_child_parent', type: 'foreignKey', columns: ['parentId'], references: { table: 'parent', columns: ['id'] } },
+    } as const;
+    for (const [table, column] of [
+      ['child', 'parentId'],
+      ['parent', 'id'],
+    ]) {
       const m = build('bad', fk, { type: 'dropField', collection: table as string, field: column as string });
       expect(() => compileAll(m), `${table}.${column}`).toThrow(ColumnInForeignKeyError);
     }
     // After a rename of the column the key follows it; after dropConstraint the drop is fine.
-    expect(() => compileAll(build('renamed', fk, { type: 'renameField', collection: 'child', from: 'parentId', to: 'p' }, { type: 'dropField', collection: 'child', field: 'p' }))).toThrow(/fk_child_parent/);
-    expect(compileAll(build('fine', fk, { type: 'dropConstraint', collection: 'child', name: 'fk_child_parent' }, { type: 'dropField', collection: 'child', field: 'parentId' })).at(-1)).toMatch(/^ALTER TABLE `child` DROP COLUMN `parentId`/);
+    expect(() => compileAll(build('renamed', fk, { type: 'renameField', collection: 'child', from: 'parentId', to: 'p' }, { type: 'dropField', collection: 'child', field: 'p' }))).toThrow(
+      /fk_child_parent/,
+    );
+    expect(compileAll(build('fine', fk, { type: 'dropConstraint', collection: 'child', name: 'fk_child_parent' }, { type: 'dropField', collection: 'child', field: 'parentId' })).at(-1)).toMatch(
+      /^ALTER TABLE `child` DROP COLUMN `parentId`/,
+    );
   });
 });
 

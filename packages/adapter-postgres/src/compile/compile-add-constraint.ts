@@ -29,7 +29,13 @@ export function compileAddConstraint(op: AddConstraintOp, ctx: CompileContext, s
   if (online && c.type === 'unique') {
     const index = { name: c.name, unique: true, fields: c.columns.map((column) => ({ name: column })) };
     return [
-      concurrentIndex(settings.schema, c.name, createIndexSql(settings.schema, op.collection, index, true), createIndexSql(settings.schema, op.collection, index, false), `build unique index ${name} on ${table} concurrently`),
+      concurrentIndex(
+        settings.schema,
+        c.name,
+        createIndexSql(settings.schema, op.collection, index, true),
+        createIndexSql(settings.schema, op.collection, index, false),
+        `build unique index ${name} on ${table} concurrently`,
+      ),
       sql(`ALTER TABLE ${table} ADD CONSTRAINT ${name} UNIQUE USING INDEX ${name}`, summary, { lockRetry: true }),
     ];
   }

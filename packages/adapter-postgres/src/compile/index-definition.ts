@@ -21,7 +21,8 @@ export function createIndexSql(schema: string | undefined, table: string, index:
   if (index.expireAfterSeconds !== undefined) throw new UnsupportedOperationError('postgres', 'createIndex with expireAfterSeconds', 'PostgreSQL has no TTL indexes');
   let text = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${quoteIdent(index.name, 'index')} ON ${qualify(schema, table)}`;
   if (index.using !== undefined) {
-    if (!METHOD.test(index.using)) throw new ValidationError('PostgreSQL index', [{ code: 'invalid_index_method', path: 'using', message: `${JSON.stringify(index.using)} is not an index method such as btree or gin` }]);
+    if (!METHOD.test(index.using))
+      throw new ValidationError('PostgreSQL index', [{ code: 'invalid_index_method', path: 'using', message: `${JSON.stringify(index.using)} is not an index method such as btree or gin` }]);
     text += ` USING ${index.using}`;
   }
   const fields = index.fields.map((f) => `${quoteIdent(f.name, 'index field')}${f.order === 'DESC' ? ' DESC' : ''}`);

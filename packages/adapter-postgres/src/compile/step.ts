@@ -20,7 +20,11 @@ export interface PostgresStatementStep extends StatementStep {
  * A SQL statement step (no parameters: DDL takes none; literals are quoted by quoteLiteral).
  * @example sql('DROP TABLE "public"."users"', 'drop table users')
  */
-export function sql(text: string, summary: string, extra: { outsideTransaction?: boolean; lockRetry?: boolean; inTransactionText?: string; replacesInvalidIndex?: { schema: string; name: string } } = {}): PostgresStatementStep {
+export function sql(
+  text: string,
+  summary: string,
+  extra: { outsideTransaction?: boolean; lockRetry?: boolean; inTransactionText?: string; replacesInvalidIndex?: { schema: string; name: string } } = {},
+): PostgresStatementStep {
   return {
     kind: 'statement',
     text,

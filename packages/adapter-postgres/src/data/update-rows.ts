@@ -29,10 +29,11 @@ export async function updateRowsPostgres(driver: PostgresDriver, schema: string,
       const n = Number(row.rows ?? 0);
       if (n === 0) return 0;
       after = update.key.map((_k, i) => row[`k${i}`]);
-      await q.query(
-        `INSERT INTO ${progress} (id, last_key, rows) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET last_key = EXCLUDED.last_key, rows = EXCLUDED.rows, updated_at = now()`,
-        [id, JSON.stringify(after), rowsUpdated + n],
-      );
+      await q.query(`INSERT INTO ${progress} (id, last_key, rows) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET last_key = EXCLUDED.last_key, rows = EXCLUDED.rows, updated_at = now()`, [
+        id,
+        JSON.stringify(after),
+        rowsUpdated + n,
+      ]);
       return n;
     });
     if (count > 0) {

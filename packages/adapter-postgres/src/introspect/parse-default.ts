@@ -5,10 +5,7 @@ import { NUMERIC_TYPES, type DefaultValue, type FieldType } from '@ductape/core'
  * same meaning, or an `expression` the model has no name for (kept
  * verbatim by the introspector in a native type's DEFAULT clause).
  */
-export type ParsedDefault =
-  | { readonly kind: 'value'; readonly value: DefaultValue }
-  | { readonly kind: 'expression'; readonly sql: string }
-  | { readonly kind: 'none' };
+export type ParsedDefault = { readonly kind: 'value'; readonly value: DefaultValue } | { readonly kind: 'expression'; readonly sql: string } | { readonly kind: 'none' };
 
 const LITERAL = /^'((?:[^']|'')*)'(?:::[\w\s."[\](),]+)?$/;
 const NUMBER = /^\(?(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\)?(?:::[\w\s(),]+)?$/i;

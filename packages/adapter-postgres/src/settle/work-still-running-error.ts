@@ -17,7 +17,10 @@ export interface RunningWork {
  * @example throw new WorkStillRunningError([{ pid: 42, state: 'active', seconds: 61, statement: 'ALTER TABLE …' }], 60_000);
  */
 export class WorkStillRunningError extends DuctapeError {
-  constructor(readonly running: readonly RunningWork[], timeoutMs: number) {
+  constructor(
+    readonly running: readonly RunningWork[],
+    timeoutMs: number,
+  ) {
     const list = running.map((w) => `server pid ${w.pid} (${w.state} for ${w.seconds} s: ${w.statement})`).join('; ');
     const pids = running.map((w) => w.pid).join(', ');
     super(

@@ -27,7 +27,7 @@ describe.skipIf(!server)('online-safe DDL on a real server', () => {
   });
 
   it('an INVALID index left by a failed CONCURRENTLY build is dropped before the retry', async () => {
-    await sql('CREATE TABLE dup (email text); INSERT INTO dup VALUES (\'a\'), (\'a\')');
+    await sql("CREATE TABLE dup (email text); INSERT INTO dup VALUES ('a'), ('a')");
     const engine = new MigrationEngine(adapter);
     const m = migration('unique_email').createIndex('dup', 'dup_email', ['email'], { unique: true }).build();
     expect(engine.plan(m).steps[0]).toMatchObject({ outsideTransaction: true });
@@ -37,7 +37,7 @@ describe.skipIf(!server)('online-safe DDL on a real server', () => {
     // Introspection (what core's reconcile asks) does not count an INVALID index as existing.
     expect((await adapter.introspect('dup'))?.indexes).toEqual([]);
     expect((await engine.getHistory())[0]).toMatchObject({ name: 'unique_email', status: 'failed', stepsApplied: 0 });
-    await sql("DELETE FROM dup WHERE ctid = (SELECT max(ctid) FROM dup)");
+    await sql('DELETE FROM dup WHERE ctid = (SELECT max(ctid) FROM dup)');
     await engine.up(m);
     const valid = await sql("SELECT ix.indisvalid AS valid FROM pg_index ix JOIN pg_class c ON c.oid = ix.indexrelid WHERE c.relname = 'dup_email'");
     expect(valid.rows).toEqual([{ valid: true }]);
@@ -47,7 +47,9 @@ describe.skipIf(!server)('online-safe DDL on a real server', () => {
   it('a foreign key is added NOT VALID and validated in its own step (recorded when validation fails)', async () => {
     await sql('CREATE TABLE parent (id integer PRIMARY KEY); CREATE TABLE child (id integer, parent_id integer); INSERT INTO child VALUES (1, 42)');
     const engine = new MigrationEngine(adapter);
-    const m = migration('child_fk').addConstraint('child', { name: 'child_parent_fk', type: 'foreignKey', columns: ['parent_id'], references: { table: 'parent', columns: ['id'] } }).build();
+    const m = migration('child_fk')
+      .addConstraint('child', { name: 'child_parent_fk', type: 'foreignKey', columns: ['parent_id'], references: { table: 'parent', columns: ['id'] } })
+      .build();
     await expect(engine.up(m)).rejects.toMatchObject({ stepsApplied: 1, stepsTotal: 2 });
     const con = await sql("SELECT convalidated FROM pg_constraint WHERE conname = 'child_parent_fk'");
     expect(con.rows).toEqual([{ convalidated: false }]); // in place, enforced for new rows, not yet validated
@@ -60,7 +62,9 @@ describe.skipIf(!server)('online-safe DDL on a real server', () => {
   it('NOT NULL on an existing column goes through a validated check that is dropped afterwards', async () => {
     await sql("CREATE TABLE people (name text); INSERT INTO people VALUES ('x')");
     const engine = new MigrationEngine(adapter);
-    const m = migration('name_required').modifyField('people', 'name', { required: true }, { previous: { name: 'name', type: 'text' } }).build();
+    const m = migration('name_required')
+      .modifyField('people', 'name', { required: true }, { previous: { name: 'name', type: 'text' } })
+      .build();
     const r = await engine.up(m);
     expect(r.stepsTotal).toBe(4);
     const s = await adapter.introspect('people');

@@ -30,7 +30,8 @@ describe.skipIf(!server)('postgres (pg server): renameCollection, inline referen
     adapter = new PostgresAdapter({ url: db.url });
     await adapter.connect();
     engine = new MigrationEngine(adapter);
-    const create = migration('create_users_orders').at(at())
+    const create = migration('create_users_orders')
+      .at(at())
       .createCollection('users', {
         id: { type: 'uuid', primaryKey: true },
         email: { type: 'string', length: 100, unique: true },
@@ -50,7 +51,10 @@ describe.skipIf(!server)('postgres (pg server): renameCollection, inline referen
   it('an inline reference creates <table>_<column>_fkey, and its down drops it', async () => {
     const fk = (await constraintsOf('orders')).find((c) => c.contype === 'f');
     expect(fk).toEqual({ conname: 'orders_userId_fkey', contype: 'f', def: 'FOREIGN KEY ("userId") REFERENCES users(id) ON DELETE CASCADE' });
-    const add = migration('add_reviewer').at(at()).addField('orders', 'reviewerId', { type: 'uuid', references: { table: 'users' } }).build();
+    const add = migration('add_reviewer')
+      .at(at())
+      .addField('orders', 'reviewerId', { type: 'uuid', references: { table: 'users' } })
+      .build();
     expect((await engine.up(add)).outcome).toBe('applied');
     expect((await constraintsOf('orders')).map((c) => c.conname)).toContain('orders_reviewerId_fkey');
     expect((await engine.down(add)).outcome).toBe('rolled_back');
@@ -83,8 +87,13 @@ describe.skipIf(!server)('postgres (pg server): renameCollection, inline referen
   });
 
   it('after a rename, a dropped table comes back from its introspected snapshot with the same names', async () => {
-    const make = migration('create_tags').at(at())
-      .createCollection('tags', { id: { type: 'integer', primaryKey: true, autoIncrement: true }, label: { type: 'string', length: 40, unique: true, required: true }, kind: { type: 'enum', enumValues: ['a', 'b'] } })
+    const make = migration('create_tags')
+      .at(at())
+      .createCollection('tags', {
+        id: { type: 'integer', primaryKey: true, autoIncrement: true },
+        label: { type: 'string', length: 40, unique: true, required: true },
+        kind: { type: 'enum', enumValues: ['a', 'b'] },
+      })
       .createIndex('tags', 'tags_kind_idx', ['kind'])
       .renameCollection('tags', 'labels')
       .build();
@@ -103,7 +112,10 @@ describe.skipIf(!server)('postgres (pg server): renameCollection, inline referen
   it('unique: true is named uniqueKeyName(table, column) on the server, also past 63 bytes', async () => {
     const table = 'a_rather_long_table_name_for_unique_keys';
     const column = 'and_an_even_longer_column_name_too';
-    const m = migration('create_long').at(at()).createCollection(table, { id: { type: 'integer', primaryKey: true }, [column]: { type: 'text', unique: true } }).build();
+    const m = migration('create_long')
+      .at(at())
+      .createCollection(table, { id: { type: 'integer', primaryKey: true }, [column]: { type: 'text', unique: true } })
+      .build();
     expect((await engine.up(m)).outcome).toBe('applied');
     expect((await constraintsOf(table)).find((c) => c.contype === 'u')?.conname).toBe(uniqueKeyName(table, column));
     expect((await adapter.introspect(table))?.fields.find((f) => f.name === column)?.unique).toBe(true);

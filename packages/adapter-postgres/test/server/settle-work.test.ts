@@ -93,7 +93,10 @@ describe.skipIf(!server)('after taking the lock, work a dead runner left running
       }
       expect(pids).toHaveLength(1);
       const a = await adapter(300);
-      const error = await a.lock.tryAcquire(owner, 30_000).then(() => undefined, (e: unknown) => e);
+      const error = await a.lock.tryAcquire(owner, 30_000).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(DuctapeError);
       expect(error).toMatchObject({ code: 'DUCTAPE_LOCK_TIMEOUT' });
       const message = (error as Error).message;

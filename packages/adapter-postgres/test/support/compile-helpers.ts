@@ -13,7 +13,9 @@ export function build(name: string, ...ops: Operation[]): Migration {
 /** Golden form of steps: SQL text (or command) and the flags that change how it runs. */
 export function golden(steps: readonly Step[]): string[] {
   return steps.map((s) => {
-    const flags = [s.outsideTransaction ? 'outside-tx' : '', 'lockRetry' in s && s.lockRetry ? 'lock-retry' : '', 'replacesInvalidIndex' in s && s.replacesInvalidIndex ? 'drops-invalid-first' : ''].filter(Boolean).join(',');
+    const flags = [s.outsideTransaction ? 'outside-tx' : '', 'lockRetry' in s && s.lockRetry ? 'lock-retry' : '', 'replacesInvalidIndex' in s && s.replacesInvalidIndex ? 'drops-invalid-first' : '']
+      .filter(Boolean)
+      .join(',');
     const body = s.kind === 'statement' ? s.text : s.kind === 'command' ? `${s.name} ${JSON.stringify(s.args)}` : `noop: ${s.reason}`;
     return flags ? `[${flags}] ${body}` : body;
   });

@@ -13,4 +13,8 @@ const engine = new MigrationEngine(adapter, {
     if (e.type === 'step:start') process.stdout.write(`${JSON.stringify({ holding: true, pid: process.pid })}\n`);
   },
 });
-await engine.up(migration(name).raw('postgresql', `SELECT pg_sleep(${Number(seconds)})`, { down: 'SELECT 1' }).build());
+await engine.up(
+  migration(name)
+    .raw('postgresql', `SELECT pg_sleep(${Number(seconds)})`, { down: 'SELECT 1' })
+    .build(),
+);

@@ -5,7 +5,10 @@ import { PostgresAdapter, PostgresConnectionError } from '../../src/index.js';
 describe('PostgresAdapter options and connection errors', () => {
   it('a failed connection names host and database, never the password or the URL', async () => {
     const adapter = new PostgresAdapter({ url: 'postgres://app:s3cret-pw@127.0.0.1:1/appdb' });
-    const error = await adapter.connect().then(() => undefined, (e: unknown) => e);
+    const error = await adapter.connect().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PostgresConnectionError);
     expect(error).toBeInstanceOf(DuctapeError);
     expect((error as DuctapeError).code).toBe('DUCTAPE_CONNECTION');

@@ -65,16 +65,20 @@ describe('createCollection', () => {
   it('primary key, required, unique, defaults, timestamps', () => {
     const m = migration('create_users')
       .at(AT)
-      .createCollection('users', {
-        id: { type: 'uuid', primaryKey: true, default: { $fn: 'uuid' } },
-        email: { type: 'string', length: 255, required: true, unique: true },
-        seq: { type: 'bigint', autoIncrement: true },
-        active: { type: 'boolean', default: true },
-        score: { type: 'double', default: -1.5 },
-        note: { type: 'text', default: "it's \\ fine" },
-        meta: { type: 'json', default: { a: [1, 'x'] } },
-        tags: { type: 'array', itemType: 'string', default: ['a', "b'c"] },
-      }, { timestamps: true })
+      .createCollection(
+        'users',
+        {
+          id: { type: 'uuid', primaryKey: true, default: { $fn: 'uuid' } },
+          email: { type: 'string', length: 255, required: true, unique: true },
+          seq: { type: 'bigint', autoIncrement: true },
+          active: { type: 'boolean', default: true },
+          score: { type: 'double', default: -1.5 },
+          note: { type: 'text', default: "it's \\ fine" },
+          meta: { type: 'json', default: { a: [1, 'x'] } },
+          tags: { type: 'array', itemType: 'string', default: ['a', "b'c"] },
+        },
+        { timestamps: true },
+      )
       .build();
     expect(compileAll(m)).toMatchInlineSnapshot(`
       [
@@ -99,7 +103,16 @@ describe('createCollection', () => {
     `);
   });
   it('composite primary key', () => {
-    expect(compileOne({ type: 'createCollection', name: 'pairs', fields: [{ name: 'a', type: 'integer', primaryKey: true }, { name: 'b', type: 'integer', primaryKey: true }] })).toMatchInlineSnapshot(`
+    expect(
+      compileOne({
+        type: 'createCollection',
+        name: 'pairs',
+        fields: [
+          { name: 'a', type: 'integer', primaryKey: true },
+          { name: 'b', type: 'integer', primaryKey: true },
+        ],
+      }),
+    ).toMatchInlineSnapshot(`
       [
         "CREATE TABLE "public"."pairs" (
         "a" integer NOT NULL,
@@ -134,13 +147,18 @@ describe('createCollection', () => {
     `);
   });
   it('restores indexes and constraints of a dropped table', () => {
-    expect(compileOne({
-      type: 'createCollection',
-      name: 'posts',
-      fields: [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'author', type: 'integer' }],
-      indexes: [{ name: 'idx_author', fields: [{ name: 'author', order: 'DESC' }] }],
-      constraints: [{ name: 'fk_author', type: 'foreignKey', columns: ['author'], references: { table: 'users', columns: ['id'] } }],
-    })).toMatchInlineSnapshot(`
+    expect(
+      compileOne({
+        type: 'createCollection',
+        name: 'posts',
+        fields: [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'author', type: 'integer' },
+        ],
+        indexes: [{ name: 'idx_author', fields: [{ name: 'author', order: 'DESC' }] }],
+        constraints: [{ name: 'fk_author', type: 'foreignKey', columns: ['author'], references: { table: 'users', columns: ['id'] } }],
+      }),
+    ).toMatchInlineSnapshot(`
       [
         "CREATE TABLE "public"."posts" (
         "id" integer PRIMARY KEY,
@@ -152,7 +170,16 @@ describe('createCollection', () => {
     `);
   });
   it('quotes identifiers with quotes, spaces, unicode and reserved words', () => {
-    expect(compileOne({ type: 'createCollection', name: 'my "odd" table', fields: [{ name: 'select', type: 'integer' }, { name: 'naïve – ✓', type: 'text' }] })).toMatchInlineSnapshot(`
+    expect(
+      compileOne({
+        type: 'createCollection',
+        name: 'my "odd" table',
+        fields: [
+          { name: 'select', type: 'integer' },
+          { name: 'naïve – ✓', type: 'text' },
+        ],
+      }),
+    ).toMatchInlineSnapshot(`
       [
         "CREATE TABLE "public"."my ""odd"" table" (
         "select" integer,
@@ -275,7 +302,9 @@ describe('modifyField', () => {
         "[lock-retry] ALTER TABLE "public"."users" ADD CONSTRAINT "users_email_key" UNIQUE USING INDEX "users_email_key"",
       ]
     `);
-    expect(compileOne({ type: 'modifyField', collection: 'users', field: 'st', changes: { enumValues: ['a', 'b', 'c'] }, previous: { name: 'st', type: 'enum', enumValues: ['a', 'b'] } })).toMatchInlineSnapshot(`
+    expect(
+      compileOne({ type: 'modifyField', collection: 'users', field: 'st', changes: { enumValues: ['a', 'b', 'c'] }, previous: { name: 'st', type: 'enum', enumValues: ['a', 'b'] } }),
+    ).toMatchInlineSnapshot(`
       [
         "[lock-retry] ALTER TABLE "public"."users" DROP CONSTRAINT IF EXISTS "users_st_enum"",
         "[lock-retry] ALTER TABLE "public"."users" ADD CONSTRAINT "users_st_enum" CHECK ("st" IN ('a', 'b', 'c')) NOT VALID",
@@ -313,7 +342,20 @@ describe('createIndex / dropIndex', () => {
     `);
   });
   it('composite, unique, partial, method', () => {
-    expect(compileOne({ type: 'createIndex', collection: 'orders', name: 'idx_orders', fields: [{ name: 'customer_id' }, { name: 'created_at', order: 'DESC' }], unique: true, where: 'deleted_at IS NULL', using: 'btree' }, { online: false })).toMatchInlineSnapshot(`
+    expect(
+      compileOne(
+        {
+          type: 'createIndex',
+          collection: 'orders',
+          name: 'idx_orders',
+          fields: [{ name: 'customer_id' }, { name: 'created_at', order: 'DESC' }],
+          unique: true,
+          where: 'deleted_at IS NULL',
+          using: 'btree',
+        },
+        { online: false },
+      ),
+    ).toMatchInlineSnapshot(`
       [
         "[lock-retry] CREATE UNIQUE INDEX "idx_orders" ON "public"."orders" USING btree ("customer_id", "created_at" DESC) WHERE deleted_at IS NULL",
       ]
@@ -439,7 +481,9 @@ describe('identifiers and values', () => {
   it('refuses bad values', () => {
     expect(() => compileOne({ type: 'addField', collection: 'u', field: { name: 'n', type: 'integer', default: Number.POSITIVE_INFINITY } })).toThrow(ValidationError);
     expect(() => compileOne({ type: 'addField', collection: 'u', field: { name: 'n', type: 'text', default: 'a\u0000b' } })).toThrow(ValidationError);
-    expect(() => compilePostgres({ type: 'addField', collection: 'u', field: { name: 's', type: 'string', length: -1 } }, { migration: build('x'), direction: 'up', index: 0, options: {} })).toThrow(ValidationError);
+    expect(() => compilePostgres({ type: 'addField', collection: 'u', field: { name: 's', type: 'string', length: -1 } }, { migration: build('x'), direction: 'up', index: 0, options: {} })).toThrow(
+      ValidationError,
+    );
     expect(() => compileOne({ type: 'addField', collection: 'u', field: { name: 'n', type: 'text' } }, { online: 'yes' })).toThrow(/online/);
   });
 });

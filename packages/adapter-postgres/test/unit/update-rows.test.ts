@@ -39,7 +39,9 @@ describe('PostgreSQL data migrations (keyset batches)', () => {
 
   it('resumes after the last committed batch when a batch fails', async () => {
     // A trigger fails the batch that reaches row 700, as a crash or a bad row would.
-    await adapter.query(`CREATE FUNCTION stop_at_700() RETURNS trigger AS $$ BEGIN IF NEW.id = 700 AND NEW.score = 2 THEN RAISE EXCEPTION 'stopped at 700'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await adapter.query(
+      `CREATE FUNCTION stop_at_700() RETURNS trigger AS $$ BEGIN IF NEW.id = 700 AND NEW.score = 2 THEN RAISE EXCEPTION 'stopped at 700'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+    );
     await adapter.query(`CREATE TRIGGER stop BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION stop_at_700()`);
     const request: UpdateRequest = { table: 'users', data: { score: { $ADD: ['score', 1] } }, where: { score: { $gte: 0 } } };
     await expect(update(request, 100)).rejects.toThrow(/stopped at 700/);

@@ -9,7 +9,16 @@ export function failureRecording(kit: KitContext): void {
   describe('failure in the middle of a migration', () => {
     it('records status failed, the error and the steps applied; compensate undoes them', async () => {
       const existing = unique('fx');
-      await kit.apply(build('fx_setup', { type: 'createCollection', name: existing, fields: [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'n', type: 'integer' }] }));
+      await kit.apply(
+        build('fx_setup', {
+          type: 'createCollection',
+          name: existing,
+          fields: [
+            { name: 'id', type: 'integer', primaryKey: true },
+            { name: 'n', type: 'integer' },
+          ],
+        }),
+      );
       const fresh = unique('fy');
       const ops: Operation[] = [
         { type: 'createCollection', name: fresh, fields: [{ name: 'id', type: 'integer', primaryKey: true }] },
@@ -21,7 +30,10 @@ export function failureRecording(kit: KitContext): void {
       const steps = engine.plan(m).steps;
       const failAt = steps.length - 1;
       const applied = expectedApplied(steps, failAt, kit.adapter.capabilities.transactionalDdl);
-      const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+      const error = await engine.up(m).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(MigrationFailedError);
       expect(error).toMatchObject({ code: 'DUCTAPE_MIGRATION_FAILED', stepsApplied: applied, stepsTotal: steps.length });
       const row = (await engine.getHistory()).find((h) => h.name === m.name);

@@ -31,7 +31,7 @@ export function historyStore(kit: KitContext): void {
       await h.ensure();
       await h.ensure();
       const a = entry('hist_a');
-      const b = entry('hist_b', { status: 'failed', appliedAt: null, stepsApplied: 0, stepsTotal: 3, error: "boom: it's \"bad\" ✓" });
+      const b = entry('hist_b', { status: 'failed', appliedAt: null, stepsApplied: 0, stepsTotal: 3, error: 'boom: it\'s "bad" ✓' });
       await h.save(a);
       await h.save(b);
       const listed = (await h.list()).filter((e) => e.name === a.name || e.name === b.name);

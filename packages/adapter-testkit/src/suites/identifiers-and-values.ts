@@ -52,7 +52,17 @@ export function identifiersAndValues(kit: KitContext): void {
     it('string defaults with quotes, backslashes and unicode round-trip exactly', async () => {
       const table = unique('vals');
       const tricky = `it's "quoted" \\ back\\slash; DROP TABLE x; -- ü ✓ 🚀 $$ $tag$`;
-      await kit.apply(build('vals', { type: 'createCollection', name: table, fields: [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'v', type: 'text', default: tricky }, { name: 'e', type: 'enum', enumValues: ["a'b", 'c"d', 'ü'], default: "a'b" }] }));
+      await kit.apply(
+        build('vals', {
+          type: 'createCollection',
+          name: table,
+          fields: [
+            { name: 'id', type: 'integer', primaryKey: true },
+            { name: 'v', type: 'text', default: tricky },
+            { name: 'e', type: 'enum', enumValues: ["a'b", 'c"d', 'ü'], default: "a'b" },
+          ],
+        }),
+      );
       const s = await kit.snapshot(table);
       expect(s?.fields.find((f) => f.name === 'v')?.default).toBe(tricky);
       expect(s?.fields.find((f) => f.name === 'e')).toMatchObject({ enumValues: ["a'b", 'c"d', 'ü'], default: "a'b" });

@@ -16,7 +16,10 @@ export function neverSilentlyWrong(kit: KitContext): void {
       const bName = unique('b_add_total');
       const aName = unique('a_create');
       const b = migration(bName).tag(`20240102_000000_${bName}`).addField(invoices, 'total', { type: 'integer' }).build();
-      const a = migration(aName).tag(`20240101_000000_${aName}`).createCollection(invoices, [{ name: 'id', type: 'integer', primaryKey: true }]).build();
+      const a = migration(aName)
+        .tag(`20240101_000000_${aName}`)
+        .createCollection(invoices, [{ name: 'id', type: 'integer', primaryKey: true }])
+        .build();
       await expect(engine.up(b)).rejects.toBeInstanceOf(MigrationFailedError);
       await engine.up(a);
       await engine.up(b);
@@ -33,7 +36,9 @@ export function neverSilentlyWrong(kit: KitContext): void {
     it('rollbackTo compensates a failed run after the target, then rolls back in apply order', async () => {
       const t = unique('rbt');
       const engine = kit.engine();
-      const base = migration(unique('rbt_base')).createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }]).build();
+      const base = migration(unique('rbt_base'))
+        .createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }])
+        .build();
       const add = migration(unique('rbt_add')).addField(t, 'x', { type: 'integer' }).build();
       const failing = migration(unique('rbt_fail')).addField(t, 'y', { type: 'integer' }).addField(unique('missing'), 'z', { type: 'integer' }).build();
       await engine.up(base);
@@ -51,8 +56,12 @@ export function neverSilentlyWrong(kit: KitContext): void {
     it('a create with ifNotExists that found the table records a down that leaves the table', async () => {
       const t = unique('ine');
       const engine = kit.engine();
-      const first = migration(unique('ine_create')).createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }]).build();
-      const again = migration(unique('ine_again')).createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }], { sqlOptions: { ifNotExists: true } }).build();
+      const first = migration(unique('ine_create'))
+        .createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }])
+        .build();
+      const again = migration(unique('ine_again'))
+        .createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }], { sqlOptions: { ifNotExists: true } })
+        .build();
       await engine.up(first);
       const before = await kit.snapshot(t);
       await engine.up(again);
@@ -66,7 +75,9 @@ export function neverSilentlyWrong(kit: KitContext): void {
     it('a create with ifNotExists that made the table drops it on down', async () => {
       const t = unique('ine_new');
       const engine = kit.engine();
-      const m = migration(unique('ine_new')).createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }], { sqlOptions: { ifNotExists: true } }).build();
+      const m = migration(unique('ine_new'))
+        .createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }], { sqlOptions: { ifNotExists: true } })
+        .build();
       await engine.up(m);
       expect(await kit.snapshot(t)).toBeDefined();
       await engine.down(m);
@@ -76,10 +87,20 @@ export function neverSilentlyWrong(kit: KitContext): void {
     it('addField of a field that exists is refused, typed and before any change (schemaless stores would replace it)', async () => {
       const t = unique('dup');
       const engine = kit.engine();
-      await engine.up(migration(unique('dup_create')).createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'a', type: 'string', length: 20 }]).build());
+      await engine.up(
+        migration(unique('dup_create'))
+          .createCollection(t, [
+            { name: 'id', type: 'integer', primaryKey: true },
+            { name: 'a', type: 'string', length: 20 },
+          ])
+          .build(),
+      );
       const before = await kit.snapshot(t);
       const m = migration(unique('dup_add')).addField(t, 'a', { type: 'integer' }).build();
-      const error = await engine.up(m).then(() => undefined, (e: unknown) => e);
+      const error = await engine.up(m).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(DuctapeError);
       expect((error as DuctapeError).code).toBe('DUCTAPE_VALIDATION');
       expect(comparable(await kit.snapshot(t))).toEqual(comparable(before));
@@ -91,10 +112,20 @@ export function neverSilentlyWrong(kit: KitContext): void {
       const parent = unique('parent');
       const child = unique('child');
       const engine = kit.engine();
-      await engine.up(migration(unique('ref_parent')).createCollection(parent, [{ name: 'id', type: 'integer', primaryKey: true }]).build());
-      await engine.up(migration(unique('ref_child')).createCollection(child, [{ name: 'id', type: 'integer', primaryKey: true }]).build());
+      await engine.up(
+        migration(unique('ref_parent'))
+          .createCollection(parent, [{ name: 'id', type: 'integer', primaryKey: true }])
+          .build(),
+      );
+      await engine.up(
+        migration(unique('ref_child'))
+          .createCollection(child, [{ name: 'id', type: 'integer', primaryKey: true }])
+          .build(),
+      );
       const before = await kit.snapshot(child);
-      const m = migration(unique('ref_add')).addField(child, 'parentId', { type: 'integer', references: { table: parent, onDelete: 'CASCADE' } }).build();
+      const m = migration(unique('ref_add'))
+        .addField(child, 'parentId', { type: 'integer', references: { table: parent, onDelete: 'CASCADE' } })
+        .build();
       await engine.up(m);
       const fk = (await kit.snapshot(child))?.constraints?.find((k) => k.type === 'foreignKey');
       expect(fk).toMatchObject({ name: foreignKeyName(child, 'parentId'), columns: ['parentId'], references: { table: parent, columns: ['id'], onDelete: 'CASCADE' } });
@@ -106,7 +137,14 @@ export function neverSilentlyWrong(kit: KitContext): void {
       if (!kit.adapter.capabilities.foreignKeys || !kit.adapter.capabilities.uniqueConstraints) return ctx.skip(); // the SQL databases
       const t = unique('uk');
       const engine = kit.engine();
-      await engine.up(migration(unique('uk_create')).createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'email', type: 'string', length: 100, unique: true }]).build());
+      await engine.up(
+        migration(unique('uk_create'))
+          .createCollection(t, [
+            { name: 'id', type: 'integer', primaryKey: true },
+            { name: 'email', type: 'string', length: 100, unique: true },
+          ])
+          .build(),
+      );
       const before = await kit.snapshot(t);
       const m = migration(unique('uk_drop')).dropConstraint(t, uniqueKeyName(t, 'email')).build();
       await engine.up(m);
@@ -120,7 +158,14 @@ export function neverSilentlyWrong(kit: KitContext): void {
       if (kit.target.declaredRefusals?.includes('modifyField (length, required)')) return ctx.skip();
       const t = unique('widen');
       const engine = kit.engine();
-      await engine.up(migration(unique('widen_setup')).createCollection(t, [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'b', type: 'string', length: 100 }]).build());
+      await engine.up(
+        migration(unique('widen_setup'))
+          .createCollection(t, [
+            { name: 'id', type: 'integer', primaryKey: true },
+            { name: 'b', type: 'string', length: 100 },
+          ])
+          .build(),
+      );
       const before = await kit.snapshot(t);
       const m = migration(unique('widen')).modifyField(t, 'b', { length: 255 }).build();
       const preview = await engine.preview(m);

@@ -18,7 +18,11 @@ export function refusal(kit: KitContext): void {
   describe('unsupported operations are refused before any IO', () => {
     it('a raw operation for another dialect', async () => {
       const table = unique('never');
-      const m = build('refused_raw', { type: 'createCollection', name: table, fields: [{ name: 'id', type: 'integer', primaryKey: true }] }, { type: 'raw', dialect: 'no-such-dialect', sql: 'SELECT 1' });
+      const m = build(
+        'refused_raw',
+        { type: 'createCollection', name: table, fields: [{ name: 'id', type: 'integer', primaryKey: true }] },
+        { type: 'raw', dialect: 'no-such-dialect', sql: 'SELECT 1' },
+      );
       await expect(kit.engine().up(m)).rejects.toBeInstanceOf(UnsupportedOperationError);
       expect(await kit.snapshot(table)).toBeUndefined();
       expect((await kit.engine().getHistory()).some((h) => h.name === m.name)).toBe(false);
@@ -28,7 +32,18 @@ export function refusal(kit: KitContext): void {
       it(`${flag}: run when claimed, refused when not`, async (ctx) => {
         if (kit.adapter.capabilities[flag]) return ctx.skip(); // claimed: the round-trip checks run it
         const table = unique('never');
-        const m = build(`refused_${flag}`, { type: 'createCollection', name: table, fields: [{ name: 'k', type: 'integer', primaryKey: true }, { name: 'a', type: 'string' }] }, make(table));
+        const m = build(
+          `refused_${flag}`,
+          {
+            type: 'createCollection',
+            name: table,
+            fields: [
+              { name: 'k', type: 'integer', primaryKey: true },
+              { name: 'a', type: 'string' },
+            ],
+          },
+          make(table),
+        );
         await expect(kit.engine().up(m)).rejects.toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
         expect(await kit.snapshot(table)).toBeUndefined();
       });

@@ -18,13 +18,29 @@ const cases: Case[] = [
   // `n` carries the base index: the drop must take the index explicitly so down restores it.
   { name: 'dropField (indexed, with previous)', needs: 'dropField', op: (t, _r, s) => ({ type: 'dropField', collection: t, field: 'n', previous: field(s, 'n') }) },
   { name: 'renameField', needs: 'renameField', op: (t) => ({ type: 'renameField', collection: t, from: 'note', to: 'remark' }) },
-  { name: 'modifyField (length, required)', needs: 'modifyField', op: (t, _r, s) => ({ type: 'modifyField', collection: t, field: 'email', changes: { length: 500, required: true }, previous: field(s, 'email') }) },
-  { name: 'modifyField (default, enum values)', needs: 'modifyField', op: (t, _r, s) => ({ type: 'modifyField', collection: t, field: 'status', changes: { enumValues: ['on', 'off', 'gone'], default: 'off' }, previous: field(s, 'status') }) },
+  {
+    name: 'modifyField (length, required)',
+    needs: 'modifyField',
+    op: (t, _r, s) => ({ type: 'modifyField', collection: t, field: 'email', changes: { length: 500, required: true }, previous: field(s, 'email') }),
+  },
+  {
+    name: 'modifyField (default, enum values)',
+    needs: 'modifyField',
+    op: (t, _r, s) => ({ type: 'modifyField', collection: t, field: 'status', changes: { enumValues: ['on', 'off', 'gone'], default: 'off' }, previous: field(s, 'status') }),
+  },
   { name: 'modifyField (type)', needs: 'modifyField', op: (t, _r, s) => ({ type: 'modifyField', collection: t, field: 'n', changes: { type: 'bigint' }, previous: field(s, 'n') }) },
   { name: 'createIndex (composite, desc)', op: (t) => ({ type: 'createIndex', collection: t, name: `${t}_ix`, fields: [{ name: 'email' }, { name: 'n', order: 'DESC' }] }) },
   { name: 'createIndex (unique)', op: (t) => ({ type: 'createIndex', collection: t, name: `${t}_ux`, fields: [{ name: 'email' }], unique: true }) },
   { name: 'dropIndex (with previous)', op: (t, _r, s) => ({ type: 'dropIndex', collection: t, name: `${t}_base_ix`, previous: s.indexes?.find((i) => i.name === `${t}_base_ix`) }) },
-  { name: 'addConstraint (foreign key)', needs: 'foreignKeys', op: (t, r) => ({ type: 'addConstraint', collection: t, constraint: { name: `${t}_fk`, type: 'foreignKey', columns: ['ref_id'], references: { table: r, columns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' } } }) },
+  {
+    name: 'addConstraint (foreign key)',
+    needs: 'foreignKeys',
+    op: (t, r) => ({
+      type: 'addConstraint',
+      collection: t,
+      constraint: { name: `${t}_fk`, type: 'foreignKey', columns: ['ref_id'], references: { table: r, columns: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION' } },
+    }),
+  },
   { name: 'addConstraint (unique)', needs: 'uniqueConstraints', op: (t) => ({ type: 'addConstraint', collection: t, constraint: { name: `${t}_uq`, type: 'unique', columns: ['email', 'n'] } }) },
   { name: 'dropCollection (with previous, cascade)', op: (t, _r, s) => ({ type: 'dropCollection', name: t, cascade: true, previous: s }) },
 ];
@@ -110,33 +126,40 @@ export function schemaRoundTrip(kit: KitContext): void {
 
     it('createCollection of every portable type, then down', async () => {
       const table = unique('types');
-      const types = (withUnique: boolean) => migration(unique('create_types'))
-        .createCollection(table, [
-          { name: 'id', type: 'uuid', primaryKey: true, default: { $fn: 'uuid' } },
-          { name: 'i', type: 'integer', required: true, default: 0 },
-          { name: 'b', type: 'bigint' },
-          { name: 's', type: 'smallint' },
-          { name: 'f', type: 'float' },
-          { name: 'd', type: 'double' },
-          { name: 'dec', type: 'decimal', precision: 10, scale: 2, default: 1.5 },
-          { name: 'str', type: 'string', length: 255, unique: withUnique },
-          { name: 'txt', type: 'text', default: "it's" },
-          { name: 'flag', type: 'boolean', default: true },
-          { name: 'day', type: 'date' },
-          { name: 'tm', type: 'time' },
-          { name: 'dt', type: 'datetime', default: { $fn: 'now' } },
-          { name: 'ts', type: 'timestamp' },
-          { name: 'meta', type: 'json', default: { a: [1, 'x'] } },
-          { name: 'kind', type: 'enum', enumValues: ['a', 'b'] },
-          { name: 'tags', type: 'array', itemType: 'string' },
-          { name: 'bin', type: 'binary' },
-        ], { timestamps: true })
-        .build();
+      const types = (withUnique: boolean) =>
+        migration(unique('create_types'))
+          .createCollection(
+            table,
+            [
+              { name: 'id', type: 'uuid', primaryKey: true, default: { $fn: 'uuid' } },
+              { name: 'i', type: 'integer', required: true, default: 0 },
+              { name: 'b', type: 'bigint' },
+              { name: 's', type: 'smallint' },
+              { name: 'f', type: 'float' },
+              { name: 'd', type: 'double' },
+              { name: 'dec', type: 'decimal', precision: 10, scale: 2, default: 1.5 },
+              { name: 'str', type: 'string', length: 255, unique: withUnique },
+              { name: 'txt', type: 'text', default: "it's" },
+              { name: 'flag', type: 'boolean', default: true },
+              { name: 'day', type: 'date' },
+              { name: 'tm', type: 'time' },
+              { name: 'dt', type: 'datetime', default: { $fn: 'now' } },
+              { name: 'ts', type: 'timestamp' },
+              { name: 'meta', type: 'json', default: { a: [1, 'x'] } },
+              { name: 'kind', type: 'enum', enumValues: ['a', 'b'] },
+              { name: 'tags', type: 'array', itemType: 'string' },
+              { name: 'bin', type: 'binary' },
+            ],
+            { timestamps: true },
+          )
+          .build();
       // A database that cannot enforce uniqueness refuses it before IO; the types are checked without it.
       const m = types(!expectDeclaredRefusal(kit, 'unique fields', types(true)));
       await kit.apply(m);
       const created = await kit.snapshot(table);
-      expect(created?.fields.map((f) => f.name).sort()).toEqual(['b', 'bin', 'created_at', 'd', 'day', 'dec', 'dt', 'f', 'flag', 'i', 'id', 'kind', 'meta', 'updated_at', 's', 'str', 'tags', 'tm', 'ts', 'txt'].sort());
+      expect(created?.fields.map((f) => f.name).sort()).toEqual(
+        ['b', 'bin', 'created_at', 'd', 'day', 'dec', 'dt', 'f', 'flag', 'i', 'id', 'kind', 'meta', 'updated_at', 's', 'str', 'tags', 'tm', 'ts', 'txt'].sort(),
+      );
       // The introspected definition recreates the same table: drop it and restore it from the snapshot.
       const drop = build('drop_types', { type: 'dropCollection', name: table, previous: created });
       await kit.engine().up(drop);

@@ -11,7 +11,11 @@ export const COMMANDS: readonly CommandInfo[] = [
     usage: 'ductape new <name> [--ts] [--from-intent <json>]',
     flags: {
       ts: { type: 'boolean', description: 'write a .ts file instead of .mjs' },
-      'from-intent': { type: 'string', value: '<json>', description: 'write the migration a db.schema call would apply on the target, e.g. \'{"addField":["users","phone","string"]}\' (reads the database, changes nothing)' },
+      'from-intent': {
+        type: 'string',
+        value: '<json>',
+        description: 'write the migration a db.schema call would apply on the target, e.g. \'{"addField":["users","phone","string"]}\' (reads the database, changes nothing)',
+      },
     },
     target: false,
     load: async () => (await import('../commands/new.js')).newCommand,

@@ -41,7 +41,12 @@ export async function confirmFindings(ctx: CommandContext, command: string, env:
   const list = found.map((d) => `${d.tag}: ${d.operation} — ${d.reason}`);
   const what = `${command} on env "${env}" would run ${found.length} destructive operation${found.length === 1 ? '' : 's'}`;
   if (ctx.stdin.isTTY !== true || ctx.out.json) {
-    throw new CliError('DUCTAPE_CONFIRMATION_REQUIRED', `${what} (${list.join('; ')}); nothing was changed`, 'pass --yes, or set DUCTAPE_CONFIRM_DESTRUCTIVE=1, to confirm (`ductape plan` shows the steps first)', ExitCode.aborted);
+    throw new CliError(
+      'DUCTAPE_CONFIRMATION_REQUIRED',
+      `${what} (${list.join('; ')}); nothing was changed`,
+      'pass --yes, or set DUCTAPE_CONFIRM_DESTRUCTIVE=1, to confirm (`ductape plan` shows the steps first)',
+      ExitCode.aborted,
+    );
   }
   ctx.out.note(`${ctx.out.ce.yellow('destructive')} ${what}:`);
   for (const line of list) ctx.out.note(`  ${line}`);

@@ -12,9 +12,7 @@ import { closest } from './suggest.js';
  */
 export function parseCommand(info: CommandInfo, args: readonly string[]): { flags: Flags; positionals: string[] } {
   const specs: { readonly [name: string]: FlagSpec } = { ...COMMON_FLAGS, ...info.flags };
-  const options = Object.fromEntries(
-    Object.entries(specs).map(([name, f]) => [name, { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) }]),
-  );
+  const options = Object.fromEntries(Object.entries(specs).map(([name, f]) => [name, { type: f.type, ...(f.short ? { short: f.short } : {}), ...(f.multiple ? { multiple: true } : {}) }]));
   const help = `run \`ductape ${info.name} --help\` for its flags`;
   const { values, positionals, tokens } = parseArgs({ args: [...args], options, allowPositionals: true, strict: false, tokens: true });
   for (const t of tokens) {

@@ -26,17 +26,40 @@ export const baselineCommand: CommandRun = (ctx) => {
         const sum = checksum(l.migration);
         const e = history.get(l.migration.name);
         if (e && e.status === 'applied' && e.direction === 'up' && e.checksum === sum) continue;
-        if (e) throw new CliError('DUCTAPE_BASELINE_CONFLICT', `"${l.tag}" already has a history row (${e.status}, ${e.direction}${e.checksum === sum ? '' : ', other checksum'})`, 'baseline only records migrations the history does not have; resolve that row first (`ductape repair`, `ductape status`)');
+        if (e)
+          throw new CliError(
+            'DUCTAPE_BASELINE_CONFLICT',
+            `"${l.tag}" already has a history row (${e.status}, ${e.direction}${e.checksum === sum ? '' : ', other checksum'})`,
+            'baseline only records migrations the history does not have; resolve that row first (`ductape repair`, `ductape status`)',
+          );
         // Recorded as written: what an op replaced is already gone, so it cannot be read back
         // (the down of such a migration is refused before IO, as irreversible).
         const steps = needsResolution(l.migration) ? l.migration.up.length : t.engine.plan(l.migration, 'up').steps.length;
         const now = new Date();
-        rows.push({ name: l.migration.name, tag: l.tag, checksum: sum, status: 'applied', direction: 'up', appliedAt: now, startedAt: now, executionMs: 0, stepsApplied: steps, stepsTotal: steps, error: null, appliedBy: `${CLI_OWNER} (baseline)`, migration: l.migration });
+        rows.push({
+          name: l.migration.name,
+          tag: l.tag,
+          checksum: sum,
+          status: 'applied',
+          direction: 'up',
+          appliedAt: now,
+          startedAt: now,
+          executionMs: 0,
+          stepsApplied: steps,
+          stepsTotal: steps,
+          error: null,
+          appliedBy: `${CLI_OWNER} (baseline)`,
+          migration: l.migration,
+        });
       }
       for (const row of rows) await t.adapter.history.save(row);
       return rows;
     });
-    ctx.out.line(recorded.length === 0 ? 'nothing to record: already baselined' : `${ctx.out.c.green('recorded as applied')} ${recorded.length} migration${recorded.length === 1 ? '' : 's'} up to ${ref} (nothing was run)`);
+    ctx.out.line(
+      recorded.length === 0
+        ? 'nothing to record: already baselined'
+        : `${ctx.out.c.green('recorded as applied')} ${recorded.length} migration${recorded.length === 1 ? '' : 's'} up to ${ref} (nothing was run)`,
+    );
     return { exitCode: ExitCode.ok, data: { target: t.names, recorded: recorded.map((r) => ({ tag: r.tag, name: r.name, checksum: r.checksum })) } };
   });
 };

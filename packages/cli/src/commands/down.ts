@@ -42,6 +42,10 @@ export function rollbackRange(to: unknown, steps: unknown, command: 'down' | 'pl
   if (to !== undefined && steps !== undefined) throw usageError(`${command} takes --to or --steps, not both`, `run \`ductape ${command} --steps <n>\` or \`ductape ${command} --to <tag>\``);
   if (typeof to === 'string') return { to };
   const n = steps === undefined ? 1 : Number(steps);
-  if (!Number.isInteger(n) || n < 1) throw usageError(`${command}: --steps must be a whole number of at least 1, got "${String(steps)}"`, `run \`ductape ${command} --steps 1\`, or \`ductape ${command} --to 0\` to roll back everything`);
+  if (!Number.isInteger(n) || n < 1)
+    throw usageError(
+      `${command}: --steps must be a whole number of at least 1, got "${String(steps)}"`,
+      `run \`ductape ${command} --steps 1\`, or \`ductape ${command} --to 0\` to roll back everything`,
+    );
   return { steps: n };
 }

@@ -20,7 +20,13 @@ export const lintCommand: CommandRun = async (ctx) => {
   const all = [...migrations, ...drafts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const since = typeof ctx.flags.since === 'string' ? findLocal(all.map(ref), ctx.flags.since) + 1 : 0;
   const chosen = ctx.positionals.length > 0 ? ctx.positionals.map((r) => all[findLocal(all.map(ref), r)] as (typeof all)[number]) : all.slice(since);
-  const findings = [...lintDrafts(chosen.filter(isDraft), ignore), ...lintMigrations(chosen.flatMap((l) => (isDraft(l) ? [] : [l.migration])), ignore)];
+  const findings = [
+    ...lintDrafts(chosen.filter(isDraft), ignore),
+    ...lintMigrations(
+      chosen.flatMap((l) => (isDraft(l) ? [] : [l.migration])),
+      ignore,
+    ),
+  ];
   findings.sort((a, b) => chosen.findIndex((l) => l.tag === a.tag) - chosen.findIndex((l) => l.tag === b.tag));
   const { out } = ctx;
   for (const f of findings) {
@@ -28,7 +34,11 @@ export const lintCommand: CommandRun = async (ctx) => {
     out.line(`${sev} ${out.c.bold(f.rule)}  ${f.tag}${f.op === null ? '' : ` op ${f.op}`}: ${f.message}`);
     out.line(`        ${out.c.dim(f.hint)}`);
   }
-  out.line(findings.length === 0 ? `${chosen.length} migration${chosen.length === 1 ? '' : 's'} checked: nothing dangerous found` : `${findings.length} finding${findings.length === 1 ? '' : 's'} in ${chosen.length} migration${chosen.length === 1 ? '' : 's'}`);
+  out.line(
+    findings.length === 0
+      ? `${chosen.length} migration${chosen.length === 1 ? '' : 's'} checked: nothing dangerous found`
+      : `${findings.length} finding${findings.length === 1 ? '' : 's'} in ${chosen.length} migration${chosen.length === 1 ? '' : 's'}`,
+  );
   return { exitCode: findings.length > 0 ? ExitCode.findings : ExitCode.ok, data: { checked: chosen.length, findings } };
 };
 

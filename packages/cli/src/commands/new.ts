@@ -65,7 +65,10 @@ export const newCommand: CommandRun = async (ctx) => {
     let b = migration(name).tag(tag);
     for (const op of built.m.up) b = b.operation(op);
     const ops = b.build().up;
-    operations = { ops, comment: `Made by \`ductape new ${name} --from-intent\` from db.schema.${intent.method}(${intent.args.map((a) => JSON.stringify(a)).join(', ')})\nagainst the schema of ${built.label}; what it replaces was read from there, so down restores it.` };
+    operations = {
+      ops,
+      comment: `Made by \`ductape new ${name} --from-intent\` from db.schema.${intent.method}(${intent.args.map((a) => JSON.stringify(a)).join(', ')})\nagainst the schema of ${built.label}; what it replaces was read from there, so down restores it.`,
+    };
   }
   const file = join(project.migrationsDir, `${tag}.${ctx.flags.ts ? 'ts' : 'mjs'}`);
   mkdirSync(project.migrationsDir, { recursive: true });

@@ -68,7 +68,8 @@ async function planLive(ctx: Parameters<CommandRun>[0], project: Project, chosen
 
 // plan --down: the rows `down` would act on, from the history (read only), in its order.
 async function planRollback(ctx: Parameters<CommandRun>[0], project: Project): Promise<CommandResult> {
-  if (ctx.flags.from !== undefined || ctx.flags.pending) throw usageError('plan --down takes --to <tag>|0 or --steps <n> (as `ductape down` does), not --from or --pending', 'run `ductape plan --down --steps <n>` or `ductape plan --down --to <tag>`');
+  if (ctx.flags.from !== undefined || ctx.flags.pending)
+    throw usageError('plan --down takes --to <tag>|0 or --steps <n> (as `ductape down` does), not --from or --pending', 'run `ductape plan --down --steps <n>` or `ductape plan --down --to <tag>`');
   const range = rollbackRange(ctx.flags.to, ctx.flags.steps, 'plan --down');
   return withTarget(
     ctx,
@@ -107,7 +108,12 @@ function printPlan(out: Output, heading: string, migrations: { tag: string; acti
     out.line(`${out.c.cyan(m.tag)} ${out.c.dim(`(${m.steps.length} step${m.steps.length === 1 ? '' : 's'}${how})`)}`);
     for (const s of m.steps) {
       const flag = s.outsideTransaction ? out.c.yellow('-- outside the transaction\n') : '';
-      const body = s.kind === 'statement' ? `${String(s.text)};${(s.params as unknown[]).length > 0 ? out.c.dim(` -- params ${JSON.stringify(s.params)}`) : ''}` : s.kind === 'command' ? `${String(s.name)} ${JSON.stringify(s.args)}` : out.c.dim(`-- nothing to do: ${String(s.reason)}`);
+      const body =
+        s.kind === 'statement'
+          ? `${String(s.text)};${(s.params as unknown[]).length > 0 ? out.c.dim(` -- params ${JSON.stringify(s.params)}`) : ''}`
+          : s.kind === 'command'
+            ? `${String(s.name)} ${JSON.stringify(s.args)}`
+            : out.c.dim(`-- nothing to do: ${String(s.reason)}`);
       out.line(`${flag}${body}`);
     }
   }

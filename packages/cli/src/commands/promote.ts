@@ -33,7 +33,12 @@ export const promoteCommand: CommandRun = async (ctx) => {
     const file = files.get(e.name);
     if (file && checksum(file) !== e.checksum) throw new ChecksumMismatchError(e.name, e.checksum, checksum(file));
     const actual = checksum(e.migration);
-    if (!file && actual !== e.checksum) throw new CliError('DUCTAPE_CHECKSUM_MISMATCH', `the history of "${from}" records "${e.tag}" with checksum ${e.checksum.slice(0, 12)}… but its stored migration sums to ${actual.slice(0, 12)}…`, 'the history row was edited (or the migration file is missing: put it back in the migrations directory); repair it on that environment first; nothing was changed');
+    if (!file && actual !== e.checksum)
+      throw new CliError(
+        'DUCTAPE_CHECKSUM_MISMATCH',
+        `the history of "${from}" records "${e.tag}" with checksum ${e.checksum.slice(0, 12)}… but its stored migration sums to ${actual.slice(0, 12)}…`,
+        'the history row was edited (or the migration file is missing: put it back in the migrations directory); repair it on that environment first; nothing was changed',
+      );
     replay.set(e.name, file ? { ...file, tag: e.tag } : e.migration);
   }
   return withTarget(
@@ -47,7 +52,12 @@ export const promoteCommand: CommandRun = async (ctx) => {
         if (!(there && there.status === 'applied' && there.direction === 'up')) todo.push(e);
       }
       const migrations = todo.map((e) => replay.get(e.name) as Migration);
-      await confirmDestructive(ctx, 'promote', to, migrations.map((m) => ({ tag: m.tag, operations: m.up })));
+      await confirmDestructive(
+        ctx,
+        'promote',
+        to,
+        migrations.map((m) => ({ tag: m.tag, operations: m.up })),
+      );
       const results: RunResult[] = migrations.length > 0 ? await t.engine.upAll(migrations) : [];
       t.progress.stop();
       const names = new Set(source.map((e) => e.name));

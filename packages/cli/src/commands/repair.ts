@@ -19,7 +19,8 @@ import { withTarget } from '../project/open-target.js';
  */
 export const repairCommand: CommandRun = (ctx) => {
   const mark = ctx.flags.mark;
-  if (mark !== 'rolled-back' && mark !== 'applied') throw usageError('repair needs --mark rolled-back or --mark applied', 'run `ductape repair <tag> --mark rolled-back` (you undid it by hand) or `--mark applied` (you finished it)');
+  if (mark !== 'rolled-back' && mark !== 'applied')
+    throw usageError('repair needs --mark rolled-back or --mark applied', 'run `ductape repair <tag> --mark rolled-back` (you undid it by hand) or `--mark applied` (you finished it)');
   if (ctx.positionals.length > 1) throw usageError('repair takes at most one <tag|name>', 'run `ductape repair <tag> --mark …`');
   return withTarget(ctx, async (t) => {
     const history = await t.engine.getHistory();
@@ -29,13 +30,26 @@ export const repairCommand: CommandRun = (ctx) => {
     const { isProtectedEnvironment } = await import('@ductape/sdk');
     // On production the production guard decides (the same flags and error as up/down/promote).
     if (isProtectedEnvironment(t.names.env)) {
-      const reason = mark === 'rolled-back' ? `removes its history row although ${entry.stepsApplied} of ${entry.stepsTotal} steps were applied (the next up runs it from the start)` : `records it as applied without running its remaining ${entry.stepsTotal - entry.stepsApplied} steps`;
+      const reason =
+        mark === 'rolled-back'
+          ? `removes its history row although ${entry.stepsApplied} of ${entry.stepsTotal} steps were applied (the next up runs it from the start)`
+          : `records it as applied without running its remaining ${entry.stepsTotal - entry.stepsApplied} steps`;
       await confirmFindings(ctx, 'repair', t.names.env, [{ tag: entry.tag, index: 0, type: 'repair', operation: `repair --mark ${mark}`, reason }]);
     } else await confirm(ctx, question);
     const local = (await loadMigrations(t.project.migrationsDir, ctx.cwd)).find((l) => l.migration.name === entry.name);
     const { checksum } = await import('@ductape/sdk');
     const migration = local?.migration ?? entry.migration;
-    const fixed: HistoryEntry = { ...entry, migration, tag: local?.tag ?? entry.tag, checksum: checksum(migration), status: 'applied', direction: 'up', appliedAt: new Date(), stepsApplied: entry.stepsTotal, error: null };
+    const fixed: HistoryEntry = {
+      ...entry,
+      migration,
+      tag: local?.tag ?? entry.tag,
+      checksum: checksum(migration),
+      status: 'applied',
+      direction: 'up',
+      appliedAt: new Date(),
+      stepsApplied: entry.stepsTotal,
+      error: null,
+    };
     await holdLock(t.adapter, () => (mark === 'rolled-back' ? t.adapter.history.remove(entry.name) : t.adapter.history.save(fixed)));
     ctx.out.line(`${ctx.out.c.green(mark === 'rolled-back' ? 'removed' : 'marked applied')} ${entry.tag}`);
     return { exitCode: ExitCode.ok, data: { target: t.names, mark, migration: { tag: entry.tag, name: entry.name }, before: entryJson(entry) } };
@@ -46,7 +60,8 @@ function pick(broken: readonly HistoryEntry[], all: readonly HistoryEntry[], ref
   if (ref !== undefined) {
     const e = all.find((x) => x.tag === ref || x.name === ref);
     if (!e) throw usageError(`"${ref}" is not in the history`, 'run `ductape history` for the tags');
-    if (!broken.includes(e)) throw new CliError('DUCTAPE_NOT_FAILED', `"${ref}" is applied; repair only resolves failed or interrupted migrations`, 'use `ductape down` to roll back an applied migration');
+    if (!broken.includes(e))
+      throw new CliError('DUCTAPE_NOT_FAILED', `"${ref}" is applied; repair only resolves failed or interrupted migrations`, 'use `ductape down` to roll back an applied migration');
     return e;
   }
   if (broken.length === 1) return broken[0] as HistoryEntry;

@@ -39,5 +39,8 @@ export const statusCommand: CommandRun = (ctx) =>
     out.line(`${summary.total} migration${summary.total === 1 ? '' : 's'}: ${summary.applied} applied, ${summary.pending} pending, ${summary.failed} failed, ${summary.changed} changed${extra}`);
     const upToDate = summary.pending === 0 && summary.failed === 0 && summary.changed === 0 && summary.missing === 0;
     const entry = (e: { tag: string; name: string; status: string }) => ({ tag: e.tag, name: e.name, status: e.status });
-    return { exitCode: upToDate ? ExitCode.ok : ExitCode.findings, data: { target: t.names, ...summary, upToDate, migrations: rows, missing: missing.map(entry), historyOnly: historyOnly.map(entry) } };
+    return {
+      exitCode: upToDate ? ExitCode.ok : ExitCode.findings,
+      data: { target: t.names, ...summary, upToDate, migrations: rows, missing: missing.map(entry), historyOnly: historyOnly.map(entry) },
+    };
   });

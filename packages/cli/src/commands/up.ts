@@ -22,7 +22,8 @@ import { relative } from 'node:path';
  */
 export const upCommand: CommandRun = (ctx) => {
   const recover = ctx.flags.recover ?? 'resume';
-  if (recover !== 'resume' && recover !== 'compensate') throw usageError(`up: --recover must be resume or compensate, got "${String(recover)}"`, 'run `ductape up --recover compensate` (or `ductape up` to resume)');
+  if (recover !== 'resume' && recover !== 'compensate')
+    throw usageError(`up: --recover must be resume or compensate, got "${String(recover)}"`, 'run `ductape up --recover compensate` (or `ductape up` to resume)');
   return withTargetAndMigrations(ctx, async (t, files) => {
     const to = typeof ctx.flags.to === 'string' ? findLocal(files, ctx.flags.to) : files.length - 1;
     const drafts = files.slice(0, to + 1).filter((l) => l.draft);
@@ -47,7 +48,13 @@ export const upCommand: CommandRun = (ctx) => {
       guarded.push({ tag: l.tag, operations: [...undo, ...l.migration.up] });
     }
     await confirmDestructive(ctx, 'up', t.names.env, guarded);
-    const results: RunResult[] = loaded.length > 0 ? await t.engine.upAll(loaded.map((l) => l.migration), { recover }) : [];
+    const results: RunResult[] =
+      loaded.length > 0
+        ? await t.engine.upAll(
+            loaded.map((l) => l.migration),
+            { recover },
+          )
+        : [];
     t.progress.stop();
     const applied = results.filter((r) => r.outcome !== 'skipped');
     // --recover compensate: what was undone before the migration ran again from its first step.

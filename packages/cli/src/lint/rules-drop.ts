@@ -16,7 +16,13 @@ export const dropFieldRule: LintRule = {
   description: 'dropField deletes a column and its values',
   check: ({ op, newTable }) =>
     op.type === 'dropField' && !newTable
-      ? [{ severity: 'error', message: `drops field "${op.collection}.${op.field}" and its values`, hint: 'deploy code that no longer uses it first (expand/contract); rollback re-adds the column empty' }]
+      ? [
+          {
+            severity: 'error',
+            message: `drops field "${op.collection}.${op.field}" and its values`,
+            hint: 'deploy code that no longer uses it first (expand/contract); rollback re-adds the column empty',
+          },
+        ]
       : [],
 };
 
@@ -26,7 +32,13 @@ export const renameCollectionRule: LintRule = {
   description: 'renameCollection breaks code still using the old table name',
   check: ({ op }) =>
     op.type === 'renameCollection'
-      ? [{ severity: 'error', message: `renames table "${op.from}" to "${op.to}": running code using "${op.from}" breaks at once`, hint: 'deploy code that reads both names first (e.g. a view under the old name), or rename in a maintenance window' }]
+      ? [
+          {
+            severity: 'error',
+            message: `renames table "${op.from}" to "${op.to}": running code using "${op.from}" breaks at once`,
+            hint: 'deploy code that reads both names first (e.g. a view under the old name), or rename in a maintenance window',
+          },
+        ]
       : [],
 };
 
@@ -36,6 +48,12 @@ export const renameFieldRule: LintRule = {
   description: 'renameField breaks code still using the old name',
   check: ({ op, newTable }) =>
     op.type === 'renameField' && !newTable
-      ? [{ severity: 'error', message: `renames "${op.collection}.${op.from}" to "${op.to}": running code using "${op.from}" breaks at once`, hint: 'expand/contract: add the new field, write both, backfill, switch reads, then drop the old one' }]
+      ? [
+          {
+            severity: 'error',
+            message: `renames "${op.collection}.${op.from}" to "${op.to}": running code using "${op.from}" breaks at once`,
+            hint: 'expand/contract: add the new field, write both, backfill, switch reads, then drop the old one',
+          },
+        ]
       : [],
 };

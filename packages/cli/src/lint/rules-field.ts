@@ -12,7 +12,14 @@ export const narrowingRule: LintRule = {
     if (touched.length === 0) return [];
     const where = `"${op.collection}.${op.field}"`;
     const prev = op.previous;
-    if (!prev) return [{ severity: 'warning', message: `changes ${touched.join(', ')} of ${where} without its previous definition, so narrowing cannot be ruled out`, hint: 'build it with db.schema.modifyField (which records the previous definition) or pass { previous }' }];
+    if (!prev)
+      return [
+        {
+          severity: 'warning',
+          message: `changes ${touched.join(', ')} of ${where} without its previous definition, so narrowing cannot be ruled out`,
+          hint: 'build it with db.schema.modifyField (which records the previous definition) or pass { previous }',
+        },
+      ];
     return narrowings(prev, c, where);
   },
 };
@@ -29,10 +36,22 @@ export const notNullRule: LintRule = {
   check: ({ op, newTable }) => {
     if (newTable) return [];
     if (op.type === 'addField' && isNotNull(op.field) && op.field.default === undefined && !op.field.autoIncrement) {
-      return [{ severity: 'error', message: `adds required field "${op.collection}.${op.field.name}" without a default: fails when the table has rows`, hint: 'give it a default, or add it nullable, backfill, then make it required' }];
+      return [
+        {
+          severity: 'error',
+          message: `adds required field "${op.collection}.${op.field.name}" without a default: fails when the table has rows`,
+          hint: 'give it a default, or add it nullable, backfill, then make it required',
+        },
+      ];
     }
     if (op.type === 'modifyField' && (op.changes.required === true || op.changes.nullable === false) && op.changes.default == null && op.previous?.default === undefined) {
-      return [{ severity: 'warning', message: `makes "${op.collection}.${op.field}" required without a default: fails if any row holds null`, hint: 'backfill the nulls first (db.update), or set a default in the same change' }];
+      return [
+        {
+          severity: 'warning',
+          message: `makes "${op.collection}.${op.field}" required without a default: fails if any row holds null`,
+          hint: 'backfill the nulls first (db.update), or set a default in the same change',
+        },
+      ];
     }
     return [];
   },

@@ -12,10 +12,22 @@ export const indexRule: LintRule = {
   description: 'an index build that blocks writes on an existing table',
   check: ({ op, newTable }) => {
     if (op.type === 'createIndex' && !newTable && op.concurrently === false) {
-      return [{ severity: 'error', message: `builds index "${op.name}" on "${op.collection}" with concurrently: false, blocking writes for the whole build`, hint: 'leave concurrently unset (the adapter builds without blocking where it can) or set it to true' }];
+      return [
+        {
+          severity: 'error',
+          message: `builds index "${op.name}" on "${op.collection}" with concurrently: false, blocking writes for the whole build`,
+          hint: 'leave concurrently unset (the adapter builds without blocking where it can) or set it to true',
+        },
+      ];
     }
     if (op.type === 'raw' && typeof op.sql === 'string' && RAW_INDEX.test(op.sql)) {
-      return [{ severity: 'error', message: 'raw SQL builds an index without CONCURRENTLY, blocking writes for the whole build', hint: 'write CREATE INDEX CONCURRENTLY (it runs outside the transaction), or use createIndex' }];
+      return [
+        {
+          severity: 'error',
+          message: 'raw SQL builds an index without CONCURRENTLY, blocking writes for the whole build',
+          hint: 'write CREATE INDEX CONCURRENTLY (it runs outside the transaction), or use createIndex',
+        },
+      ];
     }
     return [];
   },

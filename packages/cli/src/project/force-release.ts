@@ -35,7 +35,11 @@ export async function lockHolder(adapter: Adapter): Promise<{ locked: boolean; h
 export async function forceRelease(adapter: Adapter): Promise<void> {
   const lock = adapter.lock as InspectableLock;
   if (typeof lock.forceRelease !== 'function') {
-    throw new CliError('DUCTAPE_UNLOCK_UNSUPPORTED', `the ${adapter.name} adapter cannot release another holder's lock`, 'its lease expires by itself once the holder stops renewing it; wait for that, or stop the holder');
+    throw new CliError(
+      'DUCTAPE_UNLOCK_UNSUPPORTED',
+      `the ${adapter.name} adapter cannot release another holder's lock`,
+      'its lease expires by itself once the holder stops renewing it; wait for that, or stop the holder',
+    );
   }
   await lock.forceRelease();
 }

@@ -59,7 +59,10 @@ export async function indexMigrations(project: Project, cwd: string, vars: NodeJ
       return { file, tag: l.tag, name: l.migration.name, checksum: sum, migration: l.migration };
     }),
   );
-  assertUniqueNames(index.filter((e) => !e.draft), cwd);
+  assertUniqueNames(
+    index.filter((e) => !e.draft),
+    cwd,
+  );
   cache?.save(new Set(names));
   return index;
 }

@@ -49,7 +49,10 @@ export async function loadMigrationFiles(dir: string, cwd: string): Promise<{ mi
   const loader = fileLoader(cwd);
   const loaded = await Promise.all(files.map((f) => loader(join(dir, f))));
   const migrations = loaded.filter((l): l is LocalMigration => !isDraft(l));
-  assertUniqueNames(migrations.map((l) => ({ file: l.file, name: l.migration.name })), cwd);
+  assertUniqueNames(
+    migrations.map((l) => ({ file: l.file, name: l.migration.name })),
+    cwd,
+  );
   return { migrations, drafts: loaded.filter(isDraft) };
 }
 
@@ -74,7 +77,12 @@ export function migrationFiles(dir: string, cwd: string): string[] {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
     const what = code === 'ENOTDIR' ? 'is not a directory' : 'does not exist';
-    throw new CliError('DUCTAPE_NO_MIGRATIONS_DIR', `the migrations directory ${rel(cwd, dir)} ${what}`, 'run `ductape new <name>` to create it with a first migration, or pass --dir <path> (or set migrationsDir in ductape.config.*)', ExitCode.usage);
+    throw new CliError(
+      'DUCTAPE_NO_MIGRATIONS_DIR',
+      `the migrations directory ${rel(cwd, dir)} ${what}`,
+      'run `ductape new <name>` to create it with a first migration, or pass --dir <path> (or set migrationsDir in ductape.config.*)',
+      ExitCode.usage,
+    );
   }
   return names.filter((f) => EXTENSIONS.test(f) && !f.endsWith('.d.ts') && !f.startsWith('.')).sort();
 }
@@ -87,7 +95,12 @@ export function assertUniqueNames(items: readonly { file: string; name: string }
   const seen = new Map<string, string>();
   for (const l of items) {
     const other = seen.get(l.name);
-    if (other) throw new CliError('DUCTAPE_DUPLICATE_MIGRATION', `${rel(cwd, l.file)} and ${rel(cwd, other)} both define migration "${l.name}"`, 'give each migration its own name (history identifies a migration by name)');
+    if (other)
+      throw new CliError(
+        'DUCTAPE_DUPLICATE_MIGRATION',
+        `${rel(cwd, l.file)} and ${rel(cwd, other)} both define migration "${l.name}"`,
+        'give each migration its own name (history identifies a migration by name)',
+      );
     seen.set(l.name, l.file);
   }
 }
@@ -137,7 +150,11 @@ function emptyMigrationName(error: unknown): string | undefined {
 function loadError(error: unknown, file: string, cwd: string): CliError {
   const e = error as { message?: string; hint?: string; code?: string };
   if (e?.code === 'ERR_REQUIRE_ESM' && TYPESCRIPT.test(file)) {
-    return new CliError('DUCTAPE_MIGRATION_LOAD', `${rel(cwd, file)} could not be loaded: its package is CommonJS, and this Node.js (${process.version}) cannot require() the ESM-only @ductape/sdk`, 'use Node.js 20.19+ or 22.12+, or name the file .mts, or add "type": "module" to package.json');
+    return new CliError(
+      'DUCTAPE_MIGRATION_LOAD',
+      `${rel(cwd, file)} could not be loaded: its package is CommonJS, and this Node.js (${process.version}) cannot require() the ESM-only @ductape/sdk`,
+      'use Node.js 20.19+ or 22.12+, or name the file .mts, or add "type": "module" to package.json',
+    );
   }
   const hint = typeof e?.hint === 'string' ? e.hint : 'fix the file; `ductape new <name>` writes a template';
   const message = typeof e?.message === 'string' && typeof e.hint === 'string' ? e.message.split(` — ${e.hint}`).join('') : String(e?.message ?? error);
@@ -169,9 +186,14 @@ async function loadTsx(file: string, cwd: string): Promise<TsImport> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if ((code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') || !String((error as Error).message).includes("'tsx'")) throw error;
-    throw new CliError('DUCTAPE_TSX_MISSING', `${rel(cwd, file)} is TypeScript, and loading it needs the optional package tsx, which is not installed`, 'run `npm install -D tsx` (any 4.x from 4.10), or write the migration as .mjs (`ductape new <name>` without --ts)');
+    throw new CliError(
+      'DUCTAPE_TSX_MISSING',
+      `${rel(cwd, file)} is TypeScript, and loading it needs the optional package tsx, which is not installed`,
+      'run `npm install -D tsx` (any 4.x from 4.10), or write the migration as .mjs (`ductape new <name>` without --ts)',
+    );
   }
-  if (typeof api.tsImport !== 'function') throw new CliError('DUCTAPE_TSX_MISSING', `${rel(cwd, file)} is TypeScript, and the installed tsx has no tsImport (it is older than 4.10)`, 'run `npm install -D tsx@4` to update it');
+  if (typeof api.tsImport !== 'function')
+    throw new CliError('DUCTAPE_TSX_MISSING', `${rel(cwd, file)} is TypeScript, and the installed tsx has no tsImport (it is older than 4.10)`, 'run `npm install -D tsx@4` to update it');
   return api.tsImport;
 }
 

@@ -25,7 +25,10 @@ describe.skipIf(!server)('down with a failed migration on top (PostgreSQL server
   beforeAll(async () => {
     await db.create();
     p.write('ductape.config.json', configFor({ staging: '${env:CLI_TEST_PG_URL}' }));
-    p.migration(T1, ".createCollection('users', { id: { type: 'uuid', primaryKey: true }, email: { type: 'string', length: 255 } })\n  .createCollection('gate', { id: { type: 'integer', primaryKey: true } })\n  .createIndex('users', 'idx_users_email', ['email'])");
+    p.migration(
+      T1,
+      ".createCollection('users', { id: { type: 'uuid', primaryKey: true }, email: { type: 'string', length: 255 } })\n  .createCollection('gate', { id: { type: 'integer', primaryKey: true } })\n  .createIndex('users', 'idx_users_email', ['email'])",
+    );
     // Step 1 drops the index CONCURRENTLY (outside any transaction, so it stays dropped when step 2
     // fails); step 2 divides by the row count of `gate`: it fails while gate is empty.
     p.migration(

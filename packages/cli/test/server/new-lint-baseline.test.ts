@@ -33,7 +33,10 @@ describe.skipIf(!server)('new, lint and baseline in a project whose target is th
     const text = readFileSync(doc.file, 'utf8');
     expect(text).toContain(`.tag("${doc.tag}")`);
     // Filled in and renamed to a fixed tag, it is the second migration of the project.
-    writeFileSync(doc.file, text.replace("// .addField('users', 'phone', { type: 'string', length: 20 })", ".addField('orders', 'total', { type: 'decimal', precision: 10, scale: 2 })").replace(doc.tag, T2));
+    writeFileSync(
+      doc.file,
+      text.replace("// .addField('users', 'phone', { type: 'string', length: 20 })", ".addField('orders', 'total', { type: 'decimal', precision: 10, scale: 2 })").replace(doc.tag, T2),
+    );
     p.write(`migrations/${T2}.mjs`, readFileSync(doc.file, 'utf8'));
     rmSync(doc.file);
     p.migration(T1, ".createCollection('orders', { id: { type: 'integer', primaryKey: true }, ref: { type: 'string', length: 40, required: true } })");
@@ -67,7 +70,13 @@ describe.skipIf(!server)('new, lint and baseline in a project whose target is th
     expect(r.json()).toMatchObject({ ok: true, command: 'baseline', exitCode: 0, recorded: [{ tag: T1, name: 'create_orders' }] });
     expect(r.json<{ recorded: { checksum: string }[] }>().recorded[0]?.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect((await run(['baseline', T1, '--json'])).json()).toMatchObject({ recorded: [] });
-    expect((await run(['status', '--json'])).json()).toMatchObject({ exitCode: 3, migrations: [{ tag: T1, state: 'applied' }, { tag: T2, state: 'pending' }] });
+    expect((await run(['status', '--json'])).json()).toMatchObject({
+      exitCode: 3,
+      migrations: [
+        { tag: T1, state: 'applied' },
+        { tag: T2, state: 'pending' },
+      ],
+    });
     const up = await run(['up', '--json']);
     expect(up.code).toBe(0);
     expect(up.json<{ results: { tag: string }[] }>().results.map((x) => x.tag)).toEqual([T2]);

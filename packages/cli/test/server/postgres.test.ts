@@ -45,7 +45,15 @@ describe.skipIf(!server)('ductape against the PostgreSQL server', () => {
     const first = await run(['up', '--env', 'staging', '--to', T1, '--json']);
     expect(first.code).toBe(0);
     expect(first.json()).toMatchObject({ ok: true, command: 'up', exitCode: 0, applied: 1, results: [{ tag: T1, outcome: 'applied' }] });
-    expect((await run(['status', '--env', 'staging', '--json'])).json()).toMatchObject({ exitCode: 3, applied: 1, pending: 1, migrations: [{ tag: T1, state: 'applied' }, { tag: T2, state: 'pending' }] });
+    expect((await run(['status', '--env', 'staging', '--json'])).json()).toMatchObject({
+      exitCode: 3,
+      applied: 1,
+      pending: 1,
+      migrations: [
+        { tag: T1, state: 'applied' },
+        { tag: T2, state: 'pending' },
+      ],
+    });
     const up = await run(['up', '--env', 'staging', '--json']);
     expect(up.code).toBe(0);
     expect(up.json()).toMatchObject({ applied: 1, results: [{ tag: T2, outcome: 'applied' }] });

@@ -19,7 +19,10 @@ describe.skipIf(!server)('up --recover compensate on the PostgreSQL server', () 
   beforeAll(async () => {
     await db.create();
     p.write('ductape.config.json', configFor({ staging: '${env:CLI_TEST_PG_URL}' }));
-    p.migration(T1, ".createCollection('users', { id: { type: 'uuid', primaryKey: true }, email: { type: 'string', length: 255 } })\n  .createCollection('gate', { id: { type: 'integer', primaryKey: true } })");
+    p.migration(
+      T1,
+      ".createCollection('users', { id: { type: 'uuid', primaryKey: true }, email: { type: 'string', length: 255 } })\n  .createCollection('gate', { id: { type: 'integer', primaryKey: true } })",
+    );
     // Step 1 builds the index CONCURRENTLY (outside any transaction, so it stays when step 2
     // fails); step 2 divides by the row count of `gate`: it fails until gate has a row.
     p.migration(T2, ".createIndex('users', 'idx_users_email', ['email'])\n  .raw('postgresql', 'SELECT 1 / (SELECT count(*)::int FROM gate)', { down: 'SELECT 1' })");
@@ -38,7 +41,13 @@ describe.skipIf(!server)('up --recover compensate on the PostgreSQL server', () 
     expect(up.json<{ error: { message: string } }>().error.message).toContain('division by zero');
     const status = await run(['status', '--json']);
     expect(status.code).toBe(3);
-    expect(status.json()).toMatchObject({ failed: 1, migrations: [{ tag: T1, state: 'applied' }, { tag: T2, state: 'failed' }] });
+    expect(status.json()).toMatchObject({
+      failed: 1,
+      migrations: [
+        { tag: T1, state: 'applied' },
+        { tag: T2, state: 'failed' },
+      ],
+    });
     const h = (await run(['history', '--json'])).json<History>();
     expect(h.history[1]).toMatchObject({ tag: T2, status: 'failed', stepsApplied: 1, stepsTotal: 2 });
     expect(await indexOid()).not.toBeNull();

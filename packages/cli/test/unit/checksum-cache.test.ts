@@ -18,7 +18,10 @@ describe('the checksum cache (.ductape/cli-cache.json) never hides an edited mig
   p.migration(T1, ".createCollection('items', { id: { type: 'integer', primaryKey: true } })");
   const f2 = p.migration(T2, ".addField('items', 'label', { type: 'string', length: 20 })");
   p.write('migrations/shared/sizes.mjs', 'export const CODE_LENGTH = 8;\n');
-  p.write('migrations/' + T3 + '.mjs', `import { migration } from '@ductape/sdk';\nimport { CODE_LENGTH } from './shared/sizes.mjs';\n\nexport default migration('add_code').tag('${T3}').addField('items', 'code', { type: 'string', length: CODE_LENGTH }).build();\n`);
+  p.write(
+    'migrations/' + T3 + '.mjs',
+    `import { migration } from '@ductape/sdk';\nimport { CODE_LENGTH } from './shared/sizes.mjs';\n\nexport default migration('add_code').tag('${T3}').addField('items', 'code', { type: 'string', length: CODE_LENGTH }).build();\n`,
+  );
 
   it('caches self-contained files by content (and, once they are not racily new, by stat)', async () => {
     // Older than the 2 s "racily clean" window, so the next run records stat keys too.
@@ -42,7 +45,14 @@ describe('the checksum cache (.ductape/cli-cache.json) never hides an edited mig
       utimesSync(f2, before.atime, before.mtime);
       expect(statSync(f2).size).toBe(before.size);
       const s = await p.run(['status', '--json']);
-      expect(s.json()).toMatchObject({ changed: 1, migrations: [{ tag: T1, state: 'applied' }, { tag: T2, state: 'changed' }, { tag: T3, state: 'applied' }] });
+      expect(s.json()).toMatchObject({
+        changed: 1,
+        migrations: [
+          { tag: T1, state: 'applied' },
+          { tag: T2, state: 'changed' },
+          { tag: T3, state: 'applied' },
+        ],
+      });
       expect(s.code).toBe(3);
       const up = await p.run(['up', '--json']);
       expect(up.json()).toMatchObject({ ok: false, error: { code: 'DUCTAPE_CHECKSUM_MISMATCH' } });

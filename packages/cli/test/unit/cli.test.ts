@@ -37,7 +37,12 @@ describe('the ductape binary', () => {
   it('unknown commands and flags are usage errors (exit 2), as JSON under --json', async () => {
     const unknown = await p.run(['stauts', '--json']);
     expect(unknown.code).toBe(2);
-    expect(unknown.json()).toEqual({ ok: false, command: 'stauts', exitCode: 2, error: { code: 'DUCTAPE_USAGE', message: 'unknown command "stauts" (did you mean status?)', hint: 'run `ductape status`, or `ductape --help` for the list of commands' } });
+    expect(unknown.json()).toEqual({
+      ok: false,
+      command: 'stauts',
+      exitCode: 2,
+      error: { code: 'DUCTAPE_USAGE', message: 'unknown command "stauts" (did you mean status?)', hint: 'run `ductape status`, or `ductape --help` for the list of commands' },
+    });
     const flag = await p.run(['status', '--bogus']);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('--bogus');
@@ -59,7 +64,10 @@ describe('the ductape binary', () => {
 
   it('a config with two products needs --product (usage error listing them)', async () => {
     const q = new TempProject('two');
-    q.write('ductape.config.json', JSON.stringify({ products: { a: { databases: { m: { environments: { dev: 'pglite://memory' } } } }, b: { databases: { m: { environments: { dev: 'pglite://memory' } } } } } }));
+    q.write(
+      'ductape.config.json',
+      JSON.stringify({ products: { a: { databases: { m: { environments: { dev: 'pglite://memory' } } } }, b: { databases: { m: { environments: { dev: 'pglite://memory' } } } } } }),
+    );
     const r = await q.run(['status', '--json']);
     expect(r.code).toBe(2);
     expect(r.json()).toMatchObject({ error: { message: 'ductape.config.* has 2 products (a, b)', hint: 'run `ductape status --product <name>`' } });
@@ -68,7 +76,10 @@ describe('the ductape binary', () => {
   it('a migration directory from the config (migrationsDir) or --dir', async () => {
     const q = new TempProject('dir');
     q.write('ductape.config.json', JSON.stringify({ migrationsDir: 'db/migrations', products: { shop: { databases: { main: { environments: { dev: 'pglite://memory' } } } } } }));
-    q.write('db/migrations/20240601_000000_x.mjs', "import { migration } from '@ductape/sdk';\nexport const migration_ = 0;\nexport default migration('x').createCollection('x', { id: 'integer' }).build();\n");
+    q.write(
+      'db/migrations/20240601_000000_x.mjs',
+      "import { migration } from '@ductape/sdk';\nexport const migration_ = 0;\nexport default migration('x').createCollection('x', { id: 'integer' }).build();\n",
+    );
     q.write('other/20240602_000000_y.mjs', "import { migration as m } from '@ductape/sdk';\nexport const migration = m('y').createCollection('y', { id: 'integer' }).build();\n");
     const a = (await q.run(['plan', '--json'])).json<{ migrations: { tag: string }[] }>();
     expect(a.migrations.map((m) => m.tag)).toEqual(['20240601_000000_x']);

@@ -35,7 +35,9 @@ describe('1. a fresh template is a draft and never breaks the others', () => {
     expect(after.stdout).toContain(`draft        ${phone.tag}  (no operations yet: up skips it)`);
     const lint = await p.run(['lint', '--json']);
     expect(lint.code).toBe(3);
-    expect(lint.json<{ findings: unknown[] }>().findings).toEqual([{ rule: 'draft', severity: 'error', tag: phone.tag, op: null, collection: '', message: 'has no operations yet (a draft: `ductape up` skips it)', hint: 'add its operations, or delete the file' }]);
+    expect(lint.json<{ findings: unknown[] }>().findings).toEqual([
+      { rule: 'draft', severity: 'error', tag: phone.tag, op: null, collection: '', message: 'has no operations yet (a draft: `ductape up` skips it)', hint: 'add its operations, or delete the file' },
+    ]);
     expect((await p.run(['lint', '--ignore', 'draft'])).code).toBe(0);
   });
 });
@@ -87,11 +89,21 @@ describe('3. .ts migrations load in CommonJS and ESM packages; tsx is optional',
     p.migration('20240102_000000_create_u', ".createCollection('u', { id: 'integer' })", 'ts');
     const r = await p.run(['status', '--json'], {}, bin);
     expect(r.code).toBe(1);
-    expect(r.json()).toMatchObject({ error: { code: 'DUCTAPE_TSX_MISSING', message: 'migrations/20240102_000000_create_u.ts is TypeScript, and loading it needs the optional package tsx, which is not installed', hint: 'run `npm install -D tsx` (any 4.x from 4.10), or write the migration as .mjs (`ductape new <name>` without --ts)' } });
+    expect(r.json()).toMatchObject({
+      error: {
+        code: 'DUCTAPE_TSX_MISSING',
+        message: 'migrations/20240102_000000_create_u.ts is TypeScript, and loading it needs the optional package tsx, which is not installed',
+        hint: 'run `npm install -D tsx` (any 4.x from 4.10), or write the migration as .mjs (`ductape new <name>` without --ts)',
+      },
+    });
   });
 
   it('tsx is an optional peer dependency, not a dependency', () => {
-    const pkg = JSON.parse(readFileSync(join(BUILT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional?: boolean }> };
+    const pkg = JSON.parse(readFileSync(join(BUILT, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      peerDependencies: Record<string, string>;
+      peerDependenciesMeta: Record<string, { optional?: boolean }>;
+    };
     expect(pkg.dependencies.tsx).toBeUndefined();
     expect(pkg.peerDependencies.tsx).toMatch(/^\^4\./);
     expect(pkg.peerDependenciesMeta.tsx?.optional).toBe(true);
@@ -145,7 +157,10 @@ describe('5. a missing migrations directory, and applied migrations whose file i
     p.migration('20240101_000000_create_a', ".createCollection('a', { id: 'integer' })");
     expect((await p.run(['up'])).code).toBe(0);
     // A migration made in code by db.schema.* has no file, and that is not "missing".
-    p.write('intent.mjs', "import { DatabaseService } from '@ductape/sdk';\nconst db = new DatabaseService();\nawait db.connect({ env: 'dev', product: 'default', database: 'default' });\nawait db.schema.create('b', { id: 'integer' });\nawait db.disconnect();\n");
+    p.write(
+      'intent.mjs',
+      "import { DatabaseService } from '@ductape/sdk';\nconst db = new DatabaseService();\nawait db.connect({ env: 'dev', product: 'default', database: 'default' });\nawait db.schema.create('b', { id: 'integer' });\nawait db.disconnect();\n",
+    );
     await runNode(p, 'intent.mjs');
     expect((await p.run(['status'])).code).toBe(0);
     mkdirSync(join(p.dir, 'elsewhere'));
@@ -245,4 +260,3 @@ function runNode(p: TempProject, script: string): Promise<void> {
     child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited ${String(code)}: ${err}`))));
   });
 }
-

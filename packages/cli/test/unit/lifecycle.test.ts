@@ -8,7 +8,7 @@ const T2 = '20240116_090000_add_phone';
 
 describe('new → up → status → history → down on embedded PGlite (zero config)', () => {
   const p = new TempProject('life');
-    it('new writes a tagged template that loads once it has operations', async () => {
+  it('new writes a tagged template that loads once it has operations', async () => {
     const r = await p.run(['new', 'add_phone', '--json']);
     expect(r.code).toBe(0);
     const doc = r.json<{ tag: string; file: string; name: string }>();
@@ -26,7 +26,10 @@ describe('new → up → status → history → down on embedded PGlite (zero co
     const renamed = join(p.dir, 'migrations', `${T2}.mjs`);
     writeFileSync(renamed, readFileSync(doc.file, 'utf8'));
     (await import('node:fs')).rmSync(doc.file);
-    p.migration(T1, ".createCollection('users', { id: { type: 'uuid', primaryKey: true }, email: { type: 'string', length: 255 } })\n  .createIndex('users', 'idx_users_email', ['email'], { unique: true })");
+    p.migration(
+      T1,
+      ".createCollection('users', { id: { type: 'uuid', primaryKey: true }, email: { type: 'string', length: 255 } })\n  .createIndex('users', 'idx_users_email', ['email'], { unique: true })",
+    );
     expect(readdirSync(join(p.dir, 'migrations')).sort()).toEqual([`${T1}.mjs`, `${T2}.mjs`]);
   });
 
@@ -58,7 +61,15 @@ describe('new → up → status → history → down on embedded PGlite (zero co
     expect(again.json()).toMatchObject({ applied: 0, results: [] });
     const after = await p.run(['status', '--json']);
     expect(after.code).toBe(0);
-    expect(after.json()).toMatchObject({ applied: 2, pending: 0, upToDate: true, migrations: [{ tag: T1, state: 'applied' }, { tag: T2, state: 'applied' }] });
+    expect(after.json()).toMatchObject({
+      applied: 2,
+      pending: 0,
+      upToDate: true,
+      migrations: [
+        { tag: T1, state: 'applied' },
+        { tag: T2, state: 'applied' },
+      ],
+    });
   });
 
   it('history lists the rows in order with checksums', async () => {

@@ -41,11 +41,27 @@ describe('lint rules', () => {
     const m = migration('rn_table').renameCollection('people', 'users').build();
     const findings = lintMigrations([m]);
     expect(findings.map((f) => [f.rule, f.collection])).toEqual([['rename-collection', 'people']]);
-    const create = migration('create_people').createCollection('people', { id: { type: 'uuid', primaryKey: true } }).build();
-    const row = (mig: typeof m) => ({ name: mig.name, tag: mig.tag, checksum: '', status: 'applied' as const, direction: 'up' as const, appliedAt: new Date(), startedAt: new Date(), executionMs: 0, stepsApplied: 1, stepsTotal: 1, error: null, appliedBy: 't', migration: mig });
+    const create = migration('create_people')
+      .createCollection('people', { id: { type: 'uuid', primaryKey: true } })
+      .build();
+    const row = (mig: typeof m) => ({
+      name: mig.name,
+      tag: mig.tag,
+      checksum: '',
+      status: 'applied' as const,
+      direction: 'up' as const,
+      appliedAt: new Date(),
+      startedAt: new Date(),
+      executionMs: 0,
+      stepsApplied: 1,
+      stepsTotal: 1,
+      error: null,
+      appliedBy: 't',
+      migration: mig,
+    });
     const expected = expectedSchema([row(create), row(m)]);
     expect(expected.collections.get('people')).toEqual({ dropped: true });
-    expect([...((expected.collections.get('users') as { fields: Map<string, unknown> }).fields.keys())]).toEqual(['id']);
+    expect([...(expected.collections.get('users') as { fields: Map<string, unknown> }).fields.keys()]).toEqual(['id']);
   });
 
   it('skips ignored rules', () => {

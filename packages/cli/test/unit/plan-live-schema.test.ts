@@ -24,7 +24,12 @@ describe('plan of ops without previous reads the definitions from the database (
     expect(widen.steps.length).toBeGreaterThan(0);
     expect(widen.steps.map((s) => s.text).join('\n')).toMatch(/ALTER TABLE .*"a".*varchar\(255\)/s);
     expect(widen.steps.map((s) => s.text).join('\n')).toMatch(/"b".*varchar\(255\)/s);
-    expect(migrations.find((m) => m.tag === T3)!.steps.map((s) => s.text).join('\n')).toMatch(/"c".*varchar\(50\)/s);
+    expect(
+      migrations
+        .find((m) => m.tag === T3)!
+        .steps.map((s) => s.text)
+        .join('\n'),
+    ).toMatch(/"c".*varchar\(50\)/s);
     const status = await p.run(['status', '--json']);
     expect(status.json<{ pending: number }>().pending).toBe(3);
   });
@@ -34,8 +39,16 @@ describe('plan of ops without previous reads the definitions from the database (
     const history = (await p.run(['history', '--json'])).json<{ rows?: { tag: string; stepsTotal: number }[]; history?: { tag: string; stepsTotal: number }[] }>();
     const rows = history.rows ?? history.history ?? [];
     expect(rows.find((h) => h.tag === T2)?.stepsTotal).toBeGreaterThan(0);
-    const types = () => withPglite(join(p.dir, '.ductape', 'default', 'default'), (a) => a.query("SELECT column_name, data_type, character_maximum_length FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position"));
-    expect((await types()).map((c) => `${c.column_name}:${c.data_type}:${c.character_maximum_length ?? ''}`)).toEqual(['id:uuid:', 'a:character varying:255', 'b:character varying:255', 'c:character varying:50']);
+    const types = () =>
+      withPglite(join(p.dir, '.ductape', 'default', 'default'), (a) =>
+        a.query("SELECT column_name, data_type, character_maximum_length FROM information_schema.columns WHERE table_name = 't' ORDER BY ordinal_position"),
+      );
+    expect((await types()).map((c) => `${c.column_name}:${c.data_type}:${c.character_maximum_length ?? ''}`)).toEqual([
+      'id:uuid:',
+      'a:character varying:255',
+      'b:character varying:255',
+      'c:character varying:50',
+    ]);
     expect((await p.run(['down', '--to', T1])).code).toBe(0);
     expect((await types()).map((c) => `${c.column_name}:${c.data_type}:${c.character_maximum_length ?? ''}`)).toEqual(['id:uuid:', 'a:text:', 'b:character varying:100']);
   });

@@ -12,7 +12,10 @@ const API_TOKEN = 'tok_live_9f8e7d6c5b4a3210';
 // drift output into `***`. Only credentials are redacted now.
 describe('plan and drift print SQL and schema text naming token/secret columns intact (embedded PGlite)', () => {
   const p = new TempProject('redact');
-  p.migration(T1, ".createCollection('sessions', { id: { type: 'uuid', primaryKey: true }, token: { type: 'string', length: 64 }, secret: 'text' })\n  .createCollection('apiKeys', { id: { type: 'uuid', primaryKey: true }, secret: 'text' })");
+  p.migration(
+    T1,
+    ".createCollection('sessions', { id: { type: 'uuid', primaryKey: true }, token: { type: 'string', length: 64 }, secret: 'text' })\n  .createCollection('apiKeys', { id: { type: 'uuid', primaryKey: true }, secret: 'text' })",
+  );
   p.migration(T2, `.raw('postgresql', ${JSON.stringify(UPDATE)}, { down: 'SELECT 1' })\n  .raw('postgresql', "SELECT '${API_TOKEN}' AS configured_secret", { down: 'SELECT 1' })`);
   const vars = { CLI_TEST_API_TOKEN: API_TOKEN };
 

@@ -47,7 +47,12 @@ describe('baseline, drift and unlock', () => {
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({ recorded: [{ tag: A, name: 'create_a' }] });
     expect((await p.run(['baseline', A, '--json'])).json()).toMatchObject({ recorded: [] });
-    expect((await p.run(['status', '--json'])).json()).toMatchObject({ migrations: [{ tag: A, state: 'applied' }, { tag: B, state: 'pending' }] });
+    expect((await p.run(['status', '--json'])).json()).toMatchObject({
+      migrations: [
+        { tag: A, state: 'applied' },
+        { tag: B, state: 'pending' },
+      ],
+    });
     const up = await p.run(['up', '--json']);
     expect(up.json<{ results: { tag: string }[] }>().results.map((x) => x.tag)).toEqual([B]);
     const h = (await p.run(['history', '--json'])).json<{ history: { tag: string; appliedBy: string }[] }>();

@@ -77,7 +77,12 @@ function kindOf(e: ResolvedExpression, fields: Fields, path: string, issues: Val
         e.args.forEach((a, i) => {
           const k = kinds[i] as Kind;
           if (k === 'number' || k === 'null' || k === 'unknown') return;
-          const arg = a.kind === 'column' ? `column "${a.name}" is ${typeName(a.name, fields)}` : a.kind === 'literal' ? `${describeValue(a.value)} is ${k === 'text' ? 'text (a string that names no column is text)' : k}` : `${a.op} gives ${k}`;
+          const arg =
+            a.kind === 'column'
+              ? `column "${a.name}" is ${typeName(a.name, fields)}`
+              : a.kind === 'literal'
+                ? `${describeValue(a.value)} is ${k === 'text' ? 'text (a string that names no column is text)' : k}`
+                : `${a.op} gives ${k}`;
           issues.push({ code: 'operator_type', path: `${path}.${e.op}[${i}]`, message: `${e.op} works on numbers and ${arg}: use a numeric column or a number` });
         });
         const divisor = e.args[1];

@@ -53,9 +53,7 @@ const TIME = /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i;
 export function literalProblem(field: FieldDefinition, value: unknown, assign: boolean): string | undefined {
   const col = `"${field.name}" is ${describeType(field)}`;
   if (value === null) {
-    return assign && (field.required === true || field.nullable === false || field.primaryKey === true)
-      ? `${col} and required (NOT NULL): pass a value, not null`
-      : undefined;
+    return assign && (field.required === true || field.nullable === false || field.primaryKey === true) ? `${col} and required (NOT NULL): pass a value, not null` : undefined;
   }
   const given = `${describeValue(value)} is ${typeof value === 'string' ? 'text' : typeof value === 'number' ? 'a number' : typeof value}`;
   const orNull = assign ? ' (or null)' : '';
@@ -67,14 +65,17 @@ export function literalProblem(field: FieldDefinition, value: unknown, assign: b
       if (typeof value === 'string' && (type === 'bigint' || type === 'decimal') && (whole ? /^-?\d+$/ : /^-?\d+(\.\d+)?$/).test(value)) return undefined;
       if (typeof value !== 'number' || !Number.isFinite(value)) return `${col} and ${given}: pass ${whole ? 'a whole number such as 42' : 'a number such as 4.5'}${orNull}`;
       if (whole && !Number.isInteger(value)) return `${col} and ${value} is not a whole number: pass a whole number such as ${Math.round(value)}${orNull}`;
-      if (range && (value < range[0] || value > range[1])) return `${col} and ${value} is out of its range ${range[0]}..${range[1]}: pass a number in that range${type === 'bigint' ? ', or a larger one as text such as "9007199254740993"' : ''}`;
+      if (range && (value < range[0] || value > range[1]))
+        return `${col} and ${value} is out of its range ${range[0]}..${range[1]}: pass a number in that range${type === 'bigint' ? ', or a larger one as text such as "9007199254740993"' : ''}`;
       return undefined;
     }
     case 'text': {
       if (typeof value !== 'string') return `${col} and ${given}: pass text such as ${JSON.stringify(String(value))}${orNull}`;
-      if (type === 'enum' && field.enumValues && !field.enumValues.includes(value)) return `${col} and ${describeValue(value)} is not one of its values: pass one of ${field.enumValues.map((v) => JSON.stringify(v)).join(', ')}`;
+      if (type === 'enum' && field.enumValues && !field.enumValues.includes(value))
+        return `${col} and ${describeValue(value)} is not one of its values: pass one of ${field.enumValues.map((v) => JSON.stringify(v)).join(', ')}`;
       const chars = [...value].length;
-      if (assign && typeof field.length === 'number' && chars > field.length) return `${col} and the text given has ${chars} characters: pass at most ${field.length} (or widen the column with db.schema.modifyField first)`;
+      if (assign && typeof field.length === 'number' && chars > field.length)
+        return `${col} and the text given has ${chars} characters: pass at most ${field.length} (or widen the column with db.schema.modifyField first)`;
       return undefined;
     }
     case 'uuid':

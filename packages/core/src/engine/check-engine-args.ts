@@ -14,9 +14,12 @@ export function isAdapter(value: unknown): value is Adapter {
     typeof a.compile === 'function' &&
     typeof a.execute === 'function' &&
     typeof a.withSession === 'function' &&
-    typeof a.capabilities === 'object' && a.capabilities !== null &&
-    typeof a.history === 'object' && a.history !== null &&
-    typeof a.lock === 'object' && a.lock !== null
+    typeof a.capabilities === 'object' &&
+    a.capabilities !== null &&
+    typeof a.history === 'object' &&
+    a.history !== null &&
+    typeof a.lock === 'object' &&
+    a.lock !== null
   );
 }
 

@@ -18,13 +18,7 @@ export interface CompiledPlan {
  * Capability check, then compile of every op (pure; no IO).
  * @example compilePlan(adapter, m, 'up', m.up, {}).steps.map((s) => s.summary)
  */
-export function compilePlan(
-  adapter: Adapter,
-  migration: Migration,
-  direction: 'up' | 'down',
-  ops: readonly Operation[],
-  options: { readonly [key: string]: unknown },
-): CompiledPlan {
+export function compilePlan(adapter: Adapter, migration: Migration, direction: 'up' | 'down', ops: readonly Operation[], options: { readonly [key: string]: unknown }): CompiledPlan {
   assertCapabilities(adapter, ops, migration?.name);
   const steps: Step[] = [];
   const opOfStep: number[] = [];
@@ -54,6 +48,10 @@ function compileOp(adapter: Adapter, op: Operation, ctx: CompileContext): Step[]
     return [{ kind: 'noop', summary: `modify ${op.collection}.${op.field}: already so`, reason: `"${op.collection}.${op.field}" already has ${canonicalJson(op.changes)}` }];
   }
   throw new ValidationError(`migration "${ctx.migration?.name}"`, [
-    { code: 'no_effect', path, message: `${op.type} compiles to nothing on ${adapter.name} although it names a change; nothing was run. Report this as a bug, and meanwhile express the change with a raw operation` },
+    {
+      code: 'no_effect',
+      path,
+      message: `${op.type} compiles to nothing on ${adapter.name} although it names a change; nothing was run. Report this as a bug, and meanwhile express the change with a raw operation`,
+    },
   ]);
 }

@@ -57,7 +57,12 @@ export async function resolveMigration(adapter: Adapter, m: Migration, state: Sc
     const path = `up[${i}]`;
     const needs = missingPrevious(op) !== undefined || (op.type === 'createCollection' && op.options?.sqlOptions?.ifNotExists === true && !op.existed);
     if (state.blind) {
-      if (needs) issues.push({ code: 'unresolvable_after_raw', path, message: `${missingPrevious(op) ?? `createCollection ${(op as { name: string }).name} with ifNotExists`}, and it comes after a raw operation whose effect cannot be read before it runs: pass previous, or move the raw operation into its own migration` });
+      if (needs)
+        issues.push({
+          code: 'unresolvable_after_raw',
+          path,
+          message: `${missingPrevious(op) ?? `createCollection ${(op as { name: string }).name} with ifNotExists`}, and it comes after a raw operation whose effect cannot be read before it runs: pass previous, or move the raw operation into its own migration`,
+        });
       up.push(op);
       state.apply(op);
       continue;
@@ -107,7 +112,11 @@ function resolveOp(op: Operation, snapshots: Map<string, CollectionSnapshot | nu
       const c = snapshots.get(op.collection);
       if (!c) return missing(`${op.type}: collection "${op.collection}" does not exist`);
       const list = op.type === 'dropIndex' ? c.indexes : c.constraints;
-      if (!list) return missing(`${op.type} ${op.name}: this database does not report the ${op.type === 'dropIndex' ? 'indexes' : 'constraints'} of "${op.collection}", so its definition cannot be read: pass previous`, 'unreadable');
+      if (!list)
+        return missing(
+          `${op.type} ${op.name}: this database does not report the ${op.type === 'dropIndex' ? 'indexes' : 'constraints'} of "${op.collection}", so its definition cannot be read: pass previous`,
+          'unreadable',
+        );
       const found = list.find((x) => x.name === op.name);
       const keyed = !found && op.type === 'dropConstraint' ? c.fields.find((f) => f.unique === true && uniqueKeyName(c.name, f.name) === op.name) : undefined;
       // Databases report a field's unique key (<table>_<field>_key) on the field: dropping it is

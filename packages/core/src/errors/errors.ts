@@ -11,11 +11,7 @@ export interface ValidationIssue {
 /** A public function was called with an argument of the wrong type or shape. */
 export class InvalidArgumentError extends DuctapeError {
   constructor(what: string, expected: string, got: unknown) {
-    super(
-      ErrorCodes.invalidArgument,
-      `${what} must be ${expected}, got ${describe(got)}`,
-      `pass ${expected} as ${what}`,
-    );
+    super(ErrorCodes.invalidArgument, `${what} must be ${expected}, got ${describe(got)}`, `pass ${expected} as ${what}`);
   }
 }
 
@@ -24,18 +20,18 @@ export class ValidationError extends DuctapeError {
   readonly issues: readonly ValidationIssue[];
   constructor(subject: string, issues: readonly ValidationIssue[]) {
     const list = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-    super(
-      ErrorCodes.validation,
-      `${subject} is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${list}`,
-      'fix the listed problems; nothing was changed in the database',
-    );
+    super(ErrorCodes.validation, `${subject} is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}): ${list}`, 'fix the listed problems; nothing was changed in the database');
     this.issues = issues;
   }
 }
 
 /** The migration's content differs from what was recorded when it ran. */
 export class ChecksumMismatchError extends DuctapeError {
-  constructor(readonly migrationName: string, readonly recorded: string, readonly actual: string) {
+  constructor(
+    readonly migrationName: string,
+    readonly recorded: string,
+    readonly actual: string,
+  ) {
     super(
       ErrorCodes.checksumMismatch,
       `migration "${migrationName}" was changed after it ran (recorded checksum ${recorded.slice(0, 12)}…, now ${actual.slice(0, 12)}…)`,
@@ -61,19 +57,21 @@ export class UnsupportedOperationError extends DuctapeError {
 
 /** `down` was asked of a migration whose down cannot be derived. */
 export class IrreversibleMigrationError extends DuctapeError {
-  constructor(readonly migrationName: string, reason: string) {
+  constructor(
+    readonly migrationName: string,
+    reason: string,
+  ) {
     super(ErrorCodes.irreversible, `migration "${migrationName}" cannot be rolled back: ${reason}`, `${irreversibleHint(reason)}; nothing was changed in the database`);
   }
 }
 
 /** `down` of a migration that is not applied. */
 export class NotAppliedError extends DuctapeError {
-  constructor(readonly migrationName: string, state: string) {
-    super(
-      ErrorCodes.notApplied,
-      `migration "${migrationName}" is ${state}, so it cannot be rolled back`,
-      'check getHistory() or getStatus() for what is applied; nothing was changed in the database',
-    );
+  constructor(
+    readonly migrationName: string,
+    state: string,
+  ) {
+    super(ErrorCodes.notApplied, `migration "${migrationName}" is ${state}, so it cannot be rolled back`, 'check getHistory() or getStatus() for what is applied; nothing was changed in the database');
   }
 }
 
@@ -87,9 +85,7 @@ export class MigrationFailedError extends DuctapeError {
     readonly rolledBack: boolean,
     cause: unknown,
   ) {
-    const what = rolledBack
-      ? 'the transaction was rolled back, nothing is left applied'
-      : `${stepsApplied} of ${stepsTotal} steps are applied and recorded`;
+    const what = rolledBack ? 'the transaction was rolled back, nothing is left applied' : `${stepsApplied} of ${stepsTotal} steps are applied and recorded`;
     super(
       ErrorCodes.migrationFailed,
       `migration "${migrationName}" failed (${direction}) at step ${stepsApplied + 1} of ${stepsTotal}: ${causeMessage(cause)}; ${what}`,
@@ -105,14 +101,21 @@ export class MigrationFailedError extends DuctapeError {
 
 /** A migration is recorded as failed or interrupted and the caller did not say how to recover. */
 export class FailedMigrationPendingError extends DuctapeError {
-  constructor(readonly migrationName: string, detail: string, hint: string) {
+  constructor(
+    readonly migrationName: string,
+    detail: string,
+    hint: string,
+  ) {
     super(ErrorCodes.failedMigrationPending, `migration "${migrationName}" ${detail}`, hint);
   }
 }
 
 /** A compensation cannot be done safely. */
 export class CompensationImpossibleError extends DuctapeError {
-  constructor(readonly migrationName: string, reason: string) {
+  constructor(
+    readonly migrationName: string,
+    reason: string,
+  ) {
     super(
       ErrorCodes.compensationImpossible,
       `cannot compensate migration "${migrationName}": ${reason}`,
@@ -123,7 +126,10 @@ export class CompensationImpossibleError extends DuctapeError {
 
 /** Someone else holds the migration lock for longer than the timeout. */
 export class LockTimeoutError extends DuctapeError {
-  constructor(readonly holder: string | undefined, timeoutMs: number) {
+  constructor(
+    readonly holder: string | undefined,
+    timeoutMs: number,
+  ) {
     super(
       ErrorCodes.lockTimeout,
       `could not take the migration lock within ${timeoutMs} ms; it is held by ${holder ?? 'an unknown holder'}`,

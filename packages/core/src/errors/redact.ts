@@ -5,7 +5,8 @@ const PASSWORD_KEY = String.raw`\w*(?:password|passwd|pwd)|secretAccessKey|sessi
 /** DSN / connection-string / env style `password=value` (libpq, ODBC `Pwd=…;`, PGPASSWORD=…): `=` with no space before it. */
 const DSN_PAIR = new RegExp(String.raw`\b(${PASSWORD_KEY})=("[^"]*"|'[^']*'|[^\s;&,)]+)`, 'gi');
 /** URL query parameters carrying a credential: `?token=…`, `&apiKey=…`, `&secret=…`. */
-const QUERY_PAIR = /([?&](?:password|passwd|pwd|secret|token|access_?token|auth_?token|api_?key|secretAccessKey|sessionToken|signature|sig|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token))=([^&\s#'"]+)/gi;
+const QUERY_PAIR =
+  /([?&](?:password|passwd|pwd|secret|token|access_?token|auth_?token|api_?key|secretAccessKey|sessionToken|signature|sig|X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token))=([^&\s#'"]+)/gi;
 /** JSON or a printed object: `"password": "…"`, `password: '…'` (a quoted value only). */
 const QUOTED_PAIR = new RegExp(String.raw`(["']?)\b(${PASSWORD_KEY})\1(\s*:\s*)("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')`, 'gi');
 /** Bind placeholders are not values: `password=$1`, `pwd=?`, `password=:pw`, `password=@p1`. */

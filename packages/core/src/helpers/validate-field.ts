@@ -21,7 +21,11 @@ export function validateField(field: unknown, path: string, out: IssueList, with
 export function validateFieldOptions(field: Record<string, unknown>, path: string, out: IssueList, partial = false): void {
   const type = field.type;
   if (!(partial && type === undefined) && !isFieldType(type)) {
-    out.add('unknown_type', `${path}.type`, `unknown field type ${JSON.stringify(type)}; use one of integer, bigint, smallint, float, double, decimal, string, text, boolean, date, time, datetime, timestamp, json, uuid, enum, array, binary, blob, or native with native: '<database type>'`);
+    out.add(
+      'unknown_type',
+      `${path}.type`,
+      `unknown field type ${JSON.stringify(type)}; use one of integer, bigint, smallint, float, double, decimal, string, text, boolean, date, time, datetime, timestamp, json, uuid, enum, array, binary, blob, or native with native: '<database type>'`,
+    );
   }
   validateNative(field, path, out, partial);
   if (field.references !== undefined && field.references !== null) validateReference(field.references, `${path}.references`, out);
@@ -39,7 +43,8 @@ export function validateFieldOptions(field: Record<string, unknown>, path: strin
   }
   if (field.required === true && field.nullable === true) out.add('conflicting_nullability', `${path}.nullable`, 'a field cannot be both required and nullable');
   if (type === 'enum') validateEnumValues(field.enumValues, `${path}.enumValues`, out);
-  else if (field.enumValues !== undefined && field.enumValues !== null && isFieldType(type)) out.add('enum_values_on_non_enum', `${path}.enumValues`, `enumValues is only for type "enum", not "${String(type)}"`);
+  else if (field.enumValues !== undefined && field.enumValues !== null && isFieldType(type))
+    out.add('enum_values_on_non_enum', `${path}.enumValues`, `enumValues is only for type "enum", not "${String(type)}"`);
   if (type === 'array' && !isFieldType(field.itemType)) out.add('array_without_item_type', `${path}.itemType`, 'an array needs an itemType, e.g. { type: "array", itemType: "string" }');
   if (field.itemType === 'native') out.add('native_item_type', `${path}.itemType`, 'an array of a native type is itself native: use { type: "native", native: "<type>[]" }');
   if (field.itemType === 'array') out.add('nested_array', `${path}.itemType`, 'arrays of arrays are not portable; use json');
@@ -74,7 +79,12 @@ function validateNative(field: Record<string, unknown>, path: string, out: Issue
   const native = field.native;
   if (field.type === 'native') {
     const problem = nativeProblem(native);
-    if (problem) out.add('invalid_native_type', `${path}.native`, `a native field needs native: the database's type text, e.g. { type: 'native', native: 'tsvector' }; it ${problem} (got ${JSON.stringify(native)})`);
+    if (problem)
+      out.add(
+        'invalid_native_type',
+        `${path}.native`,
+        `a native field needs native: the database's type text, e.g. { type: 'native', native: 'tsvector' }; it ${problem} (got ${JSON.stringify(native)})`,
+      );
   } else if (native !== undefined && native !== null && !(partial && field.type === undefined)) {
     out.add('native_without_native_type', `${path}.native`, `native is only for type "native", not "${String(field.type)}"`);
   }
@@ -87,7 +97,8 @@ function validateReference(ref: unknown, path: string, out: IssueList): void {
   }
   out.identifier(`${path}.table`, identifierProblem(ref.table));
   if (ref.columns !== undefined) {
-    if (!Array.isArray(ref.columns) || ref.columns.length !== 1) out.add('reference_columns', `${path}.columns`, 'an inline reference names one referenced column, e.g. columns: ["id"]; use addConstraint for a composite key');
+    if (!Array.isArray(ref.columns) || ref.columns.length !== 1)
+      out.add('reference_columns', `${path}.columns`, 'an inline reference names one referenced column, e.g. columns: ["id"]; use addConstraint for a composite key');
     else out.identifier(`${path}.columns[0]`, identifierProblem(ref.columns[0]));
   }
   for (const key of ['onDelete', 'onUpdate'] as const) {
@@ -119,9 +130,7 @@ function validateDefault(field: Record<string, unknown>, path: string, out: Issu
   if (!isFieldType(type)) return;
   const kind = typeof value;
   const bad =
-    (NUMERIC_TYPES.has(type) && kind !== 'number' && !(type === 'decimal' && kind === 'string')) ||
-    (STRING_TYPES.has(type) && kind !== 'string') ||
-    (type === 'boolean' && kind !== 'boolean');
+    (NUMERIC_TYPES.has(type) && kind !== 'number' && !(type === 'decimal' && kind === 'string')) || (STRING_TYPES.has(type) && kind !== 'string') || (type === 'boolean' && kind !== 'boolean');
   if (bad) out.add('default_type_mismatch', where, `default ${JSON.stringify(value)} does not fit type "${type}"`);
   if (type === 'enum' && Array.isArray(field.enumValues) && !field.enumValues.includes(value)) out.add('default_not_in_enum', where, `default ${JSON.stringify(value)} is not one of the enum values`);
 }

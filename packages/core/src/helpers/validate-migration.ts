@@ -48,7 +48,8 @@ function crossChecks(ops: unknown[], out: IssueList): void {
       const fields = typeof op.collection === 'string' ? created.get(op.collection) : undefined;
       if (fields && Array.isArray(op.fields)) {
         op.fields.forEach((f, j) => {
-          if (isRecord(f) && typeof f.name === 'string' && !fields.has(f.name)) out.add('index_on_unknown_field', `up[${i}].fields[${j}].name`, `collection "${String(op.collection)}" has no field "${f.name}"`);
+          if (isRecord(f) && typeof f.name === 'string' && !fields.has(f.name))
+            out.add('index_on_unknown_field', `up[${i}].fields[${j}].name`, `collection "${String(op.collection)}" has no field "${f.name}"`);
         });
       }
     }

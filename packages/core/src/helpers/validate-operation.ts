@@ -72,9 +72,10 @@ function validateCreate(op: Record<string, unknown>, path: string, out: IssueLis
   }
   if (op.options !== undefined) {
     if (!isRecord(op.options)) out.add('invalid_options', `${path}.options`, 'options must be an object');
-    else for (const key of Object.keys(op.options)) {
-      if (!COLLECTION_OPTION_KEYS.includes(key)) out.add('unknown_option', `${path}.options.${key}`, `unknown collection option "${key}"; use ${COLLECTION_OPTION_KEYS.join(', ')}`);
-    }
+    else
+      for (const key of Object.keys(op.options)) {
+        if (!COLLECTION_OPTION_KEYS.includes(key)) out.add('unknown_option', `${path}.options.${key}`, `unknown collection option "${key}"; use ${COLLECTION_OPTION_KEYS.join(', ')}`);
+      }
   }
 }
 
@@ -90,7 +91,11 @@ function validateIndex(op: Record<string, unknown>, path: string, out: IssueList
     out.identifier(`${path}.fields[${i}].name`, identifierProblem(f.name));
     if (f.order !== undefined && f.order !== 'ASC' && f.order !== 'DESC') out.add('invalid_order', `${path}.fields[${i}].order`, 'order must be "ASC" or "DESC"');
     if (f.length !== undefined && (typeof f.length !== 'number' || !Number.isInteger(f.length) || f.length <= 0)) {
-      out.add('invalid_index_length', `${path}.fields[${i}].length`, `an index prefix length must be a positive integer (characters), e.g. { name: "body", length: 100 }; got ${JSON.stringify(f.length)}`);
+      out.add(
+        'invalid_index_length',
+        `${path}.fields[${i}].length`,
+        `an index prefix length must be a positive integer (characters), e.g. { name: "body", length: 100 }; got ${JSON.stringify(f.length)}`,
+      );
     }
   });
 }
@@ -111,7 +116,8 @@ function validateConstraint(c: unknown, path: string, out: IssueList): void {
   const refColumns = identifierList(ref.columns, `${path}.references.columns`, out);
   if (columns > 0 && refColumns > 0 && columns !== refColumns) out.add('foreign_key_arity', `${path}.references.columns`, `${columns} column(s) cannot reference ${refColumns} column(s)`);
   for (const key of ['onDelete', 'onUpdate'] as const) {
-    if (ref[key] !== undefined && !REFERENTIAL_ACTIONS.includes(ref[key] as never)) out.add('invalid_referential_action', `${path}.references.${key}`, `${key} must be one of ${REFERENTIAL_ACTIONS.join(', ')}`);
+    if (ref[key] !== undefined && !REFERENTIAL_ACTIONS.includes(ref[key] as never))
+      out.add('invalid_referential_action', `${path}.references.${key}`, `${key} must be one of ${REFERENTIAL_ACTIONS.join(', ')}`);
   }
 }
 

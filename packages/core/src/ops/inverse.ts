@@ -23,14 +23,16 @@ export function inverseOf(op: Operation): Inverse {
       return ok({ type: 'dropCollection', name: op.name });
     case 'dropCollection':
       if (!op.previous) return no(`dropCollection "${op.name}" has no previous definition`);
-      return ok(withoutUndefined({
-        type: 'createCollection',
-        name: op.name,
-        fields: op.previous.fields,
-        options: op.previous.options,
-        indexes: op.previous.indexes,
-        constraints: op.previous.constraints,
-      }));
+      return ok(
+        withoutUndefined({
+          type: 'createCollection',
+          name: op.name,
+          fields: op.previous.fields,
+          options: op.previous.options,
+          indexes: op.previous.indexes,
+          constraints: op.previous.constraints,
+        }),
+      );
     case 'renameCollection':
       return ok({ type: 'renameCollection', from: op.to, to: op.from });
     case 'addField':

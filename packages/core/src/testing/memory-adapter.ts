@@ -77,8 +77,24 @@ export class MemoryAdapter implements Adapter {
     const { indexes = [], constraints = [], ...table } = op;
     return [
       { ...main, args: { op: table } },
-      ...indexes.map((index): Step => ({ kind: 'command', name: 'createIndex', args: { op: { type: 'createIndex', collection: op.name, ...index } }, summary: `createIndex ${index.name} on ${op.name}`, effects: [{ kind: 'index', collection: op.name, name: index.name, exists: true }] })),
-      ...constraints.map((constraint): Step => ({ kind: 'command', name: 'addConstraint', args: { op: { type: 'addConstraint', collection: op.name, constraint } }, summary: `addConstraint ${constraint.name} on ${op.name}`, effects: [{ kind: 'constraint', collection: op.name, name: constraint.name, exists: true }] })),
+      ...indexes.map(
+        (index): Step => ({
+          kind: 'command',
+          name: 'createIndex',
+          args: { op: { type: 'createIndex', collection: op.name, ...index } },
+          summary: `createIndex ${index.name} on ${op.name}`,
+          effects: [{ kind: 'index', collection: op.name, name: index.name, exists: true }],
+        }),
+      ),
+      ...constraints.map(
+        (constraint): Step => ({
+          kind: 'command',
+          name: 'addConstraint',
+          args: { op: { type: 'addConstraint', collection: op.name, constraint } },
+          summary: `addConstraint ${constraint.name} on ${op.name}`,
+          effects: [{ kind: 'constraint', collection: op.name, name: constraint.name, exists: true }],
+        }),
+      ),
     ];
   }
 

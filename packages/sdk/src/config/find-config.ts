@@ -3,15 +3,7 @@ import { dirname, join } from 'node:path';
 import { ConfigError } from '../errors.js';
 
 /** The config file names looked for in each directory. TypeScript ones load through `tsx`. */
-export const CONFIG_FILE_NAMES = [
-  'ductape.config.ts',
-  'ductape.config.mts',
-  'ductape.config.cts',
-  'ductape.config.mjs',
-  'ductape.config.cjs',
-  'ductape.config.js',
-  'ductape.config.json',
-] as const;
+export const CONFIG_FILE_NAMES = ['ductape.config.ts', 'ductape.config.mts', 'ductape.config.cts', 'ductape.config.mjs', 'ductape.config.cjs', 'ductape.config.js', 'ductape.config.json'] as const;
 
 /**
  * The nearest config file from `start` upward, or undefined. Two config files in the same directory

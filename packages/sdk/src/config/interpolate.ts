@@ -17,7 +17,8 @@ function walk(value: unknown, env: NodeJS.ProcessEnv, where: string): unknown {
     return value.replace(PATTERN, (_m, name: string) => {
       const v = env[name];
       if (v === undefined) throw new ConfigError(`${where} uses \${env:${name}}, but ${name} is not set`, `set the environment variable ${name}`);
-      if (v === '') throw new ConfigError(`${where} uses \${env:${name}}, but ${name} is empty`, `give the environment variable ${name} a value (an empty one is refused, never used as part of a connection)`);
+      if (v === '')
+        throw new ConfigError(`${where} uses \${env:${name}}, but ${name} is empty`, `give the environment variable ${name} a value (an empty one is refused, never used as part of a connection)`);
       return v;
     });
   }

@@ -40,7 +40,11 @@ function checkDatabase(value: unknown, at: string, issues: ConfigIssue[]): void 
   if (!db) return;
   unknownKeys(db, at, DATABASE_KEYS, issues);
   if (db.adapter !== undefined && (typeof db.adapter !== 'string' || !/^\S+$/.test(db.adapter))) {
-    issues.push({ path: `${at}.adapter`, problem: `is ${describe(db.adapter)}`, allowed: "an adapter package name such as '@ductape/adapter-postgres' (or leave it out when the URL's scheme names the database)" });
+    issues.push({
+      path: `${at}.adapter`,
+      problem: `is ${describe(db.adapter)}`,
+      allowed: "an adapter package name such as '@ductape/adapter-postgres' (or leave it out when the URL's scheme names the database)",
+    });
   }
   if (db.options !== undefined) objectAt(db.options, `${at}.options`, 'an object of adapter options, e.g. { schema: "app" }', issues);
   const environments = objectAt(db.environments, `${at}.environments`, `an object of env name → connection, e.g. { dev: 'postgres://localhost/app' }`, issues);

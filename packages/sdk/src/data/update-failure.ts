@@ -8,7 +8,7 @@ const HINTS: { readonly [code: string]: string } = {
   '22008': 'a date or time value is out of range: pass a valid date',
   '22001': 'a value is longer than its column allows: write shorter values, or widen the column first with db.schema.modifyField',
   '22003': 'a value is out of the range of its column type: widen the column first (e.g. to bigint or decimal), or change the expression',
-  '22012': "a row divides by zero: exclude those rows with where (e.g. where: { col: { $ne: 0 } })",
+  '22012': 'a row divides by zero: exclude those rows with where (e.g. where: { col: { $ne: 0 } })',
   '23502': 'a row would get null in a NOT NULL column: give a fallback with $COALESCE, or exclude those rows with where',
   '23505': 'the new values collide with a unique index or constraint: make them unique, or change the constraint first',
   '23503': 'a new value has no matching row in the table its foreign key references: set existing keys, or null',

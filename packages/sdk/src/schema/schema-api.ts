@@ -150,7 +150,14 @@ export class SchemaApi {
     if (apply) assertOperationsConfirmed(this.ctx.env(), draft.up, options, this.ctx.vars);
     const history = await engine.getHistory();
     const name = uniqueMigrationName(parts, new Set(history.map((e) => e.name)));
-    let named = migration(name).tag(nextTag(name, history.map((e) => e.tag))).description(intentDescription(method));
+    let named = migration(name)
+      .tag(
+        nextTag(
+          name,
+          history.map((e) => e.tag),
+        ),
+      )
+      .description(intentDescription(method));
     for (const op of draft.up) named = named.operation(op);
     const m = named.build();
     if (!apply) return { migration: m, result: null } as SchemaOutcome<O>;

@@ -39,8 +39,7 @@ describe('the packed packages', () => {
   const packs = mkdtempSync(join(tmpdir(), 'ductape-packs-'));
   const tgz = new Map<string, string>();
   let registry: LocalRegistry;
-  const npmInstall = (cwd: string, specs: string[]) =>
-    run('npm', ['install', '--no-audit', '--no-fund', `--@ductape:registry=${registry.url}`, ...specs], { cwd, timeout: 300_000 });
+  const npmInstall = (cwd: string, specs: string[]) => run('npm', ['install', '--no-audit', '--no-fund', `--@ductape:registry=${registry.url}`, ...specs], { cwd, timeout: 300_000 });
 
   beforeAll(async () => {
     for (const dir of PUBLISHED) tgz.set(dir, await packWorkspace(dir, packs));
@@ -114,7 +113,8 @@ describe('the packed packages', () => {
   it('a CommonJS project writes ductape.config.cjs with defineConfig, and a misspelt key names its path', async () => {
     const app = emptyProject();
     await npmInstall(app, ['@ductape/core@0.1.0', '@ductape/sdk@0.1.0']);
-    const config = (environments: string) => `const { defineConfig } = require('@ductape/sdk');\nmodule.exports = defineConfig({ products: { app: { databases: { main: { ${environments}: { dev: 'postgres://localhost/app' } } } } } });\n`;
+    const config = (environments: string) =>
+      `const { defineConfig } = require('@ductape/sdk');\nmodule.exports = defineConfig({ products: { app: { databases: { main: { ${environments}: { dev: 'postgres://localhost/app' } } } } } });\n`;
     const load = `require('@ductape/sdk').loadConfigFile(require('@ductape/sdk').findConfigFile(process.cwd())).then((c) => console.log(JSON.stringify(c)), (e) => console.log(JSON.stringify({ name: e.name, code: e.code, issues: e.issues })));`;
     writeFileSync(join(app, 'load.js'), load);
     writeFileSync(join(app, 'ductape.config.cjs'), config('environments'));
@@ -123,7 +123,10 @@ describe('the packed packages', () => {
     expect(JSON.parse((await run(process.execPath, ['load.js'], { cwd: app })).stdout)).toMatchObject({
       name: 'ConfigValidationError',
       code: 'DUCTAPE_CONFIG',
-      issues: [{ path: 'products.app.databases.main.enviroments', problem: 'is not a known key (did you mean "environments"?)', allowed: 'adapter, environments, options' }, { path: 'products.app.databases.main.environments' }],
+      issues: [
+        { path: 'products.app.databases.main.enviroments', problem: 'is not a known key (did you mean "environments"?)', allowed: 'adapter, environments, options' },
+        { path: 'products.app.databases.main.environments' },
+      ],
     });
   }, 600_000);
 

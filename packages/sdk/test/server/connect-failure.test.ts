@@ -5,7 +5,6 @@ import { expectDisconnectedAfterFailedConnect } from '../support/connect-checks.
 
 const server = pgServer;
 
-
 // Issue 16 defect 10 on the PostgreSQL server: staging's database does not exist, so its
 // connect() fails at the server; the service must not keep answering from dev.
 describe.skipIf(!server)('a failed connect() on the PostgreSQL server', () => {

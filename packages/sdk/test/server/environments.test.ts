@@ -5,7 +5,6 @@ import { DatabaseService, type DuctapeConfig, MigrationEngine, migration } from 
 const server = pgServer;
 const envs = ['dev', 'staging', 'prd'] as const;
 
-
 // Acceptance 2 and 3 of the sdk issue on the real server: three PostgreSQL databases as dev,
 // staging and prd; the spec's status loop; the spec's rollback-to-a-point loop.
 describe.skipIf(!server)('sdk on the PostgreSQL server', () => {
@@ -14,7 +13,12 @@ describe.skipIf(!server)('sdk on the PostgreSQL server', () => {
   const config: DuctapeConfig = {
     products: { 'my-app': { databases: { 'main-db': { adapter: '@ductape/adapter-postgres', environments: Object.fromEntries(envs.map((e) => [e, url(names[e] as string)])) } } } },
   };
-  const allMigrations = ['a', 'b', 'c'].map((n) => migration(`create_${n}`).createCollection(`t_${n}`, { id: { type: 'uuid', primaryKey: true }, v: 'integer' }).createIndex(`t_${n}`, `idx_t_${n}_v`, ['v']).build());
+  const allMigrations = ['a', 'b', 'c'].map((n) =>
+    migration(`create_${n}`)
+      .createCollection(`t_${n}`, { id: { type: 'uuid', primaryKey: true }, v: 'integer' })
+      .createIndex(`t_${n}`, `idx_t_${n}_v`, ['v'])
+      .build(),
+  );
 
   beforeAll(async () => {
     for (const e of envs) await pgAdmin(`CREATE DATABASE "${names[e]}"`);

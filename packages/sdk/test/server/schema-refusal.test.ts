@@ -6,7 +6,6 @@ import { expectRefusedIntentLeavesNoRow } from '../support/schema-refusal.js';
 
 const server = pgServer;
 
-
 // Issue 16 defect 12 on the PostgreSQL server: the server refuses ADD COLUMN … NOT NULL on a
 // table with rows; the refused db.schema call must leave no failed history row.
 describe.skipIf(!server)('a refused db.schema call on the PostgreSQL server', () => {

@@ -34,16 +34,26 @@ describe.skipIf(!mongoUrl)('db.update checks on MongoDB (FerretDB)', () => {
   const url = Object.assign(new URL(mongoUrl as string), { pathname: `/${database}` }).toString();
   afterAll(async () => {
     const db = await service(built('adapter-mongo'), url, { onMissingFeature: 'warn', logger: { warn: () => undefined } })();
-    await driverOf(db).driver.db.dropDatabase().catch(() => undefined);
+    await driverOf(db)
+      .driver.db.dropDatabase()
+      .catch(() => undefined);
     await db.disconnect();
   });
   updateCheckCases({
     key: '_id',
     connect: service(built('adapter-mongo'), url, { onMissingFeature: 'warn', logger: { warn: () => undefined } }),
     insert: async (db, table, rows) => {
-      await driverOf(db).driver.db.collection(table).insertMany(rows.map((r) => ({ _id: r.id, age: r.age, name: r.name, email: `u${r.id}@x.io` })));
+      await driverOf(db)
+        .driver.db.collection(table)
+        .insertMany(rows.map((r) => ({ _id: r.id, age: r.age, name: r.name, email: `u${r.id}@x.io` })));
     },
-    read: async (db, table) => (await driverOf(db).driver.db.collection(table).find({}, { sort: { _id: 1 } }).toArray()).map((d) => `${d._id}:${d.age}:${d.name}`),
+    read: async (db, table) =>
+      (
+        await driverOf(db)
+          .driver.db.collection(table)
+          .find({}, { sort: { _id: 1 } })
+          .toArray()
+      ).map((d) => `${d._id}:${d.age}:${d.name}`),
     // Row 1 takes the address; row 2 collides with the unique index (E11000) and is refused.
     refused: { request: (table) => ({ table, data: { email: 'same@x.io' } }), says: /collide with a unique index/, rowsBefore: 1 },
   });

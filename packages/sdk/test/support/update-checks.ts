@@ -32,7 +32,12 @@ export function updateCheckCases(target: UpdateTarget): void {
   const setup = async () => {
     const db = await target.connect();
     const table = `people_${Date.now().toString(36)}_${n++}`;
-    await db.schema.create(table, { [target.key]: { type: 'integer', primaryKey: true }, age: 'integer', name: { type: 'string', length: 5 }, email: { type: 'string', length: 50, ...(target.uniqueEmail === false ? {} : { unique: true }) } });
+    await db.schema.create(table, {
+      [target.key]: { type: 'integer', primaryKey: true },
+      age: 'integer',
+      name: { type: 'string', length: 5 },
+      email: { type: 'string', length: 50, ...(target.uniqueEmail === false ? {} : { unique: true }) },
+    });
     await target.insert(db, table, rows);
     return { db, table };
   };

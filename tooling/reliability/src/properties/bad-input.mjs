@@ -22,7 +22,12 @@ export async function badInput(ctx, size) {
   const adapter = await ctx.adapter();
   const engine = ctx.engine({ leaseMs: 30_000 });
   const probe = await ctx.probe();
-  await engine.up(migration('rel_fuzz_setup').createCollection(FUZZ_TABLE, [...baseFields(), { name: 'extra', type: 'integer' }]).createCollection(SENTINEL, baseFields()).build());
+  await engine.up(
+    migration('rel_fuzz_setup')
+      .createCollection(FUZZ_TABLE, [...baseFields(), { name: 'extra', type: 'integer' }])
+      .createCollection(SENTINEL, baseFields())
+      .build(),
+  );
   await probe.insertRows(SENTINEL, 1);
   const counts = { cases: 0, planned: size.cases, succeeded: 0, typedErrors: 0, otherErrors: 0, partialChanges: 0, sentinelChecks: 0, sentinelLost: 0, unhandled: 0, codes: {} };
   const onUnhandled = (reason) => {
@@ -70,7 +75,9 @@ export async function badInput(ctx, size) {
         error = e;
       }
       if (refusedBeforeIo && describeError(error).code !== describeError(refusedBeforeIo).code) {
-        failures.push(`case ${i} ${show(c)}: plan refused it with ${describeError(refusedBeforeIo).code ?? describeError(refusedBeforeIo).name}, up answered ${error ? (describeError(error).code ?? describeError(error).name) : 'success'}`);
+        failures.push(
+          `case ${i} ${show(c)}: plan refused it with ${describeError(refusedBeforeIo).code ?? describeError(refusedBeforeIo).name}, up answered ${error ? (describeError(error).code ?? describeError(error).name) : 'success'}`,
+        );
       }
       if (error === undefined) {
         counts.succeeded++;
@@ -124,7 +131,10 @@ export async function badInput(ctx, size) {
 function buildCase(c, i) {
   const name = `rel_fz_${i}`;
   if (c.kind === 'operation') return migration(name).operation(c.op).build();
-  if (c.kind === 'builder') return migration(name)[c.method](...c.args).build();
+  if (c.kind === 'builder')
+    return migration(name)
+      [c.method](...c.args)
+      .build();
   return migration(c.name).createCollection(`fz_named_${i}`, baseFields()).build();
 }
 
@@ -139,7 +149,6 @@ async function introspectAll(adapter, names) {
   }
   return canonicalJson(out);
 }
-
 
 function show(c) {
   let text;

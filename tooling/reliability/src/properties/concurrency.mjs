@@ -27,7 +27,10 @@ export async function concurrency(ctx, size) {
     runs = (await Promise.all(children.map((c) => c.exited))).map((r, i) => {
       const result = r.messages.find((m) => m.type === 'result');
       const error = r.messages.find((m) => m.type === 'error');
-      if (r.code !== 0) failures.push(`runner ${i} exited with ${r.code ?? r.signal}${error ? `: ${error.error.name} ${error.error.code ?? ''} ${error.error.message}` : ''}${r.stderr ? ` stderr: ${r.stderr.slice(0, 300)}` : ''}`);
+      if (r.code !== 0)
+        failures.push(
+          `runner ${i} exited with ${r.code ?? r.signal}${error ? `: ${error.error.name} ${error.error.code ?? ''} ${error.error.message}` : ''}${r.stderr ? ` stderr: ${r.stderr.slice(0, 300)}` : ''}`,
+        );
       return result?.outcomes ?? {};
     });
   } else {
@@ -51,7 +54,14 @@ export async function concurrency(ctx, size) {
   const elapsedMs = Date.now() - started;
   const applied = runs.reduce((n, o) => n + (o.applied ?? 0), 0);
   const skipped = runs.reduce((n, o) => n + (o.skipped ?? 0), 0);
-  const other = runs.reduce((n, o) => n + Object.entries(o).filter(([k]) => k !== 'applied' && k !== 'skipped').reduce((s, [, v]) => s + v, 0), 0);
+  const other = runs.reduce(
+    (n, o) =>
+      n +
+      Object.entries(o)
+        .filter(([k]) => k !== 'applied' && k !== 'skipped')
+        .reduce((s, [, v]) => s + v, 0),
+    0,
+  );
   if (applied !== size.migrations) failures.push(`applied ${applied} times in all, expected exactly ${size.migrations}`);
   if (skipped !== size.migrations * (size.processes - 1)) failures.push(`skipped ${skipped}, expected ${size.migrations * (size.processes - 1)}`);
   if (other !== 0) failures.push(`${other} outcomes other than applied/skipped: ${JSON.stringify(runs)}`);

@@ -96,11 +96,14 @@ export async function crash(ctx, size) {
       if (result.outcome === 'resumed') counts.resumed++;
     } catch (error) {
       const e = describeError(error);
-      failures.push(`trial ${t} (${plan.phase} of step ${target}, row ${row ? `${row.status} ${row.stepsApplied}/${row.stepsTotal}` : 'none'}): up with recover '${recover}' failed: ${e.name} ${e.code ?? ''} ${e.message.slice(0, 400)}`);
+      failures.push(
+        `trial ${t} (${plan.phase} of step ${target}, row ${row ? `${row.status} ${row.stepsApplied}/${row.stepsTotal}` : 'none'}): up with recover '${recover}' failed: ${e.name} ${e.code ?? ''} ${e.message.slice(0, 400)}`,
+      );
       continue;
     }
     const after = (await ctx.engine().getHistory()).find((h) => h.name === w.steps.name);
-    if (!after || after.status !== 'applied' || after.checksum !== checksum(w.steps)) failures.push(`trial ${t}: after recovery the row is ${after ? `${after.status} ${after.stepsApplied}/${after.stepsTotal}` : 'missing'}`);
+    if (!after || after.status !== 'applied' || after.checksum !== checksum(w.steps))
+      failures.push(`trial ${t}: after recovery the row is ${after ? `${after.status} ${after.stepsApplied}/${after.stepsTotal}` : 'missing'}`);
     const schema = unlabel(await schemaOf(await ctx.adapter(), w.tables), label);
     if (schema === reference) counts.equalSchema++;
     else failures.push(`trial ${t} (${recover}): the schema differs from the one-shot schema: ${diff(schema, reference)}`);

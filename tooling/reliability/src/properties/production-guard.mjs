@@ -68,5 +68,12 @@ export async function productionGuard(ctx) {
   } finally {
     await db.disconnect().catch(() => undefined);
   }
-  return { ok: failures.length === 0, counts, notes, ms: Date.now() - started, summary: `${counts.refused}/${counts.attempts} refused, ${counts.unchanged} unchanged, confirmed drop ${counts.confirmedDrop ? 'ok' : 'failed'}`, failures };
+  return {
+    ok: failures.length === 0,
+    counts,
+    notes,
+    ms: Date.now() - started,
+    summary: `${counts.refused}/${counts.attempts} refused, ${counts.unchanged} unchanged, confirmed drop ${counts.confirmedDrop ? 'ok' : 'failed'}`,
+    failures,
+  };
 }

@@ -25,7 +25,24 @@ export async function roundTrip(ctx, sizes) {
   const profile = profileOf(ctx.ns.key, caps);
   const samples = fc.sample(historyArbitrary({ maxMigrations: size.maxMigrations }), { seed: ctx.seed, numRuns: size.histories });
   ctx.log(`${ctx.ns.key}: roundTrip seed ${ctx.seed}, ${samples.length} histories, ops drawn: ${profile.ops.join(', ')}`);
-  const counts = { histories: 0, migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0, injected: 0, killed: 0, failedHistories: 0, byKind: {} };
+  const counts = {
+    histories: 0,
+    migrations: 0,
+    ops: 0,
+    mismatches: 0,
+    leftovers: 0,
+    replayDiffs: 0,
+    orderErrors: 0,
+    untyped: 0,
+    planDiffs: 0,
+    refused: 0,
+    zeroSteps: 0,
+    dataDiffs: 0,
+    injected: 0,
+    killed: 0,
+    failedHistories: 0,
+    byKind: {},
+  };
   const mix = {};
   const failures = [];
   const notes = [];
@@ -75,7 +92,10 @@ export async function roundTrip(ctx, sizes) {
       counts.failedHistories++;
       const kind = r.failures[0].kind;
       counts.byKind[kind] = (counts.byKind[kind] ?? 0) + 1;
-      const key = `${kind}:${r.failures[0].text.replace(/h\d+_\d+/g, 'm').replace(/[^a-zA-Z ]/g, '').slice(0, 60)}`;
+      const key = `${kind}:${r.failures[0].text
+        .replace(/h\d+_\d+/g, 'm')
+        .replace(/[^a-zA-Z ]/g, '')
+        .slice(0, 60)}`;
       if (kinds.has(kind) || kinds.size >= (size.maxShrinks ?? 4)) {
         failures.push(`history ${i} (${kind}): ${r.failures[0].text.slice(0, 400)}`);
         continue;
@@ -84,14 +104,19 @@ export async function roundTrip(ctx, sizes) {
       ctx.log(`${ctx.ns.key}: roundTrip history ${i} failed (${kind}): ${r.failures[0].text.slice(0, 300)}; shrinking…`);
       const shrunk = size.shrinkMs > 0 ? await shrinkHistoryFor(history, kind, runOne, size.shrinkMs) : { interpreted: r.interpreted, failure: r.failures[0].text, tries: 0 };
       const text = snippet(shrunk.interpreted.migrations);
-      failures.push(`history ${i} of seed ${ctx.seed} (${kind}, key ${key.slice(0, 40)}): ${r.failures[0].text.slice(0, 600)}\n  shrunk in ${shrunk.tries} tries to ${shrunk.interpreted.migrations.length} migration(s), failing with: ${shrunk.failure.slice(0, 600)}\n${text}`);
+      failures.push(
+        `history ${i} of seed ${ctx.seed} (${kind}, key ${key.slice(0, 40)}): ${r.failures[0].text.slice(0, 600)}\n  shrunk in ${shrunk.tries} tries to ${shrunk.interpreted.migrations.length} migration(s), failing with: ${shrunk.failure.slice(0, 600)}\n${text}`,
+      );
       ctx.log(`${ctx.ns.key}: shrunk (${kind}):\n${text}\n  → ${shrunk.failure.slice(0, 600)}`);
     }
   } finally {
     await env.close();
     for (const x of extra) await x.dispose().catch(() => undefined);
   }
-  const mixText = Object.entries(mix).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k} ${v}`).join(', ');
+  const mixText = Object.entries(mix)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   notes.push(`op mix on ${ctx.ns.key}: ${mixText}`);
   ctx.log(`${ctx.ns.key}: roundTrip op mix: ${mixText}`);
   const ok = failures.length === 0 && counts.histories > 0;

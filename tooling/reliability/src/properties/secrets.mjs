@@ -43,8 +43,17 @@ export async function secrets(ctx) {
       if (!connection) continue;
       const dir = join(WORK_DIR, `cli-${randomBytes(4).toString('hex')}`);
       mkdirSync(join(dir, 'migrations'), { recursive: true });
-      writeFileSync(join(dir, 'ductape.config.mjs'), `export const config = ${JSON.stringify({ products: { rel: { databases: { main: { adapter: ns.pkg, environments: { dev: '${env:REL_URL}' }, options: ns.options } } } } })};\n`);
-      for (const args of ctx.quick ? [['status', '--json']] : [['status', '--json'], ['history', '--json'], ['up', '--json']]) {
+      writeFileSync(
+        join(dir, 'ductape.config.mjs'),
+        `export const config = ${JSON.stringify({ products: { rel: { databases: { main: { adapter: ns.pkg, environments: { dev: '${env:REL_URL}' }, options: ns.options } } } } })};\n`,
+      );
+      for (const args of ctx.quick
+        ? [['status', '--json']]
+        : [
+            ['status', '--json'],
+            ['history', '--json'],
+            ['up', '--json'],
+          ]) {
         cliRuns.push(runCli(args, dir, { REL_URL: connection }, `\`ductape ${args.join(' ')}\` (${kind} URL) output`));
       }
       const bare = join(WORK_DIR, `cli-${randomBytes(4).toString('hex')}`);
@@ -85,7 +94,11 @@ export async function secrets(ctx) {
     // The same URL through the sdk (config with ${env:…} interpolation, then env variable).
     const sdk = await captureOutput(() =>
       withTimeout(45_000, async () => {
-        const db = new DatabaseService({ cwd: PACKAGE_DIR, vars: { REL_URL: connection }, config: { products: { rel: { databases: { main: { adapter: ns.pkg, environments: { prd: '${env:REL_URL}' }, options: ns.options } } } } } });
+        const db = new DatabaseService({
+          cwd: PACKAGE_DIR,
+          vars: { REL_URL: connection },
+          config: { products: { rel: { databases: { main: { adapter: ns.pkg, environments: { prd: '${env:REL_URL}' }, options: ns.options } } } } },
+        });
         await db.connect({ env: 'prd', product: 'rel', database: 'main' });
         await db.schema.create('secret_t', { id: { type: 'integer', primaryKey: true } }).catch((e) => {
           counts.errorsSeen++;
@@ -100,12 +113,17 @@ export async function secrets(ctx) {
       check(`DatabaseService.connect error (${kind} URL)`, errorTexts(sdk.error));
     }
     check(`output of the sdk with the ${kind} URL`, sdk.output);
-
   }
   // The CLI runs in child processes, started before the in-process checks so the waits overlap.
   for (const r of await Promise.all(cliRuns)) check(r.what, r.text);
   ctx.log(`${ns.key}: secrets: cli done after ${Date.now() - started} ms`);
-  return { ok: failures.length === 0, counts, ms: Date.now() - started, summary: `${counts.checks} texts checked, ${counts.errorsSeen} errors seen, ${counts.leaks} leaks${existsSync(CLI) ? ' (cli included)' : ' (no cli build)'}`, failures };
+  return {
+    ok: failures.length === 0,
+    counts,
+    ms: Date.now() - started,
+    summary: `${counts.checks} texts checked, ${counts.errorsSeen} errors seen, ${counts.leaks} leaks${existsSync(CLI) ? ' (cli included)' : ' (no cli build)'}`,
+    failures,
+  };
 }
 
 function failingRaw(dialect) {

@@ -35,20 +35,34 @@ export async function staleLock(ctx) {
     const holding = new Promise((r) => (ready = r));
     holder = spawnRunner({ mode: 'hold-lock', target: ns, leaseMs: LEASE_MS }, { timeoutMs: 120_000, onLine: (msg) => msg.type === 'holding' && ready(msg) });
     const first = await Promise.race([holding, holder.exited.then((x) => ({ exited: x }))]);
-    if (first.exited) return { ok: false, counts, ms: Date.now() - started, summary: 'holder failed', failures: [`the lock holder could not start: ${JSON.stringify(first.exited.messages).slice(0, 400)} ${first.exited.stderr.slice(0, 400)}`] };
+    if (first.exited)
+      return {
+        ok: false,
+        counts,
+        ms: Date.now() - started,
+        summary: 'holder failed',
+        failures: [`the lock holder could not start: ${JSON.stringify(first.exited.messages).slice(0, 400)} ${first.exited.stderr.slice(0, 400)}`],
+      };
     holderDescription = first.owner;
   } else {
     const other = await siblingAdapter(ns, base);
     holderDescription = `reliability lock holder pid ${process.pid} (in process)`;
     let ready;
     const holding = new Promise((r) => (ready = r));
-    const done = holdLock(other, { id: 'holder', description: holderDescription }, LEASE_MS, () => ready(), 60_000, () => stopHolder).finally(() => other.close());
+    const done = holdLock(
+      other,
+      { id: 'holder', description: holderDescription },
+      LEASE_MS,
+      () => ready(),
+      60_000,
+      () => stopHolder,
+    ).finally(() => other.close());
     await holding;
     holder = { done };
   }
   try {
     await ctx.engine({ lockTimeoutMs: LEASE_MS * 2, leaseMs: LEASE_MS, owner: 'reliability contender' }).up(m);
-    failures.push('a live holder\'s lock was taken: up succeeded while another runner renewed its lease');
+    failures.push("a live holder's lock was taken: up succeeded while another runner renewed its lease");
   } catch (error) {
     const e = describeError(error);
     if (e.code === 'DUCTAPE_LOCK_TIMEOUT') counts.liveTimeouts++;

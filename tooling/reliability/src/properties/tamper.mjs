@@ -37,5 +37,11 @@ export async function tamper(ctx) {
     if ((await historyOf(engine)) === history && (await schemaOf(adapter, w.tables)) === schema) counts.unchanged++;
     else failures.push(`${what} changed the history or the schema`);
   }
-  return { ok: failures.length === 0, counts, ms: Date.now() - started, summary: `${counts.mismatches}/${counts.attempts} refused with DUCTAPE_CHECKSUM_MISMATCH, ${counts.unchanged} unchanged`, failures };
+  return {
+    ok: failures.length === 0,
+    counts,
+    ms: Date.now() - started,
+    summary: `${counts.mismatches}/${counts.attempts} refused with DUCTAPE_CHECKSUM_MISMATCH, ${counts.unchanged} unchanged`,
+    failures,
+  };
 }

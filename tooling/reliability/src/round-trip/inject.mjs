@@ -1,7 +1,13 @@
 import { canonicalJson, migration } from '@ductape/core';
 import { describeError } from '../run-up.mjs';
 
-const FAILING = { postgresql: 'SELECT * FROM "rt_no_such_table"', mysql: 'SELECT * FROM `rt_no_such_table`', mariadb: 'SELECT * FROM `rt_no_such_table`', mongodb: JSON.stringify({ rtNoSuchCommand: 1 }), cassandra: 'SELECT no_such_column FROM rt_no_such_table' };
+const FAILING = {
+  postgresql: 'SELECT * FROM "rt_no_such_table"',
+  mysql: 'SELECT * FROM `rt_no_such_table`',
+  mariadb: 'SELECT * FROM `rt_no_such_table`',
+  mongodb: JSON.stringify({ rtNoSuchCommand: 1 }),
+  cassandra: 'SELECT no_such_column FROM rt_no_such_table',
+};
 
 /**
  * Failure injection on a history that has just been applied: (1) a migration whose second step is
@@ -44,7 +50,10 @@ export async function injectFailures(env, profile, at, counts, fail, dumpOf) {
     const before = await dumpOf(env);
     const rows = await history();
     const edited = { ...at.last, up: [...at.last.up, { type: 'createCollection', name: 'rt_edited', fields: [{ name: 'id', type: 'integer', primaryKey: true }] }] };
-    for (const [what, run] of [['up', () => env.engine.up(edited)], ['down', () => env.engine.down(edited)]]) {
+    for (const [what, run] of [
+      ['up', () => env.engine.up(edited)],
+      ['down', () => env.engine.down(edited)],
+    ]) {
       counts.injected++;
       try {
         await run();

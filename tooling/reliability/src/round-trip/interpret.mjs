@@ -80,7 +80,12 @@ function allNames(model) {
 
 function tableOf(gen, c, filter = () => true) {
   const list = Object.values(gen.model.tables).filter(filter);
-  return list.length ? pick(list.sort((a, b) => (a.name < b.name ? -1 : 1)), c.a) : undefined;
+  return list.length
+    ? pick(
+        list.sort((a, b) => (a.name < b.name ? -1 : 1)),
+        c.a,
+      )
+    : undefined;
 }
 
 function defaultFor(type, n) {
@@ -115,7 +120,11 @@ function createCollection(gen, c) {
   const fields = [{ name: 'id', type: 'integer', primaryKey: true }];
   const n = 1 + (c.c % 4);
   for (let i = 0; i < n; i++) {
-    const fname = fresh(pick(pools.fields, c.d + i * 3), fields.map((f) => f.name), i);
+    const fname = fresh(
+      pick(pools.fields, c.d + i * 3),
+      fields.map((f) => f.name),
+      i,
+    );
     fields.push(newField(gen, { ...c, b: c.b + i, c: c.c + i * 5, d: c.d + i * 11 }, fname, false, name));
   }
   return { type: 'createCollection', name, fields };
@@ -126,7 +135,11 @@ const GENERATORS = {
   addField(gen, c) {
     const t = tableOf(gen, c);
     if (!t) return undefined;
-    const name = fresh(pick(gen.pools.fields, c.b), t.fields.map((f) => f.name), c.c);
+    const name = fresh(
+      pick(gen.pools.fields, c.b),
+      t.fields.map((f) => f.name),
+      c.c,
+    );
     const f = newField(gen, c, name, t.rows.length > 0, t.name);
     if (f.unique && t.rows.length > 1) delete f.unique;
     return { type: 'addField', collection: t.name, field: f };
@@ -142,22 +155,33 @@ const GENERATORS = {
   renameField(gen, c) {
     const t = tableOf(gen, c, (x) => x.fields.length > 1);
     if (!t) return undefined;
-    const f = pick(t.fields.filter((x) => !x.primaryKey), c.b);
-    const to = fresh(pick(gen.pools.fields, c.c), t.fields.map((x) => x.name), c.d);
+    const f = pick(
+      t.fields.filter((x) => !x.primaryKey),
+      c.b,
+    );
+    const to = fresh(
+      pick(gen.pools.fields, c.c),
+      t.fields.map((x) => x.name),
+      c.d,
+    );
     return { type: 'renameField', collection: t.name, from: f.name, to };
   },
   modifyField(gen, c) {
     const { profile } = gen;
     const t = tableOf(gen, c, (x) => x.fields.some((f) => !f.primaryKey && profile.dataTypes.includes(f.type)));
     if (!t) return undefined;
-    const f = pick(t.fields.filter((x) => !x.primaryKey && profile.dataTypes.includes(x.type)), c.b);
+    const f = pick(
+      t.fields.filter((x) => !x.primaryKey && profile.dataTypes.includes(x.type)),
+      c.b,
+    );
     const values = t.rows.map((r) => r[f.name]);
     const fk = t.constraints.some((k) => k.type === 'foreignKey' && k.columns.includes(f.name));
     const keyed = f.unique || t.indexes.some((i) => i.fields.some((x) => x.name === f.name)) || t.constraints.some((k) => (k.columns ?? []).includes(f.name));
     const options = [];
     if (profile.key !== 'cassandra') {
       if (WIDEN[f.type] && !fk && !(f.type === 'string' && keyed)) options.push({ type: WIDEN[f.type] });
-      if (NARROW[f.type] && !fk && !keyed && values.every((v) => v === null || (NARROW[f.type] === 'string' ? String(v).length <= 255 : Math.abs(Number(v)) <= RANGE[NARROW[f.type]]))) options.push(NARROW[f.type] === 'string' ? { type: 'string', length: 255 } : { type: NARROW[f.type] });
+      if (NARROW[f.type] && !fk && !keyed && values.every((v) => v === null || (NARROW[f.type] === 'string' ? String(v).length <= 255 : Math.abs(Number(v)) <= RANGE[NARROW[f.type]])))
+        options.push(NARROW[f.type] === 'string' ? { type: 'string', length: 255 } : { type: NARROW[f.type] });
       if (f.type === 'string') {
         const longest = Math.max(0, ...values.map((v) => (v === null ? 0 : [...String(v)].length)));
         options.push({ length: Math.min(255, (f.length ?? 255) + 40) });
@@ -189,9 +213,27 @@ const GENERATORS = {
       fields.push(x);
     }
     const name = fresh(`${t.name}_${pick(gen.pools.indexes, c.d)}`.slice(0, 40), allNames(gen.model), c.k);
-    if (sameKey(profile, t, fields.map((x) => x.name))) return undefined;
+    if (
+      sameKey(
+        profile,
+        t,
+        fields.map((x) => x.name),
+      )
+    )
+      return undefined;
     const op = { type: 'createIndex', collection: t.name, name, fields };
-    if (profile.uniqueIndexes && c.k % 3 === 0 && distinct(profile, t, fields.map((x) => x.name)) && fields.every((x) => UNIQUE_OK.has(t.fields.find((f) => f.name === x.name)?.type)) && !fields.some((x) => t.fields.find((f) => f.name === x.name)?.default !== undefined)) op.unique = true;
+    if (
+      profile.uniqueIndexes &&
+      c.k % 3 === 0 &&
+      distinct(
+        profile,
+        t,
+        fields.map((x) => x.name),
+      ) &&
+      fields.every((x) => UNIQUE_OK.has(t.fields.find((f) => f.name === x.name)?.type)) &&
+      !fields.some((x) => t.fields.find((f) => f.name === x.name)?.default !== undefined)
+    )
+      op.unique = true;
     if (profile.partial && c.k % 4 === 1) op.where = `${quote(profile, fields[0].name)} IS NOT NULL`;
     return op;
   },
@@ -218,7 +260,9 @@ const GENERATORS = {
       return { type: 'addConstraint', collection: t.name, constraint: { name, type: 'unique', columns } };
     }
     if (kind === 'check') {
-      const cols = t.fields.filter((f) => !f.primaryKey && ['integer', 'smallint', 'bigint', 'decimal', 'double'].includes(f.type) && t.rows.every((r) => r[f.name] === null || Number(r[f.name]) >= 0));
+      const cols = t.fields.filter(
+        (f) => !f.primaryKey && ['integer', 'smallint', 'bigint', 'decimal', 'double'].includes(f.type) && t.rows.every((r) => r[f.name] === null || Number(r[f.name]) >= 0),
+      );
       if (cols.length === 0) return undefined;
       const col = pick(cols, c.c).name;
       return { type: 'addConstraint', collection: t.name, constraint: { name, type: 'check', expression: `${quote(profile, col)} >= 0` }, checkColumns: [col] };
@@ -231,7 +275,11 @@ const GENERATORS = {
     const ids = new Set(target.rows.map((r) => r.id));
     if (!t.rows.every((r) => r[col.name] === null || ids.has(r[col.name]))) return undefined;
     const onDelete = pick(col.required ? ['CASCADE', 'RESTRICT', 'NO ACTION'] : ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'], c.a + c.b);
-    return { type: 'addConstraint', collection: t.name, constraint: { name, type: 'foreignKey', columns: [col.name], references: { table: target.name, columns: ['id'], onDelete, onUpdate: pick(['NO ACTION', 'CASCADE', 'RESTRICT'], c.k) } } };
+    return {
+      type: 'addConstraint',
+      collection: t.name,
+      constraint: { name, type: 'foreignKey', columns: [col.name], references: { table: target.name, columns: ['id'], onDelete, onUpdate: pick(['NO ACTION', 'CASCADE', 'RESTRICT'], c.k) } },
+    };
   },
   dropConstraint(gen, c) {
     // A field's unique key is named <table>_<field>_key on the SQL databases only.
@@ -248,7 +296,8 @@ const GENERATORS = {
   },
   dropCollection(gen, c) {
     const { profile, model } = gen;
-    const pointedAt = (x) => Object.values(model.tables).some((o) => o.constraints.some((k) => k.type === 'foreignKey' && k.references.table === x.name && o.rows.some((r) => r[k.columns[0]] !== null)));
+    const pointedAt = (x) =>
+      Object.values(model.tables).some((o) => o.constraints.some((k) => k.type === 'foreignKey' && k.references.table === x.name && o.rows.some((r) => r[k.columns[0]] !== null)));
     const t = tableOf(gen, c, (x) => (profile.cascade && !pointedAt(x)) || referencedBy(model, x.name).length === 0);
     if (!t) return undefined;
     const op = { type: 'dropCollection', name: t.name };
@@ -259,18 +308,34 @@ const GENERATORS = {
     const { profile } = gen;
     const t = tableOf(gen, c);
     if (!t) return undefined;
-    const col = fresh(`raw_${pick(['n', 'x'], c.b)}`, t.fields.map((f) => f.name), c.c);
+    const col = fresh(
+      `raw_${pick(['n', 'x'], c.b)}`,
+      t.fields.map((f) => f.name),
+      c.c,
+    );
     const model = { type: 'addField', collection: t.name, field: { name: col, type: 'integer' } };
     if (profile.sql) {
       const q = (s) => quote(profile, s);
-      return { type: 'raw', dialect: profile.pg ? 'postgresql' : profile.key, sql: `ALTER TABLE ${q(t.name)} ADD COLUMN ${q(col)} integer`, down: { sql: `ALTER TABLE ${q(t.name)} DROP COLUMN ${q(col)}` }, model };
+      return {
+        type: 'raw',
+        dialect: profile.pg ? 'postgresql' : profile.key,
+        sql: `ALTER TABLE ${q(t.name)} ADD COLUMN ${q(col)} integer`,
+        down: { sql: `ALTER TABLE ${q(t.name)} DROP COLUMN ${q(col)}` },
+        model,
+      };
     }
     if (profile.key === 'mongo') {
       // A raw createIndexes command with its dropIndexes down: the model gets the index it makes.
       const f = pick(t.fields, c.b);
       if (sameKey(profile, t, [f.name])) return undefined;
       const name = fresh(`${t.name}_raw`, allNames(gen.model), c.d);
-      return { type: 'raw', dialect: 'mongodb', sql: JSON.stringify({ createIndexes: t.name, indexes: [{ key: { [f.name]: 1 }, name }] }), down: { sql: JSON.stringify({ dropIndexes: t.name, index: name }) }, model: { type: 'createIndex', collection: t.name, name, fields: [{ name: f.name }] } };
+      return {
+        type: 'raw',
+        dialect: 'mongodb',
+        sql: JSON.stringify({ createIndexes: t.name, indexes: [{ key: { [f.name]: 1 }, name }] }),
+        down: { sql: JSON.stringify({ dropIndexes: t.name, index: name }) },
+        model: { type: 'createIndex', collection: t.name, name, fields: [{ name: f.name }] },
+      };
     }
     return undefined;
   },
@@ -293,7 +358,11 @@ function generate(gen, choice) {
 function sameKey(profile, t, columns) {
   if (profile.key !== 'mongo') return false;
   const key = columns.join('\u0000');
-  const taken = [...t.indexes.map((i) => i.fields.map((x) => x.name)), ...t.constraints.filter((k) => k.columns).map((k) => k.columns), ...t.fields.filter((f) => f.unique || f.primaryKey).map((f) => [f.name])];
+  const taken = [
+    ...t.indexes.map((i) => i.fields.map((x) => x.name)),
+    ...t.constraints.filter((k) => k.columns).map((k) => k.columns),
+    ...t.fields.filter((f) => f.unique || f.primaryKey).map((f) => [f.name]),
+  ];
   return taken.some((cols) => cols.join('\u0000') === key);
 }
 

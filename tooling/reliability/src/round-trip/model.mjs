@@ -81,7 +81,9 @@ export function applyOp(m, op, profile) {
         if (k.columns) k.columns = k.columns.map((c) => (c === op.from ? op.to : c));
         if (k.checkColumns) k.checkColumns = k.checkColumns.map((c) => (c === op.from ? op.to : c));
       }
-      for (const other of Object.values(m.tables)) for (const k of other.constraints) if (k.type === 'foreignKey' && k.references.table === t.name) k.references = { ...k.references, columns: k.references.columns.map((c) => (c === op.from ? op.to : c)) };
+      for (const other of Object.values(m.tables))
+        for (const k of other.constraints)
+          if (k.type === 'foreignKey' && k.references.table === t.name) k.references = { ...k.references, columns: k.references.columns.map((c) => (c === op.from ? op.to : c)) };
       for (const r of t.rows) {
         r[op.to] = r[op.from];
         delete r[op.from];
@@ -106,15 +108,29 @@ export function applyOp(m, op, profile) {
       return;
     }
     case 'createIndex':
-      if (op.unique) for (const x of op.fields) remember(t.fields.find((f) => f.name === x.name), { unique: true });
+      if (op.unique)
+        for (const x of op.fields)
+          remember(
+            t.fields.find((f) => f.name === x.name),
+            { unique: true },
+          );
       t.indexes.push({ name: op.name, fields: op.fields.map((x) => ({ ...x })), ...(op.unique ? { unique: true } : {}), ...(op.where ? { where: op.where } : {}) });
       return;
     case 'dropIndex':
       t.indexes = t.indexes.filter((i) => i.name !== op.name);
       return;
     case 'addConstraint':
-      if (op.constraint.type === 'unique') for (const c of op.constraint.columns) remember(t.fields.find((f) => f.name === c), { unique: true });
-      if (op.constraint.type === 'foreignKey') remember(t.fields.find((f) => f.name === op.constraint.columns[0]), { fk: op.constraint.references.table });
+      if (op.constraint.type === 'unique')
+        for (const c of op.constraint.columns)
+          remember(
+            t.fields.find((f) => f.name === c),
+            { unique: true },
+          );
+      if (op.constraint.type === 'foreignKey')
+        remember(
+          t.fields.find((f) => f.name === op.constraint.columns[0]),
+          { fk: op.constraint.references.table },
+        );
       t.constraints.push({ ...structuredClone(op.constraint), ...(op._checkColumns ? { checkColumns: [...op._checkColumns] } : {}) });
       return;
     case 'dropConstraint': {
@@ -139,8 +155,16 @@ function stripField(f) {
 }
 
 function addFk(t, column, ref, tableName) {
-  remember(t.fields.find((f) => f.name === column), { fk: ref.table });
-  t.constraints.push({ name: foreignKeyName(tableName, column), type: 'foreignKey', columns: [column], references: { table: ref.table, columns: ref.columns ?? ['id'], ...(ref.onDelete ? { onDelete: ref.onDelete } : {}), ...(ref.onUpdate ? { onUpdate: ref.onUpdate } : {}) } });
+  remember(
+    t.fields.find((f) => f.name === column),
+    { fk: ref.table },
+  );
+  t.constraints.push({
+    name: foreignKeyName(tableName, column),
+    type: 'foreignKey',
+    columns: [column],
+    references: { table: ref.table, columns: ref.columns ?? ['id'], ...(ref.onDelete ? { onDelete: ref.onDelete } : {}), ...(ref.onUpdate ? { onUpdate: ref.onUpdate } : {}) },
+  });
 }
 
 function keyToConstraint(table, oldName) {
@@ -153,7 +177,9 @@ function keyToConstraint(table, oldName) {
 
 /** Tables whose `id` another table's foreign key references (other than itself). */
 export function referencedBy(m, table) {
-  return Object.values(m.tables).filter((o) => o.name !== table && o.constraints.some((k) => k.type === 'foreignKey' && k.references.table === table)).map((o) => o.name);
+  return Object.values(m.tables)
+    .filter((o) => o.name !== table && o.constraints.some((k) => k.type === 'foreignKey' && k.references.table === table))
+    .map((o) => o.name);
 }
 
 /**

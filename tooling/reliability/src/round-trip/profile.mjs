@@ -55,7 +55,8 @@ export function profileOf(key, caps) {
 export function namePools(profile) {
   const plain = ['items', 'orders', 'people', 'events', 'notes', 'tags'];
   const plainFields = ['name', 'amount', 'code', 'title', 'score', 'flag', 'body', 'qty'];
-  if (!profile.oddNames) return { tables: plain, fields: profile.key === 'cassandra' ? [...plainFields, 'select', 'order', 'key'] : [...plainFields, 'select', 'Order', 'Mixed_Case', 'user'], indexes: ['ix'] };
+  if (!profile.oddNames)
+    return { tables: plain, fields: profile.key === 'cassandra' ? [...plainFields, 'select', 'order', 'key'] : [...plainFields, 'select', 'Order', 'Mixed_Case', 'user'], indexes: ['ix'] };
   const odd = ['select', 'Order', 'Mixed Case', 'user', 'group', 'ünïcødé', 'a-b'];
   const quote = profile.key === 'mongo' ? [] : profile.pg ? ['quo"te'] : ['quo`te'];
   return {

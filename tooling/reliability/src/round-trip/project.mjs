@@ -25,14 +25,27 @@ export function projectTable(profile, t) {
     if (type === 'array') out.itemType = f.itemType ?? null;
     return out;
   });
-  const indexes = (t.indexes ?? []).map((i) => ({ name: i.name, fields: i.fields.map((x) => ({ name: x.name, order: mask.has('desc') ? 'ASC' : (x.order ?? 'ASC'), ...(x.length ? { length: x.length } : {}) })), unique: i.unique === true, partial: i.where !== undefined && i.where !== null }));
-  const constraints = (t.constraints ?? []).filter((k) => k.type !== 'primaryKey').map((k) => {
-    // InnoDB: RESTRICT and NO ACTION are the same rule (checked at once); either may be read back.
-    const action = (a) => (a === 'RESTRICT' && !profile.pg ? 'NO ACTION' : (a ?? 'NO ACTION'));
-    if (k.type === 'foreignKey') return { name: k.name, type: k.type, columns: k.columns, references: { table: k.references.table, columns: k.references.columns ?? ['id'], onDelete: action(k.references.onDelete), onUpdate: action(k.references.onUpdate) } };
-    if (k.type === 'unique') return { name: k.name, type: k.type, columns: k.columns };
-    return { name: k.name, type: k.type };
-  });
+  const indexes = (t.indexes ?? []).map((i) => ({
+    name: i.name,
+    fields: i.fields.map((x) => ({ name: x.name, order: mask.has('desc') ? 'ASC' : (x.order ?? 'ASC'), ...(x.length ? { length: x.length } : {}) })),
+    unique: i.unique === true,
+    partial: i.where !== undefined && i.where !== null,
+  }));
+  const constraints = (t.constraints ?? [])
+    .filter((k) => k.type !== 'primaryKey')
+    .map((k) => {
+      // InnoDB: RESTRICT and NO ACTION are the same rule (checked at once); either may be read back.
+      const action = (a) => (a === 'RESTRICT' && !profile.pg ? 'NO ACTION' : (a ?? 'NO ACTION'));
+      if (k.type === 'foreignKey')
+        return {
+          name: k.name,
+          type: k.type,
+          columns: k.columns,
+          references: { table: k.references.table, columns: k.references.columns ?? ['id'], onDelete: action(k.references.onDelete), onUpdate: action(k.references.onUpdate) },
+        };
+      if (k.type === 'unique') return { name: k.name, type: k.type, columns: k.columns };
+      return { name: k.name, type: k.type };
+    });
   return { name: t.name, fields: fields.sort(byName), indexes: indexes.sort(byName), constraints: constraints.sort(byName) };
 }
 
@@ -116,8 +129,14 @@ export function diffCatalog(expected, actual) {
       const ai = a.indexes[i];
       if (ai && JSON.stringify(ei) !== JSON.stringify(ai)) out.push(`${t} index ${i}: model ${JSON.stringify(ei)}, catalog ${JSON.stringify(ai)}`);
     }
-    const ek = Object.entries(e.constraints).map(([n, k]) => `${n}:${k}`).sort().join(', ');
-    const ak = Object.entries(a.constraints).map(([n, k]) => `${n}:${k}`).sort().join(', ');
+    const ek = Object.entries(e.constraints)
+      .map(([n, k]) => `${n}:${k}`)
+      .sort()
+      .join(', ');
+    const ak = Object.entries(a.constraints)
+      .map(([n, k]) => `${n}:${k}`)
+      .sort()
+      .join(', ');
     if (ek !== ak) out.push(`${t} constraints: model [${ek}], catalog [${ak}]`);
   }
   return out;

@@ -160,7 +160,10 @@ async function checkAgainstModel(env, profile, m, counts, fail) {
       const bad = t.fields.filter((f) => profile.dataTypes.includes(f.type) && !f.primaryKey && normaliseValue(f.type, row[f.name]) !== normaliseValue(f.type, got[f.name]));
       if (bad.length) {
         counts.dataDiffs++;
-        fail('data', `after ${m.name}: ${t.name} row ${row.id}: ${bad.map((f) => `${f.name} (${f.type}) expected ${JSON.stringify(normaliseValue(f.type, row[f.name]))}, read ${JSON.stringify(normaliseValue(f.type, got[f.name]))}`).join('; ')}`);
+        fail(
+          'data',
+          `after ${m.name}: ${t.name} row ${row.id}: ${bad.map((f) => `${f.name} (${f.type}) expected ${JSON.stringify(normaliseValue(f.type, row[f.name]))}, read ${JSON.stringify(normaliseValue(f.type, got[f.name]))}`).join('; ')}`,
+        );
         break;
       }
     }

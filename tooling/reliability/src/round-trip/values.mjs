@@ -13,7 +13,16 @@ const POOLS = {
   text: ['', 'long '.repeat(300), 'ünï 🙂 \n tab\t', null],
   boolean: [true, false, null],
 };
-const FIXED = { date: '2024-02-29', time: '12:34:56', datetime: '2024-02-29 12:34:56', timestamp: '2024-02-29 12:34:56', json: '{"a":[1,"ü"]}', uuid: '123e4567-e89b-12d3-a456-426614174000', enum: 'b', float: 1.5 };
+const FIXED = {
+  date: '2024-02-29',
+  time: '12:34:56',
+  datetime: '2024-02-29 12:34:56',
+  timestamp: '2024-02-29 12:34:56',
+  json: '{"a":[1,"ü"]}',
+  uuid: '123e4567-e89b-12d3-a456-426614174000',
+  enum: 'b',
+  float: 1.5,
+};
 
 export function rowFor(profile, model, t, n) {
   if (!profile.sql) return undefined;
@@ -32,7 +41,8 @@ export function rowFor(profile, model, t, n) {
       row[f.name] = v;
       continue;
     }
-    const unique = f.sticky?.unique || f.unique || t.indexes.some((x) => x.unique && x.fields.some((y) => y.name === f.name)) || t.constraints.some((k) => k.type === 'unique' && k.columns.includes(f.name));
+    const unique =
+      f.sticky?.unique || f.unique || t.indexes.some((x) => x.unique && x.fields.some((y) => y.name === f.name)) || t.constraints.some((k) => k.type === 'unique' && k.columns.includes(f.name));
     const check = t.constraints.some((k) => k.type === 'check' && (k.checkColumns ?? []).includes(f.name));
     const g = fitting(f);
     let v = value(g, n + i * 3, unique ? id : undefined, f.sticky?.notNull === true);
@@ -51,10 +61,11 @@ function fitting(f) {
   const types = f.sticky?.types ?? [];
   const order = ['smallint', 'integer', 'bigint'];
   let type = f.type;
-  for (const t of order) if (types.includes(t) && order.includes(f.type)) {
-    type = t;
-    break;
-  }
+  for (const t of order)
+    if (types.includes(t) && order.includes(f.type)) {
+      type = t;
+      break;
+    }
   const length = f.sticky?.minLength !== undefined ? Math.min(f.sticky.minLength, f.length ?? 255) : f.length;
   // Text that once was string(n) must still fit n.
   return { ...f, type: type === 'text' && types.includes('string') ? 'string' : type, ...(length !== undefined ? { length } : {}) };

@@ -6,8 +6,29 @@ import { interpret } from '../../src/round-trip/interpret.mjs';
 import { profileOf } from '../../src/round-trip/profile.mjs';
 import { projectTable } from '../../src/round-trip/project.mjs';
 
-const PG_CAPS = { transactionalDdl: true, renameField: true, renameCollection: true, modifyField: true, dropField: true, foreignKeys: true, checkConstraints: true, uniqueConstraints: true, partialIndexes: true, concurrentIndex: false, rawDialects: ['postgresql'] };
-const CASSANDRA_CAPS = { ...PG_CAPS, transactionalDdl: false, renameCollection: false, foreignKeys: false, checkConstraints: false, uniqueConstraints: false, partialIndexes: false, rawDialects: ['cassandra'] };
+const PG_CAPS = {
+  transactionalDdl: true,
+  renameField: true,
+  renameCollection: true,
+  modifyField: true,
+  dropField: true,
+  foreignKeys: true,
+  checkConstraints: true,
+  uniqueConstraints: true,
+  partialIndexes: true,
+  concurrentIndex: false,
+  rawDialects: ['postgresql'],
+};
+const CASSANDRA_CAPS = {
+  ...PG_CAPS,
+  transactionalDdl: false,
+  renameCollection: false,
+  foreignKeys: false,
+  checkConstraints: false,
+  uniqueConstraints: false,
+  partialIndexes: false,
+  rawDialects: ['cassandra'],
+};
 
 describe('roundTrip generator', () => {
   it('gives the same histories for a seed, 5 to 40 migrations of 1 to 6 ops', () => {
@@ -36,7 +57,11 @@ describe('roundTrip generator', () => {
         }
       }
     }
-    for (const op of profile.ops) expect(Object.keys(mix).some((k) => k === op || k.startsWith(`${op}:`)), op).toBe(true);
+    for (const op of profile.ops)
+      expect(
+        Object.keys(mix).some((k) => k === op || k.startsWith(`${op}:`)),
+        op,
+      ).toBe(true);
     for (const kind of ['unique', 'foreignKey', 'check']) expect(mix[`addConstraint:${kind}`], kind).toBeGreaterThan(0);
     expect([...via].sort()).toEqual(['builder', 'sdk']);
   });
@@ -47,10 +72,11 @@ describe('roundTrip generator', () => {
     expect(profile.ops).not.toContain('renameCollection');
     expect(profile.ops).not.toContain('addConstraint');
     for (const h of fc.sample(historyArbitrary(), { seed: 5, numRuns: 10 })) {
-      for (const m of interpret(profile, h, 'c').migrations) for (const op of m.ops) {
-        if (op.type === 'createCollection') expect(op.name).toMatch(/^[a-z0-9_]+$/);
-        if (op.type === 'createIndex') expect(op.fields).toHaveLength(1);
-      }
+      for (const m of interpret(profile, h, 'c').migrations)
+        for (const op of m.ops) {
+          if (op.type === 'createCollection') expect(op.name).toMatch(/^[a-z0-9_]+$/);
+          if (op.type === 'createIndex') expect(op.fields).toHaveLength(1);
+        }
     }
   });
 

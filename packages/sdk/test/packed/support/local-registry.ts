@@ -48,7 +48,9 @@ export async function startLocalRegistry(tarballs: readonly string[]): Promise<L
         integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}`,
       },
     };
-    const latest = Object.keys(doc.versions).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })).pop() as string;
+    const latest = Object.keys(doc.versions)
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+      .pop() as string;
     doc['dist-tags'].latest = latest;
     packuments.set(name, doc);
   }

@@ -49,7 +49,10 @@ export async function manifestOf(tgz: string): Promise<Manifest> {
 /** The file list inside a tarball, without the leading `package/`. */
 export async function filesOf(tgz: string): Promise<string[]> {
   const { stdout } = await run('tar', ['-tzf', tgz]);
-  return stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''));
+  return stdout
+    .trim()
+    .split('\n')
+    .map((f) => f.replace(/^package\//, ''));
 }
 
 /**

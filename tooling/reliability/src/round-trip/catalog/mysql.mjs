@@ -12,10 +12,19 @@ const HISTORY = /^_ductape/;
 export async function mysqlCatalog(conn, db) {
   const q = async (sql, params) => (await conn.query(sql, params))[0];
   const tables = (await q('SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?', [db])).map((r) => r.t);
-  const cols = await q('SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS dflt, EXTRA AS extra FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?', [db]);
-  const stats = await q('SELECT TABLE_NAME AS t, INDEX_NAME AS i, SEQ_IN_INDEX AS seq, COLUMN_NAME AS c, COLLATION AS coll, SUB_PART AS sub, NON_UNIQUE AS nonUnique FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX', [db]);
+  const cols = await q(
+    'SELECT TABLE_NAME AS t, COLUMN_NAME AS c, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS dflt, EXTRA AS extra FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ?',
+    [db],
+  );
+  const stats = await q(
+    'SELECT TABLE_NAME AS t, INDEX_NAME AS i, SEQ_IN_INDEX AS seq, COLUMN_NAME AS c, COLLATION AS coll, SUB_PART AS sub, NON_UNIQUE AS nonUnique FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX',
+    [db],
+  );
   const cons = await q('SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS name, CONSTRAINT_TYPE AS kind FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = ?', [db]);
-  const refs = await q('SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS name, REFERENCED_TABLE_NAME AS ref, UPDATE_RULE AS onUpdate, DELETE_RULE AS onDelete FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?', [db]);
+  const refs = await q(
+    'SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS name, REFERENCED_TABLE_NAME AS ref, UPDATE_RULE AS onUpdate, DELETE_RULE AS onDelete FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?',
+    [db],
+  );
   const checks = await q('SELECT CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?', [db]);
   const creates = [];
   for (const t of tables.filter((x) => !HISTORY.test(x))) {
@@ -42,7 +51,11 @@ export async function mysqlCatalog(conn, db) {
     ix.columns.push(s.c);
     ix.desc.push(s.coll === 'D');
   }
-  const sort = (rows) => rows.filter((r) => !HISTORY.test(r.t ?? '')).map((r) => JSON.stringify(r)).sort();
+  const sort = (rows) =>
+    rows
+      .filter((r) => !HISTORY.test(r.t ?? ''))
+      .map((r) => JSON.stringify(r))
+      .sort();
   const dump = { tables: tables.filter((t) => !HISTORY.test(t)).sort(), cols: sort(cols), stats: sort(stats), cons: sort(cons), refs: sort(refs), checks: sort(checks), creates: creates.sort() };
   return { dump, view, leftovers: tables.filter((t) => !HISTORY.test(t)) };
 }

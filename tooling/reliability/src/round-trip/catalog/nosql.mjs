@@ -11,7 +11,11 @@ export async function mongoCatalog(db) {
   const view = {};
   const indexes = [];
   for (const c of colls) {
-    const list = await db.collection(c.name).listIndexes().toArray().catch(() => []);
+    const list = await db
+      .collection(c.name)
+      .listIndexes()
+      .toArray()
+      .catch(() => []);
     for (const i of list) indexes.push({ c: c.name, name: i.name, key: i.key, unique: i.unique === true, partial: i.partialFilterExpression ?? null });
     if (HISTORY.test(c.name)) continue;
     view[c.name] = { columns: {}, indexes: {}, constraints: {} };
@@ -47,7 +51,13 @@ export async function dynamoCatalog(client, prefix) {
     if (HISTORY.test(name)) continue;
     const t = (await client.send(new DescribeTableCommand({ TableName: full }))).Table ?? {};
     const gsis = (t.GlobalSecondaryIndexes ?? []).map((g) => ({ name: g.IndexName, keys: g.KeySchema, projection: g.Projection?.ProjectionType }));
-    tables.push({ name, keys: t.KeySchema, attributes: [...(t.AttributeDefinitions ?? [])].sort((a, b) => (a.AttributeName < b.AttributeName ? -1 : 1)), gsis: gsis.sort((a, b) => (a.name < b.name ? -1 : 1)), lsis: (t.LocalSecondaryIndexes ?? []).map((l) => l.IndexName).sort() });
+    tables.push({
+      name,
+      keys: t.KeySchema,
+      attributes: [...(t.AttributeDefinitions ?? [])].sort((a, b) => (a.AttributeName < b.AttributeName ? -1 : 1)),
+      gsis: gsis.sort((a, b) => (a.name < b.name ? -1 : 1)),
+      lsis: (t.LocalSecondaryIndexes ?? []).map((l) => l.IndexName).sort(),
+    });
     view[name] = { columns: {}, indexes: Object.fromEntries(gsis.map((g) => [g.name, {}])), constraints: {} };
   }
   return { dump: { tables: sortRows(tables) }, view, leftovers: tables.map((t) => t.name) };
@@ -61,11 +71,26 @@ export async function dynamoCatalog(client, prefix) {
 export async function cassandraCatalog(client, keyspace) {
   const q = async (cql) => (await client.execute(cql, [keyspace], { prepare: true })).rows;
   const tables = (await q('SELECT table_name FROM system_schema.tables WHERE keyspace_name = ?')).map((r) => r.table_name);
-  const cols = (await q('SELECT table_name, column_name, type, kind, clustering_order FROM system_schema.columns WHERE keyspace_name = ?')).map((r) => ({ t: r.table_name, c: r.column_name, type: r.type, kind: r.kind, order: r.clustering_order }));
-  const idx = (await q('SELECT table_name, index_name, kind, options FROM system_schema.indexes WHERE keyspace_name = ?')).map((r) => ({ t: r.table_name, name: r.index_name, kind: r.kind, options: r.options }));
+  const cols = (await q('SELECT table_name, column_name, type, kind, clustering_order FROM system_schema.columns WHERE keyspace_name = ?')).map((r) => ({
+    t: r.table_name,
+    c: r.column_name,
+    type: r.type,
+    kind: r.kind,
+    order: r.clustering_order,
+  }));
+  const idx = (await q('SELECT table_name, index_name, kind, options FROM system_schema.indexes WHERE keyspace_name = ?')).map((r) => ({
+    t: r.table_name,
+    name: r.index_name,
+    kind: r.kind,
+    options: r.options,
+  }));
   const view = {};
   for (const t of tables) if (!HISTORY.test(t)) view[t] = { columns: {}, indexes: {}, constraints: {} };
   for (const i of idx) if (view[i.t]) view[i.t].indexes[i.name] = {};
   const mine = (r) => !HISTORY.test(r.t ?? '');
-  return { dump: { tables: tables.filter((t) => !HISTORY.test(t)).sort(), cols: sortRows(cols.filter(mine)), idx: sortRows(idx.filter(mine)) }, view, leftovers: tables.filter((t) => !HISTORY.test(t)) };
+  return {
+    dump: { tables: tables.filter((t) => !HISTORY.test(t)).sort(), cols: sortRows(cols.filter(mine)), idx: sortRows(idx.filter(mine)) },
+    view,
+    leftovers: tables.filter((t) => !HISTORY.test(t)),
+  };
 }

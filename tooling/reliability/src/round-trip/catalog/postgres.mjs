@@ -12,12 +12,14 @@ export async function postgresCatalog(query) {
   const rels = await query(`SELECT c.relname AS name, c.relkind AS kind, t.relname AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     LEFT JOIN pg_index ix ON ix.indexrelid = c.oid LEFT JOIN pg_class t ON t.oid = ix.indrelid
     WHERE n.nspname = 'public' AND c.relkind IN ('r','i','S','v','m','p','I')`);
-  const cols = await query(`SELECT table_name AS t, column_name AS c, udt_name AS udt, character_maximum_length AS len, numeric_precision AS p, numeric_scale AS s, is_nullable AS nullable, column_default AS dflt
+  const cols =
+    await query(`SELECT table_name AS t, column_name AS c, udt_name AS udt, character_maximum_length AS len, numeric_precision AS p, numeric_scale AS s, is_nullable AS nullable, column_default AS dflt
     FROM information_schema.columns WHERE table_schema = 'public'`);
   const idx = await query(`SELECT tablename AS t, indexname AS i, indexdef AS def FROM pg_indexes WHERE schemaname = 'public'`);
   const cons = await query(`SELECT r.relname AS t, k.conname AS name, k.contype AS kind, pg_get_constraintdef(k.oid) AS def, i.relname AS index
     FROM pg_constraint k JOIN pg_class r ON r.oid = k.conrelid LEFT JOIN pg_class i ON i.oid = k.conindid WHERE k.connamespace = 'public'::regnamespace`);
-  const types = await query(`SELECT t.typname AS name, t.typtype AS kind, array_to_string(ARRAY(SELECT enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder), ',') AS labels
+  const types =
+    await query(`SELECT t.typname AS name, t.typtype AS kind, array_to_string(ARRAY(SELECT enumlabel::text FROM pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder), ',') AS labels
     FROM pg_type t WHERE t.typnamespace = 'public'::regnamespace AND t.typtype IN ('e','d')`);
   const tables = rels.filter((r) => (r.kind === 'r' || r.kind === 'p') && !HISTORY.test(r.name)).map((r) => r.name);
   const view = {};
@@ -32,13 +34,22 @@ export async function postgresCatalog(query) {
     if (!view[i.t] || constraintIndexes.has(i.i)) continue;
     const body = /^\((.*)\)$/s.exec(i.def.replace(/^.*? USING \w+ /s, '').replace(/\s+WHERE .*$/s, ''))?.[1] ?? '';
     const parts = splitTop(body);
-    view[i.t].indexes[i.i] = { unique: /^CREATE UNIQUE/.test(i.def), columns: parts.map((p) => unquote(p.replace(/\s+(DESC|ASC)(\s+NULLS \w+)?$/i, ''))), desc: parts.map((p) => /\sDESC(\s+NULLS \w+)?$/i.test(p)) };
+    view[i.t].indexes[i.i] = {
+      unique: /^CREATE UNIQUE/.test(i.def),
+      columns: parts.map((p) => unquote(p.replace(/\s+(DESC|ASC)(\s+NULLS \w+)?$/i, ''))),
+      desc: parts.map((p) => /\sDESC(\s+NULLS \w+)?$/i.test(p)),
+    };
   }
   const KIND = { p: 'primaryKey', u: 'unique', f: 'foreignKey', c: 'check' };
   // An enum column is a CHECK (… IN (…)) named <table>_<column>_enum by the adapter: part of the column, not a model constraint.
-  for (const k of cons) if (view[k.t] && k.kind !== 'p' && k.kind !== 'n' && !(k.kind === 'c' && / = ANY \(/.test(k.def) && k.name.endsWith('_enum'))) view[k.t].constraints[k.name] = KIND[k.kind] ?? k.kind;
+  for (const k of cons)
+    if (view[k.t] && k.kind !== 'p' && k.kind !== 'n' && !(k.kind === 'c' && / = ANY \(/.test(k.def) && k.name.endsWith('_enum'))) view[k.t].constraints[k.name] = KIND[k.kind] ?? k.kind;
   const mine = (r) => !HISTORY.test(r.name ?? '') && !HISTORY.test(r.owner ?? '') && !HISTORY.test(r.t ?? '');
-  const sort = (rows) => rows.filter(mine).map((r) => JSON.stringify(r)).sort();
+  const sort = (rows) =>
+    rows
+      .filter(mine)
+      .map((r) => JSON.stringify(r))
+      .sort();
   const dump = { rels: sort(rels), cols: sort(cols), idx: sort(idx), cons: sort(cons), types: sort(types) };
   const leftovers = [...rels.filter((r) => !HISTORY.test(r.name) && !HISTORY.test(r.owner ?? '')).map((r) => `${r.kind}:${r.name}`), ...types.map((t) => `type:${t.name}`)];
   return { dump, view, leftovers };
