@@ -30,7 +30,8 @@ describe.skipIf(!endpoint)('DynamoDB: settled tables, strict GSI steps, native k
       AttributeDefinitions: [{ AttributeName: 'email', AttributeType: 'S' }],
       GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index, KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } } }],
     });
-    expect(await gsis(table)).toContain(`${index}:CREATING`);
+    // Still being built: CREATING, with or without backfilling (DynamoDB Local reports either).
+    expect((await gsis(table)).some((g) => g.startsWith(`${index}:CREATING`))).toBe(true);
   }
 
   it('defect 13: a killed runner whose CreateTable was accepted (index still CREATING): the resume waits until ACTIVE before recording the step', async () => {
