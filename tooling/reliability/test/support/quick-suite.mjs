@@ -16,8 +16,9 @@ const WORK = fileURLToPath(new URL('../../.work/', import.meta.url));
  * only (the full run, `pnpm reliability`, still runs and reports them), each with its failure.
  * roundTrip (issue 17) finds open bugs on the SQL databases: see README "roundTrip findings"
  * 3, 4, 6, 9 (derived constraint names do not follow renameCollection/renameField, so a down
- * recreates them under other names) and 12, 13, 18-21; it stays in the quick mode of MongoDB,
- * DynamoDB and Cassandra, where the quick histories hold. Remove an entry with its fix.
+ * recreates them under other names), 12, 13, 18-21, and on MongoDB 14-17 and 22; it stays in
+ * the quick mode of DynamoDB and Cassandra, where the quick histories hold. Remove an entry
+ * with its fix.
  */
 const ROUND_TRIP_OPEN = 'README roundTrip findings 3, 4, 6, 9 (constraint names after renames), 12, 13 (foreign keys in downs), 18-21';
 export const EXCLUDED = {
@@ -25,6 +26,8 @@ export const EXCLUDED = {
   pglite: { roundTrip: ROUND_TRIP_OPEN },
   mysql: { roundTrip: ROUND_TRIP_OPEN },
   mariadb: { roundTrip: ROUND_TRIP_OPEN },
+  // Passed twice in CI quick mode, failed once (finding 22: a collection read back with no fields).
+  mongo: { roundTrip: 'README roundTrip finding 22 (intermittent: introspect of a collection with no fields), 14-17' },
 };
 
 /**
