@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MigrationEngine, MigrationFailedError, migration, type Adapter } from '@ductape/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type MigrationEngine, MigrationFailedError, migration, type Adapter } from '@ductape/core';
 import { ColumnInForeignKeyError } from '../../src/shared.js';
 import type { FamilyTarget } from './family-suites.js';
+import { serverSession, showCreate as showCreateOf } from './server-session.js';
 import type { TempDatabase } from './temp-database.js';
 
 /**
@@ -11,24 +12,14 @@ import type { TempDatabase } from './temp-database.js';
  */
 export function renameDropSuites(target: FamilyTarget): void {
   describe(`${target.label}: renameCollection and foreign-key columns on the real server`, () => {
+    const session = serverSession(target);
     let db: TempDatabase;
     let adapter: Adapter;
     let engine: MigrationEngine;
-    beforeAll(async () => {
-      db = await target.database();
-      adapter = target.adapter(db.url, false);
-      await adapter.connect();
-      engine = new MigrationEngine(adapter);
+    beforeAll(() => {
+      ({ db, adapter, engine } = session);
     });
-    afterAll(async () => {
-      await adapter?.close().catch(() => undefined);
-      await db?.drop();
-    });
-
-    async function showCreate(table: string): Promise<string> {
-      const [row] = await db.query(`SHOW CREATE TABLE \`${table}\``);
-      return String(Object.values(row ?? {})[1]);
-    }
+    const showCreate = (table: string) => showCreateOf(db, table);
     async function tables(): Promise<string[]> {
       const rows = await db.query("SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME NOT LIKE '\\_ductape%' ORDER BY TABLE_NAME");
       return rows.map((r) => String(r.t));

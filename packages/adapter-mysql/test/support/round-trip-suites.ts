@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MigrationEngine, migration, type Adapter } from '@ductape/core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type MigrationEngine, migration, type Adapter } from '@ductape/core';
 import { ColumnNotRecreatableError } from '../../src/shared.js';
 import type { FamilyTarget } from './family-suites.js';
+import { serverSession, showCreate as showCreateOf } from './server-session.js';
 import type { TempDatabase } from './temp-database.js';
 
 /** Every column type the adapter reads, with the attributes the model has no option for. */
@@ -45,24 +46,14 @@ const CATALOG = `SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type, IS_NULLABLE AS
  */
 export function roundTripSuites(target: FamilyTarget): void {
   describe(`${target.label}: introspection round-trips on the real server`, () => {
+    const session = serverSession(target);
     let db: TempDatabase;
     let adapter: Adapter;
     let engine: MigrationEngine;
-    beforeAll(async () => {
-      db = await target.database();
-      adapter = target.adapter(db.url, false);
-      await adapter.connect();
-      engine = new MigrationEngine(adapter);
+    beforeAll(() => {
+      ({ db, adapter, engine } = session);
     });
-    afterAll(async () => {
-      await adapter?.close().catch(() => undefined);
-      await db?.drop();
-    });
-
-    async function showCreate(table: string): Promise<string> {
-      const [row] = await db.query(`SHOW CREATE TABLE \`${table}\``);
-      return String(Object.values(row ?? {})[1]);
-    }
+    const showCreate = (table: string) => showCreateOf(db, table);
     /** Each column's catalog row and its SHOW CREATE TABLE line, by name (column order aside). */
     async function columns(table: string): Promise<Record<string, unknown>> {
       const create = await showCreate(table);
