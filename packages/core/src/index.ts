@@ -54,6 +54,7 @@ export { generateTag } from './helpers/tag.js';
 export { pollUntilEmpty } from './helpers/poll-until-empty.js';
 export { identifierProblem, migrationNameProblem, MAX_IDENTIFIER_LENGTH } from './helpers/identifiers.js';
 export { validationIssues } from './helpers/validate-migration.js';
+export { nativeTypeProblem } from './helpers/validate-field.js';
 export { foreignKeyName, portableName, uniqueKeyName, PORTABLE_NAME_BYTES } from './helpers/constraint-names.js';
 
 export type { Adapter, CompileContext } from './adapter/adapter.js';

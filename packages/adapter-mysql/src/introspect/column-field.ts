@@ -1,4 +1,4 @@
-import type { DefaultValue, FieldDefinition } from '@ductape/core';
+import { type DefaultValue, type FieldDefinition, nativeTypeProblem } from '@ductape/core';
 import { NOT_KEPT, parseNativeType } from '../compile/native-type.js';
 import type { Row } from '../mysql-driver.js';
 import { quoteLiteral } from '../quote.js';
@@ -22,7 +22,6 @@ export interface ColumnContext {
 }
 
 // What core refuses in a native type (see validateField): such text is not kept.
-const CORE_REFUSES = /[;\\\u0000-\u001f\u007f]|--|\/\*|\*\//;
 const INTEGER = new Set(['integer', 'bigint', 'smallint']);
 
 /**
@@ -92,26 +91,12 @@ function nativeTypeText(type: TypeOptions, columnType: string, mariadb: boolean)
 
 /** True when `clause` (after a type `int`, or alone with prefix '') is what core and the compiler accept in a native type. */
 function keepable(clause: string, prefix = 'int '): boolean {
-  if (CORE_REFUSES.test(clause) || clause.length > 400 || !coreBalanced(clause)) return false;
+  if (clause.length > 400 || nativeTypeProblem(`${prefix}${clause}`) !== undefined) return false;
   try {
     return parseNativeType(`${prefix}${clause}`, 'column').notKept === undefined;
   } catch {
     return false;
   }
-}
-
-/** Brackets balanced the way core counts them (outside '…' and "…" only). */
-function coreBalanced(text: string): boolean {
-  let depth = 0;
-  let quote = '';
-  for (const ch of text) {
-    if (quote) {
-      if (ch === quote) quote = '';
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth < 0) return false;
-  }
-  return depth === 0 && quote === '';
 }
 
 /** True when a portable field of `type` with `value` as default compiles back to the same default. */

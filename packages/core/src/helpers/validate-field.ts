@@ -56,8 +56,12 @@ export function validateFieldOptions(field: Record<string, unknown>, path: strin
 // expressions, casts): printable, no statement separator or comment, quotes and parentheses balanced.
 const NATIVE_TYPE = /^["A-Za-z][^;\\\u0000-\u001f\u007f]*$/;
 
-/** Why `text` cannot be a native type, or undefined when it can. */
-function nativeProblem(text: unknown): string | undefined {
+/**
+ * Why `text` cannot be a native type, or undefined when it can (adapters use it to tell which
+ * introspected types they can carry as native).
+ * @example nativeTypeProblem('int; DROP TABLE t') // 'must start with a letter … hold no ";" …'
+ */
+export function nativeTypeProblem(text: unknown): string | undefined {
   if (typeof text !== 'string' || text.length === 0) return 'is missing';
   if (text.length > 500) return 'is longer than 500 characters';
   if (!NATIVE_TYPE.test(text)) return 'must start with a letter or a quoted name and hold no ";", backslash or control character';
@@ -78,7 +82,7 @@ function nativeProblem(text: unknown): string | undefined {
 function validateNative(field: Record<string, unknown>, path: string, out: IssueList, partial: boolean): void {
   const native = field.native;
   if (field.type === 'native') {
-    const problem = nativeProblem(native);
+    const problem = nativeTypeProblem(native);
     if (problem)
       out.add(
         'invalid_native_type',
