@@ -258,3 +258,93 @@ describe('dropField of a column a check constraint names', () => {
     expect(row?.migration.up.map((op) => (op.type === 'dropConstraint' ? `drop ${op.name}` : op.type))).toEqual(['addConstraint', 'addConstraint', 'drop items_ck', 'dropField']);
   });
 });
+
+describe('renameCollection carries the collection it renames (roundTrip findings 3, 4, 6)', () => {
+  it('records previous, refuses a taken name before any change, and down renames back', async () => {
+    const { adapter, engine } = await setup();
+    await engine.up(migration('create_u').createCollection('u', [{ name: 'id', type: 'integer', primaryKey: true }]).build());
+    const taken = migration('rename_onto_u').renameCollection('t', 'u').build();
+    const io = adapter.database.state.history.length;
+    const error = await engine.up(taken).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(String((error as Error).message)).toContain('"u" already exists');
+    expect(adapter.database.state.history.length).toBe(io);
+    const before = adapter.database.state.collections.get('t');
+    const m = migration('rename_t').renameCollection('t', 'people').build();
+    await engine.up(m);
+    const row = (await engine.getHistory()).find((h) => h.name === m.name);
+    expect(row?.migration.up[0]).toEqual({ type: 'renameCollection', from: 't', to: 'people', previous: before });
+    expect(row?.migration.down[0]).toEqual({ type: 'renameCollection', from: 'people', to: 't', previous: { ...before, name: 'people' } });
+    await engine.down(m);
+    expect(adapter.database.state.collections.get('t')).toEqual(before);
+  });
+});
+
+describe('dropCollection of a collection other collections reference (roundTrip finding 12)', () => {
+  const parent = () =>
+    migration('create_parent')
+      .createCollection('parent', [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'code', type: 'string', length: 10, unique: true },
+      ])
+      .createCollection('child', [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'parent_id', type: 'integer', references: { table: 'parent', columns: ['id'], onDelete: 'CASCADE' } },
+      ])
+      .build();
+
+  it('with cascade: drops the foreign keys explicitly first, and down restores them', async () => {
+    const adapter = new MemoryAdapter();
+    const engine = new MigrationEngine(adapter);
+    await engine.up(parent());
+    const before = structuredClone(Object.fromEntries(adapter.database.state.collections));
+    const m = migration('drop_parent').dropCollection('parent', { cascade: true }).build();
+    await engine.up(m);
+    const row = (await engine.getHistory()).find((h) => h.name === m.name);
+    expect(row?.migration.up.map((op) => (op.type === 'dropConstraint' ? `drop ${op.collection}.${op.name}` : op.type))).toEqual(['drop child.child_parent_id_fkey', 'dropCollection']);
+    expect(adapter.database.state.collections.get('child')?.constraints).toEqual([]);
+    await engine.down(m);
+    expect(Object.fromEntries(adapter.database.state.collections)).toEqual(before);
+  });
+
+  it('without cascade: refused before any change, naming the key', async () => {
+    const adapter = new MemoryAdapter();
+    const engine = new MigrationEngine(adapter);
+    await engine.up(parent());
+    const io = adapter.database.state.history.length;
+    const error = await engine.up(migration('drop_parent').dropCollection('parent').build()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(String((error as Error).message)).toContain('child.child_parent_id_fkey');
+    expect(adapter.database.state.history.length).toBe(io);
+    expect(adapter.database.state.collections.has('parent')).toBe(true);
+  });
+
+  it('follows keys added, dropped and renamed earlier in the same migration', async () => {
+    const adapter = new MemoryAdapter();
+    const engine = new MigrationEngine(adapter);
+    await engine.up(parent());
+    const m = migration('reshape')
+      .dropConstraint('child', 'child_parent_id_fkey')
+      .createCollection('other', [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'p', type: 'integer' },
+      ])
+      .addConstraint('other', { name: 'other_p_fk', type: 'foreignKey', columns: ['p'], references: { table: 'parent', columns: ['id'] } })
+      .renameCollection('parent', 'folks')
+      .dropCollection('folks', { cascade: true })
+      .build();
+    await engine.up(m);
+    const row = (await engine.getHistory()).find((h) => h.name === m.name);
+    expect(row?.migration.up.map((op) => (op.type === 'dropConstraint' ? `drop ${op.collection}.${op.name}` : op.type))).toEqual([
+      'drop child.child_parent_id_fkey',
+      'createCollection',
+      'addConstraint',
+      'renameCollection',
+      'drop other.other_p_fk',
+      'dropCollection',
+    ]);
+    await engine.down(m);
+    expect(adapter.database.state.collections.get('child')?.constraints?.map((k) => k.name)).toEqual(['child_parent_id_fkey']);
+    expect(adapter.database.state.collections.has('other')).toBe(false);
+  });
+});

@@ -6,6 +6,12 @@ import type { LockStore } from './lock.js';
 import type { Session } from './session.js';
 import type { Step } from './step.js';
 
+/** A foreign key constraint `name` of `collection` that references another collection. */
+export interface ReferencingKey {
+  readonly collection: string;
+  readonly name: string;
+}
+
 /** What compile may look at besides the op: pure data, so compiling twice gives the same steps. */
 export interface CompileContext {
   readonly migration: Migration;
@@ -40,6 +46,13 @@ export interface Adapter {
   execute(step: Step, session: Session): Promise<void>;
   /** The current definition of a collection, or undefined when it does not exist. */
   introspect(collection: string): Promise<CollectionSnapshot | undefined>;
+  /**
+   * Optional: the foreign keys of other collections that reference `collection` (not its own
+   * self-references). With it, the engine drops them explicitly before a cascading
+   * dropCollection (so the down restores them) and refuses a drop without cascade that they
+   * would block, before any change.
+   */
+  referencingKeys?(collection: string): Promise<ReadonlyArray<ReferencingKey>>;
   readonly history: HistoryStore;
   readonly lock: LockStore;
 }

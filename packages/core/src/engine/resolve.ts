@@ -5,6 +5,7 @@ import { uniqueKeyName } from '../helpers/constraint-names.js';
 import type { Migration } from '../model/migration.js';
 import type { CollectionSnapshot, Operation } from '../model/operation.js';
 import { inverseOf, withoutUndefined } from '../ops/inverse.js';
+import { referencingDrops } from './referencing-keys.js';
 import { SchemaState, touchedCollections } from './schema-state.js';
 
 /**
@@ -24,18 +25,24 @@ export function missingPrevious(op: Operation): string | undefined {
       return op.previous ? undefined : `${op.type} ${op.name} on ${op.collection} does not carry its current definition (previous)`;
     case 'dropCollection':
       return op.previous ? undefined : `dropCollection ${op.name} does not carry the collection's current definition (previous)`;
+    case 'renameCollection':
+      return op.previous ? undefined : `renameCollection ${op.from} does not carry the collection's current definition (previous)`;
     default:
       return undefined;
   }
 }
 
 /**
- * True when applying `m` needs the live schema first: an op without its `previous`, or a
+ * True when applying `m` needs the live schema first: an op without its `previous`, a drop
+ * (what hangs on the dropped field or collection must be dropped explicitly), or a
  * create with `sqlOptions.ifNotExists` (whose down depends on whether the table was there).
  * @example needsResolution(migration('widen').modifyField('t', 'a', { length: 255 }).build()) // true
  */
 export function needsResolution(m: Migration): boolean {
-  return m.up.some((op) => op.type === 'dropField' || missingPrevious(op) !== undefined || (op.type === 'createCollection' && op.options?.sqlOptions?.ifNotExists === true && !op.existed));
+  return m.up.some(
+    (op) =>
+      op.type === 'dropField' || op.type === 'dropCollection' || missingPrevious(op) !== undefined || (op.type === 'createCollection' && op.options?.sqlOptions?.ifNotExists === true && !op.existed),
+  );
 }
 
 /**
@@ -69,7 +76,8 @@ export async function resolveMigration(adapter: Adapter, m: Migration, state: Sc
     }
     const snapshots = new Map<string, CollectionSnapshot | null>();
     for (const name of touchedCollections(op)) snapshots.set(name, await state.load(name));
-    for (const dependent of op.type === 'dropField' ? dependentsOf(snapshots.get(op.collection), op.field) : []) {
+    const dependents = op.type === 'dropField' ? dependentsOf(snapshots.get(op.collection), op.field) : op.type === 'dropCollection' ? await referencingDrops(adapter, state, op, path, issues) : [];
+    for (const dependent of dependents) {
       up.push(dependent);
       state.apply(dependent);
     }
@@ -97,6 +105,12 @@ function resolveOp(op: Operation, snapshots: Map<string, CollectionSnapshot | nu
     case 'dropCollection': {
       const c = snapshots.get(op.name);
       return c ? { ...op, previous: c } : missing(`dropCollection: collection "${op.name}" does not exist`);
+    }
+    case 'renameCollection': {
+      const c = snapshots.get(op.from);
+      if (!c) return missing(`renameCollection: collection "${op.from}" does not exist`);
+      if (snapshots.get(op.to)) return missing(`renameCollection: collection "${op.to}" already exists`, 'already_exists');
+      return { ...op, previous: c };
     }
     case 'modifyField':
     case 'dropField':

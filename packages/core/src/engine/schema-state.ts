@@ -33,6 +33,11 @@ export class SchemaState {
     return snapshot;
   }
 
+  /** The collections read or created so far that exist at this point of the run. */
+  loadedCollections(): string[] {
+    return [...this.#known].filter(([, c]) => c !== null).map(([name]) => name);
+  }
+
   /** Applies `op` to the copy (collections it touches must have been loaded). */
   apply(op: Operation): void {
     switch (op.type) {
@@ -48,7 +53,15 @@ export class SchemaState {
       case 'renameCollection': {
         const c = this.#known.get(op.from);
         this.#known.set(op.from, null);
-        return void this.#known.set(op.to, c ? { ...c, name: op.to } : null);
+        this.#known.set(op.to, c ? { ...c, name: op.to } : null);
+        // Foreign keys point at the table, not its name: they follow it.
+        for (const [name, other] of this.#known) {
+          if (other?.constraints?.some((k) => k.type === 'foreignKey' && k.references.table === op.from)) {
+            const constraints = other.constraints.map((k) => (k.type === 'foreignKey' && k.references.table === op.from ? { ...k, references: { ...k.references, table: op.to } } : k));
+            this.#known.set(name, { ...other, constraints });
+          }
+        }
+        return;
       }
       default:
         return this.#update(op);

@@ -40,6 +40,12 @@ export interface RenameCollectionOp {
   readonly type: 'renameCollection';
   readonly from: string;
   readonly to: string;
+  /**
+   * The collection as it was before the rename (`name === from`), filled from the live schema
+   * at apply time, so adapters can carry the names they derive from the table's name (a key
+   * `<table>_<column>_key`, a `<table>_pkey`) over to the new name.
+   */
+  readonly previous?: CollectionSnapshot;
 }
 
 export interface AddFieldOp {

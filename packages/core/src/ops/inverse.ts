@@ -34,7 +34,7 @@ export function inverseOf(op: Operation): Inverse {
         }),
       );
     case 'renameCollection':
-      return ok({ type: 'renameCollection', from: op.to, to: op.from });
+      return ok(withoutUndefined({ type: 'renameCollection', from: op.to, to: op.from, previous: op.previous ? { ...op.previous, name: op.to } : undefined }));
     case 'addField':
       return ok({ type: 'dropField', collection: op.collection, field: op.field.name });
     case 'dropField':

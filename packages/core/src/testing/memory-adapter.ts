@@ -1,11 +1,11 @@
-import type { Adapter, CompileContext } from '../adapter/adapter.js';
+import type { Adapter, CompileContext, ReferencingKey } from '../adapter/adapter.js';
 import type { Capabilities } from '../adapter/capabilities.js';
 import type { Session } from '../adapter/session.js';
 import type { Step } from '../adapter/step.js';
 import { InvalidArgumentError, ValidationError } from '../errors/errors.js';
 import { optionsObject } from '../helpers/options-object.js';
 import type { CollectionSnapshot, Operation } from '../model/operation.js';
-import { applyOperation } from './memory-apply.js';
+import { applyOperation, referencingKeysIn } from './memory-apply.js';
 import { MemoryDatabase } from './memory-database.js';
 import { MemoryHistoryStore } from './memory-history.js';
 import { MemoryLockStore } from './memory-lock.js';
@@ -127,6 +127,11 @@ export class MemoryAdapter implements Adapter {
     this.database.ioCount++;
     const c = this.database.state.collections.get(collection);
     return c ? structuredClone(c) : undefined;
+  }
+
+  async referencingKeys(collection: string): Promise<ReadonlyArray<ReferencingKey>> {
+    this.database.ioCount++;
+    return referencingKeysIn(this.database.state.collections, collection);
   }
 }
 

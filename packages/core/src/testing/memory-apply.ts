@@ -1,3 +1,4 @@
+import type { ReferencingKey } from '../adapter/adapter.js';
 import type { ConstraintDefinition } from '../model/constraint.js';
 import type { FieldDefinition } from '../model/field.js';
 import type { IndexDefinition } from '../model/index-definition.js';
@@ -21,10 +22,18 @@ export function applyOperation(collections: Collections, op: Operation, values: 
       }
       collections.set(op.name, { name: op.name, fields: op.fields, indexes: op.indexes ?? [], constraints: op.constraints ?? [], ...(op.options ? { options: op.options } : {}) });
       return;
-    case 'dropCollection':
+    case 'dropCollection': {
       get(collections, op.name);
+      // As SQL databases do: a drop the foreign keys of other tables block, unless it cascades to them.
+      const keys = referencingKeysIn(collections, op.name);
+      if (keys.length > 0 && !op.cascade) throw new Error(`cannot drop "${op.name}": foreign key ${keys[0]?.name} of "${keys[0]?.collection}" references it`);
+      for (const k of keys) {
+        const c = get(collections, k.collection);
+        update(collections, c, { constraints: (c.constraints ?? []).filter((x) => x.name !== k.name) });
+      }
       collections.delete(op.name);
       return;
+    }
     case 'renameCollection': {
       const c = get(collections, op.from);
       if (collections.has(op.to)) throw new Error(`collection "${op.to}" already exists`);
@@ -96,6 +105,19 @@ export function applyOperation(collections: Collections, op: Operation, values: 
 }
 
 /** Foreign keys follow a renamed table, as they do on a real database. */
+/**
+ * The foreign keys of other collections that reference `name`.
+ * @example referencingKeysIn(collections, 'users') // [{ collection: 'orders', name: 'orders_user_id_fkey' }]
+ */
+export function referencingKeysIn(collections: ReadonlyMap<string, CollectionSnapshot>, name: string): ReferencingKey[] {
+  const keys: ReferencingKey[] = [];
+  for (const [other, c] of collections) {
+    if (other === name) continue;
+    for (const k of c.constraints ?? []) if (k.type === 'foreignKey' && k.references.table === name) keys.push({ collection: other, name: k.name });
+  }
+  return keys;
+}
+
 function renameCollectionIn(c: CollectionSnapshot, from: string, to: string): CollectionSnapshot {
   if (!c.constraints?.some((k) => k.type === 'foreignKey' && k.references.table === from)) return c;
   return { ...c, constraints: c.constraints.map((k) => (k.type === 'foreignKey' && k.references.table === from ? { ...k, references: { ...k.references, table: to } } : k)) };
