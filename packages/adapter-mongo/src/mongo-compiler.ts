@@ -6,6 +6,7 @@ import { compileAddConstraint, compileCreateIndex, compileDropConstraint, compil
 import { compileModifyField } from './compile/compile-modify-field.js';
 import { compileRaw } from './compile/compile-raw.js';
 import { compileRenameField } from './compile/compile-rename-field.js';
+import { assertNoRepeatedKeyPattern, withLiveKeyPatternCheck } from './compile/key-pattern-check.js';
 import { assertMongoNames } from './compile/mongo-names.js';
 import { DEFAULT_SETTINGS, type MongoCompileSettings } from './compile/server-features.js';
 import { StepNames, commandStep, namedStep } from './compile/step.js';
@@ -20,6 +21,14 @@ import { StepNames, commandStep, namedStep } from './compile/step.js';
  * // [{ kind: 'command', name: 'drop', args: { drop: 'old_table' }, summary: 'drop old_table' }]
  */
 export function compileMongo(op: Operation, ctx: CompileContext, settings: MongoCompileSettings = DEFAULT_SETTINGS): Step[] {
+  // One index per key pattern (finding 15): a repeat within the migration is refused here, one
+  // of a live index by the migration's first step before it changes anything.
+  assertNoRepeatedKeyPattern(op, ctx);
+  const alone = (o: Operation, c: CompileContext) => compileOp(o, c, settings);
+  return withLiveKeyPatternCheck(op, ctx, alone(op, ctx), alone);
+}
+
+function compileOp(op: Operation, ctx: CompileContext, settings: MongoCompileSettings): Step[] {
   const s = withRunOptions(settings, ctx.options);
   if (op.type !== 'raw') assertMongoNames(op);
   switch (op.type) {

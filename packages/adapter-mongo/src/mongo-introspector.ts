@@ -41,7 +41,10 @@ export async function introspectCollection(db: Db, name: string): Promise<Collec
   const pkFields = pk ?? (fields.some((f) => f.name === '_id') ? ['_id'] : []);
   fields = fields.map((f) => (pkFields.includes(f.name) ? withoutRequired({ ...f, primaryKey: true }) : f));
   const mongoOptions = snapshotOptions(options, fields);
-  return { name, fields, indexes, ...(constraints.length > 0 ? { constraints } : {}), ...(mongoOptions ? { options: { mongoOptions } } : {}) };
+  // `constraints` is always an array, [] included: _ductape_schema says which constraints exist, and
+  // core's resolution only tracks constraints added later in a migration (a drop's recorded
+  // definition, reliability finding 16) when the snapshot reports them.
+  return { name, fields, indexes, constraints, ...(mongoOptions ? { options: { mongoOptions } } : {}) };
 }
 
 // A primary key is not null by itself; `required` would only repeat it.

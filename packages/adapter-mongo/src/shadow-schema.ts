@@ -44,8 +44,8 @@ export async function writeShadow(db: Db, collection: string, shadow: ShadowVali
  * The unique/primary-key constraints recorded for `collection` (each is a unique index of the same name).
  * @example await readConstraints(db, 'users') // [{ name: 'uq_users_email', type: 'unique', columns: ['email'] }]
  */
-export async function readConstraints(db: Db, collection: string): Promise<ConstraintDefinition[]> {
-  const doc = await db.collection<{ _id: string; constraints?: ConstraintDefinition[] }>(SHADOW_COLLECTION).findOne({ _id: collection });
+export async function readConstraints(db: Db, collection: string, session?: ClientSession): Promise<ConstraintDefinition[]> {
+  const doc = await db.collection<{ _id: string; constraints?: ConstraintDefinition[] }>(SHADOW_COLLECTION).findOne({ _id: collection }, session ? { session } : {});
   return doc?.constraints ?? [];
 }
 
@@ -57,6 +57,19 @@ export async function recordConstraints(db: Db, collection: string, change: { ad
   const coll = db.collection<{ _id: string; constraints?: ConstraintDefinition[] }>(SHADOW_COLLECTION);
   const opts = session ? { session } : {};
   const gone = new Set([...(change.remove ?? []), ...(change.add ?? []).map((c) => c.name)]);
-  const kept = (await readConstraints(db, collection)).filter((c) => !gone.has(c.name));
+  const kept = (await readConstraints(db, collection, session)).filter((c) => !gone.has(c.name));
   await coll.updateOne({ _id: collection }, { $set: { constraints: [...kept, ...(change.add ?? [])] } }, { ...opts, upsert: true });
+}
+
+/**
+ * Renames `from` to `to` in the columns of every constraint recorded for `collection` (a field
+ * rename moves its unique indexes; what _ductape_schema says of them must follow). Idempotent:
+ * run again, it finds no column named `from`.
+ * @example await renameConstraintColumns(db, 'events', 'code', 'body') // events_uq: ['code'] → ['body']
+ */
+export async function renameConstraintColumns(db: Db, collection: string, from: string, to: string, session?: ClientSession): Promise<void> {
+  const recorded = await readConstraints(db, collection, session);
+  if (!recorded.some((c) => c.type !== 'check' && c.columns.includes(from))) return;
+  const renamed = recorded.map((c) => (c.type === 'check' ? c : { ...c, columns: c.columns.map((n) => (n === from ? to : n)) }));
+  await db.collection<{ _id: string; constraints?: ConstraintDefinition[] }>(SHADOW_COLLECTION).updateOne({ _id: collection }, { $set: { constraints: renamed } }, session ? { session } : {});
 }

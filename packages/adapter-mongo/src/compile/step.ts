@@ -1,4 +1,5 @@
 import type { CommandStep } from '@ductape/core';
+import type { KeyPatternCheck } from './index-events.js';
 
 /** A plain document, as the driver sends it. */
 export type Doc = { readonly [key: string]: unknown };
@@ -15,6 +16,12 @@ export interface MongoCommandStep extends CommandStep {
    * down would then drop an index the migration did not create).
    */
   readonly mustCreate?: boolean;
+  /**
+   * On the first step of a migration that adds indexes to existing collections: the live indexes
+   * are read and the migration refused before this step runs when one would repeat a key pattern
+   * (see compile/key-pattern-check.ts).
+   */
+  readonly keyPatternCheck?: KeyPatternCheck;
 }
 
 /** Named steps that are not a single server command; execute expands them (see execute/). */
@@ -29,6 +36,8 @@ export const StepNames = {
   shadowValidator: 'ductape.shadowValidator',
   /** Record unique constraints added or removed (their indexes say unique, not that they are constraints). */
   recordConstraints: 'ductape.recordConstraints',
+  /** Rename a field in the columns of the constraints recorded in _ductape_schema (after renameField). */
+  renameConstraintColumns: 'ductape.renameConstraintColumns',
   /** Copy a field's values to a backup collection before it is dropped. */
   backupField: 'ductape.backupField',
   /** Put a dropped field's values back from its backup, if one was taken, and drop the backup. */

@@ -2,12 +2,13 @@ import type { ConstraintDefinition, Step } from '@ductape/core';
 import { type ClientSession, type Db, MongoServerError } from 'mongodb';
 import { type Doc, type MongoCommandStep, StepNames } from '../compile/step.js';
 import type { ValidatorPatch } from '../compile/validator-patch.js';
+import { checkKeyPatterns } from './check-key-patterns.js';
 import { backupField, restoreField } from './field-backup.js';
 import { patchValidator } from './patch-validator.js';
 import { renameCollection, renameImpliedIndexes } from './rename-collection.js';
 import { renameField } from './rename-field.js';
 import { updateInBatches } from './update-in-batches.js';
-import { recordConstraints, writeShadow } from '../shadow-schema.js';
+import { recordConstraints, renameConstraintColumns, writeShadow } from '../shadow-schema.js';
 
 /** Where warnings of 'warn'-policy steps go. */
 export interface MongoLogger {
@@ -22,6 +23,7 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
   if (step.kind === 'noop') return;
   if (step.kind !== 'command') throw new Error(`the mongo adapter runs command steps, not ${step.kind} steps`);
   const s = step as MongoCommandStep;
+  if (s.keyPatternCheck) await checkKeyPatterns(db, s.keyPatternCheck, session);
   if (s.warning) logger.warn(`[ductape mongo] ${s.warning}`);
   const a = s.args as Doc & { collection: string };
   switch (s.name) {
@@ -35,6 +37,8 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
       return restoreField(db, a.collection, String(a.field), String(a.backup), Number(a.batchSize), session);
     case StepNames.recordConstraints:
       return recordConstraints(db, a.collection, a as { add?: ConstraintDefinition[]; remove?: string[] }, session);
+    case StepNames.renameConstraintColumns:
+      return renameConstraintColumns(db, a.collection, String(a.from), String(a.to), session);
     case StepNames.patchValidator:
       await patchValidator(db, a.collection, a.patch as ValidatorPatch, a.shadow === true, session);
       return;

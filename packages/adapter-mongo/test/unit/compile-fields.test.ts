@@ -56,13 +56,19 @@ describe('field operations (golden)', () => {
     expect(compile(plain.up[0]!).map((s) => s.kind === 'command' && s.name)).toEqual(['ductape.updateInBatches', 'ductape.patchValidator']);
   });
 
-  it('renameField → batched $rename (moving indexes) + collMod; batch size from the run options', () => {
+  it('renameField → batched $rename (moving indexes) + the constraints recorded in _ductape_schema follow + collMod; batch size from the run options', () => {
     expect(compile({ type: 'renameField', collection: 'users', from: 'name', to: 'full_name' }, settings(), ctx({ options: { batchSize: 500 } }))).toEqual([
       {
         kind: 'command',
         name: 'ductape.renameField',
         args: { collection: 'users', from: 'name', to: 'full_name', batchSize: 500 },
         summary: 'update users: $rename name → full_name (batches of 500, indexes moved)',
+      },
+      {
+        kind: 'command',
+        name: 'ductape.renameConstraintColumns',
+        args: { collection: 'users', from: 'name', to: 'full_name' },
+        summary: '_ductape_schema: constraints of users on name now on full_name',
       },
       {
         kind: 'command',
@@ -101,7 +107,8 @@ describe('field operations (golden)', () => {
     }
     const steps = compile({ type: 'renameField', collection: 'u', from: 'a', to: 'b' }, settings({ features: FERRETDB_FEATURES, onMissingFeature: 'warn' }));
     expect(steps[0]).toMatchObject({ name: 'ductape.renameField' });
-    expect(steps[1]).toEqual({
+    expect(steps[1]).toMatchObject({ name: 'ductape.renameConstraintColumns', args: { collection: 'u', from: 'a', to: 'b' } });
+    expect(steps[2]).toEqual({
       kind: 'command',
       name: 'ductape.patchValidator',
       args: { collection: 'u', patch: { kind: 'renameField', from: 'a', to: 'b' }, shadow: true },
