@@ -7,6 +7,7 @@ import {
   type CompileContext,
   type LockStore,
   type Operation,
+  type ReferencingKey,
   type Session,
   type Step,
 } from '@ductape/core';
@@ -18,6 +19,7 @@ import { PgDriver } from './pg-driver.js';
 import { POSTGRES_RAW_DIALECTS, compilePostgres } from './postgres-compiler.js';
 import type { PostgresDriver, Queryable } from './postgres-driver.js';
 import { PostgresHistoryStore } from './postgres-history.js';
+import { referencingKeysOf } from './introspect/referencing-keys.js';
 import { introspectTable } from './postgres-introspector.js';
 import { PostgresLeaseLock } from './postgres-lease-lock.js';
 import { DEFAULT_SETTLE_TIMEOUT_MS, PostgresAdvisoryLock } from './postgres-lock.js';
@@ -165,6 +167,17 @@ export class PostgresAdapter implements Adapter {
   introspect(collection: string): Promise<CollectionSnapshot | undefined> {
     if (typeof collection !== 'string') throw new InvalidArgumentError('collection', 'a table name', collection);
     return introspectTable(this.driver, this.schema, collection);
+  }
+
+  /**
+   * The foreign keys of other tables in this adapter's schema that reference `collection` (its
+   * self-references left out), so core can drop them explicitly before a dropCollection and the
+   * down restores them.
+   * @example await adapter.referencingKeys('users') // [{ collection: 'orders', name: 'orders_userId_fkey' }]
+   */
+  referencingKeys(collection: string): Promise<ReadonlyArray<ReferencingKey>> {
+    if (typeof collection !== 'string') throw new InvalidArgumentError('collection', 'a table name', collection);
+    return referencingKeysOf(this.driver, this.schema, collection);
   }
 
   /** Drops the lock connection without releasing, as a killed process would (for tests). */
