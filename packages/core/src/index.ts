@@ -70,7 +70,7 @@ export { MigrationEngine } from './engine/migration-engine.js';
 export type { PlannedSteps } from './engine/preview.js';
 export { inApplyOrder } from './engine/apply-order.js';
 export { missingPrevious, needsResolution } from './engine/resolve.js';
-export type { EngineOptions, MigrationStatus, ProgressEvent, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine/engine-options.js';
+export type { EngineOptions, MigrationStatus, ProgressEvent, Recovery, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine/engine-options.js';
 
 export type { FieldCondition, Literal, UpdateOptions, UpdateRequest, UpdateResult, ValueExpression } from './data/update-request.js';
 export { resolveExpression, type ResolvedExpression } from './data/resolve-expression.js';

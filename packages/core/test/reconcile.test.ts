@@ -138,3 +138,54 @@ describe('resuming after a runner died between a step and its record', () => {
     expect(tables(compensated.next)).toEqual([]);
   });
 });
+
+describe('a runner killed inside a raw step outside a transaction (roundTrip finding 18)', () => {
+  const m = () =>
+    migration('raw_step')
+      .createCollection('rs_t', { id: 'integer' })
+      .raw('memory', { set: 'flag', value: 1 }, { down: { command: { delete: 'flag' } } })
+      .build();
+
+  /** The runner dies right after the raw step took effect, before its record. */
+  async function killedInRaw() {
+    const database = new MemoryDatabase();
+    const first = new MemoryAdapter({ database });
+    dieAfterStep(first, 1);
+    await expect(new MigrationEngine(first).up(m())).rejects.toThrow();
+    return database;
+  }
+
+  it('is not run again blind: up is refused, typed, with what to do', async () => {
+    const database = await killedInRaw();
+    const next = new MemoryAdapter({ database });
+    const row = (await new MigrationEngine(next).getHistory())[0];
+    expect(row).toMatchObject({ status: 'running', stepsApplied: 1 });
+    expect(row?.error).toMatch(/^interrupted\? step 2 of 2 started/);
+    const error = await new MigrationEngine(next).up(m()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'DUCTAPE_FAILED_MIGRATION_PENDING' });
+    expect(String((error as Error).message)).toContain('step 2 of 2');
+    expect(String((error as { hint?: string }).hint)).toContain("recover: 'mark-ran'");
+    expect(next.executed).toEqual([]);
+  });
+
+  it("'mark-ran' records it and finishes without running it; 'rerun' runs it again", async () => {
+    const ran = new MemoryAdapter({ database: await killedInRaw() });
+    expect((await new MigrationEngine(ran).up(m(), { recover: 'mark-ran' })).outcome).toBe('resumed');
+    expect(ran.executed).toEqual([]);
+    expect((await new MigrationEngine(ran).getHistory())[0]).toMatchObject({ status: 'applied', stepsApplied: 2, error: null });
+    const again = new MemoryAdapter({ database: await killedInRaw() });
+    await new MigrationEngine(again).up(m(), { recover: 'rerun' });
+    expect(names(again, 0)).toEqual(['raw memory']);
+  });
+
+  it('a step that never started is run as before, and an unknown recover is a typed error', async () => {
+    const database = new MemoryDatabase();
+    const first = new MemoryAdapter({ database });
+    dieAfterStep(first, 0); // dies recording step 1: the raw step's start is never written
+    await expect(new MigrationEngine(first).up(m())).rejects.toThrow();
+    const next = new MemoryAdapter({ database });
+    await expect(new MigrationEngine(next).up(m(), { recover: 'mark_ran' as never })).rejects.toMatchObject({ code: 'DUCTAPE_INVALID_ARGUMENT' });
+    await new MigrationEngine(next).up(m());
+    expect(names(next, 0).at(-1)).toBe('raw memory');
+  });
+});

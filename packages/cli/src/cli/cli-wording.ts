@@ -7,6 +7,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/run up with \{ recover: 'compensate' \}/g, 'run `ductape up --recover compensate`'],
   [/up with \{ recover: 'compensate' \}/g, '`ductape up --recover compensate`'],
   [/\{ recover: 'compensate' \}/g, '--recover compensate'],
+  [/run up with \{ recover: '(mark-ran|rerun)' \}/g, 'run `ductape up --recover $1`'],
   [/use compensate\(\) to undo its applied steps, or up\(\) to resume it/g, 'run `ductape down` to undo its applied steps (it compensates a failed run), or `ductape up` to resume it'],
   [/fix the cause and run up again/g, 'fix the cause and run `ductape up` again'],
   [/fix the cause and run down again/g, 'fix the cause and run `ductape down` again'],

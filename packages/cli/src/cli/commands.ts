@@ -31,11 +31,16 @@ export const COMMANDS: readonly CommandInfo[] = [
   {
     name: 'up',
     summary: 'apply pending migrations, in tag order',
-    usage: 'ductape up [--to <tag>] [--recover compensate] [--allow-missing]',
+    usage: 'ductape up [--to <tag>] [--recover compensate|mark-ran|rerun] [--allow-missing]',
     flags: {
       to: { type: 'string', value: '<tag>', description: 'stop after this migration' },
       'allow-missing': { type: 'boolean', description: 'apply even though applied migrations have no file (status shows them as missing)' },
-      recover: { type: 'string', value: '<how>', description: 'a migration that failed part-way: resume (default) or compensate (undo its applied steps, then run it again)' },
+      recover: {
+        type: 'string',
+        value: '<how>',
+        description:
+          'a migration that failed part-way: resume (default) or compensate (undo its applied steps, then run it again); after a run killed inside a raw step: mark-ran (it took effect) or rerun (it did not)',
+      },
     },
     target: true,
     load: async () => (await import('../commands/up.js')).upCommand,

@@ -22,8 +22,11 @@ import { relative } from 'node:path';
  */
 export const upCommand: CommandRun = (ctx) => {
   const recover = ctx.flags.recover ?? 'resume';
-  if (recover !== 'resume' && recover !== 'compensate')
-    throw usageError(`up: --recover must be resume or compensate, got "${String(recover)}"`, 'run `ductape up --recover compensate` (or `ductape up` to resume)');
+  if (recover !== 'resume' && recover !== 'compensate' && recover !== 'mark-ran' && recover !== 'rerun')
+    throw usageError(
+      `up: --recover must be resume, compensate, mark-ran or rerun, got "${String(recover)}"`,
+      'run `ductape up --recover compensate` (or `ductape up` to resume; mark-ran/rerun only for a raw step a killed run left uncertain)',
+    );
   return withTargetAndMigrations(ctx, async (t, files) => {
     const to = typeof ctx.flags.to === 'string' ? findLocal(files, ctx.flags.to) : files.length - 1;
     const drafts = files.slice(0, to + 1).filter((l) => l.draft);

@@ -16,6 +16,12 @@ interface StepBase {
    * by its effects; a compensation still counts it, so that it is undone.
    */
   readonly resumable?: boolean;
+  /**
+   * Set by the engine on the steps of a raw operation: nothing introspection can check tells
+   * whether it ran. Outside a transaction the engine records that it starts one, so a run killed
+   * in it is not run again blind (see reconcile).
+   */
+  readonly unverifiable?: boolean;
 }
 
 /** A fact about the schema that introspection can check, e.g. "column c2 of users exists". */

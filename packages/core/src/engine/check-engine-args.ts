@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter/adapter.js';
 import { InvalidArgumentError } from '../errors/errors.js';
-import type { EngineOptions } from './engine-options.js';
+import { optionsObject } from '../helpers/options-object.js';
+import type { EngineOptions, UpOptions } from './engine-options.js';
 
 /**
  * True when `value` has the shape of an Adapter (duck-typed, so third-party adapters work).
@@ -33,4 +34,16 @@ export function checkEngineOptions(options: unknown): asserts options is EngineO
   }
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw new InvalidArgumentError('onProgress', 'a function', o.onProgress);
   if (o.owner !== undefined && typeof o.owner !== 'string') throw new InvalidArgumentError('owner', 'a string', o.owner);
+}
+
+const RECOVERIES = ['resume', 'compensate', 'mark-ran', 'rerun'];
+
+/**
+ * The options of up/upAll as an object, `recover` checked (a typo must not fall back to resume).
+ * @example const options = upOptionsOf({ recover: 'compensate' }, 'up options');
+ */
+export function upOptionsOf<T extends UpOptions>(value: T | undefined, what: string): Partial<T> {
+  const options = optionsObject(value, what);
+  if (options.recover !== undefined && !RECOVERIES.includes(options.recover)) throw new InvalidArgumentError(`${what}.recover`, RECOVERIES.map((r) => `'${r}'`).join(', '), options.recover);
+  return options;
 }

@@ -43,6 +43,7 @@ function compileOp(adapter: Adapter, op: Operation, ctx: CompileContext): Step[]
     ]);
   }
   const steps = adapter.compile(op, ctx);
+  if (op.type === 'raw') return steps.map((s) => ({ ...s, unverifiable: true }));
   if (steps.length > 0) return steps;
   if (op.type === 'modifyField' && op.previous && canonicalJson(applyChanges(op.previous, op.changes)) === canonicalJson(op.previous)) {
     return [{ kind: 'noop', summary: `modify ${op.collection}.${op.field}: already so`, reason: `"${op.collection}.${op.field}" already has ${canonicalJson(op.changes)}` }];

@@ -24,12 +24,18 @@ export interface EngineOptions {
   readonly owner?: string;
 }
 
+/**
+ * How to go on with a migration recorded as failed or interrupted part-way: 'resume' (default)
+ * runs from the first unapplied step; 'compensate' undoes the applied steps first, then runs it
+ * from the start. A run killed inside a raw statement outside a transaction is refused until the
+ * user, having looked, says 'mark-ran' (it took effect: record it and resume after it) or
+ * 'rerun' (it did not: run it again).
+ */
+export type Recovery = 'resume' | 'compensate' | 'mark-ran' | 'rerun';
+
 export interface UpOptions {
-  /**
-   * What to do with a migration recorded as failed part-way: 'resume' (default) runs from the
-   * first unapplied step; 'compensate' undoes the applied steps first, then runs it from the start.
-   */
-  readonly recover?: 'resume' | 'compensate';
+  /** See Recovery. */
+  readonly recover?: Recovery;
 }
 
 export interface UpAllOptions extends UpOptions {

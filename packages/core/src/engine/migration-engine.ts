@@ -5,7 +5,7 @@ import { ChecksumMismatchError, FailedMigrationPendingError, InvalidArgumentErro
 import type { Migration } from '../model/migration.js';
 import { compensate } from './compensate.js';
 import { type PlannedSteps, previewList, previewOne } from './preview.js';
-import type { EngineOptions, MigrationStatus, ProgressEvent, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine-options.js';
+import type { EngineOptions, MigrationStatus, ProgressEvent, Recovery, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine-options.js';
 import { LockGuard } from './lock-guard.js';
 import { type Pending, type Prepared, precheckAll, precheckUp, prepare, resolveUp } from './prepared.js';
 import { SchemaState } from './schema-state.js';
@@ -18,8 +18,7 @@ import { executeStep, runSteps } from './run-steps.js';
 import { computeStatus } from './status.js';
 import { reconcile } from './reconcile.js';
 import { inApplyOrder, nextAppliedAt } from './apply-order.js';
-import { optionsObject } from '../helpers/options-object.js';
-import { isAdapter, checkEngineOptions } from './check-engine-args.js';
+import { isAdapter, checkEngineOptions, upOptionsOf } from './check-engine-args.js';
 
 type Rows = Map<string, HistoryEntry>;
 
@@ -48,14 +47,14 @@ export class MigrationEngine {
 
   /** Applies `m`; skips it when already applied with the same checksum; resumes it after a failure. */
   async up(m: Migration, upOptions?: UpOptions): Promise<RunResult> {
-    const options = optionsObject(upOptions, 'up options');
+    const options = upOptionsOf(upOptions, 'up options');
     const pending = precheckUp(this.#adapter, m, this.#compileOptions);
     return this.#locked((guard, rows) => this.#up(pending, options, guard, rows));
   }
 
   /** Applies every migration of `ms` that is pending, in order, under one lock. */
   async upAll(ms: readonly Migration[], upOptions?: UpAllOptions): Promise<RunResult[]> {
-    const options = optionsObject(upOptions, 'upAll options');
+    const options = upOptionsOf(upOptions, 'upAll options');
     const list = precheckAll(this.#adapter, ms, this.#compileOptions);
     return this.#locked(async (guard, rows) => {
       const batch = options.singleTransaction ? await this.#batch(list, rows) : undefined;
@@ -190,7 +189,7 @@ export class MigrationEngine {
   }
 
   /** Records a step its dead runner applied but did not record (see reconcile). */
-  async #reconcile(entry: HistoryEntry, rows: Rows, purpose: 'resume' | 'compensate'): Promise<HistoryEntry> {
+  async #reconcile(entry: HistoryEntry, rows: Rows, purpose: Recovery): Promise<HistoryEntry> {
     const next = await reconcile(this.#adapter, entry, this.#compileOptions, this.#emit, purpose);
     rows.set(entry.name, next);
     return next;
@@ -214,7 +213,7 @@ export class MigrationEngine {
       );
     }
     // Failed, or 'running' although we hold the lock: the previous runner died.
-    entry = await this.#reconcile(entry, rows, options.recover === 'compensate' ? 'compensate' : 'resume');
+    entry = await this.#reconcile(entry, rows, options.recover ?? 'resume');
     if (options.recover === 'compensate') {
       await this.#compensate(entry, guard, rows);
       return this.#apply(await fresh(), 0, 'applied', guard, rows);

@@ -1,8 +1,11 @@
 import type { Adapter } from '../adapter/adapter.js';
 import type { HistoryEntry } from '../adapter/history.js';
 import type { Operation } from '../model/operation.js';
+import type { Step } from '../adapter/step.js';
+import { FailedMigrationPendingError } from '../errors/errors.js';
 import { compilePlan } from './compile-plan.js';
-import type { ProgressEvent } from './engine-options.js';
+import type { ProgressEvent, Recovery } from './engine-options.js';
+import { startedMark } from './run-steps.js';
 import { effectsHold, effectsOfStep } from './step-effects.js';
 
 /**
@@ -14,13 +17,7 @@ import { effectsHold, effectsOfStep } from './step-effects.js';
  * A step marked `resumable` is left to run again when resuming (it finishes what is under way).
  * @example rows.set(entry.name, await reconcile(adapter, entry, {}, emit, 'resume'));
  */
-export async function reconcile(
-  adapter: Adapter,
-  entry: HistoryEntry,
-  options: { readonly [key: string]: unknown },
-  emit: (e: ProgressEvent) => void,
-  purpose: 'resume' | 'compensate',
-): Promise<HistoryEntry> {
+export async function reconcile(adapter: Adapter, entry: HistoryEntry, options: { readonly [key: string]: unknown }, emit: (e: ProgressEvent) => void, purpose: Recovery): Promise<HistoryEntry> {
   if (entry.status === 'applied') return entry;
   const m = entry.migration;
   const ops: readonly Operation[] = entry.direction === 'up' ? m.up : (m.down ?? []);
@@ -32,10 +29,32 @@ export async function reconcile(
   }
   const k = entry.stepsApplied;
   if (plan.steps.length !== entry.stepsTotal || k >= plan.steps.length) return entry;
-  if (purpose === 'resume' && plan.steps[k]?.resumable) return entry;
+  if (entry.direction === 'up' && plan.steps[k]?.unverifiable && entry.error === startedMark(k, plan.steps)) return decideUncertain(adapter, entry, plan.steps, purpose, emit);
+  if (purpose !== 'compensate' && plan.steps[k]?.resumable) return entry;
   if (!(await effectsHold(adapter, effectsOfStep(plan, ops, k)))) return entry;
-  const next: HistoryEntry = { ...entry, stepsApplied: k + 1 };
+  return recordStep(adapter, entry, plan.steps, emit);
+}
+
+async function recordStep(adapter: Adapter, entry: HistoryEntry, steps: readonly Step[], emit: (e: ProgressEvent) => void): Promise<HistoryEntry> {
+  const k = entry.stepsApplied;
+  const next: HistoryEntry = { ...entry, stepsApplied: k + 1, error: null };
   await adapter.history.save(next);
-  emit({ type: 'step:reconciled', name: m.name, index: k, total: plan.steps.length, summary: plan.steps[k]?.summary ?? '' });
+  emit({ type: 'step:reconciled', name: entry.name, index: k, total: steps.length, summary: steps[k]?.summary ?? '' });
   return next;
+}
+
+/**
+ * A run was killed inside a raw step that ran outside a transaction: whether the statement took
+ * effect only the user can tell (running it again could fail or apply it twice). Refused unless
+ * the caller said: 'mark-ran' records it as applied, 'rerun' runs it again.
+ */
+async function decideUncertain(adapter: Adapter, entry: HistoryEntry, steps: readonly Step[], purpose: Recovery, emit: (e: ProgressEvent) => void): Promise<HistoryEntry> {
+  if (purpose === 'rerun') return { ...entry, error: null };
+  if (purpose === 'mark-ran') return recordStep(adapter, entry, steps, emit);
+  const k = entry.stepsApplied;
+  throw new FailedMigrationPendingError(
+    entry.name,
+    `was interrupted in step ${k + 1} of ${entry.stepsTotal} (${steps[k]?.summary ?? 'raw'}), a raw statement run outside a transaction: whether it took effect cannot be checked, so it is not run again blind`,
+    "look at the database: if the statement took effect, run up with { recover: 'mark-ran' }; if it did not, run up with { recover: 'rerun' }",
+  );
 }

@@ -69,7 +69,10 @@ export async function runSteps(run: StepRun): Promise<number> {
       run.guard.assertHeld(run.name);
       const last = seg === segments[segments.length - 1];
       await adapter.withSession(seg.transactional ? 'transaction' : 'autocommit', async (session) => {
-        for (let i = seg.from; i < seg.to; i++) await executeStep(run, i, session);
+        for (let i = seg.from; i < seg.to; i++) {
+          if (!seg.transactional && run.direction === 'up' && steps[i]?.unverifiable) await adapter.history.save({ ...run.running, stepsApplied: i, error: startedMark(i, steps) });
+          await executeStep(run, i, session);
+        }
         if (seg.transactional) await commitPoint(run, seg.to, last, session);
       });
       applied = seg.to;
@@ -82,6 +85,15 @@ export async function runSteps(run: StepRun): Promise<number> {
     await recordFailure(run, applied, error);
     throw new MigrationFailedError(run.name, run.direction, applied, steps.length, rolledBack && applied === 0, error);
   }
+}
+
+/**
+ * What the history row says while an unverifiable step runs outside a transaction: a row still
+ * saying so on the next run was interrupted in that step, which may or may not have run.
+ * @example startedMark(2, steps) // 'interrupted? step 3 of 4 started and not recorded as finished: raw mysql'
+ */
+export function startedMark(index: number, steps: readonly Step[]): string {
+  return `interrupted? step ${index + 1} of ${steps.length} started and not recorded as finished: ${steps[index]?.summary ?? ''}`.slice(0, 4000);
 }
 
 async function commitPoint(run: StepRun, applied: number, last: boolean, session: Session | undefined): Promise<void> {

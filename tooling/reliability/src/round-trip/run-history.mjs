@@ -105,7 +105,7 @@ async function runMigration(env, m, applied, counts, fail) {
         if (k.killed) counts.killed++;
         if (k.error) fail('kill', `${m.name}: the killed runner's child failed on its own: ${k.error}`);
       }
-      const result = await env.engine.up(built);
+      const result = await upAfterKill(env, m, built);
       applied.push(built.name);
       check(result, built.name);
     } else {
@@ -128,6 +128,23 @@ async function runMigration(env, m, applied, counts, fail) {
     const rows = await env.engine.getHistory();
     for (const r of rows) if (!applied.includes(r.name)) applied.push(r.name);
     return { ok: false, before, typed: e.ductape, error: `${e.name} ${e.code ?? ''}: ${e.message.slice(0, 400)}` };
+  }
+}
+
+/**
+ * `up(built)`, and when the killed runner died inside the migration's raw step (the engine then
+ * refuses to guess whether it ran), does what a user is told to: looks at the database for the
+ * raw op's effect and says `mark-ran` or `rerun`.
+ */
+async function upAfterKill(env, m, built) {
+  try {
+    return await env.engine.up(built);
+  } catch (error) {
+    const raw = m.ops.findLast((op) => op.type === 'raw');
+    if (!raw?.model || error?.code !== 'DUCTAPE_FAILED_MIGRATION_PENDING' || !/interrupted in step/.test(error.message)) throw error;
+    const live = await env.adapter.introspect(raw.model.collection);
+    const ran = raw.model.type === 'addField' ? live?.fields.some((f) => f.name === raw.model.field.name) : live?.indexes?.some((i) => i.name === raw.model.name);
+    return env.engine.up(built, { recover: ran ? 'mark-ran' : 'rerun' });
   }
 }
 
