@@ -14,13 +14,16 @@ export async function renameCollection(db: Db, from: string, to: string, session
   const exists = async (name: string) => (await db.listCollections({ name }, opts).toArray()).length > 0;
   if (!(await exists(from))) throw new Error(`collection "${from}" does not exist, so it cannot be renamed to "${to}"`);
   if (await exists(to)) throw new Error(`collection "${to}" already exists; renameCollection never replaces a collection (dropTarget: false)`);
-  await db.renameCollection(from, to, { dropTarget: false, ...opts });
+  // The record is copied before the rename: a runner killed between the two leaves the renamed
+  // collection with its record (the engine's resume counts this step applied once the rename is
+  // seen, and would never move it), and a leftover record of `from` is removed below or by the
+  // next step (reliability finding 22).
   const shadow = db.collection<{ _id: string }>(SHADOW_COLLECTION);
   const recorded = await shadow.findOne({ _id: from }, opts);
-  if (recorded) {
-    await shadow.replaceOne({ _id: to }, { ...recorded, _id: to }, { ...opts, upsert: true });
-    await shadow.deleteOne({ _id: from }, opts);
-  }
+  if (recorded) await shadow.replaceOne({ _id: to }, { ...recorded, _id: to }, { ...opts, upsert: true });
+  else await shadow.deleteOne({ _id: to }, opts);
+  await db.renameCollection(from, to, { dropTarget: false, ...opts });
+  await shadow.deleteOne({ _id: from }, opts);
 }
 
 /**
@@ -32,6 +35,8 @@ export async function renameCollection(db: Db, from: string, to: string, session
  */
 export async function renameImpliedIndexes(db: Db, from: string, to: string, session?: ClientSession): Promise<void> {
   const opts = session ? { session } : {};
+  // A run killed after the rename (step counted applied on resume) may have left the old record.
+  if ((await db.listCollections({ name: from }, { ...opts, nameOnly: true }).toArray()).length === 0) await db.collection<{ _id: string }>(SHADOW_COLLECTION).deleteOne({ _id: from }, opts);
   const pending = db.collection<{ _id: string; json: string }>(PENDING_INDEXES_COLLECTION);
   const key = JSON.stringify(['renameCollection', from, to]);
   const recorded = await pending.findOne({ _id: key }, opts);
