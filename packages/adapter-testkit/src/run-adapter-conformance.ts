@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { ConformanceTarget } from './conformance-target.js';
+import { dropsAndRenames } from './suites/drops-and-renames.js';
 import { failureRecording } from './suites/failure-recording.js';
 import { historyStore } from './suites/history-store.js';
 import { identifiersAndValues } from './suites/identifiers-and-values.js';
@@ -40,5 +41,6 @@ export function runAdapterConformance(name: string, factory: () => ConformanceTa
     refusal(kit);
     identifiersAndValues(kit);
     neverSilentlyWrong(kit);
+    dropsAndRenames(kit);
   });
 }
