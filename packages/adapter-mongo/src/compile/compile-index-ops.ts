@@ -42,7 +42,12 @@ export function recordConstraintsStep(collection: string, change: { add?: readon
 export function compileAddConstraint(op: AddConstraintOp): Step[] {
   const spec = constraintSpec(op.collection, op.constraint, []);
   return [
-    commandStep({ createIndexes: op.collection, indexes: [spec] }, `createIndexes ${op.collection}: ${op.constraint.name} (${op.constraint.type})`, { mustCreate: true }),
+    // Until the next step records it, the new index reads back as an index, not a constraint: a
+    // runner killed in between is resumed by that fact, not by re-creating the index.
+    commandStep({ createIndexes: op.collection, indexes: [spec] }, `createIndexes ${op.collection}: ${op.constraint.name} (${op.constraint.type})`, {
+      mustCreate: true,
+      effects: [{ kind: 'index', collection: op.collection, name: op.constraint.name, exists: true }],
+    }),
     recordConstraintsStep(op.collection, { add: [op.constraint] }),
   ];
 }

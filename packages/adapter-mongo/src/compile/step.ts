@@ -52,7 +52,7 @@ export const StepNames = {
  * A step that sends `command` as is; its name is the command's name (the first key).
  * @example commandStep({ drop: 'users' }, 'drop users') // { kind: 'command', name: 'drop', args: { drop: 'users' }, … }
  */
-export function commandStep(command: Doc, summary: string, extra: Partial<Pick<MongoCommandStep, 'warning' | 'ignoreErrorCodes' | 'mustCreate'>> = {}): MongoCommandStep {
+export function commandStep(command: Doc, summary: string, extra: Partial<Pick<MongoCommandStep, 'warning' | 'ignoreErrorCodes' | 'mustCreate' | 'effects'>> = {}): MongoCommandStep {
   return { kind: 'command', name: Object.keys(command)[0] ?? '', args: command, summary, ...extra };
 }
 

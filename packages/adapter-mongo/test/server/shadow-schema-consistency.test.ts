@@ -1,4 +1,4 @@
-import { type HistoryEntry, MigrationEngine, MigrationHelpers, migration } from '@ductape/core';
+import { type HistoryEntry, type Migration, MigrationEngine, MigrationHelpers, migration } from '@ductape/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoAdapter } from '../../src/index.js';
 import { CapturedLog, monitoredAdapter, uniqueDatabase } from '../support/mongo-target.js';
@@ -16,6 +16,22 @@ describe.skipIf(!mongoUrl)('what _ductape_schema says stays with the collection 
   let other: MongoAdapter;
   const options = { onMissingFeature: 'warn' as const, logger: new CapturedLog() };
   const fields = async (a: MongoAdapter, name: string) => (await a.introspect(name))?.fields.map((f) => f.name);
+  // The history row a runner SIGKILLed in its first step leaves: running, nothing recorded as applied.
+  const killedRow = (written: Migration, resolved: Migration): HistoryEntry => ({
+    name: written.name,
+    tag: written.tag,
+    checksum: MigrationHelpers.checksum(written),
+    status: 'running',
+    direction: 'up',
+    appliedAt: null,
+    startedAt: new Date(),
+    executionMs: 0,
+    stepsApplied: 0,
+    stepsTotal: engine.plan(resolved).steps.length,
+    error: null,
+    appliedBy: 'a killed runner',
+    migration: resolved,
+  });
 
   beforeAll(async () => {
     ({ adapter, commands } = monitoredAdapter(url, database, options));
@@ -60,31 +76,24 @@ describe.skipIf(!mongoUrl)('what _ductape_schema says stays with the collection 
     const written = migration('r_kill').renameCollection('kill_a', 'kill_b').build();
     const previous = await adapter.introspect('kill_a');
     const resolved = { ...written, up: [{ ...written.up[0], previous }], down: [{ ...written.down[0], previous: { ...previous, name: 'kill_b' } }] } as typeof written;
-    const stepsTotal = engine.plan(resolved).steps.length;
     // What the dead runner left: the record copied, the collection renamed, nothing recorded as applied.
     const shadow = adapter.driver.db.collection<{ _id: string }>('_ductape_schema');
     const record = await shadow.findOne({ _id: 'kill_a' });
     await shadow.replaceOne({ _id: 'kill_b' }, { ...record, _id: 'kill_b' }, { upsert: true });
     await adapter.driver.db.renameCollection('kill_a', 'kill_b');
-    const running: HistoryEntry = {
-      name: 'r_kill',
-      tag: written.tag,
-      checksum: MigrationHelpers.checksum(written),
-      status: 'running',
-      direction: 'up',
-      appliedAt: null,
-      startedAt: new Date(),
-      executionMs: 0,
-      stepsApplied: 0,
-      stepsTotal,
-      error: null,
-      appliedBy: 'a killed runner',
-      migration: resolved,
-    };
-    await adapter.history.save(running);
+    await adapter.history.save(killedRow(written, resolved));
     const result = await engine.up(written);
     expect(result.outcome).toBe('resumed');
     expect(await fields(other, 'kill_b')).toEqual(['id', 'Value X']);
     expect(await shadow.findOne({ _id: 'kill_a' })).toBeNull();
+  });
+
+  it('a runner killed after addConstraint built its index: the resumed run records it instead of failing on the index', async () => {
+    await engine.up(migration('c_uq').createCollection('uq_a', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'code', type: 'text' }]).build());
+    const m = migration('k_uq').addConstraint('uq_a', { name: 'uq_a_code_uq', type: 'unique', columns: ['code'] }).build();
+    await adapter.driver.db.collection('uq_a').createIndex({ code: 1 }, { name: 'uq_a_code_uq', unique: true });
+    await adapter.history.save(killedRow(m, m));
+    expect((await engine.up(m)).outcome).toBe('resumed');
+    expect((await other.introspect('uq_a'))?.constraints).toEqual([{ name: 'uq_a_code_uq', type: 'unique', columns: ['code'] }]);
   });
 });

@@ -71,6 +71,7 @@ describe('indexes, constraints and raw (golden)', () => {
         args: { createIndexes: 'users', indexes: [{ key: { email: 1 }, name: 'uq_users_email', unique: true }] },
         summary: 'createIndexes users: uq_users_email (unique)',
         mustCreate: true,
+        effects: [{ kind: 'index', collection: 'users', name: 'uq_users_email', exists: true }],
       },
       {
         kind: 'command',
