@@ -34,7 +34,8 @@ export function indexEvents(ops: readonly Operation[], direction: 'up' | 'down')
         events.push({ kind: 'renameCollection', from: op.from, to: op.to });
         break;
       case 'addField':
-        if (op.field.unique && !op.field.primaryKey) events.push({ kind: 'add', collection: op.collection, index: { name: uniqueFieldIndexName(op.collection, op.field.name), key: keyOf([op.field.name]) }, path });
+        if (op.field.unique && !op.field.primaryKey)
+          events.push({ kind: 'add', collection: op.collection, index: { name: uniqueFieldIndexName(op.collection, op.field.name), key: keyOf([op.field.name]) }, path });
         break;
       case 'dropField':
         events.push({ kind: 'remove', collection: op.collection, name: uniqueFieldIndexName(op.collection, op.field) });
@@ -50,7 +51,8 @@ export function indexEvents(ops: readonly Operation[], direction: 'up' | 'down')
         events.push({ kind: 'add', collection: op.collection, index: { name: op.name, key: indexKey(op.fields, op.using) }, path });
         break;
       case 'addConstraint':
-        if (op.constraint.type === 'unique' || op.constraint.type === 'primaryKey') events.push({ kind: 'add', collection: op.collection, index: { name: op.constraint.name, key: keyOf(op.constraint.columns) }, path });
+        if (op.constraint.type === 'unique' || op.constraint.type === 'primaryKey')
+          events.push({ kind: 'add', collection: op.collection, index: { name: op.constraint.name, key: keyOf(op.constraint.columns) }, path });
         break;
       case 'dropIndex':
       case 'dropConstraint':

@@ -25,7 +25,11 @@ describe.skipIf(!mongoUrl)('dropCollection records a constraint added earlier in
   });
 
   it('introspection reports constraints: [] for a collection without any', async () => {
-    await engine.up(migration('plain').createCollection('plain', [{ name: 'id', type: 'integer', primaryKey: true }]).build());
+    await engine.up(
+      migration('plain')
+        .createCollection('plain', [{ name: 'id', type: 'integer', primaryKey: true }])
+        .build(),
+    );
     expect((await adapter.introspect('plain'))?.constraints).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { DuctapeError, MigrationEngine, MigrationFailedError, ValidationError, migration } from '@ductape/core';
+import { type DuctapeError, MigrationEngine, MigrationFailedError, ValidationError, migration } from '@ductape/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MongoAdapter } from '../../src/index.js';
 import { catalog } from '../support/catalog.js';
@@ -20,7 +20,9 @@ describe.skipIf(!mongoUrl)('one index per key pattern (FerretDB)', () => {
       { name: 'code', type: 'string', length: 40 },
     ])
     .build();
-  const uq = migration('m_uq').addConstraint('events', { name: 'events_uq', type: 'unique', columns: ['code'] }).build();
+  const uq = migration('m_uq')
+    .addConstraint('events', { name: 'events_uq', type: 'unique', columns: ['code'] })
+    .build();
 
   beforeAll(async () => {
     ({ adapter, commands } = monitoredAdapter(url, database, { onMissingFeature: 'warn', logger: new CapturedLog() }));
@@ -80,7 +82,11 @@ describe.skipIf(!mongoUrl)('one index per key pattern (FerretDB)', () => {
 
   it('allowed: another direction, or the old index dropped earlier in the same migration', async () => {
     await engine.up(uq);
-    await engine.up(migration('m4').createIndex('events', 'events_desc', [{ name: 'code', order: 'DESC' }]).build());
+    await engine.up(
+      migration('m4')
+        .createIndex('events', 'events_desc', [{ name: 'code', order: 'DESC' }])
+        .build(),
+    );
     const swap = migration('m5').dropConstraint('events', 'events_uq').createIndex('events', 'events_ix', ['code']).build();
     await engine.up(swap);
     expect((await catalog(adapter.driver.db)).events?.map((i) => (i as { name: string }).name)).toEqual(['_id_', 'events_desc', 'events_ix', 'events_pkey']);

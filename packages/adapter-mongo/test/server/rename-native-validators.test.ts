@@ -52,7 +52,10 @@ describe.skipIf(!mongoUrl)('MongoDB: renameCollection, no adopted indexes, valid
     await adapter.driver.db.collection('coll_b').insertOne({ m: 7 });
     const [a, b] = [await adapter.introspect('coll_a'), await adapter.introspect('coll_b')];
     // Core's resolution reads both collections first and refuses before any IO (the step itself refuses too).
-    await expect(engine.up(migration('rename_onto').renameCollection('coll_a', 'coll_b').build())).rejects.toMatchObject({ code: 'DUCTAPE_VALIDATION', message: expect.stringContaining('"coll_b" already exists') });
+    await expect(engine.up(migration('rename_onto').renameCollection('coll_a', 'coll_b').build())).rejects.toMatchObject({
+      code: 'DUCTAPE_VALIDATION',
+      message: expect.stringContaining('"coll_b" already exists'),
+    });
     expect([await adapter.introspect('coll_a'), await adapter.introspect('coll_b')]).toEqual([a, b]);
     expect(await adapter.driver.db.collection('coll_b').countDocuments()).toBe(1);
   });

@@ -49,7 +49,11 @@ describe.skipIf(!mongoUrl)('what _ductape_schema says stays with the collection 
   it('30 times: create, addField, introspect at once (this client and another) gives every field', async () => {
     for (let i = 0; i < 30; i++) {
       const name = `notes ${i}`;
-      await engine.up(migration(`c${i}`).createCollection(name, [{ name: 'id', type: 'integer', primaryKey: true }]).build());
+      await engine.up(
+        migration(`c${i}`)
+          .createCollection(name, [{ name: 'id', type: 'integer', primaryKey: true }])
+          .build(),
+      );
       expect(await fields(other, name)).toEqual(['id']);
       await engine.up(migration(`a${i}`).addField(name, 'Value X', { type: 'string', length: 20 }).build());
       expect(await fields(adapter, name)).toEqual(['id', 'Value X']);
@@ -60,11 +64,20 @@ describe.skipIf(!mongoUrl)('what _ductape_schema says stays with the collection 
   });
 
   it('renameCollection records the collection under its new name before renaming it', async () => {
-    await engine.up(migration('c_order').createCollection('order_a', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'Value X', type: 'text' }]).build());
+    await engine.up(
+      migration('c_order')
+        .createCollection('order_a', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'Value X', type: 'text' },
+        ])
+        .build(),
+    );
     commands.length = 0;
     await engine.up(migration('r_order').renameCollection('order_a', 'order_b').build());
     const rename = commands.findIndex((c) => c.commandName === 'renameCollection');
-    const record = commands.findIndex((c) => c.commandName === 'update' && (c.command as { update?: string; updates?: { q: { _id?: unknown } }[] }).update === '_ductape_schema' && c.command.updates?.[0]?.q._id === 'order_b');
+    const record = commands.findIndex(
+      (c) => c.commandName === 'update' && (c.command as { update?: string; updates?: { q: { _id?: unknown } }[] }).update === '_ductape_schema' && c.command.updates?.[0]?.q._id === 'order_b',
+    );
     expect(rename).toBeGreaterThan(-1);
     expect(record).toBeGreaterThan(-1);
     expect(record).toBeLessThan(rename);
@@ -72,7 +85,14 @@ describe.skipIf(!mongoUrl)('what _ductape_schema says stays with the collection 
   });
 
   it('a runner killed right after the rename: the resumed run keeps the fields and leaves no stale record', async () => {
-    await engine.up(migration('c_kill').createCollection('kill_a', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'Value X', type: 'text' }]).build());
+    await engine.up(
+      migration('c_kill')
+        .createCollection('kill_a', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'Value X', type: 'text' },
+        ])
+        .build(),
+    );
     const written = migration('r_kill').renameCollection('kill_a', 'kill_b').build();
     const previous = await adapter.introspect('kill_a');
     const resolved = { ...written, up: [{ ...written.up[0], previous }], down: [{ ...written.down[0], previous: { ...previous, name: 'kill_b' } }] } as typeof written;
@@ -89,8 +109,17 @@ describe.skipIf(!mongoUrl)('what _ductape_schema says stays with the collection 
   });
 
   it('a runner killed after addConstraint built its index: the resumed run records it instead of failing on the index', async () => {
-    await engine.up(migration('c_uq').createCollection('uq_a', [{ name: 'id', type: 'integer', primaryKey: true }, { name: 'code', type: 'text' }]).build());
-    const m = migration('k_uq').addConstraint('uq_a', { name: 'uq_a_code_uq', type: 'unique', columns: ['code'] }).build();
+    await engine.up(
+      migration('c_uq')
+        .createCollection('uq_a', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'code', type: 'text' },
+        ])
+        .build(),
+    );
+    const m = migration('k_uq')
+      .addConstraint('uq_a', { name: 'uq_a_code_uq', type: 'unique', columns: ['code'] })
+      .build();
     await adapter.driver.db.collection('uq_a').createIndex({ code: 1 }, { name: 'uq_a_code_uq', unique: true });
     await adapter.history.save(killedRow(m, m));
     expect((await engine.up(m)).outcome).toBe('resumed');
