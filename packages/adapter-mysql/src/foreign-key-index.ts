@@ -32,6 +32,32 @@ export async function foreignKeyIndexClauses(q: MysqlQueryable, table: string, i
   return clauses;
 }
 
+/**
+ * The `DROP INDEX` clauses an ALTER that adds an index on `columns` of `table` takes along: one for
+ * each index named after a foreign key of the table, on exactly the key's columns, that the new
+ * index can serve. That is the index InnoDB makes for a foreign key, and InnoDB drops it itself
+ * when such an index comes; one added back by the executor (see foreignKeyIndexClauses) is an
+ * ordinary index InnoDB keeps, so without this a down that recreates an index would leave both.
+ * @example await redundantForeignKeyIndexClauses(connection, 'events', ['ownerId', 'at']) // ['DROP INDEX `events_fk`']
+ */
+export async function redundantForeignKeyIndexClauses(q: MysqlQueryable, table: string, columns: readonly string[]): Promise<string[]> {
+  const keys = grouped(await q.query(FOREIGN_KEYS, [table]));
+  const indexRows = await q.query(INDEXES, [table]);
+  const whole = grouped(indexRows.filter((r) => r.sub_part == null));
+  const prefixed = new Set(indexRows.filter((r) => r.sub_part != null).map((r) => String(r.name)));
+  const clauses: string[] = [];
+  for (const [fk, keyColumns] of keys) {
+    const own = whole.get(fk);
+    if (!own || prefixed.has(fk) || !sameColumns(own, keyColumns) || !serves(columns, keyColumns)) continue;
+    clauses.push(`DROP INDEX ${quoteIdent(fk, 'index')}`);
+  }
+  return clauses;
+}
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+
 /** True when an index on `indexColumns` can enforce a foreign key on `keyColumns`. */
 function serves(indexColumns: readonly string[], keyColumns: readonly string[]): boolean {
   return keyColumns.length <= indexColumns.length && keyColumns.every((c, i) => indexColumns[i] === c);

@@ -1,4 +1,5 @@
 import { UnsupportedOperationError, assertNever, type CompileContext, type Operation, type Step } from '@ductape/core';
+import { conflictProbes } from './compile/check-foreign-key-conflict.js';
 import { compileAddConstraint } from './compile/compile-add-constraint.js';
 import { compileAddField } from './compile/compile-add-field.js';
 import { compileCreateCollection } from './compile/compile-create-collection.js';
@@ -30,6 +31,15 @@ export function rawDialectsOf(dialect: MysqlDialect): readonly string[] {
  * // 'ALTER TABLE `users` ADD COLUMN `phone` VARCHAR(20) NULL, ALGORITHM=INSTANT'
  */
 export function compileMysql(op: Operation, ctx: CompileContext, dialect: MysqlDialect = MYSQL_DIALECT): Step[] {
+  const steps = compileOp(op, ctx, dialect);
+  // A CHECK and a foreign key that changes its column are refused by the server: refused here
+  // when the migration adds both, else looked for in the live tables before the first step.
+  const conflicts = conflictProbes(op, ctx);
+  const [first, ...rest] = steps;
+  return first && conflicts.length > 0 ? [{ ...first, conflicts } as unknown as Step, ...rest] : steps;
+}
+
+function compileOp(op: Operation, ctx: CompileContext, dialect: MysqlDialect): Step[] {
   switch (op.type) {
     case 'createCollection':
       return compileCreateCollection(op, dialect);

@@ -4,12 +4,15 @@ import type { AlterAttempt, MysqlStatementStep } from './compile/step.js';
 import { checkColumnDrop } from './column-drop-check.js';
 import type { MysqlDialect } from './dialect.js';
 import { fieldUniqueKeyName } from './field-unique-key.js';
-import { foreignKeyIndexClauses } from './foreign-key-index.js';
+import { checkConflicts } from './conflict-check.js';
+import { foreignKeyIndexClauses, redundantForeignKeyIndexClauses } from './foreign-key-index.js';
 import { checkIndexKey } from './index-key-check.js';
 import { errnoOf, stepError } from './mysql-connection-error.js';
 import type { MysqlConnection } from './mysql-driver.js';
 import { runCommand } from './mysql-commands.js';
 import { quoteIdent } from './quote.js';
+import { legacyUniqueKeyName } from './compile/unique-key-name.js';
+import { renameIndexClause } from './compile/unique-key-renames.js';
 import type { MysqlLogger } from './mysql-logger.js';
 
 /** ER_ALTER_OPERATION_NOT_SUPPORTED and …_REASON: the server refused an ALGORITHM/LOCK before changing anything. */
@@ -20,6 +23,8 @@ const LOCK_WAIT_TIMEOUT = 1205;
 const INDEX_NEEDED_BY_FK = 1553;
 /** ER_CANT_DROP_FIELD_OR_KEY: no index by that name (refused before any change). */
 const NO_SUCH_KEY = 1091;
+/** ER_KEY_DOES_NOT_EXITS: RENAME INDEX of a key that has no such name (refused before any change). */
+const KEY_DOES_NOT_EXIST = 1176;
 
 export interface ExecuteOptions {
   readonly logger: MysqlLogger;
@@ -36,21 +41,31 @@ export interface ExecuteOptions {
  * An index a step builds is checked against the table's columns first (IndexKeyTooLongError), a
  * column a step drops against the foreign keys that use it (ColumnInForeignKeyError); a
  * drop of an index a foreign key needs (1553) is run again with the foreign key's own index added
- * back; a drop of a field's unique key by a name it does not have (1091) with the name it has.
+ * back; a drop of a field's unique key by a name it does not have (1091), or a rename of it (1176),
+ * with the name it has. Checks a CHECK / foreign key pair the server would refuse first (see
+ * conflict-check.ts); an ALTER that adds an index drops the foreign key's own index it makes
+ * redundant, as InnoDB does with the one it made.
  * @example await executeStep(step, connection, { logger: consoleLogger, lockRetries: 3, dialect: MYSQL_DIALECT })
  */
 export async function executeStep(step: Step, connection: MysqlConnection, options: ExecuteOptions): Promise<void> {
+  const conflicts = (step as MysqlStatementStep).conflicts;
+  if (conflicts && conflicts.length > 0) await checkConflicts(connection, conflicts);
   if (step.kind === 'noop') return;
   if (step.kind === 'command') return runCommand(step, connection);
-  const s = step as MysqlStatementStep;
+  let s = step as MysqlStatementStep;
   if (s.keyCheck) await checkIndexKey(connection, s.keyCheck, options.dialect);
   if (s.columnDrop) await checkColumnDrop(connection, s.columnDrop);
-  try {
-    await runStatement(s, connection, options);
-  } catch (error) {
-    const retry = await retryOf(s, error, connection);
-    if (!retry) throw error;
-    await runStatement(retry, connection, options);
+  if (s.addsIndex) s = withText(s, await redundantForeignKeyIndexClauses(connection, s.addsIndex.table, s.addsIndex.columns), 'dropping the index a foreign key no longer needs');
+  // Each retry answers one refusal (which changed nothing); a key by another name may then be one a foreign key needs.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await runStatement(s, connection, options);
+      return;
+    } catch (error) {
+      const retry = attempt < 2 ? await retryOf(s, error, connection) : undefined;
+      if (!retry) throw error;
+      s = retry;
+    }
   }
 }
 
@@ -63,14 +78,23 @@ async function retryOf(s: MysqlStatementStep, error: unknown, connection: MysqlC
   if (errno === INDEX_NEEDED_BY_FK && s.dropsIndex) {
     const clauses = await foreignKeyIndexClauses(connection, s.dropsIndex.table, s.dropsIndex.index);
     if (clauses.length === 0) return undefined;
-    const rewrite = (text: string): string => withClauses(text, clauses);
     const { dropsIndex: _d, ...rest } = s;
-    return {
-      ...rest,
-      text: rewrite(s.text),
-      summary: `${s.summary}, adding back the index of the foreign key that needs it`,
-      ...(s.fallbacks ? { fallbacks: s.fallbacks.map((f) => ({ ...f, text: rewrite(f.text) })) } : {}),
-    };
+    return withText(rest, clauses, 'adding back the index of the foreign key that needs it');
+  }
+  if (errno === KEY_DOES_NOT_EXIST && s.uniqueKeyRenames) {
+    const { table, renames } = s.uniqueKeyRenames;
+    const swaps: [string, string][] = [];
+    for (const r of renames) {
+      const real = await fieldUniqueKeyName(connection, table, r.column);
+      if (real === r.from) continue;
+      // A key named after the column (earlier versions) follows the column, or keeps its name.
+      const legacy = real !== undefined && real === legacyUniqueKeyName(r.column) && r.newColumn !== r.column;
+      swaps.push([`, ${renameIndexClause(r)}`, legacy ? `, ${renameIndexClause({ from: real, to: legacyUniqueKeyName(r.newColumn) })}` : '']);
+    }
+    if (swaps.length === 0) return undefined;
+    const rewrite = (text: string): string => swaps.reduce((t, [from, to]) => t.replace(from, to), text);
+    const { uniqueKeyRenames: _u, ...rest } = s;
+    return { ...rest, text: rewrite(s.text), ...(s.fallbacks ? { fallbacks: s.fallbacks.map((f) => ({ ...f, text: rewrite(f.text) })) } : {}) };
   }
   if (errno === NO_SUCH_KEY && s.fieldUniqueKey) {
     const real = await fieldUniqueKeyName(connection, s.fieldUniqueKey.table, s.fieldUniqueKey.column);
@@ -78,9 +102,21 @@ async function retryOf(s: MysqlStatementStep, error: unknown, connection: MysqlC
     const from = `DROP INDEX ${quoteIdent(s.fieldUniqueKey.name, 'index')}`;
     const to = `DROP INDEX ${quoteIdent(real, 'index')}`;
     const { fieldUniqueKey: _f, ...rest } = s;
-    return { ...rest, text: s.text.replace(from, to), ...(s.fallbacks ? { fallbacks: s.fallbacks.map((f) => ({ ...f, text: f.text.replace(from, to) })) } : {}) };
+    return {
+      ...rest,
+      text: s.text.replace(from, to),
+      ...(s.fallbacks ? { fallbacks: s.fallbacks.map((f) => ({ ...f, text: f.text.replace(from, to) })) } : {}),
+      ...(s.dropsIndex ? { dropsIndex: { ...s.dropsIndex, index: real } } : {}),
+    };
   }
   return undefined;
+}
+
+/** The step with `clauses` added to its ALTER (and to each fallback), its summary saying why. */
+function withText(s: MysqlStatementStep, clauses: readonly string[], why: string): MysqlStatementStep {
+  if (clauses.length === 0) return s;
+  const rewrite = (text: string): string => withClauses(text, clauses);
+  return { ...s, text: rewrite(s.text), summary: `${s.summary}, ${why}`, ...(s.fallbacks ? { fallbacks: s.fallbacks.map((f) => ({ ...f, text: rewrite(f.text) })) } : {}) };
 }
 
 /** `clauses` inserted before the ALGORITHM clause of an ALTER (or at its end). */

@@ -7,6 +7,7 @@ import type { MysqlDriver } from './mysql-driver.js';
 import { executeStep } from './mysql-execute.js';
 import { MysqlHistoryStore } from './mysql-history.js';
 import { introspectTable } from './mysql-introspector.js';
+import { referencingKeys } from './referencing-keys.js';
 import { MysqlLockStore } from './mysql-lock.js';
 import { type MysqlLogger, consoleLogger, silentLogger } from './mysql-logger.js';
 import { type MysqlSession, connectionOf } from './mysql-session.js';
@@ -162,6 +163,21 @@ export class MysqlFamilyAdapter implements Adapter {
     const c = await this.#driver.acquire();
     try {
       return await introspectTable(c, collection, this.#server?.mariadb ?? this.#dialect.flavor === 'mariadb', this.#dialect.nativeUuid);
+    } finally {
+      c.release();
+    }
+  }
+
+  /**
+   * The foreign keys of other tables of the database that reference `collection` (its references
+   * to itself left out), from information_schema.REFERENTIAL_CONSTRAINTS.
+   * @example await adapter.referencingKeys('customers') // [{ collection: 'orders', name: 'orders_customerId_fkey' }]
+   */
+  async referencingKeys(collection: string): Promise<ReadonlyArray<{ readonly collection: string; readonly name: string }>> {
+    if (mysqlIdentifierProblem(collection)) return [];
+    const c = await this.#driver.acquire();
+    try {
+      return await referencingKeys(c, collection);
     } finally {
       c.release();
     }

@@ -13,7 +13,8 @@ const STATS =
 const FKS = `SELECT k.CONSTRAINT_NAME AS name, k.COLUMN_NAME AS column_name, k.ORDINAL_POSITION AS position, k.REFERENCED_TABLE_NAME AS ref_table, k.REFERENCED_COLUMN_NAME AS ref_column, r.UPDATE_RULE AS update_rule, r.DELETE_RULE AS delete_rule
   FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME AND r.TABLE_NAME = k.TABLE_NAME
   WHERE k.TABLE_SCHEMA = DATABASE() AND k.TABLE_NAME = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL`;
-const CHECKS_MARIADB = 'SELECT CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?';
+// `*`: LEVEL ('Column' for a check written in a column definition) exists from MariaDB 10.5.10 only.
+const CHECKS_MARIADB = 'SELECT * FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?';
 const CHECKS_MYSQL = `SELECT c.CONSTRAINT_NAME AS name, c.CHECK_CLAUSE AS clause FROM information_schema.CHECK_CONSTRAINTS c JOIN information_schema.TABLE_CONSTRAINTS t ON t.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA AND t.CONSTRAINT_NAME = c.CONSTRAINT_NAME
   WHERE c.CONSTRAINT_SCHEMA = DATABASE() AND t.TABLE_NAME = ? AND t.CONSTRAINT_TYPE = 'CHECK'`;
 
@@ -29,14 +30,16 @@ export async function introspectTable(q: MysqlQueryable, table: string, mariadb:
   const [info] = await q.query(TABLE, [table]);
   if (!info) return undefined;
   const columns = await q.query(COLUMNS, [table]);
-  const checks = await q.query(mariadb ? CHECKS_MARIADB : CHECKS_MYSQL, [table]);
-  const jsonChecked = new Set(checks.filter((c) => isJsonValidCheck(c)).map((c) => String(c.name)));
+  const checks = (await q.query(mariadb ? CHECKS_MARIADB : CHECKS_MYSQL, [table])).map(checkRow);
+  const names = columns.map((c) => String(c.name));
+  const jsonOf = (c: Row): string | undefined => jsonValidColumn(c, names, mariadb);
+  const jsonChecked = new Set(checks.map(jsonOf).filter((n): n is string => n !== undefined));
   const keys = keysOf(
     table,
     await q.query(STATS, [table]),
     await q.query(FKS, [table]),
-    checks.filter((c) => !isJsonValidCheck(c)),
-    columns.map((c) => String(c.name)),
+    checks.filter((c) => jsonOf(c) === undefined),
+    names,
   );
   const lossy = columns.some((c) => String(c.dflt ?? '').includes('?') || String(c.column_type).includes('?') || String(c.comment ?? '').includes('?'));
   const create = lossy ? String(Object.values((await q.query(`SHOW CREATE TABLE ${quoteIdent(table, 'table')}`))[0] ?? {})[1] ?? '') : '';
@@ -53,10 +56,25 @@ export async function introspectTable(q: MysqlQueryable, table: string, mariadb:
   };
 }
 
-/** MariaDB's JSON alias is LONGTEXT plus a column check `json_valid(`col`)` named after the column. */
-function isJsonValidCheck(c: Row): boolean {
-  const name = String(c.name);
-  return String(c.clause).replace(/\s+/g, '').toLowerCase() === `json_valid(${quoteIdent(name, 'field')})`.toLowerCase();
+/** A check row with the same keys whichever query read it (MariaDB's is `SELECT *`). */
+function checkRow(c: Row): Row {
+  return { name: c.name ?? c.CONSTRAINT_NAME, clause: c.clause ?? c.CHECK_CLAUSE, level: c.LEVEL };
+}
+
+/**
+ * The column whose JSON type a check is: MariaDB's JSON alias is LONGTEXT plus a column check
+ * `json_valid(`col`)` named after the column when it was made. The check keeps that name when the
+ * column is renamed (its expression follows), so on MariaDB it is recognized by its expression on
+ * a column of the table, whatever its name, unless MariaDB (10.5.10+) says it is a table-level
+ * check (the user's own, which stays a constraint). MySQL has a real JSON type: there only a check
+ * named after its column counts, as before.
+ */
+function jsonValidColumn(c: Row, columns: readonly string[], mariadb: boolean): string | undefined {
+  const clause = String(c.clause).replace(/\s+/g, '');
+  const column = columns.find((col) => clause.toLowerCase() === `json_valid(${quoteIdent(col, 'field')})`.toLowerCase());
+  if (column === undefined) return undefined;
+  const level = c.level === undefined || c.level === null ? undefined : String(c.level);
+  return String(c.name) === column || (mariadb && level !== 'Table') ? column : undefined;
 }
 
 function tableOptionsOf(info: Row): SqlOptions {

@@ -22,4 +22,5 @@ export { IndexKeyTooLongError } from './compile/index-key-error.js';
 export { uniqueKeyName } from './compile/unique-key-name.js';
 export { ColumnInForeignKeyError, type ForeignKeyUse } from './compile/column-in-foreign-key-error.js';
 export { ColumnNotRecreatableError } from './compile/column-not-recreatable-error.js';
+export { CheckForeignKeyConflictError, type CheckForeignKeyConflict } from './compile/check-foreign-key-conflict-error.js';
 export { parseNativeType, NOT_KEPT, type NativeColumn } from './compile/native-type.js';

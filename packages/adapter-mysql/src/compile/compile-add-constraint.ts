@@ -12,5 +12,8 @@ import { alter, onlineMode } from './online.js';
 export function compileAddConstraint(op: AddConstraintOp, ctx: CompileContext): Step[] {
   const table = quoteIdent(op.collection, 'table');
   const name = quoteIdent(op.constraint.name, 'constraint');
-  return [alter(table, [`ADD ${constraintClause(op.constraint)}`], onlineMode(ctx, op, op.collection, 'inplace'), `add ${op.constraint.type} ${name} on ${table}`)];
+  const c = op.constraint;
+  // A unique or primary key can serve a foreign key: the key's own index then goes (see addsIndex).
+  const addsIndex = (c.type === 'unique' || c.type === 'primaryKey') && Array.isArray(c.columns) ? { addsIndex: { table: op.collection, columns: c.columns } } : {};
+  return [alter(table, [`ADD ${constraintClause(c)}`], onlineMode(ctx, op, op.collection, 'inplace'), `add ${c.type} ${name} on ${table}`, addsIndex)];
 }

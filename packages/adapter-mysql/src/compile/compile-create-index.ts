@@ -22,5 +22,16 @@ export function compileCreateIndex(op: CreateIndexOp, ctx: CompileContext, diale
   assertIndexFits(collection, op.name, index, knownKeyColumns(ctx, op, collection, dialect), dialect, 'compile');
   const preferred = concurrently === false ? 'plain' : isSpecialIndex(op) ? 'shared' : concurrently === true ? 'require' : 'inplace';
   const keyCheck = { table: collection, index: op.name, fields: op.fields, ...(op.unique ? { unique: true } : {}), ...(op.using ? { using: op.using } : {}) };
-  return [alter(table, [`ADD ${clause}`], onlineMode(ctx, op, collection, preferred), `create index ${quoteIdent(op.name, 'index')} on ${table}`, { keyCheck })];
+  const addsIndex = { table: collection, columns: wholeLeadingColumns(op.fields) };
+  return [alter(table, [`ADD ${clause}`], onlineMode(ctx, op, collection, preferred), `create index ${quoteIdent(op.name, 'index')} on ${table}`, { keyCheck, addsIndex })];
+}
+
+/** The index's leading columns indexed whole (a prefix or an expression cannot serve a foreign key). */
+function wholeLeadingColumns(fields: CreateIndexOp['fields']): string[] {
+  const out: string[] = [];
+  for (const f of fields) {
+    if (typeof f.name !== 'string' || f.length !== undefined) break;
+    out.push(f.name);
+  }
+  return out;
 }

@@ -39,8 +39,10 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, diale
   if (!prev.unique && next.unique) clauses.push(`ADD ${uniqueKey(op.collection, op.field)}`);
   if (prev.primaryKey && !next.primaryKey) clauses.push('DROP PRIMARY KEY');
   if (!prev.primaryKey && next.primaryKey) clauses.push(`ADD PRIMARY KEY (${column})`);
-  const dropsKey = prev.unique && !next.unique ? { fieldUniqueKey: { table: op.collection, column: op.field, name: keyName } } : {};
-  return [alter(table, clauses, onlineMode(ctx, op, op.collection, 'instant'), `modify column ${table}.${column}`, dropsKey)];
+  // Dropping the key a foreign key needs re-adds the key's own index (1553); adding one drops it.
+  const dropsKey = prev.unique && !next.unique ? { fieldUniqueKey: { table: op.collection, column: op.field, name: keyName }, dropsIndex: { table: op.collection, index: keyName } } : {};
+  const addsKey = !prev.unique && next.unique ? { addsIndex: { table: op.collection, columns: [op.field] } } : {};
+  return [alter(table, clauses, onlineMode(ctx, op, op.collection, 'instant'), `modify column ${table}.${column}`, { ...dropsKey, ...addsKey })];
 }
 
 /** Type parameters a native type text holds itself. */

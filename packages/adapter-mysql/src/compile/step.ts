@@ -1,4 +1,6 @@
 import type { CommandStep, IndexField, StatementStep } from '@ductape/core';
+import type { ConflictProbe } from './check-foreign-key-conflict.js';
+import type { UniqueKeyRename } from './unique-key-renames.js';
 
 /** How an ALTER runs: its ALGORITHM/LOCK clause, and whether it blocks writes or copies the table. */
 export interface AlterAttempt {
@@ -14,7 +16,7 @@ export interface AlterAttempt {
  * server refuses an algorithm (errors 1845/1846, before it changes anything) the executor tries
  * the next, and says in a log line when the one it runs copies the table or blocks writes.
  */
-export interface MysqlStatementStep extends StatementStep {
+export interface MysqlStatementStep extends StatementStep, ConflictChecks {
   readonly fallbacks?: readonly AlterAttempt[];
   /** An ALTER on an existing table: retried when it times out waiting for the metadata lock. */
   readonly lockRetry?: boolean;
@@ -38,6 +40,29 @@ export interface MysqlStatementStep extends StatementStep {
    * the ALTER runs, instead of the server's errno 1553/1828/1829 (see column-drop-check.ts).
    */
   readonly columnDrop?: { readonly table: string; readonly column: string };
+  /**
+   * The statement renames these field unique keys of `table` (the table's name before it runs) so
+   * they follow a renamed table or column. When the server says a key has no such name (error
+   * 1176, before any change), the executor runs it again with the name the key really has (a key
+   * named after the column by an earlier version follows the column, or keeps its name).
+   */
+  readonly uniqueKeyRenames?: { readonly table: string; readonly renames: readonly UniqueKeyRename[] };
+  /**
+   * The statement adds an index on these columns of `table`. InnoDB drops the index it made for a
+   * foreign key when another index can serve the key; the executor drops, in the same ALTER, an
+   * index named after a foreign key on exactly its columns that the new index serves, so a down
+   * that recreates an index leaves the table as it was (see foreign-key-index.ts).
+   */
+  readonly addsIndex?: { readonly table: string; readonly columns: readonly string[] };
+}
+
+/**
+ * Checks the executor runs against the live tables before the statement (and, when the step is
+ * the migration's first, for the later steps too): a CHECK and a foreign key with a referential
+ * action that changes the column may not share a column (CheckForeignKeyConflictError).
+ */
+export interface ConflictChecks {
+  readonly conflicts?: readonly ConflictProbe[];
 }
 
 /** What the executor needs to check an index's key length on the real table. */
@@ -50,7 +75,7 @@ export interface KeyCheck {
 }
 
 /** Extra parts of a statement step. */
-export type StepExtra = Partial<Pick<MysqlStatementStep, 'fallbacks' | 'lockRetry' | 'keyCheck' | 'dropsIndex' | 'fieldUniqueKey' | 'columnDrop'>>;
+export type StepExtra = Partial<Pick<MysqlStatementStep, 'fallbacks' | 'lockRetry' | 'keyCheck' | 'dropsIndex' | 'fieldUniqueKey' | 'columnDrop' | 'uniqueKeyRenames' | 'addsIndex' | 'conflicts'>>;
 
 /**
  * A statement step without parameters (DDL takes none; literals are quoted by quoteLiteral).

@@ -62,9 +62,10 @@ export function keySuites(target: FamilyTarget): void {
         await engine.up(drop); // errno 1553 before the fix
         expect(await showCreate('member')).toBe(before);
         await engine.down(drop);
-        expect(await indexNames('member')).toEqual(['PRIMARY', 'fk_member_team', 'member_team']);
-        // The index added back is an ordinary one, so InnoDB keeps it beside the restored index;
-        // dropping the restored index again needs no help.
+        // The index added back is an ordinary one InnoDB would keep beside the restored index; the
+        // down drops it in the same ALTER, as InnoDB drops its own (roundTrip finding 21), so the
+        // table is exactly as before the up; dropping the restored index again works the same way.
+        expect(await showCreate('member')).toBe(withIndex);
         await engine.up(
           migration('member_drop_again')
             .dropIndex('member', 'member_team', { previous: { name: 'member_team', fields: [{ name: 'teamId' }, { name: 'id' }] } })
