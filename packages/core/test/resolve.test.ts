@@ -348,3 +348,53 @@ describe('dropCollection of a collection other collections reference (roundTrip 
     expect(adapter.database.state.collections.has('other')).toBe(false);
   });
 });
+
+describe('a foreign key read after the table or column it references was renamed in the same run (roundTrip finding 13)', () => {
+  const base = () =>
+    migration('base')
+      .createCollection('tags', [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'code', type: 'text', unique: true },
+      ])
+      .createCollection('posts', [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'tag', type: 'text' },
+      ])
+      .addConstraint('posts', { name: 'posts_fk', type: 'foreignKey', columns: ['tag'], references: { table: 'tags', columns: ['code'] } })
+      .build();
+
+  async function roundTrip(m: Migration) {
+    const adapter = new MemoryAdapter();
+    const engine = new MigrationEngine(adapter);
+    await engine.up(base());
+    const before = structuredClone(Object.fromEntries(adapter.database.state.collections));
+    await engine.up(m);
+    const row = (await engine.getHistory()).find((h) => h.name === m.name);
+    await engine.down(m);
+    expect(Object.fromEntries(adapter.database.state.collections)).toEqual(before);
+    return row?.migration;
+  }
+
+  it('renameCollection, then dropConstraint of a key to it: the recorded key points at the new name', async () => {
+    const m = migration('c1')
+      .renameCollection('tags', 'labels')
+      .createCollection('tags', [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'code', type: 'text' },
+      ])
+      .dropConstraint('posts', 'posts_fk')
+      .build();
+    const recorded = await roundTrip(m);
+    expect(recorded?.up[2]).toMatchObject({ type: 'dropConstraint', previous: { references: { table: 'labels', columns: ['code'] } } });
+  });
+
+  it('renameField, then dropConstraint of a key to it: the recorded key names the new column', async () => {
+    const recorded = await roundTrip(migration('c2').renameField('tags', 'code', 'label').dropConstraint('posts', 'posts_fk').build());
+    expect(recorded?.up[1]).toMatchObject({ type: 'dropConstraint', previous: { references: { table: 'tags', columns: ['label'] } } });
+  });
+
+  it('renameCollection, then a cascading drop under the new name: the key to it is found and restored (finding 12)', async () => {
+    const recorded = await roundTrip(migration('c3').renameCollection('tags', 'labels').dropCollection('labels', { cascade: true }).build());
+    expect(recorded?.up.map((op) => op.type)).toEqual(['renameCollection', 'dropConstraint', 'dropCollection']);
+  });
+});

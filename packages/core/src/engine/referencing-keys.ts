@@ -14,8 +14,11 @@ import type { SchemaState } from './schema-state.js';
  */
 export async function referencingDrops(adapter: Adapter, state: SchemaState, op: DropCollectionOp, path: string, issues: ValidationIssue[]): Promise<DropConstraintOp[]> {
   if (!adapter.referencingKeys) return [];
-  const live = await adapter.referencingKeys(op.name);
-  const names = new Set([...live.map((k) => k.collection), ...state.loadedCollections()]);
+  // The database knows the table and the tables that reference it by the names they have now.
+  const liveName = state.liveName(op.name);
+  const live = liveName === null ? [] : await adapter.referencingKeys(liveName);
+  const current = live.map((k) => state.currentName(k.collection)).filter((n): n is string => n !== undefined);
+  const names = new Set([...current, ...state.loadedCollections()]);
   names.delete(op.name);
   const drops: DropConstraintOp[] = [];
   for (const name of [...names].sort()) {

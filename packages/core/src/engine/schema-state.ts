@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter/adapter.js';
 import type { IndexDefinition } from '../model/index-definition.js';
-import type { CollectionSnapshot, Operation } from '../model/operation.js';
+import type { CollectionSnapshot, Operation, RenameCollectionOp, RenameFieldOp } from '../model/operation.js';
 import { applyChanges } from '../ops/inverse.js';
 
 /**
@@ -13,6 +13,10 @@ import { applyChanges } from '../ops/inverse.js';
 export class SchemaState {
   readonly #adapter: Adapter;
   readonly #known = new Map<string, CollectionSnapshot | null>();
+  /** Table and column renames applied so far: a collection read later still names the old ones in its foreign keys. */
+  readonly #moves: (RenameCollectionOp | RenameFieldOp)[] = [];
+  /** Current name → the live table it is (null: none, it was created, or its name was moved or dropped in this run). */
+  readonly #origin = new Map<string, string | null>();
   #blind = false;
 
   constructor(adapter: Adapter) {
@@ -28,9 +32,22 @@ export class SchemaState {
   async load(name: string): Promise<CollectionSnapshot | null> {
     const known = this.#known.get(name);
     if (known !== undefined) return known;
-    const snapshot = (await this.#adapter.introspect(name)) ?? null;
+    const live = this.liveName(name);
+    const read = live === null ? null : ((await this.#adapter.introspect(live)) ?? null);
+    const snapshot = read && this.#moves.reduce(followMove, read);
     this.#known.set(name, snapshot);
     return snapshot;
+  }
+
+  /** The name the collection called `name` at this point of the run has in the database now (null: none). */
+  liveName(name: string): string | null {
+    return this.#origin.has(name) ? (this.#origin.get(name) ?? null) : name;
+  }
+
+  /** The name at this point of the run of the live collection `live` (undefined: dropped, or not there). */
+  currentName(live: string): string | undefined {
+    for (const [name, origin] of this.#origin) if (origin === live) return name;
+    return this.#origin.has(live) ? undefined : live;
   }
 
   /** The collections read or created so far that exist at this point of the run. */
@@ -47,25 +64,32 @@ export class SchemaState {
         return;
       case 'createCollection':
         if (op.existed) return;
+        this.#origin.set(op.name, null);
         return void this.#known.set(op.name, { name: op.name, fields: op.fields, indexes: op.indexes ?? [], constraints: op.constraints ?? [], ...(op.options ? { options: op.options } : {}) });
       case 'dropCollection':
+        this.#origin.set(op.name, null);
         return void this.#known.set(op.name, null);
       case 'renameCollection': {
         const c = this.#known.get(op.from);
+        this.#origin.set(op.to, this.liveName(op.from));
+        this.#origin.set(op.from, null);
         this.#known.set(op.from, null);
         this.#known.set(op.to, c ? { ...c, name: op.to } : null);
-        // Foreign keys point at the table, not its name: they follow it.
-        for (const [name, other] of this.#known) {
-          if (other?.constraints?.some((k) => k.type === 'foreignKey' && k.references.table === op.from)) {
-            const constraints = other.constraints.map((k) => (k.type === 'foreignKey' && k.references.table === op.from ? { ...k, references: { ...k.references, table: op.to } } : k));
-            this.#known.set(name, { ...other, constraints });
-          }
-        }
+        this.#move(op);
         return;
       }
+      case 'renameField':
+        this.#update(op);
+        return this.#move(op);
       default:
         return this.#update(op);
     }
+  }
+
+  /** Foreign keys point at the table and column, not their names: every one known follows the move. */
+  #move(op: RenameCollectionOp | RenameFieldOp): void {
+    this.#moves.push(op);
+    for (const [name, c] of this.#known) if (c) this.#known.set(name, followMove(c, op));
   }
 
   #update(op: Exclude<Operation, { type: 'raw' | 'createCollection' | 'dropCollection' | 'renameCollection' }>): void {
@@ -113,6 +137,18 @@ export class SchemaState {
     }
     this.#known.set(c.name, next);
   }
+}
+
+/** `c` with its foreign keys pointing where they point after `move`. */
+function followMove(c: CollectionSnapshot, move: RenameCollectionOp | RenameFieldOp): CollectionSnapshot {
+  const target = move.type === 'renameCollection' ? move.from : move.collection;
+  if (!c.constraints?.some((k) => k.type === 'foreignKey' && k.references.table === target)) return c;
+  const constraints = c.constraints.map((k) => {
+    if (k.type !== 'foreignKey' || k.references.table !== target) return k;
+    if (move.type === 'renameCollection') return { ...k, references: { ...k.references, table: move.to } };
+    return { ...k, references: { ...k.references, columns: k.references.columns.map((x) => (x === move.from ? move.to : x)) } };
+  });
+  return { ...c, constraints };
 }
 
 /**

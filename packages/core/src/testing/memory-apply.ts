@@ -56,7 +56,18 @@ export function applyOperation(collections: Collections, op: Operation, values: 
       const c = get(collections, op.collection);
       field(c, op.from);
       if (c.fields.some((f) => f.name === op.to)) throw new Error(`field "${op.to}" already exists in "${op.collection}"`);
-      return update(collections, c, { fields: c.fields.map((f) => (f.name === op.from ? { ...f, name: op.to } : f)) });
+      // As databases do: the column's indexes and keys follow it, and so do other tables' foreign keys to it.
+      const rename = (name: string) => (name === op.from ? op.to : name);
+      update(collections, c, {
+        fields: c.fields.map((f) => (f.name === op.from ? { ...f, name: op.to } : f)),
+        ...(c.indexes ? { indexes: c.indexes.map((i) => ({ ...i, fields: i.fields.map((f) => ({ ...f, name: rename(f.name) })) })) } : {}),
+        ...(c.constraints ? { constraints: c.constraints.map((k) => (k.type === 'check' ? k : { ...k, columns: k.columns.map(rename) })) } : {}),
+      });
+      for (const [name, other] of collections) {
+        const constraints = other.constraints?.map((k) => (k.type === 'foreignKey' && k.references.table === op.collection ? { ...k, references: { ...k.references, columns: k.references.columns.map(rename) } } : k));
+        if (constraints) collections.set(name, { ...other, constraints });
+      }
+      return;
     }
     case 'modifyField': {
       const c = get(collections, op.collection);
