@@ -45,11 +45,9 @@ export function applyOp(m, op, profile) {
       delete m.tables[op.from];
       table.name = op.to;
       m.tables[op.to] = table;
-      // A field's unique key keeps its name, which no longer is <table>_<field>_key: a named constraint now.
-      if (profile.sql) {
-        keyToConstraint(table, op.from);
-        keysBack(table);
-      }
+      // A field's unique key is renamed with the table (<table>_<field>_key follows it); a named
+      // constraint that now carries the derived name reads back as the field's key.
+      if (profile.sql) keysBack(table);
       for (const other of Object.values(m.tables)) for (const k of other.constraints) if (k.type === 'foreignKey' && k.references.table === op.from) k.references = { ...k.references, table: op.to };
       for (const other of Object.values(m.tables)) for (const f of other.fields) if (f.sticky?.fk === op.from) f.sticky.fk = op.to;
       return;
@@ -71,10 +69,7 @@ export function applyOp(m, op, profile) {
     }
     case 'renameField': {
       const f = t.fields.find((x) => x.name === op.from);
-      if (f.unique && profile.sql) {
-        t.constraints.push({ name: uniqueKeyName(t.name, op.from), type: 'unique', columns: [op.to] });
-        delete f.unique;
-      }
+      // The field's unique key is renamed with it (<table>_<field>_key follows the column).
       f.name = op.to;
       for (const i of t.indexes) i.fields = i.fields.map((x) => (x.name === op.from ? { ...x, name: op.to } : x));
       for (const k of t.constraints) {
@@ -165,14 +160,6 @@ function addFk(t, column, ref, tableName) {
     columns: [column],
     references: { table: ref.table, columns: ref.columns ?? ['id'], ...(ref.onDelete ? { onDelete: ref.onDelete } : {}), ...(ref.onUpdate ? { onUpdate: ref.onUpdate } : {}) },
   });
-}
-
-function keyToConstraint(table, oldName) {
-  for (const f of table.fields) {
-    if (!f.unique || f.primaryKey) continue;
-    table.constraints.push({ name: uniqueKeyName(oldName, f.name), type: 'unique', columns: [f.name] });
-    delete f.unique;
-  }
 }
 
 /** Tables whose `id` another table's foreign key references (other than itself). */
