@@ -26,7 +26,10 @@ export function findingSuites(target: FamilyTarget): void {
         'SELECT TABLE_NAME AS t, INDEX_NAME AS i, SEQ_IN_INDEX AS seq, COLUMN_NAME AS c, COLLATION AS coll, SUB_PART AS sub, NON_UNIQUE AS nonUnique FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (?) ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX',
         [tables],
       );
-      const checks = await db.query('SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME IN (?) ORDER BY 1, 2', [tables]);
+      const checks = await db.query(
+        'SELECT TABLE_NAME AS t, CONSTRAINT_NAME AS name, CHECK_CLAUSE AS clause FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME IN (?) ORDER BY 1, 2',
+        [tables],
+      );
       const creates: string[] = [];
       for (const t of tables) creates.push(await showCreate(t));
       return { stats, checks, creates };
@@ -150,7 +153,12 @@ export function findingSuites(target: FamilyTarget): void {
         const fk = { name: 'c20_fk', type: 'foreignKey', columns: ['pid'], references: { table: 'p20', columns: ['id'], onUpdate: 'CASCADE' } } as const;
         const ck = { name: 'c20_ck', type: 'check', expression: '`pid` >= 0' } as const;
         const cases = [
-          migration('f20_a').createCollection('p20', [parent]).createCollection('c20', [parent, { name: 'pid', type: 'integer' }]).addConstraint('c20', fk).addConstraint('c20', ck).build(),
+          migration('f20_a')
+            .createCollection('p20', [parent])
+            .createCollection('c20', [parent, { name: 'pid', type: 'integer' }])
+            .addConstraint('c20', fk)
+            .addConstraint('c20', ck)
+            .build(),
           migration('f20_b')
             .createCollection('p20', [parent])
             .createCollection('c20', [parent, { name: 'pid', type: 'integer' }])
