@@ -14,18 +14,10 @@ const WORK = fileURLToPath(new URL('../../.work/', import.meta.url));
 /**
  * Properties a database fails for a reason in another package, left out of the CI quick mode
  * only (the full run, `pnpm reliability`, still runs and reports them), each with its failure.
- * roundTrip (issue 17) finds open bugs on the SQL databases: see README "roundTrip findings"
- * 3, 4, 6, 9 (derived constraint names do not follow renameCollection/renameField, so a down
- * recreates them under other names), 12, 13, 18-21, and on MongoDB 14-17 and 22; it stays in
- * the quick mode of DynamoDB and Cassandra, where the quick histories hold. Remove an entry
- * with its fix.
+ * Remove an entry with its fix. roundTrip (issue 17) runs in the quick mode of every database
+ * whose quick histories hold (the SQL ones since findings 3, 4, 6, 9, 12, 13, 18-21 were fixed).
  */
-const ROUND_TRIP_OPEN = 'README roundTrip findings 3, 4, 6, 9 (constraint names after renames), 12, 13 (foreign keys in downs), 18-21';
 export const EXCLUDED = {
-  postgres: { roundTrip: ROUND_TRIP_OPEN },
-  pglite: { roundTrip: ROUND_TRIP_OPEN },
-  mysql: { roundTrip: ROUND_TRIP_OPEN },
-  mariadb: { roundTrip: ROUND_TRIP_OPEN },
   // Passed twice in CI quick mode, failed once (finding 22: a collection read back with no fields).
   mongo: { roundTrip: 'README roundTrip finding 22 (intermittent: introspect of a collection with no fields), 14-17' },
 };
