@@ -17,10 +17,7 @@ const WORK = fileURLToPath(new URL('../../.work/', import.meta.url));
  * Remove an entry with its fix. roundTrip (issue 17) runs in the quick mode of every database
  * whose quick histories hold (the SQL ones since findings 3, 4, 6, 9, 12, 13, 18-21 were fixed).
  */
-export const EXCLUDED = {
-  // Passed twice in CI quick mode, failed once (finding 22: a collection read back with no fields).
-  mongo: { roundTrip: 'README roundTrip finding 22 (intermittent: introspect of a collection with no fields), 14-17' },
-};
+export const EXCLUDED = {};
 
 /**
  * Declares the quick-mode test of one database: every property (minus EXCLUDED) must hold.
