@@ -3,7 +3,7 @@ import { historyArbitrary } from '../round-trip/arbitraries.mjs';
 import { snippet } from '../round-trip/apply.mjs';
 import { openEnv } from '../round-trip/env.mjs';
 import { interpret } from '../round-trip/interpret.mjs';
-import { profileOf } from '../round-trip/profile.mjs';
+import { placeOf, profileOf } from '../round-trip/profile.mjs';
 import { runHistory } from '../round-trip/run-history.mjs';
 import { describeError } from '../run-up.mjs';
 
@@ -38,6 +38,8 @@ export async function roundTrip(ctx, sizes) {
     refused: 0,
     zeroSteps: 0,
     dataDiffs: 0,
+    rowsWritten: 0,
+    rowChecks: 0,
     injected: 0,
     killed: 0,
     failedHistories: 0,
@@ -66,10 +68,12 @@ export async function roundTrip(ctx, sizes) {
   let seq = 0;
   const runOne = async (history) => {
     const label = `h${seq++}`;
-    const interpreted = interpret(profile, history, label);
+    // Raw statements name the current namespace (DynamoDB table prefix, Cassandra keyspace).
+    const placed = { ...profile, place: placeOf(env.ns) };
+    const interpreted = interpret(placed, history, label);
     let r;
     try {
-      r = await runHistory(env, profile, interpreted, { random: ctx.random, label });
+      r = await runHistory(env, placed, interpreted, { random: ctx.random, label });
     } catch (error) {
       const e = describeError(error);
       r = { failures: [{ kind: 'threw', text: `${e.name} ${e.code ?? ''}: ${e.message.slice(0, 300)} ${e.stack.split('\n').slice(1, 4).join(' ')}` }], counts: {} };
@@ -125,7 +129,7 @@ export async function roundTrip(ctx, sizes) {
     counts: { ...counts, seed: ctx.seed, mix },
     notes,
     ms: Date.now() - started,
-    summary: `${counts.histories} histories, ${counts.migrations} migrations, ${counts.ops} ops: ${counts.mismatches} mismatches, ${counts.leftovers} leftovers, ${counts.replayDiffs} replay diffs, ${counts.orderErrors} order errors, ${counts.untyped} untyped, ${counts.planDiffs} plan diffs, ${counts.refused} refused, ${counts.dataDiffs} data diffs`,
+    summary: `${counts.histories} histories, ${counts.migrations} migrations, ${counts.ops} ops: ${counts.mismatches} mismatches, ${counts.leftovers} leftovers, ${counts.replayDiffs} replay diffs, ${counts.orderErrors} order errors, ${counts.untyped} untyped, ${counts.planDiffs} plan diffs, ${counts.refused} refused, ${counts.dataDiffs} data diffs (${counts.rowsWritten} rows written, ${counts.rowChecks} row checks)`,
     failures,
   };
 }

@@ -3,8 +3,13 @@ import { MigrationEngine } from '@ductape/core';
 import { DatabaseService } from '@ductape/sdk';
 import { postgresCatalog } from './catalog/postgres.mjs';
 import { mysqlCatalog } from './catalog/mysql.mjs';
-import { cassandraCatalog, dynamoCatalog, mongoCatalog } from './catalog/nosql.mjs';
+import { cassandraCatalog } from './catalog/cassandra.mjs';
+import { dynamoCatalog } from './catalog/dynamo.mjs';
+import { mongoCatalog } from './catalog/mongo.mjs';
 import { quote } from './interpret.mjs';
+import { cassandraRows } from './rows/cassandra.mjs';
+import { dynamoRows } from './rows/dynamo.mjs';
+import { mongoRows } from './rows/mongo.mjs';
 
 const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -12,7 +17,7 @@ const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
  * Everything one database run of the round-trip property needs: the sdk's DatabaseService (its
  * adapter is the one the engine and introspection use, so an embedded database is opened once),
  * an engine whose step events are recorded, the catalog dumper, and row writing/reading with the
- * real driver.
+ * real driver (SQL here; MongoDB, DynamoDB and Cassandra in rows/).
  * @example const env = await openEnv(ns, profileOf); ... await env.close();
  */
 export async function openEnv(ns) {
@@ -32,17 +37,20 @@ export async function openEnv(ns) {
   }
   let close = async () => undefined;
   let other;
+  let rows;
   if (ns.key === 'mongo') {
     const { MongoClient } = await import('mongodb');
     const client = new MongoClient(ns.connection, { serverSelectionTimeoutMS: 10_000 });
     await client.connect();
     const mdb = client.db(decodeURIComponent(new URL(ns.connection).pathname.slice(1)));
     other = () => mongoCatalog(mdb);
+    rows = mongoRows(mdb);
     close = () => client.close();
   } else if (ns.key === 'dynamo') {
     const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
     const client = new DynamoDBClient({ endpoint: `http://${new URL(ns.connection).host}`, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
     other = () => dynamoCatalog(client, ns.options.tablePrefix);
+    rows = dynamoRows(client, ns.options.tablePrefix);
     close = async () => client.destroy();
   } else if (ns.key === 'cassandra') {
     const { default: cassandra } = await import('cassandra-driver');
@@ -51,6 +59,7 @@ export async function openEnv(ns) {
     await client.connect();
     const keyspace = decodeURIComponent(u.pathname.slice(1));
     other = () => cassandraCatalog(client, keyspace);
+    rows = cassandraRows(client, keyspace);
     close = () => client.shutdown();
   }
   const query = conn ? async (text, params) => (await conn.query(text, params))[0] : (text, params) => (adapter.target ?? adapter).query(text, params);
@@ -66,9 +75,10 @@ export async function openEnv(ns) {
       if (other) return other();
       throw new Error(`no catalog dumper for ${ns.key}`);
     },
-    /** Inserts rows (every column given) with parameters. */
-    async writeRows(profile, table, rows) {
-      for (const row of rows) {
+    /** Inserts rows (every column given) with parameters; `model` is the table as the model has it. */
+    async writeRows(profile, table, list, model) {
+      if (rows) return rows.write(profile, table, list, model);
+      for (const row of list) {
         const cols = Object.keys(row);
         const params = cols.map((c) => row[c]);
         const marks = cols.map((_, i) => (profile.pg ? `$${i + 1}` : '?'));
@@ -76,9 +86,10 @@ export async function openEnv(ns) {
       }
     },
     /** Every row of a table, keyed by id. */
-    async readRows(profile, table) {
-      const rows = await query(`SELECT * FROM ${quote(profile, table)}`);
-      return new Map(rows.map((r) => [Number(r.id), r]));
+    async readRows(profile, table, model) {
+      if (rows) return rows.read(profile, table, model);
+      const read = await query(`SELECT * FROM ${quote(profile, table)}`);
+      return new Map(read.map((r) => [Number(r.id), r]));
     },
     async close() {
       await conn?.end().catch(() => undefined);

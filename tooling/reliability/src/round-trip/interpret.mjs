@@ -40,7 +40,8 @@ export function interpret(profile, history, label) {
         t.rows.push(row);
         rows.push(row);
       }
-      if (rows.length > 0) write.push({ table: t.name, rows: structuredClone(rows) });
+      // The field types go with the rows: the stores without a fixed column type (MongoDB, DynamoDB) write by them.
+      if (rows.length > 0) write.push({ table: t.name, rows: structuredClone(rows), model: { fields: t.fields.map((f) => ({ name: f.name, type: f.type })) } });
     }
     const via = hm.via % 2 === 0 ? 'builder' : 'sdk';
     const ops = [];
@@ -337,9 +338,49 @@ const GENERATORS = {
         model: { type: 'createIndex', collection: t.name, name, fields: [{ name: f.name }] },
       };
     }
+    if (profile.key === 'cassandra') {
+      // Raw CQL adding (down: dropping) a nullable int column, as the SQL databases' raw op: the model adds the field.
+      const at = `${cqlName(profile.place?.keyspace ?? '')}.${cqlName(t.name)}`;
+      return { type: 'raw', dialect: 'cassandra', sql: `ALTER TABLE ${at} ADD ${cqlName(col)} int`, down: { sql: `ALTER TABLE ${at} DROP ${cqlName(col)}` }, model };
+    }
+    if (profile.key === 'dynamo') return dynamoRawIndex(gen, t, c);
     return undefined;
   },
 };
+
+/**
+ * DynamoDB's raw dialect takes one API command ({ command, input }; no table prefix applied): an
+ * UpdateTable creating a GSI on one key-typed field (down: the UpdateTable deleting it), which the
+ * model describes as a createIndex of that name. Fields DynamoDB cannot key (boolean, json,
+ * array) and the table key are not drawn.
+ */
+function dynamoRawIndex(gen, t, c) {
+  const KEY = { integer: 'N', bigint: 'N', smallint: 'N', double: 'N', decimal: 'N', float: 'N', timestamp: 'N', string: 'S', text: 'S', uuid: 'S', enum: 'S', date: 'S', time: 'S', datetime: 'S' };
+  const fields = t.fields.filter((f) => KEY[f.type] && !f.primaryKey);
+  if (fields.length === 0) return undefined;
+  const f = pick(fields, c.b);
+  const name = fresh(`${t.name}_raw`, allNames(gen.model), c.d);
+  const TableName = `${gen.profile.place?.tablePrefix ?? ''}${t.name}`;
+  return {
+    type: 'raw',
+    dialect: 'dynamodb',
+    command: {
+      command: 'UpdateTable',
+      input: {
+        TableName,
+        AttributeDefinitions: [{ AttributeName: f.name, AttributeType: KEY[f.type] }],
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: name, KeySchema: [{ AttributeName: f.name, KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } } }],
+      },
+    },
+    down: { command: { command: 'UpdateTable', input: { TableName, GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: name } }] } } },
+    model: { type: 'createIndex', collection: t.name, name, fields: [{ name: f.name }] },
+  };
+}
+
+/** A CQL identifier, always double-quoted (reserved words such as "select" and "order" are drawn). */
+function cqlName(name) {
+  return `"${name.replaceAll('"', '""')}"`;
+}
 
 function generate(gen, choice) {
   const kind = pick(gen.profile.ops, choice.k);

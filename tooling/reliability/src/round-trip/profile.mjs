@@ -18,7 +18,8 @@ export function profileOf(key, caps) {
   if (caps.modifyField) ops.push('modifyField');
   if (caps.renameCollection) ops.push('renameCollection');
   if (caps.uniqueConstraints || caps.foreignKeys || caps.checkConstraints) ops.push('addConstraint', 'dropConstraint');
-  if (sql || key === 'mongo' || key === 'cassandra') ops.push('raw');
+  // Raw ops whose effect the model can describe: an added column (SQL, Cassandra) or an index (MongoDB, DynamoDB).
+  ops.push('raw');
   const base = ['integer', 'bigint', 'smallint', 'double', 'decimal', 'string', 'text', 'boolean'];
   const other = ['float', 'date', 'time', 'datetime', 'timestamp', 'json', 'uuid', 'enum', 'array', 'binary', 'blob'];
   return {
@@ -42,7 +43,12 @@ export function profileOf(key, caps) {
     compositeIndexes: key !== 'cassandra',
     prefixLength: caps.indexPrefixLength === true,
     partial: caps.partialIndexes && pg,
-    defaultsBackfill: sql,
+    // addField with a default fills the rows there (SQL, MongoDB's backfill, DynamoDB's ScanAndUpdate); not on Cassandra.
+    defaultsBackfill: sql || key === 'mongo' || key === 'dynamo',
+    // DynamoDB's modifyField with a literal default also fills the items that lack the attribute.
+    modifyDefaultBackfills: key === 'dynamo',
+    /** What the store cannot hold (see values.mjs rowFor). */
+    rowLimits: key === 'dynamo' ? { maxNumber: 1e125, noEmptyString: true } : key === 'mongo' ? { noDecimal: true } : {},
     cascade: pg,
     oddNames: key !== 'dynamo' && key !== 'cassandra',
     fieldUnique: caps.uniqueConstraints,
@@ -63,5 +69,18 @@ export function namePools(profile) {
     tables: [...plain, ...odd, ...quote],
     fields: [...plainFields, 'select', 'Order', 'Value X', 'ñame', 'key', 'limit', 'from', ...quote],
     indexes: ['ix', 'Idx Odd', 'índice'],
+  };
+}
+
+/**
+ * Where a run's raw statements must point, from its namespace: DynamoDB's raw commands take the
+ * full table name (the run's `tablePrefix` is not applied), Cassandra's raw CQL names the keyspace.
+ * @example const p = { ...profile, place: placeOf(ns) }; p.place.tablePrefix // 'rel_1a2b_' on DynamoDB
+ * @param {{ key: string, connection: string, options?: { tablePrefix?: string } }} ns
+ */
+export function placeOf(ns) {
+  return {
+    tablePrefix: ns.options?.tablePrefix ?? '',
+    keyspace: ns.key === 'cassandra' ? decodeURIComponent(new URL(ns.connection).pathname.slice(1)) : undefined,
   };
 }

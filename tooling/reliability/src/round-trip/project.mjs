@@ -1,4 +1,5 @@
 import { canonicalJson, uniqueKeyName } from '@ductape/core';
+import { expectedNosqlCatalog } from './catalog/expected-nosql.mjs';
 
 const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
@@ -60,16 +61,14 @@ export function masked() {
 /**
  * What the database's own catalog must show for a model table: column names and nullability,
  * plain index names with their columns, DESC flags and uniqueness, and the constraint names
- * (a field's unique key as `<table>_<field>_key`).
+ * (a field's unique key as `<table>_<field>_key`); on MongoDB, DynamoDB and Cassandra see
+ * catalog/expected-nosql.mjs.
  * @example expectedCatalog(profile, model)
  */
 export function expectedCatalog(profile, model) {
   const tables = {};
-  if (!profile.sql) {
-    // MongoDB, DynamoDB, Cassandra: the catalog has the collections and their plain indexes (by name).
-    for (const t of Object.values(model.tables)) tables[t.name] = { columns: {}, indexes: profile.key === 'mongo' ? {} : Object.fromEntries(t.indexes.map((i) => [i.name, {}])), constraints: {} };
-    return tables;
-  }
+  // MongoDB, DynamoDB, Cassandra: validator properties and indexes; attribute definitions and GSIs; system_schema columns and indexes.
+  if (!profile.sql) return expectedNosqlCatalog(profile, model);
   for (const t of Object.values(model.tables)) {
     const columns = {};
     for (const f of t.fields) columns[f.name] = { nullable: !(f.primaryKey || f.required), type: catalogType(profile, f) };

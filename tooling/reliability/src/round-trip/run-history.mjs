@@ -18,7 +18,7 @@ import { normaliseValue } from './values.mjs';
  */
 export async function runHistory(env, profile, interpreted, options) {
   const failures = [];
-  const counts = { migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0, injected: 0, killed: 0 };
+  const counts = { migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0, rowsWritten: 0, rowChecks: 0, injected: 0, killed: 0 };
   const fail = (kind, text) => failures.push({ kind, text });
   const start = await env.catalog();
   if (start.leftovers.length) fail('leftovers', `the database was not clean before the history: ${start.leftovers.join(', ')}`);
@@ -55,7 +55,8 @@ async function play(env, profile, migrations, counts, fail, { check }) {
   for (const m of migrations) {
     for (const w of m.write) {
       try {
-        await env.writeRows(profile, w.table, w.rows);
+        await env.writeRows(profile, w.table, w.rows, w.model);
+        if (check) counts.rowsWritten += w.rows.length;
       } catch (error) {
         fail('data', `writing rows into ${w.table} before ${m.name}: ${describeError(error).message.slice(0, 300)}`);
         return { dumps, applied, builtNames };
@@ -166,8 +167,9 @@ async function checkAgainstModel(env, profile, m, counts, fail) {
   }
   for (const t of Object.values(model.tables)) {
     if (t.rows.length === 0) continue;
-    const read = await env.readRows(profile, t.name);
+    const read = await env.readRows(profile, t.name, t);
     for (const row of t.rows) {
+      counts.rowChecks++;
       const got = read.get(row.id);
       if (!got) {
         counts.dataDiffs++;

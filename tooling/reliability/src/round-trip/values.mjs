@@ -1,9 +1,3 @@
-/**
- * Row values the round-trip property writes between migrations: boundaries, nulls, unicode,
- * quotes. Only the profile's `dataTypes` are compared afterwards; other columns get null (or a
- * fixed value when required).
- * @example const row = rowFor(profile, model, table, 3); // { id: 1, name: 'ünïcødé 名前 🙂', ... } or undefined
- */
 const POOLS = {
   integer: [0, 1, -1, 2147483647, -2147483648, null, 42],
   smallint: [0, 32767, -32768, null, 5],
@@ -24,8 +18,15 @@ const FIXED = {
   float: 1.5,
 };
 
+/**
+ * Row values the round-trip property writes between migrations: boundaries, nulls, unicode,
+ * quotes. Only the profile's `dataTypes` are compared afterwards; other columns get null (or a
+ * fixed value when required). Within what the store holds (`profile.rowLimits`): DynamoDB numbers
+ * stop at 1e125 and a GSI key cannot be an empty string (none is written there); FerretDB closes
+ * the connection on a Decimal128, so MongoDB decimal fields stay null (no row when one is required).
+ * @example const row = rowFor(profile, model, table, 3); // { id: 1, name: 'ünïcødé 名前 🙂', ... } or undefined
+ */
 export function rowFor(profile, model, t, n) {
-  if (!profile.sql) return undefined;
   const id = t.nextId;
   const row = { id };
   for (const [i, f] of t.fields.entries()) {
@@ -45,8 +46,16 @@ export function rowFor(profile, model, t, n) {
       f.sticky?.unique || f.unique || t.indexes.some((x) => x.unique && x.fields.some((y) => y.name === f.name)) || t.constraints.some((k) => k.type === 'unique' && k.columns.includes(f.name));
     const check = t.constraints.some((k) => k.type === 'check' && (k.checkColumns ?? []).includes(f.name));
     const g = fitting(f);
+    const limits = profile.rowLimits ?? {};
+    if (limits.noDecimal && g.type === 'decimal') {
+      if (f.required || f.sticky?.notNull || unique) return undefined;
+      row[f.name] = null;
+      continue;
+    }
     let v = value(g, n + i * 3, unique ? id : undefined, f.sticky?.notNull === true);
     if (v === null && f.required) v = value(g, n + i * 3 + 1, unique ? id : undefined, true);
+    if (limits.noEmptyString && v === '') v = 'e';
+    if (limits.maxNumber && typeof v === 'number' && Math.abs(v) > limits.maxNumber) v = Math.sign(v) * limits.maxNumber;
     if (v === undefined || (v === null && f.required)) return undefined;
     // A check `col >= 0` covers it: negatives become 0 (|-2147483648| would not fit an integer).
     if (check && v !== null) v = typeof v === 'string' ? (v.startsWith('-') ? '0' : v) : Math.max(0, v);
@@ -103,6 +112,8 @@ function value(f, n, uniqueId, nonNull = false) {
  */
 export function normaliseValue(type, v) {
   if (v === null || v === undefined) return null;
+  // A value stored with another kind than the field's (rows/kinds.mjs wrongKind) stays as read.
+  if (typeof v === 'string' && v.startsWith('«stored as ')) return v;
   switch (type) {
     case 'integer':
     case 'smallint':
