@@ -203,7 +203,7 @@ const GENERATORS = {
     if (!t) return undefined;
     const candidates = t.fields.filter((f) => indexable(profile, f) && !(profile.key === 'cassandra' && f.primaryKey));
     if (candidates.length === 0) return undefined;
-    const n = profile.compositeIndexes ? 1 + (c.b % Math.min(3, candidates.length)) : 1;
+    const n = profile.compositeIndexes ? 1 + (c.b % Math.min(profile.maxIndexFields ?? 3, candidates.length)) : 1;
     const fields = [];
     for (let i = 0; i < n; i++) {
       const f = candidates[(c.c + i) % candidates.length];
@@ -409,6 +409,8 @@ function sameKey(profile, t, columns) {
 
 function indexable(profile, f) {
   if (!INDEXABLE.has(f.type) && !(f.type === 'text' && (profile.pg || profile.prefixLength))) return false;
+  // A DynamoDB key attribute is S, N or B: a boolean cannot be a GSI key (refused by design).
+  if (profile.key === 'dynamo' && f.type === 'boolean') return false;
   return true;
 }
 

@@ -41,6 +41,8 @@ export function profileOf(key, caps) {
     // DynamoDB and Cassandra store no index order (both refuse DESC before IO).
     descIndexes: key !== 'cassandra' && key !== 'dynamo',
     compositeIndexes: key !== 'cassandra',
+    // A DynamoDB GSI has a partition key and at most one sort key (more is refused by design).
+    maxIndexFields: key === 'dynamo' ? 2 : 3,
     prefixLength: caps.indexPrefixLength === true,
     partial: caps.partialIndexes && pg,
     // addField with a default fills the rows there (SQL, MongoDB's backfill, DynamoDB's ScanAndUpdate); not on Cassandra.
