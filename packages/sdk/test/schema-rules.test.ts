@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DatabaseService, MigrationEngine } from '../src/index.js';
+import { DatabaseService, MigrationEngine, migration } from '../src/index.js';
 import { configFor, sql } from './support/postgres-target.js';
 
 // Issue 16: db.schema follows the engine's rules on PGlite (the embedded PostgreSQL).
@@ -51,5 +51,28 @@ describe('db.schema on PGlite', () => {
     expect(await uniques()).toEqual([]);
     await new MigrationEngine(db.getAdapter()).down(migration);
     expect((await uniques()).map((r) => r.conname)).toEqual(['users_email_key']);
+  });
+});
+
+describe('an engine on db.getAdapter() (roundTrip finding: the sdk adapter did not forward referencingKeys)', () => {
+  it("a cascading drop of a referenced table through the sdk's adapter: the down restores the other table's foreign key", async () => {
+    const db = await connect();
+    const engine = new MigrationEngine(db.getAdapter());
+    await engine.up(
+      migration('base')
+        .createCollection('items', [{ name: 'id', type: 'integer', primaryKey: true }])
+        .createCollection('orders', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'item', type: 'integer', references: { table: 'items', onDelete: 'SET NULL' } },
+        ])
+        .build(),
+    );
+    const keys = "SELECT conname FROM pg_constraint WHERE conrelid = 'orders'::regclass AND contype = 'f'";
+    expect((await sql(db, keys)).map((r) => r.conname)).toEqual(['orders_item_fkey']);
+    const drop = migration('drop_items').dropCollection('items', { cascade: true }).build();
+    await engine.up(drop);
+    expect(await sql(db, keys)).toEqual([]);
+    await engine.down(drop);
+    expect((await sql(db, keys)).map((r) => r.conname)).toEqual(['orders_item_fkey']);
   });
 });

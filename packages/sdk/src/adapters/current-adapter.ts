@@ -1,4 +1,4 @@
-import type { Adapter, Capabilities, CollectionSnapshot, CompileContext, HistoryStore, LockStore, Operation, Session, Step } from '@ductape/core';
+import type { Adapter, Capabilities, CollectionSnapshot, CompileContext, HistoryStore, LockStore, Operation, ReferencingKey, Session, Step } from '@ductape/core';
 
 /**
  * The adapter `db.getAdapter()` returns: it forwards to whatever the service is connected to
@@ -51,5 +51,11 @@ export class CurrentAdapter implements Adapter {
 
   introspect(collection: string): Promise<CollectionSnapshot | undefined> {
     return this.current().introspect(collection);
+  }
+
+  /** The target's, or none when it cannot list them (a database without foreign keys). */
+  async referencingKeys(collection: string): Promise<ReadonlyArray<ReferencingKey>> {
+    const target = this.current();
+    return target.referencingKeys ? target.referencingKeys(collection) : [];
   }
 }
