@@ -12,6 +12,8 @@ import {
   type UpdateResult,
 } from '@ductape/core';
 import { MONGO_RAW_DIALECTS } from './compile/compile-raw.js';
+import type { MongoCommandStep } from './compile/step.js';
+import { checkKeyPatterns } from './execute/check-key-patterns.js';
 import { DEFAULT_SETTINGS, MONGODB_FEATURES, type MissingFeaturePolicy, type MongoCompileSettings, type ServerFeatures } from './compile/server-features.js';
 import { updateRowsMongo } from './data/update-rows.js';
 import { type MongoLogger, runStep } from './execute/run-step.js';
@@ -148,6 +150,16 @@ export class MongoAdapter implements DataAdapter {
    */
   updateRows(update: ResolvedUpdate, options: UpdateOptions): Promise<UpdateResult> {
     return updateRowsMongo(this.driver.client, this.driver.db, this.#features, update, options ?? {});
+  }
+
+  /**
+   * Before the engine writes anything: an index the migration adds on a key pattern the live
+   * collection already indexes under another name (MongoDB would refuse it at that step), so the
+   * refusal leaves no history row. The first step checks it again.
+   * @example await adapter.preflight(steps, 'up') // throws ValidationError 'duplicate_key_pattern'
+   */
+  async preflight(steps: readonly Step[]): Promise<void> {
+    for (const s of steps as readonly MongoCommandStep[]) if (s.keyPatternCheck) await checkKeyPatterns(this.driver.db, s.keyPatternCheck, undefined);
   }
 
   introspect(collection: string): Promise<CollectionSnapshot | undefined> {

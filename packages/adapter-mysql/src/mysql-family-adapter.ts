@@ -4,6 +4,8 @@ import { type MysqlDialect, type ServerVersion, parseServerVersion, unsupportedS
 import { rawDialectsOf, compileMysql } from './mysql-compiler.js';
 import { MysqlConnectionError } from './mysql-connection-error.js';
 import type { MysqlDriver } from './mysql-driver.js';
+import type { MysqlStatementStep } from './compile/step.js';
+import { checkConflicts } from './conflict-check.js';
 import { executeStep } from './mysql-execute.js';
 import { MysqlHistoryStore } from './mysql-history.js';
 import { introspectTable } from './mysql-introspector.js';
@@ -178,6 +180,23 @@ export class MysqlFamilyAdapter implements Adapter {
     const c = await this.#driver.acquire();
     try {
       return await referencingKeys(c, collection);
+    } finally {
+      c.release();
+    }
+  }
+
+  /**
+   * Before the engine writes anything: the CHECK / foreign key pairs the server would refuse
+   * (errno 1901) against tables as they are now (the probes compile marks `early`: tables this
+   * migration has not yet renamed or changed), so the refusal leaves no history row.
+   * @example await adapter.preflight(steps, 'up') // throws CheckForeignKeyConflictError
+   */
+  async preflight(steps: readonly Step[]): Promise<void> {
+    const early = steps.flatMap((s) => ((s as MysqlStatementStep).conflicts ?? []).filter((p) => p.early));
+    if (early.length === 0) return;
+    const c = await this.#driver.acquire();
+    try {
+      await checkConflicts(c, early);
     } finally {
       c.release();
     }

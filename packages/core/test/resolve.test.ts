@@ -262,7 +262,11 @@ describe('dropField of a column a check constraint names', () => {
 describe('renameCollection carries the collection it renames (roundTrip findings 3, 4, 6)', () => {
   it('records previous, refuses a taken name before any change, and down renames back', async () => {
     const { adapter, engine } = await setup();
-    await engine.up(migration('create_u').createCollection('u', [{ name: 'id', type: 'integer', primaryKey: true }]).build());
+    await engine.up(
+      migration('create_u')
+        .createCollection('u', [{ name: 'id', type: 'integer', primaryKey: true }])
+        .build(),
+    );
     const taken = migration('rename_onto_u').renameCollection('t', 'u').build();
     const io = adapter.database.state.history.length;
     const error = await engine.up(taken).catch((e: unknown) => e);

@@ -6,6 +6,9 @@ import type { LockStore } from './lock.js';
 import type { Session } from './session.js';
 import type { Step } from './step.js';
 
+/** The optional methods of Adapter: a wrapper that forwards an adapter must forward each. */
+export const OPTIONAL_ADAPTER_METHODS = ['referencingKeys', 'preflight'] as const;
+
 /** A foreign key constraint `name` of `collection` that references another collection. */
 export interface ReferencingKey {
   readonly collection: string;
@@ -53,6 +56,13 @@ export interface Adapter {
    * would block, before any change.
    */
   referencingKeys?(collection: string): Promise<ReadonlyArray<ReferencingKey>>;
+  /**
+   * Optional: reads the live schema for what only it can tell about a migration's compiled
+   * steps (e.g. a pair of constraints the server would refuse) and throws a DuctapeError to
+   * refuse it. The engine calls it under the lock before it writes anything, so a refusal
+   * leaves neither a change nor a history row. Reads only.
+   */
+  preflight?(steps: readonly Step[], direction: 'up' | 'down'): Promise<void>;
   readonly history: HistoryStore;
   readonly lock: LockStore;
 }

@@ -233,6 +233,7 @@ export class MigrationEngine {
 
   async #apply(p: Prepared, start: number, outcome: RunOutcome, guard: LockGuard, rows: Rows, previous?: HistoryEntry): Promise<RunResult> {
     const m = p.migration;
+    if (start === 0) await this.#adapter.preflight?.(p.steps, 'up'); // a refusal here leaves no row
     const started = Date.now();
     this.#emit({ type: 'migration:start', name: m.name, tag: m.tag, direction: 'up', stepsTotal: p.steps.length, resumeFrom: start });
     const running = runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner, previous);
@@ -275,6 +276,7 @@ export class MigrationEngine {
     const start = entry.direction === 'down' ? entry.stepsApplied : 0;
     if (start > 0 && entry.stepsTotal !== p.steps.length)
       throw new FailedMigrationPendingError(m.name, 'has a rollback that stopped part-way and now compiles differently', 'finish it by hand and remove its row with the CLI `repair` command');
+    if (start === 0) await this.#adapter.preflight?.(p.steps, 'down');
     const started = Date.now();
     this.#emit({ type: 'migration:start', name: m.name, tag: m.tag, direction: 'down', stepsTotal: p.steps.length, resumeFrom: start });
     await runSteps({

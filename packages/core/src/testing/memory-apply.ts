@@ -64,7 +64,9 @@ export function applyOperation(collections: Collections, op: Operation, values: 
         ...(c.constraints ? { constraints: c.constraints.map((k) => (k.type === 'check' ? k : { ...k, columns: k.columns.map(rename) })) } : {}),
       });
       for (const [name, other] of collections) {
-        const constraints = other.constraints?.map((k) => (k.type === 'foreignKey' && k.references.table === op.collection ? { ...k, references: { ...k.references, columns: k.references.columns.map(rename) } } : k));
+        const constraints = other.constraints?.map((k) =>
+          k.type === 'foreignKey' && k.references.table === op.collection ? { ...k, references: { ...k.references, columns: k.references.columns.map(rename) } } : k,
+        );
         if (constraints) collections.set(name, { ...other, constraints });
       }
       return;

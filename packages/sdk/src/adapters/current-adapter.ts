@@ -53,6 +53,11 @@ export class CurrentAdapter implements Adapter {
     return this.current().introspect(collection);
   }
 
+  /** The target's live checks before a run, when it has them. */
+  async preflight(steps: readonly Step[], direction: 'up' | 'down'): Promise<void> {
+    await this.current().preflight?.(steps, direction);
+  }
+
   /** The target's, or none when it cannot list them (a database without foreign keys). */
   async referencingKeys(collection: string): Promise<ReadonlyArray<ReferencingKey>> {
     const target = this.current();
