@@ -67,7 +67,11 @@ function pick(list, n) {
 
 function fresh(base, taken, n) {
   if (!taken.includes(base)) return base;
-  return `${base}_${n % 97}${taken.length}`;
+  // The suffixed name may be taken too (e.g. people_253 created earlier): the next one then.
+  for (let k = 0; ; k++) {
+    const name = `${base}_${(n + k) % 97}${taken.length + Math.floor((n + k) / 97)}`;
+    if (!taken.includes(name)) return name;
+  }
 }
 
 function allNames(model) {
@@ -149,7 +153,11 @@ const GENERATORS = {
     const t = tableOf(gen, c, (x) => x.fields.length > 1);
     if (!t) return undefined;
     // A NOT NULL field without default cannot come back once rows exist (down re-adds the definition, not the values): not drawn.
-    const candidates = t.fields.filter((x) => !x.primaryKey && !(x.required && x.default === undefined));
+    // MongoDB without partial indexes (FerretDB): a unique index lets at most one document lack its field, so a
+    // field that is or was unique cannot come back (values are not restored) once two rows exist: not drawn then.
+    const oneMissing = gen.profile.key === 'mongo' && !gen.profile.caps.partialIndexes && t.rows.length > 1;
+    const uniqueNow = (x) => x.unique || x.sticky?.unique || t.indexes.some((i) => i.unique && i.fields.some((y) => y.name === x.name)) || t.constraints.some((k) => (k.columns ?? []).includes(x.name));
+    const candidates = t.fields.filter((x) => !x.primaryKey && !(x.required && x.default === undefined) && !(oneMissing && uniqueNow(x)));
     if (candidates.length === 0) return undefined;
     return { type: 'dropField', collection: t.name, field: pick(candidates, c.b).name };
   },

@@ -67,7 +67,8 @@ export function rowFor(profile, model, t, n) {
 
 /** The field as the narrowest definition it had in the history (type, length), for its values. */
 function fitting(f) {
-  const types = f.sticky?.types ?? [];
+  // The current type counts too: a bigint narrowed to integer takes integer values from then on.
+  const types = [...(f.sticky?.types ?? []), f.type];
   const order = ['smallint', 'integer', 'bigint'];
   let type = f.type;
   for (const t of order)
