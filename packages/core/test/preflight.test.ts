@@ -21,7 +21,7 @@ describe('adapter.preflight', () => {
     await expect(engine.up(m)).rejects.toBeInstanceOf(ValidationError);
     expect(adapter.executed).toEqual([]);
     expect(await engine.getHistory()).toEqual([]);
-    expect(adapter.database.state.lock).toBeUndefined();
+    expect(adapter.database.lock).toBeUndefined();
   });
 
   it('sees the steps of each up and down it lets through', async () => {

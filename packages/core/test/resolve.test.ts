@@ -402,3 +402,34 @@ describe('a foreign key read after the table or column it references was renamed
     expect(recorded?.up.map((op) => op.type)).toEqual(['renameCollection', 'dropConstraint', 'dropCollection']);
   });
 });
+
+describe('a check naming a renamed column (roundTrip PostgreSQL full run)', () => {
+  it('the collection a later drop records carries the check as the database rewrote it, so the down recreates it', async () => {
+    const adapter = new MemoryAdapter();
+    const engine = new MigrationEngine(adapter);
+    const m = migration('h324_0')
+      .createCollection('Order', [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'name', type: 'integer', required: true, unique: true },
+      ])
+      .addConstraint('Order', { name: 'Order_ck', type: 'check', expression: '"name" >= 0 AND name < 1000 AND \'name\' <> \'\'' })
+      .renameField('Order', 'name', 'Order')
+      .dropCollection('Order')
+      .build();
+    await engine.up(m);
+    const row = (await engine.getHistory()).find((h) => h.name === m.name);
+    const drop = row?.migration.up.at(-1);
+    expect(drop?.type === 'dropCollection' ? drop.previous?.constraints : undefined).toEqual([
+      { name: 'Order_ck', type: 'check', expression: '"Order" >= 0 AND "Order" < 1000 AND \'name\' <> \'\'' },
+    ]);
+  });
+});
+
+describe('renameInExpression', () => {
+  it('rewrites quoted and bare mentions, in the expression’s own quoting, and leaves literals and longer names alone', async () => {
+    const { renameInExpression } = await import('../src/helpers/check-expression.js');
+    expect(renameInExpression('"a" > 0 AND a_b > 0 AND a < 9', 'a', 'b')).toBe('"b" > 0 AND a_b > 0 AND b < 9');
+    expect(renameInExpression('`qty` > 0 and qty < 5', 'qty', 'Amount')).toBe('`Amount` > 0 and `Amount` < 5');
+    expect(renameInExpression("x = 'x' OR x IS NULL", 'x', 'y')).toBe("y = 'x' OR y IS NULL");
+  });
+});

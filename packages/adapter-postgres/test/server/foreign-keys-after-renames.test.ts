@@ -70,4 +70,22 @@ describe.skipIf(!server)('postgres (pg server): foreign keys read after a rename
   it('renameCollection, then a cascading drop under the new name (finding 12): the key comes back', async () => {
     await check('c3', migration('c3').renameCollection('tags', 'labels').dropCollection('labels', { cascade: true }).build());
   });
+
+  it('a check naming a column renamed and then dropped with its table in one migration: the down recreates it (full run, history 162)', async () => {
+    const engine = new MigrationEngine(adapter);
+    const before = await dumpCatalog(run);
+    const m = migration('h324_0')
+      .createCollection('Order', [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'limit', type: 'double' },
+        { name: 'name', type: 'integer', required: true, unique: true },
+      ])
+      .addConstraint('Order', { name: 'Order_ck', type: 'check', expression: '"name" >= 0' })
+      .renameField('Order', 'name', 'Order')
+      .dropCollection('Order')
+      .build();
+    await up(engine, m);
+    await down(engine, m);
+    expect(await dumpCatalog(run)).toEqual(before);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter/adapter.js';
 import { ValidationError, type ValidationIssue } from '../errors/errors.js';
 import { canonicalJson } from '../helpers/canonical-json.js';
+import { expressionNames } from '../helpers/check-expression.js';
 import { uniqueKeyName } from '../helpers/constraint-names.js';
 import type { Migration } from '../model/migration.js';
 import type { CollectionSnapshot, Operation } from '../model/operation.js';
@@ -156,19 +157,6 @@ function dependentsOf(c: CollectionSnapshot | null | undefined, field: string): 
     if (uses) ops.push({ type: 'dropConstraint', collection: c.name, name: k.name, previous: k });
   }
   return ops;
-}
-
-/**
- * Whether a check expression names `field`: quoted ("f", `f`) or as a bare word (case-insensitive,
- * as unquoted SQL identifiers are), string literals left out. The database drops such a check
- * with the column, so the drop must take it explicitly for the down to restore it.
- */
-function expressionNames(expression: string, field: string): boolean {
-  const text = expression.replace(/'(?:[^']|'')*'/g, "''");
-  const quoted = [`"${field.replace(/"/g, '""')}"`, `\`${field.replace(/`/g, '``')}\``];
-  if (quoted.some((q) => text.includes(q))) return true;
-  if (!/^[A-Za-z_][A-Za-z0-9_$]*$/.test(field)) return false;
-  return new RegExp(`(^|[^A-Za-z0-9_$"\`.])${field}($|[^A-Za-z0-9_$"\`])`, 'i').test(text);
 }
 
 /** `m` with resolved up ops; its down is derived again when it was derived from the ops. */

@@ -1,6 +1,7 @@
 import type { Adapter } from '../adapter/adapter.js';
 import type { IndexDefinition } from '../model/index-definition.js';
 import type { CollectionSnapshot, Operation, RenameCollectionOp, RenameFieldOp } from '../model/operation.js';
+import { renameInExpression } from '../helpers/check-expression.js';
 import { applyChanges } from '../ops/inverse.js';
 
 /**
@@ -113,7 +114,10 @@ export class SchemaState {
           ...c,
           fields: fields.map((f) => (f.name === op.from ? { ...f, name: op.to } : f)),
           ...(indexes ? { indexes: indexes.map((i) => ({ ...i, fields: i.fields.map((f) => ({ ...f, name: rename(f.name) })) })) } : {}),
-          ...(constraints ? { constraints: constraints.map((k) => (k.type === 'check' ? k : { ...k, columns: k.columns.map(rename) })) } : {}),
+          // The database rewrites a check's mention of the column too.
+          ...(constraints
+            ? { constraints: constraints.map((k) => (k.type === 'check' ? { ...k, expression: renameInExpression(k.expression, op.from, op.to) } : { ...k, columns: k.columns.map(rename) })) }
+            : {}),
         };
         break;
       }

@@ -5,6 +5,7 @@ import type { IndexDefinition } from '../model/index-definition.js';
 import type { CollectionSnapshot, Operation } from '../model/operation.js';
 import { assertNever } from '../model/operation.js';
 import { applyChanges } from '../ops/inverse.js';
+import { renameInExpression } from '../helpers/check-expression.js';
 import { uniqueKeyName } from '../helpers/constraint-names.js';
 
 type Collections = Map<string, CollectionSnapshot>;
@@ -61,7 +62,9 @@ export function applyOperation(collections: Collections, op: Operation, values: 
       update(collections, c, {
         fields: c.fields.map((f) => (f.name === op.from ? { ...f, name: op.to } : f)),
         ...(c.indexes ? { indexes: c.indexes.map((i) => ({ ...i, fields: i.fields.map((f) => ({ ...f, name: rename(f.name) })) })) } : {}),
-        ...(c.constraints ? { constraints: c.constraints.map((k) => (k.type === 'check' ? k : { ...k, columns: k.columns.map(rename) })) } : {}),
+        ...(c.constraints
+          ? { constraints: c.constraints.map((k) => (k.type === 'check' ? { ...k, expression: renameInExpression(k.expression, op.from, op.to) } : { ...k, columns: k.columns.map(rename) })) }
+          : {}),
       });
       for (const [name, other] of collections) {
         const constraints = other.constraints?.map((k) =>
