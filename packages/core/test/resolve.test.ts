@@ -412,16 +412,14 @@ describe('a check naming a renamed column (roundTrip PostgreSQL full run)', () =
         { name: 'id', type: 'integer', primaryKey: true },
         { name: 'name', type: 'integer', required: true, unique: true },
       ])
-      .addConstraint('Order', { name: 'Order_ck', type: 'check', expression: '"name" >= 0 AND name < 1000 AND \'name\' <> \'\'' })
+      .addConstraint('Order', { name: 'Order_ck', type: 'check', expression: "\"name\" >= 0 AND name < 1000 AND 'name' <> ''" })
       .renameField('Order', 'name', 'Order')
       .dropCollection('Order')
       .build();
     await engine.up(m);
     const row = (await engine.getHistory()).find((h) => h.name === m.name);
     const drop = row?.migration.up.at(-1);
-    expect(drop?.type === 'dropCollection' ? drop.previous?.constraints : undefined).toEqual([
-      { name: 'Order_ck', type: 'check', expression: '"Order" >= 0 AND "Order" < 1000 AND \'name\' <> \'\'' },
-    ]);
+    expect(drop?.type === 'dropCollection' ? drop.previous?.constraints : undefined).toEqual([{ name: 'Order_ck', type: 'check', expression: '"Order" >= 0 AND "Order" < 1000 AND \'name\' <> \'\'' }]);
   });
 });
 
