@@ -1,6 +1,7 @@
 import {
   InvalidArgumentError,
   UnsupportedOperationError,
+  ValidationError,
   type Adapter,
   type Capabilities,
   type CollectionSnapshot,
@@ -20,6 +21,8 @@ import { POSTGRES_RAW_DIALECTS, compilePostgres } from './postgres-compiler.js';
 import type { PostgresDriver, Queryable } from './postgres-driver.js';
 import { PostgresHistoryStore } from './postgres-history.js';
 import { referencingKeysOf } from './introspect/referencing-keys.js';
+import { liveRelations } from './preflight/live-relation.js';
+import { relationConflicts, relationNamesOf } from './preflight/relation-walk.js';
 import { introspectTable } from './postgres-introspector.js';
 import { PostgresLeaseLock } from './postgres-lease-lock.js';
 import { DEFAULT_SETTLE_TIMEOUT_MS, PostgresAdvisoryLock } from './postgres-lock.js';
@@ -178,6 +181,24 @@ export class PostgresAdapter implements Adapter {
   referencingKeys(collection: string): Promise<ReadonlyArray<ReferencingKey>> {
     if (typeof collection !== 'string') throw new InvalidArgumentError('collection', 'a table name', collection);
     return referencingKeysOf(this.driver, this.schema, collection);
+  }
+
+  /**
+   * Before the engine writes anything: refuses (ValidationError 'relation_exists') a migration
+   * whose step would create an index, a UNIQUE or PRIMARY KEY constraint or a table, or rename one,
+   * to a name another relation of the schema holds at that point (PostgreSQL names them per schema,
+   * not per table, and would fail that step after the earlier ones ran). Replays the relation
+   * names the compiled steps create, free and rename over one read of pg_class. Reads only.
+   * @example await adapter.preflight(steps, 'up') // throws ValidationError 'relation_exists'
+   */
+  async preflight(steps: readonly Step[]): Promise<void> {
+    const names = relationNamesOf(steps);
+    if (names.length === 0) return;
+    const live = await liveRelations(this.driver, this.schema, names);
+    const issues = relationConflicts(steps, live, this.schema);
+    if (issues.length === 0) return;
+    const migration = steps.map((s) => (s as PostgresStatementStep).origin?.migration).find((m) => m !== undefined) ?? '(unnamed)';
+    throw new ValidationError(`migration "${migration}" against the relations of schema "${this.schema}" (nothing was changed)`, issues);
   }
 
   /** Drops the lock connection without releasing, as a killed process would (for tests). */

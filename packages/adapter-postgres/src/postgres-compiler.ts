@@ -12,6 +12,7 @@ import { compileRaw } from './compile/compile-raw.js';
 import { compileRenameCollection } from './compile/compile-rename-collection.js';
 import { compileRenameField } from './compile/compile-rename-field.js';
 import { type CompileSettings, resolveSettings } from './compile/compile-settings.js';
+import type { PostgresStatementStep } from './compile/step.js';
 
 /** Raw dialect names the PostgreSQL adapter runs. */
 export const POSTGRES_RAW_DIALECTS: readonly string[] = ['postgresql'];
@@ -28,7 +29,12 @@ export const POSTGRES_RAW_DIALECTS: readonly string[] = ['postgresql'];
  * // ['ALTER TABLE "public"."users" ADD COLUMN "phone" varchar(20)']
  */
 export function compilePostgres(op: Operation, ctx: CompileContext, base: Partial<CompileSettings> = {}): Step[] {
-  const settings = resolveSettings(base, ctx.options);
+  const origin = { migration: ctx.migration.name, path: `${ctx.direction}[${ctx.index}]` };
+  // Steps that create, free or rename relation names say which op they come from, for preflight's message.
+  return compileOp(op, ctx, resolveSettings(base, ctx.options)).map((s) => ((s as PostgresStatementStep).relations ? { ...s, origin } : s));
+}
+
+function compileOp(op: Operation, ctx: CompileContext, settings: CompileSettings): Step[] {
   switch (op.type) {
     case 'createCollection':
       return compileCreateCollection(op, settings);

@@ -3,6 +3,7 @@ import { qualify, quoteIdent } from '../quote.js';
 import type { CompileSettings } from './compile-settings.js';
 import { constraintDefinition } from './constraint-definition.js';
 import { createIndexSql } from './index-definition.js';
+import { keyCreated } from './relation-changes.js';
 import { concurrentIndex, sql } from './step.js';
 import { createdEarlier } from './table-state.js';
 
@@ -35,9 +36,10 @@ export function compileAddConstraint(op: AddConstraintOp, ctx: CompileContext, s
         createIndexSql(settings.schema, op.collection, index, true),
         createIndexSql(settings.schema, op.collection, index, false),
         `build unique index ${name} on ${table} concurrently`,
+        keyCreated(op.collection, c),
       ),
       sql(`ALTER TABLE ${table} ADD CONSTRAINT ${name} UNIQUE USING INDEX ${name}`, summary, { lockRetry: true }),
     ];
   }
-  return [sql(`ALTER TABLE ${table} ADD ${body}`, summary, { lockRetry: true })];
+  return [sql(`ALTER TABLE ${table} ADD ${body}`, summary, { lockRetry: true, relations: keyCreated(op.collection, c) })];
 }

@@ -2,6 +2,8 @@ import type { AddFieldOp, Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
 import { columnDefinition } from './column-definition.js';
 import type { CompileSettings } from './compile-settings.js';
+import { pkName, uniqueName } from './derived-names.js';
+import type { RelationChange } from './relation-changes.js';
 import { sql } from './step.js';
 
 /**
@@ -12,5 +14,14 @@ import { sql } from './step.js';
  */
 export function compileAddField(op: AddFieldOp, settings: CompileSettings): Step[] {
   const table = qualify(settings.schema, op.collection);
-  return [sql(`ALTER TABLE ${table} ADD COLUMN ${columnDefinition(op.collection, op.field)}`, `add column ${quoteIdent(op.field.name)} to ${table}`, { lockRetry: true })];
+  const text = `ALTER TABLE ${table} ADD COLUMN ${columnDefinition(op.collection, op.field)}`;
+  return [sql(text, `add column ${quoteIdent(op.field.name)} to ${table}`, { lockRetry: true, relations: inlineKeyOf(op) })];
+}
+
+/** The key the column clause creates: its inline primary key (unnamed unless its derived name is cut), else its unique key. */
+function inlineKeyOf(op: AddFieldOp): RelationChange[] {
+  const { collection: t, field } = op;
+  const base = { table: t, columns: [field.name], constraint: true } as const;
+  if (field.primaryKey) return [{ do: 'create', name: pkName(t), what: 'primary key', ...base, auto: pkName(t) === `${t}_pkey` }];
+  return field.unique ? [{ do: 'create', name: uniqueName(t, field.name), what: 'unique constraint', ...base }] : [];
 }

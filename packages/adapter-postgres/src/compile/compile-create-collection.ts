@@ -3,8 +3,9 @@ import { qualify, quoteIdent } from '../quote.js';
 import { columnDefinition } from './column-definition.js';
 import type { CompileSettings } from './compile-settings.js';
 import { columnList, constraintDefinition } from './constraint-definition.js';
-import { pkName } from './derived-names.js';
+import { pkName, uniqueName } from './derived-names.js';
 import { createIndexSql } from './index-definition.js';
+import { type InlineKey, indexCreated, keyCreated } from './relation-changes.js';
 import { sql } from './step.js';
 
 /**
@@ -24,8 +25,16 @@ export function compileCreateCollection(op: CreateCollectionOp, settings: Compil
   if (composite) lines.push(`CONSTRAINT ${quoteIdent(pkName(op.name))} PRIMARY KEY (${columnList(keys.map((k) => k.name))})`);
   const kind = temporary ? 'TEMPORARY TABLE' : sqlOptions.unlogged ? 'UNLOGGED TABLE' : 'TABLE';
   const table = qualify(schema, op.name);
-  const steps: Step[] = [sql(`CREATE ${kind} ${sqlOptions.ifNotExists ? 'IF NOT EXISTS ' : ''}${table} (\n  ${lines.join(',\n  ')}\n)`, `create table ${table}`)];
-  for (const index of op.indexes ?? []) steps.push(sql(createIndexSql(schema, op.name, index, false), `create index ${quoteIdent(index.name)} on ${table}`));
-  for (const c of op.constraints ?? []) steps.push(sql(`ALTER TABLE ${table} ADD ${constraintDefinition(schema, c)}`, `add constraint ${quoteIdent(c.name)} on ${table}`));
+  // A temporary table and its indexes live in pg_temp, not in the adapter's schema.
+  const named = <T>(changes: T[]): T[] => (temporary ? [] : changes);
+  const inlineKeys: InlineKey[] = [];
+  if (keys.length > 0) inlineKeys.push({ name: pkName(op.name), what: 'primary key', columns: keys.map((k) => k.name), auto: !composite && pkName(op.name) === `${op.name}_pkey` });
+  for (const f of fields) if (f.unique && !(f.primaryKey && !composite)) inlineKeys.push({ name: uniqueName(op.name, f.name), what: 'unique constraint', columns: [f.name], auto: false });
+  const created = named([{ do: 'createTable', name: op.name, ifNotExists: sqlOptions.ifNotExists === true, keys: inlineKeys } as const]);
+  const steps: Step[] = [sql(`CREATE ${kind} ${sqlOptions.ifNotExists ? 'IF NOT EXISTS ' : ''}${table} (\n  ${lines.join(',\n  ')}\n)`, `create table ${table}`, { relations: created })];
+  for (const index of op.indexes ?? [])
+    steps.push(sql(createIndexSql(schema, op.name, index, false), `create index ${quoteIdent(index.name)} on ${table}`, { relations: named([indexCreated(op.name, index)]) }));
+  for (const c of op.constraints ?? [])
+    steps.push(sql(`ALTER TABLE ${table} ADD ${constraintDefinition(schema, c)}`, `add constraint ${quoteIdent(c.name)} on ${table}`, { relations: named(keyCreated(op.name, c)) }));
   return steps;
 }

@@ -2,6 +2,7 @@ import type { CompileContext, CreateIndexOp, Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
 import type { CompileSettings } from './compile-settings.js';
 import { createIndexSql } from './index-definition.js';
+import { indexCreated } from './relation-changes.js';
 import { concurrentIndex, sql } from './step.js';
 import { createdEarlier } from './table-state.js';
 
@@ -18,7 +19,8 @@ export function compileCreateIndex(op: CreateIndexOp, ctx: CompileContext, setti
   const concurrently = op.concurrently ?? (settings.online && !isNew);
   const summary = `create index ${quoteIdent(op.name)} on ${qualify(settings.schema, collection)}`;
   const text = createIndexSql(settings.schema, collection, index, concurrently);
-  if (!concurrently) return [sql(text, summary, { lockRetry: !isNew })];
+  const relations = [indexCreated(collection, index)];
+  if (!concurrently) return [sql(text, summary, { lockRetry: !isNew, relations })];
   const blocking = createIndexSql(settings.schema, collection, index, false);
-  return [concurrentIndex(settings.schema, op.name, text, blocking, `${summary} concurrently`)];
+  return [concurrentIndex(settings.schema, op.name, text, blocking, `${summary} concurrently`, relations)];
 }

@@ -10,5 +10,5 @@ import { sql } from './step.js';
  */
 export function compileDropCollection(op: DropCollectionOp, settings: CompileSettings): Step[] {
   const table = qualify(settings.schema, op.name);
-  return [sql(`DROP TABLE ${table}${op.cascade ? ' CASCADE' : ''}`, `drop table ${table}`, { lockRetry: true })];
+  return [sql(`DROP TABLE ${table}${op.cascade ? ' CASCADE' : ''}`, `drop table ${table}`, { lockRetry: true, relations: [{ do: 'dropTable', name: op.name, cascade: op.cascade === true }] })];
 }

@@ -10,5 +10,5 @@ import { sql } from './step.js';
 export function compileDropConstraint(op: DropConstraintOp, settings: CompileSettings): Step[] {
   const table = qualify(settings.schema, op.collection);
   const name = quoteIdent(op.name, 'constraint');
-  return [sql(`ALTER TABLE ${table} DROP CONSTRAINT ${name}`, `drop constraint ${name} on ${table}`, { lockRetry: true })];
+  return [sql(`ALTER TABLE ${table} DROP CONSTRAINT ${name}`, `drop constraint ${name} on ${table}`, { lockRetry: true, relations: [{ do: 'dropConstraint', table: op.collection, name: op.name }] })];
 }

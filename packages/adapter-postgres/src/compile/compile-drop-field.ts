@@ -9,5 +9,10 @@ import { sql } from './step.js';
  */
 export function compileDropField(op: DropFieldOp, settings: CompileSettings): Step[] {
   const table = qualify(settings.schema, op.collection);
-  return [sql(`ALTER TABLE ${table} DROP COLUMN ${quoteIdent(op.field, 'field')}`, `drop column ${quoteIdent(op.field)} of ${table}`, { lockRetry: true })];
+  return [
+    sql(`ALTER TABLE ${table} DROP COLUMN ${quoteIdent(op.field, 'field')}`, `drop column ${quoteIdent(op.field)} of ${table}`, {
+      lockRetry: true,
+      relations: [{ do: 'dropColumn', table: op.collection, column: op.field }],
+    }),
+  ];
 }

@@ -14,6 +14,7 @@ export function compileDropIndex(op: DropIndexOp, ctx: CompileContext, settings:
   const concurrently = settings.online && !transient;
   const name = qualify(settings.schema, op.name);
   const summary = `drop index ${quoteIdent(op.name)}`;
-  if (!concurrently) return [sql(`DROP INDEX ${name}`, summary, { lockRetry: !transient })];
-  return [sql(`DROP INDEX CONCURRENTLY ${name}`, `${summary} concurrently`, { outsideTransaction: true, inTransactionText: `DROP INDEX ${name}` })];
+  const relations = [{ do: 'dropIndex', name: op.name } as const];
+  if (!concurrently) return [sql(`DROP INDEX ${name}`, summary, { lockRetry: !transient, relations })];
+  return [sql(`DROP INDEX CONCURRENTLY ${name}`, `${summary} concurrently`, { outsideTransaction: true, inTransactionText: `DROP INDEX ${name}`, relations })];
 }

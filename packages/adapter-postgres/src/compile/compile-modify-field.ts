@@ -7,6 +7,7 @@ import { defaultSql } from './default-value.js';
 import { enumName, notNullName, pkName, uniqueName } from './derived-names.js';
 import { createIndexSql } from './index-definition.js';
 import { parseNativeType } from './native-type.js';
+import type { RelationChange } from './relation-changes.js';
 import { concurrentIndex, sql } from './step.js';
 import { createdEarlier } from './table-state.js';
 
@@ -30,8 +31,10 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, setti
   const prev: FieldDefinition = op.previous ?? { name: op.field, type: inferType(changes) };
   const next = applyChanges(prev, changes);
   const online = settings.online && !createdEarlier(ctx, op, op.collection);
-  const alter = (what: string, summary: string, extra: { outsideTransaction?: boolean } = {}): Step =>
+  const alter = (what: string, summary: string, extra: { outsideTransaction?: boolean; relations?: readonly RelationChange[] } = {}): Step =>
     sql(`ALTER TABLE ${table} ${what}`, `${summary} (${table}.${column})`, { lockRetry: true, ...extra });
+  const key = (name: string, what: 'unique constraint' | 'primary key'): RelationChange[] => [{ do: 'create', name, table: op.collection, what, columns: [op.field], constraint: true }];
+  const dropKey = (name: string): RelationChange[] => [{ do: 'dropConstraint', table: op.collection, name }];
   const has = (key: keyof FieldOptions): boolean => key in changes;
   const steps: Step[] = [];
 
@@ -86,8 +89,8 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, setti
   }
   if (has('unique') && Boolean(prev.unique) !== Boolean(next.unique)) {
     const name = uniqueName(op.collection, op.field);
-    if (!next.unique) steps.push(alter(`DROP CONSTRAINT ${quoteIdent(name)}`, 'drop unique'));
-    else if (!online) steps.push(alter(`ADD CONSTRAINT ${quoteIdent(name)} UNIQUE (${column})`, 'add unique'));
+    if (!next.unique) steps.push(alter(`DROP CONSTRAINT ${quoteIdent(name)}`, 'drop unique', { relations: dropKey(name) }));
+    else if (!online) steps.push(alter(`ADD CONSTRAINT ${quoteIdent(name)} UNIQUE (${column})`, 'add unique', { relations: key(name, 'unique constraint') }));
     else {
       const uniqueIndex = { name, unique: true, fields: [{ name: op.field }] };
       steps.push(
@@ -97,14 +100,20 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, setti
           createIndexSql(settings.schema, op.collection, uniqueIndex, true),
           createIndexSql(settings.schema, op.collection, uniqueIndex, false),
           `build unique index ${quoteIdent(name)} concurrently`,
+          key(name, 'unique constraint'),
         ),
         alter(`ADD CONSTRAINT ${quoteIdent(name)} UNIQUE USING INDEX ${quoteIdent(name)}`, 'add unique'),
       );
     }
   }
   if (has('primaryKey') && Boolean(prev.primaryKey) !== Boolean(next.primaryKey)) {
-    const name = quoteIdent(pkName(op.collection));
-    steps.push(next.primaryKey ? alter(`ADD CONSTRAINT ${name} PRIMARY KEY (${column})`, 'add primary key') : alter(`DROP CONSTRAINT ${name}`, 'drop primary key'));
+    const pk = pkName(op.collection);
+    const name = quoteIdent(pk);
+    steps.push(
+      next.primaryKey
+        ? alter(`ADD CONSTRAINT ${name} PRIMARY KEY (${column})`, 'add primary key', { relations: key(pk, 'primary key') })
+        : alter(`DROP CONSTRAINT ${name}`, 'drop primary key', { relations: dropKey(pk) }),
+    );
   }
   return steps;
 }

@@ -14,5 +14,5 @@ export function compileRaw(op: RawOp): Step[] {
     throw new ValidationError('raw postgresql operation', [{ code: 'raw_needs_sql', path: 'sql', message: 'a raw postgresql operation needs SQL text, not a command' }]);
   }
   const first = op.sql.trim().split('\n')[0] ?? '';
-  return [sql(op.sql, `raw: ${first.length > 60 ? `${first.slice(0, 57)}...` : first}`, { outsideTransaction: OUTSIDE.test(op.sql) })];
+  return [sql(op.sql, `raw: ${first.length > 60 ? `${first.slice(0, 57)}...` : first}`, { outsideTransaction: OUTSIDE.test(op.sql), relations: [{ do: 'unknown' }] })];
 }

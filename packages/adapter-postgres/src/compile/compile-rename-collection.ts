@@ -19,5 +19,8 @@ export function compileRenameCollection(op: RenameCollectionOp, settings: Compil
   const from = qualify(settings.schema, op.from);
   const to = quoteIdent(op.to, 'table');
   const renames = op.previous ? tableDerivedRenames({ ...op.previous, name: op.from }, op.to) : [];
-  return [sql(`ALTER TABLE ${from} RENAME TO ${to}`, `rename table ${from} to ${to}`, { lockRetry: true }), ...renameConstraintSteps(settings.schema, op.to, renames)];
+  return [
+    sql(`ALTER TABLE ${from} RENAME TO ${to}`, `rename table ${from} to ${to}`, { lockRetry: true, relations: [{ do: 'renameTable', from: op.from, to: op.to }] }),
+    ...renameConstraintSteps(settings.schema, op.to, renames),
+  ];
 }

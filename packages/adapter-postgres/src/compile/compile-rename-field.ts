@@ -14,5 +14,8 @@ export function compileRenameField(op: RenameFieldOp, settings: CompileSettings)
   const table = qualify(settings.schema, op.collection);
   const text = `ALTER TABLE ${table} RENAME COLUMN ${quoteIdent(op.from, 'field')} TO ${quoteIdent(op.to, 'field')}`;
   const renames = op.previous ? fieldDerivedRenames(op.collection, { ...op.previous, name: op.from }, op.to) : [];
-  return [sql(text, `rename column ${quoteIdent(op.from)} of ${table} to ${quoteIdent(op.to)}`, { lockRetry: true }), ...renameConstraintSteps(settings.schema, op.collection, renames)];
+  return [
+    sql(text, `rename column ${quoteIdent(op.from)} of ${table} to ${quoteIdent(op.to)}`, { lockRetry: true, relations: [{ do: 'renameColumn', table: op.collection, from: op.from, to: op.to }] }),
+    ...renameConstraintSteps(settings.schema, op.collection, renames),
+  ];
 }

@@ -13,6 +13,8 @@ export interface DerivedRename {
   readonly from: string;
   readonly to: string;
   readonly ifExists?: boolean;
+  /** A primary or unique key: its index, a relation of the schema, is renamed with it (an enum check is not a relation). */
+  readonly key?: boolean;
 }
 
 /**
@@ -26,9 +28,9 @@ export interface DerivedRename {
 export function tableDerivedRenames(previous: CollectionSnapshot, to: string): DerivedRename[] {
   const from = previous.name;
   const keys = previous.fields.filter((f) => f.primaryKey);
-  const out: DerivedRename[] = keys.length > 0 ? [{ from: pkName(from), to: pkName(to) }] : [];
+  const out: DerivedRename[] = keys.length > 0 ? [{ from: pkName(from), to: pkName(to), key: true }] : [];
   for (const field of previous.fields) {
-    if (field.unique) out.push({ from: uniqueName(from, field.name), to: uniqueName(to, field.name), ...(field.primaryKey ? { ifExists: true } : {}) });
+    if (field.unique) out.push({ from: uniqueName(from, field.name), to: uniqueName(to, field.name), key: true, ...(field.primaryKey ? { ifExists: true } : {}) });
     if (field.type === 'enum') out.push({ from: enumName(from, field.name), to: enumName(to, field.name) });
   }
   return out.filter((r) => r.from !== r.to);
@@ -42,7 +44,7 @@ export function tableDerivedRenames(previous: CollectionSnapshot, to: string): D
  */
 export function fieldDerivedRenames(table: string, previous: FieldDefinition, to: string): DerivedRename[] {
   const out: DerivedRename[] = [];
-  if (previous.unique) out.push({ from: uniqueName(table, previous.name), to: uniqueName(table, to), ...(previous.primaryKey ? { ifExists: true } : {}) });
+  if (previous.unique) out.push({ from: uniqueName(table, previous.name), to: uniqueName(table, to), key: true, ...(previous.primaryKey ? { ifExists: true } : {}) });
   if (previous.type === 'enum') out.push({ from: enumName(table, previous.name), to: enumName(table, to) });
   return out.filter((r) => r.from !== r.to);
 }
@@ -59,10 +61,11 @@ export function renameConstraintSteps(schema: string, table: string, renames: re
   return renames.map((r) => {
     const alter = `ALTER TABLE ${target} RENAME CONSTRAINT ${quoteIdent(r.from, 'constraint')} TO ${quoteIdent(r.to, 'constraint')}`;
     const summary = `rename constraint ${quoteIdent(r.from)} of ${target} to ${quoteIdent(r.to)}`;
-    if (!r.ifExists) return sql(alter, summary, { lockRetry: true });
+    const relations = r.key ? [{ do: 'renameKey', table, from: r.from, to: r.to, ifExists: r.ifExists === true } as const] : [];
+    if (!r.ifExists) return sql(alter, summary, { lockRetry: true, relations });
     const exists = `SELECT 1 FROM pg_constraint WHERE conrelid = ${quoteLiteral(target)}::regclass AND conname = ${quoteLiteral(r.from)}`;
     const body = `BEGIN IF EXISTS (${exists}) THEN ${alter}; END IF; END`;
-    return sql(`DO ${dollarQuote(body)}`, `${summary} (if it exists)`);
+    return sql(`DO ${dollarQuote(body)}`, `${summary} (if it exists)`, { relations });
   });
 }
 

@@ -1,4 +1,5 @@
 import type { StatementStep } from '@ductape/core';
+import type { RelationChange, RelationOrigin } from './relation-changes.js';
 
 /** A statement step; `lockRetry` marks ALTERs on existing tables that are retried when lock_timeout fires. */
 export interface PostgresStatementStep extends StatementStep {
@@ -14,6 +15,10 @@ export interface PostgresStatementStep extends StatementStep {
    * Part of the step itself, so a resumed migration does it again.
    */
   readonly replacesInvalidIndex?: { readonly schema: string; readonly name: string };
+  /** The relation names (tables, indexes, …) of the schema this step creates, frees or renames, in order; read by preflight. */
+  readonly relations?: readonly RelationChange[];
+  /** The migration and op the relation changes come from (set by compilePostgres). */
+  readonly origin?: RelationOrigin;
 }
 
 /**
@@ -23,7 +28,13 @@ export interface PostgresStatementStep extends StatementStep {
 export function sql(
   text: string,
   summary: string,
-  extra: { outsideTransaction?: boolean; lockRetry?: boolean; inTransactionText?: string; replacesInvalidIndex?: { schema: string; name: string } } = {},
+  extra: {
+    outsideTransaction?: boolean;
+    lockRetry?: boolean;
+    inTransactionText?: string;
+    replacesInvalidIndex?: { schema: string; name: string };
+    relations?: readonly RelationChange[];
+  } = {},
 ): PostgresStatementStep {
   return {
     kind: 'statement',
@@ -33,6 +44,7 @@ export function sql(
     ...(extra.lockRetry ? { lockRetry: true } : {}),
     ...(extra.inTransactionText !== undefined ? { inTransactionText: extra.inTransactionText } : {}),
     ...(extra.replacesInvalidIndex ? { replacesInvalidIndex: extra.replacesInvalidIndex } : {}),
+    ...(extra.relations && extra.relations.length > 0 ? { relations: extra.relations } : {}),
   };
 }
 
@@ -41,6 +53,6 @@ export function sql(
  * leftover of a failed earlier build first, with its blocking form for callers inside a transaction.
  * @example concurrentIndex('public', 'idx', 'CREATE INDEX CONCURRENTLY …', 'CREATE INDEX …', 'create index idx')
  */
-export function concurrentIndex(schema: string, name: string, text: string, blocking: string, summary: string): PostgresStatementStep {
-  return sql(text, summary, { outsideTransaction: true, inTransactionText: blocking, replacesInvalidIndex: { schema, name } });
+export function concurrentIndex(schema: string, name: string, text: string, blocking: string, summary: string, relations: readonly RelationChange[] = []): PostgresStatementStep {
+  return sql(text, summary, { outsideTransaction: true, inTransactionText: blocking, replacesInvalidIndex: { schema, name }, relations });
 }
