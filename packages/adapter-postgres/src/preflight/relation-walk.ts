@@ -48,9 +48,10 @@ export function relationConflicts(steps: readonly Step[], live: readonly LiveRel
   const state = new Map<string, Entry>();
   for (const r of live) state.set(r.name, fromLive(r));
   const issues: ValidationIssue[] = [];
+  /** Frees `name` (whether or not it was read: a dropped table's name need not be) and what goes with it. */
   const remove = (name: string): void => {
-    if (!state.delete(name)) return;
-    for (const [other, e] of [...state]) if (e.owners.includes(name)) remove(other);
+    state.delete(name);
+    for (const [other, e] of [...state]) if (e.owners.includes(name) && state.has(other)) remove(other);
   };
   /** The tables whose columns are `table`'s: itself and its partitions. */
   const family = (table: string): Set<string> => {
