@@ -121,6 +121,19 @@ describe('postgres (PGlite): relation names are unique per schema', () => {
     expect(await history()).toEqual(['tables:applied', 'drop_x_uq:applied', 'take:applied']);
   });
 
+  it('accepts two tables swapping names (their derived keys too) and a unique field dropped and added back', async () => {
+    await applied(migration('unique').addField('b', 'u', { type: 'integer', unique: true }).build());
+    await applied(migration('swap').renameCollection('a', 'tmp').renameCollection('b', 'a').renameCollection('tmp', 'b').build());
+    await applied(migration('again').dropField('a', 'u').addField('a', 'u', { type: 'integer', unique: true }).build());
+    const keys = await run(`SELECT indexname::text AS n, tablename::text AS t FROM pg_indexes WHERE schemaname = 'public' AND tablename IN ('a', 'b') ORDER BY 1`);
+    expect(keys).toEqual([
+      { n: 'a_pkey', t: 'a' },
+      { n: 'a_u_key', t: 'a' },
+      { n: 'b_pkey', t: 'b' },
+      { n: 'x_uq', t: 'b' },
+    ]);
+  });
+
   it('checks nothing after a raw statement (it may free any name)', async () => {
     await applied(migration('raw').raw('postgresql', 'DROP INDEX x_uq', { down: 'CREATE INDEX x_uq ON a (x)' }).createIndex('b', 'x_uq', ['id']).build());
   });
