@@ -7,6 +7,8 @@ const FAILING = {
   mariadb: 'SELECT * FROM `rt_no_such_table`',
   mongodb: JSON.stringify({ rtNoSuchCommand: 1 }),
   cassandra: 'SELECT no_such_column FROM rt_no_such_table',
+  // PartiQL (a raw text on DynamoDB is an ExecuteStatement): the table does not exist.
+  dynamodb: 'SELECT * FROM "rt_no_such_table"',
 };
 
 /**
@@ -17,7 +19,7 @@ const FAILING = {
  * @example await injectFailures(env, profile, { table: 't', last: builtMigration }, counts, fail, dumpOf);
  */
 export async function injectFailures(env, profile, at, counts, fail, dumpOf) {
-  const dialect = profile.pg ? 'postgresql' : profile.key === 'mongo' ? 'mongodb' : profile.key;
+  const dialect = profile.pg ? 'postgresql' : profile.key === 'mongo' ? 'mongodb' : profile.key === 'dynamo' ? 'dynamodb' : profile.key;
   const history = async () => canonicalJson((await env.engine.getHistory()).map((h) => [h.name, h.status, h.stepsApplied]));
   if (FAILING[dialect] && at.table) {
     const before = await dumpOf(env);

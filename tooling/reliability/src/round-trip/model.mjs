@@ -61,6 +61,8 @@ export function applyOp(m, op, profile) {
       return;
     }
     case 'dropField': {
+      // Cassandra remembers a dropped column's type and refuses it back with another one.
+      if (profile.key === 'cassandra') (t.dropped ??= []).push(op.field);
       t.fields = t.fields.filter((f) => f.name !== op.field);
       t.indexes = t.indexes.filter((i) => !i.fields.some((x) => x.name === op.field));
       t.constraints = t.constraints.filter((k) => !(k.columns ?? k.checkColumns ?? []).includes(op.field));
