@@ -141,11 +141,7 @@ const GENERATORS = {
     const t = tableOf(gen, c);
     if (!t) return undefined;
     // Cassandra: a name dropped from this table may come back only with its old type: not drawn again.
-    const name = fresh(
-      pick(gen.pools.fields, c.b),
-      [...t.fields.map((f) => f.name), ...(t.dropped ?? [])],
-      c.c,
-    );
+    const name = fresh(pick(gen.pools.fields, c.b), [...t.fields.map((f) => f.name), ...(t.dropped ?? [])], c.c);
     const f = newField(gen, c, name, t.rows.length > 0, t.name);
     if (f.unique && t.rows.length > 1) delete f.unique;
     return { type: 'addField', collection: t.name, field: f };
@@ -157,7 +153,8 @@ const GENERATORS = {
     // MongoDB without partial indexes (FerretDB): a unique index lets at most one document lack its field, so a
     // field that is or was unique cannot come back (values are not restored) once two rows exist: not drawn then.
     const oneMissing = gen.profile.key === 'mongo' && !gen.profile.caps.partialIndexes && t.rows.length > 1;
-    const uniqueNow = (x) => x.unique || x.sticky?.unique || t.indexes.some((i) => i.unique && i.fields.some((y) => y.name === x.name)) || t.constraints.some((k) => (k.columns ?? []).includes(x.name));
+    const uniqueNow = (x) =>
+      x.unique || x.sticky?.unique || t.indexes.some((i) => i.unique && i.fields.some((y) => y.name === x.name)) || t.constraints.some((k) => (k.columns ?? []).includes(x.name));
     const candidates = t.fields.filter((x) => !x.primaryKey && !(x.required && x.default === undefined) && !(oneMissing && uniqueNow(x)));
     if (candidates.length === 0) return undefined;
     return { type: 'dropField', collection: t.name, field: pick(candidates, c.b).name };
@@ -319,11 +316,7 @@ const GENERATORS = {
     const { profile } = gen;
     const t = tableOf(gen, c);
     if (!t) return undefined;
-    const col = fresh(
-      `raw_${pick(['n', 'x'], c.b)}`,
-      [...t.fields.map((f) => f.name), ...(t.dropped ?? [])],
-      c.c,
-    );
+    const col = fresh(`raw_${pick(['n', 'x'], c.b)}`, [...t.fields.map((f) => f.name), ...(t.dropped ?? [])], c.c);
     const model = { type: 'addField', collection: t.name, field: { name: col, type: 'integer' } };
     if (profile.sql) {
       const q = (s) => quote(profile, s);

@@ -102,7 +102,8 @@ export function applyOp(m, op, profile) {
       }
       if (op.changes.required === false) delete f.required;
       if (op.changes.unique === false) delete f.unique;
-      if (profile.modifyDefaultBackfills && op.changes.default !== undefined && op.changes.default !== null) for (const r of t.rows) if (r[f.name] === null || r[f.name] === undefined) r[f.name] = op.changes.default;
+      if (profile.modifyDefaultBackfills && op.changes.default !== undefined && op.changes.default !== null)
+        for (const r of t.rows) if (r[f.name] === null || r[f.name] === undefined) r[f.name] = op.changes.default;
       return;
     }
     case 'createIndex':

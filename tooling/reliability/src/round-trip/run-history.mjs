@@ -18,7 +18,23 @@ import { normaliseValue } from './values.mjs';
  */
 export async function runHistory(env, profile, interpreted, options) {
   const failures = [];
-  const counts = { migrations: 0, ops: 0, mismatches: 0, leftovers: 0, replayDiffs: 0, orderErrors: 0, untyped: 0, planDiffs: 0, refused: 0, zeroSteps: 0, dataDiffs: 0, rowsWritten: 0, rowChecks: 0, injected: 0, killed: 0 };
+  const counts = {
+    migrations: 0,
+    ops: 0,
+    mismatches: 0,
+    leftovers: 0,
+    replayDiffs: 0,
+    orderErrors: 0,
+    untyped: 0,
+    planDiffs: 0,
+    refused: 0,
+    zeroSteps: 0,
+    dataDiffs: 0,
+    rowsWritten: 0,
+    rowChecks: 0,
+    injected: 0,
+    killed: 0,
+  };
   const fail = (kind, text) => failures.push({ kind, text });
   const start = await env.catalog();
   if (start.leftovers.length) fail('leftovers', `the database was not clean before the history: ${start.leftovers.join(', ')}`);

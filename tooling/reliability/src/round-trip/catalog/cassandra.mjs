@@ -26,7 +26,8 @@ export async function cassandraCatalog(client, keyspace) {
   }));
   const view = {};
   for (const t of tables) if (!HISTORY.test(t)) view[t] = { columns: {}, indexes: {}, constraints: {} };
-  for (const c of cols) if (view[c.t]) view[c.t].columns[c.c] = { nullable: c.kind === 'regular' || c.kind === 'static', type: `${c.type} ${c.kind}${c.order && c.order !== 'none' ? ` ${c.order}` : ''}` };
+  for (const c of cols)
+    if (view[c.t]) view[c.t].columns[c.c] = { nullable: c.kind === 'regular' || c.kind === 'static', type: `${c.type} ${c.kind}${c.order && c.order !== 'none' ? ` ${c.order}` : ''}` };
   for (const i of idx) if (view[i.t]) view[i.t].indexes[i.name] = { target: unquote(i.options?.target ?? ''), class: i.options?.class_name ?? i.kind };
   const mine = (r) => !HISTORY.test(r.t ?? '');
   return {

@@ -33,7 +33,9 @@ export async function dynamoCatalog(client, prefix) {
       lsis: (t.LocalSecondaryIndexes ?? []).map((l) => l.IndexName).sort(),
     });
     const role = new Map((t.KeySchema ?? []).map((k) => [k.AttributeName, k.KeyType]));
-    const columns = Object.fromEntries((t.AttributeDefinitions ?? []).map((a) => [a.AttributeName, { nullable: false, type: `${a.AttributeType}${role.has(a.AttributeName) ? ` ${role.get(a.AttributeName)}` : ''}` }]));
+    const columns = Object.fromEntries(
+      (t.AttributeDefinitions ?? []).map((a) => [a.AttributeName, { nullable: false, type: `${a.AttributeType}${role.has(a.AttributeName) ? ` ${role.get(a.AttributeName)}` : ''}` }]),
+    );
     const indexes = Object.fromEntries(gsis.map((g) => [g.name, { columns: keyOrder(g.keys), projection: g.projection ?? null }]));
     for (const l of t.LocalSecondaryIndexes ?? []) indexes[l.IndexName] = { columns: keyOrder(l.KeySchema), projection: l.Projection?.ProjectionType ?? null, local: true };
     view[name] = { columns, indexes, constraints: {} };

@@ -1,7 +1,24 @@
 import { describeProperty, expectedProperty } from './mongo-property.mjs';
 
 // DynamoDB attribute types (adapter-dynamo README, "Type mapping"): only S, N and B can be keys.
-const DYNAMO = { integer: 'N', bigint: 'N', smallint: 'N', float: 'N', double: 'N', decimal: 'N', timestamp: 'N', string: 'S', text: 'S', uuid: 'S', enum: 'S', date: 'S', time: 'S', datetime: 'S', binary: 'B', blob: 'B' };
+const DYNAMO = {
+  integer: 'N',
+  bigint: 'N',
+  smallint: 'N',
+  float: 'N',
+  double: 'N',
+  decimal: 'N',
+  timestamp: 'N',
+  string: 'S',
+  text: 'S',
+  uuid: 'S',
+  enum: 'S',
+  date: 'S',
+  time: 'S',
+  datetime: 'S',
+  binary: 'B',
+  blob: 'B',
+};
 // CQL types (adapter-cassandra README, "Type mapping"): no length, precision or enum.
 const CQL = {
   integer: 'int',

@@ -38,7 +38,12 @@ export async function mongoCatalog(db) {
     for (const i of list) {
       if (i.name === '_id_') continue;
       const key = Object.entries(i.key ?? {});
-      ix[i.name] = { unique: i.unique === true, columns: key.map(([k]) => k), desc: key.map(([, v]) => v === -1), partial: i.partialFilterExpression !== undefined && i.partialFilterExpression !== null };
+      ix[i.name] = {
+        unique: i.unique === true,
+        columns: key.map(([k]) => k),
+        desc: key.map(([, v]) => v === -1),
+        partial: i.partialFilterExpression !== undefined && i.partialFilterExpression !== null,
+      };
     }
     view[c.name] = { columns, indexes: ix, constraints: {}, validatorAt: own ? 'listCollections' : validator ? '_ductape_schema' : 'none' };
   }
