@@ -52,7 +52,7 @@ function compileOp(op: Operation, ctx: CompileContext, dialect: MysqlDialect): S
     case 'renameCollection':
       return compileRenameCollection(op);
     case 'renameField':
-      return compileRenameField(op, ctx);
+      return compileRenameField(op, ctx, dialect);
     case 'modifyField':
       return compileModifyField(op, ctx, dialect);
     case 'createIndex':

@@ -42,7 +42,8 @@ export interface ExecuteOptions {
  * column a step drops against the foreign keys that use it (ColumnInForeignKeyError); a
  * drop of an index a foreign key needs (1553) is run again with the foreign key's own index added
  * back; a drop of a field's unique key by a name it does not have (1091), or a rename of it (1176),
- * with the name it has. Checks a CHECK / foreign key pair the server would refuse first (see
+ * with the name it has, and without the drop when the column has no unique key left (the step is
+ * run again after it took effect). Checks a CHECK / foreign key pair the server would refuse first (see
  * conflict-check.ts); an ALTER that adds an index drops the foreign key's own index it makes
  * redundant, as InnoDB does with the one it made.
  * @example await executeStep(step, connection, { logger: consoleLogger, lockRetries: 3, dialect: MYSQL_DIALECT })
@@ -98,8 +99,12 @@ async function retryOf(s: MysqlStatementStep, error: unknown, connection: MysqlC
   }
   if (errno === NO_SUCH_KEY && s.fieldUniqueKey) {
     const real = await fieldUniqueKeyName(connection, s.fieldUniqueKey.table, s.fieldUniqueKey.column);
-    if (real === undefined || real === s.fieldUniqueKey.name) return undefined;
+    if (real === s.fieldUniqueKey.name) return undefined;
     const from = `DROP INDEX ${quoteIdent(s.fieldUniqueKey.name, 'index')}`;
+    // No unique key on the column by any name: the step is being run again after its statement took
+    // effect (a runner killed before recording it; core cannot check a modifyField's effect), so the
+    // drop is done: the rest of the statement (MODIFY COLUMN to the same definition) runs alone.
+    if (real === undefined) return withoutClause(s, from);
     const to = `DROP INDEX ${quoteIdent(real, 'index')}`;
     const { fieldUniqueKey: _f, ...rest } = s;
     return {
@@ -110,6 +115,14 @@ async function retryOf(s: MysqlStatementStep, error: unknown, connection: MysqlC
     };
   }
   return undefined;
+}
+
+/** The step without one clause of its ALTER (and of each fallback), which no longer drops an index. */
+function withoutClause(s: MysqlStatementStep, clause: string): MysqlStatementStep | undefined {
+  const rewrite = (text: string): string => text.replace(`, ${clause}`, '');
+  if (!s.text.includes(`, ${clause}`)) return undefined;
+  const { fieldUniqueKey: _f, dropsIndex: _d, ...rest } = s;
+  return { ...rest, text: rewrite(s.text), ...(s.fallbacks ? { fallbacks: s.fallbacks.map((f) => ({ ...f, text: rewrite(f.text) })) } : {}) };
 }
 
 /** The step with `clauses` added to its ALTER (and to each fallback), its summary saying why. */

@@ -40,6 +40,7 @@ export async function introspectTable(q: MysqlQueryable, table: string, mariadb:
     await q.query(FKS, [table]),
     checks.filter((c) => jsonOf(c) === undefined),
     names,
+    mariadb ? 'RESTRICT' : 'NO ACTION',
   );
   const lossy = columns.some((c) => String(c.dflt ?? '').includes('?') || String(c.column_type).includes('?') || String(c.comment ?? '').includes('?'));
   const create = lossy ? String(Object.values((await q.query(`SHOW CREATE TABLE ${quoteIdent(table, 'table')}`))[0] ?? {})[1] ?? '') : '';
@@ -70,11 +71,25 @@ function checkRow(c: Row): Row {
  * named after its column counts, as before.
  */
 function jsonValidColumn(c: Row, columns: readonly string[], mariadb: boolean): string | undefined {
-  const clause = String(c.clause).replace(/\s+/g, '');
+  const clause = withoutSpacesOutsideQuotes(String(c.clause));
   const column = columns.find((col) => clause.toLowerCase() === `json_valid(${quoteIdent(col, 'field')})`.toLowerCase());
   if (column === undefined) return undefined;
   const level = c.level === undefined || c.level === null ? undefined : String(c.level);
   return String(c.name) === column || (mariadb && level !== 'Table') ? column : undefined;
+}
+
+/**
+ * `text` without the white space outside backtick-quoted identifiers: the server may print
+ * `json_valid( `a` )`, and a column may be named `Value X` (its space is part of the name).
+ */
+function withoutSpacesOutsideQuotes(text: string): string {
+  let out = '';
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '`') quoted = !quoted; // a doubled backtick toggles twice: still inside
+    if (quoted || ch === '`' || !/\s/.test(ch)) out += ch;
+  }
+  return out;
 }
 
 function tableOptionsOf(info: Row): SqlOptions {

@@ -18,15 +18,17 @@ const METHODS: { readonly [k: string]: string } = { FULLTEXT: 'fulltext', SPATIA
 /**
  * Groups STATISTICS rows into indexes, and tells apart what MySQL stores the same way: a field's
  * own unique key, a unique constraint (marked by its comment), the index a foreign key made.
- * @example keysOf('users', statRows, fkRows, checkRows, ['id', 'email'])
+ * `unstated` is the referential rule the server reports for a foreign key that states none
+ * (MariaDB: RESTRICT, MySQL 8: NO ACTION): it reads back as unstated, the other one as written.
+ * @example keysOf('users', statRows, fkRows, checkRows, ['id', 'email'], 'RESTRICT')
  */
-export function keysOf(table: string, stats: readonly Row[], fks: readonly Row[], checks: readonly Row[], columnOrder: readonly string[]): Keys {
+export function keysOf(table: string, stats: readonly Row[], fks: readonly Row[], checks: readonly Row[], columnOrder: readonly string[], unstated: UnstatedRule = 'NO ACTION'): Keys {
   const byIndex = new Map<string, Row[]>();
   for (const r of stats) {
     const name = String(r.index_name);
     byIndex.set(name, [...(byIndex.get(name) ?? []), r]);
   }
-  const foreignKeys = foreignKeysOf(fks);
+  const foreignKeys = foreignKeysOf(fks, unstated);
   const fkNames = new Set(foreignKeys.map((f) => f.name));
   const indexes: IndexDefinition[] = [];
   const constraints: ConstraintDefinition[] = [...foreignKeys];
@@ -69,7 +71,7 @@ function indexOf(name: string, rows: readonly Row[], unique: boolean): IndexDefi
   return { name, fields, ...(unique ? { unique: true } : {}), ...(using ? { using } : {}) };
 }
 
-function foreignKeysOf(rows: readonly Row[]): ForeignKeyConstraint[] {
+function foreignKeysOf(rows: readonly Row[], unstated: UnstatedRule): ForeignKeyConstraint[] {
   const byName = new Map<string, Row[]>();
   for (const r of rows) byName.set(String(r.name), [...(byName.get(String(r.name)) ?? []), r]);
   return [...byName.entries()].map(([name, list]) => {
@@ -82,17 +84,23 @@ function foreignKeysOf(rows: readonly Row[]): ForeignKeyConstraint[] {
       references: {
         table: String(first.ref_table),
         columns: sorted.map((r) => String(r.ref_column)),
-        ...rule('onDelete', first.delete_rule),
-        ...rule('onUpdate', first.update_rule),
+        ...rule('onDelete', first.delete_rule, unstated),
+        ...rule('onUpdate', first.update_rule, unstated),
       },
     };
   });
 }
 
-/** RESTRICT and NO ACTION behave the same in InnoDB and are what an unstated rule reads back as. */
-function rule(key: 'onDelete' | 'onUpdate', value: unknown): { onDelete?: ReferentialAction; onUpdate?: ReferentialAction } {
+/**
+ * The rule the server reports for a foreign key that states none: RESTRICT on MariaDB, NO ACTION on
+ * MySQL 8. InnoDB enforces both alike, but each server keeps and prints the other one as written
+ * (`ON DELETE NO ACTION` on MariaDB), so only this one reads back as unstated.
+ */
+export type UnstatedRule = 'RESTRICT' | 'NO ACTION';
+
+function rule(key: 'onDelete' | 'onUpdate', value: unknown, unstated: UnstatedRule): { onDelete?: ReferentialAction; onUpdate?: ReferentialAction } {
   const v = String(value ?? '').toUpperCase();
-  return v === '' || v === 'RESTRICT' || v === 'NO ACTION' ? {} : { [key]: v as ReferentialAction };
+  return v === '' || v === unstated ? {} : { [key]: v as ReferentialAction };
 }
 
 function byName<T extends { name: string }>(list: T[]): T[] {
