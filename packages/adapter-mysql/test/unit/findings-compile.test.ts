@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Operation, migration } from '@ductape/core';
 import { CheckForeignKeyConflictError, MYSQL_DIALECT, compileMysql, type MysqlStatementStep } from '../../src/shared.js';
 import { expressionNamesColumn } from '../../src/compile/check-foreign-key-conflict.js';
-import { build, compileAll, mysql } from '../support/compile-helpers.js';
+import { build, compileAll, mariadb, mysql } from '../support/compile-helpers.js';
 
 const previous = {
   name: 'user',
@@ -27,6 +27,16 @@ describe('renames carry the unique keys named after the table and column (roundT
     expect(step?.split('\n')[0]).toBe('ALTER TABLE `people` RENAME COLUMN `mail` TO `email`, RENAME INDEX `people_mail_key` TO `people_email_key`, ALGORITHM=INSTANT');
     const [plain] = mysql({ type: 'renameField', collection: 'people', from: 'nick', to: 'alias', previous: { name: 'nick', type: 'string' } });
     expect(plain?.split('\n')[0]).toBe('ALTER TABLE `people` RENAME COLUMN `nick` TO `alias`, ALGORITHM=INSTANT');
+  });
+
+  it('MariaDB: renameField of a JSON column is CHANGE COLUMN with its previous definition, so its json_valid check takes the new name; MySQL and non-JSON columns keep RENAME COLUMN', () => {
+    const op = { type: 'renameField', collection: 't', from: 'tags', to: 'Value X', previous: { name: 'tags', type: 'array', itemType: 'string', required: true } } as const;
+    expect(mariadb(op)[0]?.split('\n')[0]).toBe("ALTER TABLE `t` CHANGE COLUMN `tags` `Value X` JSON NOT NULL COMMENT 'ductape:array<string>', ALGORITHM=INSTANT");
+    expect(mariadb({ ...op, previous: { name: 'tags', type: 'native', native: "json COMMENT 'x'" } })[0]?.split('\n')[0]).toBe("ALTER TABLE `t` CHANGE COLUMN `tags` `Value X` json NULL COMMENT 'x', ALGORITHM=INSTANT");
+    expect(mysql(op)[0]?.split('\n')[0]).toBe('ALTER TABLE `t` RENAME COLUMN `tags` TO `Value X`, ALGORITHM=INSTANT');
+    expect(mariadb({ ...op, previous: { name: 'tags', type: 'text' } })[0]?.split('\n')[0]).toBe('ALTER TABLE `t` RENAME COLUMN `tags` TO `Value X`, ALGORITHM=INSTANT');
+    const { previous: _p, ...bare } = op;
+    expect(mariadb(bare)[0]?.split('\n')[0]).toBe('ALTER TABLE `t` RENAME COLUMN `tags` TO `Value X`, ALGORITHM=INSTANT');
   });
 });
 
