@@ -32,7 +32,9 @@ describe('renames carry the unique keys named after the table and column (roundT
   it('MariaDB: renameField of a JSON column is CHANGE COLUMN with its previous definition, so its json_valid check takes the new name; MySQL and non-JSON columns keep RENAME COLUMN', () => {
     const op = { type: 'renameField', collection: 't', from: 'tags', to: 'Value X', previous: { name: 'tags', type: 'array', itemType: 'string', required: true } } as const;
     expect(mariadb(op)[0]?.split('\n')[0]).toBe("ALTER TABLE `t` CHANGE COLUMN `tags` `Value X` JSON NOT NULL COMMENT 'ductape:array<string>', ALGORITHM=INSTANT");
-    expect(mariadb({ ...op, previous: { name: 'tags', type: 'native', native: "json COMMENT 'x'" } })[0]?.split('\n')[0]).toBe("ALTER TABLE `t` CHANGE COLUMN `tags` `Value X` json NULL COMMENT 'x', ALGORITHM=INSTANT");
+    expect(mariadb({ ...op, previous: { name: 'tags', type: 'native', native: "json COMMENT 'x'" } })[0]?.split('\n')[0]).toBe(
+      "ALTER TABLE `t` CHANGE COLUMN `tags` `Value X` json NULL COMMENT 'x', ALGORITHM=INSTANT",
+    );
     expect(mysql(op)[0]?.split('\n')[0]).toBe('ALTER TABLE `t` RENAME COLUMN `tags` TO `Value X`, ALGORITHM=INSTANT');
     expect(mariadb({ ...op, previous: { name: 'tags', type: 'text' } })[0]?.split('\n')[0]).toBe('ALTER TABLE `t` RENAME COLUMN `tags` TO `Value X`, ALGORITHM=INSTANT');
     const { previous: _p, ...bare } = op;
