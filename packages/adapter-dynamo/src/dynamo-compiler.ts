@@ -6,6 +6,7 @@ import { compileCreateIndex } from './compile/create-index.js';
 import { compileDropCollection } from './compile/drop-collection.js';
 import { compileDropIndex } from './compile/drop-index.js';
 import { compileAddField, compileDropField, compileModifyField, compileRenameField } from './compile/fields.js';
+import { refuseKeyRenames } from './compile/key-renames.js';
 import { compileRaw } from './compile/raw.js';
 
 /**
@@ -22,6 +23,27 @@ export class DynamoCompiler {
   }
 
   compile(op: Operation, ctx: CompileContext): Step[] {
+    const steps = this.#compileOp(op, ctx);
+    // A rename of a key attribute created earlier in this migration (a GSI by createIndex or raw
+    // UpdateTable, a table's keys) is refused here, without IO; the live table's keys are checked
+    // by the adapter's preflight.
+    if (op.type === 'renameField') refuseKeyRenames([...this.#earlierSteps(ctx), ...steps], () => []);
+    return steps;
+  }
+
+  /** The steps of the ops before `ctx.index` in the same direction (an op that does not compile adds none: the engine refuses it there). */
+  #earlierSteps(ctx: CompileContext): Step[] {
+    const ops = ctx.direction === 'up' ? ctx.migration.up : ctx.migration.down;
+    return ops.slice(0, ctx.index).flatMap((op, index) => {
+      try {
+        return this.#compileOp(op, { ...ctx, index });
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  #compileOp(op: Operation, ctx: CompileContext): Step[] {
     const env: CompileEnv = { tableName: (c) => this.tableName(c), migration: ctx.migration };
     switch (op.type) {
       case 'createCollection':

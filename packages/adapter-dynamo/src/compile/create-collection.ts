@@ -1,4 +1,4 @@
-import { type CommandStep, type CreateCollectionOp, type DynamoKey, type DynamoOptions, UnsupportedOperationError } from '@ductape/core';
+import { type CommandStep, type CreateCollectionOp, type DynamoKey, type DynamoKeyType, type DynamoOptions, type DynamoSecondaryIndex, UnsupportedOperationError } from '@ductape/core';
 import { attributeTypeIn, attributeTypeOf, keyTypeOf } from './attribute-type.js';
 import type { CompileEnv } from './compile-env.js';
 import { gsiFromIndex } from './index-definition.js';
@@ -22,8 +22,7 @@ export function compileCreateCollection(op: CreateCollectionOp, env: CompileEnv)
   refuseUniqueFields(op, [partition, sort]);
   const throughput = provisioned(o);
   const typeOf = (field: string) => attributeTypeIn(env.migration, op.name, field);
-  const declared = new Set((o.globalSecondaryIndexes ?? []).map((g) => g.name));
-  const gsis = [...(o.globalSecondaryIndexes ?? []), ...(op.indexes ?? []).filter((i) => !declared.has(i.name)).map((i) => gsiFromIndex(i, typeOf, op.name))];
+  const gsis = globalIndexes(op, o, typeOf);
   const lsis = o.localSecondaryIndexes ?? [];
   const input = {
     TableName,
@@ -44,6 +43,24 @@ export function compileCreateCollection(op: CreateCollectionOp, env: CompileEnv)
     steps.push(commandStep('UpdateTimeToLive', { TableName, TimeToLiveSpecification: spec }, `UpdateTimeToLive ${TableName} on ${o.ttlAttribute}`));
   }
   return steps;
+}
+
+/**
+ * The GSIs to create. Without `indexes` (the builder's createCollection), those of dynamoOptions
+ * and nothing else. With `indexes` (the down of a drop: the snapshot as it was at that point of
+ * the migration), `indexes` names the GSIs, since core's schema state follows createIndex and
+ * dropIndex there but not in dynamoOptions: a GSI dropped earlier in the migration is not created
+ * (its down's createIndex creates it; issue 17, finding 24), and a dynamoOptions entry supplies
+ * the projection, capacities and key types of an index only when it has the same keys.
+ */
+function globalIndexes(op: CreateCollectionOp, o: DynamoOptions, typeOf: (field: string) => DynamoKeyType): DynamoSecondaryIndex[] {
+  const declared = o.globalSecondaryIndexes ?? [];
+  if (op.indexes === undefined) return [...declared];
+  return op.indexes.map((index) => {
+    const d = declared.find((g) => g.name === index.name);
+    const keys = (g: DynamoSecondaryIndex) => [g.partitionKey?.name, g.sortKey?.name].filter((k) => k !== undefined);
+    return d && JSON.stringify(keys(d)) === JSON.stringify(index.fields.map((f) => f.name)) ? d : gsiFromIndex(index, typeOf, op.name);
+  });
 }
 
 /** Partition and sort key from dynamoOptions, else from the primaryKey fields (first = partition, second = sort), else the first field. */

@@ -40,10 +40,12 @@ export function compileModifyField(op: ModifyFieldOp, env: CompileEnv): Step[] {
 
 /**
  * renameField → copy and remove the attribute in every item, in resumable batches (costly: a full scan).
+ * Renaming a key attribute (of the table, a GSI or an LSI) is refused by the compiler and by the
+ * adapter's preflight (key-renames.ts), before any IO.
  * @example compileRenameField({ type: 'renameField', collection: 'users', from: 'name', to: 'full_name' }, env)
  */
 export function compileRenameField(op: RenameFieldOp, env: CompileEnv): Step[] {
-  return [renameStep(env.tableName(op.collection), op.from, op.to)];
+  return [renameStep(env.tableName(op.collection), op.from, op.to, op.collection)];
 }
 
 /**

@@ -26,9 +26,9 @@ export function backfillStep(table: string, attribute: string, value: AttributeV
 /**
  * Moves `from` to `to` in every item (copy and remove in one UpdateItem), in resumable batches.
  * Items that already hold `to` are left alone and reported, so no value is overwritten.
- * @example renameStep('users', 'name', 'full_name')
+ * @example renameStep('users', 'name', 'full_name', 'users')
  */
-export function renameStep(table: string, from: string, to: string): CommandStep {
+export function renameStep(table: string, from: string, to: string, collection: string): CommandStep {
   return scanUpdateStep(
     {
       TableName: table,
@@ -38,6 +38,7 @@ export function renameStep(table: string, from: string, to: string): CommandStep
       names: { '#from': from, '#to': to },
       conflict: `items hold both ${from} and ${to}`,
       cost: `${FULL_SCAN} one UpdateItem per item holding ${from}`,
+      rename: { collection, from, to },
     },
     `rename ${table}.${from} to ${to} in every item`,
   );

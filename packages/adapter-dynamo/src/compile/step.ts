@@ -56,6 +56,8 @@ export interface ScanUpdateArgs {
   readonly conflict?: string;
   /** The declared cost of the step, for plans. */
   readonly cost: string;
+  /** A renameField's step: which field it moves (preflight and compile refuse renaming a key attribute). */
+  readonly rename?: { readonly collection: string; readonly from: string; readonly to: string };
 }
 
 /** The name of the batch step (ours, not an AWS API command). */

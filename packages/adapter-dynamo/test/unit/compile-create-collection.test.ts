@@ -167,6 +167,32 @@ describe('createCollection → CreateTable (golden)', () => {
     expect(input.AttributeDefinitions).toContainEqual({ AttributeName: 'age', AttributeType: 'N' });
   });
 
+  it('finding 24: a snapshot (with `indexes`) creates only the GSIs its `indexes` name; a dynamoOptions GSI dropped earlier in the migration is left to its createIndex', () => {
+    const gsi = { name: 'tags_ix', partitionKey: { name: 'user', type: 'S' as const }, projection: 'KEYS_ONLY' as const };
+    const op = (indexes: { name: string; fields: { name: string }[] }[]) =>
+      compileOp({
+        type: 'createCollection',
+        name: 'tags',
+        fields: [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'user', type: 'text' },
+        ],
+        options: { dynamoOptions: { partitionKey: { name: 'id', type: 'N' }, globalSecondaryIndexes: [gsi] } },
+        indexes,
+      });
+    const dropped = inputOf(op([])[0]);
+    expect(dropped.GlobalSecondaryIndexes).toBeUndefined();
+    expect(dropped.AttributeDefinitions).toEqual([{ AttributeName: 'id', AttributeType: 'N' }]);
+    // Still there: the dynamoOptions entry gives its projection.
+    expect(inputOf(op([{ name: 'tags_ix', fields: [{ name: 'user' }] }])[0]).GlobalSecondaryIndexes).toEqual([
+      { IndexName: 'tags_ix', KeySchema: [{ AttributeName: 'user', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
+    ]);
+    // Recreated on other keys under the same name: `indexes` decides the keys.
+    expect(inputOf(op([{ name: 'tags_ix', fields: [{ name: 'id' }] }])[0]).GlobalSecondaryIndexes).toEqual([
+      { IndexName: 'tags_ix', KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } },
+    ]);
+  });
+
   it('applies the table prefix', () => {
     expect(compileOp({ type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }] }, 'app_dev_')[0]?.summary).toBe(
       'CreateTable app_dev_users (id S HASH), wait until table app_dev_users is ACTIVE',

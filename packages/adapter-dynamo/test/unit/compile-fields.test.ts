@@ -63,6 +63,7 @@ describe('field operations (golden)', () => {
           names: { '#from': 'name', '#to': 'full_name' },
           conflict: 'items hold both name and full_name',
           cost: 'reads every item of the table once (Scan), then one UpdateItem per item holding name',
+          rename: { collection: 'users', from: 'name', to: 'full_name' },
         },
       },
     ]);
