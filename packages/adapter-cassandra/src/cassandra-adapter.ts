@@ -1,4 +1,4 @@
-import { InvalidArgumentError, UnsupportedOperationError, type Adapter, type CollectionSnapshot, type CompileContext, type Operation, type Session, type Step } from '@ductape/core';
+import { InvalidArgumentError, UnsupportedOperationError, ValidationError, type Adapter, type CollectionSnapshot, type CompileContext, type Operation, type Session, type Step } from '@ductape/core';
 import { CASSANDRA_CAPABILITIES } from './cassandra-capabilities.js';
 import { compileCassandra } from './cassandra-compiler.js';
 import { CassandraDriver, type CassandraDriverOptions } from './cassandra-driver.js';
@@ -7,6 +7,8 @@ import { introspectTable } from './cassandra-introspector.js';
 import { CassandraLockStore } from './cassandra-lock.js';
 import { type CassandraSession, asCassandraSession } from './cassandra-session.js';
 import type { CassandraStatementStep } from './compile/step.js';
+import { readLiveTables } from './preflight/live-schema.js';
+import { replayEffects, tablesToCheck } from './preflight/replay.js';
 import { quoteName, schemaNameProblem } from './quote.js';
 import { DEFAULT_REPLICATION, type Replication, replicationMap } from './replication.js';
 import { waitForSaiIndex } from './sai-index-wait.js';
@@ -84,6 +86,23 @@ export class CassandraAdapter implements Adapter {
     const st = step as CassandraStatementStep;
     await s.driver.execute(st.text, st.params ?? [], st.schemaChange === true);
     if (st.saiIndex !== undefined) await waitForSaiIndex(s.driver, this.keyspace, st.saiIndex, this.#indexBuildTimeoutMs);
+  }
+
+  /**
+   * Refuses, before anything is written, what Cassandra would refuse at a step after earlier
+   * steps ran: a second storage-attached index on a column that already has one
+   * (system_schema.indexes), and a column added back under the name of a dropped one with a type
+   * that cannot read the old values (system_schema.dropped_columns). Replays the compiled steps
+   * over one read of the tables they add columns or indexes to. Reads only.
+   * @example await adapter.preflight(steps, 'up') // throws ValidationError 'duplicate_index' / 'dropped_column_type'
+   */
+  async preflight(steps: readonly Step[], direction: 'up' | 'down' = 'up'): Promise<void> {
+    const tables = tablesToCheck(steps);
+    if (tables.length === 0) return;
+    const issues = replayEffects(steps, await readLiveTables(this.driver, this.keyspace, tables));
+    if (issues.length === 0) return;
+    const migration = steps.map((s) => (s as CassandraStatementStep).origin?.migration).find((m) => m !== undefined) ?? '(unnamed)';
+    throw new ValidationError(`${direction} of migration "${migration}" against the schema of keyspace "${this.keyspace}" (nothing was changed)`, issues);
   }
 
   async introspect(collection: string): Promise<CollectionSnapshot | undefined> {

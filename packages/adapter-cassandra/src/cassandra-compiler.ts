@@ -7,6 +7,7 @@ import { compileModifyField } from './compile/modify-field.js';
 import { compileRaw } from './compile/raw.js';
 import { refuse } from './compile/refuse.js';
 import { compileRenameField } from './compile/rename-field.js';
+import type { CassandraStatementStep } from './compile/step.js';
 
 /** Raw dialect names the Cassandra adapter runs. */
 export const CASSANDRA_RAW_DIALECTS: readonly string[] = ['cassandra'];
@@ -23,6 +24,12 @@ export const CASSANDRA_RAW_DIALECTS: readonly string[] = ['cassandra'];
  * // ['ALTER TABLE "app"."users" ADD "phone" text']
  */
 export function compileCassandra(op: Operation, ctx: CompileContext, settings: CompileSettings): Step[] {
+  const origin = { migration: ctx.migration.name, path: `${ctx.direction}[${ctx.index}]` };
+  // Steps that change tables, columns or indexes say which op they come from, for preflight's message.
+  return compileOp(op, ctx, settings).map((s) => ((s as CassandraStatementStep).effect ? { ...s, origin } : s));
+}
+
+function compileOp(op: Operation, ctx: CompileContext, settings: CompileSettings): Step[] {
   switch (op.type) {
     case 'createCollection':
       return compileCreateCollection(op, settings);
@@ -39,7 +46,7 @@ export function compileCassandra(op: Operation, ctx: CompileContext, settings: C
     case 'modifyField':
       return compileModifyField(op, ctx);
     case 'createIndex':
-      return compileCreateIndex(op, settings);
+      return compileCreateIndex(op, settings, ctx);
     case 'dropIndex':
       return compileDropIndex(op, settings);
     case 'addConstraint':

@@ -3,6 +3,7 @@ import type { CassandraDriver, Row } from './cassandra-driver.js';
 import { columnType } from './compile/column-type.js';
 import { normalCqlType } from './compile/native-type.js';
 import { declaredFields } from './introspect/declared-fields.js';
+import { isSaiClass, parseIndexTarget } from './introspect/index-target.js';
 import { parseCqlType } from './introspect/parse-type.js';
 import { type KeyColumn, introspectOptions } from './introspect/table-options.js';
 
@@ -34,7 +35,9 @@ export async function introspectTable(driver: CassandraDriver, keyspace: string,
   };
   const fields = columns.map((c) => toField(c, keyOrder, declared)).sort((a, b) => rank(a.name) - rank(b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const indexes = indexRows.map(toIndex).sort((a, b) => (a.name < b.name ? -1 : 1));
-  return { name: table, fields, ...(indexes.length > 0 ? { indexes } : {}), options: { cassandraOptions: options } };
+  // Always reported, empty too: core reads a missing list as "this database does not report its
+  // indexes" and would then refuse a dropIndex of an index made earlier in the same migration.
+  return { name: table, fields, indexes, options: { cassandraOptions: options } };
 }
 
 function toField(column: Row, keyOrder: readonly string[], declared: readonly FieldDefinition[]): FieldDefinition {
@@ -58,13 +61,6 @@ function safeType(field: FieldDefinition): string | undefined {
 
 function toIndex(row: Row): IndexDefinition {
   const options = (row.get('options') as Record<string, string> | null) ?? {};
-  const className = options.class_name ?? '';
-  const sai = className === 'sai' || className.endsWith('StorageAttachedIndex');
-  return { name: row.get('index_name') as string, fields: [{ name: targetColumn(options.target ?? '') }], ...(sai ? { using: 'sai' } : {}) };
-}
-
-/** `values(tags)` → `tags`; `"Odd ""name"""` → `Odd "name"`. */
-function targetColumn(target: string): string {
-  const inner = /^(?:values|keys|entries|full)\((.*)\)$/.exec(target)?.[1] ?? target;
-  return inner.startsWith('"') && inner.endsWith('"') ? inner.slice(1, -1).replace(/""/g, '"') : inner;
+  const sai = isSaiClass(options.class_name);
+  return { name: row.get('index_name') as string, fields: [{ name: parseIndexTarget(options.target ?? '').column }], ...(sai ? { using: 'sai' } : {}) };
 }

@@ -20,17 +20,18 @@ export function compileCreateCollection(op: CreateCollectionOp, settings: Compil
   const options = op.options?.cassandraOptions ?? {};
   const key = resolvePrimaryKey(op.name, op.fields, options);
   const keyed = new Set(keyColumns(key));
-  const columns = op.fields.map((f) => {
+  const typed = op.fields.map((f) => {
     checkField(f, op.name);
     const type = columnType(f, `${op.name}.${f.name}`);
     if (keyed.has(f.name) && /^\s*(list|set|map)\s*</i.test(type))
       refuse(`collection column "${op.name}.${f.name}" (${type}) in the primary key`, 'Cassandra key columns cannot be non-frozen collections; use frozen<…>');
-    return `${quoteIdent(f.name)} ${type}`;
+    return { name: f.name, type };
   });
+  const columns = typed.map((c) => `${quoteIdent(c.name)} ${c.type}`);
   if ((op.constraints ?? []).length > 0) refuse(`constraints on "${op.name}"`, 'Cassandra has no foreign key, check or unique constraints');
   const clustering = key.clustering.map((c) => `, ${quoteIdent(c.name)}`).join('');
   const pk = `PRIMARY KEY ((${key.partition.map((p) => quoteIdent(p)).join(', ')})${clustering})`;
   const text = `CREATE TABLE ${qualify(settings.keyspace, op.name)} (${[...columns, pk].join(', ')})${tableOptions(options, key)}`;
   const indexes = (op.indexes ?? []).flatMap((ix) => compileCreateIndex({ type: 'createIndex', collection: op.name, ...ix }, settings));
-  return [ddl(text, `create table ${op.name}`), ...indexes];
+  return [ddl(text, `create table ${op.name}`, undefined, { kind: 'createTable', table: op.name, columns: typed }), ...indexes];
 }

@@ -1,6 +1,8 @@
-import type { CreateIndexOp, DropIndexOp, Step } from '@ductape/core';
+import { type CompileContext, type CreateIndexOp, type DropIndexOp, type Step, ValidationError } from '@ductape/core';
 import { qualify, quoteIdent, quoteName } from '../quote.js';
 import type { CompileSettings } from './compile-settings.js';
+import { duplicateIndexIssue } from './duplicate-index.js';
+import { indexesBefore } from './index-state.js';
 import { refuse } from './refuse.js';
 import { ddl } from './step.js';
 
@@ -10,11 +12,12 @@ const SAI = new Set(['sai', 'SAI', 'StorageAttachedIndex']);
  * createIndex → a storage-attached index (`CREATE INDEX … USING 'sai'`) on one column. SAI builds
  * in the background without blocking writes; execute waits until it is queryable. Unique, partial, multi-column and descending
  * indexes do not exist in Cassandra, and SAI refuses columns whose names are not letters, digits
- * and _: all refused before any IO.
+ * and _: all refused before any IO. A second index on a column an index of this migration already
+ * covers is refused too (ValidationError; one against an earlier migration's index is preflight's).
  * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'users_email', fields: [{ name: 'email' }] }, { keyspace: 'app' })
  * // [CREATE INDEX "users_email" ON "app"."users" ("email") USING 'sai']
  */
-export function compileCreateIndex(op: CreateIndexOp, settings: CompileSettings): Step[] {
+export function compileCreateIndex(op: CreateIndexOp, settings: CompileSettings, ctx?: CompileContext): Step[] {
   const what = `index "${op.name}" on "${op.collection}"`;
   if (op.unique === true) refuse(`unique ${what}`, 'Cassandra indexes are never unique; only the primary key is');
   if (op.where !== undefined) refuse(`partial ${what}`, 'Cassandra has no partial indexes');
@@ -24,8 +27,12 @@ export function compileCreateIndex(op: CreateIndexOp, settings: CompileSettings)
   if (!field || rest.length > 0) refuse(`${what} on ${op.fields.length} columns`, 'a Cassandra index covers exactly one column; create one index per column');
   if (!/^[A-Za-z0-9_]+$/.test(field.name)) refuse(`${what} on column "${field.name}"`, 'Cassandra storage-attached indexes accept only columns named with letters, digits and _');
   if (field.order === 'DESC') refuse(`descending ${what}`, 'Cassandra secondary indexes have no order; use clusteringOrder for sorted reads');
+  const twin = ctx ? indexesBefore(ctx, op.collection).find((ix) => ix.column === field.name && ix.name !== op.name) : undefined;
+  if (ctx && twin) {
+    throw new ValidationError(`migration "${ctx.migration.name}"`, [duplicateIndexIssue(`${ctx.direction}[${ctx.index}]`, op.collection, op.name, field.name, twin.name, 'made earlier in this migration')]);
+  }
   const text = `CREATE INDEX ${quoteName(op.name, 'index')} ON ${qualify(settings.keyspace, op.collection)} (${quoteIdent(field.name)}) USING 'sai'`;
-  return [ddl(text, `create index ${op.name} on ${op.collection}`, op.name)];
+  return [ddl(text, `create index ${op.name} on ${op.collection}`, op.name, { kind: 'createIndex', table: op.collection, index: op.name, column: field.name })];
 }
 
 /**
@@ -33,5 +40,5 @@ export function compileCreateIndex(op: CreateIndexOp, settings: CompileSettings)
  * @example compileDropIndex({ type: 'dropIndex', collection: 'users', name: 'users_email' }, { keyspace: 'app' })
  */
 export function compileDropIndex(op: DropIndexOp, settings: CompileSettings): Step[] {
-  return [ddl(`DROP INDEX ${qualify(settings.keyspace, op.name, 'index')}`, `drop index ${op.name} on ${op.collection}`)];
+  return [ddl(`DROP INDEX ${qualify(settings.keyspace, op.name, 'index')}`, `drop index ${op.name} on ${op.collection}`, undefined, { kind: 'dropIndex', table: op.collection, index: op.name })];
 }

@@ -16,8 +16,9 @@ export function compileAddField(op: AddFieldOp, settings: CompileSettings): Step
   const where = `${op.collection}.${op.field.name}`;
   if (op.field.primaryKey === true) refuse(`adding key column "${where}"`, 'the primary key of a Cassandra table is fixed when it is created');
   checkField(op.field, op.collection);
-  const text = `ALTER TABLE ${qualify(settings.keyspace, op.collection)} ADD ${quoteIdent(op.field.name)} ${columnType(op.field, where)}`;
-  return [ddl(text, `add column ${where}`)];
+  const type = columnType(op.field, where);
+  const text = `ALTER TABLE ${qualify(settings.keyspace, op.collection)} ADD ${quoteIdent(op.field.name)} ${type}`;
+  return [ddl(text, `add column ${where}`, undefined, { kind: 'addColumn', table: op.collection, column: { name: op.field.name, type } })];
 }
 
 /**
@@ -28,7 +29,7 @@ export function compileDropField(op: DropFieldOp, ctx: CompileContext, settings:
   const where = `${op.collection}.${op.field}`;
   const known = tableBefore(ctx, op.collection);
   if (op.previous?.primaryKey === true || known?.key.includes(op.field)) refuse(`dropping key column "${where}"`, 'Cassandra cannot drop primary key columns');
-  return [ddl(`ALTER TABLE ${qualify(settings.keyspace, op.collection)} DROP ${quoteIdent(op.field)}`, `drop column ${where}`)];
+  return [ddl(`ALTER TABLE ${qualify(settings.keyspace, op.collection)} DROP ${quoteIdent(op.field)}`, `drop column ${where}`, undefined, { kind: 'dropColumn', table: op.collection, column: op.field })];
 }
 
 /**
@@ -36,5 +37,5 @@ export function compileDropField(op: DropFieldOp, ctx: CompileContext, settings:
  * @example compileDropCollection({ type: 'dropCollection', name: 'users' }, { keyspace: 'app' })
  */
 export function compileDropCollection(op: DropCollectionOp, settings: CompileSettings): Step[] {
-  return [ddl(`DROP TABLE ${qualify(settings.keyspace, op.name)}`, `drop table ${op.name}`)];
+  return [ddl(`DROP TABLE ${qualify(settings.keyspace, op.name)}`, `drop table ${op.name}`, undefined, { kind: 'dropTable', table: op.name })];
 }

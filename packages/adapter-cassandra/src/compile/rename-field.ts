@@ -24,5 +24,5 @@ export function compileRenameField(op: RenameFieldOp, ctx: CompileContext, setti
     refuse(`renaming "${where}"`, 'Cassandra renames primary key columns only; add a new column, copy the data, then drop the old one');
   }
   const text = `ALTER TABLE ${qualify(settings.keyspace, op.collection)} RENAME ${quoteIdent(op.from)} TO ${quoteIdent(op.to)}`;
-  return [ddl(text, `rename column ${where} to ${op.to}`)];
+  return [ddl(text, `rename column ${where} to ${op.to}`, undefined, { kind: 'renameColumn', table: op.collection, from: op.from, to: op.to })];
 }
