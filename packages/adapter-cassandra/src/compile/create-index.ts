@@ -29,7 +29,9 @@ export function compileCreateIndex(op: CreateIndexOp, settings: CompileSettings,
   if (field.order === 'DESC') refuse(`descending ${what}`, 'Cassandra secondary indexes have no order; use clusteringOrder for sorted reads');
   const twin = ctx ? indexesBefore(ctx, op.collection).find((ix) => ix.column === field.name && ix.name !== op.name) : undefined;
   if (ctx && twin) {
-    throw new ValidationError(`migration "${ctx.migration.name}"`, [duplicateIndexIssue(`${ctx.direction}[${ctx.index}]`, op.collection, op.name, field.name, twin.name, 'made earlier in this migration')]);
+    throw new ValidationError(`migration "${ctx.migration.name}"`, [
+      duplicateIndexIssue(`${ctx.direction}[${ctx.index}]`, op.collection, op.name, field.name, twin.name, 'made earlier in this migration'),
+    ]);
   }
   const text = `CREATE INDEX ${quoteName(op.name, 'index')} ON ${qualify(settings.keyspace, op.collection)} (${quoteIdent(field.name)}) USING 'sai'`;
   return [ddl(text, `create index ${op.name} on ${op.collection}`, op.name, { kind: 'createIndex', table: op.collection, index: op.name, column: field.name })];

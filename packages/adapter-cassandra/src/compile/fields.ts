@@ -29,7 +29,9 @@ export function compileDropField(op: DropFieldOp, ctx: CompileContext, settings:
   const where = `${op.collection}.${op.field}`;
   const known = tableBefore(ctx, op.collection);
   if (op.previous?.primaryKey === true || known?.key.includes(op.field)) refuse(`dropping key column "${where}"`, 'Cassandra cannot drop primary key columns');
-  return [ddl(`ALTER TABLE ${qualify(settings.keyspace, op.collection)} DROP ${quoteIdent(op.field)}`, `drop column ${where}`, undefined, { kind: 'dropColumn', table: op.collection, column: op.field })];
+  return [
+    ddl(`ALTER TABLE ${qualify(settings.keyspace, op.collection)} DROP ${quoteIdent(op.field)}`, `drop column ${where}`, undefined, { kind: 'dropColumn', table: op.collection, column: op.field }),
+  ];
 }
 
 /**
