@@ -12,6 +12,33 @@ const NARROW = { bigint: 'integer', integer: 'smallint', text: 'string' };
 const RANGE = { smallint: 32767, integer: 2147483647 };
 
 /**
+ * MySQL and MariaDB refuse a CHECK and a foreign key whose action changes the column (ON UPDATE
+ * CASCADE / SET NULL, ON DELETE SET NULL) on the same column (CheckForeignKeyConflictError, before
+ * IO, tested in adapter-mysql): the generator does not draw that pair there.
+ */
+function changing(ref) {
+  return ref.onUpdate === 'CASCADE' || ref.onUpdate === 'SET NULL' || ref.onDelete === 'SET NULL';
+}
+
+function checkFkConflict(profile) {
+  return profile.key === 'mysql' || profile.key === 'mariadb';
+}
+
+/**
+ * A column whose values a down or an `up` again may fill with one value: it has a default, or it
+ * was added with one (model.mjs `filledWith`: an `up` after a rollbackTo before the add fills every
+ * row again). Not drawn as a unique key (rows would repeat) nor a foreign key (the value need
+ * not be a key of the target).
+ */
+function filled(f) {
+  return f !== undefined && (f.default !== undefined || f.filledWith !== undefined);
+}
+
+function checked(t, name) {
+  return t.constraints.some((k) => k.type === 'check' && (k.checkColumns ?? []).includes(name));
+}
+
+/**
  * Turns a generated history (plain numbers chosen by fast-check) into real migrations for one
  * database, walking the schema model: every op is valid for the model at that point (a choice
  * that does not fit falls back to creating a table), so any sub-list of the choices (what
@@ -29,8 +56,10 @@ export function interpret(profile, history, label) {
   const mix = {};
   const count = (what) => (mix[what] = (mix[what] ?? 0) + 1);
   history.migrations.forEach((hm, i) => {
+    model.clock = i;
     const write = [];
-    const names = tableNames(model);
+    // A sealed table takes no more rows (model.mjs: a NOT NULL column an `up` after a rollbackTo re-adds empty).
+    const names = tableNames(model).filter((n) => !model.tables[n].sealed);
     if (hm.write % 2 === 1 && names.length > 0) {
       const t = model.tables[names[hm.write % names.length]];
       const rows = [];
@@ -48,7 +77,14 @@ export function interpret(profile, history, label) {
     const gen = { profile, pools, model, count };
     for (const c of hm.ops) {
       const op = generate(gen, c) ?? createCollection(gen, c);
+      const sealed = new Set(
+        Object.values(model.tables)
+          .filter((t) => t.sealed)
+          .map((t) => t.uid),
+      );
       applyOp(model, op, profile);
+      // How often a table stopped taking rows, and why (the op mix shows what the data rules cost).
+      for (const t of Object.values(model.tables)) if (t.sealed && !sealed.has(t.uid)) count(`sealed:${op.type}`);
       ops.push(op);
       count(op.type === 'addConstraint' ? `addConstraint:${op.constraint.type}` : op.type);
       // An op that needs the live schema cannot follow a raw op (raw text is not modelled): raw ends its migration.
@@ -155,7 +191,8 @@ const GENERATORS = {
     const oneMissing = gen.profile.key === 'mongo' && !gen.profile.caps.partialIndexes && t.rows.length > 1;
     const uniqueNow = (x) =>
       x.unique || x.sticky?.unique || t.indexes.some((i) => i.unique && i.fields.some((y) => y.name === x.name)) || t.constraints.some((k) => (k.columns ?? []).includes(x.name));
-    const candidates = t.fields.filter((x) => !x.primaryKey && !(x.required && x.default === undefined) && !(oneMissing && uniqueNow(x)));
+    // So is one that ever was NOT NULL: a down puts the NOT NULL back over the re-added (empty) column.
+    const candidates = t.fields.filter((x) => !x.primaryKey && !((x.required || x.sticky?.notNull) && x.default === undefined) && !(oneMissing && uniqueNow(x)));
     if (candidates.length === 0) return undefined;
     return { type: 'dropField', collection: t.name, field: pick(candidates, c.b).name };
   },
@@ -195,11 +232,17 @@ const GENERATORS = {
         options.push({ length: Math.min(255, (f.length ?? 255) + 40) });
         if (longest <= 20 && (f.length ?? 255) > 20 && !keyed) options.push({ length: 20 });
       }
-      if (profile.required && !f.required && values.every((v) => v !== null) && !fk) options.push({ required: true });
+      // A column added empty (model.mjs `added`) comes back empty in an `up` after a rollbackTo before
+      // its add: NOT NULL on it only while the table has no rows, and the table is sealed after.
+      if (profile.required && !f.required && values.every((v) => v !== null) && !fk && !(f.added && t.rows.length > 0)) options.push({ required: true });
       if (f.required) options.push({ required: false });
     }
     const d = defaultFor(f.type, c.d);
-    if (d !== undefined && !keyed && !(f.type === 'text' && !profile.pg)) options.push({ default: d });
+    // A column a check names (now or ever) keeps non-negative defaults: a down that re-adds the column fills it.
+    const negative = typeof d === 'number' && d < 0 && (f.sticky?.check || checked(t, f.name));
+    // Nor one that is or was a unique or foreign key: a down that re-adds the column fills every row with it.
+    const keyedEver = keyed || f.sticky?.unique || (f.sticky?.fks ?? []).length > 0;
+    if (d !== undefined && !keyedEver && !negative && !(f.type === 'text' && !profile.pg)) options.push({ default: d });
     if (f.default !== undefined) options.push({ default: null });
     if (options.length === 0) return undefined;
     return { type: 'modifyField', collection: t.name, field: f.name, changes: pick(options, c.c) };
@@ -239,7 +282,7 @@ const GENERATORS = {
         fields.map((x) => x.name),
       ) &&
       fields.every((x) => UNIQUE_OK.has(t.fields.find((f) => f.name === x.name)?.type)) &&
-      !fields.some((x) => t.fields.find((f) => f.name === x.name)?.default !== undefined)
+      !fields.some((x) => filled(t.fields.find((f) => f.name === x.name)))
     )
       op.unique = true;
     if (profile.partial && c.k % 4 === 1) op.where = `${quote(profile, fields[0].name)} IS NOT NULL`;
@@ -261,32 +304,46 @@ const GENERATORS = {
     if (!t) return undefined;
     const name = fresh(`${t.name}_${kind === 'unique' ? 'uq' : kind === 'check' ? 'ck' : 'fk'}`.slice(0, 40), allNames(gen.model), c.b);
     if (kind === 'unique') {
-      const cols = t.fields.filter((f) => !f.primaryKey && indexable(profile, f) && UNIQUE_OK.has(f.type) && f.type !== 'text' && f.default === undefined);
+      const cols = t.fields.filter((f) => !f.primaryKey && indexable(profile, f) && UNIQUE_OK.has(f.type) && f.type !== 'text' && !filled(f));
       if (cols.length === 0) return undefined;
       const columns = [...new Set([pick(cols, c.c).name, ...(c.d % 2 ? [pick(cols, c.c + 1).name] : [])])];
       if (!distinct(profile, t, columns) || sameKey(profile, t, columns)) return undefined;
       return { type: 'addConstraint', collection: t.name, constraint: { name, type: 'unique', columns } };
     }
     if (kind === 'check') {
+      const changed = (f) => t.constraints.some((k) => k.type === 'foreignKey' && k.columns.includes(f.name) && changing(k.references));
       const cols = t.fields.filter(
-        (f) => !f.primaryKey && ['integer', 'smallint', 'bigint', 'decimal', 'double'].includes(f.type) && t.rows.every((r) => r[f.name] === null || Number(r[f.name]) >= 0),
+        (f) =>
+          !f.primaryKey &&
+          ['integer', 'smallint', 'bigint', 'decimal', 'double'].includes(f.type) &&
+          t.rows.every((r) => r[f.name] === null || Number(r[f.name]) >= 0) &&
+          // A down that re-adds the column fills it with its default before the check comes back.
+          !(typeof f.default === 'number' && f.default < 0) &&
+          !(typeof f.filledWith === 'number' && f.filledWith < 0) &&
+          !(checkFkConflict(profile) && changed(f)),
       );
       if (cols.length === 0) return undefined;
       const col = pick(cols, c.c).name;
       return { type: 'addConstraint', collection: t.name, constraint: { name, type: 'check', expression: `${quote(profile, col)} >= 0` }, checkColumns: [col] };
     }
     // No default: a down that re-adds the column fills it with the default, which need not be a key of the target.
-    const cols = t.fields.filter((f) => !f.primaryKey && f.type === 'integer' && f.default === undefined && !t.constraints.some((k) => k.type === 'foreignKey' && k.columns.includes(f.name)));
+    const cols = t.fields.filter((f) => !f.primaryKey && f.type === 'integer' && !filled(f) && !t.constraints.some((k) => k.type === 'foreignKey' && k.columns.includes(f.name)));
     if (cols.length === 0) return undefined;
     const col = pick(cols, c.c);
     const target = tableOf(gen, { a: c.d });
     const ids = new Set(target.rows.map((r) => r.id));
     if (!t.rows.every((r) => r[col.name] === null || ids.has(r[col.name]))) return undefined;
-    const onDelete = pick(col.required ? ['CASCADE', 'RESTRICT', 'NO ACTION'] : ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'], c.a + c.b);
+    // Values over a younger target: a rollbackTo before it drops the target's rows and keeps these,
+    // and the `up` again re-adds the key over them.
+    if (target !== t && (target.born ?? 0) > (t.born ?? 0) && t.rows.some((r) => r[col.name] !== null && r[col.name] !== undefined)) return undefined;
+    // MySQL/MariaDB: a column a check names takes a key whose actions leave it alone.
+    const calm = checkFkConflict(profile) && checked(t, col.name);
+    const onDelete = pick(col.required || calm ? ['CASCADE', 'RESTRICT', 'NO ACTION'] : ['CASCADE', 'SET NULL', 'RESTRICT', 'NO ACTION'], c.a + c.b);
+    const onUpdate = pick(calm ? ['NO ACTION', 'RESTRICT'] : ['NO ACTION', 'CASCADE', 'RESTRICT'], c.k);
     return {
       type: 'addConstraint',
       collection: t.name,
-      constraint: { name, type: 'foreignKey', columns: [col.name], references: { table: target.name, columns: ['id'], onDelete, onUpdate: pick(['NO ACTION', 'CASCADE', 'RESTRICT'], c.k) } },
+      constraint: { name, type: 'foreignKey', columns: [col.name], references: { table: target.name, columns: ['id'], onDelete, onUpdate } },
     };
   },
   dropConstraint(gen, c) {
@@ -304,9 +361,16 @@ const GENERATORS = {
   },
   dropCollection(gen, c) {
     const { profile, model } = gen;
+    // Rows of other tables that point at x's rows through a key they have or had (a down puts a
+    // dropped key back; x's rows do not come back): x is not dropped then, with or without cascade.
     const pointedAt = (x) =>
-      Object.values(model.tables).some((o) => o.constraints.some((k) => k.type === 'foreignKey' && k.references.table === x.name && o.rows.some((r) => r[k.columns[0]] !== null)));
-    const t = tableOf(gen, c, (x) => (profile.cascade && !pointedAt(x)) || referencedBy(model, x.name).length === 0);
+      Object.values(model.tables).some(
+        (o) =>
+          o !== x &&
+          (o.constraints.some((k) => k.type === 'foreignKey' && k.references.table === x.name && o.rows.some((r) => r[k.columns[0]] !== null && r[k.columns[0]] !== undefined)) ||
+            o.fields.some((f) => (f.sticky?.fks ?? []).includes(x.uid) && o.rows.some((r) => r[f.name] !== null && r[f.name] !== undefined))),
+      );
+    const t = tableOf(gen, c, (x) => !pointedAt(x) && (profile.cascade || referencedBy(model, x.name).length === 0));
     if (!t) return undefined;
     const op = { type: 'dropCollection', name: t.name };
     if (profile.cascade && (referencedBy(model, t.name).length > 0 || c.b % 2 === 0)) op.cascade = true;

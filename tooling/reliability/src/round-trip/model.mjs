@@ -7,7 +7,7 @@ import { foreignKeyName, uniqueKeyName } from '@ductape/core';
  * @example const m = emptyModel(); applyOp(m, { type: 'createCollection', name: 't', fields: [{ name: 'id', type: 'integer', primaryKey: true }] });
  */
 export function emptyModel() {
-  return { tables: {} };
+  return { tables: {}, clock: 0, uids: 0, fids: 0 };
 }
 
 /** A deep copy of a model. */
@@ -30,9 +30,12 @@ export function applyOp(m, op, profile) {
   const t = op.collection !== undefined ? m.tables[op.collection] : undefined;
   switch (op.type) {
     case 'createCollection': {
-      const fields = op.fields.map((f) => stripField(f));
-      m.tables[op.name] = { name: op.name, fields, indexes: [], constraints: [], rows: [], nextId: 1 };
-      for (const f of op.fields) if (f.references) addFk(m.tables[op.name], f.name, f.references, op.name);
+      const fields = op.fields.map((f) => withFid(m, stripField(f)));
+      // `uid` names the table through renames (a foreign key's target in a field's sticky rules);
+      // `born` is the migration that created it (a rollbackTo before it drops it and its rows).
+      m.uids = (m.uids ?? 0) + 1;
+      m.tables[op.name] = { name: op.name, uid: m.uids, born: m.clock ?? 0, fields, indexes: [], constraints: [], rows: [], nextId: 1 };
+      for (const f of op.fields) if (f.references) addFk(m, m.tables[op.name], f.name, f.references, op.name);
       return;
     }
     case 'dropCollection': {
@@ -49,20 +52,31 @@ export function applyOp(m, op, profile) {
       // constraint that now carries the derived name reads back as the field's key.
       if (profile.sql) keysBack(table);
       for (const other of Object.values(m.tables)) for (const k of other.constraints) if (k.type === 'foreignKey' && k.references.table === op.from) k.references = { ...k.references, table: op.to };
-      for (const other of Object.values(m.tables)) for (const f of other.fields) if (f.sticky?.fk === op.from) f.sticky.fk = op.to;
       return;
     }
     case 'addField': {
-      const f = stripField(op.field);
+      const f = withFid(m, stripField(op.field));
       t.fields.push(f);
       const fill = op.field.default !== undefined && profile.defaultsBackfill ? op.field.default : null;
       for (const r of t.rows) r[f.name] = fill;
-      if (op.field.references) addFk(t, f.name, op.field.references, t.name);
+      // What the column is filled with when an `up` adds it again (holdable.mjs).
+      (m.fills ??= {})[f.fid] = { add: fill };
+      // A rollbackTo before this op drops the column and an `up` again re-adds it empty (null, no
+      // default to fill it): its values are not there any more for a later NOT NULL.
+      if (fill === null) f.added = true;
+      else f.filledWith = fill;
+      // A NOT NULL column without default over rows fails: the generator draws it on an empty table only,
+      // and no row is written into the table any more (an `up` after a rollbackTo before it would meet them).
+      if (op.field.required && fill === null) t.sealed = true;
+      if (op.field.references) addFk(m, t, f.name, op.field.references, t.name);
       return;
     }
     case 'dropField': {
       // Cassandra remembers a dropped column's type and refuses it back with another one.
       if (profile.key === 'cassandra') (t.dropped ??= []).push(op.field);
+      // What the column is filled with when a down re-adds it: its default at the drop (holdable.mjs).
+      const gone = t.fields.find((f) => f.name === op.field);
+      if (gone) (m.fills ??= {})[gone.fid] = { ...m.fills?.[gone.fid], drop: gone.default !== undefined && profile.defaultsBackfill ? gone.default : null };
       t.fields = t.fields.filter((f) => f.name !== op.field);
       t.indexes = t.indexes.filter((i) => !i.fields.some((x) => x.name === op.field));
       t.constraints = t.constraints.filter((k) => !(k.columns ?? k.checkColumns ?? []).includes(op.field));
@@ -101,6 +115,8 @@ export function applyOp(m, op, profile) {
         delete f.scale;
       }
       if (op.changes.required === false) delete f.required;
+      // NOT NULL on a column added empty: an `up` after a rollbackTo before the add meets it null again.
+      if (op.changes.required === true && f.added) t.sealed = true;
       if (op.changes.unique === false) delete f.unique;
       if (profile.modifyDefaultBackfills && op.changes.default !== undefined && op.changes.default !== null)
         for (const r of t.rows) if (r[f.name] === null || r[f.name] === undefined) r[f.name] = op.changes.default;
@@ -128,7 +144,13 @@ export function applyOp(m, op, profile) {
       if (op.constraint.type === 'foreignKey')
         remember(
           t.fields.find((f) => f.name === op.constraint.columns[0]),
-          { fk: op.constraint.references.table },
+          { fk: m.tables[op.constraint.references.table]?.uid },
+        );
+      // The columns a check names keep values it holds for good (a down re-adds a dropped check).
+      for (const c of op._checkColumns ?? [])
+        remember(
+          t.fields.find((f) => f.name === c),
+          { check: true },
         );
       t.constraints.push({ ...structuredClone(op.constraint), ...(op._checkColumns ? { checkColumns: [...op._checkColumns] } : {}) });
       return;
@@ -148,15 +170,21 @@ export function applyOp(m, op, profile) {
   }
 }
 
+/** `fid` names a field through renames and type changes (holdable.mjs follows values by it). */
+function withFid(m, f) {
+  m.fids = (m.fids ?? 0) + 1;
+  return { ...f, fid: m.fids };
+}
+
 function stripField(f) {
   const { references: _r, ...rest } = f;
   return structuredClone(rest);
 }
 
-function addFk(t, column, ref, tableName) {
+function addFk(m, t, column, ref, tableName) {
   remember(
     t.fields.find((f) => f.name === column),
-    { fk: ref.table },
+    { fk: m.tables[ref.table]?.uid },
   );
   t.constraints.push({
     name: foreignKeyName(tableName, column),
@@ -175,17 +203,22 @@ export function referencedBy(m, table) {
 
 /**
  * What rows written later must still respect so that every down can run: a down puts back the
- * narrowest type, the shortest length, NOT NULL and unique keys a field ever had in the history
- * (a down restores definitions, not values — values that no longer fit are a user's choice).
+ * narrowest type, the shortest length, NOT NULL, unique keys, the checks (`check`: the column was
+ * named by a `>= 0` check) and the foreign keys (`fks`: the `uid`s of every table the column
+ * referenced) a field ever had in the history (a down restores definitions, not values — values
+ * that no longer fit are a user's choice).
+ * @example remember(field, { check: true }); field.sticky // { types: ['integer'], notNull: false, unique: false, check: true, fks: [] }
  */
-function remember(f, extra = {}) {
+export function remember(f, extra = {}) {
   if (!f) return;
-  const s = (f.sticky ??= { types: [], notNull: false, unique: false });
+  const s = (f.sticky ??= { types: [], notNull: false, unique: false, check: false, fks: [] });
+  s.fks ??= [];
   if (!s.types.includes(f.type)) s.types.push(f.type);
   if (f.length !== undefined) s.minLength = Math.min(s.minLength ?? f.length, f.length);
   if (f.required) s.notNull = true;
   if (f.unique || extra.unique) s.unique = true;
-  if (extra.fk) s.fk = extra.fk;
+  if (extra.check) s.check = true;
+  if (extra.fk !== undefined && !s.fks.includes(extra.fk)) s.fks.push(extra.fk);
 }
 
 function keysBack(table) {

@@ -31,20 +31,19 @@ export function rowFor(profile, model, t, n) {
   const row = { id };
   for (const [i, f] of t.fields.entries()) {
     if (f.primaryKey) continue;
-    const fk = t.constraints.find((k) => k.type === 'foreignKey' && k.columns.includes(f.name));
-    // A key dropped earlier may come back with a down: values keep pointing at existing rows.
-    const fkTable = fk?.references.table ?? f.sticky?.fk;
-    if (fkTable) {
-      const target = fkTable === t.name ? t : model.tables[fkTable];
-      const ids = (target?.rows ?? []).map((r) => r.id);
-      const v = ids.length && (n + i) % 2 === 0 ? ids[(n + i) % ids.length] : null;
-      if (v === null && (f.required || f.nullable === false)) return undefined;
+    const unique =
+      f.sticky?.unique || f.unique || t.indexes.some((x) => x.unique && x.fields.some((y) => y.name === f.name)) || t.constraints.some((k) => k.type === 'unique' && k.columns.includes(f.name));
+    const ids = referenceable(model, t, f);
+    if (ids) {
+      // A key that is (or was) unique too: an id no other row holds in this column.
+      const free = unique ? ids.filter((x) => !t.rows.some((r) => r[f.name] === x)) : ids;
+      const v = free.length && (n + i) % 2 === 0 ? free[(n + i) % free.length] : null;
+      if (v === null && (f.required || f.nullable === false || f.sticky?.notNull)) return undefined;
       row[f.name] = v;
       continue;
     }
-    const unique =
-      f.sticky?.unique || f.unique || t.indexes.some((x) => x.unique && x.fields.some((y) => y.name === f.name)) || t.constraints.some((k) => k.type === 'unique' && k.columns.includes(f.name));
-    const check = t.constraints.some((k) => k.type === 'check' && (k.checkColumns ?? []).includes(f.name));
+    // A check dropped earlier (or dropped with its column) comes back with a down: its rule stays.
+    const check = f.sticky?.check || t.constraints.some((k) => k.type === 'check' && (k.checkColumns ?? []).includes(f.name));
     const g = fitting(f);
     const limits = profile.rowLimits ?? {};
     if (limits.noDecimal && g.type === 'decimal') {
@@ -63,6 +62,26 @@ export function rowFor(profile, model, t, n) {
   }
   t.nextId++;
   return row;
+}
+
+/**
+ * The ids a value of `f` may take when the field has (or had) a foreign key, else undefined. A key
+ * dropped earlier comes back with a down, so a value must be a row of every table the field ever
+ * referenced: with more than one (or one that was dropped since: its rows do not come back) only
+ * null is safe. A target created after `t` is dropped with its rows by a rollbackTo that keeps
+ * `t`'s rows, and the `up` again re-adds the key over them: only null then too.
+ * @example referenceable(model, t, f) // [1, 2] (ids of the one table f references), [] or undefined
+ */
+export function referenceable(model, t, f) {
+  const live = t.constraints.find((k) => k.type === 'foreignKey' && k.columns.includes(f.name));
+  const uids = [...(f.sticky?.fks ?? [])];
+  const liveUid = live ? (live.references.table === t.name ? t.uid : model.tables[live.references.table]?.uid) : undefined;
+  if (live && !uids.includes(liveUid)) uids.push(liveUid);
+  if (uids.length === 0) return undefined;
+  if (uids.length > 1 || uids[0] === undefined) return [];
+  const target = t.uid === uids[0] ? t : Object.values(model.tables).find((x) => x.uid === uids[0]);
+  if (!target || (target !== t && (target.born ?? 0) > (t.born ?? 0))) return [];
+  return target.rows.map((r) => r.id);
 }
 
 /** The field as the narrowest definition it had in the history (type, length), for its values. */
