@@ -3,7 +3,7 @@ import type { Adapter, Capabilities, CollectionSnapshot, CompileContext, Operati
 import { type MysqlDialect, type ServerVersion, parseServerVersion, unsupportedServer } from './dialect.js';
 import { rawDialectsOf, compileMysql } from './mysql-compiler.js';
 import { MysqlConnectionError } from './mysql-connection-error.js';
-import type { MysqlDriver } from './mysql-driver.js';
+import type { MysqlConnection, MysqlDriver } from './mysql-driver.js';
 import type { MysqlStatementStep } from './compile/step.js';
 import { checkConflicts } from './conflict-check.js';
 import { executeStep } from './mysql-execute.js';
@@ -114,14 +114,9 @@ export class MysqlFamilyAdapter implements Adapter {
     let version: string;
     let database: unknown;
     try {
-      const c = await this.#driver.acquire();
-      try {
-        const [row] = await c.query('SELECT VERSION() AS version, DATABASE() AS db');
-        version = String(row?.version);
-        database = row?.db;
-      } finally {
-        c.release();
-      }
+      const [row] = await this.#read((c) => c.query('SELECT VERSION() AS version, DATABASE() AS db'));
+      version = String(row?.version);
+      database = row?.db;
     } catch (error) {
       throw new MysqlConnectionError(this.name, this.#options.where, error);
     }
@@ -162,12 +157,7 @@ export class MysqlFamilyAdapter implements Adapter {
     // A name no table can have (e.g. with an emoji) names no table; asking information_schema
     // (utf8mb3) about it would only fail with a collation error.
     if (mysqlIdentifierProblem(collection)) return undefined;
-    const c = await this.#driver.acquire();
-    try {
-      return await introspectTable(c, collection, this.#server?.mariadb ?? this.#dialect.flavor === 'mariadb', this.#dialect.nativeUuid);
-    } finally {
-      c.release();
-    }
+    return this.#read((c) => introspectTable(c, collection, this.#server?.mariadb ?? this.#dialect.flavor === 'mariadb', this.#dialect.nativeUuid));
   }
 
   /**
@@ -177,26 +167,24 @@ export class MysqlFamilyAdapter implements Adapter {
    */
   async referencingKeys(collection: string): Promise<ReadonlyArray<{ readonly collection: string; readonly name: string }>> {
     if (mysqlIdentifierProblem(collection)) return [];
-    const c = await this.#driver.acquire();
-    try {
-      return await referencingKeys(c, collection);
-    } finally {
-      c.release();
-    }
+    return this.#read((c) => referencingKeys(c, collection));
   }
 
   /**
-   * Before the engine writes anything: the CHECK / foreign key pairs the server would refuse
-   * (errno 1901) against tables as they are now (the probes compile marks `early`: tables this
-   * migration has not yet renamed or changed), so the refusal leaves no history row.
+   * Before the engine writes anything: CHECK / foreign key pairs the server would refuse (errno
+   * 1901) on tables as they are now (probes marked `early`), so a refusal leaves no history row.
    * @example await adapter.preflight(steps, 'up') // throws CheckForeignKeyConflictError
    */
   async preflight(steps: readonly Step[]): Promise<void> {
     const early = steps.flatMap((s) => ((s as MysqlStatementStep).conflicts ?? []).filter((p) => p.early));
-    if (early.length === 0) return;
+    if (early.length > 0) await this.#read((c) => checkConflicts(c, early));
+  }
+
+  /** Runs `fn` on a pooled connection, released after. */
+  async #read<T>(fn: (c: MysqlConnection) => Promise<T>): Promise<T> {
     const c = await this.#driver.acquire();
     try {
-      await checkConflicts(c, early);
+      return await fn(c);
     } finally {
       c.release();
     }
