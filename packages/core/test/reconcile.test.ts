@@ -189,3 +189,28 @@ describe('a runner killed inside a raw step outside a transaction (roundTrip fin
     expect(names(next, 0).at(-1)).toBe('raw memory');
   });
 });
+
+describe('a runner killed in the first step, after it took effect, of a migration resolved from the live schema (MariaDB full run)', () => {
+  it('resumes from the recorded resolution, so the down still restores what the field was', async () => {
+    const database = new MemoryDatabase();
+    const first = new MemoryAdapter({ database });
+    await new MigrationEngine(first).up(
+      migration('m0')
+        .createCollection('people', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'name', type: 'decimal', precision: 12, scale: 3, default: 0, required: true },
+        ])
+        .build(),
+    );
+    const m1 = () => migration('m1').modifyField('people', 'name', { required: false }).build();
+    dieAfterStep(first, 0); // the ALTER takes effect; recording it fails, as after a SIGKILL
+    await expect(new MigrationEngine(first).up(m1())).rejects.toThrow();
+    const next = new MemoryAdapter({ database });
+    const engine = new MigrationEngine(next);
+    await engine.up(m1());
+    const row = (await engine.getHistory()).find((h) => h.name === 'm1');
+    expect(row?.migration.down[0]).toMatchObject({ type: 'modifyField', changes: { required: true } });
+    await engine.down(m1());
+    expect(next.database.state.collections.get('people')?.fields[1]).toMatchObject({ name: 'name', required: true });
+  });
+});

@@ -218,7 +218,9 @@ export class MigrationEngine {
       await this.#compensate(entry, guard, rows);
       return this.#apply(await fresh(), 0, 'applied', guard, rows);
     }
-    if (entry.stepsApplied === 0) return this.#apply(await fresh(), 0, 'applied', guard, rows);
+    // A killed run ('running') may have changed the schema in a step no effect check could see:
+    // it resumes from the recorded resolution, like any resume; a failed first step starts afresh.
+    if (entry.stepsApplied === 0 && (entry.status !== 'running' || entry.checksum !== pending.checksum)) return this.#apply(await fresh(), 0, 'applied', guard, rows);
     // Resume: the recorded migration is the one resolved against the schema the first run met.
     const p = entry.checksum === pending.checksum ? prepare(this.#adapter, entry.migration, 'up', this.#compileOptions, entry.checksum) : undefined;
     if (!p || entry.stepsTotal !== p.steps.length) {
