@@ -29,15 +29,18 @@ export function compileAddConstraint(op: AddConstraintOp, ctx: CompileContext, s
   }
   if (online && c.type === 'unique') {
     const index = { name: c.name, unique: true, fields: c.columns.map((column) => ({ name: column })) };
+    // The build carries its own effect (the valid index exists), so a runner killed after it
+    // and before its record resumes at the ADD CONSTRAINT instead of building it again.
+    const built = concurrentIndex(
+      settings.schema,
+      c.name,
+      createIndexSql(settings.schema, op.collection, index, true),
+      createIndexSql(settings.schema, op.collection, index, false),
+      `build unique index ${name} on ${table} concurrently`,
+      keyCreated(op.collection, c),
+    );
     return [
-      concurrentIndex(
-        settings.schema,
-        c.name,
-        createIndexSql(settings.schema, op.collection, index, true),
-        createIndexSql(settings.schema, op.collection, index, false),
-        `build unique index ${name} on ${table} concurrently`,
-        keyCreated(op.collection, c),
-      ),
+      { ...built, effects: [{ kind: 'index', collection: op.collection, name: c.name, exists: true }] },
       sql(`ALTER TABLE ${table} ADD CONSTRAINT ${name} UNIQUE USING INDEX ${name}`, summary, { lockRetry: true }),
     ];
   }
