@@ -199,8 +199,8 @@ const GENERATORS = {
   renameField(gen, c) {
     const t = tableOf(gen, c, (x) => x.fields.length > 1);
     if (!t) return undefined;
-    // ROUND_TRIP_MASK=gsi-rename looks past the open DynamoDB finding (a GSI stays on the old attribute name).
-    const gsiKey = (x) => gen.profile.key === 'dynamo' && masked().has('gsi-rename') && t.indexes.some((i) => i.fields.some((y) => y.name === x.name));
+    // DynamoDB refuses renaming a GSI key attribute before IO, by design (finding 23): not drawn.
+    const gsiKey = (x) => gen.profile.key === 'dynamo' && t.indexes.some((i) => i.fields.some((y) => y.name === x.name));
     const names = t.fields.filter((x) => !x.primaryKey && !gsiKey(x));
     if (names.length === 0) return undefined;
     const f = pick(names, c.b);

@@ -36,8 +36,9 @@ export async function mysqlCatalog(conn, db) {
   for (const c of cols) if (view[c.t]) view[c.t].columns[c.c] = { nullable: c.nullable === 'YES', type: c.type };
   const KIND = { 'PRIMARY KEY': 'primaryKey', UNIQUE: 'unique', 'FOREIGN KEY': 'foreignKey', CHECK: 'check' };
   const constraintNames = new Set();
-  // MariaDB stores JSON as LONGTEXT with CHECK (json_valid(`col`)) named after the column: part of the type.
-  const jsonChecks = new Set(checks.filter((c) => /^json_valid\(`[^`]+`\)$/.test(String(c.clause).trim())).map((c) => c.name));
+  // MariaDB stores JSON as LONGTEXT with CHECK (json_valid(`col`)) named after the column: part of the type
+  // (a backtick in the name is doubled in the clause).
+  const jsonChecks = new Set(checks.filter((c) => /^json_valid\(`(?:[^`]|``)+`\)$/.test(String(c.clause).trim())).map((c) => c.name));
   for (const k of cons) {
     if (!view[k.t]) continue;
     if (k.kind === 'CHECK' && jsonChecks.has(k.name) && view[k.t].columns !== undefined && cols.some((c) => c.t === k.t && c.c === k.name)) continue;
