@@ -1,4 +1,4 @@
-import { type DuctapeError, MigrationEngine, MigrationFailedError, ValidationError, migration } from '@ductape/core';
+import { type DuctapeError, MigrationEngine, ValidationError, migration } from '@ductape/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MongoAdapter } from '../../src/index.js';
 import { catalog } from '../support/catalog.js';

@@ -36,7 +36,11 @@ describe.skipIf(!server)('postgres (pg server): resuming an online unique constr
         .build(),
     );
     await setup.close();
-    const m = () => migration('t_uq').addField('t', 'n', 'integer').addConstraint('t', { name: 't_uq', type: 'unique', columns: ['code'] }).build();
+    const m = () =>
+      migration('t_uq')
+        .addField('t', 'n', 'integer')
+        .addConstraint('t', { name: 't_uq', type: 'unique', columns: ['code'] })
+        .build();
     const dying = new PostgresAdapter({ url: db.url });
     await dying.connect();
     const save = dying.history.save.bind(dying.history);
