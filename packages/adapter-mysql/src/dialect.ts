@@ -5,6 +5,11 @@ export interface MysqlDialect {
   readonly flavor: 'mysql' | 'mariadb';
   /** MariaDB ≥ 10.7 has a UUID column type; elsewhere uuid is CHAR(36). */
   readonly nativeUuid: boolean;
+  /**
+   * The server stores JSON as LONGTEXT with a `json_valid` check named after the column
+   * (MariaDB), whichever dialect compiles for it (the MySQL adapter on a MariaDB server too).
+   */
+  readonly jsonCheck?: boolean;
 }
 
 export const MYSQL_DIALECT: MysqlDialect = Object.freeze({ flavor: 'mysql', nativeUuid: false });

@@ -125,7 +125,7 @@ export class MysqlFamilyAdapter implements Adapter {
     if (problem) throw new MysqlConnectionError(this.name, this.#options.where, new Error(`${problem}; Ductape needs MySQL 8.0.16+ or MariaDB 10.5.2+`));
     if (typeof database !== 'string' || database === '') throw new MysqlConnectionError(this.name, this.#options.where, new Error('no database is selected'));
     this.#server = server;
-    this.#dialect = this.#options.dialectFor?.(server) ?? this.#dialect;
+    this.#dialect = this.#options.dialectFor?.(server) ?? (server.mariadb ? { ...this.#dialect, jsonCheck: true } : this.#dialect);
     this.lock.setDatabase(database);
   }
 

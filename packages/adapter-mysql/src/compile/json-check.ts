@@ -8,7 +8,7 @@ import type { MysqlDialect } from '../dialect.js';
  * @example hasJsonCheck({ name: 'tags', type: 'array', itemType: 'string' }, MARIADB_DIALECT) // true
  */
 export function hasJsonCheck(field: FieldDefinition | undefined, dialect: MysqlDialect): boolean {
-  if (!field || dialect.flavor !== 'mariadb') return false;
+  if (!field || !(dialect.flavor === 'mariadb' || dialect.jsonCheck)) return false;
   if (field.type === 'json' || field.type === 'array') return true;
   return field.type === 'native' && /^json\b/i.test(String(field.native ?? '').trim());
 }

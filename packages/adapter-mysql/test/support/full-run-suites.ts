@@ -74,7 +74,9 @@ export function fullRunSuites(target: FamilyTarget): void {
       await engine.down(m1);
     });
 
-    it.skipIf(target.label !== 'mariadb')('MariaDB: renameField of a json/array column renames its json_valid check with it, so a rename then a dropCollection comes back as it was', async () => {
+    it('MariaDB server: renameField of a json/array column renames its json_valid check with it, so a rename then a dropCollection comes back as it was', async (ctx) => {
+      // Both adapters on a MariaDB server (the MySQL one too: MariaDB's JSON is LONGTEXT plus the check); MySQL 8 has a JSON type.
+      if (!(await db.query('SELECT VERSION() AS v'))[0]?.v?.toString().includes('MariaDB')) return ctx.skip();
       // The shape of history 86: a rename, then the table dropped; the down recreates the table (checks named after the
       // columns it has then) and renames back. Before the fix the check kept the old column's name through the rename.
       const m1 = migration('fr_json_create')
