@@ -39,7 +39,9 @@ export function applyPatch(validator: Doc | undefined, patch: ValidatorPatch): D
       break;
     case 'modifyField': {
       const current = props.find(([k]) => k === patch.field)?.[1];
-      const base = current ? fieldFromProperty(patch.field, current, required.includes(patch.field)) : patch.previous;
+      // The definition the op recorded (core reads it before the change) over the live property:
+      // MongoDB keeps one string type, so a text property has lost the length a down restores.
+      const base = patch.previous ?? (current ? fieldFromProperty(patch.field, current, required.includes(patch.field)) : undefined);
       if (!base && !patch.changes.type) throw new InvalidArgumentError(`modifyField "${patch.field}"`, 'a field declared in the validator, or changes with a type', patch.changes);
       setField(applyChanges(base ?? { name: patch.field, type: patch.changes.type as FieldDefinition['type'] }, patch.changes), current);
       break;
