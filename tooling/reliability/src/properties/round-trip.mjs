@@ -4,7 +4,7 @@ import { snippet } from '../round-trip/apply.mjs';
 import { openEnv } from '../round-trip/env.mjs';
 import { interpret } from '../round-trip/interpret.mjs';
 import { placeOf, profileOf } from '../round-trip/profile.mjs';
-import { runHistory } from '../round-trip/run-history.mjs';
+import { emptyCounts, runHistory } from '../round-trip/run-history.mjs';
 import { describeError } from '../run-up.mjs';
 
 /**
@@ -27,21 +27,7 @@ export async function roundTrip(ctx, sizes) {
   ctx.log(`${ctx.ns.key}: roundTrip seed ${ctx.seed}, ${samples.length} histories, ops drawn: ${profile.ops.join(', ')}`);
   const counts = {
     histories: 0,
-    migrations: 0,
-    ops: 0,
-    mismatches: 0,
-    leftovers: 0,
-    replayDiffs: 0,
-    orderErrors: 0,
-    untyped: 0,
-    planDiffs: 0,
-    refused: 0,
-    zeroSteps: 0,
-    dataDiffs: 0,
-    rowsWritten: 0,
-    rowChecks: 0,
-    injected: 0,
-    killed: 0,
+    ...emptyCounts(),
     failedHistories: 0,
     byKind: {},
   };

@@ -7,18 +7,11 @@ import { diffCatalog, expectedCatalog, projectTable } from './project.mjs';
 import { normaliseValue } from './values.mjs';
 
 /**
- * Runs one interpreted history on a clean database and checks the round-trip property:
- * after each migration introspection and the catalog equal the model and the rows written
- * earlier keep their values; history order is apply order; no `up` says applied with zero steps;
- * refusals are typed and before IO; `rollbackTo` a random point then `up` gives the identical
- * catalog; every `down` (newest first) runs the steps `preview(m, 'down')` showed and gives back the
- * catalog the migration found; down to zero leaves only the history; a replay gives the identical
- * catalog after every migration. Returns the failures (kind + text) and counts.
- * @example const r = await runHistory(env, profile, interpreted, { random: Math.random });
+ * The counters one history adds to a run's figures (the property sums them over histories).
+ * @example const counts = { histories: 0, ...emptyCounts() };
  */
-export async function runHistory(env, profile, interpreted, options) {
-  const failures = [];
-  const counts = {
+export function emptyCounts() {
+  return {
     migrations: 0,
     ops: 0,
     mismatches: 0,
@@ -35,6 +28,21 @@ export async function runHistory(env, profile, interpreted, options) {
     injected: 0,
     killed: 0,
   };
+}
+
+/**
+ * Runs one interpreted history on a clean database and checks the round-trip property:
+ * after each migration introspection and the catalog equal the model and the rows written
+ * earlier keep their values; history order is apply order; no `up` says applied with zero steps;
+ * refusals are typed and before IO; `rollbackTo` a random point then `up` gives the identical
+ * catalog; every `down` (newest first) runs the steps `preview(m, 'down')` showed and gives back the
+ * catalog the migration found; down to zero leaves only the history; a replay gives the identical
+ * catalog after every migration. Returns the failures (kind + text) and counts.
+ * @example const r = await runHistory(env, profile, interpreted, { random: Math.random });
+ */
+export async function runHistory(env, profile, interpreted, options) {
+  const failures = [];
+  const counts = emptyCounts();
   const fail = (kind, text) => failures.push({ kind, text });
   const start = await env.catalog();
   if (start.leftovers.length) fail('leftovers', `the database was not clean before the history: ${start.leftovers.join(', ')}`);
