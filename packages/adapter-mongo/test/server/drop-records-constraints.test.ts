@@ -1,27 +1,19 @@
-import { MigrationEngine, migration } from '@ductape/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MigrationEngine, migration } from '@ductape/core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { MongoAdapter } from '../../src/index.js';
 import { catalog } from '../support/catalog.js';
-import { CapturedLog, monitoredAdapter, uniqueDatabase } from '../support/mongo-target.js';
-import { dropDatabases, mongoUrl } from '../support/server.js';
+import { mongoSession } from '../support/mongo-session.js';
+import { mongoUrl } from '../support/server.js';
 
 // Reliability finding 16: introspection of a collection without constraints must still report
 // `constraints: []`, or core's resolution does not track a constraint added earlier in the same
 // migration as a dropCollection, and the drop's recorded definition (its down) lacks it.
 describe.skipIf(!mongoUrl)('dropCollection records a constraint added earlier in its migration (FerretDB)', () => {
-  const url = mongoUrl as string;
-  const database = uniqueDatabase('ductape_f16');
+  const session = mongoSession(mongoUrl as string, 'ductape_f16');
   let adapter: MongoAdapter;
   let engine: MigrationEngine;
-
-  beforeAll(async () => {
-    ({ adapter } = monitoredAdapter(url, database, { onMissingFeature: 'warn', logger: new CapturedLog() }));
-    await adapter.connect();
-    engine = new MigrationEngine(adapter);
-  });
-  afterAll(async () => {
-    await adapter.close();
-    await dropDatabases(url, [database]);
+  beforeAll(() => {
+    ({ adapter, engine } = session);
   });
 
   it('introspection reports constraints: [] for a collection without any', async () => {

@@ -1,26 +1,18 @@
-import { MigrationEngine, migration } from '@ductape/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MigrationEngine, migration } from '@ductape/core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { MongoAdapter } from '../../src/index.js';
-import { CapturedLog, monitoredAdapter, uniqueDatabase } from '../support/mongo-target.js';
-import { dropDatabases, mongoUrl } from '../support/server.js';
+import { mongoSession } from '../support/mongo-session.js';
+import { mongoUrl } from '../support/server.js';
 
 // roundTrip MongoDB full run (history 64, shrunk): modifyField string(20) → text, then its down,
 // gave back a string without its maxLength: the validator patch rebuilt the field from the live
 // property (a text has no length) instead of the definition the op recorded.
 describe.skipIf(!mongoUrl)('the down of a modifyField restores the recorded definition (FerretDB)', () => {
-  const url = mongoUrl as string;
-  const database = uniqueDatabase('ductape_mtd');
+  const session = mongoSession(mongoUrl as string, 'ductape_mtd');
   let adapter: MongoAdapter;
   let engine: MigrationEngine;
-
-  beforeAll(async () => {
-    ({ adapter } = monitoredAdapter(url, database, { onMissingFeature: 'warn', logger: new CapturedLog() }));
-    await adapter.connect();
-    engine = new MigrationEngine(adapter);
-  });
-  afterAll(async () => {
-    await adapter.close();
-    await dropDatabases(url, [database]);
+  beforeAll(() => {
+    ({ adapter, engine } = session);
   });
 
   it('string(20) → text, then down: the field is string(20) again, with its default and NOT NULL', async () => {

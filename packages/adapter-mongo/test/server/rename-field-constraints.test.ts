@@ -1,25 +1,17 @@
-import { MigrationEngine, migration } from '@ductape/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MigrationEngine, migration } from '@ductape/core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { MongoAdapter } from '../../src/index.js';
-import { CapturedLog, monitoredAdapter, uniqueDatabase } from '../support/mongo-target.js';
-import { dropDatabases, mongoUrl } from '../support/server.js';
+import { mongoSession } from '../support/mongo-session.js';
+import { mongoUrl } from '../support/server.js';
 
 // Reliability finding 14: after renameField the unique index follows the field, and so must the
 // constraint _ductape_schema records (else introspection reports it on a field that is gone).
 describe.skipIf(!mongoUrl)('renameField and the constraints recorded in _ductape_schema (FerretDB)', () => {
-  const url = mongoUrl as string;
-  const database = uniqueDatabase('ductape_f14');
+  const session = mongoSession(mongoUrl as string, 'ductape_f14');
   let adapter: MongoAdapter;
   let engine: MigrationEngine;
-
-  beforeAll(async () => {
-    ({ adapter } = monitoredAdapter(url, database, { onMissingFeature: 'warn', logger: new CapturedLog() }));
-    await adapter.connect();
-    engine = new MigrationEngine(adapter);
-  });
-  afterAll(async () => {
-    await adapter.close();
-    await dropDatabases(url, [database]);
+  beforeAll(() => {
+    ({ adapter, engine } = session);
   });
 
   it('introspection after the rename reports the constraint on the new field; down puts it back on the old one', async () => {
