@@ -134,6 +134,9 @@ export function cassandraJvmArgs({ libDir, jammJar, dataDir, configFile, logback
     '-Dcassandra.skip_wait_for_gossip_to_settle=0',
     '-Dcassandra.ring_delay_ms=100',
     '-Dcassandra.superuser_setup_delay_ms=0',
+    // A throwaway test node: do not flush the system tables after every schema change
+    // (the flush is most of a DDL's latency; durability across a crash is not needed here).
+    '-Dcassandra.unsafesystem=true',
     '-cp',
     `${libDir}/*`,
     'org.apache.cassandra.service.CassandraDaemon',
