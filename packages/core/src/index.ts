@@ -77,3 +77,7 @@ export type { FieldCondition, Literal, UpdateOptions, UpdateRequest, UpdateResul
 export { resolveExpression, type ResolvedExpression } from './data/resolve-expression.js';
 export { resolveUpdate, type ComparisonOperator, type ResolvedCondition, type ResolvedUpdate } from './data/resolve-update.js';
 export type { DataAdapter } from './adapter/data-adapter.js';
+export { evaluateExpression, updateEvaluator, type EvaluatedUpdate, type PlainRow, type UpdateEvaluator } from './data/evaluate-update.js';
+export { rowMatches } from './data/match-where.js';
+export { RowEvaluationError } from './data/row-evaluation-error.js';
+export { isSqlNull, numeric, sqlCompare, sqlText } from './data/sql-values.js';
