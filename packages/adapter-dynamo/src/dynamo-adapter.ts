@@ -126,10 +126,11 @@ export class DynamoAdapter implements DataAdapter {
   }
 
   /** `db.update`: see updateRowsDynamo. Resumes after the last finished page when run again. */
-  updateRows(update: ResolvedUpdate, options: UpdateOptions = {}): Promise<UpdateResult> {
+  async updateRows(update: ResolvedUpdate, options: UpdateOptions = {}): Promise<UpdateResult> {
     const table = this.tableName(update.table);
     const progress = new DataProgress(this.driver, this.history.table, () => this.history.ensure(), { table, update });
-    return updateRowsDynamo(this.driver, table, update, options, progress, this.settings.maxWritesPerSecond);
+    const fields = (await this.introspect(update.table))?.fields ?? [];
+    return updateRowsDynamo(this.driver, table, update, options, progress, this.settings.maxWritesPerSecond, fields);
   }
 }
 

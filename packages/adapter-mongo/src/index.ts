@@ -21,7 +21,7 @@ export { fieldFromProperty } from './introspect/field-from-property.js';
 export type { ValidatorPatch } from './compile/validator-patch.js';
 export type { MongoLogger } from './execute/run-step.js';
 export { updateRowsMongo, DATA_PROGRESS_COLLECTION, type UpdateFeatures } from './data/update-rows.js';
-export { aggregationExpression, evaluate } from './data/update-expression.js';
+export { aggregationExpression, evaluate, setExpression, type FieldTypes } from './data/update-expression.js';
 export { whereFilter } from './data/update-filter.js';
 export { SHADOW_COLLECTION, readShadow, writeShadow, type ShadowValidator } from './shadow-schema.js';
 

@@ -148,8 +148,9 @@ export class MongoAdapter implements DataAdapter {
    * `db.update` data migrations: batches along `_id`, pipeline updates where the server has them,
    * else computed here per document (see data/update-rows.ts).
    */
-  updateRows(update: ResolvedUpdate, options: UpdateOptions): Promise<UpdateResult> {
-    return updateRowsMongo(this.driver.client, this.driver.db, this.#features, update, options ?? {});
+  async updateRows(update: ResolvedUpdate, options: UpdateOptions): Promise<UpdateResult> {
+    const fields = (await this.introspect(update.table))?.fields ?? [];
+    return updateRowsMongo(this.driver.client, this.driver.db, this.#features, update, options ?? {}, fields);
   }
 
   /**

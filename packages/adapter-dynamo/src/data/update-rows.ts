@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { InvalidArgumentError, type ResolvedExpression, type ResolvedUpdate, type UpdateOptions, type UpdateResult } from '@ductape/core';
+import { type FieldDefinition, InvalidArgumentError, type ResolvedExpression, type ResolvedUpdate, type UpdateEvaluator, type UpdateOptions, type UpdateResult, updateEvaluator } from '@ductape/core';
 import { type DynamoDriver, isAws } from '../dynamo-driver.js';
 import { DynamoCommandError } from '../dynamo-errors.js';
 import type { DataProgress } from './data-progress.js';
-import { evaluate } from './evaluate.js';
 import { type AttributeValue, marshalLiteral, plainValue } from './item-values.js';
 import { whereCondition } from './update-filter.js';
 
@@ -11,10 +10,11 @@ type Item = { readonly [attribute: string]: AttributeValue };
 
 /**
  * `db.update` on DynamoDB: Scan pages (keys and the attributes the expressions read, `where` as
- * the filter), compute each item's new values, write them with UpdateItem conditional on `where`
+ * the filter), compute each item's new values with core's shared evaluator (PostgreSQL's semantics;
+ * `fields`, the declared fields, tell integer attributes apart), write them with UpdateItem conditional on `where`
  * (an item changed meanwhile so that it no longer matches is skipped). Null values are removed.
  * Progress is saved after every page; a crash re-runs at most that page.
- * @example await updateRowsDynamo(driver, 'users', resolved, { batchSize: 500 }, progress, 100)
+ * @example await updateRowsDynamo(driver, 'users', resolved, { batchSize: 500 }, progress, 100, snapshot.fields)
  */
 export async function updateRowsDynamo(
   driver: DynamoDriver,
@@ -23,6 +23,7 @@ export async function updateRowsDynamo(
   options: UpdateOptions,
   progress: DataProgress,
   maxWritesPerSecond: number,
+  fields: readonly FieldDefinition[] = [],
 ): Promise<UpdateResult> {
   const limit = options.batchSize ?? 1000;
   if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('batchSize', 'a positive integer', limit);
@@ -32,6 +33,7 @@ export async function updateRowsDynamo(
   const read = [...new Set([...keys, ...update.set.flatMap((s) => columnsOf(s.value))])];
   const readNames = Object.fromEntries(read.map((c, i) => [`#r${i}`, c]));
   const where = whereCondition(update.where);
+  const evaluator = updateEvaluator(update, fields);
   let { startKey, rows } = await progress.load();
   let batches = 0;
   const started = Date.now();
@@ -48,7 +50,7 @@ export async function updateRowsDynamo(
       ...(startKey ? { ExclusiveStartKey: startKey } : {}),
     });
     for (const item of (page.Items as Item[] | undefined) ?? []) {
-      if (await updateItem(driver, tableName, keys, item, update, where)) rows++;
+      if (await updateItem(driver, tableName, keys, item, update, evaluator, where)) rows++;
       writes++;
       const wait = started + (writes / maxWritesPerSecond) * 1000 - Date.now();
       if (wait > 0) await sleep(wait);
@@ -62,17 +64,26 @@ export async function updateRowsDynamo(
   return { rowsUpdated: rows, batches };
 }
 
-async function updateItem(driver: DynamoDriver, table: string, keys: readonly string[], item: Item, update: ResolvedUpdate, where: ReturnType<typeof whereCondition>): Promise<boolean> {
+async function updateItem(
+  driver: DynamoDriver,
+  table: string,
+  keys: readonly string[],
+  item: Item,
+  update: ResolvedUpdate,
+  evaluator: UpdateEvaluator,
+  where: ReturnType<typeof whereCondition>,
+): Promise<boolean> {
   const plain = Object.fromEntries(Object.entries(item).map(([k, v]) => [k, plainValue(v)]));
   const names: Record<string, string> = { ...where.names };
   const values: Record<string, AttributeValue> = { ...where.values };
   const sets: string[] = [];
   const removes: string[] = [];
+  const computed = evaluator.values(plain);
   update.set.forEach((s, i) => {
     names[`#s${i}`] = s.column;
-    const v = evaluate(s.value, plain);
-    if (v === null) return void removes.push(`#s${i}`);
-    values[`:s${i}`] = typeof v === 'object' ? (v as AttributeValue) : marshalLiteral(v as string | number | boolean);
+    const v = computed[s.column];
+    if (v === null || v === undefined) return void removes.push(`#s${i}`);
+    values[`:s${i}`] = typeof v === 'object' ? (v as AttributeValue) : marshalLiteral(v as string | number | bigint | boolean);
     sets.push(`#s${i} = :s${i}`);
   });
   const expression = [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' ');

@@ -1,29 +1,50 @@
-import { type Literal, type ResolvedExpression, assertNever } from '@ductape/core';
+import { type PlainRow, type ResolvedExpression, assertNever, evaluateExpression } from '@ductape/core';
+
+/** Column → portable type (`integer`, `boolean`, …), from the introspected collection. */
+export type FieldTypes = ReadonlyMap<string, string>;
+
+const INTEGER = new Set(['integer', 'smallint', 'bigint']);
+const ARITHMETIC = new Set(['$ADD', '$SUB', '$MUL', '$DIV']);
 
 /**
- * A resolved value expression as an aggregation expression, for a pipeline update
- * (`u: [{ $set: { … } }]`). Semantics follow SQL as the other adapters do: `$CONCAT` counts null
- * as empty text, `$LOWER`/`$UPPER` of null is null, arithmetic with null is null.
+ * The value of one `set` column as an aggregation expression, for a pipeline update
+ * (`u: [{ $set: { … } }]`), with the semantics of core's shared evaluator (PostgreSQL's):
+ * `$CONCAT` counts null as empty text and prints booleans as t/f, `$LOWER`/`$UPPER` of null is
+ * null, arithmetic with null is null, integer ÷ integer truncates, and arithmetic stored in an
+ * integer field is rounded half to even and converted ($toInt/$toLong fail out of range).
+ * `types` (the introspected fields) tells integer and boolean fields apart.
+ * @example setExpression('n', { kind: 'call', op: '$DIV', args: [{ kind: 'column', name: 'n' }, { kind: 'literal', value: 2 }] }, new Map([['n', 'integer']]))
+ * // { $toInt: { $round: [{ $trunc: [{ $divide: ['$n', { $literal: 2 }] }, 0] }, 0] } }
+ */
+export function setExpression(column: string, e: ResolvedExpression, types: FieldTypes = new Map()): unknown {
+  const x = aggregationExpression(e, types);
+  const target = types.get(column);
+  if (e.kind !== 'call' || !ARITHMETIC.has(e.op) || !target || !INTEGER.has(target)) return x;
+  return { [target === 'bigint' ? '$toLong' : '$toInt']: { $round: [x, 0] } };
+}
+
+/**
+ * A resolved value expression as an aggregation expression (see setExpression for the rules).
  * @example aggregationExpression({ kind: 'call', op: '$CONCAT', args: [{ kind: 'column', name: 'first' }, { kind: 'literal', value: ' ' }] })
  * // { $concat: [{ $ifNull: [{ $toString: '$first' }, ''] }, { $ifNull: [{ $toString: { $literal: ' ' } }, ''] }] }
  */
-export function aggregationExpression(e: ResolvedExpression): unknown {
+export function aggregationExpression(e: ResolvedExpression, types: FieldTypes = new Map()): unknown {
   switch (e.kind) {
     case 'column':
       return /^\$|\./.test(e.name) ? { $getField: { $literal: e.name } } : `$${e.name}`;
     case 'literal':
       return { $literal: e.value };
     case 'call': {
-      const a = e.args.map(aggregationExpression);
+      const a = e.args.map((x) => aggregationExpression(x, types));
       switch (e.op) {
         case '$CONCAT':
-          return { $concat: a.map((x) => ({ $ifNull: [{ $toString: x }, ''] })) };
+          return { $concat: e.args.map((arg, i) => concatPart(arg, a[i], types)) };
         case '$COALESCE':
           return a.reduceRight((rest, x) => ({ $ifNull: [x, rest] }));
         case '$LOWER':
-          return nullSafe('$toLower', a[0]);
+          return nullSafe('$toLower', e.args[0], a[0], types);
         case '$UPPER':
-          return nullSafe('$toUpper', a[0]);
+          return nullSafe('$toUpper', e.args[0], a[0], types);
         case '$ADD':
           return { $add: a };
         case '$SUB':
@@ -31,7 +52,7 @@ export function aggregationExpression(e: ResolvedExpression): unknown {
         case '$MUL':
           return { $multiply: a };
         case '$DIV':
-          return { $divide: a };
+          return e.args.every((x) => isInteger(x, types)) ? { $trunc: [{ $divide: a }, 0] } : { $divide: a };
         default:
           return assertNever(e.op);
       }
@@ -41,44 +62,30 @@ export function aggregationExpression(e: ResolvedExpression): unknown {
   }
 }
 
-function nullSafe(op: string, x: unknown): unknown {
-  return { $cond: [{ $eq: [{ $ifNull: [x, null] }, null] }, null, { [op]: x }] };
+/** A part of $CONCAT: null as '', a boolean (literal or boolean field) as t/f, as PostgreSQL's concat(). */
+function concatPart(e: ResolvedExpression, x: unknown, types: FieldTypes): unknown {
+  if (e.kind === 'literal' && typeof e.value === 'boolean') return { $literal: e.value ? 't' : 'f' };
+  if (e.kind === 'column' && types.get(e.name) === 'boolean') return { $cond: [{ $eq: [x, true] }, 't', { $cond: [{ $eq: [x, false] }, 'f', ''] }] };
+  return { $ifNull: [{ $toString: x }, ''] };
+}
+
+/** $toLower/$toUpper, null for null; what is not known to be text is cast first (true → 'true'). */
+function nullSafe(op: string, e: ResolvedExpression | undefined, x: unknown, types: FieldTypes): unknown {
+  const text = e?.kind === 'literal' ? typeof e.value === 'string' : e?.kind === 'column' ? ['string', 'text'].includes(types.get(e.name) ?? 'string') : true;
+  return { $cond: [{ $eq: [{ $ifNull: [x, null] }, null] }, null, { [op]: text ? x : { $toString: x } }] };
+}
+
+function isInteger(e: ResolvedExpression, types: FieldTypes): boolean {
+  if (e.kind === 'column') return INTEGER.has(types.get(e.name) ?? '');
+  if (e.kind === 'literal') return e.value === null || (typeof e.value === 'number' && Number.isInteger(e.value));
+  return (e.op === '$COALESCE' || ARITHMETIC.has(e.op)) && e.args.every((x) => isInteger(x, types));
 }
 
 /**
- * The same expression evaluated on one document, for servers without pipeline updates
- * (FerretDB 1.x): read the batch, compute, write `$set` per document.
+ * @deprecated core's `evaluateExpression` (or `updateEvaluator`) is the one client-side evaluator;
+ * this name is kept for callers of earlier versions.
  * @example evaluate({ kind: 'call', op: '$UPPER', args: [{ kind: 'column', name: 'n' }] }, { n: 'ada' }) // 'ADA'
  */
-export function evaluate(e: ResolvedExpression, doc: { readonly [key: string]: unknown }): unknown {
-  switch (e.kind) {
-    case 'column':
-      return doc[e.name] ?? null;
-    case 'literal':
-      return e.value as Literal;
-    case 'call': {
-      const a = e.args.map((x) => evaluate(x, doc));
-      switch (e.op) {
-        case '$CONCAT':
-          return a.map((v) => (v === null || v === undefined ? '' : String(v))).join('');
-        case '$COALESCE':
-          return a.find((v) => v !== null && v !== undefined) ?? null;
-        case '$LOWER':
-          return a[0] === null ? null : String(a[0]).toLowerCase();
-        case '$UPPER':
-          return a[0] === null ? null : String(a[0]).toUpperCase();
-        default:
-          return arithmetic(e.op, a[0], a[1]);
-      }
-    }
-    default:
-      return assertNever(e);
-  }
-}
-
-function arithmetic(op: '$ADD' | '$SUB' | '$MUL' | '$DIV', x: unknown, y: unknown): number | null {
-  if (x === null || y === null) return null;
-  const [p, q] = [Number(x), Number(y)];
-  if (op === '$DIV' && q === 0) throw new Error('division by zero in a data migration');
-  return op === '$ADD' ? p + q : op === '$SUB' ? p - q : op === '$MUL' ? p * q : p / q;
+export function evaluate(e: ResolvedExpression, doc: PlainRow): unknown {
+  return evaluateExpression(e, doc);
 }

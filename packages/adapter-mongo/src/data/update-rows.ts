@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { InvalidArgumentError, type ResolvedUpdate, type UpdateOptions, type UpdateResult, canonicalJson } from '@ductape/core';
+import { type FieldDefinition, InvalidArgumentError, type ResolvedUpdate, type UpdateEvaluator, type UpdateOptions, type UpdateResult, canonicalJson, updateEvaluator } from '@ductape/core';
 import type { ClientSession, Db, Document, MongoClient } from 'mongodb';
-import { aggregationExpression, evaluate } from './update-expression.js';
+import { type FieldTypes, setExpression } from './update-expression.js';
 import { whereFilter } from './update-filter.js';
 
 /** Where an interrupted data migration resumes: one document per update, deleted when it completes. */
@@ -16,11 +16,19 @@ export interface UpdateFeatures {
 /**
  * A data migration in batches along `_id` (one BSON type of `_id` per collection): each batch is
  * a pipeline update (`u: [{ $set }]`) of the batch's ids, or, without pipeline updates, the
- * documents read, computed here and written with `$set`. With transactions the batch and its
+ * documents read, computed by core's shared evaluator and written with `$set` (the same semantics;
+ * `fields`, the introspected collection, tells integer and boolean fields apart). With transactions the batch and its
  * progress document commit together; without, a crash between them re-runs that one batch.
- * @example await updateRowsMongo(client, db, features, resolved, { batchSize: 5000 })
+ * @example await updateRowsMongo(client, db, features, resolved, { batchSize: 5000 }, snapshot.fields)
  */
-export async function updateRowsMongo(client: MongoClient, db: Db, features: UpdateFeatures, update: ResolvedUpdate, options: UpdateOptions): Promise<UpdateResult> {
+export async function updateRowsMongo(
+  client: MongoClient,
+  db: Db,
+  features: UpdateFeatures,
+  update: ResolvedUpdate,
+  options: UpdateOptions,
+  fields: readonly FieldDefinition[] = [],
+): Promise<UpdateResult> {
   const limit = options.batchSize ?? 5000;
   if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('batchSize', 'a positive integer', limit);
   const progress = db.collection<{ _id: string; lastId: unknown; rows: number }>(DATA_PROGRESS_COLLECTION);
@@ -31,12 +39,14 @@ export async function updateRowsMongo(client: MongoClient, db: Db, features: Upd
   let batches = 0;
   const coll = db.collection(update.table);
   const filter = whereFilter(update.where);
+  const types: FieldTypes = new Map(fields.map((f) => [f.name, String(f.type)]));
+  const evaluator = updateEvaluator(update, fields);
   for (;;) {
     const q = last === undefined ? filter : { $and: [filter, { _id: { $gt: last } }] };
     const ids = (await coll.find(q, { projection: { _id: 1 }, sort: { _id: 1 }, limit }).toArray()).map((d) => d._id as unknown);
     if (ids.length === 0) break;
     const batch = async (session?: ClientSession) => {
-      const n = await runBatch(db, features, update, { $and: [filter, { _id: { $in: ids } }] }, session);
+      const n = await runBatch(db, features, update, types, evaluator, { $and: [filter, { _id: { $in: ids } }] }, session);
       await progress.updateOne({ _id: id }, { $set: { lastId: ids[ids.length - 1], rows: rowsUpdated + n } }, { upsert: true, ...(session ? { session } : {}) });
       return n;
     };
@@ -51,17 +61,17 @@ export async function updateRowsMongo(client: MongoClient, db: Db, features: Upd
   return { rowsUpdated, batches };
 }
 
-async function runBatch(db: Db, features: UpdateFeatures, update: ResolvedUpdate, q: Document, session?: ClientSession): Promise<number> {
+async function runBatch(db: Db, features: UpdateFeatures, update: ResolvedUpdate, types: FieldTypes, evaluator: UpdateEvaluator, q: Document, session?: ClientSession): Promise<number> {
   const coll = db.collection(update.table);
   const opts = session ? { session } : {};
   if (features.pipelineUpdates) {
-    const $set = Object.fromEntries(update.set.map((s) => [s.column, aggregationExpression(s.value)]));
+    const $set = Object.fromEntries(update.set.map((s) => [s.column, setExpression(s.column, s.value, types)]));
     return (await coll.updateMany(q, [{ $set }], opts)).matchedCount;
   }
   const docs = await coll.find(q, opts).toArray();
   if (docs.length === 0) return 0;
   await coll.bulkWrite(
-    docs.map((d) => ({ updateOne: { filter: { _id: d._id }, update: { $set: Object.fromEntries(update.set.map((s) => [s.column, evaluate(s.value, d)])) } } })),
+    docs.map((d) => ({ updateOne: { filter: { _id: d._id }, update: { $set: evaluator.values(d) } } })),
     { ordered: true, ...opts },
   );
   return docs.length;
