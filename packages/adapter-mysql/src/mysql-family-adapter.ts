@@ -1,5 +1,5 @@
 import { mysqlIdentifierProblem } from './quote.js';
-import type { Adapter, Capabilities, CollectionSnapshot, CompileContext, Operation, Session, Step } from '@ductape/core';
+import type { Capabilities, CollectionSnapshot, CompileContext, DataAdapter, Operation, ResolvedUpdate, Session, Step, UpdateOptions, UpdateResult } from '@ductape/core';
 import { type MysqlDialect, type ServerVersion, parseServerVersion, unsupportedServer } from './dialect.js';
 import { rawDialectsOf, compileMysql } from './mysql-compiler.js';
 import { MysqlConnectionError } from './mysql-connection-error.js';
@@ -14,6 +14,7 @@ import { MysqlLockStore } from './mysql-lock.js';
 import { type MysqlLogger, consoleLogger, silentLogger } from './mysql-logger.js';
 import { type MysqlSession, connectionOf } from './mysql-session.js';
 import { markWork } from './settle/work-marker.js';
+import { updateRowsMysql } from './data/update-rows.js';
 
 /** What a user passes to MysqlAdapter or MariadbAdapter (and the sdk's config `options`). */
 export interface MysqlFamilyUserOptions {
@@ -27,10 +28,7 @@ export interface MysqlFamilyUserOptions {
   readonly lockRetries?: number;
   /** Where table copies and retries are reported (default: console.warn); false for silence. */
   readonly logger?: MysqlLogger | false;
-  /**
-   * Once the lock is taken, how long to wait for statements a dead runner's work session is still
-   * executing on the server before failing with DUCTAPE_LOCK_TIMEOUT (default 60000 ms).
-   */
+  /** Once the lock is taken, how long to wait for statements a dead runner's work session is still executing on the server before failing with DUCTAPE_LOCK_TIMEOUT (default 60000 ms). */
   readonly settleTimeoutMs?: number;
 }
 
@@ -54,15 +52,14 @@ export interface MysqlFamilyOptions {
 }
 
 /**
- * The adapter shared by @ductape/adapter-mysql (mysql2) and @ductape/adapter-mariadb (mariadb):
- * compile (pure) for the dialect, execute with online DDL fallbacks, introspection from
- * information_schema, history in `_ductape_migrations`, GET_LOCK lock. No transactional DDL:
- * the engine records progress after every step and resumes a failed migration where it stopped.
+ * The adapter shared by @ductape/adapter-mysql (mysql2) and @ductape/adapter-mariadb (mariadb): compile (pure) for the dialect,
+ * execute with online DDL fallbacks, introspection from information_schema, history in `_ductape_migrations`, GET_LOCK lock.
+ * No transactional DDL: the engine records progress after every step and resumes a failed migration where it stopped.
  * @example
  * const adapter = new MysqlFamilyAdapter({ name: 'mysql', driver, dialect: MYSQL_DIALECT, where: 'db:3306/app' });
  * await adapter.connect();
  */
-export class MysqlFamilyAdapter implements Adapter {
+export class MysqlFamilyAdapter implements DataAdapter {
   readonly name: string;
   readonly history: MysqlHistoryStore;
   readonly lock: MysqlLockStore;
@@ -161,8 +158,7 @@ export class MysqlFamilyAdapter implements Adapter {
   }
 
   /**
-   * The foreign keys of other tables of the database that reference `collection` (its references
-   * to itself left out), from information_schema.REFERENTIAL_CONSTRAINTS.
+   * The foreign keys of other tables of the database that reference `collection` (its references to itself left out), from information_schema.REFERENTIAL_CONSTRAINTS.
    * @example await adapter.referencingKeys('customers') // [{ collection: 'orders', name: 'orders_customerId_fkey' }]
    */
   async referencingKeys(collection: string): Promise<ReadonlyArray<{ readonly collection: string; readonly name: string }>> {
@@ -171,13 +167,17 @@ export class MysqlFamilyAdapter implements Adapter {
   }
 
   /**
-   * Before the engine writes anything: CHECK / foreign key pairs the server would refuse (errno
-   * 1901) on tables as they are now (probes marked `early`), so a refusal leaves no history row.
+   * Before the engine writes anything: CHECK / foreign key pairs the server would refuse (errno 1901) on tables as they are now (probes marked `early`), so a refusal leaves no history row.
    * @example await adapter.preflight(steps, 'up') // throws CheckForeignKeyConflictError
    */
   async preflight(steps: readonly Step[]): Promise<void> {
     const early = steps.flatMap((s) => ((s as MysqlStatementStep).conflicts ?? []).filter((p) => p.early));
     if (early.length > 0) await this.#read((c) => checkConflicts(c, early));
+  }
+
+  /** db.update: keyset batches along the primary key, each committed with its progress row (see data/update-rows.ts). @example await adapter.updateRows(resolved, { batchSize: 5000 }) */
+  async updateRows(update: ResolvedUpdate, options: UpdateOptions): Promise<UpdateResult> {
+    return updateRowsMysql(this.#driver, await this.introspect(update.table), update, options, this.name);
   }
 
   /** Runs `fn` on a pooled connection, released after. */

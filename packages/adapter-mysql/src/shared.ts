@@ -24,3 +24,8 @@ export { ColumnInForeignKeyError, type ForeignKeyUse } from './compile/column-in
 export { ColumnNotRecreatableError } from './compile/column-not-recreatable-error.js';
 export { CheckForeignKeyConflictError, type CheckForeignKeyConflict } from './compile/check-foreign-key-conflict-error.js';
 export { parseNativeType, NOT_KEPT, type NativeColumn } from './compile/native-type.js';
+export { updateRowsMysql } from './data/update-rows.js';
+export { DATA_PROGRESS_TABLE } from './data/data-progress.js';
+export { MysqlUpdateError } from './data/update-error.js';
+export { compileBatchEnd, compileUpdateBatch, type UpdateBatchStatement, type UpdatePlan } from './data/compile-update-batch.js';
+export { planUpdate } from './data/update-plan.js';
