@@ -1,10 +1,27 @@
-import { InvalidArgumentError, UnsupportedOperationError, ValidationError, type Adapter, type CollectionSnapshot, type CompileContext, type Operation, type Session, type Step } from '@ductape/core';
+import {
+  InvalidArgumentError,
+  UnsupportedOperationError,
+  ValidationError,
+  type CollectionSnapshot,
+  type CompileContext,
+  type DataAdapter,
+  type Operation,
+  type ResolvedUpdate,
+  type Session,
+  type Step,
+  type UpdateOptions,
+  type UpdateResult,
+} from '@ductape/core';
 import { CASSANDRA_CAPABILITIES } from './cassandra-capabilities.js';
 import { compileCassandra } from './cassandra-compiler.js';
 import { CassandraDriver, type CassandraDriverOptions } from './cassandra-driver.js';
 import { CassandraHistoryStore } from './cassandra-history.js';
 import { introspectTable } from './cassandra-introspector.js';
 import { CassandraLockStore } from './cassandra-lock.js';
+import { checkUpdate } from './data/check-update.js';
+import { DataProgress } from './data/data-progress.js';
+import { tableColumns } from './data/table-columns.js';
+import { updateRowsCassandra } from './data/update-rows.js';
 import { type CassandraSession, asCassandraSession } from './cassandra-session.js';
 import type { CassandraStatementStep } from './compile/step.js';
 import { readLiveTables } from './preflight/live-schema.js';
@@ -20,19 +37,22 @@ export interface CassandraAdapterOptions extends CassandraDriverOptions {
   readonly replication?: Replication;
   /** How long createIndex waits for a storage-attached index to become queryable (default 300 000 ms). */
   readonly indexBuildTimeoutMs?: number;
+  /** Rows a data migration (`db.update`) writes at the same time (default 32). */
+  readonly updateConcurrency?: number;
 }
 
 /**
  * The Cassandra adapter (cassandra-driver). No transactional DDL: the engine records progress
  * after every step and resumes or compensates. Every schema change waits for schema agreement.
  * History in `<keyspace>._ductape_migrations`; the lock is a lightweight-transaction lease row.
+ * Also a DataAdapter: `db.update` runs through `updateRows`.
  *
  * @example
  * const adapter = new CassandraAdapter({ contactPoints: ['127.0.0.1:9042'], localDataCenter: 'datacenter1', keyspace: 'app' });
  * await adapter.connect();
  * await new MigrationEngine(adapter).up(migration('create_users').createCollection('users', { id: { type: 'uuid', primaryKey: true } }).build());
  */
-export class CassandraAdapter implements Adapter {
+export class CassandraAdapter implements DataAdapter {
   readonly name = 'cassandra';
   readonly capabilities = CASSANDRA_CAPABILITIES;
   readonly driver: CassandraDriver;
@@ -41,6 +61,7 @@ export class CassandraAdapter implements Adapter {
   readonly lock: CassandraLockStore;
   readonly #replication: Replication;
   readonly #indexBuildTimeoutMs: number;
+  readonly #updateConcurrency: number;
 
   constructor(options: CassandraAdapterOptions) {
     if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('CassandraAdapter options', '{ contactPoints, localDataCenter, keyspace }', options);
@@ -52,6 +73,8 @@ export class CassandraAdapter implements Adapter {
     this.keyspace = options.keyspace;
     this.#replication = options.replication ?? DEFAULT_REPLICATION;
     this.#indexBuildTimeoutMs = options.indexBuildTimeoutMs ?? 300_000;
+    this.#updateConcurrency = options.updateConcurrency ?? 32;
+    if (!Number.isInteger(this.#updateConcurrency) || this.#updateConcurrency < 1) throw new InvalidArgumentError('updateConcurrency', 'a positive integer', options.updateConcurrency);
     replicationMap(this.#replication);
     this.driver = new CassandraDriver(options);
     this.history = new CassandraHistoryStore(this.driver, this.keyspace);
@@ -109,6 +132,20 @@ export class CassandraAdapter implements Adapter {
     if (typeof collection !== 'string') throw new InvalidArgumentError('collection', 'a table name', collection);
     if (schemaNameProblem(collection)) return undefined; // Cassandra cannot hold a table of that name
     return introspectTable(this.driver, this.keyspace, collection, await this.#historyOrEmpty());
+  }
+
+  /**
+   * `db.update`: checked against the live table before any row is read or written (checkUpdate),
+   * then run along the ring with a progress row per batch (see updateRowsCassandra). Running the
+   * same update again after an interruption resumes it; every row is updated exactly once.
+   * @example await adapter.updateRows(resolveUpdate(request, (await adapter.introspect('users'))!), { batchSize: 1000 })
+   */
+  async updateRows(update: ResolvedUpdate, options: UpdateOptions = {}): Promise<UpdateResult> {
+    const snapshot = await this.introspect(update.table);
+    const columns = snapshot ? await tableColumns(this.driver, this.keyspace, update.table) : undefined;
+    checkUpdate(update, snapshot, columns);
+    const progress = new DataProgress(this.driver, this.keyspace, update);
+    return updateRowsCassandra(this.driver, this.keyspace, columns, update, options, progress, { concurrency: this.#updateConcurrency }, snapshot?.fields ?? []);
   }
 
   async #historyOrEmpty() {

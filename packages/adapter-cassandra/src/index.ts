@@ -17,3 +17,7 @@ export { parseCqlType } from './introspect/parse-type.js';
 export type { CassandraSession } from './cassandra-session.js';
 export { DEFAULT_REPLICATION, replicationMap, type Replication } from './replication.js';
 export { MAX_CASSANDRA_NAME_LENGTH, qualify, quoteIdent, quoteLiteral, quoteName, schemaNameProblem } from './quote.js';
+export { updateRowsCassandra, type CassandraUpdateSettings } from './data/update-rows.js';
+export { DATA_PROGRESS_TABLE, DataProgress } from './data/data-progress.js';
+export { CassandraDataUpdateError } from './data/update-errors.js';
+export { checkUpdate } from './data/check-update.js';

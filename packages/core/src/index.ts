@@ -80,4 +80,5 @@ export type { DataAdapter } from './adapter/data-adapter.js';
 export { evaluateExpression, updateEvaluator, type EvaluatedUpdate, type PlainRow, type UpdateEvaluator } from './data/evaluate-update.js';
 export { rowMatches } from './data/match-where.js';
 export { RowEvaluationError } from './data/row-evaluation-error.js';
+export { updateTypeIssues } from './data/check-update-types.js';
 export { isSqlNull, numeric, sqlCompare, sqlText } from './data/sql-values.js';

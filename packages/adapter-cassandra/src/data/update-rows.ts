@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import { DuctapeError, InvalidArgumentError, type ResolvedUpdate, type UpdateEvaluator, type UpdateOptions, type UpdateResult, updateEvaluator } from '@ductape/core';
+import type { CassandraDriver, Row } from '../cassandra-driver.js';
+import { qualify, quoteIdent } from '../quote.js';
+import { columnsOf } from './check-update.js';
+import type { DataProgress, PendingRow } from './data-progress.js';
+import { decodeValues, driverValue, encodeValues, plainValue, whereValue } from './row-values.js';
+import type { TableColumns } from './table-columns.js';
+import { CassandraDataUpdateError } from './update-errors.js';
+import { readPage } from './token-walk.js';
+
+/** How a Cassandra data migration runs. */
+export interface CassandraUpdateSettings {
+  /** Rows written at the same time (default 32). */
+  readonly concurrency: number;
+}
+
+/**
+ * `db.update` on Cassandra: reads the table in pages along the ring (readPage), filters and
+ * computes each row with core's shared evaluator (PostgreSQL's semantics), and writes the new
+ * values by full primary key, `concurrency` rows at a time. Before a page's rows are written the
+ * progress row records them (key, fingerprint of the compared columns before and after); after,
+ * it records the new position. A run killed in the middle of a page resumes by re-reading that
+ * page's rows: a row still as it was read is written, a row already as computed is counted, a
+ * row changed by someone else is left alone — so every row is updated exactly once.
+ * @example await updateRowsCassandra(driver, 'app', cols, resolved, { batchSize: 1000 }, progress, { concurrency: 32 }, snapshot.fields)
+ */
+export async function updateRowsCassandra(
+  driver: CassandraDriver,
+  keyspace: string,
+  cols: TableColumns,
+  update: ResolvedUpdate,
+  options: UpdateOptions,
+  progress: DataProgress,
+  settings: CassandraUpdateSettings,
+  fields: Parameters<typeof updateEvaluator>[1],
+): Promise<UpdateResult> {
+  const limit = options.batchSize ?? 1000;
+  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('batchSize', 'a positive integer', limit);
+  const run = new Run(driver, keyspace, cols, update, fields, settings.concurrency);
+  const state = { rows: 0, batches: 0 };
+  let listener: { error: unknown } | undefined;
+  try {
+    await walk(driver, keyspace, cols, update, progress, run, limit, state, (p) => {
+      try {
+        options.onProgress?.(p);
+      } catch (error) {
+        listener = { error };
+        throw error;
+      }
+    });
+  } catch (error) {
+    if (error instanceof DuctapeError || (listener && listener.error === error)) throw error;
+    throw new CassandraDataUpdateError(update.table, error, state.rows);
+  }
+  return { rowsUpdated: state.rows, batches: state.batches };
+}
+
+async function walk(
+  driver: CassandraDriver,
+  keyspace: string,
+  cols: TableColumns,
+  update: ResolvedUpdate,
+  progress: DataProgress,
+  run: Run,
+  limit: number,
+  state: { rows: number; batches: number },
+  onProgress: NonNullable<UpdateOptions['onProgress']>,
+): Promise<void> {
+  const saved = await progress.load();
+  state.rows = saved.rows;
+  let after = saved.after;
+  if (saved.pending) {
+    state.rows += await run.finishPending(saved.pending);
+    await progress.save({ after, rows: state.rows, pending: undefined });
+  }
+  for (;;) {
+    const page = await readPage(driver, keyspace, update.table, cols, run.read, after ? decodeValues(after) : undefined, limit);
+    if (page.length === 0) break;
+    const plain = page.map((r) => run.plain(r));
+    const todo = plain.filter((p) => run.evaluator.matches(p)).map((p) => ({ row: p, values: run.evaluator.values(p) }));
+    after = encodeValues(run.keyOf(plain[plain.length - 1] as Plain));
+    if (todo.length > 0) {
+      await progress.save({ after, rows: state.rows, pending: todo.map((t) => run.pendingRow(t.row, t.values)) });
+      await run.writeAll(todo);
+      state.rows += todo.length;
+    }
+    await progress.save({ after, rows: state.rows, pending: undefined });
+    state.batches++;
+    onProgress({ rowsUpdated: state.rows, batches: state.batches });
+    if (page.length < limit) break;
+  }
+  await progress.clear();
+}
+
+type Plain = { [column: string]: unknown };
+
+/** One run's compiled parts: columns read and compared, the evaluator, the write statement. */
+class Run {
+  readonly read: readonly string[];
+  readonly evaluator: UpdateEvaluator;
+  readonly #key: readonly string[];
+  readonly #compared: readonly string[];
+  readonly #update: string;
+  readonly #select: string;
+
+  constructor(
+    private readonly driver: CassandraDriver,
+    keyspace: string,
+    private readonly cols: TableColumns,
+    private readonly update: ResolvedUpdate,
+    fields: Parameters<typeof updateEvaluator>[1],
+    private readonly concurrency: number,
+  ) {
+    this.#key = [...cols.partitionKey, ...cols.clustering].map((c) => c.name);
+    this.#compared = [...new Set([...update.set.map((s) => s.column), ...update.where.map((c) => c.column), ...update.set.flatMap((s) => columnsOf(s.value))])].filter((c) => !this.#key.includes(c));
+    this.read = [...this.#key, ...this.#compared];
+    // where literals in the form the row values are read in (timestamps as Dates, …)
+    const where = update.where.map((c) => {
+      const type = cols.byName.get(c.column)?.type ?? '';
+      const value = Array.isArray(c.value) ? c.value.map((v) => whereValue(type, v)) : whereValue(type, c.value);
+      return c.value === undefined ? c : { ...c, value };
+    });
+    this.evaluator = updateEvaluator({ set: update.set, where } as never, fields);
+    const table = qualify(keyspace, update.table);
+    const byKey = this.#key.map((k) => `${quoteIdent(k)} = ?`).join(' AND ');
+    this.#update = `UPDATE ${table} SET ${update.set.map((s) => `${quoteIdent(s.column)} = ?`).join(', ')} WHERE ${byKey}`;
+    this.#select = `SELECT ${this.read.map((c) => quoteIdent(c)).join(', ')} FROM ${table} WHERE ${byKey}`;
+  }
+
+  plain(row: Row): Plain {
+    const out: Plain = {};
+    for (const c of this.read) out[c] = plainValue(this.#type(c), row.get(c));
+    return out;
+  }
+
+  keyOf(row: Plain): unknown[] {
+    return this.#key.map((k) => row[k]);
+  }
+
+  pendingRow(row: Plain, values: Plain): PendingRow {
+    return { key: encodeValues(this.keyOf(row)), before: this.#fingerprint(row), after: this.#fingerprint({ ...row, ...this.#roundTrip(values) }) };
+  }
+
+  async writeAll(todo: readonly { row: Plain; values: Plain }[]): Promise<void> {
+    await pool(todo, this.concurrency, (t) => this.#write(this.keyOf(t.row), t.values));
+  }
+
+  /** The rows of the batch a killed run was writing: each is written only if it is still as read. */
+  async finishPending(pending: readonly PendingRow[]): Promise<number> {
+    let done = 0;
+    await pool(pending, this.concurrency, async (p) => {
+      const key = decodeValues(p.key);
+      const found = (await this.driver.client.execute(this.#select, this.#keyParams(key), { prepare: true })).first();
+      if (!found) return;
+      const row = this.plain(found);
+      const now = this.#fingerprint(row);
+      if (now === p.before && this.evaluator.matches(row)) {
+        await this.#write(key, this.evaluator.values(row));
+        done++;
+      } else if (now === p.after) {
+        done++; // written before the run stopped
+      }
+    });
+    return done;
+  }
+
+  async #write(key: readonly unknown[], values: Plain): Promise<void> {
+    const params = [...this.update.set.map((s) => driverValue(this.#type(s.column), values[s.column])), ...this.#keyParams(key)];
+    await this.driver.client.execute(this.#update, params, { prepare: true });
+  }
+
+  #keyParams(key: readonly unknown[]): unknown[] {
+    return this.#key.map((k, i) => driverValue(this.#type(k), key[i]));
+  }
+
+  #type(column: string): string {
+    return this.cols.byName.get(column)?.type ?? '';
+  }
+
+  /** New values as they will read back (decimal as text, bigint as a number, …), to compare with a re-read row. */
+  #roundTrip(values: Plain): Plain {
+    return Object.fromEntries(Object.entries(values).map(([c, v]) => [c, plainValue(this.#type(c), driverValue(this.#type(c), v))]));
+  }
+
+  #fingerprint(row: Plain): string {
+    return createHash('sha256')
+      .update(encodeValues(this.#compared.map((c) => row[c] ?? null)))
+      .digest('base64url')
+      .slice(0, 22);
+  }
+}
+
+async function pool<T>(items: readonly T[], size: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}

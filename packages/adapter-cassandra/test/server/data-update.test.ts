@@ -1,0 +1,224 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type ResolvedUpdate, migration, resolveUpdate } from '@ductape/core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DatabaseService } from '../../../sdk/dist/index.js';
+import type { CassandraAdapter } from '../../src/index.js';
+import { hosts, testKeyspace, useServerAdapter } from '../support/cassandra.js';
+
+const dc = process.env.DUCTAPE_TEST_CASSANDRA_DATACENTER ?? 'datacenter1';
+const built = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+
+// Issue 19: db.update on Cassandra — pages along the ring, core's shared evaluator per row,
+// writes by full primary key, a progress row per batch; exactly once across a kill -9.
+describe.skipIf(!hosts)('db.update on Cassandra (server)', () => {
+  const ctx = useServerAdapter('dataupd');
+  const cql = async (text: string, params: unknown[] = []) => (await ctx().adapter.driver.execute(text, params)).rows;
+  const resolved = async (adapter: CassandraAdapter, request: Parameters<typeof resolveUpdate>[0]) => resolveUpdate(request, (await adapter.introspect(request.table)) as never);
+
+  describe('the spec’s Best Practices 5 block, verbatim through @ductape/sdk', () => {
+    const keyspace = testKeyspace('spec5');
+    const db = new DatabaseService({
+      vars: {},
+      config: { products: { app: { databases: { main: { adapter: built, environments: { dev: `cassandra://${(hosts ?? '').split(',')[0]}/${keyspace}?dc=${dc}` } } } } } },
+    });
+    afterAll(async () => {
+      await ctx()
+        .adapter.driver.execute(`DROP KEYSPACE IF EXISTS "${keyspace}"`, [], true)
+        .catch(() => undefined);
+      await db.disconnect();
+    });
+
+    it('adds full_name, fills it from first and last name where it is null, drops the old columns', async () => {
+      await db.connect({ env: 'dev', product: 'app', database: 'main' });
+      await db.schema.create('users', { id: { type: 'integer', primaryKey: true }, first_name: 'string', last_name: 'string' });
+      const insert = `INSERT INTO "${keyspace}".users (id, first_name, last_name) VALUES (?, ?, ?)`;
+      await cql(insert, [1, 'Ada', 'Lovelace']);
+      await cql(insert, [2, 'Alan', 'Turing']);
+      await cql(insert, [3, 'Grace', null]);
+      // --- spec block ---
+      // Schema migration
+      await db.schema.addField('users', 'full_name', 'string');
+
+      // Data migration (separate operation)
+      await db.update({
+        table: 'users',
+        data: {
+          full_name: { $CONCAT: ['first_name', ' ', 'last_name'] },
+        },
+        where: { full_name: null },
+      });
+
+      // Clean up old columns
+      await db.schema.dropField('users', 'first_name');
+      await db.schema.dropField('users', 'last_name');
+      // --- end of spec block ---
+      const rows = (await cql(`SELECT * FROM "${keyspace}".users`)).map((r) => ({ ...r })).sort((a, b) => a.id - b.id);
+      expect(rows).toEqual([
+        { id: 1, full_name: 'Ada Lovelace' },
+        { id: 2, full_name: 'Alan Turing' },
+        { id: 3, full_name: 'Grace ' }, // CONCAT counts NULL as empty text, as PostgreSQL's concat()
+      ]);
+      expect(await cql(`SELECT id FROM "${keyspace}"."_ductape_data_progress"`)).toEqual([]); // cleared when done
+    });
+  });
+
+  it('a kill -9 in the middle of a batch, then a re-run: every row updated exactly once', async () => {
+    const { adapter, engine, keyspace } = ctx();
+    await engine.up(
+      migration('create_counters')
+        .createCollection('counters', { id: { type: 'integer', primaryKey: true }, n: 'integer' })
+        .build(),
+    );
+    const rows = 3000;
+    for (let i = 0; i < rows; i += 100) {
+      await Promise.all(Array.from({ length: 100 }, (_, j) => cql(`INSERT INTO "${keyspace}".counters (id, n) VALUES (?, ?)`, [i + j, 0])));
+    }
+    const child = spawn(process.execPath, [fileURLToPath(new URL('../support/update-child.mjs', import.meta.url)), hosts as string, keyspace, dc], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += String(d);
+    });
+    child.stderr.on('data', (d) => {
+      out += String(d);
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Kill it while a batch is being written (the progress row lists it as pending), past a few batches.
+    let killedWith: { rows: number; pending: number } | undefined;
+    const deadline = Date.now() + 90_000;
+    while (!killedWith && Date.now() < deadline && child.exitCode === null) {
+      const p = (await cql(`SELECT rows, pending FROM "${keyspace}"."_ductape_data_progress"`).catch(() => []))[0];
+      if (p && Number(String(p.get('rows'))) >= 400 && p.get('pending')) {
+        child.kill('SIGKILL');
+        killedWith = { rows: Number(String(p.get('rows'))), pending: JSON.parse(p.get('pending')).length };
+      } else await sleep(2);
+    }
+    await exited;
+    expect(killedWith, out).toBeDefined();
+    const counts = async () => (await cql(`SELECT n FROM "${keyspace}".counters`)).map((r) => r.get('n') as number);
+    const before = await counts();
+    const touched = before.filter((n) => n === 1).length;
+    expect(touched).toBeGreaterThan(0);
+    expect(touched).toBeLessThan(rows);
+    expect(before.filter((n) => n !== 0 && n !== 1)).toEqual([]);
+
+    const update = await resolved(adapter, { table: 'counters', data: { n: { $ADD: ['n', 1] } } });
+    const rest = await adapter.updateRows(update, { batchSize: 40 });
+    expect(rest.rowsUpdated).toBe(rows); // counted across the killed run and this one
+    const after = await counts();
+    expect(after).toHaveLength(rows);
+    expect(after.filter((n) => n !== 1)).toEqual([]);
+  }, 180_000);
+
+  it('refuses before any IO: unknown column, wrong value type, arithmetic on text, a key column', async () => {
+    const { adapter, engine, keyspace } = ctx();
+    await engine.up(
+      migration('create_people')
+        .createCollection('people', { id: { type: 'integer', primaryKey: true }, age: 'integer', name: 'string' })
+        .build(),
+    );
+    await cql(`INSERT INTO "${keyspace}".people (id, age, name) VALUES (1, 30, 'ab')`);
+    const snapshot = async () => (await cql(`SELECT id, age, name FROM "${keyspace}".people`)).map((r) => `${r.id}:${r.age}:${r.name}`);
+    const rowsBefore = await snapshot();
+    const base = { table: 'people', key: ['id'], where: [] };
+    const refused = async (update: ResolvedUpdate) =>
+      (await adapter.updateRows(update).catch((e: unknown) => e)) as Error & { code: string; issues: { code: string; path: string; message: string }[] };
+
+    const unknown = await refused({ ...base, set: [{ column: 'nope', value: { kind: 'literal', value: 1 } }] });
+    expect(unknown).toMatchObject({ code: 'DUCTAPE_VALIDATION', issues: [{ code: 'unknown_column', path: 'data.nope' }] });
+    const wrongType = await refused({ ...base, set: [{ column: 'age', value: { kind: 'literal', value: 'abc' } }] });
+    expect(wrongType.issues).toEqual([expect.objectContaining({ code: 'type_mismatch', path: 'data.age', message: expect.stringContaining('"age" is integer and "abc" is text') })]);
+    const textMath = await refused({
+      ...base,
+      set: [
+        {
+          column: 'age',
+          value: {
+            kind: 'call',
+            op: '$ADD',
+            args: [
+              { kind: 'column', name: 'name' },
+              { kind: 'literal', value: 1 },
+            ],
+          },
+        },
+      ],
+    });
+    expect(textMath.issues).toEqual([expect.objectContaining({ code: 'operator_type', message: expect.stringContaining('column "name" is string') })]);
+    const key = await refused({
+      ...base,
+      set: [
+        {
+          column: 'id',
+          value: {
+            kind: 'call',
+            op: '$ADD',
+            args: [
+              { kind: 'column', name: 'id' },
+              { kind: 'literal', value: 1 },
+            ],
+          },
+        },
+      ],
+    });
+    expect(key.issues).toEqual([expect.objectContaining({ code: 'primary_key_update', path: 'data.id', message: expect.stringContaining('copy the rows into a table with the new key') })]);
+    expect(key.message).toContain('nothing was changed');
+    // Through the sdk's resolveUpdate the same request is refused too (it names the column).
+    await expect(resolved(adapter, { table: 'people', data: { age: 'abc' } })).rejects.toMatchObject({ code: 'DUCTAPE_VALIDATION' });
+    expect(await snapshot()).toEqual(rowsBefore);
+  });
+
+  it('a composite partition key and clustering columns (one DESC): pages split inside partitions, every row once', async () => {
+    const { adapter, engine, keyspace } = ctx();
+    await engine.up(
+      migration('create_events')
+        .createCollection(
+          'events',
+          {
+            tenant: { type: 'string', primaryKey: true },
+            region: { type: 'integer', primaryKey: true },
+            day: { type: 'date', primaryKey: true },
+            seq: { type: 'integer', primaryKey: true },
+            kind: 'string',
+            hits: 'integer',
+            label: 'string',
+          },
+          {
+            cassandraOptions: {
+              partitionKey: ['tenant', 'region'],
+              clusteringColumns: ['day', 'seq'],
+              clusteringOrder: [
+                { column: 'day', order: 'DESC' },
+                { column: 'seq', order: 'ASC' },
+              ],
+            },
+          },
+        )
+        .build(),
+    );
+    const insert = `INSERT INTO "${keyspace}".events (tenant, region, day, seq, kind, hits) VALUES (?, ?, ?, ?, ?, ?)`;
+    const expected = new Map<string, { hits: number; label: string | null }>();
+    for (const tenant of ['a', 'b', 'c'])
+      for (const region of [1, 2])
+        for (const day of ['2024-01-01', '2024-01-02', '2024-01-03'])
+          for (let seq = 0; seq < 4; seq++) {
+            const kind = seq % 2 === 0 ? 'click' : 'view';
+            await cql(insert, [tenant, region, day, seq, kind, seq]);
+            const match = kind === 'click' && day >= '2024-01-02';
+            expected.set(`${tenant}|${region}|${day}|${seq}`, { hits: match ? seq + 10 : seq, label: match ? `${tenant}-${kind}` : null });
+          }
+    const update = await resolved(adapter, {
+      table: 'events',
+      data: { hits: { $ADD: ['hits', 10] }, label: { $CONCAT: ['tenant', '-', 'kind'] } },
+      where: { kind: 'click', day: { $gte: '2024-01-02' } },
+    });
+    const batches: number[] = [];
+    const result = await adapter.updateRows(update, { batchSize: 5, onProgress: (p) => batches.push(p.batches) });
+    expect(result.rowsUpdated).toBe(24);
+    expect(batches.length).toBe(Math.ceil(72 / 5));
+    const rows = await cql(`SELECT tenant, region, day, seq, hits, label FROM "${keyspace}".events`);
+    expect(rows).toHaveLength(72);
+    for (const r of rows) expect({ hits: r.get('hits'), label: r.get('label') }, String(r.get('day'))).toEqual(expected.get(`${r.get('tenant')}|${r.get('region')}|${r.get('day')}|${r.get('seq')}`));
+  });
+});
