@@ -91,7 +91,7 @@ describe.skipIf(!hosts)('db.update on Cassandra (server)', () => {
       const p = (await cql(`SELECT rows, pending FROM "${keyspace}"."_ductape_data_progress"`).catch(() => []))[0];
       if (p && Number(String(p.get('rows'))) >= 400 && p.get('pending')) {
         child.kill('SIGKILL');
-        killedWith = { rows: Number(String(p.get('rows'))), pending: JSON.parse(p.get('pending')).length };
+        killedWith = { rows: Number(String(p.get('rows'))), pending: JSON.parse(p.get('pending') ?? '[]').length };
       } else await sleep(2);
     }
     await exited;
