@@ -1,4 +1,5 @@
 import { type CollectionSnapshot, InvalidArgumentError, type ResolvedUpdate, UnsupportedOperationError, type UpdateOptions, type UpdateResult } from '@ductape/core';
+import { errnoOf } from '../mysql-connection-error.js';
 import type { MysqlConnection, MysqlDriver } from '../mysql-driver.js';
 import { type KeyValues, compileBatchEnd, compileUpdateBatch, type UpdatePlan } from './compile-update-batch.js';
 import { DataProgress } from './data-progress.js';
@@ -30,8 +31,9 @@ export async function updateRowsMysql(driver: MysqlDriver, table: CollectionSnap
     let after = saved.after;
     let rowsUpdated = saved.rows;
     let batches = 0;
+    const isolation = { level: 'READ COMMITTED' };
     for (let done = false; !done; ) {
-      const batch = await retried(() => runBatch(c, plan, progress, after, limit, rowsUpdated));
+      const batch = await retried(() => runBatch(c, plan, progress, after, limit, rowsUpdated, isolation.level), isolation);
       if (!batch) break;
       ({ after, done } = batch);
       rowsUpdated += batch.rows;
@@ -50,8 +52,8 @@ export async function updateRowsMysql(driver: MysqlDriver, table: CollectionSnap
 }
 
 /** One batch in its own transaction; undefined when no matching row is left after `after`. */
-async function runBatch(c: MysqlConnection, plan: UpdatePlan, progress: DataProgress, after: KeyValues | undefined, limit: number, rowsBefore: number) {
-  await c.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+async function runBatch(c: MysqlConnection, plan: UpdatePlan, progress: DataProgress, after: KeyValues | undefined, limit: number, rowsBefore: number, isolation: string) {
+  await c.query(`SET TRANSACTION ISOLATION LEVEL ${isolation === 'READ COMMITTED' ? 'READ COMMITTED' : 'REPEATABLE READ'}`);
   await c.query('START TRANSACTION');
   try {
     const end = await lastKey(c, plan, after, limit);
@@ -81,11 +83,20 @@ async function lastKey(c: MysqlConnection, plan: UpdatePlan, after: KeyValues | 
   return undefined;
 }
 
-async function retried<T>(fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs a batch again after a deadlock or lock wait timeout; and in REPEATABLE READ when the server
+ * cannot log a READ COMMITTED update (errno 1665: binlog_format STATEMENT), which only adds gap
+ * locks inside the batch's key range.
+ */
+async function retried<T>(fn: () => Promise<T>, isolation: { level: string }): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (error) {
+      if (errnoOf(error) === 1665 && isolation.level === 'READ COMMITTED') {
+        isolation.level = 'REPEATABLE READ';
+        continue;
+      }
       if (attempt > RETRIES || !isRetryable(error)) throw error;
       await new Promise((r) => setTimeout(r, 50 * attempt));
     }
