@@ -56,13 +56,16 @@ export function sqlExpression(e: ResolvedExpression, fields: Fields, param: Para
 
 /**
  * The SQL of one `where` condition. `ne` matches rows whose value is null too (NOT <=>), as
- * PostgreSQL's IS DISTINCT FROM does.
+ * PostgreSQL's IS DISTINCT FROM does; a string or text column compares by code point.
  * @example sqlCondition({ column: 'full_name', op: 'isNull' }, fields, param) // '`full_name` IS NULL'
  */
 export function sqlCondition(c: ResolvedCondition, fields: Fields, param: Param): string {
-  const col = quoteIdent(c.column, 'column');
   const field = fields.get(c.column);
-  const value = (v: unknown) => param(field ? literalFor(field, v as Literal) : v);
+  // Text compares by code point, as PostgreSQL's "C" collation and core's evaluator do, not by
+  // the column's collation (case-insensitive for utf8mb4_*_ci, and padding trailing spaces).
+  const exact = c.op !== 'isNull' && (field?.type === 'string' || field?.type === 'text');
+  const col = exact ? `CAST(CONVERT(${quoteIdent(c.column, 'column')} USING utf8mb4) AS BINARY)` : quoteIdent(c.column, 'column');
+  const value = (v: unknown) => (exact && v !== null ? `CAST(${param(v)} AS BINARY)` : param(field ? literalFor(field, v as Literal) : v));
   switch (c.op) {
     case 'isNull':
       return `${col} IS NULL`;

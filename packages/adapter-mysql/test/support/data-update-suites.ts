@@ -96,6 +96,10 @@ export function dataUpdateSuites(target: FamilyTarget): void {
       await update({ table: 'ops', data: { i: 0 }, where: { a: { $in: [8, 5] } } });
       await update({ table: 'ops', data: { x: 0 }, where: { a: { $gt: 0, $lte: 5 } } });
       expect(await read('t, i, x')).toEqual(['ne|0|9', 'false|-2|2.5', 'ne|0|0']);
+      // Text compares by code point, as in PostgreSQL: 'ada' is not 'Ada', and 'bobby' > 'Z'.
+      await update({ table: 'ops', data: { i: 7 }, where: { name: 'ada' } });
+      await update({ table: 'ops', data: { x: 7 }, where: { nick: { $gt: 'Z' }, name: { $in: ['Bob', 'bob '] } } });
+      expect(await read('t, i, x')).toEqual(['ne|0|9', 'false|-2|7', 'ne|0|0']);
       // timestamp: the instant, in UTC; datetime: the digits given, as PostgreSQL's timestamp without time zone.
       await update({ table: 'ops', data: { seen: '2024-01-15T14:30:00+02:00', day: '2024-01-15T14:30:00+02:00' }, where: { id: 2 } });
       expect(await rows('SELECT FLOOR(UNIX_TIMESTAMP(seen)), CAST(day AS CHAR) FROM ops WHERE id = 2')).toEqual([`${Date.UTC(2024, 0, 15, 12, 30) / 1000}|2024-01-15 14:30:00.000`]);
