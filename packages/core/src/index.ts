@@ -73,7 +73,10 @@ export { inApplyOrder } from './engine/apply-order.js';
 export { missingPrevious, needsResolution } from './engine/resolve.js';
 export type { EngineOptions, MigrationStatus, ProgressEvent, Recovery, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine/engine-options.js';
 
-export type { FieldCondition, Literal, UpdateOptions, UpdateRequest, UpdateResult, ValueExpression } from './data/update-request.js';
+export type { FieldCondition, Literal, PlannedStatement, UpdateDryRun, UpdateOptions, UpdateProgress, UpdateRequest, UpdateResult, ValueExpression } from './data/update-request.js';
+export { DEFAULT_MAX_LOCK_MS, MIN_BATCH_SIZE, nextBatchSize } from './data/batch-size.js';
+export { progressEvent } from './data/update-progress.js';
+export { UpdateBatches } from './data/update-batches.js';
 export { resolveExpression, type ResolvedExpression } from './data/resolve-expression.js';
 export { resolveUpdate, type ComparisonOperator, type ResolvedCondition, type ResolvedUpdate } from './data/resolve-update.js';
 export type { DataAdapter } from './adapter/data-adapter.js';
