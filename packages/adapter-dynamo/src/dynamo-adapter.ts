@@ -13,7 +13,7 @@ import {
 } from '@ductape/core';
 import { DataProgress } from './data/data-progress.js';
 import { updateRowsDynamo } from './data/update-rows.js';
-import { keyUsesOf, refuseKeyRenames } from './compile/key-renames.js';
+import { keyUsesOf, refuseKeyChanges } from './compile/key-renames.js';
 import { SCAN_AND_UPDATE, type ScanUpdateArgs } from './compile/step.js';
 import { DYNAMO_CAPABILITIES } from './dynamo-capabilities.js';
 import { DynamoCompiler } from './dynamo-compiler.js';
@@ -101,21 +101,26 @@ export class DynamoAdapter implements DataAdapter {
   }
 
   /**
-   * Before the engine writes anything (under the lock): a renameField whose attribute is a key of
-   * the live table — of a GSI made by an earlier migration or by hand, of an LSI, or of the table —
-   * is refused with a ValidationError ('renames_index_key' / 'renames_table_key'), so nothing is
-   * changed and no history row is written. The steps are walked in order from DescribeTable, so a
-   * GSI the migration deletes before the rename (and recreates after it) is allowed. Reads only.
+   * Before the engine writes anything (under the lock): a renameField or dropField whose attribute
+   * is a key of the live table — of a GSI made by an earlier migration or by hand, of an LSI, or of
+   * the table — is refused with a ValidationError ('renames_index_key' / 'renames_table_key' /
+   * 'drops_index_key' / 'drops_table_key'), so nothing is changed and no history row is written.
+   * The steps are walked in order from DescribeTable, so a GSI the migration deletes before the
+   * rename or drop is allowed. Reads only.
    * @example await adapter.preflight(steps, 'up') // throws ValidationError 'renames_index_key'
    */
   async preflight(steps: readonly Step[]): Promise<void> {
     const tables = new Set(
-      steps.flatMap((s) => (s.kind === 'command' && s.name === SCAN_AND_UPDATE && (s.args as unknown as ScanUpdateArgs).rename ? [(s.args as unknown as ScanUpdateArgs).TableName] : [])),
+      steps.flatMap((s) => {
+        if (s.kind !== 'command' || s.name !== SCAN_AND_UPDATE) return [];
+        const args = s.args as unknown as ScanUpdateArgs;
+        return args.rename || args.drop ? [args.TableName] : [];
+      }),
     );
     if (tables.size === 0) return;
     const live = new Map<string, ReturnType<typeof keyUsesOf>>();
     for (const table of tables) live.set(table, keyUsesOf((await this.driver.describe(table)) ?? {}));
-    refuseKeyRenames(steps, (table) => live.get(table) ?? []);
+    refuseKeyChanges(steps, (table) => live.get(table) ?? []);
   }
 
   /** Waits until the table is settled (see DynamoIntrospector.introspect). */

@@ -6,7 +6,7 @@ import { compileCreateIndex } from './compile/create-index.js';
 import { compileDropCollection } from './compile/drop-collection.js';
 import { compileDropIndex } from './compile/drop-index.js';
 import { compileAddField, compileDropField, compileModifyField, compileRenameField } from './compile/fields.js';
-import { refuseKeyRenames } from './compile/key-renames.js';
+import { refuseKeyChanges } from './compile/key-renames.js';
 import { compileRaw } from './compile/raw.js';
 
 /**
@@ -24,10 +24,10 @@ export class DynamoCompiler {
 
   compile(op: Operation, ctx: CompileContext): Step[] {
     const steps = this.#compileOp(op, ctx);
-    // A rename of a key attribute created earlier in this migration (a GSI by createIndex or raw
-    // UpdateTable, a table's keys) is refused here, without IO; the live table's keys are checked
-    // by the adapter's preflight.
-    if (op.type === 'renameField') refuseKeyRenames([...this.#earlierSteps(ctx), ...steps], () => []);
+    // A rename or drop of a key attribute created earlier in this migration (a GSI by createIndex
+    // or raw UpdateTable, a table's keys and LSIs) is refused here, without IO; the live table's
+    // keys are checked by the adapter's preflight.
+    if (op.type === 'renameField' || op.type === 'dropField') refuseKeyChanges([...this.#earlierSteps(ctx), ...steps], () => []);
     return steps;
   }
 

@@ -50,10 +50,12 @@ export function compileRenameField(op: RenameFieldOp, env: CompileEnv): Step[] {
 
 /**
  * dropField → remove the attribute from every item, in resumable batches (costly: a full scan).
+ * Dropping a key attribute (of the table, a GSI or an LSI) is refused by the compiler and by the
+ * adapter's preflight (key-renames.ts), before any IO.
  * @example compileDropField({ type: 'dropField', collection: 'users', field: 'legacy' }, env)
  */
 export function compileDropField(op: DropFieldOp, env: CompileEnv): Step[] {
-  return [removeStep(env.tableName(op.collection), op.field)];
+  return [removeStep(env.tableName(op.collection), op.field, op.collection)];
 }
 
 function withDefault(table: string, attribute: string, type: string, value: DefaultValue | undefined, summary: string): Step[] {

@@ -28,13 +28,15 @@ export function keyUsesOf(table: TableKeysShape): KeyUse[] {
 }
 
 /**
- * Refuses, before any IO, a rename step whose attribute is a key at that point of the steps: of a
- * GSI (DynamoDB indexes follow attribute names, so the index would stay on a field that no longer
- * exists), of an LSI, or of the table. Walks the steps in order from `live` (the tables as they are
- * now; none at compile time), following the tables and GSIs the earlier steps create and delete.
- * @example refuseKeyRenames(steps, (table) => keyUsesOf(describe[table] ?? {}))
+ * Refuses, before any IO, a rename or drop step whose attribute is a key at that point of the
+ * steps: of a GSI (DynamoDB indexes follow attribute names, so the index would stay on a field
+ * that no longer exists), of an LSI, or of the table (DynamoDB cannot change or remove an item's
+ * key). Walks the steps in order from `live` (the tables as they are now; none at compile time),
+ * following the tables and GSIs the earlier steps create and delete, so a GSI deleted before the
+ * rename or drop is no longer in the way.
+ * @example refuseKeyChanges(steps, (table) => keyUsesOf(describe[table] ?? {}))
  */
-export function refuseKeyRenames(steps: readonly Step[], live: (table: string) => readonly KeyUse[]): void {
+export function refuseKeyChanges(steps: readonly Step[], live: (table: string) => readonly KeyUse[]): void {
   const known = new Map<string, readonly KeyUse[]>();
   const usesIn = (table: string) => known.get(table) ?? live(table);
   for (const step of steps) {
@@ -42,6 +44,7 @@ export function refuseKeyRenames(steps: readonly Step[], live: (table: string) =
     if (step.name === SCAN_AND_UPDATE) {
       const args = step.args as unknown as ScanUpdateArgs;
       if (args.rename) refuse(args.rename, usesIn(args.TableName));
+      if (args.drop) refuseDrop(args.drop, usesIn(args.TableName));
       continue;
     }
     const input = ((step.args as { input?: unknown }).input ?? {}) as TableKeysShape & { TableName?: unknown; GlobalSecondaryIndexUpdates?: unknown };
@@ -95,8 +98,39 @@ function refuse(rename: NonNullable<ScanUpdateArgs['rename']>, uses: readonly Ke
   );
 }
 
-function issue(subject: string, code: string, message: string): ValidationError {
-  return new ValidationError(subject, [{ code, path: 'from', message }]);
+function refuseDrop(drop: NonNullable<ScanUpdateArgs['drop']>, uses: readonly KeyUse[]): void {
+  const use = uses.find((u) => u.attribute === drop.field);
+  if (!use) return;
+  const { collection: c, field } = drop;
+  const role = use.keyType === 'HASH' ? 'partition key' : 'sort key';
+  const subject = `dropField "${c}.${field}"`;
+  if (!use.index) {
+    throw issue(
+      subject,
+      'drops_table_key',
+      `"${field}" is the ${role} of table "${c}": DynamoDB cannot remove an item's key attributes (it refuses the UpdateItem); create a new table keyed on other attributes, copy the items, then drop the old one`,
+      'field',
+    );
+  }
+  const { kind, name } = use.index;
+  if (kind === 'LSI') {
+    throw issue(
+      subject,
+      'drops_index_key',
+      `"${field}" is the ${role} of local secondary index "${name}" of "${c}": the index would stay on "${field}", a field that no longer exists, and DynamoDB defines LSIs only in CreateTable, so it cannot be dropped first; create a new table without the index, copy the items, then drop the old one`,
+      'field',
+    );
+  }
+  throw issue(
+    subject,
+    'drops_index_key',
+    `"${field}" is the ${role} of global secondary index "${name}" of "${c}": the index would stay on "${field}", a field that no longer exists. Drop the index first in the same migration: .dropIndex('${c}', '${name}').dropField('${c}', '${field}')`,
+    'field',
+  );
+}
+
+function issue(subject: string, code: string, message: string, path = 'from'): ValidationError {
+  return new ValidationError(subject, [{ code, path, message }]);
 }
 
 function usesOf(schema: unknown, index: KeyUse['index']): KeyUse[] {

@@ -46,9 +46,9 @@ export function renameStep(table: string, from: string, to: string, collection: 
 
 /**
  * Removes `attribute` from every item that has it, in resumable batches.
- * @example removeStep('users', 'legacy')
+ * @example removeStep('users', 'legacy', 'users')
  */
-export function removeStep(table: string, attribute: string): CommandStep {
+export function removeStep(table: string, attribute: string, collection: string): CommandStep {
   return scanUpdateStep(
     {
       TableName: table,
@@ -57,6 +57,7 @@ export function removeStep(table: string, attribute: string): CommandStep {
       condition: 'attribute_exists(#a)',
       names: { '#a': attribute },
       cost: `${FULL_SCAN} one UpdateItem per item holding ${attribute}`,
+      drop: { collection, field: attribute },
     },
     `remove ${table}.${attribute} from every item`,
   );

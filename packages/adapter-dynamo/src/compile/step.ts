@@ -58,6 +58,8 @@ export interface ScanUpdateArgs {
   readonly cost: string;
   /** A renameField's step: which field it moves (preflight and compile refuse renaming a key attribute). */
   readonly rename?: { readonly collection: string; readonly from: string; readonly to: string };
+  /** A dropField's step: which field it removes (preflight and compile refuse dropping a key attribute). */
+  readonly drop?: { readonly collection: string; readonly field: string };
 }
 
 /** The name of the batch step (ours, not an AWS API command). */

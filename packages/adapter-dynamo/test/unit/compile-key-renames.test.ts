@@ -88,3 +88,57 @@ describe('renameField of a key attribute (compile)', () => {
     expect(compileUp(migration('x').dropCollection('tags').renameField('tags', 'id', 'key').build())).toHaveLength(2);
   });
 });
+
+// dropField of a key attribute: the same check (the live table: test/server/key-drops.test.ts).
+describe('dropField of a key attribute (compile)', () => {
+  const tags = () =>
+    migration('m').createCollection('tags', [
+      { name: 'id', type: 'integer', primaryKey: true },
+      { name: 'user', type: 'text' },
+    ]);
+  const codeOf = (m: ReturnType<ReturnType<typeof tags>['build']>) => {
+    try {
+      compileUp(m);
+    } catch (e) {
+      return e instanceof ValidationError ? e.issues[0]?.code : String(e);
+    }
+    return undefined;
+  };
+
+  it('refuses a GSI key (createIndex), an LSI key and a table key created earlier in the migration, saying what to write', () => {
+    const gsi = tags()
+      .createIndex('tags', 'tags_ix', [{ name: 'user' }])
+      .dropField('tags', 'user')
+      .build();
+    expect(codeOf(gsi)).toBe('drops_index_key');
+    expect(() => compileUp(gsi)).toThrow(".dropIndex('tags', 'tags_ix').dropField('tags', 'user')");
+    const lsi = migration('m')
+      .createCollection('tags', [{ name: 'id', type: 'string', primaryKey: true }], {
+        dynamoOptions: { partitionKey: { name: 'id', type: 'S' }, sortKey: { name: 'at', type: 'N' }, localSecondaryIndexes: [{ name: 'by_user', sortKey: { name: 'user', type: 'S' } }] },
+      })
+      .dropField('tags', 'user')
+      .build();
+    expect(() => compileUp(lsi)).toThrow(/sort key of local secondary index "by_user"/);
+    expect(codeOf(tags().dropField('tags', 'id').build())).toBe('drops_table_key');
+  });
+
+  it('allows it after the index is dropped, and allows other attributes', () => {
+    expect(
+      codeOf(
+        tags()
+          .createIndex('tags', 'tags_ix', [{ name: 'user' }])
+          .dropIndex('tags', 'tags_ix')
+          .dropField('tags', 'user')
+          .build(),
+      ),
+    ).toBeUndefined();
+    expect(
+      codeOf(
+        tags()
+          .createIndex('tags', 'tags_ix', [{ name: 'user' }])
+          .dropField('tags', 'note')
+          .build(),
+      ),
+    ).toBeUndefined();
+  });
+});
