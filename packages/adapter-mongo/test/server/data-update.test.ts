@@ -34,7 +34,7 @@ describe.skipIf(!mongoUrl)('db.update data migrations (FerretDB)', () => {
     const u = resolveUpdate({ table: 'users', data: { full_name: { $CONCAT: ['first_name', ' ', 'last_name'] } }, where: { full_name: null } }, snapshot!);
     const progress: number[] = [];
     const r = await adapter.updateRows(u, { batchSize: 10, onProgress: (p) => progress.push(p.rowsUpdated) });
-    expect(r).toEqual({ rowsUpdated: 22, batches: 3 });
+    expect(r).toMatchObject({ rowsUpdated: 22, batches: 3 });
     expect(progress).toEqual([10, 20, 22]);
     expect(await users().findOne({ _id: 4 as never })).toMatchObject({ full_name: 'F4 L4' });
     expect(await users().findOne({ _id: 5 as never })).toMatchObject({ full_name: 'F5 ' });
@@ -56,7 +56,7 @@ describe.skipIf(!mongoUrl)('db.update data migrations (FerretDB)', () => {
     ).rejects.toBe(crash);
     expect(await users().countDocuments({ n: { $gte: 100 } })).toBe(10);
     const r = await adapter.updateRows(u, { batchSize: 10 });
-    expect(r).toEqual({ rowsUpdated: 25, batches: 2 });
+    expect(r).toMatchObject({ rowsUpdated: 25, batches: 2 });
     expect((await users().find({}).sort({ _id: 1 }).toArray()).map((d) => d.n)).toEqual(Array.from({ length: 25 }, (_, i) => i + 100));
     await adapter.updateRows(resolveUpdate({ table: 'users', data: { n: { $SUB: ['n', 100] } } }, snapshot!), {});
   });

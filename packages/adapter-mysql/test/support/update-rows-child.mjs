@@ -13,6 +13,7 @@ const request = JSON.parse(json);
 const resolved = resolveUpdate(request, await adapter.introspect(request.table));
 await adapter.updateRows(resolved, {
   batchSize: Number(batchSize),
+  maxLockMs: 60_000, // the parent counts rows as batches × batch size: no shrinking
   onProgress: (p) => process.stdout.write(`${JSON.stringify(p)}\n`),
 });
 await adapter.close();

@@ -14,15 +14,10 @@ export interface UpdateBatchStatement {
  * @example compileUpdateBatch(update, 'public', undefined, 5000).text
  */
 export function compileUpdateBatch(update: ResolvedUpdate, schema: string, after: readonly unknown[] | undefined, limit: number): UpdateBatchStatement {
-  const params: unknown[] = [];
-  const param = (value: unknown, cast = '') => {
-    params.push(value);
-    return `$${params.length}${cast}`;
-  };
+  const { params, param } = collect();
   const table = qualify(schema, update.table);
   const key = update.key.map((k) => quoteIdent(k, 'column'));
-  const conditions = update.where.map((c) => condition(c, param));
-  if (after) conditions.push(`(${key.join(', ')}) > (${after.map((v) => param(v)).join(', ')})`);
+  const conditions = batchConditions(update, after, param);
   const sets = update.set.map((s) => `${quoteIdent(s.column, 'column')} = ${expression(s.value, param, 't.')}`);
   const text = [
     `WITH batch AS (SELECT ${key.join(', ')} FROM ${table}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${key.join(', ')} LIMIT ${param(limit)} FOR UPDATE),`,
@@ -32,7 +27,37 @@ export function compileUpdateBatch(update: ResolvedUpdate, schema: string, after
   return { text, params };
 }
 
+/**
+ * Counts the rows the batches would update from `after` on: the same `where` and key range as
+ * compileUpdateBatch (one compiler), without the batch limit.
+ * @example compileUpdateCount(update, 'public', undefined).text // 'SELECT count(*)::bigint AS n FROM "public"."users" WHERE "full_name" IS NULL'
+ */
+export function compileUpdateCount(update: ResolvedUpdate, schema: string, after: readonly unknown[] | undefined): UpdateBatchStatement {
+  const { params, param } = collect();
+  const conditions = batchConditions(update, after, param);
+  return { text: `SELECT count(*)::bigint AS n FROM ${qualify(schema, update.table)}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`, params };
+}
+
 type Param = (value: unknown, cast?: string) => string;
+
+function collect(): { params: unknown[]; param: Param } {
+  const params: unknown[] = [];
+  return {
+    params,
+    param: (value, cast = '') => {
+      params.push(value);
+      return `$${params.length}${cast}`;
+    },
+  };
+}
+
+/** The rows a batch may take: `where`, and after `after` in key order. */
+function batchConditions(update: ResolvedUpdate, after: readonly unknown[] | undefined, param: Param): string[] {
+  const conditions = update.where.map((c) => condition(c, param));
+  const key = update.key.map((k) => quoteIdent(k, 'column'));
+  if (after) conditions.push(`(${key.join(', ')}) > (${after.map((v) => param(v)).join(', ')})`);
+  return conditions;
+}
 
 function expression(e: ResolvedExpression, param: Param, prefix: string, nested = false): string {
   switch (e.kind) {
