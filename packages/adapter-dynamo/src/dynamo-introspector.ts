@@ -1,5 +1,6 @@
 import type { AttributeDefinition, KeySchemaElement, Projection, TableDescription } from '@aws-sdk/client-dynamodb';
 import type { CollectionSnapshot, DynamoKey, DynamoOptions, DynamoSecondaryIndex, FieldDefinition, FieldType, IndexDefinition } from '@ductape/core';
+import { detailsToReport } from './compile/index-details.js';
 import { declaredFields } from './declared-fields.js';
 import type { DynamoDriver } from './dynamo-driver.js';
 import type { DynamoHistoryStore } from './dynamo-history.js';
@@ -82,7 +83,12 @@ export function snapshotOf(collection: string, table: TableDescription, ttlAttri
   // The table's key attributes are primary key fields whatever was declared (the first field of a
   // table created without a key is its partition key).
   const fields = [...(declared ?? []).map((f) => (keyNames.has(f.name) && !f.primaryKey ? { ...f, primaryKey: true } : f)), ...undeclared];
-  const indexes: IndexDefinition[] = gsis.map((g) => ({ name: g.name, fields: [g.partitionKey, g.sortKey].flatMap((k) => (k ? [{ name: k.name }] : [])) }));
+  // A GSI's projection and capacities ride on its definition when not the defaults, so a
+  // dropIndex's recorded `previous` (this definition) recreates the same index in its down.
+  const indexes: IndexDefinition[] = gsis.map((g) => {
+    const details = detailsToReport(g);
+    return { name: g.name, fields: [g.partitionKey, g.sortKey].flatMap((k) => (k ? [{ name: k.name }] : [])), ...(details ? { dynamoOptions: details } : {}) };
+  });
   return { name: collection, fields, indexes, options: { dynamoOptions } };
 }
 

@@ -1,4 +1,5 @@
 import { type DynamoKeyType, type DynamoSecondaryIndex, type IndexDefinition, UnsupportedOperationError } from '@ductape/core';
+import { indexDetailsOf } from './index-details.js';
 
 /** `using` values that ask for a local secondary index. */
 const LOCAL = new Set(['lsi', 'local']);
@@ -8,6 +9,7 @@ const LOCAL = new Set(['lsi', 'local']);
  * partition key, the second (optional) the sort key. Refuses what a GSI cannot be, before any IO.
  * `order: 'DESC'` is refused: DynamoDB stores no index order (each query picks it with
  * ScanIndexForward), so accepting it would record an index that is not what was asked.
+ * The index's `dynamoOptions` (projection, capacities; see index-details.ts) are kept.
  * @example gsiFromIndex({ name: 'by-email', fields: [{ name: 'email' }] }, () => 'S')
  */
 export function gsiFromIndex(index: IndexDefinition, typeOf: (field: string) => DynamoKeyType, collection: string): DynamoSecondaryIndex {
@@ -27,8 +29,10 @@ export function gsiFromIndex(index: IndexDefinition, typeOf: (field: string) => 
   }
   if (index.fields.length > 2) throw new UnsupportedOperationError('dynamodb', `${what} on ${index.fields.length} fields`, 'a global secondary index has a partition key and at most one sort key');
   const [partition, sort] = index.fields;
+  const details = indexDetailsOf(index);
   return {
     name: index.name,
+    ...details,
     ...(partition ? { partitionKey: { name: partition.name, type: typeOf(partition.name) } } : {}),
     ...(sort ? { sortKey: { name: sort.name, type: typeOf(sort.name) } } : {}),
   };

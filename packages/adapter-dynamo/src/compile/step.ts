@@ -31,6 +31,8 @@ export interface CommandArgs {
   readonly wait?: WaitFor;
   /** UpdateTable creating a GSI: copy the table's provisioned throughput when it is PROVISIONED. */
   readonly throughputFromTable?: boolean;
+  /** With throughputFromTable: the GSI's own capacities (a recreated index's), used instead of the table's. */
+  readonly indexThroughput?: { readonly ReadCapacityUnits: number; readonly WriteCapacityUnits: number };
   /** Why a step does no DDL (e.g. addField only checks that the table exists). */
   readonly reason?: string;
   /**

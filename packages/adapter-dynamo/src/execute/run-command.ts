@@ -15,7 +15,7 @@ type Input = { readonly [key: string]: unknown };
 export async function runCommand(driver: DynamoDriver, step: CommandStep, settings: DynamoSettings, keyType: KeyTypeLookup): Promise<void> {
   const args = step.args as unknown as CommandArgs;
   const typed = { ...args, input: await resolveKeyTypes(args, keyType) };
-  const input = args.throughputFromTable ? await withTableThroughput(driver, typed.input) : typed.input;
+  const input = args.throughputFromTable ? await withTableThroughput(driver, typed.input, args.indexThroughput) : typed.input;
   // AWS refuses an UpdateTable while the table or one of its indexes is still changing. A step a
   // dead runner started (and a resumed run counted as applied once it saw its effect) may still be.
   if (step.name === 'UpdateTable' && args.wait && (await driver.describe(args.wait.table))) await waitFor(driver, { table: args.wait.table, until: 'ACTIVE' }, settings);
@@ -46,15 +46,15 @@ async function alreadyUnderWay(driver: DynamoDriver, name: string, input: Input,
   return gsi !== undefined && gsi.IndexStatus === 'CREATING' && JSON.stringify(gsi.KeySchema) === wanted;
 }
 
-/** A GSI created on a PROVISIONED table needs throughput: the table's, unless the step gave one. */
-async function withTableThroughput(driver: DynamoDriver, input: Input): Promise<Input> {
+/** A GSI created on a PROVISIONED table needs throughput: `own` (the index's recorded one), else the table's, unless the input gave one. */
+async function withTableThroughput(driver: DynamoDriver, input: Input, own: CommandArgs['indexThroughput']): Promise<Input> {
   const create = createOf(input);
   if (!create || create.ProvisionedThroughput) return input;
   const table = await driver.describe(String(input.TableName));
   const t = table?.ProvisionedThroughput;
   const provisioned = table?.BillingModeSummary?.BillingMode === 'PROVISIONED' || (!table?.BillingModeSummary && (t?.ReadCapacityUnits ?? 0) > 0);
   if (!provisioned || !t) return input;
-  const throughput = { ReadCapacityUnits: t.ReadCapacityUnits, WriteCapacityUnits: t.WriteCapacityUnits };
+  const throughput = own ?? { ReadCapacityUnits: t.ReadCapacityUnits, WriteCapacityUnits: t.WriteCapacityUnits };
   return { ...input, GlobalSecondaryIndexUpdates: [{ Create: { ...create, ProvisionedThroughput: throughput } }] };
 }
 

@@ -1,7 +1,7 @@
 import { MigrationEngine, UnsupportedOperationError, migration } from '@ductape/core';
 import { describe, expect, it } from 'vitest';
 import { DynamoAdapter } from '../../src/dynamo-adapter.js';
-import { compileOp, compileUp } from '../support/compile.js';
+import { compileOp, compileUp, inputOf } from '../support/compile.js';
 
 describe('createIndex / dropIndex / dropCollection (golden)', () => {
   it('createIndex → one UpdateTable per GSI, each waiting until ACTIVE, key types from the migration', () => {
@@ -117,5 +117,28 @@ describe('capabilities: unsupported things are refused before any IO', () => {
     const m = builder.build();
     expect(() => engine.plan(m)).toThrow(UnsupportedOperationError);
     await expect(engine.up(m)).rejects.toThrow(message);
+  });
+});
+
+// A dropIndex's recorded `previous` carries the GSI's projection and capacities (introspection's
+// `dynamoOptions` on the index definition): the down's createIndex compiles exactly that.
+describe("createIndex with an index definition's dynamoOptions", () => {
+  it('compiles the projection and hands the own capacities to the executor; none gives ALL as before', () => {
+    const op = { type: 'createIndex', collection: 'tags', name: 'by_user', fields: [{ name: 'user' }], dynamoOptions: { projection: { include: ['note'] }, readCapacity: 3, writeCapacity: 2 } };
+    const [step] = compileOp(op as never);
+    expect(inputOf(step).GlobalSecondaryIndexUpdates).toEqual([
+      { Create: { IndexName: 'by_user', KeySchema: [{ AttributeName: 'user', KeyType: 'HASH' }], Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['note'] } } },
+    ]);
+    expect((step as { args: { indexThroughput?: unknown } }).args.indexThroughput).toEqual({ ReadCapacityUnits: 3, WriteCapacityUnits: 2 });
+    const [plain] = compileOp({ type: 'createIndex', collection: 'tags', name: 'by_user', fields: [{ name: 'user' }] });
+    expect(inputOf(plain).GlobalSecondaryIndexUpdates).toEqual([{ Create: { IndexName: 'by_user', KeySchema: [{ AttributeName: 'user', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } } }]);
+    expect((plain as { args: { indexThroughput?: unknown } }).args.indexThroughput).toBeUndefined();
+  });
+
+  it('refuses malformed details before any IO', () => {
+    const bad = { type: 'createIndex', collection: 'tags', name: 'by_user', fields: [{ name: 'user' }], dynamoOptions: { readCapacity: 3 } };
+    expect(() => compileOp(bad as never)).toThrow(/readCapacity and writeCapacity must both be positive integers/);
+    const projection = { ...bad, dynamoOptions: { projection: 'SOME' } };
+    expect(() => compileOp(projection as never)).toThrow(/projection must be/);
   });
 });
