@@ -101,3 +101,26 @@ describe('UpdateBatches', () => {
     ]);
   });
 });
+
+describe('UpdateBatches and a listener that throws', () => {
+  it('passes the error on and knows it came from the listener', () => {
+    const boom = new Error('listener');
+    const run = new UpdateBatches(
+      {
+        onProgress: () => {
+          throw boom;
+        },
+      },
+      10,
+    );
+    let caught: unknown;
+    try {
+      run.report({ rowsUpdated: 1, rowsDone: 1 });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBe(boom);
+    expect(run.threwInListener(boom)).toBe(true);
+    expect(run.threwInListener(new Error('other'))).toBe(false);
+  });
+});

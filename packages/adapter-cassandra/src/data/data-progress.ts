@@ -50,9 +50,19 @@ export class DataProgress {
 
   async load(): Promise<Position> {
     await this.driver.execute(`CREATE TABLE IF NOT EXISTS ${this.#table} (id text PRIMARY KEY, after text, rows bigint, pending text, updated_at timestamp)`, [], true);
+    return this.#read();
+  }
+
+  async #read(): Promise<Position> {
     const row = (await this.driver.execute(`SELECT after, rows, pending FROM ${this.#table} WHERE id = ?`, [this.#id])).first();
     const pending = row?.get('pending') as string | null | undefined;
     return { after: (row?.get('after') as string | null) ?? undefined, rows: Number(String(row?.get('rows') ?? 0)), pending: pending ? (JSON.parse(pending) as PendingRow[]) : undefined };
+  }
+
+  /** The saved position without creating the table (a dry run changes nothing). */
+  async peek(): Promise<Position> {
+    const table = await this.driver.execute('SELECT table_name FROM system_schema.tables WHERE keyspace_name = ? AND table_name = ?', [this.keyspace, DATA_PROGRESS_TABLE]);
+    return table.first() ? this.#read() : { after: undefined, rows: 0, pending: undefined };
   }
 
   async save(p: Position): Promise<void> {

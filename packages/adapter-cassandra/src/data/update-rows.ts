@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { DuctapeError, InvalidArgumentError, type ResolvedUpdate, type UpdateEvaluator, type UpdateOptions, type UpdateResult, updateEvaluator } from '@ductape/core';
+import { DuctapeError, type ResolvedUpdate, UpdateBatches, type UpdateEvaluator, type UpdateOptions, type UpdateResult, updateEvaluator } from '@ductape/core';
 import type { CassandraDriver, Row } from '../cassandra-driver.js';
 import { qualify, quoteIdent } from '../quote.js';
 import { columnsOf } from './check-update.js';
 import type { DataProgress, PendingRow } from './data-progress.js';
+import { dryRunCassandra } from './dry-run.js';
 import { decodeValues, driverValue, encodeValues, plainValue, whereValue } from './row-values.js';
 import type { TableColumns } from './table-columns.js';
 import { CassandraDataUpdateError } from './update-errors.js';
@@ -23,6 +24,8 @@ export interface CassandraUpdateSettings {
  * it records the new position. A run killed in the middle of a page resumes by re-reading that
  * page's rows: a row still as it was read is written, a row already as computed is counted, a
  * row changed by someone else is left alone — so every row is updated exactly once.
+ * A page is a batch, sized by core's rule (UpdateBatches: `maxLockMs`); progress events count the
+ * rows read by this run, with no total (Cassandra has no cheap row count). `dryRun` reads only.
  * @example await updateRowsCassandra(driver, 'app', cols, resolved, { batchSize: 1000 }, progress, { concurrency: 32 }, snapshot.fields)
  */
 export async function updateRowsCassandra(
@@ -35,25 +38,24 @@ export async function updateRowsCassandra(
   settings: CassandraUpdateSettings,
   fields: Parameters<typeof updateEvaluator>[1],
 ): Promise<UpdateResult> {
-  const limit = options.batchSize ?? 1000;
-  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('batchSize', 'a positive integer', limit);
+  const batches = new UpdateBatches(options, 1000);
   const run = new Run(driver, keyspace, cols, update, fields, settings.concurrency);
-  const state = { rows: 0, batches: 0 };
-  let listener: { error: unknown } | undefined;
+  if (options.dryRun) {
+    try {
+      return await dryRunCassandra(driver, keyspace, cols, update, run, await progress.peek(), batches.max);
+    } catch (error) {
+      if (error instanceof DuctapeError) throw error;
+      throw new CassandraDataUpdateError(update.table, error, 0);
+    }
+  }
+  const state = { rows: 0 };
   try {
-    await walk(driver, keyspace, cols, update, progress, run, limit, state, (p) => {
-      try {
-        options.onProgress?.(p);
-      } catch (error) {
-        listener = { error };
-        throw error;
-      }
-    });
+    await walk(driver, keyspace, cols, update, progress, run, batches, state);
   } catch (error) {
-    if (error instanceof DuctapeError || (listener && listener.error === error)) throw error;
+    if (error instanceof DuctapeError || batches.threwInListener(error)) throw error;
     throw new CassandraDataUpdateError(update.table, error, state.rows);
   }
-  return { rowsUpdated: state.rows, batches: state.batches };
+  return batches.result(state.rows);
 }
 
 async function walk(
@@ -63,31 +65,37 @@ async function walk(
   update: ResolvedUpdate,
   progress: DataProgress,
   run: Run,
-  limit: number,
-  state: { rows: number; batches: number },
-  onProgress: NonNullable<UpdateOptions['onProgress']>,
+  batches: UpdateBatches,
+  state: { rows: number },
 ): Promise<void> {
   const saved = await progress.load();
   state.rows = saved.rows;
   let after = saved.after;
+  let read = 0;
   if (saved.pending) {
     state.rows += await run.finishPending(saved.pending);
     await progress.save({ after, rows: state.rows, pending: undefined });
   }
+  batches.start({ rowsDone: 0, total: undefined });
   for (;;) {
-    const page = await readPage(driver, keyspace, update.table, cols, run.read, after ? decodeValues(after) : undefined, limit);
+    const limit = batches.size;
+    const page = await batches.time(async () => {
+      const page = await readPage(driver, keyspace, update.table, cols, run.read, after ? decodeValues(after) : undefined, limit);
+      if (page.length === 0) return page;
+      const plain = page.map((r) => run.plain(r));
+      const todo = plain.filter((p) => run.evaluator.matches(p)).map((p) => ({ row: p, values: run.evaluator.values(p) }));
+      after = encodeValues(run.keyOf(plain[plain.length - 1] as Plain));
+      if (todo.length > 0) {
+        await progress.save({ after, rows: state.rows, pending: todo.map((t) => run.pendingRow(t.row, t.values)) });
+        await run.writeAll(todo);
+        state.rows += todo.length;
+      }
+      await progress.save({ after, rows: state.rows, pending: undefined });
+      return page;
+    });
     if (page.length === 0) break;
-    const plain = page.map((r) => run.plain(r));
-    const todo = plain.filter((p) => run.evaluator.matches(p)).map((p) => ({ row: p, values: run.evaluator.values(p) }));
-    after = encodeValues(run.keyOf(plain[plain.length - 1] as Plain));
-    if (todo.length > 0) {
-      await progress.save({ after, rows: state.rows, pending: todo.map((t) => run.pendingRow(t.row, t.values)) });
-      await run.writeAll(todo);
-      state.rows += todo.length;
-    }
-    await progress.save({ after, rows: state.rows, pending: undefined });
-    state.batches++;
-    onProgress({ rowsUpdated: state.rows, batches: state.batches });
+    read += page.length;
+    batches.report({ rowsUpdated: state.rows, rowsDone: read });
     if (page.length < limit) break;
   }
   await progress.clear();
@@ -126,6 +134,11 @@ class Run {
     const byKey = this.#key.map((k) => `${quoteIdent(k)} = ?`).join(' AND ');
     this.#update = `UPDATE ${table} SET ${update.set.map((s) => `${quoteIdent(s.column)} = ?`).join(', ')} WHERE ${byKey}`;
     this.#select = `SELECT ${this.read.map((c) => quoteIdent(c)).join(', ')} FROM ${table} WHERE ${byKey}`;
+  }
+
+  /** The CQL that writes one row's new values (by full primary key). */
+  get writeText(): string {
+    return this.#update;
   }
 
   plain(row: Row): Plain {

@@ -8,6 +8,8 @@ type Attr = { S?: string; N?: string };
 export interface Position {
   readonly startKey: { readonly [attribute: string]: unknown } | undefined;
   readonly rows: number;
+  /** Items read so far (the unit of progress events on DynamoDB); 0 in a progress item written before it was kept. */
+  readonly scanned?: number;
 }
 
 /**
@@ -30,18 +32,33 @@ export class DataProgress {
 
   async load(): Promise<Position> {
     try {
-      const item = (await this.driver.send('GetItem', { TableName: this.table, Key: this.#key, ConsistentRead: true })).Item as Record<string, Attr> | undefined;
-      return { startKey: item?.startKey?.S ? JSON.parse(item.startKey.S) : undefined, rows: Number(item?.rows?.N ?? 0) };
+      return await this.#read();
     } catch (error) {
       if (!isAws(error, 'ResourceNotFoundException')) throw error;
       await this.ensure();
-      return { startKey: undefined, rows: 0 };
+      return { startKey: undefined, rows: 0, scanned: 0 };
     }
+  }
+
+  /** The saved position without creating the history table (a dry run changes nothing). */
+  async peek(): Promise<Position> {
+    try {
+      return await this.#read();
+    } catch (error) {
+      if (!isAws(error, 'ResourceNotFoundException')) throw error;
+      return { startKey: undefined, rows: 0, scanned: 0 };
+    }
+  }
+
+  async #read(): Promise<Position> {
+    const item = (await this.driver.send('GetItem', { TableName: this.table, Key: this.#key, ConsistentRead: true })).Item as Record<string, Attr> | undefined;
+    return { startKey: item?.startKey?.S ? JSON.parse(item.startKey.S) : undefined, rows: Number(item?.rows?.N ?? 0), scanned: Number(item?.scanned?.N ?? 0) };
   }
 
   async save(p: Position): Promise<void> {
     const startKey = p.startKey ? { startKey: { S: JSON.stringify(p.startKey) } } : {};
-    await this.driver.send('PutItem', { TableName: this.table, Item: { ...this.#key, rows: { N: String(p.rows) }, ...startKey } });
+    const scanned = p.scanned !== undefined ? { scanned: { N: String(p.scanned) } } : {};
+    await this.driver.send('PutItem', { TableName: this.table, Item: { ...this.#key, rows: { N: String(p.rows) }, ...scanned, ...startKey } });
   }
 
   async clear(): Promise<void> {

@@ -1,10 +1,18 @@
-import { type PlainRow, type ResolvedExpression, assertNever, evaluateExpression } from '@ductape/core';
+import { type PlainRow, type ResolvedExpression, type ResolvedUpdate, assertNever, evaluateExpression } from '@ductape/core';
 
 /** Column → portable type (`integer`, `boolean`, …), from the introspected collection. */
 export type FieldTypes = ReadonlyMap<string, string>;
 
 const INTEGER = new Set(['integer', 'smallint', 'bigint']);
 const ARITHMETIC = new Set(['$ADD', '$SUB', '$MUL', '$DIV']);
+
+/**
+ * The update pipeline of a batch: one `$set` stage of every column's setExpression.
+ * @example pipelineSet(resolved, types) // [{ $set: { full_name: { $concat: [...] } } }]
+ */
+export function pipelineSet(update: ResolvedUpdate, types: FieldTypes = new Map()): { $set: { [column: string]: unknown } }[] {
+  return [{ $set: Object.fromEntries(update.set.map((s) => [s.column, setExpression(s.column, s.value, types)])) }];
+}
 
 /**
  * The value of one `set` column as an aggregation expression, for a pipeline update

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { type FieldDefinition, InvalidArgumentError, type ResolvedUpdate, type UpdateEvaluator, type UpdateOptions, type UpdateResult, canonicalJson, updateEvaluator } from '@ductape/core';
+import { type FieldDefinition, type ResolvedUpdate, UpdateBatches, type UpdateEvaluator, type UpdateOptions, type UpdateResult, canonicalJson, updateEvaluator } from '@ductape/core';
 import type { ClientSession, Db, Document, MongoClient } from 'mongodb';
-import { type FieldTypes, setExpression } from './update-expression.js';
+import { dryRunMongo } from './dry-run.js';
+import { type FieldTypes, pipelineSet } from './update-expression.js';
 import { whereFilter } from './update-filter.js';
 
 /** Where an interrupted data migration resumes: one document per update, deleted when it completes. */
@@ -19,6 +20,8 @@ export interface UpdateFeatures {
  * documents read, computed by core's shared evaluator and written with `$set` (the same semantics;
  * `fields`, the introspected collection, tells integer and boolean fields apart). With transactions the batch and its
  * progress document commit together; without, a crash between them re-runs that one batch.
+ * Batches are sized by core's rule (UpdateBatches: `maxLockMs`); with `onProgress` the documents
+ * to go are counted (countDocuments of the same filter) before the first batch. `dryRun` reads only.
  * @example await updateRowsMongo(client, db, features, resolved, { batchSize: 5000 }, snapshot.fields)
  */
 export async function updateRowsMongo(
@@ -29,44 +32,47 @@ export async function updateRowsMongo(
   options: UpdateOptions,
   fields: readonly FieldDefinition[] = [],
 ): Promise<UpdateResult> {
-  const limit = options.batchSize ?? 5000;
-  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('batchSize', 'a positive integer', limit);
+  const run = new UpdateBatches(options, 5000);
   const progress = db.collection<{ _id: string; lastId: unknown; rows: number }>(DATA_PROGRESS_COLLECTION);
   const id = createHash('sha256').update(canonicalJson(update)).digest('hex');
   const saved = await progress.findOne({ _id: id });
   let last = saved?.lastId;
   let rowsUpdated = saved?.rows ?? 0;
-  let batches = 0;
   const coll = db.collection(update.table);
   const filter = whereFilter(update.where);
   const types: FieldTypes = new Map(fields.map((f) => [f.name, String(f.type)]));
+  const after = (lastId: unknown) => (lastId === undefined ? filter : { $and: [filter, { _id: { $gt: lastId } }] });
+  if (options.dryRun) return dryRunMongo(coll, features, update, types, after(last), run.max);
   const evaluator = updateEvaluator(update, fields);
+  run.start({ rowsDone: rowsUpdated, total: run.wantsProgress ? rowsUpdated + (await coll.countDocuments(after(last))) : undefined });
   for (;;) {
-    const q = last === undefined ? filter : { $and: [filter, { _id: { $gt: last } }] };
-    const ids = (await coll.find(q, { projection: { _id: 1 }, sort: { _id: 1 }, limit }).toArray()).map((d) => d._id as unknown);
-    if (ids.length === 0) break;
-    const batch = async (session?: ClientSession) => {
-      const n = await runBatch(db, features, update, types, evaluator, { $and: [filter, { _id: { $in: ids } }] }, session);
-      await progress.updateOne({ _id: id }, { $set: { lastId: ids[ids.length - 1], rows: rowsUpdated + n } }, { upsert: true, ...(session ? { session } : {}) });
-      return n;
-    };
-    const n = features.transactions ? await inTransaction(client, batch) : await batch();
-    rowsUpdated += n;
-    batches++;
-    last = ids[ids.length - 1];
-    options.onProgress?.({ rowsUpdated, batches });
-    if (ids.length < limit) break;
+    const limit = run.size;
+    const done = await run.time(async () => {
+      const ids = (await coll.find(after(last), { projection: { _id: 1 }, sort: { _id: 1 }, limit }).toArray()).map((d) => d._id as unknown);
+      if (ids.length === 0) return undefined;
+      const batch = async (session?: ClientSession) => {
+        const n = await runBatch(db, features, update, types, evaluator, { $and: [filter, { _id: { $in: ids } }] }, session);
+        await progress.updateOne({ _id: id }, { $set: { lastId: ids[ids.length - 1], rows: rowsUpdated + n } }, { upsert: true, ...(session ? { session } : {}) });
+        return n;
+      };
+      const n = features.transactions ? await inTransaction(client, batch) : await batch();
+      return { n, ids };
+    });
+    if (!done) break;
+    rowsUpdated += done.n;
+    last = done.ids[done.ids.length - 1];
+    run.report({ rowsUpdated, rowsDone: rowsUpdated });
+    if (done.ids.length < limit) break;
   }
   await progress.deleteOne({ _id: id });
-  return { rowsUpdated, batches };
+  return run.result(rowsUpdated);
 }
 
 async function runBatch(db: Db, features: UpdateFeatures, update: ResolvedUpdate, types: FieldTypes, evaluator: UpdateEvaluator, q: Document, session?: ClientSession): Promise<number> {
   const coll = db.collection(update.table);
   const opts = session ? { session } : {};
   if (features.pipelineUpdates) {
-    const $set = Object.fromEntries(update.set.map((s) => [s.column, setExpression(s.column, s.value, types)]));
-    return (await coll.updateMany(q, [{ $set }], opts)).matchedCount;
+    return (await coll.updateMany(q, pipelineSet(update, types), opts)).matchedCount;
   }
   const docs = await coll.find(q, opts).toArray();
   if (docs.length === 0) return 0;

@@ -50,6 +50,16 @@ export function compileUpdateBatch(plan: UpdatePlan, after: KeyValues | undefine
   return { text, params };
 }
 
+/**
+ * Counts the rows the batches would update after `after` (the whole table without it): the
+ * batches' own conditions (one compiler), without the batch bounds.
+ * @example compileUpdateCount(plan, undefined).text // 'SELECT COUNT(*) AS n FROM `users` WHERE `full_name` IS NULL'
+ */
+export function compileUpdateCount(plan: UpdatePlan, after: KeyValues | undefined): UpdateBatchStatement {
+  const { params, param } = collect();
+  return { text: `SELECT COUNT(*) AS n FROM ${quoteIdent(plan.update.table, 'table')}${conditions(plan, after, undefined, param)}`, params };
+}
+
 function conditions(plan: UpdatePlan, after: KeyValues | undefined, upTo: KeyValues | undefined, param: Param): string {
   const all = plan.update.where.map((c) => sqlCondition(c, plan.fields, param));
   if (after) all.push(keyAfter(plan.key, after, param));

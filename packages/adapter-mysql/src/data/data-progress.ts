@@ -35,6 +35,12 @@ export class DataProgress {
     return row ? { after: JSON.parse(String(row.last_key)) as unknown[], rows: Number(row.n) } : { after: undefined, rows: 0 };
   }
 
+  /** The saved position without creating the table (a dry run changes nothing). */
+  async peek(q: MysqlQueryable): Promise<Position> {
+    const [table] = await q.query('SELECT 1 AS present FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?', [DATA_PROGRESS_TABLE]);
+    return table ? this.load(q) : { after: undefined, rows: 0 };
+  }
+
   /** Records a committed-with-it batch: call inside the batch's transaction. */
   async save(q: MysqlQueryable, position: Position): Promise<void> {
     await q.query(`INSERT INTO \`${DATA_PROGRESS_TABLE}\` (id, last_key, rows_updated) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE last_key = VALUES(last_key), rows_updated = VALUES(rows_updated)`, [

@@ -1,8 +1,10 @@
-import { type CollectionSnapshot, InvalidArgumentError, type ResolvedUpdate, UnsupportedOperationError, type UpdateOptions, type UpdateResult } from '@ductape/core';
+import { type CollectionSnapshot, InvalidArgumentError, type ResolvedUpdate, UnsupportedOperationError, UpdateBatches, type UpdateOptions, type UpdateResult } from '@ductape/core';
 import { errnoOf } from '../mysql-connection-error.js';
 import type { MysqlConnection, MysqlDriver } from '../mysql-driver.js';
-import { type KeyValues, compileBatchEnd, compileUpdateBatch, type UpdatePlan } from './compile-update-batch.js';
+import { type KeyValues, compileUpdateBatch, type UpdatePlan } from './compile-update-batch.js';
+import { countRows, lastKey } from './batch-reads.js';
 import { DataProgress } from './data-progress.js';
+import { dryRunMysql } from './dry-run.js';
 import { isRetryable, updateError } from './update-error.js';
 import { planUpdate } from './update-plan.js';
 
@@ -14,11 +16,12 @@ const RETRIES = 3;
  * COMMITTED transaction: find the key of its last row, one `UPDATE … WHERE <where> AND <key in
  * (after, last]>`, and the progress row; so a crash (even kill -9) resumes after the last
  * committed batch and never updates a row twice. Server errors come out as MysqlUpdateError.
+ * Batches are sized by core's rule (UpdateBatches: `maxLockMs`); with `onProgress` the rows to go
+ * are counted (exactly, the same `where`) before the first batch. `dryRun` reads only.
  * @example await updateRowsMysql(driver, snapshot, resolved, { batchSize: 5000, onProgress: console.log })
  */
 export async function updateRowsMysql(driver: MysqlDriver, table: CollectionSnapshot | undefined, update: ResolvedUpdate, options: UpdateOptions, adapter = 'mysql'): Promise<UpdateResult> {
-  const limit = options.batchSize ?? 5000;
-  if (!Number.isInteger(limit) || limit < 1) throw new InvalidArgumentError('batchSize', 'a positive integer', limit);
+  const run = new UpdateBatches(options, 5000);
   if (!table) throw new InvalidArgumentError('update.table', 'an existing table', update.table);
   const plan = planUpdate(update, table);
   const progress = new DataProgress(update);
@@ -26,23 +29,28 @@ export async function updateRowsMysql(driver: MysqlDriver, table: CollectionSnap
   let ok = false;
   try {
     await checkEngine(c, update.table, adapter);
+    if (options.dryRun) {
+      const result = await dryRunMysql(c, plan, progress, run.max);
+      ok = true;
+      return result;
+    }
     await progress.ensure(c);
     const saved = await progress.load(c);
     let after = saved.after;
     let rowsUpdated = saved.rows;
-    let batches = 0;
+    run.start({ rowsDone: rowsUpdated, total: run.wantsProgress ? rowsUpdated + (await countRows(c, plan, after)) : undefined });
     const isolation = { level: 'READ COMMITTED' };
     for (let done = false; !done; ) {
-      const batch = await retried(() => runBatch(c, plan, progress, after, limit, rowsUpdated, isolation.level), isolation);
+      const limit = run.size;
+      const batch = await run.time(() => retried(() => runBatch(c, plan, progress, after, limit, rowsUpdated, isolation.level), isolation));
       if (!batch) break;
       ({ after, done } = batch);
       rowsUpdated += batch.rows;
-      batches++;
-      options.onProgress?.({ rowsUpdated, batches });
+      run.report({ rowsUpdated, rowsDone: rowsUpdated });
     }
     await progress.clear(c);
     ok = true;
-    return { rowsUpdated, batches };
+    return run.result(rowsUpdated);
   } catch (error) {
     throw updateError(error);
   } finally {
@@ -72,15 +80,6 @@ async function runBatch(c: MysqlConnection, plan: UpdatePlan, progress: DataProg
     await c.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
-}
-
-async function lastKey(c: MysqlConnection, plan: UpdatePlan, after: KeyValues | undefined, limit: number): Promise<{ key: KeyValues; last: boolean } | undefined> {
-  for (const last of [false, true]) {
-    const s = compileBatchEnd(plan, after, limit, last);
-    const [row] = await c.query(s.text, s.params);
-    if (row) return { key: plan.key.map((_k, i) => row[`k${i}`]), last };
-  }
-  return undefined;
 }
 
 /**

@@ -2,7 +2,8 @@ import type { PlannedStatement, ResolvedUpdate, UpdateResult } from '@ductape/co
 import type { Queryable } from '../postgres-driver.js';
 import { qualify } from '../quote.js';
 import { compileUpdateBatch } from './compile-update-batch.js';
-import { DATA_PROGRESS_TABLE, countRows } from './data-progress.js';
+import { countRows } from './batch-reads.js';
+import { DATA_PROGRESS_TABLE } from './data-progress.js';
 
 /**
  * `db.update(…, { dryRun: true })` on PostgreSQL: reads only. Counts the rows the batches would

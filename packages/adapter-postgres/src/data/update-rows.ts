@@ -2,7 +2,8 @@ import { type ResolvedUpdate, UpdateBatches, type UpdateOptions, type UpdateResu
 import type { PostgresDriver } from '../postgres-driver.js';
 import { qualify } from '../quote.js';
 import { compileUpdateBatch } from './compile-update-batch.js';
-import { DATA_PROGRESS_TABLE, countRows, progressId } from './data-progress.js';
+import { countRows } from './batch-reads.js';
+import { DATA_PROGRESS_TABLE, progressId } from './data-progress.js';
 import { dryRunPostgres } from './dry-run.js';
 
 export { DATA_PROGRESS_TABLE } from './data-progress.js';

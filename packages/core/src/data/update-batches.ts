@@ -30,6 +30,7 @@ export class UpdateBatches {
   #startedAt: number;
   #rowsAtStart = 0;
   #total: number | undefined;
+  #listenerError: { error: unknown } | undefined;
 
   constructor(options: UpdateOptions, defaultBatchSize: number, now: () => number = () => performance.now()) {
     const max = options.batchSize ?? defaultBatchSize;
@@ -74,9 +75,25 @@ export class UpdateBatches {
   /** A batch committed: counts it and tells the listener where the run stands. */
   report(at: { readonly rowsUpdated: number; readonly rowsDone: number }): void {
     this.batches++;
-    this.#onProgress?.(
-      progressEvent({ rowsUpdated: at.rowsUpdated, batches: this.batches, rowsDone: at.rowsDone, total: this.#total, rowsAtStart: this.#rowsAtStart, elapsedMs: this.#now() - this.#startedAt }),
-    );
+    const event = progressEvent({
+      rowsUpdated: at.rowsUpdated,
+      batches: this.batches,
+      rowsDone: at.rowsDone,
+      total: this.#total,
+      rowsAtStart: this.#rowsAtStart,
+      elapsedMs: this.#now() - this.#startedAt,
+    });
+    try {
+      this.#onProgress?.(event);
+    } catch (error) {
+      this.#listenerError = { error };
+      throw error;
+    }
+  }
+
+  /** Whether `error` is one the caller's onProgress threw (an adapter passes it on unwrapped). */
+  threwInListener(error: unknown): boolean {
+    return this.#listenerError !== undefined && this.#listenerError.error === error;
   }
 
   /** The run's result. */
