@@ -10,14 +10,17 @@ import {
   type Step,
   type UpdateOptions,
   type UpdateResult,
+  ValidationError,
 } from '@ductape/core';
 import { MONGO_RAW_DIALECTS } from './compile/compile-raw.js';
-import type { MongoCommandStep } from './compile/step.js';
+import { type MongoCommandStep, StepNames } from './compile/step.js';
 import { checkKeyPatterns } from './execute/check-key-patterns.js';
 import { DEFAULT_SETTINGS, MONGODB_FEATURES, type MissingFeaturePolicy, type MongoCompileSettings, type ServerFeatures } from './compile/server-features.js';
 import { updateRowsMongo } from './data/update-rows.js';
 import { type MongoLogger, runStep } from './execute/run-step.js';
 import { compileMongo } from './mongo-compiler.js';
+import { type OriginStep, collectionConflicts, collectionNamesOf } from './preflight/collection-walk.js';
+import { liveCollections } from './preflight/live-collections.js';
 import { MongoDriver, type MongoConnectionSettings } from './mongo-driver.js';
 import { MongoHistoryStore } from './mongo-history.js';
 import { introspectCollection } from './mongo-introspector.js';
@@ -119,8 +122,12 @@ export class MongoAdapter implements DataAdapter {
     await this.driver.close();
   }
 
+  /** See compileMongo; the steps that create or rename a collection also name their migration and op (for preflight's refusal). */
   compile(op: Operation, ctx: CompileContext): Step[] {
-    return compileMongo(op, ctx, this.settings);
+    const steps = compileMongo(op, ctx, this.settings);
+    if (op.type !== 'createCollection' && op.type !== 'renameCollection') return steps;
+    const origin = { migration: ctx.migration.name, path: `${ctx.direction}[${ctx.index}]` };
+    return steps.map((s) => (s.kind === 'command' && (s.name === 'create' || s.name === StepNames.renameCollection) ? ({ ...s, origin } as OriginStep) : s));
   }
 
   /**
@@ -154,12 +161,23 @@ export class MongoAdapter implements DataAdapter {
   }
 
   /**
-   * Before the engine writes anything: an index the migration adds on a key pattern the live
-   * collection already indexes under another name (MongoDB would refuse it at that step), so the
-   * refusal leaves no history row. The first step checks it again.
-   * @example await adapter.preflight(steps, 'up') // throws ValidationError 'duplicate_key_pattern'
+   * Before the engine writes anything (under the lock), so a refusal leaves no change and no
+   * history row: a createCollection, or a renameCollection's target, whose name a live collection
+   * (or view) holds at that point of the steps (ValidationError 'collection_exists'; MongoDB would
+   * fail that step after the earlier ones ran) — unless an earlier op of the migration drops or
+   * renames it away; and an index the migration adds on a key pattern the live collection already
+   * indexes under another name ('duplicate_key_pattern'; the first step checks it again). Reads only.
+   * @example await adapter.preflight(steps, 'up') // throws ValidationError 'collection_exists'
    */
   async preflight(steps: readonly Step[]): Promise<void> {
+    const names = collectionNamesOf(steps);
+    if (names.length > 0) {
+      const issues = collectionConflicts(steps, await liveCollections(this.driver.db, names), this.driver.databaseName);
+      if (issues.length > 0) {
+        const migration = (steps as readonly OriginStep[]).map((s) => s.origin?.migration).find((m) => m !== undefined) ?? '(unnamed)';
+        throw new ValidationError(`migration "${migration}" against the collections of database "${this.driver.databaseName}" (nothing was changed)`, issues);
+      }
+    }
     for (const s of steps as readonly MongoCommandStep[]) if (s.keyPatternCheck) await checkKeyPatterns(this.driver.db, s.keyPatternCheck, undefined);
   }
 
