@@ -15,6 +15,7 @@ const PHRASES: readonly (readonly [RegExp, string])[] = [
   [/resume it with up\(\) instead/g, 'resume it with `ductape up` instead'],
   [/mark it with the CLI `repair` command/g, 'mark it with `ductape repair <tag> --mark …`'],
   [/remove its row with the CLI `repair` command/g, 'remove its row with `ductape repair <tag> --mark rolled-back`'],
+  [/calling db\.update again with the same request resumes after them/g, 'running the same `ductape update` again resumes after them'],
   [/check getHistory\(\) or getStatus\(\) for what is applied/g, 'run `ductape status` or `ductape history` for what is applied'],
   // Adapters' connection hints mention the test servers of Ductape's own repository; a user has none.
   [/ ?\((?:for tests: |run )?`pnpm services:up [^`]*`(?: for the test server)?\)/g, ''],

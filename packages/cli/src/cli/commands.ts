@@ -122,6 +122,21 @@ export const COMMANDS: readonly CommandInfo[] = [
     load: async () => (await import('../commands/unlock.js')).unlockCommand,
   },
   {
+    name: 'update',
+    summary: 'a data migration: set values on the rows of a table that match a condition, in batches (db.update)',
+    usage: "ductape update --table <table> --set '<json>' [--where '<json>'] [--dry-run] [--batch-size <n>] [--max-lock-ms <ms>]",
+    flags: {
+      table: { type: 'string', value: '<table>', description: 'the table (collection) to update' },
+      set: { type: 'string', value: '<json>', description: 'column → value or expression, as db.update\'s data, e.g. \'{"full_name":{"$CONCAT":["first_name"," ","last_name"]}}\'' },
+      where: { type: 'string', value: '<json>', description: "column → condition, as db.update's where, e.g. '{\"full_name\":null}' (default: every row)" },
+      'dry-run': { type: 'boolean', description: 'change nothing: count the rows it would update and show the statements' },
+      'batch-size': { type: 'string', value: '<n>', description: 'rows per batch at most (default 5000; 1000 on DynamoDB and Cassandra)' },
+      'max-lock-ms': { type: 'string', value: '<ms>', description: 'the longest a batch should take (default 200): a slower batch halves the next one' },
+    },
+    target: true,
+    load: async () => (await import('../commands/update.js')).updateCommand,
+  },
+  {
     name: 'promote',
     summary: "replay one environment's applied migrations on another, in order, checksums checked",
     usage: 'ductape promote --from <env> --to <env>',

@@ -22,7 +22,7 @@ describe('the ductape binary', () => {
   it('--help lists every command and exits 0; no arguments is a usage error (2)', async () => {
     const help = await p.run(['--help']);
     expect(help.code).toBe(0);
-    for (const c of ['new', 'status', 'up', 'down', 'history', 'plan', 'lint', 'drift', 'repair', 'baseline', 'unlock', 'promote']) expect(help.stdout).toContain(`  ${c} `);
+    for (const c of ['new', 'status', 'up', 'down', 'history', 'plan', 'lint', 'drift', 'repair', 'baseline', 'unlock', 'update', 'promote']) expect(help.stdout).toContain(`  ${c} `);
     expect((await p.run([])).code).toBe(2);
     const cmd = await p.run(['down', '--help']);
     expect(cmd.stdout).toContain('--steps <n>');

@@ -19,7 +19,9 @@ describe.skipIf(!dynamoEndpoint)('db.update dryRun, maxLockMs and progress on Dy
   const prefix = `dt_sdkprog_${randomBytes(3).toString('hex')}_`;
   const connection = `dynamodb://${new URL(dynamoEndpoint as string).host}?region=us-east-1`;
   const connect = async () => {
-    const config: DuctapeConfig = { products: { app: { databases: { main: { adapter: built, environments: { dev: connection }, options: { tablePrefix: prefix, pollIntervalMs: 100, maxWritesPerSecond: 10_000 } } } } } };
+    const config: DuctapeConfig = {
+      products: { app: { databases: { main: { adapter: built, environments: { dev: connection }, options: { tablePrefix: prefix, pollIntervalMs: 100, maxWritesPerSecond: 10_000 } } } } },
+    };
     const db = new DatabaseService({ config, vars: {} });
     await db.connect({ env: 'dev', product: 'app', database: 'main' });
     return db;

@@ -20,7 +20,9 @@ describe.skipIf(!mongoUrl)('db.update dryRun, maxLockMs and progress on MongoDB 
   const database = `ductape_sdk_prog_${randomBytes(4).toString('hex')}`;
   const url = Object.assign(new URL(mongoUrl as string), { pathname: `/${database}` }).toString();
   const connect = async () => {
-    const config: DuctapeConfig = { products: { app: { databases: { main: { adapter: built, environments: { dev: url }, options: { onMissingFeature: 'warn', logger: { warn: () => undefined } } } } } } };
+    const config: DuctapeConfig = {
+      products: { app: { databases: { main: { adapter: built, environments: { dev: url }, options: { onMissingFeature: 'warn', logger: { warn: () => undefined } } } } } },
+    };
     const db = new DatabaseService({ config, vars: {} });
     await db.connect({ env: 'dev', product: 'app', database: 'main' });
     return db;

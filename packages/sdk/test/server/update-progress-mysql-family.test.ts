@@ -43,7 +43,10 @@ for (const flavor of ['mysql', 'mariadb'] as const) {
         return db;
       },
       insert: async (_db, table, rows) => {
-        await sql(`INSERT INTO \`${table}\` (id, age, name) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`, rows.flatMap((r) => [r.id, r.age, r.name]));
+        await sql(
+          `INSERT INTO \`${table}\` (id, age, name) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+          rows.flatMap((r) => [r.id, r.age, r.name]),
+        );
       },
       read: async (_db, table) => (await sql(`SELECT id, age, name FROM \`${table}\` ORDER BY id`)).map((r) => `${r.id}:${r.age}:${r.name}`),
     });

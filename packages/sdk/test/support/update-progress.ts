@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { DatabaseService, UpdateProgress } from '../../src/index.js';
+import type { UpdateOptions, UpdateProgress, UpdateRequest } from '../../src/index.js';
 import type { UpdateTarget } from './update-checks.js';
 
 /** A database for the dryRun / maxLockMs / onProgress cases, and what its progress events count. */
@@ -36,7 +36,7 @@ export function updateProgressCases(target: ProgressTarget): void {
     const { db, table } = await setup(30);
     try {
       const before = await target.read(db, table);
-      const requests = [
+      const requests: UpdateRequest[] = [
         { table, data: { name: { $CONCAT: ['name', '!'] } }, where: { age: { $gte: 50 } } },
         { table, data: { age: { $ADD: ['age', 1] } }, where: { age: { $in: [0, 20, 90] }, name: { $ne: 'n1' } } },
         { table, data: { name: 'x' }, where: { age: { $lt: 0 } } },
@@ -69,7 +69,7 @@ export function updateProgressCases(target: ProgressTarget): void {
   it('dryRun is refused exactly as the real run: an unknown column, a table that does not exist, a bad option', async () => {
     const { db, table } = await setup(3);
     try {
-      const cases = [
+      const cases: { request: UpdateRequest; options: UpdateOptions }[] = [
         { request: { table, data: { nope: 1 } }, options: {} },
         { request: { table, data: { age: 'abc' } }, options: {} },
         { request: { table: `${table}_missing`, data: { age: 1 } }, options: {} },
