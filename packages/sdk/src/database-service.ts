@@ -99,7 +99,10 @@ export class DatabaseService {
   /**
    * A data migration: sets `data` on every row matching `where`, in batches along the primary
    * key. Inside an operator a string naming a column is that column, any other string is text
-   * (`$col` / `$literal` force either); a plain top-level value is a literal.
+   * (`$col` / `$literal` force either); a plain top-level value is a literal. `{ dryRun: true }`
+   * changes nothing and returns the rows it would update and the statements; `maxLockMs` (default
+   * 200) shrinks batches that take longer; `onProgress` gets rowsDone / total / rowsPerSecond / etaMs
+   * after every batch.
    * @example await db.update({ table: 'users', data: { full_name: { $CONCAT: ['first_name', ' ', 'last_name'] } }, where: { full_name: null } });
    */
   async update(request: UpdateRequest, options: UpdateOptions = {}): Promise<UpdateResult> {
