@@ -48,8 +48,17 @@ describe('PostgreSQL data migrations (keyset batches)', () => {
     await expect(update(request, 100)).rejects.toThrow(/stopped at 700/);
     expect(await adapter.query('SELECT count(*)::int AS n FROM users WHERE score = 2')).toEqual([{ n: 600 }]);
     await adapter.query('DROP TRIGGER stop ON users');
-    const r = await update(request, 100);
+    // A dry run counts what the resumed run will update (after the saved position), and creates nothing.
+    const resolved = resolveUpdate(request, (await adapter.introspect('users'))!);
+    const dry = await adapter.updateRows(resolved, { batchSize: 100, dryRun: true });
+    expect(dry.dryRun?.rowsToUpdate).toBe(400);
+    expect(dry.dryRun?.statements[0]?.description).toMatch(/^resumes an interrupted run: /);
+    expect(dry.dryRun?.statements[0]?.params).toEqual([0, 600, 1, 100]); // where, the saved key, the $ADD literal, the batch size
+    const events: { rowsDone: number; total: number | undefined }[] = [];
+    const r = await adapter.updateRows(resolved, { batchSize: 100, maxLockMs: 60_000, onProgress: (p) => events.push({ rowsDone: p.rowsDone, total: p.total }) });
     expect(r.rowsUpdated).toBe(1000); // 600 before the failure + 400 now
+    expect(events[0]).toEqual({ rowsDone: 700, total: 1000 }); // the total counts the earlier run's rows too
+    expect(events.at(-1)).toEqual({ rowsDone: 1000, total: 1000 });
     expect(await adapter.query('SELECT min(score) AS lo, max(score) AS hi FROM users')).toEqual([{ lo: 2, hi: 2 }]);
   });
 
