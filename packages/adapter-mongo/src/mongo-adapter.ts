@@ -148,7 +148,7 @@ export class MongoAdapter implements DataAdapter {
   async execute(step: Step, session: Session): Promise<void> {
     const s = asMongoSession(session);
     if (!s) throw new InvalidArgumentError('session', 'a session from this adapter’s withSession', session);
-    await runStep(this.driver.db, step, s.client, this.#logger);
+    await runStep(this.driver.db, step, s.client, this.#logger, this.#features);
   }
 
   /**

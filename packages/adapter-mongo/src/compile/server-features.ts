@@ -12,6 +12,17 @@ export interface ServerFeatures {
   readonly transactions: boolean;
   /** Updates with an aggregation pipeline (`u: [{ $set: … }]`), used by data migrations. */
   readonly pipelineUpdates: boolean;
+  /**
+   * The most statements one write command (a bulkWrite's `update`) may carry. FerretDB 1.x keeps
+   * one SQLite connection open per statement until the command ends, from a pool of 100: a
+   * command of about 100 statements deadlocks the whole server.
+   */
+  readonly statementsPerWrite: number;
+  /**
+   * The most index specifications one `createIndexes` may carry. FerretDB 1.x panics (and closes
+   * the connection) when two of them already exist with the same name and key.
+   */
+  readonly indexesPerCreate: number;
 }
 
 /**
@@ -26,7 +37,15 @@ export const MONGODB_FEATURES: ServerFeatures = Object.freeze({
   ttlIndexes: true,
   transactions: true,
   pipelineUpdates: true,
+  statementsPerWrite: 100_000,
+  indexesPerCreate: 64,
 });
+
+/**
+ * The write limits of FerretDB 1.x (see ServerFeatures), found from `buildInfo.ferretdbVersion`.
+ * @example probeFeatures(driver) // on FerretDB: { …, statementsPerWrite: 50, indexesPerCreate: 1 }
+ */
+export const FERRETDB_WRITE_LIMITS = Object.freeze({ statementsPerWrite: 50, indexesPerCreate: 1 });
 
 /**
  * What to do when the server lacks a feature an operation needs: 'error' (default) refuses the

@@ -3,13 +3,15 @@ import { type FieldDefinition, type ResolvedUpdate, UpdateBatches, type UpdateEv
 import type { ClientSession, Db, Document, MongoClient } from 'mongodb';
 import { dryRunMongo } from './dry-run.js';
 import { type FieldTypes, pipelineSet } from './update-expression.js';
+import { MONGODB_FEATURES } from '../compile/server-features.js';
+import { type WriteLimits, bulkWriteInChunks } from '../execute/write-chunks.js';
 import { whereFilter } from './update-filter.js';
 
 /** Where an interrupted data migration resumes: one document per update, deleted when it completes. */
 export const DATA_PROGRESS_COLLECTION = '_ductape_data_progress';
 
 /** What the batches may use on this server. */
-export interface UpdateFeatures {
+export interface UpdateFeatures extends Partial<Pick<WriteLimits, 'statementsPerWrite'>> {
   readonly pipelineUpdates: boolean;
   readonly transactions: boolean;
 }
@@ -76,9 +78,11 @@ async function runBatch(db: Db, features: UpdateFeatures, update: ResolvedUpdate
   }
   const docs = await coll.find(q, opts).toArray();
   if (docs.length === 0) return 0;
-  await coll.bulkWrite(
+  await bulkWriteInChunks(
+    coll,
     docs.map((d) => ({ updateOne: { filter: { _id: d._id }, update: { $set: evaluator.values(d) } } })),
     { ordered: true, ...opts },
+    { statementsPerWrite: features.statementsPerWrite ?? MONGODB_FEATURES.statementsPerWrite },
   );
   return docs.length;
 }

@@ -2,6 +2,7 @@ import { BSON, type ClientSession, type Db, type Document } from 'mongodb';
 import { primaryKeyIndexName, uniqueFieldIndexName } from '../compile/index-spec.js';
 import { SHADOW_COLLECTION } from '../shadow-schema.js';
 import { PENDING_INDEXES_COLLECTION } from './rename-field.js';
+import { type WriteLimits, createIndexesInChunks } from './write-chunks.js';
 
 /**
  * Renames a collection in place (`renameCollection` with `dropTarget: false`: an existing
@@ -31,9 +32,9 @@ export async function renameCollection(db: Db, from: string, to: string, session
  * `<from>_<field>_key`) are rebuilt under the new name, so introspection still reads them as
  * primary key and unique fields. They are recorded in `_ductape_pending_indexes` before they are
  * dropped; running it again (a resumed run) finishes what was recorded.
- * @example await renameImpliedIndexes(db, 'users', 'people')
+ * @example await renameImpliedIndexes(db, 'users', 'people', MONGODB_FEATURES)
  */
-export async function renameImpliedIndexes(db: Db, from: string, to: string, session?: ClientSession): Promise<void> {
+export async function renameImpliedIndexes(db: Db, from: string, to: string, limits: WriteLimits, session?: ClientSession): Promise<void> {
   const opts = session ? { session } : {};
   // A run killed after the rename (step counted applied on resume) may have left the old record.
   if ((await db.listCollections({ name: from }, { ...opts, nameOnly: true }).toArray()).length === 0) await db.collection<{ _id: string }>(SHADOW_COLLECTION).deleteOne({ _id: from }, opts);
@@ -52,7 +53,8 @@ export async function renameImpliedIndexes(db: Db, from: string, to: string, ses
     });
   }
   if (indexes.length > 0) {
-    await db.command(
+    await createIndexesInChunks(
+      db,
       {
         createIndexes: to,
         indexes: indexes.map((i) => {
@@ -61,6 +63,7 @@ export async function renameImpliedIndexes(db: Db, from: string, to: string, ses
         }),
       },
       opts,
+      limits,
     );
   }
   await pending.deleteOne({ _id: key }, opts);

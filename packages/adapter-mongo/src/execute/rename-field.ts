@@ -1,6 +1,7 @@
 import { BSON, type ClientSession, type Db, type Document } from 'mongodb';
 import { uniqueFieldIndexName } from '../compile/index-spec.js';
 import { updateInBatches } from './update-in-batches.js';
+import { type WriteLimits, createIndexesInChunks } from './write-chunks.js';
 
 /** Indexes a rename has dropped and not yet rebuilt, so an interrupted rename can finish them. */
 export const PENDING_INDEXES_COLLECTION = '_ductape_pending_indexes';
@@ -11,9 +12,9 @@ export const PENDING_INDEXES_COLLECTION = '_ductape_pending_indexes';
  * disappears would collide on null), the documents renamed, the indexes rebuilt on the new name
  * (`<coll>_<from>_key` becomes `<coll>_<to>_key`; other names are kept), and the record deleted.
  * Run again after a crash, it picks the recorded indexes up, so nothing is lost.
- * @example await renameField(db, 'users', 'name', 'full_name', 1000)
+ * @example await renameField(db, 'users', 'name', 'full_name', 1000, MONGODB_FEATURES)
  */
-export async function renameField(db: Db, collection: string, from: string, to: string, batchSize: number, session?: ClientSession): Promise<void> {
+export async function renameField(db: Db, collection: string, from: string, to: string, batchSize: number, limits: WriteLimits, session?: ClientSession): Promise<void> {
   const opts = session ? { session } : {};
   // Extended JSON text: partial filters hold $-operators, which older servers refuse as stored field names.
   const pending = db.collection<{ _id: string; json: string }>(PENDING_INDEXES_COLLECTION);
@@ -27,7 +28,7 @@ export async function renameField(db: Db, collection: string, from: string, to: 
   for (const i of indexes) await db.command({ dropIndexes: collection, index: i.name }, opts).catch(ignoreMissingIndex);
   await updateInBatches(db, collection, { [from]: { $exists: true } }, { $rename: { [from]: to } }, batchSize, session);
   if (indexes.length === 0) return;
-  await db.command({ createIndexes: collection, indexes: indexes.map((i) => movedIndex(collection, i, from, to)) }, opts);
+  await createIndexesInChunks(db, { createIndexes: collection, indexes: indexes.map((i) => movedIndex(collection, i, from, to)) }, opts, limits);
   await pending.deleteOne({ _id: key }, opts);
 }
 

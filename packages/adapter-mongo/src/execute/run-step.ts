@@ -8,6 +8,7 @@ import { patchValidator } from './patch-validator.js';
 import { renameCollection, renameImpliedIndexes } from './rename-collection.js';
 import { renameField } from './rename-field.js';
 import { updateInBatches } from './update-in-batches.js';
+import { type WriteLimits, createIndexesInChunks } from './write-chunks.js';
 import { recordConstraints, renameConstraintColumns, writeShadow } from '../shadow-schema.js';
 
 /** Where warnings of 'warn'-policy steps go. */
@@ -16,10 +17,11 @@ export interface MongoLogger {
 }
 
 /**
- * Runs one compiled step: a command document with `db.command`, or a named step of the adapter.
- * @example await runStep(db, step, session, console)
+ * Runs one compiled step: a command document with `db.command`, or a named step of the adapter,
+ * within the server's write limits (FerretDB's, see ServerFeatures).
+ * @example await runStep(db, step, session, console, MONGODB_FEATURES)
  */
-export async function runStep(db: Db, step: Step, session: ClientSession | undefined, logger: MongoLogger): Promise<void> {
+export async function runStep(db: Db, step: Step, session: ClientSession | undefined, logger: MongoLogger, limits: WriteLimits): Promise<void> {
   if (step.kind === 'noop') return;
   if (step.kind !== 'command') throw new Error(`the mongo adapter runs command steps, not ${step.kind} steps`);
   const s = step as MongoCommandStep;
@@ -32,9 +34,9 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
       return writeShadow(db, collection, validator ? { validator, ...levels } : undefined, session);
     }
     case StepNames.backupField:
-      return backupField(db, a.collection, String(a.field), String(a.backup), Number(a.batchSize), session);
+      return backupField(db, a.collection, String(a.field), String(a.backup), Number(a.batchSize), limits, session);
     case StepNames.restoreField:
-      return restoreField(db, a.collection, String(a.field), String(a.backup), Number(a.batchSize), session);
+      return restoreField(db, a.collection, String(a.field), String(a.backup), Number(a.batchSize), limits, session);
     case StepNames.recordConstraints:
       return recordConstraints(db, a.collection, a as { add?: ConstraintDefinition[]; remove?: string[] }, session);
     case StepNames.renameConstraintColumns:
@@ -45,9 +47,9 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
     case StepNames.renameCollection:
       return renameCollection(db, String(a.from), String(a.to), session);
     case StepNames.renameImpliedIndexes:
-      return renameImpliedIndexes(db, String(a.from), String(a.to), session);
+      return renameImpliedIndexes(db, String(a.from), String(a.to), limits, session);
     case StepNames.renameField:
-      return renameField(db, a.collection, String(a.from), String(a.to), Number(a.batchSize), session);
+      return renameField(db, a.collection, String(a.from), String(a.to), Number(a.batchSize), limits, session);
     case StepNames.updateInBatches:
       await updateInBatches(db, a.collection, a.filter as Doc, a.update as Doc, Number(a.batchSize), session);
       return;
@@ -59,7 +61,9 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
       }
       if (s.mustCreate && typeof a.createIndexes === 'string') await refuseExistingIndexes(db, a.createIndexes, a.indexes as Doc[], session);
       try {
-        await db.command(structuredClone(s.args) as Doc, session ? { session } : {});
+        const command = structuredClone(s.args) as Doc;
+        if (typeof command.createIndexes === 'string' && Array.isArray(command.indexes)) await createIndexesInChunks(db, command, session ? { session } : {}, limits);
+        else await db.command(command, session ? { session } : {});
       } catch (error) {
         if (error instanceof MongoServerError && s.ignoreErrorCodes?.includes(Number(error.code))) return;
         throw error;

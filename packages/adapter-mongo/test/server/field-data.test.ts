@@ -160,7 +160,7 @@ describe.skipIf(!mongoUrl)('an interrupted rename resumes with its indexes (Ferr
       const spec = (await t.listIndexes().toArray()).find((i) => i.name === 't_code_key');
       await adapter.driver.db.collection(PENDING_INDEXES_COLLECTION).insertOne({ _id: JSON.stringify(['t', 'code', 'sku']) as never, json: BSON.EJSON.stringify([spec], { relaxed: false }) });
       await t.dropIndex('t_code_key');
-      await renameField(adapter.driver.db, 't', 'code', 'sku', 1);
+      await renameField(adapter.driver.db, 't', 'code', 'sku', 1, adapter.features);
       const names = (await t.listIndexes().toArray()).map((i) => [i.name, i.key]);
       expect(names).toContainEqual(['t_sku_key', { sku: 1 }]);
       expect(await t.countDocuments({ sku: { $exists: true } })).toBe(2);

@@ -2,7 +2,16 @@ import { type CompileContext, type Migration, type Operation, type Step, migrati
 import { DEFAULT_SETTINGS, MONGODB_FEATURES, type MongoCompileSettings, type ServerFeatures, compileMongo } from '../../src/index.js';
 
 /** FerretDB 1.x as probed on this machine. */
-export const FERRETDB_FEATURES: ServerFeatures = { validators: false, collMod: false, partialIndexes: false, ttlIndexes: false, transactions: false, pipelineUpdates: false };
+export const FERRETDB_FEATURES: ServerFeatures = {
+  validators: false,
+  collMod: false,
+  partialIndexes: false,
+  ttlIndexes: false,
+  transactions: false,
+  pipelineUpdates: false,
+  statementsPerWrite: 50,
+  indexesPerCreate: 1,
+};
 
 export function settings(over: Partial<MongoCompileSettings> = {}): MongoCompileSettings {
   return { ...DEFAULT_SETTINGS, features: MONGODB_FEATURES, ...over };
