@@ -24,7 +24,16 @@ describe.skipIf(!mongoUrl)('capability probing and command capture (FerretDB)', 
     const { adapter } = monitoredAdapter(url, db());
     await adapter.connect();
     try {
-      expect(adapter.features).toEqual({ validators: false, collMod: false, partialIndexes: false, ttlIndexes: false, transactions: false, pipelineUpdates: false, statementsPerWrite: 50, indexesPerCreate: 1 });
+      expect(adapter.features).toEqual({
+        validators: false,
+        collMod: false,
+        partialIndexes: false,
+        ttlIndexes: false,
+        transactions: false,
+        pipelineUpdates: false,
+        statementsPerWrite: 50,
+        indexesPerCreate: 1,
+      });
       expect(adapter.capabilities).toMatchObject({ transactionalDdl: false, partialIndexes: false, foreignKeys: false, checkConstraints: false, rawDialects: ['mongodb'] });
     } finally {
       await adapter.close();
