@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CassandraDriver } from '../cassandra-driver.js';
 
 /** One column of a table as system_schema.columns describes it. */
@@ -36,4 +37,19 @@ export async function tableColumns(driver: CassandraDriver, keyspace: string, ta
       .sort((a, b) => a.position - b.position)
       .map(({ position: _p, ...c }) => c);
   return { partitionKey: ofKind('partition_key'), clustering: ofKind('clustering'), byName: new Map(all.map(({ position: _p, ...c }) => [c.name, c])) };
+}
+
+/**
+ * A CQL comment naming the table's column types (by a hash), appended to the statements a data
+ * update prepares: cassandra-driver caches a prepared statement's bind types by its text and
+ * encodes values client-side, so after the table was dropped and recreated with other types under
+ * the same name, the same text would be sent with the old types ("Not a valid text value").
+ * @example `UPDATE ks.users SET n = ? WHERE id = ?${columnsTag(cols)}`
+ */
+export function columnsTag(cols: TableColumns): string {
+  const shape = [...cols.byName.values()]
+    .map((c) => `${c.name}\u0000${c.type}\u0000${c.kind}`)
+    .sort()
+    .join('\u0001');
+  return ` /* columns ${createHash('sha256').update(shape).digest('hex').slice(0, 16)} */`;
 }

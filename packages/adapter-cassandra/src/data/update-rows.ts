@@ -6,7 +6,7 @@ import { columnsOf } from './check-update.js';
 import type { DataProgress, PendingRow } from './data-progress.js';
 import { dryRunCassandra } from './dry-run.js';
 import { decodeValues, driverValue, encodeValues, plainValue, whereValue } from './row-values.js';
-import type { TableColumns } from './table-columns.js';
+import { type TableColumns, columnsTag } from './table-columns.js';
 import { CassandraDataUpdateError } from './update-errors.js';
 import { readPage } from './token-walk.js';
 
@@ -132,8 +132,9 @@ class Run {
     this.evaluator = updateEvaluator({ set: update.set, where } as never, fields);
     const table = qualify(keyspace, update.table);
     const byKey = this.#key.map((k) => `${quoteIdent(k)} = ?`).join(' AND ');
-    this.#update = `UPDATE ${table} SET ${update.set.map((s) => `${quoteIdent(s.column)} = ?`).join(', ')} WHERE ${byKey}`;
-    this.#select = `SELECT ${this.read.map((c) => quoteIdent(c)).join(', ')} FROM ${table} WHERE ${byKey}`;
+    const tag = columnsTag(cols);
+    this.#update = `UPDATE ${table} SET ${update.set.map((s) => `${quoteIdent(s.column)} = ?`).join(', ')} WHERE ${byKey}${tag}`;
+    this.#select = `SELECT ${this.read.map((c) => quoteIdent(c)).join(', ')} FROM ${table} WHERE ${byKey}${tag}`;
   }
 
   /** The CQL that writes one row's new values (by full primary key). */
