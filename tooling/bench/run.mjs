@@ -7,7 +7,8 @@ const benches = {
   'pg-apply': () => import('./src/pg-apply.mjs'),
   'pg-status': () => import('./src/pg-status.mjs'),
   'pg-online': () => import('./src/pg-online.mjs'),
-  'sdk-backfill': () => import('./src/sdk-backfill.mjs'),
+  backfill: () => import('./src/backfill.mjs'),
+  'sdk-backfill': () => import('./src/sdk-backfill.mjs'), // alias of backfill --db postgres
   // Benchmarks that live beside their adapter (they use its dev dependencies).
   'mysql-apply': () => import('../../packages/adapter-mysql/bench/mysql-apply.mjs'),
   'dynamo-gsi': () => import('../../packages/adapter-dynamo/bench/dynamo-gsi.mjs'),

@@ -1,0 +1,156 @@
+// `pnpm bench backfill --db <postgres|mysql|mariadb|mongo|dynamo|cassandra> [--rows N] [--batch N]`
+// (issue 19). Loads N rows of users(id, first_name, last_name, full_name NULL, counter) on a fresh
+// database of the chosen server, then, while an application writer updates random rows in a loop
+// (each write's latency recorded), runs in turn, resetting full_name to NULL between them:
+//   1. ours: the spec's data migration through @ductape/sdk, db.update with $CONCAT where full_name is null;
+//   2. the floor: the database's own single statement (null where the database has none);
+//   3. the peer: a hand-written keyset-batch loop with the raw driver, same batch size.
+// Each database's driver code is in ./backfill/<db>.mjs (the same exports in every file). Progress on
+// stderr; the last stdout line is one JSON object (run.mjs prints it).
+import { loadavg } from 'node:os';
+import { DatabaseService } from '@ductape/sdk';
+
+const databases = ['postgres', 'mysql', 'mariadb', 'mongo', 'dynamo', 'cassandra'];
+
+/** @param {string[]} args */
+export async function run(args) {
+  const opt = (name) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const dbName = opt('db');
+  if (!databases.includes(dbName ?? '')) throw new Error(`usage: pnpm bench backfill --db <${databases.join('|')}> [--rows N] [--batch N]`);
+  const driver = await import(`./backfill/${dbName}.mjs`);
+  const rows = Number(opt('rows') ?? driver.defaultRows);
+  const batchSize = Number(opt('batch') ?? driver.defaultBatch);
+  if (!(Number.isInteger(rows) && rows > 0 && Number.isInteger(batchSize) && batchSize > 0)) throw new Error('--rows and --batch take positive integers');
+
+  const target = await driver.open();
+  const log = (line) => console.error(`[backfill ${dbName}] ${line}`);
+  try {
+    log(`${target.where}: ${rows} rows${opt('rows') ? '' : ` (the default on ${dbName})`}, batch ${batchSize}`);
+    const db = new DatabaseService({
+      config: { products: { bench: { databases: { main: { adapter: target.sdk.adapter, environments: { bench: target.sdk.url }, options: target.sdk.options ?? {} } } } } },
+      vars: {},
+    });
+    await db.connect({ env: 'bench', product: 'bench', database: 'main' });
+    try {
+      // The table through the sdk (so its adapter knows the columns), the rows through the raw driver.
+      await db.schema.create(target.table, {
+        [target.key]: { type: 'integer', primaryKey: true },
+        first_name: { type: 'string', length: 50 },
+        last_name: { type: 'string', length: 50 },
+        full_name: { type: 'string', length: 120, nullable: true },
+        counter: 'integer',
+      });
+      let t0 = performance.now();
+      await target.load(rows, false);
+      log(`loaded in ${seconds(t0)} s`);
+
+      const contenders = {};
+      const timed = async (label, work) => {
+        const writer = startWriter(target, rows);
+        const t = performance.now();
+        const updated = await work();
+        const secs = (performance.now() - t) / 1000;
+        const latency = await writer.stop();
+        const left = await target.remaining();
+        const sample = await target.fullName(1 + Math.floor(rows / 2));
+        const expected = `First${1 + Math.floor(rows / 2)} Last${1 + Math.floor(rows / 2)}`;
+        if (left !== 0 || sample !== expected)
+          throw new Error(`${label}: backfill incomplete or wrong: ${left} rows left with full_name null; sample ${JSON.stringify(sample)}, expected ${JSON.stringify(expected)}`);
+        const figures = { seconds: round(secs, 2), rows_per_s: Math.round(rows / secs), rows_updated: updated, ...latency };
+        log(
+          `${label}: ${rows} rows in ${figures.seconds} s = ${figures.rows_per_s} rows/s; writer ${latency.writer_writes} writes, p99 ${latency.writer_p99_ms} ms, worst ${latency.writer_worst_ms} ms`,
+        );
+        contenders[label] = figures;
+        return figures;
+      };
+      const reset = async () => {
+        t0 = performance.now();
+        await target.reset(rows);
+        log(`full_name reset to NULL in ${seconds(t0)} s`);
+      };
+
+      // 1. ours. No onProgress: it would add a count before the first batch; the adapter times each batch.
+      let result;
+      const ours = await timed('ductape', async () => {
+        result = await db.update({ table: target.table, data: { full_name: { $CONCAT: ['first_name', ' ', 'last_name'] } }, where: { full_name: null } }, { batchSize });
+        return result.rowsUpdated;
+      });
+      if (result.rowsUpdated !== rows) throw new Error(`db.update updated ${result.rowsUpdated} rows of ${rows}`);
+      contenders.ductape.batches = result.batches;
+      contenders.ductape.longest_batch_ms = Math.round(result.longestBatchMs ?? 0);
+
+      // 2. the floor.
+      let single = null;
+      if (typeof target.singleStatement === 'function') {
+        await reset();
+        single = await timed('single_statement', () => target.singleStatement());
+        contenders.single_statement.statement = target.singleStatementText;
+      } else log(`single statement: ${target.singleStatement}`);
+
+      // 3. the peer.
+      await reset();
+      const loop = await timed('loop', () => target.loop(batchSize));
+      contenders.loop.description = target.loopText;
+
+      return {
+        bench: 'backfill',
+        db: dbName,
+        rows,
+        rows_default: driver.defaultRows,
+        batch_size: batchSize,
+        rows_per_s: ours.rows_per_s,
+        ratio_vs_loop: round(ours.rows_per_s / loop.rows_per_s, 2),
+        ratio_vs_single_statement: single ? round(ours.rows_per_s / single.rows_per_s, 2) : null,
+        single_statement_rows_per_s: single?.rows_per_s ?? null,
+        single_statement_note: single ? null : target.singleStatement,
+        loop_rows_per_s: loop.rows_per_s,
+        longest_batch_ms: contenders.ductape.longest_batch_ms,
+        writer_worst_ms: ours.writer_worst_ms,
+        writer_p99_ms: ours.writer_p99_ms,
+        contenders,
+        load_average: loadavg().map((x) => round(x, 2)),
+        goals: driver.goals,
+      };
+    } finally {
+      await db.disconnect();
+    }
+  } finally {
+    await target.close();
+  }
+}
+
+/**
+ * The application: updates random rows one at a time, on its own connection, until stopped.
+ * @returns {{ stop: () => Promise<{ writer_writes: number, writer_p99_ms: number, writer_worst_ms: number }> }}
+ */
+function startWriter(target, rows) {
+  let writing = true;
+  const latencies = [];
+  const done = (async () => {
+    const w = await target.openWriter();
+    try {
+      while (writing) {
+        const t0 = performance.now();
+        await w.write(1 + Math.floor(Math.random() * rows));
+        latencies.push(performance.now() - t0);
+      }
+    } finally {
+      await w.close();
+    }
+  })();
+  return {
+    async stop() {
+      writing = false;
+      await done;
+      const sorted = latencies.sort((a, b) => a - b);
+      const at = (q) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
+      return { writer_writes: sorted.length, writer_p99_ms: round(at(0.99), 1), writer_worst_ms: round(sorted.at(-1) ?? 0, 1) };
+    },
+  };
+}
+
+const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
+const seconds = (t0) => ((performance.now() - t0) / 1000).toFixed(1);
