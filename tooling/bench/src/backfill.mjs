@@ -27,6 +27,7 @@ export async function run(args) {
   // 0 (the default): the writer writes back to back, as sdk-backfill did.
   const writerPauseMs = Number(opt('writer-pause-ms') ?? 0);
   if (!(Number.isInteger(rows) && rows > 0 && Number.isInteger(batchSize) && batchSize > 0)) throw new Error('--rows and --batch take positive integers');
+  if (!(Number.isFinite(writerPauseMs) && writerPauseMs >= 0)) throw new Error('--writer-pause-ms takes a number of milliseconds ≥ 0');
 
   const target = await driver.open();
   const log = (line) => console.error(`[backfill ${dbName}] ${line}`);
@@ -47,17 +48,23 @@ export async function run(args) {
         counter: 'integer',
       });
       let t0 = performance.now();
-      await target.load(rows, false);
+      await target.load(rows);
       log(`loaded in ${seconds(t0)} s`);
 
       const contenders = {};
       const problems = [];
       const timed = async (label, work) => {
-        const writer = startWriter(target, rows, writerPauseMs);
-        const t = performance.now();
-        const updated = await work();
-        const secs = (performance.now() - t) / 1000;
-        const latency = await writer.stop();
+        const writer = await startWriter(target, rows, writerPauseMs);
+        let updated;
+        let secs;
+        let latency;
+        try {
+          const t = performance.now();
+          updated = await work();
+          secs = (performance.now() - t) / 1000;
+        } finally {
+          latency = await writer.stop();
+        }
         const left = await target.remaining();
         const sample = await target.fullName(1 + Math.floor(rows / 2));
         const expected = `First${1 + Math.floor(rows / 2)} Last${1 + Math.floor(rows / 2)}`;
@@ -136,14 +143,15 @@ export async function run(args) {
 }
 
 /**
- * The application: updates random rows one at a time, on its own connection, until stopped.
- * @returns {{ stop: () => Promise<{ writer_writes: number, writer_p99_ms: number, writer_worst_ms: number }> }}
+ * The application: updates random rows one at a time, on its own connection (open when this
+ * resolves), until stopped.
+ * @returns {Promise<{ stop: () => Promise<{ writer_writes: number, writer_p99_ms: number, writer_worst_ms: number }> }>}
  */
-function startWriter(target, rows, pauseMs) {
+async function startWriter(target, rows, pauseMs) {
   let writing = true;
   const latencies = [];
+  const w = await target.openWriter();
   const done = (async () => {
-    const w = await target.openWriter();
     try {
       while (writing) {
         const t0 = performance.now();
