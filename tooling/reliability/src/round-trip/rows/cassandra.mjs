@@ -15,7 +15,11 @@ export function cassandraRows(client, keyspace) {
   return {
     async write(_profile, table, rows) {
       const types = await client.execute('SELECT column_name, type FROM system_schema.columns WHERE keyspace_name = ? AND table_name = ?', [keyspace, table], { prepare: true });
-      const shape = types.rows.map((r) => `${r.column_name}:${r.type}`).sort().join(',').replaceAll('*/', '* /');
+      const shape = types.rows
+        .map((r) => `${r.column_name}:${r.type}`)
+        .sort()
+        .join(',')
+        .replaceAll('*/', '* /');
       for (const row of rows) {
         const cols = Object.keys(row);
         await client.execute(
