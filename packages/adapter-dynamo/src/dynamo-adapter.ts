@@ -24,6 +24,7 @@ import { DynamoIntrospector } from './dynamo-introspector.js';
 import { isDynamoName } from './compile/names.js';
 import { DynamoLockStore } from './dynamo-lock.js';
 import { withDynamoSession } from './dynamo-session.js';
+import { AWS_FEATURES, type DynamoFeatures, probeFeatures } from './dynamo-probe.js';
 import { type DynamoAdapterOptions, type DynamoSettings, resolveSettings } from './dynamo-settings.js';
 import { keyTypeLookup } from './execute/key-type-lookup.js';
 import type { KeyTypeLookup } from './execute/resolve-types.js';
@@ -49,12 +50,16 @@ export class DynamoAdapter implements DataAdapter {
   readonly #compiler: DynamoCompiler;
   readonly #introspector: DynamoIntrospector;
   readonly #keyType: KeyTypeLookup;
+  readonly #probe: boolean;
+  readonly #assumed: Partial<DynamoFeatures>;
 
   constructor(connection: string | DynamoConnectionSettings | DynamoDBClientConfig, options?: DynamoAdapterOptions) {
     if (connection === undefined || connection === null) throw new InvalidArgumentError('the DynamoDB connection', 'a URL or { endpoint?, region?, credentials? }', connection);
     this.settings = resolveSettings(options ?? {});
     this.driver = new DynamoDriver(clientConfig(connection as DynamoConnectionSettings));
-    this.#compiler = new DynamoCompiler(this.settings.tablePrefix);
+    this.#probe = options?.probe ?? true;
+    this.#assumed = options?.features ?? {};
+    this.#compiler = new DynamoCompiler(this.settings.tablePrefix, { ...AWS_FEATURES, ...this.#assumed });
     const historyTable = this.#compiler.tableName(this.settings.historyTable);
     this.history = new DynamoHistoryStore(this.driver, historyTable, this.settings);
     this.lock = new DynamoLockStore(this.driver, historyTable, () => this.history.ensure());
@@ -67,9 +72,18 @@ export class DynamoAdapter implements DataAdapter {
     this.#keyType = keyTypeLookup(this.driver, this.history, (c) => this.#compiler.tableName(c));
   }
 
-  /** Checks that DynamoDB answers (DescribeTable of the history table; missing is fine). */
+  /**
+   * Checks that DynamoDB answers (DescribeTable of the history table; missing is fine), then
+   * probes whether it is DynamoDB Local (see DynamoFeatures), unless `probe: false`.
+   */
   async connect(): Promise<void> {
     await this.driver.describe(this.history.table);
+    if (this.#probe) this.#compiler.features = { ...(await probeFeatures(this.driver)), ...this.#assumed };
+  }
+
+  /** What the adapter adapts to on this endpoint (known after connect). */
+  get features(): DynamoFeatures {
+    return this.#compiler.features;
   }
 
   async close(): Promise<void> {

@@ -8,6 +8,7 @@ import { compileDropIndex } from './compile/drop-index.js';
 import { compileAddField, compileDropField, compileModifyField, compileRenameField } from './compile/fields.js';
 import { refuseKeyChanges } from './compile/key-renames.js';
 import { compileRaw } from './compile/raw.js';
+import { AWS_FEATURES, type DynamoFeatures } from './dynamo-probe.js';
 
 /**
  * Operation → DynamoDB command steps. Pure and deterministic: the same op, context and prefix
@@ -15,7 +16,15 @@ import { compileRaw } from './compile/raw.js';
  * @example new DynamoCompiler('').compile({ type: 'dropCollection', name: 'users' }, ctx)[0].name // 'DeleteTable'
  */
 export class DynamoCompiler {
-  constructor(private readonly tablePrefix: string) {}
+  /** Set by the adapter at connect from the endpoint's probe; fixed for the connection, so recompiling to resume gives the same steps. */
+  features: DynamoFeatures;
+
+  constructor(
+    private readonly tablePrefix: string,
+    features: DynamoFeatures = AWS_FEATURES,
+  ) {
+    this.features = features;
+  }
 
   /** The DynamoDB table name of a collection. */
   tableName(collection: string): string {
@@ -44,7 +53,7 @@ export class DynamoCompiler {
   }
 
   #compileOp(op: Operation, ctx: CompileContext): Step[] {
-    const env: CompileEnv = { tableName: (c) => this.tableName(c), migration: ctx.migration };
+    const env: CompileEnv = { tableName: (c) => this.tableName(c), migration: ctx.migration, gsisInCreateTable: this.features.gsisInCreateTable };
     switch (op.type) {
       case 'createCollection':
         return compileCreateCollection(op, env);

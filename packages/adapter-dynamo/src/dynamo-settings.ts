@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '@ductape/core';
+import type { DynamoFeatures } from './dynamo-probe.js';
 
 /** What the adapter reports while it waits or backfills (for logs and progress bars). */
 export type DynamoEvent =
@@ -21,9 +22,13 @@ export interface DynamoAdapterOptions {
   readonly maxWritesPerSecond?: number;
   /** Called on each poll of a wait and after each batch. */
   readonly onEvent?: (event: DynamoEvent) => void;
+  /** Find out at connect whether the endpoint is DynamoDB Local (DescribeEndpoints). Default true. */
+  readonly probe?: boolean;
+  /** Features to assume instead of (or, with probe, before) the probe's answer. */
+  readonly features?: Partial<DynamoFeatures>;
 }
 
-export type DynamoSettings = Required<Omit<DynamoAdapterOptions, 'onEvent'>> & Pick<DynamoAdapterOptions, 'onEvent'>;
+export type DynamoSettings = Required<Omit<DynamoAdapterOptions, 'onEvent' | 'probe' | 'features'>> & Pick<DynamoAdapterOptions, 'onEvent'>;
 
 /**
  * Options with their defaults, checked.

@@ -11,6 +11,7 @@ export { DynamoCommandError, DynamoConnectionError, DynamoWaitTimeoutError } fro
 export { DynamoHistoryStore } from './dynamo-history.js';
 export { DynamoIntrospector, snapshotOf } from './dynamo-introspector.js';
 export { DynamoLockStore } from './dynamo-lock.js';
+export { AWS_FEATURES, probeFeatures, type DynamoFeatures } from './dynamo-probe.js';
 export { resolveSettings, type DynamoAdapterOptions, type DynamoEvent, type DynamoSettings } from './dynamo-settings.js';
 export { ATTRIBUTE_TYPE, keyTypeOf } from './compile/attribute-type.js';
 export { DYNAMO_COMMANDS, SCAN_AND_UPDATE, type CommandArgs, type ScanUpdateArgs, type WaitFor } from './compile/step.js';

@@ -5,4 +5,6 @@ export interface CompileEnv {
   /** The DynamoDB table name of a collection (the adapter's table prefix applied). */
   readonly tableName: (collection: string) => string;
   readonly migration: Migration;
+  /** False on DynamoDB Local: createCollection adds each GSI with an UpdateTable of its own (see DynamoFeatures). */
+  readonly gsisInCreateTable: boolean;
 }

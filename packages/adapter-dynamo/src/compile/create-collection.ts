@@ -10,7 +10,8 @@ import { commandStep } from './step.js';
 /**
  * createCollection → CreateTable (keys, attribute definitions for key and index attributes only,
  * billing, GSIs, LSIs, stream; waits until the table and its indexes are ACTIVE), then
- * UpdateTimeToLive when `dynamoOptions.ttlAttribute` is set.
+ * UpdateTimeToLive when `dynamoOptions.ttlAttribute` is set. On DynamoDB Local
+ * (`env.gsisInCreateTable` false) the CreateTable has no GSIs and an UpdateTable per GSI follows it.
  * @example compileCreateCollection({ type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }] }, env)
  */
 export function compileCreateCollection(op: CreateCollectionOp, env: CompileEnv): CommandStep[] {
@@ -24,25 +25,40 @@ export function compileCreateCollection(op: CreateCollectionOp, env: CompileEnv)
   const typeOf = (field: string) => attributeTypeIn(env.migration, op.name, field);
   const gsis = globalIndexes(op, o, typeOf);
   const lsis = o.localSecondaryIndexes ?? [];
+  // Checks every key attribute for one type, GSIs' included, before anything is split off.
+  const definitions = attributeDefinitions([partition, sort, ...gsis.flatMap((g) => [g.partitionKey, g.sortKey]), ...lsis.map((l) => l.sortKey)]);
+  const inCreate = env.gsisInCreateTable ? gsis : [];
   const input = {
     TableName,
-    AttributeDefinitions: attributeDefinitions([partition, sort, ...gsis.flatMap((g) => [g.partitionKey, g.sortKey]), ...lsis.map((l) => l.sortKey)]),
+    AttributeDefinitions: env.gsisInCreateTable ? definitions : attributeDefinitions([partition, sort, ...lsis.map((l) => l.sortKey)]),
     KeySchema: keySchema(partition, sort),
     BillingMode: throughput ? 'PROVISIONED' : 'PAY_PER_REQUEST',
     ...(throughput ? { ProvisionedThroughput: throughput } : {}),
-    ...(gsis.length > 0 ? { GlobalSecondaryIndexes: gsis.map((g) => globalIndex(g, throughput)) } : {}),
+    ...(inCreate.length > 0 ? { GlobalSecondaryIndexes: inCreate.map((g) => globalIndex(g, throughput)) } : {}),
     ...(lsis.length > 0 ? { LocalSecondaryIndexes: lsis.map((l) => localIndex(l, partition, sort !== undefined)) } : {}),
     ...(o.streamEnabled ? { StreamSpecification: { StreamEnabled: true, StreamViewType: o.streamViewType ?? 'NEW_AND_OLD_IMAGES' } } : {}),
   };
   const keys = `${partition.name} ${partition.type} HASH${sort ? `, ${sort.name} ${sort.type} RANGE` : ''}`;
-  const extras = [gsis.length ? `${gsis.length} GSI` : '', lsis.length ? `${lsis.length} LSI` : '', o.streamEnabled ? 'stream' : ''].filter(Boolean);
+  const extras = [inCreate.length ? `${inCreate.length} GSI` : '', lsis.length ? `${lsis.length} LSI` : '', o.streamEnabled ? 'stream' : ''].filter(Boolean);
   const steps = [commandStep('CreateTable', input, `CreateTable ${TableName} (${[keys, ...extras].join('; ')})`, { table: TableName, until: 'ACTIVE' })];
+  if (!env.gsisInCreateTable) steps.push(...gsis.map((g) => addedGsiStep(op.name, TableName, g, throughput)));
   if (o.ttlAttribute !== undefined) {
     if (typeof o.ttlAttribute !== 'string' || o.ttlAttribute === '') throw invalid('dynamoOptions.ttlAttribute', 'ttlAttribute must be a non-empty attribute name');
     const spec = { AttributeName: o.ttlAttribute, Enabled: true };
     steps.push(commandStep('UpdateTimeToLive', { TableName, TimeToLiveSpecification: spec }, `UpdateTimeToLive ${TableName} on ${o.ttlAttribute}`));
   }
   return steps;
+}
+
+/**
+ * One GSI of a createCollection added after the CreateTable (DynamoDB Local, see DynamoFeatures),
+ * with the table's throughput when it is PROVISIONED. Its effect is the index, so a resumed run
+ * killed between the CreateTable and this step finds the table there and sends this step still.
+ */
+function addedGsiStep(collection: string, TableName: string, g: DynamoSecondaryIndex, throughput: Throughput | undefined): CommandStep {
+  const input = { TableName, AttributeDefinitions: attributeDefinitions([g.partitionKey, g.sortKey]), GlobalSecondaryIndexUpdates: [{ Create: globalIndex(g, throughput) }] };
+  const step = commandStep('UpdateTable', input, `UpdateTable ${TableName}: create GSI ${g.name} of the new table (DynamoDB Local)`, { table: TableName, index: g.name, until: 'ACTIVE' });
+  return { ...step, effects: [{ kind: 'index', collection, name: g.name, exists: true }] };
 }
 
 /**

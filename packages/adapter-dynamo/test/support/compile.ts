@@ -1,13 +1,14 @@
 import type { Migration, Operation, Step } from '@ductape/core';
 import { migration } from '@ductape/core';
 import { DynamoCompiler } from '../../src/dynamo-compiler.js';
+import { AWS_FEATURES, type DynamoFeatures } from '../../src/dynamo-probe.js';
 
 /**
  * Compiles every `up` op of a migration (no IO, no server).
  * @example compileUp(migration('x').dropCollection('users').build())
  */
-export function compileUp(m: Migration, prefix = ''): Step[] {
-  const compiler = new DynamoCompiler(prefix);
+export function compileUp(m: Migration, prefix = '', features: DynamoFeatures = AWS_FEATURES): Step[] {
+  const compiler = new DynamoCompiler(prefix, features);
   return m.up.flatMap((op, index) => compiler.compile(op, { migration: m, direction: 'up', index, options: {} }));
 }
 

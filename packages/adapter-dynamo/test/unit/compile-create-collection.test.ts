@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { migration } from '@ductape/core';
 import { compileOp, compileUp, inputOf } from '../support/compile.js';
 import { specUsersMigration } from '../support/spec-example.js';
 
@@ -236,5 +237,35 @@ describe('createCollection → CreateTable (golden)', () => {
   it('is deterministic (the engine recompiles to resume)', () => {
     const op = { type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }], options: { dynamoOptions: { ttlAttribute: 'exp' } } } as const;
     expect(JSON.stringify(compileOp(op))).toBe(JSON.stringify(compileOp(op)));
+  });
+});
+
+describe('createCollection on DynamoDB Local (gsisInCreateTable: false, finding 42)', () => {
+  it('creates the table with its LSI but no GSI, then adds each GSI with an UpdateTable whose effect is the index', () => {
+    const steps = compileUp(specUsersMigration(), '', { gsisInCreateTable: false });
+    expect(steps.map((s) => (s.kind === 'command' ? s.name : s.kind))).toEqual(['CreateTable', 'UpdateTable', 'UpdateTimeToLive']);
+    const create = inputOf(steps[0]);
+    expect(create.GlobalSecondaryIndexes).toBeUndefined();
+    expect(create.LocalSecondaryIndexes).toHaveLength(1);
+    // Only the table's and the LSI's key attributes: DynamoDB refuses definitions no key uses.
+    expect(create.AttributeDefinitions).toEqual([
+      { AttributeName: 'id', AttributeType: 'S' },
+      { AttributeName: 'created_at', AttributeType: 'N' },
+    ]);
+    expect(inputOf(steps[1])).toEqual({
+      TableName: 'users',
+      AttributeDefinitions: [{ AttributeName: 'email', AttributeType: 'S' }],
+      GlobalSecondaryIndexUpdates: [{ Create: { IndexName: 'email-index', KeySchema: [{ AttributeName: 'email', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } } }],
+    });
+    expect(steps[1]).toMatchObject({ effects: [{ kind: 'index', collection: 'users', name: 'email-index', exists: true }], args: { wait: { table: 'users', index: 'email-index', until: 'ACTIVE' } } });
+  });
+
+  it('still refuses one attribute with two key types across table and GSIs before anything is split off', () => {
+    const m = migration('x')
+      .createCollection('things', [{ name: 'id', type: 'string', primaryKey: true }], {
+        dynamoOptions: { globalSecondaryIndexes: [{ name: 'by-id-n', partitionKey: { name: 'id', type: 'N' } }] },
+      })
+      .build();
+    expect(() => compileUp(m, '', { gsisInCreateTable: false })).toThrow(/two types/);
   });
 });
