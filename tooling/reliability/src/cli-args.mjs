@@ -19,12 +19,14 @@ export function parseArgs(argv) {
     else if (a === '--fuzz-minutes') out.fuzzMinutes = Number(argv[++i]);
     else if (a === '--lanes') out.lanes = Number(argv[++i]);
     else if (a === '--round-trip-minutes') out.roundTripMinutes = Number(argv[++i]);
+    else if (a === '--round-trip-slice') out.roundTripSlice = String(argv[++i]);
     else if (a === '--only') out.only = String(argv[++i]).split(',');
     else if (a.startsWith('--only=')) out.only = a.slice(7).split(',');
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else out.targets.push(a);
   }
   if (!Number.isInteger(out.seed)) throw new Error('--seed takes an integer');
+  if (out.roundTripSlice !== undefined && !/^[1-9]\d*\/[1-9]\d*$/.test(out.roundTripSlice)) throw new Error('--round-trip-slice takes i/n, e.g. 2/4');
   if (out.lanes !== undefined && !(Number.isInteger(out.lanes) && out.lanes >= 1)) throw new Error('--lanes takes an integer ≥ 1');
   return out;
 }

@@ -17,7 +17,8 @@ export async function runSuite(args, io = {}) {
   const out = io.out ?? (() => undefined);
   const base = args.quick ? MODES.quick : MODES.full;
   const fuzzed = args.fuzzMinutes > 0 ? { ...base, badInput: { ...base.badInput, maxMs: args.fuzzMinutes * 60_000 } } : base;
-  const mode = args.roundTripMinutes > 0 ? { ...fuzzed, roundTrip: { ...fuzzed.roundTrip, maxMs: args.roundTripMinutes * 60_000 } } : fuzzed;
+  const bounded = args.roundTripMinutes > 0 ? { ...fuzzed, roundTrip: { ...fuzzed.roundTrip, maxMs: args.roundTripMinutes * 60_000 } } : fuzzed;
+  const mode = args.roundTripSlice ? { ...bounded, roundTrip: { ...bounded.roundTrip, slice: args.roundTripSlice } } : bounded;
   const reports = [];
   for (const target of selectTargets(args.targets)) {
     const a = availability(target);

@@ -35,8 +35,7 @@ describe.skipIf(!endpoint)('DynamoDB Local: GSIs of a new table can all be dropp
     { name: 'by_sk_id', partitionKey: { name: 'sk', type: 'S' as const }, sortKey: { name: 'id', type: 'S' as const } },
   ];
   const all = ['by_id id:HASH ACTIVE', 'by_shelf shelf:HASH ACTIVE', 'by_shelf_too shelf:HASH ACTIVE', 'by_sk_id sk:HASH,id:RANGE ACTIVE'];
-  const dropAll = (name: string) =>
-    migration(name).dropIndex('books', 'by_shelf_too').dropIndex('books', 'by_id').dropIndex('books', 'by_sk_id').dropIndex('books', 'by_shelf').build();
+  const dropAll = (name: string) => migration(name).dropIndex('books', 'by_shelf_too').dropIndex('books', 'by_id').dropIndex('books', 'by_sk_id').dropIndex('books', 'by_shelf').build();
 
   it('the probe knows DynamoDB Local', async () => {
     await adapter.connect();
