@@ -74,9 +74,15 @@ export function interpret(profile, history, label) {
     }
     const via = hm.via % 2 === 0 ? 'builder' : 'sdk';
     const ops = [];
-    const gen = { profile, pools, model, count };
+    // Index names created in this migration and not dropped by a dropIndex since: core refuses a
+    // second createIndex of one name in one migration even when a dropField or dropCollection
+    // took the first index with it (validate-migration.ts, finding 43).
+    const indexNames = new Set();
+    const gen = { profile, pools, model, count, indexNames };
     for (const c of hm.ops) {
       const op = generate(gen, c) ?? createCollection(gen, c);
+      if (op.type === 'createIndex') indexNames.add(op.name);
+      if (op.type === 'dropIndex') indexNames.delete(op.name);
       const sealed = new Set(
         Object.values(model.tables)
           .filter((t) => t.sealed)
@@ -263,7 +269,7 @@ const GENERATORS = {
       if (profile.prefixLength && f.type === 'text') x.length = 10;
       fields.push(x);
     }
-    const name = fresh(`${t.name}_${pick(gen.pools.indexes, c.d)}`.slice(0, 40), allNames(gen.model), c.k);
+    const name = fresh(`${t.name}_${pick(gen.pools.indexes, c.d)}`.slice(0, 40), [...allNames(gen.model), ...gen.indexNames], c.k);
     if (
       sameKey(
         profile,
