@@ -15,6 +15,6 @@ export type { PostgresSession } from './postgres-session.js';
 export { quoteIdent, quoteLiteral, qualify, pgIdentifierProblem } from './quote.js';
 export { createAdapter, PostgresDataAdapter } from './create-adapter.js';
 export { DATA_PROGRESS_TABLE, updateRowsPostgres } from './data/update-rows.js';
-export { compileUpdateBatch, type UpdateBatchStatement } from './data/compile-update-batch.js';
+export { type BatchProgress, compileUpdateBatch, type UpdateBatchStatement } from './data/compile-update-batch.js';
 export { WorkStillRunningError, type RunningWork } from './settle/work-still-running-error.js';
 export { WORK_APPLICATION_NAME } from './settle/work-marker.js';

@@ -7,24 +7,49 @@ export interface UpdateBatchStatement {
   readonly params: unknown[];
 }
 
+/** Where a batch records how far the run got: the progress table (qualified), the run's id, the rows updated before this batch (a placeholder text in a dry run's plan). */
+export interface BatchProgress {
+  readonly table: string;
+  readonly id: string;
+  readonly rowsBefore: number | string;
+}
+
 /**
- * Compiles one keyset batch. The CTE picks the next `limit` matching rows in primary-key order
- * (locking them), the UPDATE changes exactly those, and the outer SELECT returns how many and the
- * last key, from which the next batch starts. Every value is a parameter.
+ * Compiles one keyset batch. `picked` reads (without locking) the next `limit` matching keys in
+ * primary-key order and `bound` is the last of them; the UPDATE then changes the matching rows in
+ * the key range (after, bound], re-checking `where` on each row it updates (a row a concurrent
+ * writer changed is taken in its new version, or left when it no longer matches), so rows are
+ * locked only while the UPDATE runs and each is written once. The outer SELECT returns how many
+ * rows were updated, how many keys were picked (fewer than `limit`: the last batch) and the
+ * bound, from which the next batch starts. With `progress`, the same statement upserts the run's
+ * progress row (bound, rows so far), so the batch and its progress commit together in one round
+ * trip, without a transaction around them. Every value is a parameter.
  * @example compileUpdateBatch(update, 'public', undefined, 5000).text
  */
-export function compileUpdateBatch(update: ResolvedUpdate, schema: string, after: readonly unknown[] | undefined, limit: number): UpdateBatchStatement {
+export function compileUpdateBatch(update: ResolvedUpdate, schema: string, after: readonly unknown[] | undefined, limit: number, progress?: BatchProgress): UpdateBatchStatement {
   const { params, param } = collect();
   const table = qualify(schema, update.table);
   const key = update.key.map((k) => quoteIdent(k, 'column'));
+  const tuple = (prefix: string) => `(${key.map((k) => `${prefix}${k}`).join(', ')})`;
   const conditions = batchConditions(update, after, param);
+  const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
   const sets = update.set.map((s) => `${quoteIdent(s.column, 'column')} = ${expression(s.value, param, 't.')}`);
-  const text = [
-    `WITH batch AS (SELECT ${key.join(', ')} FROM ${table}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${key.join(', ')} LIMIT ${param(limit)} FOR UPDATE),`,
-    `updated AS (UPDATE ${table} AS t SET ${sets.join(', ')} FROM batch WHERE ${key.map((k) => `t.${k} = batch.${k}`).join(' AND ')} RETURNING ${key.map((k) => `t.${k}`).join(', ')})`,
-    `SELECT (SELECT count(*) FROM updated)::int AS rows, ${key.map((k, i) => `(SELECT ${k} FROM updated ORDER BY ${key.map((x) => `${x} DESC`).join(', ')} LIMIT 1) AS k${i}`).join(', ')}`,
-  ].join('\n');
-  return { text, params };
+  // The UPDATE's own conditions: `where` and the key range, on the row it is about to change.
+  const rowConditions = [...update.where.map((c) => condition(c, param, 't.')), ...(after ? [`${tuple('t.')} > (${after.map((v) => param(v)).join(', ')})`] : [])];
+  const lines = [
+    `WITH picked AS (SELECT ${key.join(', ')} FROM ${table}${where} ORDER BY ${key.join(', ')} LIMIT ${param(limit)}),`,
+    `bound AS (SELECT ${key.join(', ')} FROM picked ORDER BY ${key.map((k) => `${k} DESC`).join(', ')} LIMIT 1),`,
+    `updated AS (UPDATE ${table} AS t SET ${sets.join(', ')} WHERE ${[...rowConditions, `${tuple('t.')} <= (SELECT ${key.join(', ')} FROM bound)`].join(' AND ')} RETURNING 1),`,
+    `counted AS (SELECT (SELECT count(*) FROM updated)::int AS n, (SELECT count(*) FROM picked)::int AS picked)${progress ? ',' : ''}`,
+  ];
+  if (progress) {
+    lines.push(
+      `saved AS (INSERT INTO ${progress.table} (id, last_key, rows) SELECT ${param(progress.id)}, jsonb_build_array(${key.map((k) => `bound.${k}`).join(', ')}), ${param(progress.rowsBefore)}::bigint + counted.n FROM bound, counted`,
+      '  ON CONFLICT (id) DO UPDATE SET last_key = EXCLUDED.last_key, rows = EXCLUDED.rows, updated_at = now())',
+    );
+  }
+  lines.push(`SELECT counted.n AS rows, counted.picked, ${key.map((k, i) => `bound.${k} AS k${i}`).join(', ')} FROM counted LEFT JOIN bound ON true`);
+  return { text: lines.join('\n'), params };
 }
 
 /**
@@ -100,8 +125,8 @@ function castOf(value: Literal): string {
   return '::text';
 }
 
-function condition(c: ResolvedCondition, param: Param): string {
-  const col = quoteIdent(c.column, 'column');
+function condition(c: ResolvedCondition, param: Param, prefix = ''): string {
+  const col = `${prefix}${quoteIdent(c.column, 'column')}`;
   switch (c.op) {
     case 'isNull':
       return `${col} IS NULL`;

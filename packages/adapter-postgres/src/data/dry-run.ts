@@ -15,27 +15,23 @@ import { DATA_PROGRESS_TABLE } from './data-progress.js';
 export async function dryRunPostgres(q: Queryable, schema: string, update: ResolvedUpdate, batchSize: number, id: string): Promise<UpdateResult> {
   const progress = qualify(schema, DATA_PROGRESS_TABLE);
   const exists = (await q.query('SELECT to_regclass($1) IS NOT NULL AS present', [progress])).rows[0]?.present === true;
-  const saved = exists ? (await q.query(`SELECT last_key FROM ${progress} WHERE id = $1`, [id])).rows[0] : undefined;
+  const saved = exists ? (await q.query(`SELECT last_key, rows FROM ${progress} WHERE id = $1`, [id])).rows[0] : undefined;
   const after = saved ? (saved.last_key as unknown[]) : undefined;
   const rowsToUpdate = await countRows(q, schema, update, after);
-  const first = compileUpdateBatch(update, schema, after, batchSize);
+  const first = compileUpdateBatch(update, schema, after, batchSize, { table: progress, id, rowsBefore: saved ? Number(saved.rows) : 0 });
   const next = compileUpdateBatch(
     update,
     schema,
     update.key.map((k) => `<${k} of the previous batch's last row>`),
     batchSize,
+    { table: progress, id, rowsBefore: '<rows updated so far>' },
   );
   const statements: PlannedStatement[] = [
     {
-      description: `${after ? 'resumes an interrupted run: ' : ''}the first batch, in its own transaction: locks and updates the next ${batchSize} matching rows in primary-key order (fewer once a batch takes longer than maxLockMs) and returns how many and the last key`,
+      description: `${after ? 'resumes an interrupted run: ' : ''}the first batch, one statement (its own transaction): locks and updates the next ${batchSize} matching rows in primary-key order (fewer once a batch takes longer than maxLockMs), writes the run's progress row (from which an interrupted run resumes; deleted at the end) and returns how many and the last key`,
       ...first,
     },
     { description: 'every later batch: the same, after the last key of the batch before, until a batch updates fewer rows than it asked for', ...next },
-    {
-      description: 'in the same transaction as each batch: its progress row, from which an interrupted run resumes (deleted at the end)',
-      text: `INSERT INTO ${progress} (id, last_key, rows) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET last_key = EXCLUDED.last_key, rows = EXCLUDED.rows, updated_at = now()`,
-      params: [id, "<the batch's last key>", '<rows updated so far>'],
-    },
   ];
   return { rowsUpdated: 0, batches: 0, longestBatchMs: 0, dryRun: { rowsToUpdate, statements } };
 }

@@ -9,8 +9,9 @@ import { dryRunPostgres } from './dry-run.js';
 export { DATA_PROGRESS_TABLE } from './data-progress.js';
 
 /**
- * Runs a data migration in keyset batches, each in its own short transaction together with its
- * progress row, so a crash resumes after the last committed batch and never updates a row twice.
+ * Runs a data migration in keyset batches, each one statement that also writes the run's
+ * progress row (so each commits with its progress), so a crash resumes after the last committed
+ * batch and never updates a row twice.
  * Batches are sized by core's rule (UpdateBatches: `maxLockMs`); with `onProgress` the rows to go
  * are counted (exactly, the same `where`) before the first batch. `dryRun` changes nothing.
  * @example await updateRowsPostgres(driver, 'public', resolved, { batchSize: 5000, onProgress: console.log })
@@ -27,26 +28,19 @@ export async function updateRowsPostgres(driver: PostgresDriver, schema: string,
   run.start({ rowsDone: rowsUpdated, total: run.wantsProgress ? rowsUpdated + (await countRows(driver, schema, update, after)) : undefined });
   for (;;) {
     const limit = run.size;
-    const batch = compileUpdateBatch(update, schema, after, limit);
-    const count = await run.time(() =>
-      driver.transaction(async (q) => {
-        const row = (await q.query(batch.text, batch.params)).rows[0] ?? {};
-        const n = Number(row.rows ?? 0);
-        if (n === 0) return 0;
-        after = update.key.map((_k, i) => row[`k${i}`]);
-        await q.query(`INSERT INTO ${progress} (id, last_key, rows) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET last_key = EXCLUDED.last_key, rows = EXCLUDED.rows, updated_at = now()`, [
-          id,
-          JSON.stringify(after),
-          rowsUpdated + n,
-        ]);
-        return n;
-      }),
-    );
+    // One statement per batch: the update and its progress row commit together (autocommit).
+    const batch = compileUpdateBatch(update, schema, after, limit, { table: progress, id, rowsBefore: rowsUpdated });
+    const { count, picked } = await run.time(async () => {
+      const row = (await driver.query(batch.text, batch.params)).rows[0] ?? {};
+      if (Number(row.picked ?? 0) > 0) after = update.key.map((_k, i) => row[`k${i}`]);
+      return { count: Number(row.rows ?? 0), picked: Number(row.picked ?? 0) };
+    });
     if (count > 0) {
       rowsUpdated += count;
       run.report({ rowsUpdated, rowsDone: rowsUpdated });
     }
-    if (count < limit) break;
+    // Fewer keys than asked for: that was the last batch (rows a writer changed meanwhile may make `count` smaller than `picked`).
+    if (picked < limit) break;
   }
   await driver.query(`DELETE FROM ${progress} WHERE id = $1`, [id]);
   return run.result(rowsUpdated);
