@@ -53,7 +53,8 @@ export class DynamoCompiler {
   }
 
   #compileOp(op: Operation, ctx: CompileContext): Step[] {
-    const env: CompileEnv = { tableName: (c) => this.tableName(c), migration: ctx.migration, gsisInCreateTable: this.features.gsisInCreateTable };
+    const earlier = (ctx.direction === 'up' ? ctx.migration.up : ctx.migration.down).slice(0, ctx.index);
+    const env: CompileEnv = { tableName: (c) => this.tableName(c), migration: ctx.migration, earlier, gsisInCreateTable: this.features.gsisInCreateTable };
     switch (op.type) {
       case 'createCollection':
         return compileCreateCollection(op, env);

@@ -1,10 +1,12 @@
-import type { Migration } from '@ductape/core';
+import type { Migration, Operation } from '@ductape/core';
 
 /** What the per-operation compile functions need besides the op. Pure data and pure functions. */
 export interface CompileEnv {
   /** The DynamoDB table name of a collection (the adapter's table prefix applied). */
   readonly tableName: (collection: string) => string;
   readonly migration: Migration;
+  /** The ops before this one in the same direction (a field renamed earlier in the migration keeps its type). */
+  readonly earlier: readonly Operation[];
   /** False on DynamoDB Local: createCollection adds each GSI with an UpdateTable of its own (see DynamoFeatures). */
   readonly gsisInCreateTable: boolean;
 }

@@ -39,7 +39,12 @@ export interface CommandArgs {
    * Key attributes whose type the migration does not declare (compiled as S): when run, their
    * type is taken from the table's attribute definitions or the recorded field definitions.
    */
-  readonly resolveTypes?: { readonly collection: string; readonly attributes: readonly string[] };
+  readonly resolveTypes?: {
+    readonly collection: string;
+    readonly attributes: readonly string[];
+    /** An attribute renamed earlier in the migration: the name its type is recorded under. */
+    readonly sources?: { readonly [attribute: string]: string };
+  };
 }
 
 /**

@@ -18,7 +18,10 @@ export async function resolveKeyTypes(args: CommandArgs, lookup: KeyTypeLookup):
   const resolved = await Promise.all(
     (defs as { AttributeName: string; AttributeType: string }[]).map(async (d) => {
       if (!r.attributes.includes(d.AttributeName)) return d;
-      return { AttributeName: d.AttributeName, AttributeType: (await lookup(r.collection, d.AttributeName)) ?? d.AttributeType };
+      // A renamed attribute's type is recorded under its old name (the table defines the new one only once a key uses it).
+      const source = r.sources?.[d.AttributeName];
+      const type = (await lookup(r.collection, d.AttributeName)) ?? (source ? await lookup(r.collection, source) : undefined);
+      return { AttributeName: d.AttributeName, AttributeType: type ?? d.AttributeType };
     }),
   );
   return { ...args.input, AttributeDefinitions: resolved };

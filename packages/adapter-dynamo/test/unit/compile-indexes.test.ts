@@ -2,6 +2,7 @@ import { MigrationEngine, UnsupportedOperationError, migration } from '@ductape/
 import { describe, expect, it } from 'vitest';
 import { DynamoAdapter } from '../../src/dynamo-adapter.js';
 import { compileOp, compileUp, inputOf } from '../support/compile.js';
+import { renamedFrom } from '../../src/compile/create-index.js';
 
 describe('createIndex / dropIndex / dropCollection (golden)', () => {
   it('createIndex → one UpdateTable per GSI, each waiting until ACTIVE, key types from the migration', () => {
@@ -140,5 +141,33 @@ describe("createIndex with an index definition's dynamoOptions", () => {
     expect(() => compileOp(bad as never)).toThrow(/readCapacity and writeCapacity must both be positive integers/);
     const projection = { ...bad, dynamoOptions: { projection: 'SOME' } };
     expect(() => compileOp(projection as never)).toThrow(/projection must be/);
+  });
+});
+
+describe('createIndex on a field renamed earlier in the migration (reliability history 9)', () => {
+  it('takes the key type of the field it was renamed from: declared in the migration, or looked up under the old name', () => {
+    const declared = migration('m').addField('orders', { name: 'title', type: 'double' }).renameField('orders', 'title', 'name').createIndex('orders', 'orders_ix', ['name']).build();
+    const [, , step] = compileUp(declared);
+    expect(inputOf(step).AttributeDefinitions).toEqual([{ AttributeName: 'name', AttributeType: 'N' }]);
+    expect(step).not.toMatchObject({ args: { resolveTypes: expect.anything() } });
+
+    const earlier = migration('m2').renameField('orders', 'title', 'label').renameField('orders', 'label', 'name').createIndex('orders', 'orders_ix', ['name']).build();
+    const steps = compileUp(earlier);
+    expect(steps.at(-1)).toMatchObject({ args: { resolveTypes: { collection: 'orders', attributes: ['name'], sources: { name: 'title' } } } });
+  });
+
+  it('does not follow a rename when the field is added anew after it', () => {
+    expect(
+      renamedFrom(
+        [
+          { type: 'renameField', collection: 'orders', from: 'title', to: 'name' },
+          { type: 'dropField', collection: 'orders', field: 'name' },
+          { type: 'addField', collection: 'orders', field: { name: 'name', type: 'string' } },
+        ],
+        'orders',
+        'name',
+      ),
+    ).toBe('name');
+    expect(renamedFrom([{ type: 'renameField', collection: 'other', from: 'title', to: 'name' }], 'orders', 'name')).toBe('name');
   });
 });
