@@ -6,19 +6,9 @@ import { interpret } from '../../src/round-trip/interpret.mjs';
 import { applyOp, cloneModel, emptyModel } from '../../src/round-trip/model.mjs';
 import { profileOf } from '../../src/round-trip/profile.mjs';
 import { rowFor } from '../../src/round-trip/values.mjs';
+import { CAPS } from '../support/capabilities.mjs';
 
-const SQL_CAPS = {
-  transactionalDdl: true,
-  renameField: true,
-  renameCollection: true,
-  modifyField: true,
-  dropField: true,
-  foreignKeys: true,
-  checkConstraints: true,
-  uniqueConstraints: true,
-  partialIndexes: true,
-  rawDialects: ['postgresql'],
-};
+const SQL_CAPS = CAPS.postgres;
 const ID = { name: 'id', type: 'integer', primaryKey: true };
 
 /** Migrations as interpret returns them, from hand-written ops and rows (rows first, as interpret writes them). */

@@ -5,29 +5,7 @@ import { describeProperty, expectedProperty } from '../../src/round-trip/catalog
 import { interpret } from '../../src/round-trip/interpret.mjs';
 import { placeOf, profileOf } from '../../src/round-trip/profile.mjs';
 import { diffCatalog, expectedCatalog } from '../../src/round-trip/project.mjs';
-
-const BASE = {
-  transactionalDdl: false,
-  renameField: true,
-  renameCollection: false,
-  modifyField: true,
-  dropField: true,
-  foreignKeys: false,
-  checkConstraints: false,
-  uniqueConstraints: false,
-  partialIndexes: false,
-  concurrentIndex: false,
-};
-const CAPS = {
-  dynamo: { ...BASE, rawDialects: ['dynamodb'] },
-  cassandra: { ...BASE, rawDialects: ['cassandra'] },
-  mongo: { ...BASE, renameCollection: true, uniqueConstraints: true, rawDialects: ['mongodb'] },
-};
-const PLACE = {
-  dynamo: { key: 'dynamo', connection: 'dynamodb://127.0.0.1:8000?region=us-east-1', options: { tablePrefix: 'rel_x1_' } },
-  cassandra: { key: 'cassandra', connection: 'cassandra://127.0.0.1:9042/ductape_rel_x1?dc=datacenter1', options: {} },
-  mongo: { key: 'mongo', connection: 'mongodb://127.0.0.1:27017/ductape_rel_mongo_x1', options: {} },
-};
+import { CAPS, PLACE } from '../support/capabilities.mjs';
 
 function histories(key, seeds) {
   const profile = { ...profileOf(key, CAPS[key]), place: placeOf(PLACE[key]) };

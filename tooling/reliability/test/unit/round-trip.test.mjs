@@ -5,30 +5,10 @@ import { buildMigration, snippet } from '../../src/round-trip/apply.mjs';
 import { interpret } from '../../src/round-trip/interpret.mjs';
 import { profileOf } from '../../src/round-trip/profile.mjs';
 import { projectTable } from '../../src/round-trip/project.mjs';
+import { CAPS } from '../support/capabilities.mjs';
 
-const PG_CAPS = {
-  transactionalDdl: true,
-  renameField: true,
-  renameCollection: true,
-  modifyField: true,
-  dropField: true,
-  foreignKeys: true,
-  checkConstraints: true,
-  uniqueConstraints: true,
-  partialIndexes: true,
-  concurrentIndex: false,
-  rawDialects: ['postgresql'],
-};
-const CASSANDRA_CAPS = {
-  ...PG_CAPS,
-  transactionalDdl: false,
-  renameCollection: false,
-  foreignKeys: false,
-  checkConstraints: false,
-  uniqueConstraints: false,
-  partialIndexes: false,
-  rawDialects: ['cassandra'],
-};
+const PG_CAPS = CAPS.postgres;
+const CASSANDRA_CAPS = CAPS.cassandra;
 
 describe('roundTrip generator', () => {
   it('gives the same histories for a seed, 5 to 40 migrations of 1 to 6 ops', () => {
