@@ -22,7 +22,11 @@ export function compileCreateCollection(op: CreateCollectionOp, env: CompileEnv)
   const { partition, sort } = tableKeys(op, o);
   refuseUniqueFields(op, [partition, sort]);
   const throughput = provisioned(o);
-  const typeOf = (field: string) => attributeTypeIn(env.migration, op.name, field);
+  // The table's own definition of a key first (another op of the migration may define the same name differently).
+  const typeOf = (field: string) => {
+    const own = op.fields.find((f) => f.name === field);
+    return (own ? keyTypeOf(own) : undefined) ?? attributeTypeIn(env.migration, op.name, field);
+  };
   const gsis = globalIndexes(op, o, typeOf);
   const lsis = o.localSecondaryIndexes ?? [];
   // Checks every key attribute for one type, GSIs' included, before anything is split off.

@@ -1,5 +1,5 @@
-import type { CommandStep, CreateIndexOp, Operation } from '@ductape/core';
-import { attributeTypeIn, declaredKeyType } from './attribute-type.js';
+import type { CommandStep, CreateIndexOp, FieldDefinition, Operation } from '@ductape/core';
+import { declaredKeyType, keyTypeOf } from './attribute-type.js';
 import type { CompileEnv } from './compile-env.js';
 import { gsiFromIndex } from './index-definition.js';
 import { attributeDefinitions } from './key-schema.js';
@@ -18,14 +18,20 @@ import { commandStep } from './step.js';
 export function compileCreateIndex(op: CreateIndexOp, env: CompileEnv): CommandStep[] {
   const TableName = env.tableName(op.collection);
   const { type: _type, collection: _collection, ...index } = op;
-  const source = (field: string) => renamedFrom(env.earlier, op.collection, field);
-  const gsi = gsiFromIndex(index, (field) => attributeTypeIn(env.migration, op.collection, source(field)), op.collection);
+  const source = (field: string) => fieldAt(env.earlier, op.collection, field).source;
+  // The definition in effect at this op (the same name may be another field before a drop, or
+  // have another type before a modifyField), else one the migration declares anywhere.
+  const typeOf = (field: string) => {
+    const at = fieldAt(env.earlier, op.collection, field);
+    return at.definition ? keyTypeOf(at.definition) : declaredKeyType(env.migration, op.collection, at.source);
+  };
+  const gsi = gsiFromIndex(index, (field) => typeOf(field) ?? 'S', op.collection);
   const input = {
     TableName,
     AttributeDefinitions: attributeDefinitions([gsi.partitionKey, gsi.sortKey]),
     GlobalSecondaryIndexUpdates: [{ Create: globalIndex(gsi, undefined) }],
   };
-  const unknown = op.fields.map((f) => f.name).filter((name) => declaredKeyType(env.migration, op.collection, source(name)) === undefined);
+  const unknown = op.fields.map((f) => f.name).filter((name) => typeOf(name) === undefined);
   const sources = Object.fromEntries(unknown.filter((name) => source(name) !== name).map((name) => [name, source(name)]));
   const keys = [gsi.partitionKey, gsi.sortKey].flatMap((k) => (k ? [`${k.name} ${unknown.includes(k.name) ? 'type from the table' : k.type}`] : [])).join(', ');
   const own = gsi.readCapacity !== undefined && gsi.writeCapacity !== undefined ? { indexThroughput: { ReadCapacityUnits: gsi.readCapacity, WriteCapacityUnits: gsi.writeCapacity } } : {};
@@ -38,21 +44,27 @@ export function compileCreateIndex(op: CreateIndexOp, env: CompileEnv): CommandS
 }
 
 /**
- * The name `field` had before the renames earlier in the migration (`renameField a → b`, then
- * `b → c`: c came from a), so an index on a renamed field gets the field's type. Stops at an op
- * that defines the field anew (addField, createCollection, dropField). Pure.
- * @example renamedFrom([{ type: 'renameField', collection: 'orders', from: 'title', to: 'name' }], 'orders', 'name') // 'title'
+ * Where `collection.field` stands just before the op that follows `earlier` (the ops before it in
+ * the migration, same direction), walking back: its definition from the nearest createCollection,
+ * addField or type-changing modifyField, following renames to the name it had (`renameField a → b`
+ * then `b → c`: c came from a). `source` is that name, under which an undeclared field's type is
+ * recorded. A drop of the field or the collection ends the walk with no definition. Pure.
+ * @example fieldAt([{ type: 'renameField', collection: 'orders', from: 'title', to: 'name' }], 'orders', 'name') // { source: 'title' }
  */
-export function renamedFrom(earlier: readonly Operation[], collection: string, field: string): string {
+export function fieldAt(earlier: readonly Operation[], collection: string, field: string): { readonly definition?: FieldDefinition; readonly source: string } {
   let name = field;
   for (let i = earlier.length - 1; i >= 0; i--) {
     const o = earlier[i] as Operation;
     if (o.type === 'renameField' && o.collection === collection && o.to === name) name = o.from;
-    else if (o.type === 'addField' && o.collection === collection && o.field.name === name) break;
-    else if (o.type === 'dropField' && o.collection === collection && o.field === name) break;
-    else if (o.type === 'createCollection' && o.name === collection) break;
+    else if (o.type === 'addField' && o.collection === collection && o.field.name === name) return { definition: o.field, source: name };
+    else if (o.type === 'modifyField' && o.collection === collection && o.field === name && o.changes.type !== undefined)
+      return { definition: { ...(o.previous ?? {}), ...o.changes, name } as FieldDefinition, source: name };
+    else if (o.type === 'createCollection' && o.name === collection) {
+      const found = o.fields.find((f) => f.name === name);
+      return found ? { definition: found, source: name } : { source: name };
+    } else if ((o.type === 'dropField' && o.collection === collection && o.field === name) || (o.type === 'dropCollection' && o.name === collection)) return { source: name };
   }
-  return name;
+  return { source: name };
 }
 
 function detailsLabel(gsi: { projection?: unknown; readCapacity?: number; writeCapacity?: number }): string {

@@ -5,7 +5,7 @@ import { dropTables, endpoint, makeAdapter, uniquePrefix } from '../support/dyna
 // Reliability history 9 (seed 20261125), shrunk: a GSI on a field renamed earlier in the same
 // migration was keyed S although the field is a number (its type is recorded under the old name).
 // Checked against DescribeTable's AttributeDefinitions.
-describe.skipIf(!endpoint)('DynamoDB: a GSI on a field renamed in the same migration keys the field by its type', () => {
+describe.skipIf(!endpoint)('DynamoDB: a GSI key gets the type the field has at that point of the migration', () => {
   const prefix = uniquePrefix('rnix');
   const adapter = makeAdapter(prefix);
   const engine = new MigrationEngine(adapter);
@@ -43,5 +43,30 @@ describe.skipIf(!endpoint)('DynamoDB: a GSI on a field renamed in the same migra
         .build(),
     );
     expect(await keyType('items', 'quantity')).toBe('N');
+  });
+
+  it('a table dropped and created again in the migration with another type for the key (history 124): the new type', async () => {
+    await engine.up(
+      migration('r5_notes')
+        .createCollection('notes', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'body', type: 'decimal', precision: 12, scale: 3 },
+        ])
+        .createIndex('notes', 'notes_ix', ['body'])
+        .build(),
+    );
+    expect(await keyType('notes', 'body')).toBe('N');
+    const m = migration('r6_notes_again')
+      .dropCollection('notes')
+      .createCollection('notes', [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'body', type: 'datetime' },
+      ])
+      .createIndex('notes', 'notes_ix', ['body', 'id'])
+      .build();
+    await engine.up(m);
+    expect(await keyType('notes', 'body')).toBe('S');
+    await engine.down(m);
+    expect(await keyType('notes', 'body')).toBe('N');
   });
 });

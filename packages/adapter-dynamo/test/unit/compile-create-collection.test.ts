@@ -269,3 +269,25 @@ describe('createCollection on DynamoDB Local (gsisInCreateTable: false, finding 
     expect(() => compileUp(m, '', { gsisInCreateTable: false })).toThrow(/two types/);
   });
 });
+
+describe("createCollection with indexes (a dropCollection's down)", () => {
+  it("keys a GSI by the table's own field type, not by another op's field of the same name", () => {
+    const m = migration('x')
+      .addField('notes', { name: 'body', type: 'decimal', precision: 12, scale: 3 })
+      .operation({
+        type: 'createCollection',
+        name: 'notes',
+        fields: [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'body', type: 'datetime' },
+        ],
+        indexes: [{ name: 'notes_ix', fields: [{ name: 'body' }] }],
+      })
+      .build();
+    const create = compileUp(m).find((s) => s.kind === 'command' && s.name === 'CreateTable');
+    expect(inputOf(create).AttributeDefinitions).toEqual([
+      { AttributeName: 'id', AttributeType: 'N' },
+      { AttributeName: 'body', AttributeType: 'S' },
+    ]);
+  });
+});

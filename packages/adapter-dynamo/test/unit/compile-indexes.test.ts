@@ -2,7 +2,7 @@ import { MigrationEngine, UnsupportedOperationError, migration } from '@ductape/
 import { describe, expect, it } from 'vitest';
 import { DynamoAdapter } from '../../src/dynamo-adapter.js';
 import { compileOp, compileUp, inputOf } from '../support/compile.js';
-import { renamedFrom } from '../../src/compile/create-index.js';
+import { fieldAt } from '../../src/compile/create-index.js';
 
 describe('createIndex / dropIndex / dropCollection (golden)', () => {
   it('createIndex → one UpdateTable per GSI, each waiting until ACTIVE, key types from the migration', () => {
@@ -158,7 +158,7 @@ describe('createIndex on a field renamed earlier in the migration (reliability h
 
   it('does not follow a rename when the field is added anew after it', () => {
     expect(
-      renamedFrom(
+      fieldAt(
         [
           { type: 'renameField', collection: 'orders', from: 'title', to: 'name' },
           { type: 'dropField', collection: 'orders', field: 'name' },
@@ -167,7 +167,45 @@ describe('createIndex on a field renamed earlier in the migration (reliability h
         'orders',
         'name',
       ),
-    ).toBe('name');
-    expect(renamedFrom([{ type: 'renameField', collection: 'other', from: 'title', to: 'name' }], 'orders', 'name')).toBe('name');
+    ).toEqual({ definition: { name: 'name', type: 'string' }, source: 'name' });
+    expect(fieldAt([{ type: 'renameField', collection: 'other', from: 'title', to: 'name' }], 'orders', 'name')).toEqual({ source: 'name' });
+  });
+
+  it('takes the definition in effect at the index: a table dropped and created again with another type (reliability history 124)', () => {
+    const m = migration('m3')
+      .dropCollection('notes')
+      .createCollection('notes', [
+        { name: 'id', type: 'integer', primaryKey: true },
+        { name: 'body', type: 'datetime' },
+      ])
+      .createIndex('notes', 'notes_ix', ['body', 'id'])
+      .build();
+    const withPrevious = {
+      ...m,
+      up: m.up.map((op) =>
+        op.type === 'dropCollection'
+          ? {
+              ...op,
+              previous: {
+                name: 'notes',
+                fields: [
+                  { name: 'id', type: 'integer' as const, primaryKey: true },
+                  { name: 'body', type: 'decimal' as const, precision: 12, scale: 3 },
+                ],
+              },
+            }
+          : op,
+      ),
+    };
+    const step = compileUp(withPrevious).at(-1);
+    expect(inputOf(step).AttributeDefinitions).toEqual([
+      { AttributeName: 'body', AttributeType: 'S' },
+      { AttributeName: 'id', AttributeType: 'N' },
+    ]);
+  });
+
+  it('a modifyField of the type before the index gives the new type', () => {
+    const m = migration('m4').addField('orders', { name: 'code', type: 'string' }).modifyField('orders', 'code', { type: 'integer' }).createIndex('orders', 'orders_code', ['code']).build();
+    expect(inputOf(compileUp(m).at(-1)).AttributeDefinitions).toEqual([{ AttributeName: 'code', AttributeType: 'N' }]);
   });
 });
