@@ -18,12 +18,13 @@ import { commandStep } from './step.js';
 export function compileCreateIndex(op: CreateIndexOp, env: CompileEnv): CommandStep[] {
   const TableName = env.tableName(op.collection);
   const { type: _type, collection: _collection, ...index } = op;
-  const source = (field: string) => fieldAt(env.earlier, op.collection, field).source;
-  // The definition in effect at this op (the same name may be another field before a drop, or
-  // have another type before a modifyField), else one the migration declares anywhere.
+  // Where each key field stands at this op (the same name may be another field before a drop, or
+  // have another type before a modifyField); its type from there, else from a definition anywhere in the migration.
+  const at = new Map(op.fields.map((f) => [f.name, fieldAt(env.earlier, op.collection, f.name)]));
+  const source = (field: string) => at.get(field)?.source ?? field;
   const typeOf = (field: string) => {
-    const at = fieldAt(env.earlier, op.collection, field);
-    return at.definition ? keyTypeOf(at.definition) : declaredKeyType(env.migration, op.collection, at.source);
+    const a = at.get(field);
+    return a?.definition ? keyTypeOf(a.definition) : declaredKeyType(env.migration, op.collection, source(field));
   };
   const gsi = gsiFromIndex(index, (field) => typeOf(field) ?? 'S', op.collection);
   const input = {

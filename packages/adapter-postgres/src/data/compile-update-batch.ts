@@ -35,7 +35,7 @@ export function compileUpdateBatch(update: ResolvedUpdate, schema: string, after
   const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
   const sets = update.set.map((s) => `${quoteIdent(s.column, 'column')} = ${expression(s.value, param, 't.')}`);
   // The UPDATE's own conditions: `where` and the key range, on the row it is about to change.
-  const rowConditions = [...update.where.map((c) => condition(c, param, 't.')), ...(after ? [`${tuple('t.')} > (${after.map((v) => param(v)).join(', ')})`] : [])];
+  const rowConditions = batchConditions(update, after, param, 't.');
   const lines = [
     `WITH picked AS (SELECT ${key.join(', ')} FROM ${table}${where} ORDER BY ${key.join(', ')} LIMIT ${param(limit)}),`,
     `bound AS (SELECT ${key.join(', ')} FROM picked ORDER BY ${key.map((k) => `${k} DESC`).join(', ')} LIMIT 1),`,
@@ -76,10 +76,10 @@ function collect(): { params: unknown[]; param: Param } {
   };
 }
 
-/** The rows a batch may take: `where`, and after `after` in key order. */
-function batchConditions(update: ResolvedUpdate, after: readonly unknown[] | undefined, param: Param): string[] {
-  const conditions = update.where.map((c) => condition(c, param));
-  const key = update.key.map((k) => quoteIdent(k, 'column'));
+/** The rows a batch may take: `where`, and after `after` in key order (columns of `prefix`, e.g. the UPDATE's `t.`). */
+function batchConditions(update: ResolvedUpdate, after: readonly unknown[] | undefined, param: Param, prefix = ''): string[] {
+  const conditions = update.where.map((c) => condition(c, param, prefix));
+  const key = update.key.map((k) => `${prefix}${quoteIdent(k, 'column')}`);
   if (after) conditions.push(`(${key.join(', ')}) > (${after.map((v) => param(v)).join(', ')})`);
   return conditions;
 }
