@@ -22,7 +22,8 @@ export class DynamoConnectionError extends DuctapeError {
 const HINTS: { readonly [awsName: string]: string } = {
   ResourceNotFoundException: 'the table does not exist: check the collection name and the tablePrefix option',
   ResourceInUseException: 'the table exists already or is being changed by another operation: check its state (DescribeTable), then run again',
-  LimitExceededException: 'DynamoDB limits concurrent table and index operations: wait for the others to finish, then run again to resume',
+  LimitExceededException:
+    'DynamoDB limits concurrent table and index operations and still refused after options.waitTimeoutMs: wait for the others to finish (DescribeTable, ListTables), then run again to resume',
   ValidationException: 'DynamoDB refused the input shown in the plan (engine.plan): fix the migration, or the table by hand, then run again',
 };
 

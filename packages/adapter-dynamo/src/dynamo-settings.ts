@@ -4,7 +4,9 @@ import type { DynamoFeatures } from './dynamo-probe.js';
 /** What the adapter reports while it waits or backfills (for logs and progress bars). */
 export type DynamoEvent =
   | { readonly type: 'wait'; readonly table: string; readonly index?: string; readonly until: 'ACTIVE' | 'DELETED'; readonly status: string; readonly elapsedMs: number }
-  | { readonly type: 'batch'; readonly table: string; readonly scanned: number; readonly updated: number; readonly elapsedMs: number };
+  | { readonly type: 'batch'; readonly table: string; readonly scanned: number; readonly updated: number; readonly elapsedMs: number }
+  /** DynamoDB refused a table command for its limit on concurrent operations; it is tried again after a pause. */
+  | { readonly type: 'limit'; readonly table: string; readonly command: string; readonly attempt: number; readonly elapsedMs: number };
 
 /** Adapter options (the config file's `options`, or the constructor's second argument). */
 export interface DynamoAdapterOptions {
@@ -14,7 +16,8 @@ export interface DynamoAdapterOptions {
   readonly historyTable?: string;
   /** DescribeTable poll interval while waiting for ACTIVE or deletion. Default 500 ms. */
   readonly pollIntervalMs?: number;
-  /** Longest wait for one table or index to become ACTIVE or go away. Default 15 minutes. */
+  /** Longest wait for one table or index to become ACTIVE or go away, and for DynamoDB to accept a
+   * table command it refused with LimitExceededException (too many operations at once). Default 15 minutes. */
   readonly waitTimeoutMs?: number;
   /** Items per Scan page of a backfill, rename or attribute removal. Default 100. */
   readonly batchSize?: number;

@@ -3,6 +3,7 @@ import type { CommandArgs, WaitFor } from '../compile/step.js';
 import { type DynamoDriver, isAws } from '../dynamo-driver.js';
 import type { DynamoSettings } from '../dynamo-settings.js';
 import { type KeyTypeLookup, resolveKeyTypes } from './resolve-types.js';
+import { sendWhenAllowed } from './send-when-allowed.js';
 import { waitFor } from './wait.js';
 
 type Input = { readonly [key: string]: unknown };
@@ -20,7 +21,7 @@ export async function runCommand(driver: DynamoDriver, step: CommandStep, settin
   // dead runner started (and a resumed run counted as applied once it saw its effect) may still be.
   if (step.name === 'UpdateTable' && args.wait && (await driver.describe(args.wait.table))) await waitFor(driver, { table: args.wait.table, until: 'ACTIVE' }, settings);
   try {
-    await driver.send(step.name, input);
+    await sendWhenAllowed(driver, step.name, input, settings);
   } catch (error) {
     if (!args.wait || !(await alreadyUnderWay(driver, step.name, input, args.wait, error))) throw error;
   }
