@@ -1,7 +1,8 @@
-// `pnpm bench backfill --db <postgres|mysql|mariadb|mongo|dynamo|cassandra> [--rows N] [--batch N] [--writer-pause-ms N]`
+// `pnpm bench backfill --db <postgres|mysql|mariadb|mongo|dynamo|cassandra> [--rows N] [--batch N] [--writer-pause-ms N] [--rounds N]`
 // (issue 19). Loads N rows of users(id, first_name, last_name, full_name NULL, counter) on a fresh
 // database of the chosen server, then, while an application writer updates random rows in a loop
-// (each write's latency recorded), runs in turn, resetting full_name to NULL between them:
+// (each write's latency recorded), runs in turn, resetting full_name to NULL before each, in
+// `--rounds` rounds (default 3) whose order rotates, figures being the medians over the rounds:
 //   1. ours: the spec's data migration through @ductape/sdk, db.update with $CONCAT where full_name is null;
 //   2. the floor: the database's own single statement (null where the database has none);
 //   3. the peer: a hand-written keyset-batch loop with the raw driver, same batch size.
@@ -20,12 +21,14 @@ export async function run(args) {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const dbName = opt('db');
-  if (!databases.includes(dbName ?? '')) throw new Error(`usage: pnpm bench backfill --db <${databases.join('|')}> [--rows N] [--batch N] [--writer-pause-ms N]`);
+  if (!databases.includes(dbName ?? '')) throw new Error(`usage: pnpm bench backfill --db <${databases.join('|')}> [--rows N] [--batch N] [--writer-pause-ms N] [--rounds N]`);
   const driver = await import(`./backfill/${dbName}.mjs`);
   const rows = Number(opt('rows') ?? driver.defaultRows);
   const batchSize = Number(opt('batch') ?? driver.defaultBatch);
   // 0 (the default): the writer writes back to back, as sdk-backfill did.
   const writerPauseMs = Number(opt('writer-pause-ms') ?? 0);
+  const rounds = Number(opt('rounds') ?? 3);
+  if (!(Number.isInteger(rounds) && rounds > 0)) throw new Error('--rounds takes a positive integer');
   if (!(Number.isInteger(rows) && rows > 0 && Number.isInteger(batchSize) && batchSize > 0)) throw new Error('--rows and --batch take positive integers');
   if (!(Number.isFinite(writerPauseMs) && writerPauseMs >= 0)) throw new Error('--writer-pause-ms takes a number of milliseconds ≥ 0');
 
@@ -79,7 +82,6 @@ export async function run(args) {
         log(
           `${label}: ${rows} rows in ${figures.seconds} s = ${figures.rows_per_s} rows/s; writer ${latency.writer_writes} writes, p99 ${latency.writer_p99_ms} ms, worst ${latency.writer_worst_ms} ms`,
         );
-        contenders[label] = figures;
         return figures;
       };
       const reset = async () => {
@@ -96,30 +98,43 @@ export async function run(args) {
       t0 = performance.now();
       await target.loop(batchSize);
       log(`warm-up pass (the loop, not counted) in ${seconds(t0)} s`);
-      await reset();
 
-      // 1. ours. No onProgress: it would add a count before the first batch; the adapter times each batch.
-      let result;
-      const ours = await timed('ductape', async () => {
-        result = await db.update({ table: target.table, data: { full_name: { $CONCAT: ['first_name', ' ', 'last_name'] } }, where: { full_name: null } }, { batchSize });
-        return result.rowsUpdated;
-      });
-      if (result.rowsUpdated !== rows) problems.push(`db.update reported ${result.rowsUpdated} rows updated of ${rows}`);
-      contenders.ductape.batches = result.batches;
-      contenders.ductape.longest_batch_ms = Math.round(result.longestBatchMs ?? 0);
-
-      // 2. the floor.
-      let single = null;
-      if (typeof target.singleStatement === 'function') {
-        await reset();
-        single = await timed('single_statement', () => target.singleStatement());
-        contenders.single_statement.statement = target.singleStatementText;
-      } else log(`single statement: ${target.singleStatement}`);
-
-      // 3. the peer.
-      await reset();
-      const loop = await timed('loop', () => target.loop(batchSize));
-      contenders.loop.description = target.loopText;
+      // Each round runs every contender once, from a reset table, in an order that rotates from
+      // round to round (a table reset again and again changes under the later ones); the figures
+      // are the medians over the rounds.
+      const runs = {
+        // ours. No onProgress: it would add a count before the first batch; the adapter times each batch.
+        ductape: async () => {
+          const result = await db.update({ table: target.table, data: { full_name: { $CONCAT: ['first_name', ' ', 'last_name'] } }, where: { full_name: null } }, { batchSize });
+          if (result.rowsUpdated !== rows) problems.push(`db.update reported ${result.rowsUpdated} rows updated of ${rows}`);
+          return { updated: result.rowsUpdated, extra: { batches: result.batches, longest_batch_ms: Math.round(result.longestBatchMs ?? 0) } };
+        },
+        // the floor
+        ...(typeof target.singleStatement === 'function' ? { single_statement: async () => ({ updated: await target.singleStatement(), extra: { statement: target.singleStatementText } }) } : {}),
+        // the peer
+        loop: async () => ({ updated: await target.loop(batchSize), extra: { description: target.loopText } }),
+      };
+      if (typeof target.singleStatement !== 'function') log(`single statement: ${target.singleStatement}`);
+      const labels = Object.keys(runs);
+      const perRound = Object.fromEntries(labels.map((l) => [l, []]));
+      for (let r = 0; r < rounds; r++) {
+        const order = labels.map((_, i) => labels[(i + r) % labels.length]);
+        log(`round ${r + 1} of ${rounds}: ${order.join(', ')}`);
+        for (const label of order) {
+          await reset();
+          let extra;
+          const figures = await timed(label, async () => {
+            const out = await runs[label]();
+            extra = out.extra;
+            return out.updated;
+          });
+          perRound[label].push({ ...figures, ...extra });
+        }
+      }
+      for (const label of labels) contenders[label] = summary(perRound[label]);
+      const ours = contenders.ductape;
+      const single = contenders.single_statement ?? null;
+      const loop = contenders.loop;
 
       if (problems.length > 0) process.exitCode = 1;
       return {
@@ -137,6 +152,7 @@ export async function run(args) {
         single_statement_rows_per_s: single?.rows_per_s ?? null,
         single_statement_note: single ? null : target.singleStatement,
         loop_rows_per_s: loop.rows_per_s,
+        rounds,
         longest_batch_ms: contenders.ductape.longest_batch_ms,
         writer_worst_ms: ours.writer_worst_ms,
         writer_p99_ms: ours.writer_p99_ms,
@@ -182,6 +198,19 @@ async function startWriter(target, rows, pauseMs) {
       return { writer_writes: sorted.length, writer_p99_ms: round(at(0.99), 1), writer_worst_ms: round(sorted.at(-1) ?? 0, 1) };
     },
   };
+}
+
+/**
+ * One contender's figures over the rounds: the median of rows/s and p99 (the round with the
+ * median rows/s gives its seconds), the worst of the worst cases, and every round's figures.
+ */
+function summary(rounds) {
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  const mid = median(rounds.map((r) => r.rows_per_s));
+  const at = rounds.find((r) => r.rows_per_s === mid);
+  const out = { ...at, rows_per_s: mid, writer_p99_ms: median(rounds.map((r) => r.writer_p99_ms)), writer_worst_ms: Math.max(...rounds.map((r) => r.writer_worst_ms)) };
+  if (at.longest_batch_ms !== undefined) out.longest_batch_ms = Math.max(...rounds.map((r) => r.longest_batch_ms));
+  return { ...out, rounds: rounds.map((r) => ({ seconds: r.seconds, rows_per_s: r.rows_per_s, writer_worst_ms: r.writer_worst_ms })) };
 }
 
 const round = (x, digits) => Math.round(x * 10 ** digits) / 10 ** digits;
