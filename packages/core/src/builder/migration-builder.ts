@@ -1,4 +1,4 @@
-import { InvalidArgumentError, IrreversibleMigrationError, ValidationError } from '../errors/errors.js';
+import { InvalidArgumentError, ValidationError } from '../errors/errors.js';
 import { validationIssues } from '../helpers/validate-migration.js';
 import { checksumOf } from '../helpers/checksum-cache.js';
 import { generateTag } from '../helpers/tag.js';
@@ -179,14 +179,6 @@ export class MigrationBuilder {
  */
 export function migration(name: string): MigrationBuilder {
   return new MigrationBuilder(name);
-}
-
-/**
- * Throws the typed error `down` of an irreversible migration gives.
- * @example assertReversible(m) // throws IrreversibleMigrationError when m.irreversible is set
- */
-export function assertReversible(m: Migration): void {
-  if (m.irreversible !== undefined) throw new IrreversibleMigrationError(m.name, m.irreversible);
 }
 
 function safeInverse(op: Operation) {

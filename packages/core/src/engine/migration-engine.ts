@@ -10,7 +10,7 @@ import { LockGuard } from './lock-guard.js';
 import { type Pending, type Prepared, precheckAll, precheckUp, prepare, resolveUp } from './prepared.js';
 import { SchemaState } from './schema-state.js';
 import { needsResolution } from './resolve.js';
-import { assertReversible } from '../builder/migration-builder.js';
+import { assertReversible } from '../ops/assert-reversible.js';
 import { MigrationHelpers } from '../helpers/migration-helpers.js';
 import { checksumOf } from '../helpers/checksum-cache.js';
 import { makeOwner, runningEntry } from './run-context.js';

@@ -1,5 +1,5 @@
 import type { Adapter } from '../adapter/adapter.js';
-import { assertReversible } from '../builder/migration-builder.js';
+import { assertReversible } from '../ops/assert-reversible.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { MigrationHelpers } from '../helpers/migration-helpers.js';
 import type { Migration } from '../model/migration.js';
