@@ -2,7 +2,7 @@ import type { Adapter, CompileContext, ReferencingKey } from '../adapter/adapter
 import type { Capabilities } from '../adapter/capabilities.js';
 import type { Session } from '../adapter/session.js';
 import type { Step } from '../adapter/step.js';
-import { InvalidArgumentError, ValidationError } from '../errors/errors.js';
+import { InvalidArgumentError, UnsupportedOperationError, ValidationError } from '../errors/errors.js';
 import { optionsObject } from '../helpers/options-object.js';
 import type { CollectionSnapshot, Operation } from '../model/operation.js';
 import { applyOperation, referencingKeysIn } from './memory-apply.js';
@@ -64,6 +64,7 @@ export class MemoryAdapter implements Adapter {
   /** Makes the `n`-th step executed from now (1-based) throw `error`. */
   failAtStep(n: number, error?: Error): void {
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('the step number', 'an integer ≥ 1', n);
+    // A plain Error, as a database driver's own failure would be (never a DuctapeError).
     this.#failAt = { countdown: n, error: error ?? new Error(`injected failure at step ${n}`) };
   }
 
@@ -118,7 +119,7 @@ export class MemoryAdapter implements Adapter {
       this.#failAt = undefined;
       throw error;
     }
-    if (step.kind !== 'command') throw new Error(`the memory adapter cannot run a ${step.kind} step`);
+    if (step.kind !== 'command') throw new UnsupportedOperationError('memory', `a ${step.kind} step`, 'the memory adapter runs command steps only');
     applyOperation(this.database.state.collections, step.args.op as Operation, this.database.state.values);
     this.executed.push(step);
   }

@@ -1,4 +1,6 @@
 import type { ReferencingKey } from '../adapter/adapter.js';
+import { DuctapeError } from '../errors/ductape-error.js';
+import { ErrorCodes } from '../errors/error-codes.js';
 import type { ConstraintDefinition } from '../model/constraint.js';
 import type { FieldDefinition } from '../model/field.js';
 import type { IndexDefinition } from '../model/index-definition.js';
@@ -19,7 +21,7 @@ export function applyOperation(collections: Collections, op: Operation, values: 
     case 'createCollection':
       if (collections.has(op.name)) {
         if (op.options?.sqlOptions?.ifNotExists) return;
-        throw new Error(`collection "${op.name}" already exists`);
+        throw alreadyExists(`collection "${op.name}"`);
       }
       collections.set(op.name, { name: op.name, fields: op.fields, indexes: op.indexes ?? [], constraints: op.constraints ?? [], ...(op.options ? { options: op.options } : {}) });
       return;
@@ -27,7 +29,7 @@ export function applyOperation(collections: Collections, op: Operation, values: 
       get(collections, op.name);
       // As SQL databases do: a drop the foreign keys of other tables block, unless it cascades to them.
       const keys = referencingKeysIn(collections, op.name);
-      if (keys.length > 0 && !op.cascade) throw new Error(`cannot drop "${op.name}": foreign key ${keys[0]?.name} of "${keys[0]?.collection}" references it`);
+      if (keys.length > 0 && !op.cascade) throw referenced(op.name, keys[0]);
       for (const k of keys) {
         const c = get(collections, k.collection);
         update(collections, c, { constraints: (c.constraints ?? []).filter((x) => x.name !== k.name) });
@@ -37,7 +39,7 @@ export function applyOperation(collections: Collections, op: Operation, values: 
     }
     case 'renameCollection': {
       const c = get(collections, op.from);
-      if (collections.has(op.to)) throw new Error(`collection "${op.to}" already exists`);
+      if (collections.has(op.to)) throw alreadyExists(`collection "${op.to}"`);
       collections.delete(op.from);
       collections.set(op.to, renameCollectionIn({ ...c, name: op.to }, op.from, op.to));
       for (const [name, other] of collections) if (name !== op.to) collections.set(name, renameCollectionIn(other, op.from, op.to));
@@ -45,7 +47,7 @@ export function applyOperation(collections: Collections, op: Operation, values: 
     }
     case 'addField': {
       const c = get(collections, op.collection);
-      if (c.fields.some((f) => f.name === op.field.name)) throw new Error(`field "${op.field.name}" already exists in "${op.collection}"`);
+      if (c.fields.some((f) => f.name === op.field.name)) throw alreadyExists(`field "${op.field.name}"`, ` in "${op.collection}"`);
       return update(collections, c, { fields: [...c.fields, op.field] });
     }
     case 'dropField': {
@@ -56,7 +58,7 @@ export function applyOperation(collections: Collections, op: Operation, values: 
     case 'renameField': {
       const c = get(collections, op.collection);
       field(c, op.from);
-      if (c.fields.some((f) => f.name === op.to)) throw new Error(`field "${op.to}" already exists in "${op.collection}"`);
+      if (c.fields.some((f) => f.name === op.to)) throw alreadyExists(`field "${op.to}"`, ` in "${op.collection}"`);
       // As databases do: the column's indexes and keys follow it, and so do other tables' foreign keys to it.
       const rename = (name: string) => (name === op.from ? op.to : name);
       update(collections, c, {
@@ -82,20 +84,20 @@ export function applyOperation(collections: Collections, op: Operation, values: 
     case 'createIndex': {
       const { type: _t, collection, ...index } = op;
       const c = get(collections, collection);
-      if ((c.indexes ?? []).some((i) => i.name === op.name)) throw new Error(`index "${op.name}" already exists`);
+      if ((c.indexes ?? []).some((i) => i.name === op.name)) throw alreadyExists(`index "${op.name}"`);
       for (const f of op.fields) field(c, f.name);
       return update(collections, c, { indexes: [...(c.indexes ?? []), index as IndexDefinition] });
     }
     case 'dropIndex': {
       const c = get(collections, op.collection);
-      if (!(c.indexes ?? []).some((i) => i.name === op.name)) throw new Error(`index "${op.name}" does not exist`);
+      if (!(c.indexes ?? []).some((i) => i.name === op.name)) throw doesNotExist(`index "${op.name}"`);
       return update(collections, c, { indexes: (c.indexes ?? []).filter((i) => i.name !== op.name) });
     }
     case 'addConstraint': {
       const c = get(collections, op.collection);
       const keyed = fieldOfUniqueKey(c, op.constraint.name, op.constraint);
       if (keyed) return update(collections, c, { fields: c.fields.map((f) => (f === keyed ? { ...f, unique: true } : f)) });
-      if ((c.constraints ?? []).some((k) => k.name === op.constraint.name)) throw new Error(`constraint "${op.constraint.name}" already exists`);
+      if ((c.constraints ?? []).some((k) => k.name === op.constraint.name)) throw alreadyExists(`constraint "${op.constraint.name}"`);
       if (op.constraint.type === 'foreignKey') get(collections, op.constraint.references.table);
       return update(collections, c, { constraints: [...(c.constraints ?? []), op.constraint as ConstraintDefinition] });
     }
@@ -105,11 +107,12 @@ export function applyOperation(collections: Collections, op: Operation, values: 
       if (keyed?.unique && !(c.constraints ?? []).some((k) => k.name === op.name)) {
         return update(collections, c, { fields: c.fields.map((f) => (f === keyed ? withoutUnique(f) : f)) });
       }
-      if (!(c.constraints ?? []).some((k) => k.name === op.name)) throw new Error(`constraint "${op.name}" does not exist`);
+      if (!(c.constraints ?? []).some((k) => k.name === op.name)) throw doesNotExist(`constraint "${op.name}"`);
       return update(collections, c, { constraints: (c.constraints ?? []).filter((k) => k.name !== op.name) });
     }
     case 'raw': {
       const cmd = op.command ?? {};
+      // Stands in for a database driver's own error (never a DuctapeError), as a real adapter's step would throw.
       if (typeof cmd.fail === 'string') throw new Error(cmd.fail);
       if (typeof cmd.set === 'string') values.set(cmd.set, cmd.value);
       if (typeof cmd.delete === 'string') values.delete(cmd.delete);
@@ -152,14 +155,33 @@ function withoutUnique(f: FieldDefinition): FieldDefinition {
 
 function get(collections: Collections, name: string): CollectionSnapshot {
   const c = collections.get(name);
-  if (!c) throw new Error(`collection "${name}" does not exist`);
+  if (!c) throw doesNotExist(`collection "${name}"`);
   return c;
 }
 
 function field(c: CollectionSnapshot, name: string): FieldDefinition {
   const f = c.fields.find((x) => x.name === name);
-  if (!f) throw new Error(`field "${name}" does not exist in "${c.name}"`);
+  if (!f) throw doesNotExist(`field "${name}"`, ` in "${c.name}"`);
   return f;
+}
+
+// The refusals a real server gives, typed: the engine records them as the failed step's error.
+const NOTHING_CHANGED = 'this step changed nothing in the in-memory database';
+
+function alreadyExists(what: string, where = ''): DuctapeError {
+  return new DuctapeError(ErrorCodes.alreadyExists, `${what} already exists${where}`, `${NOTHING_CHANGED}; drop it first, pick another name, or (for a collection) create it with ifNotExists`);
+}
+
+function doesNotExist(what: string, where = ''): DuctapeError {
+  return new DuctapeError(ErrorCodes.notFound, `${what} does not exist${where}`, `${NOTHING_CHANGED}; check the name (introspect() shows what exists) or create it in an earlier step`);
+}
+
+function referenced(name: string, key: ReferencingKey | undefined): DuctapeError {
+  return new DuctapeError(
+    ErrorCodes.validation,
+    `cannot drop "${name}": foreign key ${key?.name} of "${key?.collection}" references it`,
+    `${NOTHING_CHANGED}; drop that foreign key first, or pass { cascade: true } to dropCollection`,
+  );
 }
 
 function update(collections: Collections, c: CollectionSnapshot, change: Partial<CollectionSnapshot>): void {
