@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import type { DestructiveOperation, Operation } from '@ductape/sdk';
+import { type DestructiveOperation, type Operation, ErrorCodes } from '@ductape/sdk';
 import { CliError } from './cli-error.js';
 import type { CommandContext } from './command-types.js';
 import { ExitCode } from './exit-codes.js';
@@ -42,7 +42,7 @@ export async function confirmFindings(ctx: CommandContext, command: string, env:
   const what = `${command} on env "${env}" would run ${found.length} destructive operation${found.length === 1 ? '' : 's'}`;
   if (ctx.stdin.isTTY !== true || ctx.out.json) {
     throw new CliError(
-      'DUCTAPE_CONFIRMATION_REQUIRED',
+      ErrorCodes.confirmationRequired,
       `${what} (${list.join('; ')}); nothing was changed`,
       'pass --yes, or set DUCTAPE_CONFIRM_DESTRUCTIVE=1, to confirm (`ductape plan` shows the steps first)',
       ExitCode.aborted,
@@ -53,7 +53,7 @@ export async function confirmFindings(ctx: CommandContext, command: string, env:
   const rl = createInterface({ input: ctx.stdin, output: process.stderr });
   try {
     const answer = (await rl.question(`Run them on "${env}"? [y/N] `)).trim().toLowerCase();
-    if (answer !== 'y' && answer !== 'yes') throw new CliError('DUCTAPE_ABORTED', 'not confirmed; nothing was changed', 'answer y to go ahead, or pass --yes', ExitCode.aborted);
+    if (answer !== 'y' && answer !== 'yes') throw new CliError(ErrorCodes.aborted, 'not confirmed; nothing was changed', 'answer y to go ahead, or pass --yes', ExitCode.aborted);
   } finally {
     rl.close();
   }

@@ -1,16 +1,17 @@
+import type { ErrorCode } from '@ductape/sdk';
 import { cliWording } from './cli-wording.js';
 import { ExitCode, type ExitCodeValue } from './exit-codes.js';
 
 /** An error as printed: code, message without the hint, hint, exit code. */
 export interface ErrorReport {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
   readonly hint: string | undefined;
   readonly exitCode: ExitCodeValue;
 }
 
 /** Library error codes with an exit code of their own (the rest exit 1). */
-const EXIT_BY_CODE: { readonly [code: string]: ExitCodeValue } = {
+const EXIT_BY_CODE: { readonly [code in ErrorCode]?: ExitCodeValue } = {
   DUCTAPE_CONFIRMATION_REQUIRED: ExitCode.aborted,
 };
 
@@ -28,8 +29,10 @@ export function errorReport(error: unknown): ErrorReport {
     // The library appends ` — <hint>` to its messages, sometimes followed by more (`(connecting
     // with …)`): the hint is printed once, on its own line.
     const text = message.split(` — ${e.hint}`).join('');
-    const exitCode = typeof e.exitCode === 'number' ? (e.exitCode as ExitCodeValue) : (EXIT_BY_CODE[e.code] ?? ExitCode.failure);
-    return { code: e.code, message: cliWording(text), hint: cliWording(e.hint), exitCode };
+    // A DUCTAPE_* code with a hint comes from a DuctapeError or a CliError, both typed with the registry.
+    const code = e.code as ErrorCode;
+    const exitCode = typeof e.exitCode === 'number' ? (e.exitCode as ExitCodeValue) : (EXIT_BY_CODE[code] ?? ExitCode.failure);
+    return { code, message: cliWording(text), hint: cliWording(e.hint), exitCode };
   }
   return { code: 'DUCTAPE_UNEXPECTED', message, hint: undefined, exitCode: ExitCode.failure };
 }

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '@ductape/sdk';
+import { type HistoryEntry, ErrorCodes } from '@ductape/sdk';
 import { CliError, usageError } from '../cli/cli-error.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CommandRun } from '../cli/command-types.js';
@@ -28,7 +28,7 @@ export const baselineCommand: CommandRun = (ctx) => {
         if (e && e.status === 'applied' && e.direction === 'up' && e.checksum === sum) continue;
         if (e)
           throw new CliError(
-            'DUCTAPE_BASELINE_CONFLICT',
+            ErrorCodes.baselineConflict,
             `"${l.tag}" already has a history row (${e.status}, ${e.direction}${e.checksum === sum ? '' : ', other checksum'})`,
             'baseline only records migrations the history does not have; resolve that row first (`ductape repair`, `ductape status`)',
           );

@@ -1,4 +1,4 @@
-import type { HistoryEntry, Migration, RunResult } from '@ductape/sdk';
+import { type HistoryEntry, type Migration, type RunResult, ErrorCodes } from '@ductape/sdk';
 import { CliError, usageError } from '../cli/cli-error.js';
 import { confirmDestructive } from '../cli/confirm-destructive.js';
 import { ExitCode } from '../cli/exit-codes.js';
@@ -35,7 +35,7 @@ export const promoteCommand: CommandRun = async (ctx) => {
     const actual = checksum(e.migration);
     if (!file && actual !== e.checksum)
       throw new CliError(
-        'DUCTAPE_CHECKSUM_MISMATCH',
+        ErrorCodes.checksumMismatch,
         `the history of "${from}" records "${e.tag}" with checksum ${e.checksum.slice(0, 12)}… but its stored migration sums to ${actual.slice(0, 12)}…`,
         'the history row was edited (or the migration file is missing: put it back in the migrations directory); repair it on that environment first; nothing was changed',
       );

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '@ductape/sdk';
+import { type HistoryEntry, ErrorCodes } from '@ductape/sdk';
 import { CliError, usageError } from '../cli/cli-error.js';
 import { confirm } from '../cli/confirm.js';
 import { confirmFindings } from '../cli/confirm-destructive.js';
@@ -61,10 +61,10 @@ function pick(broken: readonly HistoryEntry[], all: readonly HistoryEntry[], ref
     const e = all.find((x) => x.tag === ref || x.name === ref);
     if (!e) throw usageError(`"${ref}" is not in the history`, 'run `ductape history` for the tags');
     if (!broken.includes(e))
-      throw new CliError('DUCTAPE_NOT_FAILED', `"${ref}" is applied; repair only resolves failed or interrupted migrations`, 'use `ductape down` to roll back an applied migration');
+      throw new CliError(ErrorCodes.notFailed, `"${ref}" is applied; repair only resolves failed or interrupted migrations`, 'use `ductape down` to roll back an applied migration');
     return e;
   }
   if (broken.length === 1) return broken[0] as HistoryEntry;
-  if (broken.length === 0) throw new CliError('DUCTAPE_NOT_FAILED', 'no migration is recorded as failed or interrupted', 'nothing to repair; `ductape status` shows the state');
+  if (broken.length === 0) throw new CliError(ErrorCodes.notFailed, 'no migration is recorded as failed or interrupted', 'nothing to repair; `ductape status` shows the state');
   throw usageError(`${broken.length} migrations need repair (${broken.map((e) => e.tag).join(', ')})`, 'name one: `ductape repair <tag> --mark …`');
 }

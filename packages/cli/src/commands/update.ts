@@ -1,4 +1,4 @@
-import type { UpdateOptions, UpdateRequest, UpdateResult } from '@ductape/sdk';
+import { type UpdateOptions, type UpdateRequest, type UpdateResult, ErrorCodes } from '@ductape/sdk';
 import { CliError, usageError } from '../cli/cli-error.js';
 import type { CommandContext, CommandRun } from '../cli/command-types.js';
 import { confirmFindings } from '../cli/confirm-destructive.js';
@@ -42,7 +42,7 @@ export const updateCommand: CommandRun = (ctx) => {
       await confirmFindings(ctx, 'update', t.names.env, [
         { tag: request.table, index: 0, type: 'update', operation: `update ${request.table}`, reason: `changes the values of ${count} row${count === 1 ? '' : 's'} (the rows matching --where now)` },
       ]).catch((error: unknown) => {
-        if (!(error instanceof CliError) || error.code !== 'DUCTAPE_CONFIRMATION_REQUIRED') throw error;
+        if (!(error instanceof CliError) || error.code !== ErrorCodes.confirmationRequired) throw error;
         throw new CliError(
           error.code,
           error.message,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Adapter } from '@ductape/sdk';
+import { type Adapter, ErrorCodes } from '@ductape/sdk';
 import { CliError } from '../cli/cli-error.js';
 import { CLI_OWNER } from './open-target.js';
 
@@ -36,7 +36,7 @@ export async function forceRelease(adapter: Adapter): Promise<void> {
   const lock = adapter.lock as InspectableLock;
   if (typeof lock.forceRelease !== 'function') {
     throw new CliError(
-      'DUCTAPE_UNLOCK_UNSUPPORTED',
+      ErrorCodes.unlockUnsupported,
       `the ${adapter.name} adapter cannot release another holder's lock`,
       'its lease expires by itself once the holder stops renewing it; wait for that, or stop the holder',
     );

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import type { Migration } from '@ductape/sdk';
+import { type Migration, ErrorCodes } from '@ductape/sdk';
 import { ChecksumCache, isSelfContained, sha256Of, statKey } from './checksum-cache.js';
 import { type LocalMigration, assertUniqueNames, fileLoader, isDraft, migrationFiles } from './load-migrations.js';
 import type { Project } from './project-config.js';
@@ -78,7 +78,7 @@ export async function loadIndexed(entries: readonly IndexedMigration[], cwd: str
     entries.map(async (e) => {
       if (e.migration) return { file: e.file, tag: e.tag, migration: e.migration };
       const l = await load(e.file);
-      if (isDraft(l)) throw new CliError('DUCTAPE_MIGRATION_LOAD', `${e.file} lost its operations while ductape ran`, 'run the command again');
+      if (isDraft(l)) throw new CliError(ErrorCodes.migrationLoad, `${e.file} lost its operations while ductape ran`, 'run the command again');
       return l;
     }),
   );

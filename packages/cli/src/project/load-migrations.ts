@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Migration } from '@ductape/sdk';
+import { type Migration, ErrorCodes } from '@ductape/sdk';
 import { CliError } from '../cli/cli-error.js';
 import { ExitCode } from '../cli/exit-codes.js';
 
@@ -78,7 +78,7 @@ export function migrationFiles(dir: string, cwd: string): string[] {
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
     const what = code === 'ENOTDIR' ? 'is not a directory' : 'does not exist';
     throw new CliError(
-      'DUCTAPE_NO_MIGRATIONS_DIR',
+      ErrorCodes.noMigrationsDir,
       `the migrations directory ${rel(cwd, dir)} ${what}`,
       'run `ductape new <name>` to create it with a first migration, or pass --dir <path> (or set migrationsDir in ductape.config.*)',
       ExitCode.usage,
@@ -97,7 +97,7 @@ export function assertUniqueNames(items: readonly { file: string; name: string }
     const other = seen.get(l.name);
     if (other)
       throw new CliError(
-        'DUCTAPE_DUPLICATE_MIGRATION',
+        ErrorCodes.duplicateMigration,
         `${rel(cwd, l.file)} and ${rel(cwd, other)} both define migration "${l.name}"`,
         'give each migration its own name (history identifies a migration by name)',
       );
@@ -132,7 +132,7 @@ async function loadOne(file: string, cwd: string, tsImport: TsImport | undefined
   }
   const m = pickMigration(mod);
   if (!m) {
-    throw new CliError('DUCTAPE_MIGRATION_LOAD', `${rel(cwd, file)} exports no built migration`, "export one: `export default migration('name')….build()` (or a named export `migration`)");
+    throw new CliError(ErrorCodes.migrationLoad, `${rel(cwd, file)} exports no built migration`, "export one: `export default migration('name')….build()` (or a named export `migration`)");
   }
   const tag = TAG.test(stem) ? stem : m.tag;
   return { file, tag, migration: tag === m.tag ? m : { ...m, tag } };
@@ -142,7 +142,7 @@ async function loadOne(file: string, cwd: string, tsImport: TsImport | undefined
 // evaluated: that file is a draft, and this is its migration's name.
 function emptyMigrationName(error: unknown): string | undefined {
   const e = error as { code?: unknown; issues?: unknown; message?: unknown };
-  if (e?.code !== 'DUCTAPE_VALIDATION' || !Array.isArray(e.issues) || e.issues.length === 0) return undefined;
+  if (e?.code !== ErrorCodes.validation || !Array.isArray(e.issues) || e.issues.length === 0) return undefined;
   if (!e.issues.every((i: { code?: unknown }) => i?.code === 'empty_migration')) return undefined;
   return /^migration "([^"]+)"/.exec(String(e.message))?.[1] ?? '';
 }
@@ -151,14 +151,14 @@ function loadError(error: unknown, file: string, cwd: string): CliError {
   const e = error as { message?: string; hint?: string; code?: string };
   if (e?.code === 'ERR_REQUIRE_ESM' && TYPESCRIPT.test(file)) {
     return new CliError(
-      'DUCTAPE_MIGRATION_LOAD',
+      ErrorCodes.migrationLoad,
       `${rel(cwd, file)} could not be loaded: its package is CommonJS, and this Node.js (${process.version}) cannot require() the ESM-only @ductape/sdk`,
       'use Node.js 20.19+ or 22.12+, or name the file .mts, or add "type": "module" to package.json',
     );
   }
   const hint = typeof e?.hint === 'string' ? e.hint : 'fix the file; `ductape new <name>` writes a template';
   const message = typeof e?.message === 'string' && typeof e.hint === 'string' ? e.message.split(` — ${e.hint}`).join('') : String(e?.message ?? error);
-  return new CliError('DUCTAPE_MIGRATION_LOAD', `${rel(cwd, file)} could not be loaded: ${message}`, hint);
+  return new CliError(ErrorCodes.migrationLoad, `${rel(cwd, file)} could not be loaded: ${message}`, hint);
 }
 
 // ESM: `export default` or `export const migration`. A `.ts` file of a CommonJS package is
@@ -187,13 +187,13 @@ async function loadTsx(file: string, cwd: string): Promise<TsImport> {
     const code = (error as NodeJS.ErrnoException).code;
     if ((code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') || !String((error as Error).message).includes("'tsx'")) throw error;
     throw new CliError(
-      'DUCTAPE_TSX_MISSING',
+      ErrorCodes.tsxMissing,
       `${rel(cwd, file)} is TypeScript, and loading it needs the optional package tsx, which is not installed`,
       'run `npm install -D tsx` (any 4.x from 4.10), or write the migration as .mjs (`ductape new <name>` without --ts)',
     );
   }
   if (typeof api.tsImport !== 'function')
-    throw new CliError('DUCTAPE_TSX_MISSING', `${rel(cwd, file)} is TypeScript, and the installed tsx has no tsImport (it is older than 4.10)`, 'run `npm install -D tsx@4` to update it');
+    throw new CliError(ErrorCodes.tsxMissing, `${rel(cwd, file)} is TypeScript, and the installed tsx has no tsImport (it is older than 4.10)`, 'run `npm install -D tsx@4` to update it');
   return api.tsImport;
 }
 
@@ -208,6 +208,6 @@ function rel(cwd: string, file: string): string {
  */
 export function findLocal(local: readonly { readonly tag: string; readonly name?: string; readonly migration?: { readonly name: string } }[], ref: string): number {
   const i = local.findIndex((l) => l.tag === ref || (l.name ?? l.migration?.name) === ref);
-  if (i < 0) throw new CliError('DUCTAPE_NOT_FOUND', `no migration file has the tag or name "${ref}"`, 'run `ductape status` for the tags', 2);
+  if (i < 0) throw new CliError(ErrorCodes.notFound, `no migration file has the tag or name "${ref}"`, 'run `ductape status` for the tags', 2);
   return i;
 }

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '@ductape/sdk';
+import { type HistoryEntry, ErrorCodes } from '@ductape/sdk';
 import { CliError } from '../cli/cli-error.js';
 
 /**
@@ -28,7 +28,7 @@ export function assertNoneMissing(missing: readonly HistoryEntry[], dir: string,
   if (missing.length === 0 || allowed) return;
   const list = missing.map((e) => e.tag);
   throw new CliError(
-    'DUCTAPE_MISSING_MIGRATIONS',
+    ErrorCodes.missingMigrations,
     `${missing.length} applied migration${missing.length === 1 ? ' has' : 's have'} no file in ${dir} (${list.slice(0, 5).join(', ')}${list.length > 5 ? ', …' : ''}); nothing was changed`,
     'restore the files (or pass the right --dir), or run `ductape up --allow-missing` to apply the pending ones anyway',
   );
