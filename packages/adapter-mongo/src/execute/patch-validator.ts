@@ -2,6 +2,7 @@ import type { ClientSession, Db } from 'mongodb';
 import type { Doc } from '../compile/step.js';
 import type { ValidatorPatch } from '../compile/validator-patch.js';
 import { applyPatch } from '../introspect/apply-patch.js';
+import { missingCollection } from './missing-collection.js';
 import { readShadow, writeShadow } from '../shadow-schema.js';
 
 /**
@@ -12,7 +13,7 @@ import { readShadow, writeShadow } from '../shadow-schema.js';
 export async function patchValidator(db: Db, collection: string, patch: ValidatorPatch, shadow: boolean, session?: ClientSession): Promise<Doc> {
   const opts = session ? { session } : {};
   const info = await db.listCollections({ name: collection }, opts).toArray();
-  if (info.length === 0) throw new Error(`collection "${collection}" does not exist`);
+  if (info.length === 0) throw missingCollection(collection, 'check the name, or create the collection in an earlier operation (createCollection)');
   if (shadow) {
     const recorded = await readShadow(db, collection, session);
     const validator = applyPatch(recorded?.validator, patch);

@@ -1,3 +1,4 @@
+import { DuctapeError, ErrorCodes } from '@ductape/core';
 import { BSON, type ClientSession, type Db, type Document } from 'mongodb';
 import { primaryKeyIndexName, uniqueFieldIndexName } from '../compile/index-spec.js';
 import { SHADOW_COLLECTION } from '../shadow-schema.js';
@@ -13,8 +14,14 @@ import { type WriteLimits, createIndexesInChunks } from './write-chunks.js';
 export async function renameCollection(db: Db, from: string, to: string, session?: ClientSession): Promise<void> {
   const opts = session ? { session } : {};
   const exists = async (name: string) => (await db.listCollections({ name }, opts).toArray()).length > 0;
-  if (!(await exists(from))) throw new Error(`collection "${from}" does not exist, so it cannot be renamed to "${to}"`);
-  if (await exists(to)) throw new Error(`collection "${to}" already exists; renameCollection never replaces a collection (dropTarget: false)`);
+  if (!(await exists(from)))
+    throw new DuctapeError(ErrorCodes.notFound, `collection "${from}" does not exist, so it cannot be renamed to "${to}"`, 'check the name, or create the collection in an earlier operation');
+  if (await exists(to))
+    throw new DuctapeError(
+      ErrorCodes.alreadyExists,
+      `collection "${to}" already exists; renameCollection never replaces a collection (dropTarget: false)`,
+      `drop or rename "${to}" first (in an earlier operation), or rename "${from}" to another name`,
+    );
   // The record is copied before the rename: a runner killed between the two leaves the renamed
   // collection with its record (the engine's resume counts this step applied once the rename is
   // seen, and would never move it), and a leftover record of `from` is removed below or by the

@@ -1,8 +1,9 @@
-import type { ConstraintDefinition, Step } from '@ductape/core';
+import { type ConstraintDefinition, DuctapeError, ErrorCodes, type Step, UnsupportedOperationError } from '@ductape/core';
 import { type ClientSession, type Db, MongoServerError } from 'mongodb';
 import { type Doc, type MongoCommandStep, StepNames } from '../compile/step.js';
 import type { ValidatorPatch } from '../compile/validator-patch.js';
 import { checkKeyPatterns } from './check-key-patterns.js';
+import { missingCollection } from './missing-collection.js';
 import { backupField, restoreField } from './field-backup.js';
 import { patchValidator } from './patch-validator.js';
 import { renameCollection, renameImpliedIndexes } from './rename-collection.js';
@@ -23,7 +24,7 @@ export interface MongoLogger {
  */
 export async function runStep(db: Db, step: Step, session: ClientSession | undefined, logger: MongoLogger, limits: WriteLimits): Promise<void> {
   if (step.kind === 'noop') return;
-  if (step.kind !== 'command') throw new Error(`the mongo adapter runs command steps, not ${step.kind} steps`);
+  if (step.kind !== 'command') throw new UnsupportedOperationError('mongo', `a ${step.kind} step`, 'the mongo adapter runs command steps only');
   const s = step as MongoCommandStep;
   if (s.keyPatternCheck) await checkKeyPatterns(db, s.keyPatternCheck, session);
   if (s.warning) logger.warn(`[ductape mongo] ${s.warning}`);
@@ -57,7 +58,7 @@ export async function runStep(db: Db, step: Step, session: ClientSession | undef
       // createIndexes on a missing collection would create it (MongoDB does so implicitly), and a
       // failing index spec would then leave that new collection behind.
       if (typeof a.createIndexes === 'string' && (await db.listCollections({ name: a.createIndexes }, session ? { session } : {}).toArray()).length === 0) {
-        throw new Error(`collection "${a.createIndexes}" does not exist`);
+        throw missingCollection(a.createIndexes, 'create the collection in an earlier operation (createCollection), or check its name');
       }
       if (s.mustCreate && typeof a.createIndexes === 'string') await refuseExistingIndexes(db, a.createIndexes, a.indexes as Doc[], session);
       try {
@@ -84,7 +85,9 @@ async function refuseExistingIndexes(db: Db, collection: string, indexes: readon
   );
   const taken = indexes.map((i) => String(i.name)).filter((n) => present.has(n));
   if (taken.length > 0)
-    throw new Error(
-      `collection "${collection}" already has an index named ${taken.map((n) => `"${n}"`).join(', ')}; this migration did not create it, so it neither adopts it nor would its down drop it. Drop or rename that index, or remove the operation`,
+    throw new DuctapeError(
+      ErrorCodes.alreadyExists,
+      `collection "${collection}" already has an index named ${taken.map((n) => `"${n}"`).join(', ')}; this migration did not create it, so it neither adopts it nor would its down drop it`,
+      'drop or rename that index, or remove the operation',
     );
 }
