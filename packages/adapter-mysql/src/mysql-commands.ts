@@ -1,4 +1,4 @@
-import type { CommandStep } from '@ductape/core';
+import { type CommandStep, UnsupportedOperationError } from '@ductape/core';
 import { COMMANDS } from './compile/step.js';
 import { errnoOf, stepError } from './mysql-connection-error.js';
 import type { MysqlConnection } from './mysql-driver.js';
@@ -19,9 +19,10 @@ export async function runCommand(step: CommandStep, connection: MysqlConnection)
       case COMMANDS.dropReferencingForeignKeys:
         return await dropReferencingForeignKeys(connection, String(step.args.table));
       default:
-        throw new Error(`unknown MySQL command step "${step.name}"`);
+        throw new UnsupportedOperationError('MySQL/MariaDB', `the command "${step.name}"`, 'it is not one of the command steps of the MySQL-family adapter');
     }
   } catch (error) {
+    if (error instanceof UnsupportedOperationError) throw error;
     throw stepError(error, step.summary);
   }
 }

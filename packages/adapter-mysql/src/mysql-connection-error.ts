@@ -27,6 +27,8 @@ export function stepError(error: unknown, summary: string): Error {
   const raw = error as { sqlMessage?: string; text?: string; message?: string } | undefined;
   const message = redactSecrets(raw?.sqlMessage ?? raw?.text ?? raw?.message ?? String(error));
   const errno = errnoOf(error);
+  // Plain on purpose: it is the driver's refusal (redacted), as PostgreSQL's driver errors pass on
+  // unchanged; the engine wraps it in MigrationFailedError (a DuctapeError here would change that).
   const wrapped = new Error(`${message}${errno === undefined ? '' : ` (errno ${errno})`} — while running: ${summary}`, { cause: error });
   (wrapped as Error & { errno?: number }).errno = errno;
   return wrapped;

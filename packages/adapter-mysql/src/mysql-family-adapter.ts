@@ -119,8 +119,8 @@ export class MysqlFamilyAdapter implements DataAdapter {
     }
     const server = parseServerVersion(version);
     const problem = unsupportedServer(server);
-    if (problem) throw new MysqlConnectionError(this.name, this.#options.where, new Error(`${problem}; Ductape needs MySQL 8.0.16+ or MariaDB 10.5.2+`));
-    if (typeof database !== 'string' || database === '') throw new MysqlConnectionError(this.name, this.#options.where, new Error('no database is selected'));
+    if (problem) throw new MysqlConnectionError(this.name, this.#options.where, `${problem}; Ductape needs MySQL 8.0.16+ or MariaDB 10.5.2+`);
+    if (typeof database !== 'string' || database === '') throw new MysqlConnectionError(this.name, this.#options.where, 'no database is selected');
     this.#server = server;
     this.#dialect = this.#options.dialectFor?.(server) ?? (server.mariadb ? { ...this.#dialect, jsonCheck: true } : this.#dialect);
     this.lock.setDatabase(database);

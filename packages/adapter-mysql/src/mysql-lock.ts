@@ -1,4 +1,4 @@
-import type { AcquireResult, LockHandle, LockOwner, LockStore } from '@ductape/core';
+import { type AcquireResult, DuctapeError, ErrorCodes, type LockHandle, type LockOwner, type LockStore } from '@ductape/core';
 import { lockName } from './lock-name.js';
 import type { MysqlConnection, MysqlDriver, MysqlQueryable } from './mysql-driver.js';
 import { waitForWork } from './settle/wait-for-work.js';
@@ -140,7 +140,7 @@ export class MysqlLockStore implements LockStore {
   }
 
   #lockName(): string {
-    if (!this.#name) throw new Error('the MySQL lock is used before connect(): call adapter.connect() first');
+    if (!this.#name) throw new DuctapeError(ErrorCodes.notConnected, 'the MySQL lock is used before connect()', 'call adapter.connect() first');
     return this.#name;
   }
 

@@ -1,4 +1,4 @@
-import { ValidationError, identifierProblem } from '@ductape/core';
+import { InvalidArgumentError, ValidationError, identifierProblem } from '@ductape/core';
 
 /** MySQL and MariaDB refuse identifiers longer than this many characters. */
 export const MAX_MYSQL_IDENTIFIER_LENGTH = 64;
@@ -44,7 +44,7 @@ export function quoteLiteral(value: string): string {
  * @example unquoteLiteral("'it''s'") // { value: "it's", end: 7 }
  */
 export function unquoteLiteral(text: string, start = 0): { value: string; end: number } {
-  if (text[start] !== "'") throw new Error(`not a quoted literal: ${text.slice(start, start + 20)}`);
+  if (text[start] !== "'") throw new InvalidArgumentError(`the text at offset ${start}`, 'a quoted literal (starting with a single quote)', text.slice(start, start + 20));
   let out = '';
   let i = start + 1;
   while (i < text.length) {
@@ -63,7 +63,7 @@ export function unquoteLiteral(text: string, start = 0): { value: string; end: n
       i++;
     }
   }
-  throw new Error(`unterminated literal: ${text.slice(start, start + 20)}`);
+  throw new InvalidArgumentError(`the literal at offset ${start}`, 'terminated (closed by a single quote)', text.slice(start, start + 20));
 }
 
 const ESCAPES: { readonly [c: string]: string } = { n: '\n', t: '\t', r: '\r', '0': '\u0000', Z: '\u001a', b: '\b' };
