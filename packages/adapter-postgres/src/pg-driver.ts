@@ -86,7 +86,7 @@ export class PgDriver implements PostgresDriver {
   }
 
   #require(): pg.Pool {
-    if (!this.#pool) throw new PostgresConnectionError(describeUrl(this.#options.url), new Error('the adapter is not connected; call connect() first'));
+    if (!this.#pool) throw new PostgresConnectionError(describeUrl(this.#options.url), 'the adapter is not connected; call connect() first');
     return this.#pool;
   }
 }

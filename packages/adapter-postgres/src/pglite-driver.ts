@@ -39,7 +39,7 @@ export class PGliteDriver implements PostgresDriver {
     try {
       mod = await import('@electric-sql/pglite');
     } catch (error) {
-      throw new PostgresConnectionError('embedded PGlite', new Error(`@electric-sql/pglite is not installed; add it to your dependencies (${error instanceof Error ? error.message : String(error)})`));
+      throw new PostgresConnectionError('embedded PGlite', `@electric-sql/pglite is not installed; add it to your dependencies (${error instanceof Error ? error.message : String(error)})`);
     }
     try {
       this.#db = await mod.PGlite.create(this.#options.dataDir ?? 'memory://');
@@ -76,7 +76,7 @@ export class PGliteDriver implements PostgresDriver {
   }
 
   #require(): PGlite {
-    if (!this.#db) throw new PostgresConnectionError('embedded PGlite', new Error('the adapter is not connected; call connect() first'));
+    if (!this.#db) throw new PostgresConnectionError('embedded PGlite', 'the adapter is not connected; call connect() first');
     return this.#db;
   }
 }

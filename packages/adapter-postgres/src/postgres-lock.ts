@@ -1,4 +1,4 @@
-import type { AcquireResult, LockHandle, LockOwner, LockStore } from '@ductape/core';
+import { type AcquireResult, DuctapeError, ErrorCodes, type LockHandle, type LockOwner, type LockStore } from '@ductape/core';
 import type { DedicatedConnection, PostgresDriver, Queryable } from './postgres-driver.js';
 import { type LockKey, lockKey } from './lock-key.js';
 import { waitForWork } from './settle/wait-for-work.js';
@@ -113,7 +113,12 @@ export class PostgresAdvisoryLock implements LockStore {
   async #connection(): Promise<DedicatedConnection> {
     if (this.#conn && !this.#conn.broken) return this.#conn;
     const opened = this.#driver.dedicated(`${PREFIX}idle`);
-    if (!opened) throw new Error('this driver has no separate sessions; use the lease lock');
+    if (!opened)
+      throw new DuctapeError(
+        ErrorCodes.invalidArgument,
+        'this driver has no separate sessions, so it cannot hold an advisory lock',
+        'use the lease lock (PostgresLeaseLock) with it, as the adapter does for PGlite',
+      );
     this.#conn = await opened;
     return this.#conn;
   }

@@ -1,4 +1,4 @@
-import type { Step, ValidationIssue } from '@ductape/core';
+import { InvalidArgumentError, type Step, type ValidationIssue } from '@ductape/core';
 import type { RelationChange } from '../compile/relation-changes.js';
 import type { PostgresStatementStep } from '../compile/step.js';
 import type { LiveRelation } from './live-relation.js';
@@ -193,5 +193,5 @@ function conflictMessage(doing: string, name: string, taken: Entry, schema: stri
 }
 
 function assertNeverChange(c: never): never {
-  throw new Error(`unknown relation change ${JSON.stringify(c)}`);
+  throw new InvalidArgumentError('the relation change', 'a known relation change', JSON.stringify(c));
 }
