@@ -24,6 +24,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { UnsupportedOperationError } from '@ductape/core';
 import { errorName, wrapError } from './dynamo-errors.js';
 
 type AnyCommand = new (input: never) => unknown;
@@ -70,7 +71,7 @@ export class DynamoDriver {
   /** Sends `<name>Command` with `input`. Throws DynamoCommandError or DynamoConnectionError. */
   async send(name: string, input: { readonly [key: string]: unknown }): Promise<Output> {
     const Command = COMMANDS[name];
-    if (!Command) throw wrapError(name, '', new Error(`unknown DynamoDB command "${name}"`));
+    if (!Command) throw new UnsupportedOperationError('DynamoDB', `the command "${name}"`, 'it is not one of the DynamoDB commands the adapter sends');
     try {
       return (await this.client.send(new Command(input as never) as never)) as unknown as Output;
     } catch (error) {
