@@ -51,7 +51,7 @@ export function historyStore(kit: KitContext): void {
       await expect(
         kit.adapter.withSession('transaction', async (session) => {
           await kit.adapter.history.save(e, session);
-          throw new Error('roll back');
+          throw new Error('roll back'); // the test's own abort of the transaction, expected just below
         }),
       ).rejects.toThrow('roll back');
       expect((await kit.adapter.history.list()).some((x) => x.name === e.name)).toBe(false);

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { LockTimeoutError, type LockOwner, type LockStore } from '@ductape/core';
+import { DuctapeError, ErrorCodes, LockTimeoutError, type LockOwner, type LockStore } from '@ductape/core';
 
 /** Parts of LockStore newer cores declare as optional (holder, forceRelease). */
 interface OptionalLockParts {
@@ -70,7 +70,12 @@ export function lockExclusion(kit: KitContext): void {
       expect(held.acquired).toBe(true);
       expect((await b.lock.tryAcquire(owner('B'), lease)).acquired).toBe(false);
       if (kit.target.lockRelease === 'session') {
-        if (!kit.target.crash) throw new Error('a target with session locks must give crash(adapter)');
+        if (!kit.target.crash)
+          throw new DuctapeError(
+            ErrorCodes.invalidArgument,
+            'a target with session locks must give crash(adapter)',
+            "add crash(adapter) to the conformance target: it ends the adapter's lock session as a killed process would",
+          );
         await kit.target.crash(a);
       } else await sleep(lease + 200);
       const started = Date.now();

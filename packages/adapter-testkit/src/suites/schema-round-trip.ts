@@ -45,6 +45,8 @@ const cases: Case[] = [
   { name: 'dropCollection (with previous, cascade)', op: (t, _r, s) => ({ type: 'dropCollection', name: t, cascade: true, previous: s }) },
 ];
 
+// The plain Errors of this file are conformance failure reports inside a vitest test (allowlisted
+// in core's test/no-plain-errors.test.ts), never thrown to an adapter's user.
 function withoutPrevious(op: Operation | undefined): Operation {
   if (!op) throw new Error('case produced no op');
   const { previous: _p, ...rest } = op as Operation & { previous?: unknown };

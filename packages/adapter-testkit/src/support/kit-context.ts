@@ -1,4 +1,4 @@
-import { MigrationEngine, type Adapter, type CollectionSnapshot, type EngineOptions, type Migration } from '@ductape/core';
+import { DuctapeError, ErrorCodes, MigrationEngine, type Adapter, type CollectionSnapshot, type EngineOptions, type Migration } from '@ductape/core';
 import type { ConformanceTarget } from '../conformance-target.js';
 
 /** What every check of the suite shares: the target, a primary adapter, and helpers. */
@@ -8,12 +8,12 @@ export class KitContext {
   #target: ConformanceTarget | undefined;
 
   get target(): ConformanceTarget {
-    if (!this.#target) throw new Error('the conformance target is not ready (its factory failed?)');
+    if (!this.#target) throw notReady('target');
     return this.#target;
   }
 
   get adapter(): Adapter {
-    if (!this.#primary) throw new Error('the conformance adapter is not ready (its factory failed?)');
+    if (!this.#primary) throw notReady('adapter');
     return this.#primary;
   }
 
@@ -47,4 +47,9 @@ export class KitContext {
     for (const a of this.#open.splice(0)) await a.close().catch(() => undefined);
     await this.#target?.teardown?.();
   }
+}
+
+// A check ran although the suite's start failed: the factory's own error is reported above.
+function notReady(what: 'target' | 'adapter'): DuctapeError {
+  return new DuctapeError(ErrorCodes.notConnected, `the conformance ${what} is not ready (its factory failed?)`, "fix the error the target's factory or connect() threw, reported first by this suite");
 }
