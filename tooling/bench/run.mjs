@@ -9,11 +9,11 @@ const benches = {
   'pg-online': () => import('./src/pg-online.mjs'),
   backfill: () => import('./src/backfill.mjs'),
   'sdk-backfill': () => import('./src/sdk-backfill.mjs'), // alias of backfill --db postgres
-  // Benchmarks that live beside their adapter (they use its dev dependencies).
-  'mysql-apply': () => import('../../packages/adapter-mysql/bench/mysql-apply.mjs'),
-  'dynamo-gsi': () => import('../../packages/adapter-dynamo/bench/dynamo-gsi.mjs'),
+  // Adapter-specific ones are src/<db>-<name>.mjs.
+  'mysql-apply': () => import('./src/mysql-apply.mjs'),
+  'dynamo-gsi': () => import('./src/dynamo-gsi.mjs'),
   // A standalone script (it times cold processes of the CLI): run as its own process.
-  'cli-noop': () => ({ script: new URL('../../packages/cli/bench/cli-noop.mjs', import.meta.url) }),
+  'cli-noop': () => ({ script: new URL('./src/cli-noop.mjs', import.meta.url) }),
 };
 
 const name = process.argv[2];

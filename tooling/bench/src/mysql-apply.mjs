@@ -4,38 +4,26 @@
 // on a fresh database of the same MariaDB server. Prints progress, then one JSON line last:
 // { bench, n, server, times_ms: {…}, ratio_knex, ratio_bare, … }.
 //
-//   node packages/adapter-mysql/bench/mysql-apply.mjs [N=1000] [runs=1]
-// (needs `pnpm services:up mariadb` and `pnpm --filter @ductape/adapter-mysql build`; knex is
-// taken from tooling/bench, which already depends on it.)
+//   pnpm bench mysql-apply [N=1000] [runs=1]
+// (needs `pnpm services:up mariadb`; `pnpm bench` builds the packages when a dist is missing.)
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MysqlAdapter, compileMysql } from '@ductape/adapter-mysql';
 import { MigrationEngine, migration } from '@ductape/core';
+import { loadServicesEnv } from '@ductape/services/load-env';
+import knexFactory from 'knex';
 import mysql from 'mysql2/promise';
-import { MysqlAdapter, compileMysql } from '../dist/index.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const AT = Date.UTC(2024, 0, 1);
 
 function serverUrl() {
   const fromEnv = process.env.DUCTAPE_TEST_MYSQL_URL;
   if (fromEnv) return fromEnv;
-  const require = createRequire(join(root, 'tooling/services/package.json'));
-  const { loadServicesEnv } = require('./src/load-env.mjs');
   loadServicesEnv();
   if (!process.env.DUCTAPE_TEST_MYSQL_URL) throw new Error('no MySQL-protocol server: run `pnpm services:up mariadb` first');
   return process.env.DUCTAPE_TEST_MYSQL_URL;
-}
-
-async function loadKnex() {
-  const require = createRequire(join(root, 'tooling/bench/package.json'));
-  try {
-    return require('knex');
-  } catch {
-    throw new Error('knex is not installed: it comes with tooling/bench (run `pnpm install` at the repo root)');
-  }
 }
 
 /** The N migrations, and the SQL each one runs (the same text for every contender). */
@@ -122,7 +110,6 @@ export async function run(args = []) {
   const n = Number(args[0] ?? 1000);
   const runs = Number(args[1] ?? 1);
   const url = serverUrl();
-  const knexFactory = await loadKnex();
   const work = workload(n);
   const probe = await mysql.createConnection(url);
   const [[{ version }]] = await probe.query('SELECT VERSION() AS version');

@@ -2,23 +2,29 @@
 // cli-noop: cold `ductape status` and `ductape up` with nothing pending and N (1,000) applied
 // migrations on the PostgreSQL server, against knex's `migrate:latest` with nothing pending —
 // each a fresh process, as in CI. Progress lines first; the last line is one JSON object.
-// Run: pnpm --filter @ductape/cli bench [-- --n 1000 --runs 5]   (needs `pnpm services:up postgres`)
+// Run: pnpm bench cli-noop [--n 1000] [--runs 5]   (needs `pnpm services:up postgres`)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadServicesEnv } from '@ductape/services/load-env';
 import pg from 'pg';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
-const bin = join(root, 'dist', 'bin.js');
-const knexBin = join(dirname(createRequire(import.meta.url).resolve('knex/package.json')), 'bin', 'cli.js');
+const require = createRequire(import.meta.url);
+// The built CLI (dist/bin.js beside dist/index.js) and the sdk package folder, both workspace
+// dependencies of tooling/bench.
+const bin = join(dirname(require.resolve('@ductape/cli')), 'bin.js');
+const sdkDir = dirname(dirname(require.resolve('@ductape/sdk')));
+const knexBin = join(dirname(require.resolve('knex/package.json')), 'bin', 'cli.js');
 const arg = (name, fallback) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
 const n = arg('--n', 1000);
 const runs = arg('--runs', 5);
+
+if (process.argv.includes('--help')) {
+  console.log('usage: pnpm bench cli-noop [--n 1000] [--runs 5]   (needs `pnpm services:up postgres`)');
+  process.exit(0);
+}
 
 loadServicesEnv();
 const server = process.env.DUCTAPE_TEST_POSTGRES_URL;
@@ -67,7 +73,7 @@ try {
   console.log(`cli-noop: ${n} applied migrations, ${runs} cold runs each, on ${new URL(server).host}`);
   // Our project: N migration files, recorded as applied with `ductape baseline` (no DDL needed for a no-op).
   mkdirSync(join(dir, 'node_modules', '@ductape'), { recursive: true });
-  symlinkSync(join(root, '..', 'sdk'), join(dir, 'node_modules', '@ductape', 'sdk'), 'dir');
+  symlinkSync(sdkDir, join(dir, 'node_modules', '@ductape', 'sdk'), 'dir');
   symlinkSync(realpathSync(dirname(knexBin)).replace(/\/bin$/, ''), join(dir, 'node_modules', 'knex'), 'dir');
   writeFileSync(join(dir, 'ductape.config.json'), JSON.stringify({ products: { bench: { databases: { main: { environments: { bench: '${env:BENCH_URL}' } } } } } }));
   mkdirSync(join(dir, 'migrations'));

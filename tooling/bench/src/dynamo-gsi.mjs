@@ -3,15 +3,15 @@
 // versus the same two UpdateTable calls sent with the bare SDK, each followed by the same
 // DescribeTable polling until ACTIVE (same interval). Fresh table per contender per round,
 // interleaved rounds with alternating order; median and best of rounds. Progress on stderr, last
-// line on stdout: one JSON object. Needs a built package (`pnpm --filter @ductape/adapter-dynamo build`)
+// line on stdout: one JSON object. Needs the built packages (`pnpm bench` builds a missing dist)
 // and DynamoDB Local (`pnpm services:up dynamo`, or DUCTAPE_TEST_DYNAMO_ENDPOINT).
-//   node bench/dynamo-gsi.mjs [--rounds 7] [--poll 100]
+//   pnpm bench dynamo-gsi [--rounds 7] [--poll 100]
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadavg } from 'node:os';
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, UpdateTableCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoAdapter } from '@ductape/adapter-dynamo';
 import { MigrationEngine, migration } from '@ductape/core';
 import { loadServicesEnv } from '@ductape/services/load-env';
-import { DynamoAdapter } from '../dist/index.js';
 
 const arg = (args, name, fallback) => {
   const i = args.indexOf(`--${name}`);
