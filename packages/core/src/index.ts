@@ -56,6 +56,7 @@ export { identifierProblem, migrationNameProblem, MAX_IDENTIFIER_LENGTH } from '
 export { validationIssues } from './helpers/validate-migration.js';
 export { nativeTypeProblem } from './helpers/validate-field.js';
 export { foreignKeyName, portableName, uniqueKeyName, PORTABLE_NAME_BYTES } from './helpers/constraint-names.js';
+export { createdEarlier, droppedLater } from './helpers/table-state.js';
 
 export { OPTIONAL_ADAPTER_METHODS } from './adapter/adapter.js';
 export type { Adapter, CompileContext, ReferencingKey } from './adapter/adapter.js';

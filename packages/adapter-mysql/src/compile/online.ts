@@ -1,4 +1,4 @@
-import type { CompileContext, Operation } from '@ductape/core';
+import { type CompileContext, type Operation, createdEarlier, droppedLater } from '@ductape/core';
 import { type AlterAttempt, type MysqlStatementStep, type StepExtra, sql } from './step.js';
 
 /**
@@ -46,28 +46,4 @@ export function alter(table: string, clauses: readonly string[], mode: OnlineMod
 export function onlineMode(ctx: CompileContext, op: Operation, table: string, preferred: OnlineMode): OnlineMode {
   if (ctx.options.online === false) return 'plain';
   return createdEarlier(ctx, op, table) || droppedLater(ctx, op, table) ? 'plain' : preferred;
-}
-
-/**
- * True when the migration drops `table` in an op after this one (e.g. the down of "create table
- * + index"): the change goes with the table, so online care is pointless.
- */
-export function droppedLater(ctx: CompileContext, op: Operation, table: string): boolean {
-  const ops = ctx.direction === 'up' ? ctx.migration.up : ctx.migration.down;
-  if (ops[ctx.index] !== op) return false;
-  return ops.slice(ctx.index + 1).some((later) => later.type === 'dropCollection' && later.name === table);
-}
-
-/**
- * True when the migration creates `table` in an op before this one, so it is new and empty.
- * @example createdEarlier(ctx, op, 'users') // true after .createCollection('users', …)
- */
-export function createdEarlier(ctx: CompileContext, op: Operation, table: string): boolean {
-  const ops = ctx.direction === 'up' ? ctx.migration.up : ctx.migration.down;
-  if (ops[ctx.index] !== op) return false; // compiled out of its list (e.g. compensation): assume it exists
-  for (let i = 0; i < ctx.index; i++) {
-    const earlier = ops[i];
-    if (earlier?.type === 'createCollection' && earlier.name === table) return true;
-  }
-  return false;
 }

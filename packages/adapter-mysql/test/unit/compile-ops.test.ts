@@ -247,6 +247,40 @@ describe('online DDL is skipped where it is pointless or turned off', () => {
     `);
   });
 
+  it('a new table renamed in the same migration is still new; one renamed before its drop is still dropped', () => {
+    const renamed = build(
+      'create_then_rename',
+      {
+        type: 'createCollection',
+        name: 'a',
+        fields: [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'email', type: 'string' },
+        ],
+      },
+      { type: 'renameCollection', from: 'a', to: 'b' },
+      { type: 'createIndex', collection: 'b', name: 'idx_b_email', fields: [{ name: 'email' }] },
+    );
+    expect(compileAll(renamed).at(-1)).toBe('ALTER TABLE `b` ADD INDEX `idx_b_email` (`email`)');
+    const dropped = build(
+      'index_then_drop',
+      { type: 'createIndex', collection: 'a', name: 'idx_a_email', fields: [{ name: 'email' }] },
+      { type: 'renameCollection', from: 'a', to: 'b' },
+      {
+        type: 'dropCollection',
+        name: 'b',
+        previous: {
+          name: 'b',
+          fields: [
+            { name: 'id', type: 'integer', primaryKey: true },
+            { name: 'email', type: 'string' },
+          ],
+        },
+      },
+    );
+    expect(compileAll(dropped)[0]).toBe('ALTER TABLE `a` ADD INDEX `idx_a_email` (`email`)');
+  });
+
   it('{ online: false } drops the ALGORITHM clauses', () => {
     expect(mysql({ type: 'dropField', collection: 'users', field: 'old' }, { online: false })).toEqual(['ALTER TABLE `users` DROP COLUMN `old`']);
   });

@@ -1,11 +1,10 @@
-import type { AddConstraintOp, CompileContext, Step } from '@ductape/core';
+import { type AddConstraintOp, type CompileContext, type Step, createdEarlier } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
 import type { CompileSettings } from './compile-settings.js';
 import { constraintDefinition } from './constraint-definition.js';
 import { createIndexSql } from './index-definition.js';
 import { keyCreated } from './relation-changes.js';
 import { concurrentIndex, sql } from './step.js';
-import { createdEarlier } from './table-state.js';
 
 /**
  * ALTER TABLE … ADD CONSTRAINT. Online on an existing table: a foreign key or check is added

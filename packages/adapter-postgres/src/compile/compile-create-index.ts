@@ -1,10 +1,9 @@
-import type { CompileContext, CreateIndexOp, Step } from '@ductape/core';
+import { type CompileContext, type CreateIndexOp, type Step, createdEarlier } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
 import type { CompileSettings } from './compile-settings.js';
 import { createIndexSql } from './index-definition.js';
 import { indexCreated } from './relation-changes.js';
 import { concurrentIndex, sql } from './step.js';
-import { createdEarlier } from './table-state.js';
 
 /**
  * CREATE INDEX. On a table that already exists (and unless `online: false` or

@@ -1,8 +1,7 @@
-import type { CompileContext, DropIndexOp, Step } from '@ductape/core';
+import { type CompileContext, type DropIndexOp, type Step, createdEarlier, droppedLater } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
 import type { CompileSettings } from './compile-settings.js';
 import { sql } from './step.js';
-import { createdEarlier, droppedLater } from './table-state.js';
 
 /**
  * DROP INDEX; CONCURRENTLY (outside the transaction) on an existing table when online.

@@ -1,4 +1,4 @@
-import { UnsupportedOperationError, applyChanges, isNotNull, type CompileContext, type FieldDefinition, type FieldOptions, type ModifyFieldOp, type Step } from '@ductape/core';
+import { UnsupportedOperationError, applyChanges, createdEarlier, isNotNull, type CompileContext, type FieldDefinition, type FieldOptions, type ModifyFieldOp, type Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
 import { enumCheck } from './column-definition.js';
 import { columnType } from './column-type.js';
@@ -9,7 +9,6 @@ import { createIndexSql } from './index-definition.js';
 import { parseNativeType } from './native-type.js';
 import type { RelationChange } from './relation-changes.js';
 import { concurrentIndex, sql } from './step.js';
-import { createdEarlier } from './table-state.js';
 
 const TYPE_KEYS = ['type', 'length', 'precision', 'scale', 'itemType', 'native', 'enumValues'] as const;
 
