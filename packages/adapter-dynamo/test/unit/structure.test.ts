@@ -1,48 +1,6 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { runSourceStructureChecks } from '@ductape/adapter-testkit';
 
-const src = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
-
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
-
-function imports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/^(?:import|export)[^;]*?from '(\.[^']+)'/gms)].map((m) => resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts')));
-}
-
-describe('@ductape/adapter-dynamo source structure', () => {
-  const all = files(src);
-
-  it('has no import cycles', () => {
-    const graph = new Map(all.map((f) => [f, imports(f)]));
-    const cycles: string[] = [];
-    const state = new Map<string, 'visiting' | 'done'>();
-    const visit = (f: string, stack: string[]) => {
-      if (state.get(f) === 'done') return;
-      if (state.get(f) === 'visiting') return void cycles.push([...stack.slice(stack.indexOf(f)), f].map((p) => relative(src, p)).join(' → '));
-      state.set(f, 'visiting');
-      for (const next of graph.get(f) ?? []) visit(next, [...stack, f]);
-      state.set(f, 'done');
-    };
-    for (const f of all) visit(f, []);
-    expect(cycles).toEqual([]);
-  });
-
-  it('has no default exports, kebab-case names, small files, and imports only core, the AWS SDK and node:', () => {
-    for (const f of all) {
-      const text = readFileSync(f, 'utf8');
-      const name = relative(src, f);
-      expect(text, name).not.toMatch(/export default/);
-      expect(name).toMatch(/^[a-z0-9/-]+\.ts$/);
-      expect(text.split('\n').length, name).toBeLessThan(200);
-      for (const m of text.matchAll(/from '([^.'][^']*)'/g)) expect(m[1], name).toMatch(/^(node:|@ductape\/core$|@aws-sdk\/client-dynamodb$)/);
-    }
-  });
+runSourceStructureChecks({
+  name: '@ductape/adapter-dynamo',
+  roots: [{ dir: new URL('../../src', import.meta.url), allowedImports: /^(node:|@ductape\/core$|@aws-sdk\/client-dynamodb$)/ }],
 });
