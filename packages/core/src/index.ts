@@ -57,6 +57,7 @@ export { validationIssues } from './helpers/validate-migration.js';
 export { nativeTypeProblem } from './helpers/validate-field.js';
 export { foreignKeyName, portableName, uniqueKeyName, PORTABLE_NAME_BYTES } from './helpers/constraint-names.js';
 export { createdEarlier, droppedLater } from './helpers/table-state.js';
+export { columnSize } from './helpers/column-size.js';
 
 export { OPTIONAL_ADAPTER_METHODS } from './adapter/adapter.js';
 export type { Adapter, CompileContext, ReferencingKey } from './adapter/adapter.js';

@@ -1,7 +1,9 @@
-import { ValidationError, type FieldOptions } from '@ductape/core';
+import { ValidationError, columnSize, type FieldOptions } from '@ductape/core';
 import type { MysqlDialect } from '../dialect.js';
 import { quoteLiteral } from '../quote.js';
 import { parseNativeType } from './native-type.js';
+
+const SUBJECT = 'MySQL column type';
 
 /** VARCHAR/VARBINARY length when a string or binary field gives none. */
 export const DEFAULT_LENGTH = 255;
@@ -34,11 +36,11 @@ type TypeFields = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' |
 export function columnType(field: TypeFields, dialect: MysqlDialect): string {
   switch (field.type) {
     case 'string':
-      return `VARCHAR(${positiveInt(field.length ?? DEFAULT_LENGTH, 'length')})`;
+      return `VARCHAR(${columnSize(field.length ?? DEFAULT_LENGTH, 'length', 1, SUBJECT)})`;
     case 'binary':
-      return `VARBINARY(${positiveInt(field.length ?? DEFAULT_LENGTH, 'length')})`;
+      return `VARBINARY(${columnSize(field.length ?? DEFAULT_LENGTH, 'length', 1, SUBJECT)})`;
     case 'decimal':
-      return `DECIMAL(${positiveInt(field.precision ?? 10, 'precision')},${nonNegativeInt(field.scale ?? 0, 'scale')})`;
+      return `DECIMAL(${columnSize(field.precision ?? 10, 'precision', 1, SUBJECT)},${columnSize(field.scale ?? 0, 'scale', 0, SUBJECT)})`;
     case 'datetime':
     case 'timestamp':
     case 'time':
@@ -77,16 +79,6 @@ export function isLobType(field: Pick<FieldOptions, 'type' | 'native'>): boolean
   return field.type === 'text' || field.type === 'blob' || field.type === 'json' || field.type === 'array';
 }
 
-function positiveInt(n: number, what: string): number {
-  if (!Number.isInteger(n) || n <= 0) throw invalid(what, `must be a positive integer, got ${String(n)}`);
-  return n;
-}
-
-function nonNegativeInt(n: number, what: string): number {
-  if (!Number.isInteger(n) || n < 0) throw invalid(what, `must be a non-negative integer, got ${String(n)}`);
-  return n;
-}
-
 function invalid(path: string, message: string): ValidationError {
-  return new ValidationError('MySQL column type', [{ code: 'invalid_type', path, message }]);
+  return new ValidationError(SUBJECT, [{ code: 'invalid_type', path, message }]);
 }

@@ -1,5 +1,7 @@
-import { ValidationError, type FieldOptions, type FieldType } from '@ductape/core';
+import { ValidationError, columnSize, type FieldOptions, type FieldType } from '@ductape/core';
 import { parseNativeType } from './native-type.js';
+
+const SUBJECT = 'PostgreSQL column type';
 
 const SIMPLE: { readonly [K in FieldType]?: string } = {
   integer: 'integer',
@@ -36,10 +38,10 @@ export function columnType(field: Pick<FieldOptions, 'type' | 'length' | 'precis
     case 'native':
       return parseNativeType(field.native).type;
     case 'string':
-      return `varchar(${positiveInt(field.length ?? DEFAULT_STRING_LENGTH, 'length')})`;
+      return `varchar(${columnSize(field.length ?? DEFAULT_STRING_LENGTH, 'length', 1, SUBJECT)})`;
     case 'decimal':
       if (field.precision === undefined) return 'numeric';
-      return `numeric(${positiveInt(field.precision, 'precision')}, ${nonNegativeInt(field.scale ?? 0, 'scale')})`;
+      return `numeric(${columnSize(field.precision, 'precision', 1, SUBJECT)}, ${columnSize(field.scale ?? 0, 'scale', 0, SUBJECT)})`;
     case 'array': {
       const item = field.itemType ?? 'text';
       if (item === 'array') throw invalid('itemType', 'an array of arrays is not supported; use json');
@@ -53,16 +55,6 @@ export function columnType(field: Pick<FieldOptions, 'type' | 'length' | 'precis
   }
 }
 
-function positiveInt(n: number, what: string): number {
-  if (!Number.isInteger(n) || n <= 0) throw invalid(what, `must be a positive integer, got ${String(n)}`);
-  return n;
-}
-
-function nonNegativeInt(n: number, what: string): number {
-  if (!Number.isInteger(n) || n < 0) throw invalid(what, `must be a non-negative integer, got ${String(n)}`);
-  return n;
-}
-
 function invalid(path: string, message: string): ValidationError {
-  return new ValidationError('PostgreSQL column type', [{ code: 'invalid_type', path, message }]);
+  return new ValidationError(SUBJECT, [{ code: 'invalid_type', path, message }]);
 }
