@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { MysqlAdapter, compileMysql } from '@ductape/adapter-mysql';
 import { MigrationEngine, migration } from '@ductape/core';
 import { loadServicesEnv } from '@ductape/services/load-env';
-import knexFactory from 'knex';
 import mysql from 'mysql2/promise';
+import { knexApply } from './knex-contender.mjs';
 
 const AT = Date.UTC(2024, 0, 1);
 
@@ -73,24 +73,8 @@ const contenders = {
     await adapter.close();
     return t;
   },
-  async knex(url, { ms, statements }, knexFactory) {
-    const knex = knexFactory({ client: 'mysql2', connection: url, pool: { min: 1, max: 2 } });
-    const list = ms.map((m, i) => ({ name: m.name, sql: statements[i] }));
-    const migrationSource = {
-      getMigrations: async () => list,
-      getMigrationName: (m) => m.name,
-      getMigration: async (m) => ({
-        up: async (k) => {
-          for (const s of m.sql) await k.raw(s);
-        },
-        down: async () => {},
-      }),
-    };
-    const t0 = performance.now();
-    await knex.migrate.latest({ migrationSource });
-    const t = since(t0);
-    await knex.destroy();
-    return t;
+  async knex(url, work) {
+    return knexApply('mysql2', url, work, since);
   },
   async bare_mysql2(url, { ms, statements }) {
     const c = await mysql.createConnection(url);
@@ -120,7 +104,7 @@ export async function run(args = []) {
     for (let r = 0; r < runs; r++) {
       const db = await freshDatabase(url, name);
       try {
-        samples.push(await fn(db.url, work, knexFactory));
+        samples.push(await fn(db.url, work));
       } finally {
         await db.drop();
       }

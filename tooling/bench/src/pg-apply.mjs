@@ -6,10 +6,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MigrationEngine, migration } from '@ductape/core';
 import { PostgresAdapter, compilePostgres } from '@ductape/adapter-postgres';
-import knexFactory from 'knex';
 import { runner as pgMigrate } from 'node-pg-migrate';
 import pg from 'pg';
 import { Umzug } from 'umzug';
+import { knexApply } from './knex-contender.mjs';
 import { freshDatabase, median, serverUrl, since, where } from './server.mjs';
 
 const AT = Date.UTC(2024, 0, 1);
@@ -50,24 +50,8 @@ const contenders = {
     await adapter.close();
     return t;
   },
-  async knex(url, { ms, statements }) {
-    const knex = knexFactory({ client: 'pg', connection: url, pool: { min: 1, max: 2 } });
-    const list = ms.map((m, i) => ({ name: m.name, sql: statements[i] }));
-    const migrationSource = {
-      getMigrations: async () => list,
-      getMigrationName: (m) => m.name,
-      getMigration: async (m) => ({
-        up: async (k) => {
-          for (const s of m.sql) await k.raw(s);
-        },
-        down: async () => {},
-      }),
-    };
-    const t0 = performance.now();
-    await knex.migrate.latest({ migrationSource });
-    const t = since(t0);
-    await knex.destroy();
-    return t;
+  async knex(url, work) {
+    return knexApply('pg', url, work, since);
   },
   async umzug(url, { ms, statements }) {
     const client = new pg.Client({ connectionString: url });
