@@ -1,6 +1,26 @@
-// The knex contender of the *-apply benchmarks: the same SQL text as every other contender, run
-// as one knex migration per migration through `knex.migrate.latest` with an in-memory source.
+// Contenders the *-apply benchmarks (pg-apply, mysql-apply) share: our engine over a given
+// adapter, and knex's migrator running the same SQL text as every other contender.
+import { MigrationEngine } from '@ductape/core';
 import knexFactory from 'knex';
+
+/**
+ * Connects `adapter`, applies `ms` with `MigrationEngine.upAll` and closes it; answers the time of
+ * connect + upAll in ms (the benchmark's own rounding).
+ * @param {import('@ductape/core').Adapter} adapter a new, unconnected adapter
+ * @param {import('@ductape/core').Migration[]} ms
+ * @param {import('@ductape/core').UpAllOptions | undefined} options e.g. `{ singleTransaction: true }`
+ * @param {(t0: number) => number} since
+ * @returns {Promise<number>}
+ * @example await engineApply(new PostgresAdapter({ url }), ms, undefined, since) // 812.4
+ */
+export async function engineApply(adapter, ms, options, since) {
+  const t0 = performance.now();
+  await adapter.connect();
+  await new MigrationEngine(adapter).upAll(ms, options);
+  const t = since(t0);
+  await adapter.close();
+  return t;
+}
 
 /**
  * Runs `ms` through knex's migrator on `url` and answers the time of `migrate.latest` in ms.

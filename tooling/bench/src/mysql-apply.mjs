@@ -11,10 +11,10 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MysqlAdapter, compileMysql } from '@ductape/adapter-mysql';
-import { MigrationEngine, migration } from '@ductape/core';
+import { migration } from '@ductape/core';
 import { loadServicesEnv } from '@ductape/services/load-env';
 import mysql from 'mysql2/promise';
-import { knexApply } from './knex-contender.mjs';
+import { engineApply, knexApply } from './apply-contenders.mjs';
 
 const AT = Date.UTC(2024, 0, 1);
 
@@ -65,13 +65,7 @@ const since = (t0) => Math.round(performance.now() - t0);
 
 const contenders = {
   async ductape(url, { ms }) {
-    const adapter = new MysqlAdapter({ connection: url, logger: false });
-    const t0 = performance.now();
-    await adapter.connect();
-    await new MigrationEngine(adapter).upAll(ms);
-    const t = since(t0);
-    await adapter.close();
-    return t;
+    return engineApply(new MysqlAdapter({ connection: url, logger: false }), ms, undefined, since);
   },
   async knex(url, work) {
     return knexApply('mysql2', url, work, since);

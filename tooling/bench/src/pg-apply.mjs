@@ -4,12 +4,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MigrationEngine, migration } from '@ductape/core';
+import { migration } from '@ductape/core';
 import { PostgresAdapter, compilePostgres } from '@ductape/adapter-postgres';
 import { runner as pgMigrate } from 'node-pg-migrate';
 import pg from 'pg';
 import { Umzug } from 'umzug';
-import { knexApply } from './knex-contender.mjs';
+import { engineApply, knexApply } from './apply-contenders.mjs';
 import { freshDatabase, median, serverUrl, since, where } from './server.mjs';
 
 const AT = Date.UTC(2024, 0, 1);
@@ -33,22 +33,10 @@ function workload(n) {
 
 const contenders = {
   async ductape(url, { ms }) {
-    const adapter = new PostgresAdapter({ url });
-    const t0 = performance.now();
-    await adapter.connect();
-    await new MigrationEngine(adapter).upAll(ms);
-    const t = since(t0);
-    await adapter.close();
-    return t;
+    return engineApply(new PostgresAdapter({ url }), ms, undefined, since);
   },
   async ductape_single_tx(url, { ms }) {
-    const adapter = new PostgresAdapter({ url });
-    const t0 = performance.now();
-    await adapter.connect();
-    await new MigrationEngine(adapter).upAll(ms, { singleTransaction: true });
-    const t = since(t0);
-    await adapter.close();
-    return t;
+    return engineApply(new PostgresAdapter({ url }), ms, { singleTransaction: true }, since);
   },
   async knex(url, work) {
     return knexApply('pg', url, work, since);
