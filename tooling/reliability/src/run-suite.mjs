@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { MODES } from './modes.mjs';
 import { printReports } from './print-reports.mjs';
 import { runDatabase } from './run-database.mjs';
@@ -20,6 +21,11 @@ export async function runSuite(args, io = {}) {
   const bounded = args.roundTripMinutes > 0 ? { ...fuzzed, roundTrip: { ...fuzzed.roundTrip, maxMs: args.roundTripMinutes * 60_000 } } : fuzzed;
   const mode = args.roundTripSlice ? { ...bounded, roundTrip: { ...bounded.roundTrip, slice: args.roundTripSlice } } : bounded;
   const reports = [];
+  // Saved after every database, and once before the first: a path that cannot be written fails
+  // now, not after an hour's run (its directory is made when missing).
+  const save = () => args.save && writeFileSync(args.save, JSON.stringify({ mode: args.quick ? 'quick' : 'full', seed: args.seed, reports }, null, 1));
+  if (args.save) mkdirSync(dirname(args.save), { recursive: true });
+  save();
   for (const target of selectTargets(args.targets)) {
     const a = availability(target);
     if (!a.ok) {
@@ -28,9 +34,9 @@ export async function runSuite(args, io = {}) {
       continue;
     }
     reports.push(await runDatabase(target, a.setting, { mode, seed: args.seed, only: args.only, keep: args.keep, log }));
-    if (args.save) writeFileSync(args.save, JSON.stringify({ mode: args.quick ? 'quick' : 'full', seed: args.seed, reports }, null, 1));
+    save();
   }
-  if (args.save) writeFileSync(args.save, JSON.stringify({ mode: args.quick ? 'quick' : 'full', seed: args.seed, reports }, null, 1));
+  save();
   printReports(reports, args, out);
   return { ok: reports.every((r) => r.skipped || r.ok), reports };
 }
