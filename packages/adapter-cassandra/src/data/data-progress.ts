@@ -6,14 +6,18 @@ import { qualify } from '../quote.js';
 /** The table of data-migration progress rows, in the adapter's keyspace beside the history. */
 export const DATA_PROGRESS_TABLE = '_ductape_data_progress';
 
-/** A row of the batch being written when the run stopped: its key and fingerprints of its values before and after. */
+/**
+ * A row of the batch being written when the run stopped: its key, and — when writing it twice
+ * would differ from writing it once (a `set` reads a column it sets, as `$ADD`) — fingerprints of
+ * its values before and after.
+ */
 export interface PendingRow {
   /** The full primary key (encodeValues of plain values). */
   readonly key: string;
   /** Fingerprint of the compared columns as read. */
-  readonly before: string;
+  readonly before?: string;
   /** Fingerprint of the compared columns with the new values. */
-  readonly after: string;
+  readonly after?: string;
 }
 
 /** Where a data migration resumes. */

@@ -24,6 +24,9 @@ export interface CassandraUpdateSettings {
  * it records the new position. A run killed in the middle of a page resumes by re-reading that
  * page's rows: a row still as it was read is written, a row already as computed is counted, a
  * row changed by someone else is left alone — so every row is updated exactly once.
+ * When no `set` reads a column that a `set` writes (the spec's `$CONCAT` backfill), writing a row
+ * twice gives what writing it once gives: then the pending rows are keys only, and a resumed run
+ * counts a row whose set columns already hold what it computes as written (no fingerprints).
  * A page is a batch, sized by core's rule (UpdateBatches: `maxLockMs`); progress events count the
  * rows read by this run, with no total (Cassandra has no cheap row count). `dryRun` reads only.
  * @example await updateRowsCassandra(driver, 'app', cols, resolved, { batchSize: 1000 }, progress, { concurrency: 32 }, snapshot.fields)
@@ -109,6 +112,10 @@ class Run {
   readonly evaluator: UpdateEvaluator;
   readonly #key: readonly string[];
   readonly #compared: readonly string[];
+  /** Columns the `set` writes. */
+  readonly #setColumns: readonly string[];
+  /** Whether re-writing a written row gives the same row (no set reads a set column). */
+  readonly #idempotent: boolean;
   readonly #update: string;
   readonly #select: string;
 
@@ -123,6 +130,9 @@ class Run {
     this.#key = [...cols.partitionKey, ...cols.clustering].map((c) => c.name);
     this.#compared = [...new Set([...update.set.map((s) => s.column), ...update.where.map((c) => c.column), ...update.set.flatMap((s) => columnsOf(s.value))])].filter((c) => !this.#key.includes(c));
     this.read = [...this.#key, ...this.#compared];
+    this.#setColumns = update.set.map((s) => s.column);
+    const readBySet = new Set(update.set.flatMap((s) => columnsOf(s.value)));
+    this.#idempotent = !this.#setColumns.some((c) => readBySet.has(c));
     // where literals in the form the row values are read in (timestamps as Dates, …)
     const where = update.where.map((c) => {
       const type = cols.byName.get(c.column)?.type ?? '';
@@ -153,6 +163,7 @@ class Run {
   }
 
   pendingRow(row: Plain, values: Plain): PendingRow {
+    if (this.#idempotent) return { key: encodeValues(this.keyOf(row)) };
     return { key: encodeValues(this.keyOf(row)), before: this.#fingerprint(row), after: this.#fingerprint({ ...row, ...this.#roundTrip(values) }) };
   }
 
@@ -168,6 +179,15 @@ class Run {
       const found = (await this.driver.client.execute(this.#select, this.#keyParams(key), { prepare: true })).first();
       if (!found) return;
       const row = this.plain(found);
+      if (p.before === undefined) {
+        // Keys only (an idempotent set): written already when its set columns hold what it computes.
+        if (this.#holds(row, this.evaluator.values(row))) done++;
+        else if (this.evaluator.matches(row)) {
+          await this.#write(key, this.evaluator.values(row));
+          done++;
+        }
+        return;
+      }
       const now = this.#fingerprint(row);
       if (now === p.before && this.evaluator.matches(row)) {
         await this.#write(key, this.evaluator.values(row));
@@ -195,6 +215,12 @@ class Run {
   /** New values as they will read back (decimal as text, bigint as a number, …), to compare with a re-read row. */
   #roundTrip(values: Plain): Plain {
     return Object.fromEntries(Object.entries(values).map(([c, v]) => [c, plainValue(this.#type(c), driverValue(this.#type(c), v))]));
+  }
+
+  /** Whether the row's set columns already hold `values` (as they read back). */
+  #holds(row: Plain, values: Plain): boolean {
+    const written = this.#roundTrip(values);
+    return encodeValues(this.#setColumns.map((c) => row[c] ?? null)) === encodeValues(this.#setColumns.map((c) => written[c] ?? null));
   }
 
   #fingerprint(row: Plain): string {
