@@ -20,8 +20,8 @@ export interface CassandraUpdateSettings {
  * `db.update` on Cassandra: reads the table in pages along the ring (readPage), filters and
  * computes each row with core's shared evaluator (PostgreSQL's semantics), and writes the new
  * values by full primary key, `concurrency` rows at a time. Before a page's rows are written the
- * progress row records them (key, fingerprint of the compared columns before and after); after,
- * it records the new position. A run killed in the middle of a page resumes by re-reading that
+ * progress row records them (key, fingerprint of the compared columns before and after) with the
+ * new position; the next page's save replaces them. A run killed in the middle of a page resumes by re-reading that
  * page's rows: a row still as it was read is written, a row already as computed is counted, a
  * row changed by someone else is left alone — so every row is updated exactly once.
  * When no `set` reads a column that a `set` writes (the spec's `$CONCAT` backfill), writing a row
@@ -88,12 +88,14 @@ async function walk(
       const plain = page.map((r) => run.plain(r));
       const todo = plain.filter((p) => run.evaluator.matches(p)).map((p) => ({ row: p, values: run.evaluator.values(p) }));
       after = encodeValues(run.keyOf(plain[plain.length - 1] as Plain));
+      // One progress write per page. A page with rows to write saves them as pending (and the
+      // rows counted so far) before writing them, and is not cleared afterwards: the next page's
+      // save replaces it, and a run killed in between only re-checks rows already written.
       if (todo.length > 0) {
         await progress.save({ after, rows: state.rows, pending: todo.map((t) => run.pendingRow(t.row, t.values)) });
         await run.writeAll(todo);
         state.rows += todo.length;
-      }
-      await progress.save({ after, rows: state.rows, pending: undefined });
+      } else await progress.save({ after, rows: state.rows, pending: undefined });
       return page;
     });
     if (page.length === 0) break;
