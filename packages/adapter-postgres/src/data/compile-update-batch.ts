@@ -15,8 +15,8 @@ export interface BatchProgress {
 }
 
 /**
- * Compiles one keyset batch. `picked` reads (without locking) the next `limit` matching keys in
- * primary-key order and `bound` is the last of them; the UPDATE then changes the matching rows in
+ * Compiles one keyset batch. `picked` reads (without locking) the next `limit` keys in
+ * primary-key order, matching or not, and `bound` is the last of them; the UPDATE then changes the matching rows in
  * the key range (after, bound], re-checking `where` on each row it updates (a row a concurrent
  * writer changed is taken in its new version, or left when it no longer matches), so rows are
  * locked only while the UPDATE runs and each is written once. The outer SELECT returns how many
@@ -31,8 +31,11 @@ export function compileUpdateBatch(update: ResolvedUpdate, schema: string, after
   const table = qualify(schema, update.table);
   const key = update.key.map((k) => quoteIdent(k, 'column'));
   const tuple = (prefix: string) => `(${key.map((k) => `${prefix}${k}`).join(', ')})`;
-  const conditions = batchConditions(update, after, param);
-  const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+  // The batch's keys are the next `limit` keys of the table, matching or not (as a hand-written
+  // keyset loop takes them): read from the primary key's index alone, without visiting the rows;
+  // `where` is checked once, by the UPDATE, on the rows it changes.
+  const range = batchConditions({ ...update, where: [] }, after, param);
+  const where = range.length ? ` WHERE ${range.join(' AND ')}` : '';
   const sets = update.set.map((s) => `${quoteIdent(s.column, 'column')} = ${expression(s.value, param, 't.')}`);
   // The UPDATE's own conditions: `where` and the key range, on the row it is about to change.
   const rowConditions = batchConditions(update, after, param, 't.');
