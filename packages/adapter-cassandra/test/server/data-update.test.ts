@@ -52,7 +52,7 @@ describe.skipIf(!hosts)('db.update on Cassandra (server)', () => {
     for (let i = 0; i < rows; i += 100) {
       await Promise.all(Array.from({ length: 100 }, (_, j) => cql(`INSERT INTO "${keyspace}".counters (id, n) VALUES (?, ?)`, [i + j, 0])));
     }
-    const killedWith = await killMidBatch(keyspace, 'add', cql);
+    await killMidBatch(keyspace, 'add', cql);
     const counts = async () => (await cql(`SELECT n FROM "${keyspace}".counters`)).map((r) => r.get('n') as number);
     const before = await counts();
     const touched = before.filter((n) => n === 1).length;

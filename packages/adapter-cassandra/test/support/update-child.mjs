@@ -8,7 +8,9 @@ const [hosts, keyspace, dc, mode = 'add'] = process.argv.slice(2);
 const adapter = new CassandraAdapter({ contactPoints: hosts.split(','), localDataCenter: dc, keyspace, updateConcurrency: 2 });
 await adapter.connect();
 const request =
-  mode === 'concat' ? { table: 'people_killed', data: { full_name: { $CONCAT: ['first_name', ' ', 'last_name'] } }, where: { full_name: null } } : { table: 'counters', data: { n: { $ADD: ['n', 1] } } };
+  mode === 'concat'
+    ? { table: 'people_killed', data: { full_name: { $CONCAT: ['first_name', ' ', 'last_name'] } }, where: { full_name: null } }
+    : { table: 'counters', data: { n: { $ADD: ['n', 1] } } };
 const update = resolveUpdate(request, await adapter.introspect(request.table));
 const result = await adapter.updateRows(update, { batchSize: 40, onProgress: (p) => console.log(`batch ${p.batches} rows ${p.rowsUpdated}`) });
 console.log(`done ${result.rowsUpdated}`);
