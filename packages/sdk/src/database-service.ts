@@ -7,6 +7,8 @@ import { findConfigFile } from './config/find-config.js';
 import { loadConfigFile } from './config/load-config.js';
 import { checkConnectTarget } from './config/check-connect-target.js';
 import { resolveTarget } from './config/resolve-target.js';
+import { validateConfig } from './config/validate-config.js';
+import { Fleet } from './fleet/fleet.js';
 import { NotConnectedError } from './errors.js';
 import { SchemaApi } from './schema/schema-api.js';
 
@@ -82,8 +84,7 @@ export class DatabaseService {
   async #open(target: ConnectOptions): Promise<Adapter> {
     checkConnectTarget(target);
     const cwd = this.#options.cwd ?? process.cwd();
-    const file = this.#options.config ? undefined : findConfigFile(cwd);
-    const config = this.#options.config ? { file: 'the config passed to DatabaseService', value: this.#options.config } : file ? { file, value: await loadConfigFile(file) } : undefined;
+    const config = await this.#loadConfig();
     const resolved = resolveTarget(target, config, this.#vars, cwd);
     const adapter = await loadAdapter(resolved.adapterPackage, { ...target, connection: resolved.connection, ...(resolved.options ? { options: resolved.options } : {}) }, cwd);
     try {
@@ -122,6 +123,32 @@ export class DatabaseService {
     this.#target = undefined;
     this.#failedConnect = undefined;
     await adapter?.close();
+  }
+
+  /**
+   * A fleet of the config (`fleets.<name>`): many tenant databases or schemas migrated alike, each
+   * under its own lock. Independent of connect(); nothing is read until `up` or `status`.
+   * @example
+   * const summary = await db.fleet('tenants').up({ env: 'prd', migrations: [m1, m2], concurrency: 8, canary: 5 });
+   * console.log(summary.done, summary.upToDate, summary.failed);
+   */
+  fleet(name: string): Fleet {
+    return new Fleet(name, {
+      cwd: this.#options.cwd ?? process.cwd(),
+      vars: this.#vars,
+      engine: this.#options.engine ?? {},
+      // A config passed in code is checked here as a file is when loaded (connect() takes it as given).
+      loadConfig: async () => {
+        const config = await this.#loadConfig();
+        return config && this.#options.config ? { ...config, value: validateConfig(config.value, config.file) } : config;
+      },
+    });
+  }
+
+  async #loadConfig(): Promise<{ file: string; value: DuctapeConfig } | undefined> {
+    if (this.#options.config) return { file: 'the config passed to DatabaseService', value: this.#options.config };
+    const file = findConfigFile(this.#options.cwd ?? process.cwd());
+    return file ? { file, value: await loadConfigFile(file) } : undefined;
   }
 
   get #vars(): NodeJS.ProcessEnv {

@@ -4,7 +4,7 @@ export type { SchemaApi, SchemaContext } from './schema/schema-api.js';
 export type { ApplyOptions, BuiltSchemaMigration, CreateIndexOptions, CreateOptions, DestructiveOptions, DropOptions, SchemaOutcome, SchemaResult } from './schema/schema-types.js';
 export { nextTag } from './schema/migration-name.js';
 export { intentDescription, isSchemaIntent } from './schema/intent-marker.js';
-export type { ConnectionConfig, DatabaseConfig, DuctapeConfig } from './config/config-types.js';
+export type { ConnectionConfig, DatabaseConfig, DuctapeConfig, FleetConfig, FleetEnvironmentConfig, FleetTargetConfig } from './config/config-types.js';
 export { defineConfig } from './config/define-config.js';
 export { validateConfig } from './config/validate-config.js';
 export { ConfigValidationError, type ConfigIssue } from './config/config-validation-error.js';
@@ -26,3 +26,16 @@ export { loadConfigFile } from './config/load-config.js';
 export { resolveTarget, type TargetQuery } from './config/resolve-target.js';
 export type { ResolvedTarget } from './config/config-types.js';
 export { loadAdapter } from './adapters/load-adapter.js';
+export { Fleet, type FleetHost } from './fleet/fleet.js';
+export type {
+  FleetEvent,
+  FleetProgress,
+  FleetStatus,
+  FleetStatusGroup,
+  FleetStatusOptions,
+  FleetSummary,
+  FleetTargetFailure,
+  FleetTargetRow,
+  FleetTargetStatus,
+  FleetUpOptions,
+} from './fleet/fleet-types.js';

@@ -25,6 +25,48 @@ export interface DuctapeConfig {
   readonly products: { readonly [product: string]: { readonly databases: { readonly [database: string]: DatabaseConfig } } };
   /** Directory of migration files for the `ductape` CLI, relative to the config file (default `migrations`). */
   readonly migrationsDir?: string;
+  /** Fleets: many databases (or schemas) that get the same migrations, e.g. one per tenant. See `FleetConfig`. */
+  readonly fleets?: { readonly [fleet: string]: FleetConfig };
+}
+
+/** One database (or schema) of a fleet: a URL, or `{ url, schema?, name? }`. */
+export type FleetTargetConfig =
+  | string
+  | {
+      /** Connection URL; may use `${env:VAR}`. */
+      readonly url: string;
+      /** PostgreSQL only: the schema this target's tables and `_ductape_migrations` history live in. */
+      readonly schema?: string;
+      /** How events, errors and the summary name this target (default: the schema, else the URL without credentials). */
+      readonly name?: string;
+    };
+
+/** Where a fleet's targets are in one environment: an explicit list, or a discovery. */
+export type FleetEnvironmentConfig =
+  | { readonly targets: readonly FleetTargetConfig[] }
+  | {
+      /** PostgreSQL: every schema of the database at `url` whose name matches the LIKE pattern `schemasLike` is a target. */
+      readonly discover: { readonly schemasLike: string; readonly url: string };
+    };
+
+/**
+ * A fleet: many targets migrated alike, each under its own lock (`db.fleet(name).up(...)`).
+ * @example
+ * const tenants: FleetConfig = {
+ *   adapter: '@ductape/adapter-postgres',
+ *   environments: {
+ *     staging: { targets: ['postgres://app@db1/t1', { url: 'postgres://app@db1/shared', schema: 'tenant_2' }] },
+ *     prd: { discover: { schemasLike: 'tenant_%', url: '${env:TENANTS_URL}' } },
+ *   },
+ * };
+ */
+export interface FleetConfig {
+  /** Package name, e.g. '@ductape/adapter-postgres'. Inferred from the URLs' scheme when left out. */
+  readonly adapter?: string;
+  /** Adapter options for every target (a target's `schema` is added to them). */
+  readonly options?: { readonly [key: string]: unknown };
+  /** env name → where the targets are. */
+  readonly environments: { readonly [env: string]: FleetEnvironmentConfig };
 }
 
 /** Where a connect() ended up: the adapter package and its target. */

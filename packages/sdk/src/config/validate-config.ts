@@ -1,8 +1,9 @@
-import { closestName } from './closest-name.js';
 import type { DuctapeConfig } from './config-types.js';
 import { type ConfigIssue, ConfigValidationError } from './config-validation-error.js';
+import { describe, isPlainObject, objectAt, unknownKeys } from './config-checks.js';
+import { checkFleets } from './validate-fleets.js';
 
-const ROOT_KEYS = ['products', 'migrationsDir'] as const;
+const ROOT_KEYS = ['products', 'migrationsDir', 'fleets'] as const;
 const PRODUCT_KEYS = ['databases'] as const;
 const DATABASE_KEYS = ['adapter', 'environments', 'options'] as const;
 const CONNECTION = "a connection URL string (e.g. 'postgres://app@localhost:5432/app' or '${env:DATABASE_URL}') or the settings object the adapter documents";
@@ -30,6 +31,7 @@ export function validateConfig(value: unknown, source: string): DuctapeConfig {
       const databases = objectAt(p.databases, `${at}.databases`, 'an object of database name → { adapter, environments, options }', issues);
       for (const [database, databaseValue] of Object.entries(databases ?? {})) checkDatabase(databaseValue, `${at}.databases.${database}`, issues);
     }
+    if (root.fleets !== undefined) checkFleets(root.fleets, issues);
   }
   if (issues.length > 0) throw new ConfigValidationError(source, issues);
   return value as DuctapeConfig;
@@ -52,30 +54,4 @@ function checkDatabase(value: unknown, at: string, issues: ConfigIssue[]): void 
     const ok = (typeof connection === 'string' && connection.trim() !== '') || isPlainObject(connection);
     if (!ok) issues.push({ path: `${at}.environments.${env}`, problem: `is ${describe(connection)}`, allowed: CONNECTION });
   }
-}
-
-function objectAt(value: unknown, path: string, allowed: string, issues: ConfigIssue[]): Record<string, unknown> | undefined {
-  if (isPlainObject(value)) return value;
-  issues.push({ path, problem: value === undefined ? 'is missing' : `is ${describe(value)}`, allowed });
-  return undefined;
-}
-
-function unknownKeys(value: Record<string, unknown>, at: string, known: readonly string[], issues: ConfigIssue[]): void {
-  for (const key of Object.keys(value)) {
-    if (known.includes(key)) continue;
-    const near = closestName(key, known);
-    issues.push({ path: at ? `${at}.${key}` : key, problem: `is not a known key${near ? ` (did you mean "${near}"?)` : ''}`, allowed: known.join(', ') });
-  }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return value.trim() === '' ? 'an empty string' : 'a string';
-  return `${typeof value === 'object' ? 'an' : 'a'} ${typeof value}`;
 }

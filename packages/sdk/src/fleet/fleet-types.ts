@@ -1,0 +1,117 @@
+import type { Migration } from '@ductape/core';
+
+/** Counts of a run in flight, carried by every event. */
+export interface FleetProgress {
+  readonly done: number;
+  readonly failed: number;
+  readonly running: number;
+  /** Targets not started yet (including locked ones waiting for their retry). */
+  readonly left: number;
+}
+
+/** A target that did not end up to date: its name, the error code and a message without secrets. */
+export interface FleetTargetFailure {
+  readonly target: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Progress of `db.fleet(name).up()`, one event per target change. Never holds a connection URL. */
+export type FleetEvent =
+  | { readonly type: 'target-start'; readonly target: string; readonly retry: boolean; readonly progress: FleetProgress }
+  | { readonly type: 'target-done'; readonly target: string; readonly applied: number; readonly upToDate: boolean; readonly ms: number; readonly progress: FleetProgress }
+  | { readonly type: 'target-failed'; readonly target: string; readonly code: string; readonly message: string; readonly ms: number; readonly progress: FleetProgress }
+  /** Another runner holds the target's lock: it is tried again at the end (`retry: false`), or, on that retry, left to the other runner (`retry: true`). */
+  | { readonly type: 'target-skipped-locked'; readonly target: string; readonly retry: boolean; readonly heldBy?: string; readonly progress: FleetProgress };
+
+export interface FleetUpOptions {
+  /** The environment of the fleet in the config (e.g. 'prd'). */
+  readonly env: string;
+  /** The built migrations every target must have, in order. */
+  readonly migrations: readonly Migration[];
+  /** Most targets connected and migrating at once (default 4). */
+  readonly concurrency?: number;
+  /** Migrate the first K targets first and stop before the others if any of them fails (default 0: no canary). */
+  readonly canary?: number;
+  /** Stop starting targets once this many failed (default Infinity: every target is tried). */
+  readonly maxFailures?: number;
+  /** How long the end-of-run retry of a locked target waits for the other runner (default: the engine's, 60 s). */
+  readonly lockTimeoutMs?: number;
+  /** Progress events; an exception it throws is ignored. */
+  readonly onEvent?: (event: FleetEvent) => void;
+}
+
+/** What happened to one target in a run. */
+export interface FleetTargetRow {
+  readonly target: string;
+  readonly state: 'applied' | 'up-to-date' | 'failed' | 'skipped-locked' | 'not-started';
+  /** Migrations applied (or resumed) on it by this run. */
+  readonly applied: number;
+  readonly ms: number;
+  readonly code?: string;
+  readonly message?: string;
+}
+
+/** The result of `db.fleet(name).up()`. */
+export interface FleetSummary {
+  readonly fleet: string;
+  readonly env: string;
+  /** How many targets the fleet has. */
+  readonly targets: number;
+  /** Targets this run applied at least one migration to. */
+  readonly done: number;
+  /** Targets that had nothing to do (only their history was read). */
+  readonly upToDate: number;
+  /** Targets whose run failed; each stays failed/resumable: the next `up` resumes it. */
+  readonly failed: readonly FleetTargetFailure[];
+  /** Targets whose lock another runner still held after the retry (that runner migrates them). */
+  readonly skipped: readonly string[];
+  /** Targets never started because the run stopped (`stoppedBy`). */
+  readonly notStarted: readonly string[];
+  readonly stoppedBy?: 'canary' | 'max-failures';
+  /** Migrations applied (or resumed) over all targets. */
+  readonly applied: number;
+  readonly ms: number;
+  /** One row per target, in fleet order. */
+  readonly rows: readonly FleetTargetRow[];
+}
+
+export interface FleetStatusOptions {
+  readonly env: string;
+  readonly migrations: readonly Migration[];
+  /** Most targets connected at once (default 4). */
+  readonly concurrency?: number;
+}
+
+/** One target's counts against the given migrations (or why it could not be read). */
+export interface FleetTargetStatus {
+  readonly target: string;
+  readonly applied: number;
+  readonly pending: number;
+  readonly failed: number;
+  /** Tags of the pending migrations, in order. */
+  readonly pendingTags: readonly string[];
+  /** Names of the migrations recorded as failed (resumable). */
+  readonly failedNames: readonly string[];
+  /** Set when the target could not be read (connection refused…); its counts are then 0. */
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
+/** Targets in the same state, e.g. "2 pending 20261201_…". */
+export interface FleetStatusGroup {
+  readonly state: 'up-to-date' | 'pending' | 'failed' | 'unreachable';
+  readonly count: number;
+  /** For `pending`: the tags pending on every target of the group; for `failed`: the failed names. */
+  readonly detail: readonly string[];
+  readonly targets: readonly string[];
+}
+
+/** The result of `db.fleet(name).status()`. */
+export interface FleetStatus {
+  readonly fleet: string;
+  readonly env: string;
+  readonly targets: readonly FleetTargetStatus[];
+  readonly groups: readonly FleetStatusGroup[];
+  /** One line, e.g. "18 up to date, 2 pending 20261201_x, 1 failed". */
+  readonly summary: string;
+}

@@ -1,0 +1,71 @@
+import { type EngineOptions, InvalidArgumentError } from '@ductape/core';
+import type { DuctapeConfig } from '../config/config-types.js';
+import { discoverTargets } from './discover-targets.js';
+import { checkStatusOptions, checkUpOptions } from './fleet-options.js';
+import { runFleet } from './fleet-runner.js';
+import { statusGroups, statusLine } from './fleet-summary.js';
+import { targetStatuses } from './fleet-status.js';
+import type { FleetTarget } from './fleet-target.js';
+import type { FleetStatus, FleetStatusOptions, FleetSummary, FleetUpOptions } from './fleet-types.js';
+import type { FleetContext } from './migrate-target.js';
+import { resolveFleet } from './resolve-fleet.js';
+
+/** What a Fleet needs from its DatabaseService. */
+export interface FleetHost {
+  readonly cwd: string;
+  readonly vars: NodeJS.ProcessEnv;
+  readonly engine: EngineOptions;
+  /** The config (from the options or the nearest file), or undefined when there is none. */
+  loadConfig(): Promise<{ file: string; value: DuctapeConfig } | undefined>;
+}
+
+/**
+ * A fleet of the config (`fleets.<name>`): many databases or schemas that get the same migrations.
+ * Made by `db.fleet(name)`; nothing is read until `up` or `status`.
+ * @example
+ * const summary = await db.fleet('tenants').up({ env: 'prd', migrations: [m1, m2], concurrency: 8, canary: 5 });
+ * for (const f of summary.failed) console.log(f.target, f.code, f.message);
+ */
+export class Fleet {
+  readonly #host: FleetHost;
+
+  constructor(
+    readonly name: string,
+    host: FleetHost,
+  ) {
+    this.#host = host;
+    if (typeof name !== 'string' || name === '') throw new InvalidArgumentError('the fleet name', "the name of a fleet in the config's fleets section, e.g. db.fleet('tenants')", name);
+  }
+
+  /**
+   * Brings every target of the fleet in `env` up to date with `migrations` (see FleetUpOptions):
+   * each target by the ordinary engine under its own lock, so runners on several machines share a
+   * fleet; a failed target is reported in `summary.failed` and resumed by the next `up`. Options
+   * and config are checked before any IO; a target's failure never throws.
+   * @example const { failed } = await db.fleet('tenants').up({ env: 'prd', migrations, onEvent: (e) => console.log(e.type, e.target) });
+   */
+  async up(options: FleetUpOptions): Promise<FleetSummary> {
+    const o = checkUpOptions(options, this.name);
+    const { targets, ctx } = await this.#targets(o.env);
+    return runFleet(this.name, targets, o, ctx);
+  }
+
+  /**
+   * Counts, per target, the given migrations applied, pending and failed (history read only, no
+   * lock), and groups the targets: "18 up to date, 2 pending 20261201_x, 1 failed add_y".
+   * @example console.log((await db.fleet('tenants').status({ env: 'prd', migrations })).summary);
+   */
+  async status(options: FleetStatusOptions): Promise<FleetStatus> {
+    const o = checkStatusOptions(options, this.name);
+    const { targets, ctx } = await this.#targets(o.env);
+    const rows = await targetStatuses(targets, o, ctx);
+    const groups = statusGroups(rows);
+    return { fleet: this.name, env: o.env, targets: rows, groups, summary: statusLine(groups) };
+  }
+
+  async #targets(env: string): Promise<{ targets: readonly FleetTarget[]; ctx: FleetContext }> {
+    const resolved = resolveFleet(this.name, env, await this.#host.loadConfig(), this.#host.vars);
+    const ctx: FleetContext = { fleet: this.name, env, cwd: this.#host.cwd, engine: this.#host.engine };
+    return { targets: resolved.kind === 'targets' ? resolved.targets : await discoverTargets(resolved, ctx), ctx };
+  }
+}
