@@ -19,12 +19,17 @@ export async function discoverTargets(d: Discovery, ctx: FleetContext): Promise<
   const probe: FleetTarget = { name: `discovery of ${d.where}`, adapterPackage: d.adapterPackage, connection: d.url, ...(d.options ? { options: d.options } : {}), secrets: d.secrets };
   let names: string[];
   try {
-    names = await withFleetTarget(probe, ctx, async (adapter) => {
-      const query = (adapter as { query?: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]> }).query;
-      if (typeof query !== 'function') throw new ConfigError(`${d.adapterPackage} cannot run the discovery query of ${d.where}`, 'list the targets instead: { targets: [...] }');
-      const rows = await query.call(adapter, DISCOVER_SCHEMAS_SQL, [d.schemasLike]);
-      return rows.map((r) => String(r.name));
-    });
+    names = await withFleetTarget(
+      probe,
+      ctx,
+      async (adapter) => {
+        const query = (adapter as { query?: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]> }).query;
+        if (typeof query !== 'function') throw new ConfigError(`${d.adapterPackage} cannot run the discovery query of ${d.where}`, 'list the targets instead: { targets: [...] }');
+        const rows = await query.call(adapter, DISCOVER_SCHEMAS_SQL, [d.schemasLike]);
+        return rows.map((r) => String(r.name));
+      },
+      { ensureHistory: false },
+    ); // the discovery connection migrates nothing: no history table in its default schema
   } catch (error) {
     if (error instanceof Error && !(error instanceof ConfigError)) error.message = `${failureOf(error, probe).message} (discovering the targets of ${d.where}; nothing was migrated)`;
     throw error;

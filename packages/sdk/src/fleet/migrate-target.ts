@@ -32,11 +32,11 @@ export interface TargetOutcome {
 }
 
 /**
- * Connects to one target, runs `fn` with its adapter and always closes it. A connect failure is
- * thrown with secrets removed from its message.
+ * Connects to one target (and makes its history table unless `ensureHistory: false`), runs `fn`
+ * with its adapter and always closes it.
  * @example await withFleetTarget(target, ctx, (adapter) => new MigrationEngine(adapter).getHistory());
  */
-export async function withFleetTarget<T>(target: FleetTarget, ctx: FleetContext, fn: (adapter: Adapter) => Promise<T>): Promise<T> {
+export async function withFleetTarget<T>(target: FleetTarget, ctx: FleetContext, fn: (adapter: Adapter) => Promise<T>, options: { ensureHistory?: boolean } = {}): Promise<T> {
   const adapter = await loadAdapter(
     target.adapterPackage,
     { connection: target.connection, product: `fleet:${ctx.fleet}`, database: target.name, env: ctx.env, ...(target.options ? { options: target.options } : {}) },
@@ -44,7 +44,7 @@ export async function withFleetTarget<T>(target: FleetTarget, ctx: FleetContext,
   );
   try {
     await adapter.connect();
-    await adapter.history.ensure();
+    if (options.ensureHistory !== false) await adapter.history.ensure();
     return await fn(adapter);
   } finally {
     await adapter.close().catch(() => undefined);
