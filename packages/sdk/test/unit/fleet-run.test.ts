@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DatabaseService } from '../../src/index.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DatabaseService, type FleetEvent } from '../../src/index.js';
 import { eventLog, memoryDatabase, memoryFleet, tenantMigrations, withLegacy } from '../support/fleet.js';
 
 const ms = tenantMigrations();
@@ -137,5 +139,15 @@ describe('db.fleet(name).up()', () => {
     const text = JSON.stringify({ events, summary, status });
     expect(text).not.toContain(secret);
     expect(text).not.toContain('app:');
+  });
+
+  it('keeps passwords out of what it reports even when an adapter error repeats its connection string', async () => {
+    const secret = 'hunter2-Sup3r';
+    const adapter = pathToFileURL(join(import.meta.dirname, '../support/leaky-adapter.mjs')).href;
+    const config = { products: {}, fleets: { tenants: { adapter, environments: { prd: { targets: ['leaky://app:${env:PW}@db.internal/t1'] } } } } };
+    const events: FleetEvent[] = [];
+    const summary = await new DatabaseService({ config, vars: { PW: secret } }).fleet('tenants').up({ env: 'prd', migrations: ms, onEvent: (e) => events.push(e) });
+    expect(summary.failed).toEqual([{ target: 'leaky://db.internal/t1', code: 'DUCTAPE_UNEXPECTED', message: 'cannot reach leaky://db.internal/t1 (password ***)' }]);
+    expect(JSON.stringify({ events, summary })).not.toContain(secret);
   });
 });
