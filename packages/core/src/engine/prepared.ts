@@ -66,8 +66,8 @@ export function precheckAll(adapter: Adapter, ms: unknown, options: { readonly [
  */
 export async function resolveUp(adapter: Adapter, pending: Pending, options: { readonly [key: string]: unknown }, state?: SchemaState): Promise<Prepared> {
   if (pending.prepared && !state) {
-    // Nothing to resolve; a field it adds is still checked to be new before any change.
-    if (pending.migration.up.some((op) => op.type === 'addField')) await resolveMigration(adapter, pending.migration);
+    // Nothing to resolve; a field it adds, or a collection it creates, is still checked to be new before any change.
+    if (pending.migration.up.some((op) => op.type === 'addField' || op.type === 'createCollection')) await resolveMigration(adapter, pending.migration);
     return pending.prepared;
   }
   const resolved = await resolveMigration(adapter, pending.migration, state);

@@ -87,6 +87,16 @@ export async function resolveMigration(adapter: Adapter, m: Migration, state: Sc
       // silently, and the down would then drop a field this migration did not create.
       issues.push({ code: 'already_exists', path, message: `addField: "${op.collection}" already has a field "${op.field.name}"; use modifyField to change it` });
     }
+    if (op.type === 'createCollection' && op.options?.sqlOptions?.ifNotExists !== true && snapshots.get(op.name)) {
+      // Its CREATE would fail on the table that is there, and the next `up`, finding a table of
+      // that name, would take the failed step as applied: the down would then drop a table this
+      // migration did not create (MySQL, MariaDB, DynamoDB and the in-memory adapter did).
+      issues.push({
+        code: 'already_exists',
+        path,
+        message: `createCollection: collection "${op.name}" already exists; drop or rename it first, or create it with sqlOptions.ifNotExists (then the down leaves it)`,
+      });
+    }
     const resolved = needs ? resolveOp(op, snapshots, path, issues) : op;
     up.push(resolved);
     state.apply(resolved);
