@@ -23,16 +23,27 @@ export const COMMANDS: readonly CommandInfo[] = [
   {
     name: 'status',
     summary: 'applied, pending, failed and changed migrations (exit 3 unless up to date)',
-    usage: 'ductape status',
-    flags: {},
+    usage: 'ductape status [--fleet <name> [--concurrency <n>]]',
+    flags: {
+      fleet: { type: 'string', value: '<name>', description: 'every target of fleets.<name> in ductape.config.* (for --env): a grouped summary and targets × applied/pending/failed' },
+      concurrency: { type: 'string', value: '<n>', description: 'with --fleet: targets read at once (default 4)' },
+    },
     target: true,
     load: async () => (await import('../commands/status.js')).statusCommand,
   },
   {
     name: 'up',
     summary: 'apply pending migrations, in tag order',
-    usage: 'ductape up [--to <tag>] [--recover compensate|mark-ran|rerun] [--allow-missing]',
+    usage: 'ductape up [--to <tag>] [--recover compensate|mark-ran|rerun] [--allow-missing] | up --fleet <name> [--concurrency <n>] [--canary <k>] [--max-failures <f>]',
     flags: {
+      fleet: {
+        type: 'string',
+        value: '<name>',
+        description: 'migrate every target of fleets.<name> in ductape.config.* (for --env), each under its own lock; exit 1 if any failed or was left locked',
+      },
+      concurrency: { type: 'string', value: '<n>', description: 'with --fleet: targets migrated at once (default 4)' },
+      canary: { type: 'string', value: '<k>', description: 'with --fleet: the first k targets first; stop before the others if any of them fails (default 0)' },
+      'max-failures': { type: 'string', value: '<f>', description: 'with --fleet: start no more targets once f have failed (default: try every target)' },
       to: { type: 'string', value: '<tag>', description: 'stop after this migration' },
       'allow-missing': { type: 'boolean', description: 'apply even though applied migrations have no file (status shows them as missing)' },
       recover: {

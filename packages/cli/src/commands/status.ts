@@ -1,6 +1,7 @@
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CommandRun } from '../cli/command-types.js';
 import { migrationState, targetLabel } from '../project/describe.js';
+import { fleetFlags } from '../project/fleet-flags.js';
 import { historyWithoutFiles } from '../project/missing-files.js';
 import { withTargetAndMigrations } from '../project/open-target.js';
 import { relative } from 'node:path';
@@ -9,10 +10,13 @@ import { relative } from 'node:path';
  * `ductape status`: every migration file with its state (a file without operations yet is a
  * `draft`), applied migrations whose file is gone (`missing`), and history rows made without a
  * file (`db.schema.*`). Exit 3 when something is pending, failed, changed or missing.
+ * With `--fleet <name>`: every target of that fleet (see status-fleet.ts).
  * @example ductape status --json
  */
-export const statusCommand: CommandRun = (ctx) =>
-  withTargetAndMigrations(ctx, async (t, local) => {
+export const statusCommand: CommandRun = async (ctx) => {
+  const fleet = fleetFlags('status', ctx.flags, ctx.vars);
+  if (fleet) return (await import('./status-fleet.js')).statusFleet(ctx, fleet);
+  return withTargetAndMigrations(ctx, async (t, local) => {
     const history = await t.engine.getHistory();
     const byName = new Map(history.map((e) => [e.name, e]));
     const rows = local.map((l) => {
@@ -44,3 +48,4 @@ export const statusCommand: CommandRun = (ctx) =>
       data: { target: t.names, ...summary, upToDate, migrations: rows, missing: missing.map(entry), historyOnly: historyOnly.map(entry) },
     };
   });
+};

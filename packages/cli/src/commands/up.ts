@@ -3,6 +3,7 @@ import { usageError } from '../cli/cli-error.js';
 import { confirmDestructive } from '../cli/confirm-destructive.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CommandRun } from '../cli/command-types.js';
+import { fleetFlags } from '../project/fleet-flags.js';
 import { findLocal } from '../project/load-migrations.js';
 import { resultLine, targetLabel } from '../project/describe.js';
 import { loadIndexed } from '../project/index-migrations.js';
@@ -18,9 +19,12 @@ import { relative } from 'node:path';
  * Applied ones are only checked (a changed file is DUCTAPE_CHECKSUM_MISMATCH before any step);
  * a failed one is resumed at its first unapplied step (`--recover compensate`: undone first).
  * On prd/prod/production the production guard asks to confirm destructive operations (--yes).
+ * With `--fleet <name>`: every target of that fleet (see up-fleet.ts).
  * @example ductape up --to 20240115_143052_add_phone
  */
-export const upCommand: CommandRun = (ctx) => {
+export const upCommand: CommandRun = async (ctx) => {
+  const fleet = fleetFlags('up', ctx.flags, ctx.vars);
+  if (fleet) return (await import('./up-fleet.js')).upFleet(ctx, fleet);
   const recover = ctx.flags.recover ?? 'resume';
   if (recover !== 'resume' && recover !== 'compensate' && recover !== 'mark-ran' && recover !== 'rerun')
     throw usageError(
