@@ -151,7 +151,8 @@ describe('MigrationEngine failures', () => {
     const adapter = new MemoryAdapter({ transactionalDdl: true });
     const engine = new MigrationEngine(adapter);
     adapter.failAtStep(3);
-    await expect(engine.up(steps('tx', 4))).rejects.toMatchObject({ stepsApplied: 0, rolledBack: true });
+    // The message names the step that failed (3), not the first one left unapplied (1).
+    await expect(engine.up(steps('tx', 4))).rejects.toMatchObject({ stepsApplied: 0, rolledBack: true, message: expect.stringContaining('failed (up) at step 3 of 4') });
     expect(tables(adapter)).toEqual([]);
     expect((await engine.getHistory())[0]).toMatchObject({ status: 'failed', stepsApplied: 0 });
     expect((await engine.up(steps('tx', 4))).outcome).toBe('applied');

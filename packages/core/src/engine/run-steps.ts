@@ -63,6 +63,9 @@ export async function runSteps(run: StepRun): Promise<number> {
   if (!single) await adapter.history.save({ ...run.running, stepsApplied: run.startIndex });
   let applied = run.startIndex;
   let current: Segment | undefined;
+  // The step being executed: the one that failed, when it is not the first step left unapplied
+  // (a rolled-back transaction takes the earlier steps of its segment with it).
+  let executing = run.startIndex;
   try {
     for (const seg of segments) {
       current = seg;
@@ -71,6 +74,7 @@ export async function runSteps(run: StepRun): Promise<number> {
       await adapter.withSession(seg.transactional ? 'transaction' : 'autocommit', async (session) => {
         for (let i = seg.from; i < seg.to; i++) {
           if (!seg.transactional && run.direction === 'up' && steps[i]?.unverifiable) await adapter.history.save({ ...run.running, stepsApplied: i, error: startedMark(i, steps) });
+          executing = i;
           await executeStep(run, i, session);
         }
         if (seg.transactional) await commitPoint(run, seg.to, last, session);
@@ -83,7 +87,7 @@ export async function runSteps(run: StepRun): Promise<number> {
   } catch (error) {
     const rolledBack = current?.transactional === true;
     await recordFailure(run, applied, error);
-    throw new MigrationFailedError(run.name, run.direction, applied, steps.length, rolledBack && applied === 0, error);
+    throw new MigrationFailedError(run.name, run.direction, applied, steps.length, rolledBack && applied === 0, error, executing);
   }
 }
 

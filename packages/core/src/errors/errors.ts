@@ -84,11 +84,13 @@ export class MigrationFailedError extends DuctapeError {
     readonly stepsTotal: number,
     readonly rolledBack: boolean,
     cause: unknown,
+    /** The 0-based index of the step that failed, when known (default: the first unapplied one). */
+    failedStep: number = stepsApplied,
   ) {
     const what = rolledBack ? 'the transaction was rolled back, nothing is left applied' : `${stepsApplied} of ${stepsTotal} steps are applied and recorded`;
     super(
       ErrorCodes.migrationFailed,
-      `migration "${migrationName}" failed (${direction}) at step ${stepsApplied + 1} of ${stepsTotal}: ${causeMessage(cause)}; ${what}`,
+      `migration "${migrationName}" failed (${direction}) at step ${failedStep + 1} of ${stepsTotal}: ${causeMessage(cause)}; ${what}`,
       rolledBack
         ? 'fix the cause and run it again'
         : direction === 'up'
