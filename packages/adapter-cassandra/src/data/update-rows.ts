@@ -183,9 +183,10 @@ class Run {
       const row = this.plain(found);
       if (p.before === undefined) {
         // Keys only (an idempotent set): written already when its set columns hold what it computes.
-        if (this.#holds(row, this.evaluator.values(row))) done++;
+        const values = this.evaluator.values(row);
+        if (this.#holds(row, values)) done++;
         else if (this.evaluator.matches(row)) {
-          await this.#write(key, this.evaluator.values(row));
+          await this.#write(key, values);
           done++;
         }
         return;
