@@ -61,7 +61,7 @@ export { columnSize } from './helpers/column-size.js';
 
 export { OPTIONAL_ADAPTER_METHODS } from './adapter/adapter.js';
 export type { Adapter, CompileContext, ReferencingKey } from './adapter/adapter.js';
-export type { AdapterFactory, AdapterTarget } from './adapter/adapter-factory.js';
+export type { AdapterFactory, AdapterTarget, ConnectionPool, ConnectionPoolFactory } from './adapter/adapter-factory.js';
 export type { Capabilities } from './adapter/capabilities.js';
 export type { HistoryEntry, HistoryStatus, HistoryStore } from './adapter/history.js';
 export type { AcquireResult, LockHandle, LockOwner, LockStore } from './adapter/lock.js';
