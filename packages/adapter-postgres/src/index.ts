@@ -18,3 +18,6 @@ export { DATA_PROGRESS_TABLE, updateRowsPostgres } from './data/update-rows.js';
 export { type BatchProgress, compileUpdateBatch, type UpdateBatchStatement } from './data/compile-update-batch.js';
 export { WorkStillRunningError, type RunningWork } from './settle/work-still-running-error.js';
 export { WORK_APPLICATION_NAME } from './settle/work-marker.js';
+export { createConnectionPool } from './create-adapter.js';
+export { PgSessionPool, type PooledSession, RESET_SESSION_SQL } from './pg-session-pool.js';
+export { PgSessionDriver } from './pg-session-driver.js';

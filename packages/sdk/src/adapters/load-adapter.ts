@@ -15,7 +15,12 @@ export async function loadAdapter(packageName: string, target: AdapterTarget, cw
   return mod.createAdapter(target);
 }
 
-async function importPackage(name: string, cwd: string): Promise<unknown> {
+/**
+ * Imports an adapter package by name (the sdk's dependencies, else the project's), for its other
+ * exports (e.g. `createConnectionPool`).
+ * @example const mod = await importPackage('@ductape/adapter-postgres', process.cwd());
+ */
+export async function importPackage(name: string, cwd: string): Promise<unknown> {
   try {
     return await import(name);
   } catch (error) {

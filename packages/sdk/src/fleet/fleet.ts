@@ -2,6 +2,7 @@ import { type EngineOptions, InvalidArgumentError } from '@ductape/core';
 import type { DuctapeConfig } from '../config/config-types.js';
 import { discoverTargets } from './discover-targets.js';
 import { checkStatusOptions, checkUpOptions } from './fleet-options.js';
+import { FleetPools } from './fleet-pools.js';
 import { runFleet } from './fleet-runner.js';
 import { statusGroups, statusLine } from './fleet-summary.js';
 import { targetStatuses } from './fleet-status.js';
@@ -46,8 +47,7 @@ export class Fleet {
    */
   async up(options: FleetUpOptions): Promise<FleetSummary> {
     const o = checkUpOptions(options, this.name);
-    const { targets, ctx } = await this.#targets(o.env);
-    return runFleet(this.name, targets, o, ctx);
+    return this.#withTargets(o.env, o.concurrency, (targets, ctx) => runFleet(this.name, targets, o, ctx));
   }
 
   /**
@@ -57,15 +57,20 @@ export class Fleet {
    */
   async status(options: FleetStatusOptions): Promise<FleetStatus> {
     const o = checkStatusOptions(options, this.name);
-    const { targets, ctx } = await this.#targets(o.env);
-    const rows = await targetStatuses(targets, o, ctx);
+    const rows = await this.#withTargets(o.env, o.concurrency, (targets, ctx) => targetStatuses(targets, o, ctx));
     const groups = statusGroups(rows);
     return { fleet: this.name, env: o.env, targets: rows, groups, summary: statusLine(groups) };
   }
 
-  async #targets(env: string): Promise<{ targets: readonly FleetTarget[]; ctx: FleetContext }> {
+  /** Resolves (or discovers) the targets, runs `fn` with them and the run's shared pools, closes the pools. */
+  async #withTargets<T>(env: string, concurrency: number, fn: (targets: readonly FleetTarget[], ctx: FleetContext) => Promise<T>): Promise<T> {
     const resolved = resolveFleet(this.name, env, await this.#host.loadConfig(), this.#host.vars);
-    const ctx: FleetContext = { fleet: this.name, env, cwd: this.#host.cwd, engine: this.#host.engine };
-    return { targets: resolved.kind === 'targets' ? resolved.targets : await discoverTargets(resolved, ctx), ctx };
+    const pools = new FleetPools(concurrency, this.#host.cwd);
+    const ctx: FleetContext = { fleet: this.name, env, cwd: this.#host.cwd, engine: this.#host.engine, pools };
+    try {
+      return await fn(resolved.kind === 'targets' ? resolved.targets : await discoverTargets(resolved, ctx), ctx);
+    } finally {
+      await pools.close();
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { type Adapter, DuctapeError, type EngineOptions, ErrorCodes, type Migration, MigrationEngine, MigrationHelpers, type ProgressEvent, redactSecrets } from '@ductape/core';
 import { loadAdapter } from '../adapters/load-adapter.js';
+import type { FleetPools } from './fleet-pools.js';
 import type { FleetTarget } from './fleet-target.js';
 
 /** What the sdk tells an adapter about a fleet target (product: `fleet:<name>`, database: the target's name). */
@@ -9,6 +10,8 @@ export interface FleetContext {
   readonly cwd: string;
   /** Engine options of the DatabaseService (owner, lease…); lockTimeoutMs is set per pass. */
   readonly engine: EngineOptions;
+  /** The run's shared connection pools (one per adapter package that has the pool hook); none: a connection set per target. */
+  readonly pools?: FleetPools;
 }
 
 /** The migrations of a run with their checksums, computed once for every target. */
@@ -33,13 +36,22 @@ export interface TargetOutcome {
 
 /**
  * Connects to one target (and makes its history table unless `ensureHistory: false`), runs `fn`
- * with its adapter and always closes it.
+ * with its adapter and always closes it. With `ctx.pools`, the adapter borrows one connection of
+ * its package's shared pool for the whole call and gives it back on close.
  * @example await withFleetTarget(target, ctx, (adapter) => new MigrationEngine(adapter).getHistory());
  */
 export async function withFleetTarget<T>(target: FleetTarget, ctx: FleetContext, fn: (adapter: Adapter) => Promise<T>, options: { ensureHistory?: boolean } = {}): Promise<T> {
+  const pool = await ctx.pools?.poolFor(target.adapterPackage);
   const adapter = await loadAdapter(
     target.adapterPackage,
-    { connection: target.connection, product: `fleet:${ctx.fleet}`, database: target.name, env: ctx.env, ...(target.options ? { options: target.options } : {}) },
+    {
+      connection: target.connection,
+      product: `fleet:${ctx.fleet}`,
+      database: target.name,
+      env: ctx.env,
+      ...(target.options ? { options: target.options } : {}),
+      ...(pool ? { pool } : {}),
+    },
     ctx.cwd,
   );
   try {
