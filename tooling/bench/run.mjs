@@ -9,6 +9,7 @@ const benches = {
   'pg-online': () => import('./src/pg-online.mjs'),
   backfill: () => import('./src/backfill.mjs'),
   'sdk-backfill': () => import('./src/sdk-backfill.mjs'), // alias of backfill --db postgres
+  fleet: () => import('./src/fleet.mjs'),
   // Adapter-specific ones are src/<db>-<name>.mjs.
   'mysql-apply': () => import('./src/mysql-apply.mjs'),
   'dynamo-gsi': () => import('./src/dynamo-gsi.mjs'),
