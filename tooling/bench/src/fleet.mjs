@@ -147,6 +147,8 @@ export async function run(args) {
   const figures = {
     speedup_vs_best_peer: bestPeerMs === null ? null : round(bestPeerMs / oursMs, 2),
     ratio_vs_bare_concurrent: round(oursMs / bareConcurrent, 2),
+    // The most a runner at this concurrency could reach here: the bare floor against the best peer.
+    floor_speedup_vs_best_peer: bestPeerMs === null ? null : round(bestPeerMs / bareConcurrent, 2),
   };
   const met = {
     speedup_vs_best_peer: figures.speedup_vs_best_peer === null ? null : figures.speedup_vs_best_peer >= GOALS.speedup_vs_best_peer,
@@ -157,6 +159,7 @@ export async function run(args) {
   log(
     `ours ${ms(oursMs)} at concurrency ${best}; best peer loop ${bestPeer ?? '–'} ${bestPeerMs === null ? '–' : ms(bestPeerMs)}: ${figures.speedup_vs_best_peer ?? '–'}× (goal ≥ ${GOALS.speedup_vs_best_peer}×) ${mark(met.speedup_vs_best_peer)}`,
   );
+  if (bestPeerMs !== null) log(`the bare concurrent floor itself is ${figures.floor_speedup_vs_best_peer}× faster than ${bestPeer} here (the most a runner at concurrency ${best} could reach)`);
   log(`bare concurrent ${ms(bareConcurrent)}: ours ÷ bare ${figures.ratio_vs_bare_concurrent} (goal ≤ ${GOALS.ratio_vs_bare_concurrent}) ${mark(met.ratio_vs_bare_concurrent)}`);
   log(`no-op re-run ${ms(noop)} (goal ≤ ${GOALS.noop_rerun_ms} ms) ${mark(met.noop_rerun_ms)}; two runners ${ms(fig('two_runners'))}, duplicates ${duplicates} (goal 0) ${mark(met.duplicates)}`);
   // How much of the gap is connection setup: the bare loop with a new connection per tenant minus
