@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFleetRunner } from '../support/fleet-runner-process.js';
 import { pgAdmin, pgDatabaseName, pgServer } from '../support/pg-server.js';
 
 // Issue 20: two runner processes started on one fleet (30 tenant schemas on the PostgreSQL server)
@@ -29,26 +28,9 @@ describe.skipIf(!pgServer)('a fleet of PostgreSQL schemas, two runner processes 
     await pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 
-  /** Runs the child runner; resolves with its summary. */
+  /** Runs a runner process (the built sdk) on the tenant_% schemas, discovered; resolves with its summary. */
   const runner = () =>
-    new Promise<{ applied: number; failed: { target: string; code: string }[]; skipped: string[]; done: number; upToDate: number }>((resolve, reject) => {
-      const child = spawn(process.execPath, [fileURLToPath(new URL('../support/fleet-runner-child.mjs', import.meta.url)), url, '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (d) => {
-        out += String(d);
-      });
-      child.stderr.on('data', (d) => {
-        out += String(d);
-      });
-      child.on('exit', (code) => {
-        const line = out.trim().split('\n').at(-1) ?? '';
-        try {
-          resolve(JSON.parse(line));
-        } catch {
-          reject(new Error(`runner exited ${code} without a summary: ${out}`));
-        }
-      });
-    });
+    runFleetRunner({ fleet: { adapter: '@ductape/adapter-postgres', environments: { dev: { discover: { schemasLike: 'tenant\\_%', url } } } }, concurrency: 4, lockTimeoutMs: 60_000 });
   const history = async (schema: string) => (await c.query(`SELECT name, status, steps_applied FROM ${schema}._ductape_migrations ORDER BY name`)).rows.map((r) => `${r.name}:${r.status}`);
 
   it('both runners together apply every migration once on every healthy tenant; the broken one fails alone', async () => {
