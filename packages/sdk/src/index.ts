@@ -4,7 +4,16 @@ export type { SchemaApi, SchemaContext } from './schema/schema-api.js';
 export type { ApplyOptions, BuiltSchemaMigration, CreateIndexOptions, CreateOptions, DestructiveOptions, DropOptions, SchemaOutcome, SchemaResult } from './schema/schema-types.js';
 export { nextTag } from './schema/migration-name.js';
 export { intentDescription, isSchemaIntent } from './schema/intent-marker.js';
-export type { ConnectionConfig, DatabaseConfig, DuctapeConfig, FleetConfig, FleetEnvironmentConfig, FleetTargetConfig } from './config/config-types.js';
+export type {
+  ConnectionConfig,
+  DatabaseConfig,
+  DuctapeConfig,
+  FleetConfig,
+  FleetDiscoverConfig,
+  FleetEnvironmentConfig,
+  FleetTargetConfig,
+  FleetTargetsFunction,
+} from './config/config-types.js';
 export { defineConfig } from './config/define-config.js';
 export { validateConfig } from './config/validate-config.js';
 export { ConfigValidationError, type ConfigIssue } from './config/config-validation-error.js';

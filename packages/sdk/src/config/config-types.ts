@@ -41,13 +41,34 @@ export type FleetTargetConfig =
       readonly name?: string;
     };
 
-/** Where a fleet's targets are in one environment: an explicit list, or a discovery. */
-export type FleetEnvironmentConfig =
-  | { readonly targets: readonly FleetTargetConfig[] }
-  | {
-      /** PostgreSQL: every schema of the database at `url` whose name matches the LIKE pattern `schemasLike` is a target. */
-      readonly discover: { readonly schemasLike: string; readonly url: string };
-    };
+/**
+ * A function of a `.mjs`/`.ts` config that returns a fleet's targets (from a tenant registry, an
+ * API, a file…), called once per run before any target is touched; what it returns is checked as
+ * a `targets` list would be.
+ * @example const targets: FleetTargetsFunction = async ({ env }) => (await tenants(env)).map((t) => ({ url: t.url, name: t.id }));
+ */
+export type FleetTargetsFunction = (context: { readonly fleet: string; readonly env: string }) => readonly FleetTargetConfig[] | Promise<readonly FleetTargetConfig[]>;
+
+/**
+ * How a fleet finds its targets on one server: `url` connects to it, and exactly one pattern says
+ * which names are targets (LIKE patterns: `%` any characters, `_` one, `\_` a literal `_`).
+ * - `schemasLike`: PostgreSQL schemas of the database at `url` (schema per tenant);
+ * - `databasesLike`: databases of the server at `url` — PostgreSQL (pg_database), MySQL and MariaDB
+ *   (information_schema.SCHEMATA), MongoDB (listDatabases);
+ * - `databasePrefix`: the same, every database whose name starts with the prefix;
+ * - `keyspacesLike`: Cassandra keyspaces (system_schema.keyspaces).
+ * System schemas, databases and keyspaces never match. Each match becomes a target named after it,
+ * on `url` with the database (or keyspace) part of the path replaced by it.
+ */
+export type FleetDiscoverConfig = { readonly url: string } & (
+  | { readonly schemasLike: string }
+  | { readonly databasesLike: string }
+  | { readonly databasePrefix: string }
+  | { readonly keyspacesLike: string }
+);
+
+/** Where a fleet's targets are in one environment: an explicit list, a function returning it, or a discovery. */
+export type FleetEnvironmentConfig = { readonly targets: readonly FleetTargetConfig[] | FleetTargetsFunction } | { readonly discover: FleetDiscoverConfig };
 
 /**
  * A fleet: many targets migrated alike, each under its own lock (`db.fleet(name).up(...)`).
@@ -57,6 +78,7 @@ export type FleetEnvironmentConfig =
  *   environments: {
  *     staging: { targets: ['postgres://app@db1/t1', { url: 'postgres://app@db1/shared', schema: 'tenant_2' }] },
  *     prd: { discover: { schemasLike: 'tenant_%', url: '${env:TENANTS_URL}' } },
+ *     dev: { targets: async ({ env }) => [{ url: 'postgres://app@localhost/dev', schema: 'tenant_1' }] },
  *   },
  * };
  */

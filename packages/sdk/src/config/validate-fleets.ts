@@ -4,8 +4,10 @@ import type { ConfigIssue } from './config-validation-error.js';
 const FLEET_KEYS = ['adapter', 'options', 'environments'] as const;
 const ENVIRONMENT_KEYS = ['targets', 'discover'] as const;
 const TARGET_KEYS = ['url', 'schema', 'name'] as const;
-const DISCOVER_KEYS = ['schemasLike', 'url'] as const;
-const ENVIRONMENT = "{ targets: [<url or { url, schema?, name? }>, …] } or { discover: { schemasLike: 'tenant_%', url } }";
+/** The patterns of a discovery: exactly one per discover. */
+export const DISCOVER_PATTERNS = ['schemasLike', 'databasesLike', 'databasePrefix', 'keyspacesLike'] as const;
+const DISCOVER_KEYS = [...DISCOVER_PATTERNS, 'url'] as const;
+const ENVIRONMENT = '{ targets: [<url or { url, schema?, name? }>, …] }, { targets: ({ env }) => [...] } or { discover: { url, schemasLike | databasesLike | databasePrefix | keyspacesLike } }';
 const URL = "a connection URL string, e.g. 'postgres://app@db:5432/tenants' or '${env:TENANTS_URL}'";
 /** What PostgreSQL accepts as an unquoted-or-quoted schema name: 1–63 characters, no NUL. */
 const SCHEMA = /^[^\0]{1,63}$/;
@@ -48,9 +50,19 @@ function checkEnvironment(value: unknown, at: string, issues: ConfigIssue[]): vo
   if (env.discover !== undefined) checkDiscover(env.discover, `${at}.discover`, issues);
 }
 
-function checkTargets(value: unknown, at: string, issues: ConfigIssue[]): void {
+/**
+ * Checks a fleet's targets list (a config's, or what its targets function returned), pushing one
+ * issue per bad entry. A function is accepted when `functionAllowed` (it is checked once called).
+ * @example checkTargets([], 'fleets.t.environments.prd.targets', issues) // pushes "is empty"
+ */
+export function checkTargets(value: unknown, at: string, issues: ConfigIssue[], functionAllowed = true): void {
+  if (functionAllowed && typeof value === 'function') return;
   if (!Array.isArray(value) || value.length === 0) {
-    issues.push({ path: at, problem: Array.isArray(value) ? 'is empty' : `is ${describe(value)}`, allowed: 'a non-empty array of connection URLs or { url, schema?, name? }' });
+    issues.push({
+      path: at,
+      problem: Array.isArray(value) ? 'is empty' : `is ${describe(value)}`,
+      allowed: `a non-empty array of connection URLs or { url, schema?, name? }${functionAllowed ? ', or a function ({ fleet, env }) returning one' : ''}`,
+    });
     return;
   }
   value.forEach((target, i) => {
@@ -75,11 +87,25 @@ function checkTargets(value: unknown, at: string, issues: ConfigIssue[]): void {
 }
 
 function checkDiscover(value: unknown, at: string, issues: ConfigIssue[]): void {
-  const discover = objectAt(value, at, "an object { schemasLike: 'tenant_%', url }", issues);
+  const discover = objectAt(value, at, "an object { url, schemasLike: 'tenant_%' } (or databasesLike, databasePrefix, keyspacesLike instead of schemasLike)", issues);
   if (!discover) return;
   unknownKeys(discover, at, DISCOVER_KEYS, issues);
-  if (typeof discover.schemasLike !== 'string' || discover.schemasLike === '') {
-    issues.push({ path: `${at}.schemasLike`, problem: `is ${describe(discover.schemasLike)}`, allowed: "a SQL LIKE pattern for schema names, e.g. 'tenant_%'" });
+  const given = DISCOVER_PATTERNS.filter((k) => discover[k] !== undefined);
+  if (given.length !== 1) {
+    issues.push({
+      path: at,
+      problem: given.length === 0 ? 'has no pattern' : `has ${given.join(' and ')}`,
+      allowed: 'exactly one of schemasLike (PostgreSQL schemas), databasesLike or databasePrefix (PostgreSQL, MySQL, MariaDB, MongoDB databases), keyspacesLike (Cassandra keyspaces)',
+    });
+  }
+  for (const k of given) {
+    if (typeof discover[k] !== 'string' || discover[k] === '') {
+      issues.push({
+        path: `${at}.${k}`,
+        problem: `is ${describe(discover[k])}`,
+        allowed: k === 'databasePrefix' ? "a non-empty name prefix, e.g. 't_'" : "a SQL LIKE pattern, e.g. 'tenant\\_%' (% any characters, _ one, \\_ a literal _)",
+      });
+    }
   }
   if (typeof discover.url !== 'string' || discover.url.trim() === '') issues.push({ path: `${at}.url`, problem: `is ${describe(discover.url)}`, allowed: URL });
 }

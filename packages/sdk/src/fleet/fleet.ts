@@ -1,6 +1,7 @@
 import { type EngineOptions, InvalidArgumentError } from '@ductape/core';
 import type { DuctapeConfig } from '../config/config-types.js';
 import { discoverTargets } from './discover-targets.js';
+import { listedTargets } from './listed-targets.js';
 import { checkStatusOptions, checkUpOptions } from './fleet-options.js';
 import { FleetPools } from './fleet-pools.js';
 import { runFleet } from './fleet-runner.js';
@@ -68,7 +69,8 @@ export class Fleet {
     const pools = new FleetPools(concurrency, this.#host.cwd);
     const ctx: FleetContext = { fleet: this.name, env, cwd: this.#host.cwd, engine: this.#host.engine, pools };
     try {
-      return await fn(resolved.kind === 'targets' ? resolved.targets : await discoverTargets(resolved, ctx), ctx);
+      const targets = resolved.kind === 'targets' ? resolved.targets : resolved.kind === 'discover' ? await discoverTargets(resolved, ctx) : await listedTargets(resolved, this.name, env);
+      return await fn(targets, ctx);
     } finally {
       await pools.close();
     }

@@ -35,12 +35,18 @@ export interface TargetOutcome {
 }
 
 /**
- * Connects to one target (and makes its history table unless `ensureHistory: false`), runs `fn`
+ * Connects to one target (`options.connect`, else adapter.connect(); and makes its history table
+ * unless `ensureHistory: false`), runs `fn`
  * with its adapter and always closes it. With `ctx.pools`, the adapter borrows one connection of
  * its package's shared pool for the whole call and gives it back on close.
  * @example await withFleetTarget(target, ctx, (adapter) => new MigrationEngine(adapter).getHistory());
  */
-export async function withFleetTarget<T>(target: FleetTarget, ctx: FleetContext, fn: (adapter: Adapter) => Promise<T>, options: { ensureHistory?: boolean } = {}): Promise<T> {
+export async function withFleetTarget<T>(
+  target: FleetTarget,
+  ctx: FleetContext,
+  fn: (adapter: Adapter) => Promise<T>,
+  options: { ensureHistory?: boolean; connect?: (adapter: Adapter) => Promise<void> } = {},
+): Promise<T> {
   const pool = await ctx.pools?.poolFor(target.adapterPackage);
   const adapter = await loadAdapter(
     target.adapterPackage,
@@ -55,7 +61,7 @@ export async function withFleetTarget<T>(target: FleetTarget, ctx: FleetContext,
     ctx.cwd,
   );
   try {
-    await adapter.connect();
+    await (options.connect ? options.connect(adapter) : adapter.connect());
     if (options.ensureHistory !== false) await adapter.history.ensure();
     return await fn(adapter);
   } finally {

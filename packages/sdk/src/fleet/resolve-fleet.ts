@@ -1,26 +1,60 @@
 import { adapterForUrl } from '../config/adapter-for-url.js';
 import { closestName } from '../config/closest-name.js';
-import type { DuctapeConfig, FleetConfig, FleetTargetConfig } from '../config/config-types.js';
+import type { DuctapeConfig, FleetConfig, FleetTargetConfig, FleetTargetsFunction } from '../config/config-types.js';
+import type { ConfigIssue } from '../config/config-validation-error.js';
+import { ConfigValidationError } from '../config/config-validation-error.js';
 import { interpolate } from '../config/interpolate.js';
+import { checkTargets } from '../config/validate-fleets.js';
 import { ConfigError } from '../errors.js';
 import { type FleetTarget, defaultTargetName, urlSecrets } from './fleet-target.js';
 
 /** The adapter that can hold a target in a schema and discover schemas. */
 export const SCHEMA_ADAPTER = '@ductape/adapter-postgres';
 
-/** A fleet environment resolved before any IO: its targets, or how to discover them. */
+/** What a discovery lists: schemas of one database, databases of one server, or keyspaces. */
+export type DiscoveryKind = 'schemas' | 'databases' | 'keyspaces';
+
+/** The adapters that can list each kind (the pattern keys of `discover`). */
+export const DISCOVERY_ADAPTERS: Readonly<Record<DiscoveryKind, readonly string[]>> = {
+  schemas: [SCHEMA_ADAPTER],
+  databases: [SCHEMA_ADAPTER, '@ductape/adapter-mysql', '@ductape/adapter-mariadb', '@ductape/adapter-mongo'],
+  keyspaces: ['@ductape/adapter-cassandra'],
+};
+
+/** A fleet environment resolved before any IO: its targets, how to discover them, or the config's function that lists them. */
 export type ResolvedFleet =
   | { readonly kind: 'targets'; readonly targets: readonly FleetTarget[] }
   | {
       readonly kind: 'discover';
       readonly adapterPackage: string;
+      /** The @ductape adapter whose way of listing names is used: the adapter's, or its URL scheme's when the adapter is given by path. */
+      readonly lister: string;
       readonly url: string;
-      readonly schemasLike: string;
+      readonly what: DiscoveryKind;
+      /** A LIKE pattern (`databasePrefix` becomes `<prefix escaped>%`). */
+      readonly like: string;
+      /** The config key the pattern came from, for messages. */
+      readonly key: string;
       readonly options?: { readonly [key: string]: unknown };
       readonly secrets: readonly string[];
       /** Where it was configured, for messages. */
       readonly where: string;
+    }
+  | {
+      readonly kind: 'function';
+      readonly list: FleetTargetsFunction;
+      /** Turns what the function returned into targets (checked as a targets list is, ConfigValidationError). */
+      readonly resolve: (value: unknown) => readonly FleetTarget[];
+      readonly where: string;
     };
+
+/**
+ * A LIKE pattern that matches the names starting with `prefix` (its `%`, `_` and `\` escaped).
+ * @example prefixLike('t_') // 't\\_%'
+ */
+export function prefixLike(prefix: string): string {
+  return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
 
 /**
  * Resolves fleet `fleet` in `env` from the config: `${env:VAR}` interpolated, each target's adapter
@@ -47,28 +81,64 @@ export function resolveFleet(fleet: string, env: string, config: { file: string;
   const at = `fleets.${fleet}.environments.${env}`;
   if (!envConfig) {
     const known = Object.keys(f.environments);
-    throw new ConfigError(`${config.file} has no ${at}`, `add ${at}: { targets: [...] } or { discover: { schemasLike, url } }${known.length > 0 ? ` (configured: ${known.join(', ')})` : ''}`);
+    throw new ConfigError(`${config.file} has no ${at}`, `add ${at}: { targets: [...] } or { discover: { url, schemasLike } }${known.length > 0 ? ` (configured: ${known.join(', ')})` : ''}`);
   }
   const where = `${config.file} (${at})`;
   if ('discover' in envConfig) {
-    const url = text(interpolate(envConfig.discover.url, vars, `${where}.discover.url`));
+    const d = envConfig.discover as Record<string, string>;
+    const url = text(interpolate(d.url as string, vars, `${where}.discover.url`));
     const adapterPackage = adapterOf(f, url, `${at}.discover.url`, where);
-    if (adapterPackage !== SCHEMA_ADAPTER) {
+    const [key, what, like] =
+      d.schemasLike !== undefined
+        ? (['schemasLike', 'schemas', d.schemasLike] as const)
+        : d.keyspacesLike !== undefined
+          ? (['keyspacesLike', 'keyspaces', d.keyspacesLike] as const)
+          : d.databasePrefix !== undefined
+            ? (['databasePrefix', 'databases', prefixLike(d.databasePrefix)] as const)
+            : (['databasesLike', 'databases', d.databasesLike as string] as const);
+    const able = DISCOVERY_ADAPTERS[what];
+    const known = Object.values(DISCOVERY_ADAPTERS).some((list) => list.includes(adapterPackage));
+    // An adapter given by path (or a third party's) lists names as the adapter of its URL's scheme does.
+    const lister = known ? adapterPackage : (adapterForUrl(url) ?? adapterPackage);
+    if (!able.includes(lister)) {
+      const fits = (Object.keys(DISCOVERY_ADAPTERS) as DiscoveryKind[]).filter((k) => DISCOVERY_ADAPTERS[k].includes(lister));
       throw new ConfigError(
-        `${where} discovers schemas with ${adapterPackage}, which has no schemas to discover`,
-        `discover.schemasLike works with ${SCHEMA_ADAPTER} only for now; list the targets instead: { targets: [...] }`,
+        `${where} discovers ${what} with ${adapterPackage}, which has no ${what} to discover`,
+        `discover.${key} works with ${able.join(', ')}${fits.length > 0 ? `; ${lister} can discover ${fits.join(' or ')} (${fits.map(keyOf).join(' / ')})` : '; list the targets instead: { targets: [...] }'}`,
       );
     }
-    return { kind: 'discover', adapterPackage, url, schemasLike: envConfig.discover.schemasLike, ...(f.options ? { options: f.options } : {}), secrets: urlSecrets(url), where };
+    return { kind: 'discover', adapterPackage, lister, url, what, like, key, ...(f.options ? { options: f.options } : {}), secrets: urlSecrets(url), where };
   }
-  const targets = envConfig.targets.map((t, i) => targetOf(f, t, `${at}.targets[${i}]`, vars, config.file));
+  if (typeof envConfig.targets === 'function') {
+    const file = config.file;
+    return {
+      kind: 'function',
+      list: envConfig.targets,
+      where,
+      resolve: (value) => {
+        const issues: ConfigIssue[] = [];
+        checkTargets(value, `${at}.targets()`, issues, false);
+        if (issues.length > 0) throw new ConfigValidationError(`what ${where}.targets() returned`, issues);
+        return targetList(f, value as readonly FleetTargetConfig[], `${at}.targets()`, vars, file, where);
+      },
+    };
+  }
+  return { kind: 'targets', targets: targetList(f, envConfig.targets, `${at}.targets`, vars, config.file, where) };
+}
+
+function keyOf(kind: DiscoveryKind): string {
+  return kind === 'schemas' ? 'schemasLike' : kind === 'keyspaces' ? 'keyspacesLike' : 'databasesLike or databasePrefix';
+}
+
+function targetList(f: FleetConfig, list: readonly FleetTargetConfig[], at: string, vars: NodeJS.ProcessEnv, file: string, where: string): FleetTarget[] {
+  const targets = list.map((t, i) => targetOf(f, t, `${at}[${i}]`, vars, file));
   const seen = new Map<string, number>();
   targets.forEach((t, i) => {
     const first = seen.get(t.name);
     if (first !== undefined) throw new ConfigError(`${where}: targets[${first}] and targets[${i}] are both named "${t.name}"`, 'give each target a distinct { url, name } (or a distinct schema)');
     seen.set(t.name, i);
   });
-  return { kind: 'targets', targets };
+  return targets;
 }
 
 function targetOf(f: FleetConfig, t: FleetTargetConfig, at: string, vars: NodeJS.ProcessEnv, file: string): FleetTarget {

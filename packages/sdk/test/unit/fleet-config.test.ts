@@ -77,7 +77,7 @@ describe('fleets in the config', () => {
     });
     await expect(fleet({ prd: { discover: { schemasLike: 't%', url: 'mysql://h/d' } } })).rejects.toMatchObject({
       code: 'DUCTAPE_CONFIG',
-      message: expect.stringContaining('list the targets instead'),
+      message: expect.stringContaining('can discover databases (databasesLike or databasePrefix)'),
     });
     await expect(fleet({ prd: { targets: ['memory://a', 'memory://a'] } })).rejects.toMatchObject({ code: 'DUCTAPE_CONFIG', message: expect.stringContaining('both named "memory://a"') });
     await expect(fleet({ prd: { targets: ['nosuch://a'] } })).rejects.toMatchObject({ code: 'DUCTAPE_CONFIG', message: expect.stringContaining("add adapter: '@ductape/adapter-…'") });
