@@ -34,7 +34,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   {
     name: 'up',
     summary: 'apply pending migrations, in tag order',
-    usage: 'ductape up [--to <tag>] [--recover compensate|mark-ran|rerun] [--allow-missing] | up --fleet <name> [--concurrency <n>] [--canary <k>] [--max-failures <f>]',
+    usage: 'ductape up [--to <tag>] [--recover compensate|mark-ran|rerun] [--allow-missing] | up --fleet <name> [--concurrency <n>] [--canary <k>] [--max-failures <f>] [--shard <i/n>]',
     flags: {
       fleet: {
         type: 'string',
@@ -44,6 +44,11 @@ export const COMMANDS: readonly CommandInfo[] = [
       concurrency: { type: 'string', value: '<n>', description: 'with --fleet: targets migrated at once (default 4)' },
       canary: { type: 'string', value: '<k>', description: 'with --fleet: the first k targets first; stop before the others if any of them fails (default 0)' },
       'max-failures': { type: 'string', value: '<f>', description: 'with --fleet: start no more targets once f have failed (default: try every target)' },
+      shard: {
+        type: 'string',
+        value: '<i/n>',
+        description: "with --fleet: a hint for n machines — this one takes shard i's targets first (by a hash of each name), then helps with the rest; no target is skipped or run twice",
+      },
       to: { type: 'string', value: '<tag>', description: 'stop after this migration' },
       'allow-missing': { type: 'boolean', description: 'apply even though applied migrations have no file (status shows them as missing)' },
       recover: {

@@ -13,7 +13,8 @@ import { fleetMigrationFiles } from '../project/fleet-migrations.js';
  * (`✓ tenant_a  2 applied`, `✗ tenant_b  DUCTAPE_… message`), then the summary line; under --json
  * the sdk's summary. Exit 1 when a target failed, was left locked or was not started.
  * On prd/prod/production, destructive operations still pending on some target need --yes.
- * @example ductape up --fleet tenants --env prd --concurrency 8 --canary 5 --yes
+ * `--shard i/n` takes this machine's shard first, then helps with the rest (nothing is skipped).
+ * @example ductape up --fleet tenants --env prd --concurrency 8 --canary 5 --shard 1/2 --yes
  */
 export async function upFleet(ctx: CommandContext, f: FleetFlags): Promise<CommandResult> {
   const { migrations, skippedDrafts } = await fleetMigrationFiles(ctx);
@@ -21,7 +22,7 @@ export async function upFleet(ctx: CommandContext, f: FleetFlags): Promise<Comma
   const fleet = new DatabaseService({ cwd: ctx.cwd, vars: ctx.vars, engine: { owner: CLI_OWNER } }).fleet(f.fleet);
   await guardFleet(ctx, f, migrations, fleet);
   const { out } = ctx;
-  out.line(out.c.bold(`fleet ${f.fleet} (env ${f.env}): ${migrations.length} migration${migrations.length === 1 ? '' : 's'}`));
+  out.line(out.c.bold(`fleet ${f.fleet} (env ${f.env}): ${migrations.length} migration${migrations.length === 1 ? '' : 's'}${f.shard ? `, shard ${f.shard.index}/${f.shard.count} first` : ''}`));
   let targets = 0;
   const live = out.interactive;
   const onEvent = (e: FleetEvent): void => {
@@ -38,6 +39,7 @@ export async function upFleet(ctx: CommandContext, f: FleetFlags): Promise<Comma
     ...(f.concurrency !== undefined ? { concurrency: f.concurrency } : {}),
     ...(f.canary !== undefined ? { canary: f.canary } : {}),
     ...(f.maxFailures !== undefined ? { maxFailures: f.maxFailures } : {}),
+    ...(f.shard !== undefined ? { shard: f.shard } : {}),
   });
   if (live) out.raw('\r\u001b[2K');
   out.line(fleetSummaryLine(summary));

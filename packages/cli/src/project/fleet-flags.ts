@@ -8,11 +8,13 @@ export interface FleetFlags {
   readonly concurrency: number | undefined;
   readonly canary: number | undefined;
   readonly maxFailures: number | undefined;
+  /** `--shard i/n`: a hint, this runner's shard first (see the sdk's FleetUpOptions.shard). */
+  readonly shard: { readonly index: number; readonly count: number } | undefined;
 }
 
 /** Flags that only make sense with --fleet, by command. */
 const FLEET_ONLY: { readonly [command: string]: readonly string[] } = {
-  up: ['concurrency', 'canary', 'max-failures'],
+  up: ['concurrency', 'canary', 'max-failures', 'shard'],
   status: ['concurrency'],
 };
 
@@ -26,7 +28,7 @@ const NOT_WITH_FLEET: { readonly [flag: string]: string } = {
 
 /**
  * Checks `--fleet` and the flags that go with it before anything is read: counts are whole
- * numbers (`--concurrency` and `--max-failures` ≥ 1, `--canary` ≥ 0), they need `--fleet`, and
+ * numbers (`--concurrency` and `--max-failures` ≥ 1, `--canary` ≥ 0), `--shard` is i/n, they need `--fleet`, and
  * the flags of a single database (`--product`, `--database`, `--recover`, `--allow-missing`)
  * are refused with it. Every mistake is a usage error (exit 2). Returns undefined without `--fleet`.
  * @example fleetFlags('up', { fleet: 'tenants', concurrency: '8' }, process.env) // { fleet: 'tenants', env: 'dev', concurrency: 8, … }
@@ -55,5 +57,24 @@ export function fleetFlags(command: 'up' | 'status', flags: Flags, vars: NodeJS.
     concurrency: count('concurrency', 1),
     canary: count('canary', 0),
     maxFailures: count('max-failures', 1),
+    shard: shardFlag(command, flags.shard, fleet),
   };
+}
+
+/**
+ * `--shard i/n` as `{ index, count }` (1 ≤ i ≤ n), a usage error otherwise.
+ * @example shardFlag('up', '2/4', 'tenants') // { index: 2, count: 4 }
+ */
+export function shardFlag(command: string, value: unknown, fleet: string): { index: number; count: number } | undefined {
+  if (value === undefined) return undefined;
+  const m = typeof value === 'string' ? /^(\d+)\/(\d+)$/.exec(value.trim()) : null;
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
+    throw usageError(
+      `${command}: --shard must be i/n with 1 ≤ i ≤ n (this machine's shard of n), got "${String(value)}"`,
+      `run \`ductape ${command} --fleet ${fleet} --shard 1/2\` on one machine and \`--shard 2/2\` on the other`,
+    );
+  }
+  return { index, count };
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Migration, MigrationHelpers } from '@ductape/core';
 import type { FleetEvent, FleetStatusOptions, FleetUpOptions } from './fleet-types.js';
+import type { FleetShard } from './shard-order.js';
 
 /** FleetUpOptions with every default filled in. */
 export interface CheckedUpOptions {
@@ -9,6 +10,7 @@ export interface CheckedUpOptions {
   readonly canary: number;
   readonly maxFailures: number;
   readonly lockTimeoutMs: number | undefined;
+  readonly shard: FleetShard | undefined;
   readonly onEvent: (event: FleetEvent) => void;
 }
 
@@ -37,7 +39,22 @@ export function checkUpOptions(value: unknown, fleet: string): CheckedUpOptions 
       // A listener's bug must not stop a fleet.
     }
   };
-  return { env: o.env, migrations: o.migrations, concurrency, canary, maxFailures, lockTimeoutMs: lockTimeoutMs as number | undefined, onEvent };
+  const shard = checkShard(o.shard);
+  return { env: o.env, migrations: o.migrations, concurrency, canary, maxFailures, lockTimeoutMs: lockTimeoutMs as number | undefined, shard, onEvent };
+}
+
+/**
+ * Checks a `shard` option: `{ index, count }`, whole numbers, 1 ≤ index ≤ count.
+ * @example checkShard({ index: 2, count: 4 }) // { index: 2, count: 4 }
+ */
+export function checkShard(value: unknown): FleetShard | undefined {
+  if (value === undefined) return undefined;
+  const s = value as Partial<FleetShard>;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
+  if (typeof value !== 'object' || value === null || !whole(s.count) || s.count < 1 || !whole(s.index) || s.index < 1 || s.index > s.count) {
+    throw new InvalidArgumentError('shard', '{ index, count }: whole numbers with 1 ≤ index ≤ count, e.g. { index: 2, count: 4 } for the second of four machines', value);
+  }
+  return { index: s.index, count: s.count };
 }
 
 /**

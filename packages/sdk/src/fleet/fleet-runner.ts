@@ -5,6 +5,7 @@ import type { FleetEvent, FleetProgress, FleetSummary, FleetTargetRow } from './
 import { type FleetContext, TargetRunError, failureOf, fleetMigrations, migrateTarget } from './migrate-target.js';
 import { runPool } from './run-pool.js';
 import { fleetSummary } from './fleet-summary.js';
+import { shardOf, shardOrder } from './shard-order.js';
 
 /** The lock wait of the first pass: a held lock is not waited for, the target is retried at the end. */
 export const FIRST_PASS_LOCK_TIMEOUT_MS = 1;
@@ -13,7 +14,7 @@ const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
 /**
  * Migrates every target of a fleet, each with the ordinary engine under its own lock: the first
  * `canary` targets first (any failure stops the run before the others), then the rest, at most
- * `concurrency` connected at once; a failure stops only that target unless `maxFailures` is
+ * `concurrency` connected at once (a `shard` hint orders the rest, its own targets first); a failure stops only that target unless `maxFailures` is
  * reached; a target whose lock another runner holds is skipped and retried at the end, waiting
  * for that lock then. Returns the summary; never throws for a target's failure.
  * @example const summary = await runFleet('tenants', targets, checkUpOptions(options, 'tenants'), ctx);
@@ -68,11 +69,14 @@ export async function runFleet(fleet: string, targets: readonly FleetTarget[], o
     return count.failed >= o.maxFailures;
   };
   const canary = targets.slice(0, o.canary);
-  const rest = targets.slice(o.canary);
+  // The shard hint only orders the rest: its own shard first, then the others from the far end.
+  const { ordered: rest } = shardOrder(targets.slice(o.canary), o.shard, (t) => t.name);
   let notStarted = await runPool(canary, o.concurrency, run(false), tooMany);
   if (count.failed > 0) stoppedBy ??= 'canary';
   notStarted = stoppedBy ? [...notStarted, ...rest] : await runPool(rest, o.concurrency, run(false), tooMany);
   // Locked targets: another runner is on them; wait for its lock now (it usually finds them done).
   if (!stoppedBy) await runPool(locked.splice(0), o.concurrency, run(true), tooMany);
-  return fleetSummary(fleet, o.env, targets, rows, notStarted, stoppedBy, Date.now() - started);
+  const summary = fleetSummary(fleet, o.env, targets, rows, notStarted, stoppedBy, Date.now() - started);
+  const shard = o.shard;
+  return shard ? { ...summary, shard: { ...shard, own: targets.filter((t) => shardOf(t.name, shard.count) === shard.index).length } } : summary;
 }

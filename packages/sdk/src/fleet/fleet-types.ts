@@ -37,6 +37,15 @@ export interface FleetUpOptions {
   readonly maxFailures?: number;
   /** How long the end-of-run retry of a locked target waits for the other runner (default: the engine's, 60 s). */
   readonly lockTimeoutMs?: number;
+  /**
+   * A hint for runners on several machines (1-based, `{ index: 2, count: 4 }`): this runner takes
+   * the targets of its shard first (a target's shard is a hash of its name, the same on every
+   * machine), then every other target, from the end of the fleet backwards. It never skips one:
+   * a target another runner finished is only read (up to date), one it is migrating is locked
+   * and retried at the end, so a machine that dies leaves no shard orphaned and nothing runs
+   * twice. The canary targets come first whatever the shard.
+   */
+  readonly shard?: { readonly index: number; readonly count: number };
   /** Progress events; an exception it throws is ignored. */
   readonly onEvent?: (event: FleetEvent) => void;
 }
@@ -69,6 +78,8 @@ export interface FleetSummary {
   /** Targets never started because the run stopped (`stoppedBy`). */
   readonly notStarted: readonly string[];
   readonly stoppedBy?: 'canary' | 'max-failures';
+  /** The shard hint of the run and how many targets were its own. */
+  readonly shard?: { readonly index: number; readonly count: number; readonly own: number };
   /** Migrations applied (or resumed) over all targets. */
   readonly applied: number;
   readonly ms: number;
