@@ -43,7 +43,11 @@ export {
   type RenameFieldOp,
 } from './model/operation.js';
 export type { Migration } from './model/migration.js';
-export { applyChanges, inverseOf, type Inverse } from './ops/inverse.js';
+export { inverseOf } from './ops/inverse.js';
+export { applyChanges } from './ops/field-changes.js';
+export type { CapabilityFlag, CapabilityRefusal, FieldReplay, Inverse, MemoryCollections, OperationModule, OperationOf } from './ops/operation-module.js';
+export { OPERATIONS, operationModule, type OperationModules } from './ops/registry.js';
+export { compileWith, type OperationCompilers } from './ops/operation-compilers.js';
 
 export { MigrationBuilder, migration } from './builder/migration-builder.js';
 export { normalizeField, normalizeFields, timestampFields, type FieldsInput } from './builder/normalize-fields.js';

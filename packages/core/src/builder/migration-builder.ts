@@ -9,7 +9,8 @@ import type { FieldChanges, FieldDefinition, FieldSpec } from '../model/field.js
 import type { IndexDefinition, IndexField, IndexOptions } from '../model/index-definition.js';
 import type { Migration } from '../model/migration.js';
 import type { CollectionSnapshot, Operation, RawDialect, RawStatement } from '../model/operation.js';
-import { inverseOf, withoutUndefined } from '../ops/inverse.js';
+import { withoutUndefined } from '../helpers/without-undefined.js';
+import { inverseOf } from '../ops/inverse.js';
 import { optionsObject } from '../helpers/options-object.js';
 import { deepFreeze } from './deep-freeze.js';
 import { expandReferences } from './expand-references.js';

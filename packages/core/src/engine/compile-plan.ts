@@ -1,7 +1,7 @@
 import type { Adapter, CompileContext } from '../adapter/adapter.js';
 import { ValidationError } from '../errors/errors.js';
 import { canonicalJson } from '../helpers/canonical-json.js';
-import { applyChanges } from '../ops/inverse.js';
+import { applyChanges } from '../ops/field-changes.js';
 import { missingPrevious } from './resolve.js';
 import type { Step } from '../adapter/step.js';
 import type { Migration } from '../model/migration.js';

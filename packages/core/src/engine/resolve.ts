@@ -5,32 +5,20 @@ import { expressionNames } from '../helpers/check-expression.js';
 import { uniqueKeyName } from '../helpers/constraint-names.js';
 import type { Migration } from '../model/migration.js';
 import type { CollectionSnapshot, Operation } from '../model/operation.js';
-import { inverseOf, withoutUndefined } from '../ops/inverse.js';
+import { withoutUndefined } from '../helpers/without-undefined.js';
+import { inverseOf } from '../ops/inverse.js';
+import { operationModule } from '../ops/registry.js';
 import { referencingDrops } from './referencing-keys.js';
 import { SchemaState, touchedCollections } from './schema-state.js';
 
 /**
  * Why `op` cannot be compiled as it stands: it replaces a definition it does not carry
- * (`previous`), which only the live schema can tell. Undefined when it can.
+ * (`previous`), which only the live schema can tell (each op's own `missingPrevious`,
+ * `src/ops/<op>.ts`). Undefined when it can.
  * @example missingPrevious({ type: 'modifyField', collection: 't', field: 'a', changes: { length: 9 } }) // 'modifyField t.a …'
  */
 export function missingPrevious(op: Operation): string | undefined {
-  switch (op.type) {
-    case 'modifyField':
-    case 'dropField':
-      return op.previous ? undefined : `${op.type} ${op.collection}.${op.field} does not carry the field's current definition (previous)`;
-    case 'renameField':
-      return op.previous ? undefined : `renameField ${op.collection}.${op.from} does not carry the field's current definition (previous)`;
-    case 'dropIndex':
-    case 'dropConstraint':
-      return op.previous ? undefined : `${op.type} ${op.name} on ${op.collection} does not carry its current definition (previous)`;
-    case 'dropCollection':
-      return op.previous ? undefined : `dropCollection ${op.name} does not carry the collection's current definition (previous)`;
-    case 'renameCollection':
-      return op.previous ? undefined : `renameCollection ${op.from} does not carry the collection's current definition (previous)`;
-    default:
-      return undefined;
-  }
+  return operationModule(op)?.missingPrevious(op);
 }
 
 /**

@@ -2,7 +2,8 @@ import type { Adapter } from '../adapter/adapter.js';
 import type { IndexDefinition } from '../model/index-definition.js';
 import type { CollectionSnapshot, Operation, RenameCollectionOp, RenameFieldOp } from '../model/operation.js';
 import { renameInExpression } from '../helpers/check-expression.js';
-import { applyChanges } from '../ops/inverse.js';
+import { applyChanges } from '../ops/field-changes.js';
+import { operationModule } from '../ops/registry.js';
 
 /**
  * What the schema will look like at each op of a run, read lazily: a collection is introspected
@@ -156,19 +157,10 @@ function followMove(c: CollectionSnapshot, move: RenameCollectionOp | RenameFiel
 }
 
 /**
- * The collections an op reads or changes (for loading them before it is applied).
+ * The collections an op reads or changes (for loading them before it is applied; each op's own
+ * `touches`, `src/ops/<op>.ts`).
  * @example touchedCollections({ type: 'renameCollection', from: 'a', to: 'b' }) // ['a', 'b']
  */
 export function touchedCollections(op: Operation): string[] {
-  switch (op.type) {
-    case 'raw':
-      return [];
-    case 'createCollection':
-    case 'dropCollection':
-      return [op.name];
-    case 'renameCollection':
-      return [op.from, op.to];
-    default:
-      return [op.collection];
-  }
+  return operationModule(op)?.touches(op) ?? [(op as { collection: string }).collection];
 }

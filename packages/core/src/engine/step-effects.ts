@@ -1,45 +1,17 @@
 import type { Adapter } from '../adapter/adapter.js';
 import type { StepEffect } from '../adapter/step.js';
 import type { Operation } from '../model/operation.js';
+import { operationModule } from '../ops/registry.js';
 import type { CompiledPlan } from './compile-plan.js';
 
 /**
- * What an operation makes true, as facts introspection can check; empty when it cannot be told
- * (modifyField, raw). The engine attributes them to the operation's first step.
+ * What an operation makes true, as facts introspection can check (each op's own effects,
+ * `src/ops/<op>.ts`); empty when it cannot be told (modifyField, raw). The engine attributes them to the operation's first step.
  * @example effectsOfOperation({ type: 'addField', collection: 'users', field: { name: 'age', type: 'integer' } })
  * // [{ kind: 'field', collection: 'users', name: 'age', exists: true }]
  */
 export function effectsOfOperation(op: Operation): StepEffect[] {
-  switch (op.type) {
-    case 'createCollection':
-      return [{ kind: 'collection', collection: op.name, exists: true }];
-    case 'dropCollection':
-      return [{ kind: 'collection', collection: op.name, exists: false }];
-    case 'renameCollection':
-      return [
-        { kind: 'collection', collection: op.to, exists: true },
-        { kind: 'collection', collection: op.from, exists: false },
-      ];
-    case 'addField':
-      return [{ kind: 'field', collection: op.collection, name: op.field.name, exists: true }];
-    case 'dropField':
-      return [{ kind: 'field', collection: op.collection, name: op.field, exists: false }];
-    case 'renameField':
-      return [
-        { kind: 'field', collection: op.collection, name: op.to, exists: true },
-        { kind: 'field', collection: op.collection, name: op.from, exists: false },
-      ];
-    case 'createIndex':
-      return [{ kind: 'index', collection: op.collection, name: op.name, exists: true }];
-    case 'dropIndex':
-      return [{ kind: 'index', collection: op.collection, name: op.name, exists: false }];
-    case 'addConstraint':
-      return [{ kind: 'constraint', collection: op.collection, name: op.constraint.name, exists: true }];
-    case 'dropConstraint':
-      return [{ kind: 'constraint', collection: op.collection, name: op.name, exists: false }];
-    default:
-      return [];
-  }
+  return operationModule(op)?.effects(op) ?? [];
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Step } from '../adapter/step.js';
 import { InvalidArgumentError, UnsupportedOperationError, ValidationError } from '../errors/errors.js';
 import { optionsObject } from '../helpers/options-object.js';
 import type { CollectionSnapshot, Operation } from '../model/operation.js';
+import { operationModule } from '../ops/registry.js';
 import { applyOperation, referencingKeysIn } from './memory-apply.js';
 import { MemoryDatabase } from './memory-database.js';
 import { MemoryHistoryStore } from './memory-history.js';
@@ -137,26 +138,5 @@ export class MemoryAdapter implements Adapter {
 }
 
 function summarize(op: Operation): string {
-  switch (op.type) {
-    case 'createCollection':
-    case 'dropCollection':
-      return `${op.type} ${op.name}`;
-    case 'raw':
-      return `raw ${op.dialect}`;
-    case 'renameCollection':
-      return `${op.type} ${op.from} → ${op.to}`;
-    case 'createIndex':
-    case 'dropIndex':
-    case 'dropConstraint':
-      return `${op.type} ${op.name} on ${op.collection}`;
-    case 'addConstraint':
-      return `${op.type} ${op.constraint.name} on ${op.collection}`;
-    case 'addField':
-      return `${op.type} ${op.collection}.${op.field.name}`;
-    case 'dropField':
-    case 'modifyField':
-      return `${op.type} ${op.collection}.${op.field}`;
-    case 'renameField':
-      return `${op.type} ${op.collection}.${op.from} → ${op.to}`;
-  }
+  return operationModule(op)?.summary(op) as string;
 }

@@ -1,0 +1,29 @@
+import { identifierProblem } from '../helpers/identifiers.js';
+import { validateField } from '../helpers/validate-field.js';
+import { alreadyExists, collectionIn, updateCollection } from './memory-collections.js';
+import { type OperationModule, inverse, nothing } from './operation-module.js';
+
+/**
+ * `addField`: a new field (column, attribute) on a collection; undone by a dropField.
+ * @example addFieldModule.inverse({ type: 'addField', collection: 'users', field: { name: 'phone', type: 'string' } })
+ * // { ok: true, op: { type: 'dropField', collection: 'users', field: 'phone' } }
+ */
+export const addFieldModule: OperationModule<'addField'> = {
+  type: 'addField',
+  validate(op, path, out) {
+    out.identifier(`${path}.collection`, identifierProblem(op.collection));
+    validateField(op.field, `${path}.field`, out);
+  },
+  inverse: (op) => inverse({ type: 'dropField', collection: op.collection, field: op.field.name }),
+  effects: (op) => [{ kind: 'field', collection: op.collection, name: op.field.name, exists: true }],
+  unsupported: nothing.unsupported,
+  touches: (op) => [op.collection],
+  missingPrevious: nothing.missingPrevious,
+  applyInMemory(collections, op) {
+    const c = collectionIn(collections, op.collection);
+    if (c.fields.some((f) => f.name === op.field.name)) throw alreadyExists(`field "${op.field.name}"`, ` in "${op.collection}"`);
+    updateCollection(collections, c, { fields: [...c.fields, op.field] });
+  },
+  summary: (op) => `${op.type} ${op.collection}.${op.field.name}`,
+  replayFields: (op, model) => void model.fields(op.collection).set(op.field.name, op.field),
+};

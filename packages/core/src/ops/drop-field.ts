@@ -1,0 +1,31 @@
+import { identifierProblem } from '../helpers/identifiers.js';
+import { collectionIn, fieldIn, updateCollection } from './memory-collections.js';
+import { type OperationModule, inverse, missingFlag, noInverse } from './operation-module.js';
+
+/**
+ * `dropField`: removes a field (capability `dropField`); undone by an addField of its `previous`
+ * definition (not its values). The engine drops the indexes and keys that use it first.
+ * @example dropFieldModule.missingPrevious({ type: 'dropField', collection: 'users', field: 'age' }) // 'dropField users.age does not carry …'
+ */
+export const dropFieldModule: OperationModule<'dropField'> = {
+  type: 'dropField',
+  validate(op, path, out) {
+    out.identifier(`${path}.collection`, identifierProblem(op.collection));
+    out.identifier(`${path}.field`, identifierProblem(op.field));
+  },
+  inverse(op) {
+    if (!op.previous) return noInverse(`dropField "${op.collection}.${op.field}" has no previous definition`);
+    return inverse({ type: 'addField', collection: op.collection, field: op.previous });
+  },
+  effects: (op) => [{ kind: 'field', collection: op.collection, name: op.field, exists: false }],
+  unsupported: (op, capabilities) => missingFlag(op.type, 'dropField', capabilities),
+  touches: (op) => [op.collection],
+  missingPrevious: (op) => (op.previous ? undefined : `${op.type} ${op.collection}.${op.field} does not carry the field's current definition (previous)`),
+  applyInMemory(collections, op) {
+    const c = collectionIn(collections, op.collection);
+    fieldIn(c, op.field);
+    updateCollection(collections, c, { fields: c.fields.filter((f) => f.name !== op.field) });
+  },
+  summary: (op) => `${op.type} ${op.collection}.${op.field}`,
+  replayFields: (op, model) => void model.fields(op.collection).delete(op.field),
+};

@@ -1,0 +1,109 @@
+import type { Capabilities } from '../adapter/capabilities.js';
+import type { StepEffect } from '../adapter/step.js';
+import type { IssueList } from '../helpers/issue-list.js';
+import type { FieldDefinition } from '../model/field.js';
+import type { CollectionSnapshot, Operation, OperationType } from '../model/operation.js';
+
+/**
+ * The operation whose `type` is `T`.
+ * @example const op: OperationOf<'addField'> = { type: 'addField', collection: 'users', field: { name: 'age', type: 'integer' } };
+ */
+export type OperationOf<T extends OperationType> = Extract<Operation, { readonly type: T }>;
+
+/**
+ * The inverse of an operation, or the reason there is none. `op` is null when the operation did
+ * nothing, so there is nothing to undo (a create with ifNotExists that found the collection).
+ */
+export type Inverse = { readonly ok: true; readonly op: Operation | null } | { readonly ok: false; readonly reason: string };
+
+/** Why an adapter cannot run an operation: what is refused, and the reason (UnsupportedOperationError's words). */
+export interface CapabilityRefusal {
+  readonly what: string;
+  readonly reason: string;
+}
+
+/** The collections of the in-memory database, by name. */
+export type MemoryCollections = Map<string, CollectionSnapshot>;
+
+/**
+ * A lenient model of the collections' fields that `drift` (cli) replays history into: an op on a
+ * collection it has not seen starts an empty one, nothing is refused.
+ */
+export interface FieldReplay {
+  /** A collection with these fields (replaces what was known under that name). */
+  create(name: string, fields: readonly FieldDefinition[]): void;
+  /** The collection is gone. */
+  drop(name: string): void;
+  /** The collection `from` is now called `to` (`from` is gone). */
+  rename(from: string, to: string): void;
+  /** The live fields of `collection` (an empty collection when none is known). */
+  fields(collection: string): Map<string, FieldDefinition>;
+  /** A raw op ran: its effect is not modelled. */
+  raw(): void;
+}
+
+/**
+ * Everything core knows about one kind of operation, in one place (`src/ops/<op>.ts`), read
+ * through the registry (`src/ops/registry.ts`) by the validator, `inverseOf`, the engine, the
+ * in-memory adapter and the cli's drift. Adapters compile it (core's `OperationCompilers`).
+ * @example OPERATIONS.addField.summary({ type: 'addField', collection: 'users', field: { name: 'age', type: 'integer' } }) // 'addField users.age'
+ */
+export interface OperationModule<T extends OperationType> {
+  readonly type: T;
+  /** Checks the op on its own (`op.type` is `T`; anything else may be wrong): identifiers, shapes, values. */
+  validate(op: Record<string, unknown>, path: string, out: IssueList): void;
+  /** The op that undoes it (`build()` derives `down` from these). */
+  inverse(op: OperationOf<T>): Inverse;
+  /** What it makes true, as facts introspection can check; empty when that cannot be told. */
+  effects(op: OperationOf<T>): StepEffect[];
+  /** Why an adapter with these capabilities cannot run it, before any IO; undefined when it can. */
+  unsupported(op: OperationOf<T>, capabilities: Capabilities): CapabilityRefusal | undefined;
+  /** The collections it reads or changes (loaded before it is resolved against the live schema). */
+  touches(op: OperationOf<T>): string[];
+  /** Why it cannot be compiled as it stands (it replaces a definition it does not carry); undefined when it can. */
+  missingPrevious(op: OperationOf<T>): string | undefined;
+  /** Applies it to the in-memory database with a real server's strictness (what exists cannot be created again). */
+  applyInMemory(collections: MemoryCollections, op: OperationOf<T>, values: Map<string, unknown>): void;
+  /** One line naming it, e.g. `addField users.age`. */
+  summary(op: OperationOf<T>): string;
+  /** Replays it on drift's field model; indexes and constraints are not modelled there. */
+  replayFields(op: OperationOf<T>, model: FieldReplay): void;
+}
+
+/**
+ * An inverse that exists.
+ * @example inverse({ type: 'dropField', collection: 'users', field: 'age' })
+ */
+export function inverse(op: Operation): Inverse {
+  return { ok: true, op };
+}
+
+/** The inverse of an op that did nothing: nothing to undo (a create with ifNotExists that found the collection). */
+export const NOTHING_TO_UNDO: Inverse = { ok: true, op: null };
+
+/**
+ * No inverse, and why.
+ * @example noInverse('raw postgresql operation has no down')
+ */
+export function noInverse(reason: string): Inverse {
+  return { ok: false, reason };
+}
+
+/**
+ * The refusal of an op whose capability flag the adapter has not set.
+ * @example missingFlag('renameField', 'renameField', capabilities)
+ */
+export function missingFlag(type: OperationType, flag: CapabilityFlag | undefined, capabilities: Capabilities): CapabilityRefusal | undefined {
+  return flag && !capabilities[flag] ? { what: type, reason: `the adapter does not support ${flag}` } : undefined;
+}
+
+/** The yes/no capability flags an operation may need. */
+export type CapabilityFlag = Exclude<keyof Capabilities, 'rawDialects' | 'transactionalDdl'>;
+
+/** For ops with nothing to say: no effects, nothing needed, nothing to replay. */
+export const nothing = {
+  effects: (): StepEffect[] => [],
+  unsupported: (): undefined => undefined,
+  missingPrevious: (): undefined => undefined,
+  replayFields: (): void => {},
+};

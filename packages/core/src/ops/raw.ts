@@ -1,0 +1,50 @@
+import { isRecord, type IssueList } from '../helpers/issue-list.js';
+import { withoutUndefined } from '../helpers/without-undefined.js';
+import type { RawOp, RawStatement } from '../model/operation.js';
+import { type OperationModule, inverse, noInverse, nothing } from './operation-module.js';
+
+/**
+ * `raw`: SQL/CQL text or a driver command for one dialect, run as written; undone by its `down`
+ * (without one the migration is irreversible). An adapter runs the dialects it lists in
+ * `capabilities.rawDialects`. Its effect is not modelled (no effects; drift notes it).
+ * @example rawModule.inverse({ type: 'raw', dialect: 'postgresql', sql: 'SELECT 1' }) // { ok: false, reason: 'raw postgresql operation has no down' }
+ */
+export const rawModule: OperationModule<'raw'> = {
+  type: 'raw',
+  validate(op, path, out) {
+    if (typeof op.dialect !== 'string' || op.dialect === '') out.add('raw_without_dialect', `${path}.dialect`, 'a raw operation needs a dialect such as "postgresql"');
+    validateRawStatement(op, path, out);
+    if (op.down !== undefined) validateRawStatement(op.down, `${path}.down`, out);
+  },
+  inverse(op) {
+    if (!op.down) return noInverse(`raw ${op.dialect} operation has no down`);
+    return inverse(withoutUndefined({ type: 'raw', dialect: op.dialect, sql: op.down.sql, command: op.down.command, down: rawUp(op) }));
+  },
+  effects: nothing.effects,
+  unsupported(op, capabilities) {
+    if (capabilities.rawDialects.includes(op.dialect)) return undefined;
+    return { what: `a raw "${op.dialect}" operation`, reason: `it runs raw operations for ${capabilities.rawDialects.join(', ') || 'no dialect'}` };
+  },
+  touches: () => [],
+  missingPrevious: nothing.missingPrevious,
+  applyInMemory(_collections, op, values) {
+    const cmd = op.command ?? {};
+    // Stands in for a database driver's own error (never a DuctapeError), as a real adapter's step would throw.
+    if (typeof cmd.fail === 'string') throw new Error(cmd.fail);
+    if (typeof cmd.set === 'string') values.set(cmd.set, cmd.value);
+    if (typeof cmd.delete === 'string') values.delete(cmd.delete);
+  },
+  summary: (op) => `raw ${op.dialect}`,
+  replayFields: (_op, model) => model.raw(),
+};
+
+function rawUp(op: RawOp): RawStatement {
+  return withoutUndefined({ sql: op.sql, command: op.command });
+}
+
+function validateRawStatement(s: unknown, path: string, out: IssueList): void {
+  if (!isRecord(s)) return out.add('invalid_raw', path, 'must be { sql } or { command }');
+  const hasSql = typeof s.sql === 'string' && s.sql.trim() !== '';
+  const hasCommand = isRecord(s.command);
+  if (hasSql === hasCommand) out.add('raw_without_statement', path, 'a raw operation needs exactly one of a non-empty sql text or a command object');
+}
