@@ -1,4 +1,4 @@
-import { UnsupportedOperationError, assertNever, type CompileContext, type Operation, type Step } from '@ductape/core';
+import { type CompileContext, type Operation, type OperationCompilers, type Step, UnsupportedOperationError, compileWith } from '@ductape/core';
 import type { CompileSettings } from './compile/compile-settings.js';
 import { compileCreateCollection } from './compile/create-collection.js';
 import { compileCreateIndex, compileDropIndex } from './compile/create-index.js';
@@ -29,33 +29,34 @@ export function compileCassandra(op: Operation, ctx: CompileContext, settings: C
   return compileOp(op, ctx, settings).map((s) => ((s as CassandraStatementStep).effect ? { ...s, origin } : s));
 }
 
+interface CassandraCompileInput {
+  readonly ctx: CompileContext;
+  readonly settings: CompileSettings;
+}
+
+const NO_CONSTRAINTS = 'Cassandra has no foreign key, check or unique constraints, and its primary key is fixed when the table is created';
+
+/** One compiler per core operation (a refusal is one too): core's `OperationCompilers` makes a missing one a type error. */
+const COMPILERS: OperationCompilers<CassandraCompileInput> = {
+  createCollection: (op, { settings }) => compileCreateCollection(op, settings),
+  dropCollection: (op, { settings }) => compileDropCollection(op, settings),
+  addField: (op, { settings }) => compileAddField(op, settings),
+  dropField: (op, { ctx, settings }) => compileDropField(op, ctx, settings),
+  renameCollection: (op) => {
+    throw new UnsupportedOperationError('cassandra', `renameCollection "${op.from}" → "${op.to}"`, 'Cassandra cannot rename a table; create the new table, copy the rows, then drop the old one');
+  },
+  renameField: (op, { ctx, settings }) => compileRenameField(op, ctx, settings),
+  modifyField: (op, { ctx }) => compileModifyField(op, ctx),
+  createIndex: (op, { ctx, settings }) => compileCreateIndex(op, settings, ctx),
+  dropIndex: (op, { settings }) => compileDropIndex(op, settings),
+  addConstraint: (op) => refuse(`${op.type} on "${op.collection}"`, NO_CONSTRAINTS),
+  dropConstraint: (op) => refuse(`${op.type} on "${op.collection}"`, NO_CONSTRAINTS),
+  raw: (op) => {
+    if (!CASSANDRA_RAW_DIALECTS.includes(op.dialect)) refuse(`a raw "${op.dialect}" operation`, 'it runs raw operations for cassandra');
+    return compileRaw(op);
+  },
+};
+
 function compileOp(op: Operation, ctx: CompileContext, settings: CompileSettings): Step[] {
-  switch (op.type) {
-    case 'createCollection':
-      return compileCreateCollection(op, settings);
-    case 'dropCollection':
-      return compileDropCollection(op, settings);
-    case 'addField':
-      return compileAddField(op, settings);
-    case 'dropField':
-      return compileDropField(op, ctx, settings);
-    case 'renameCollection':
-      throw new UnsupportedOperationError('cassandra', `renameCollection "${op.from}" → "${op.to}"`, 'Cassandra cannot rename a table; create the new table, copy the rows, then drop the old one');
-    case 'renameField':
-      return compileRenameField(op, ctx, settings);
-    case 'modifyField':
-      return compileModifyField(op, ctx);
-    case 'createIndex':
-      return compileCreateIndex(op, settings, ctx);
-    case 'dropIndex':
-      return compileDropIndex(op, settings);
-    case 'addConstraint':
-    case 'dropConstraint':
-      return refuse(`${op.type} on "${op.collection}"`, 'Cassandra has no foreign key, check or unique constraints, and its primary key is fixed when the table is created');
-    case 'raw':
-      if (!CASSANDRA_RAW_DIALECTS.includes(op.dialect)) refuse(`a raw "${op.dialect}" operation`, 'it runs raw operations for cassandra');
-      return compileRaw(op);
-    default:
-      return assertNever(op);
-  }
+  return compileWith(COMPILERS, op, { ctx, settings });
 }

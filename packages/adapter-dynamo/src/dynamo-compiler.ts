@@ -1,4 +1,4 @@
-import { UnsupportedOperationError, type CompileContext, type Operation, type Step, assertNever } from '@ductape/core';
+import { type CompileContext, type Operation, type OperationCompilers, type Step, UnsupportedOperationError, compileWith } from '@ductape/core';
 import type { CompileEnv } from './compile/compile-env.js';
 import { refuseConstraint } from './compile/constraints.js';
 import { compileCreateCollection } from './compile/create-collection.js';
@@ -9,6 +9,24 @@ import { compileAddField, compileDropField, compileModifyField, compileRenameFie
 import { refuseKeyChanges } from './compile/key-renames.js';
 import { compileRaw } from './compile/raw.js';
 import { AWS_FEATURES, type DynamoFeatures } from './dynamo-probe.js';
+
+/** One compiler per core operation (a refusal is one too): core's `OperationCompilers` makes a missing one a type error. */
+const COMPILERS: OperationCompilers<CompileEnv> = {
+  createCollection: (op, env) => compileCreateCollection(op, env),
+  dropCollection: (op, env) => compileDropCollection(op, env),
+  addField: (op, env) => compileAddField(op, env),
+  dropField: (op, env) => compileDropField(op, env),
+  renameCollection: (op) => {
+    throw new UnsupportedOperationError('dynamodb', `renameCollection "${op.from}" → "${op.to}"`, 'DynamoDB cannot rename a table; create the new table, copy the items, then drop the old one');
+  },
+  renameField: (op, env) => compileRenameField(op, env),
+  modifyField: (op, env) => compileModifyField(op, env),
+  createIndex: (op, env) => compileCreateIndex(op, env),
+  dropIndex: (op, env) => compileDropIndex(op, env),
+  addConstraint: (op) => refuseConstraint(op),
+  dropConstraint: (op) => refuseConstraint(op),
+  raw: (op) => compileRaw(op),
+};
 
 /**
  * Operation → DynamoDB command steps. Pure and deterministic: the same op, context and prefix
@@ -55,32 +73,6 @@ export class DynamoCompiler {
   #compileOp(op: Operation, ctx: CompileContext): Step[] {
     const earlier = (ctx.direction === 'up' ? ctx.migration.up : ctx.migration.down).slice(0, ctx.index);
     const env: CompileEnv = { tableName: (c) => this.tableName(c), migration: ctx.migration, earlier, gsisInCreateTable: this.features.gsisInCreateTable };
-    switch (op.type) {
-      case 'createCollection':
-        return compileCreateCollection(op, env);
-      case 'dropCollection':
-        return compileDropCollection(op, env);
-      case 'addField':
-        return compileAddField(op, env);
-      case 'dropField':
-        return compileDropField(op, env);
-      case 'renameCollection':
-        throw new UnsupportedOperationError('dynamodb', `renameCollection "${op.from}" → "${op.to}"`, 'DynamoDB cannot rename a table; create the new table, copy the items, then drop the old one');
-      case 'renameField':
-        return compileRenameField(op, env);
-      case 'modifyField':
-        return compileModifyField(op, env);
-      case 'createIndex':
-        return compileCreateIndex(op, env);
-      case 'dropIndex':
-        return compileDropIndex(op, env);
-      case 'addConstraint':
-      case 'dropConstraint':
-        return refuseConstraint(op);
-      case 'raw':
-        return compileRaw(op);
-      default:
-        return assertNever(op);
-    }
+    return compileWith(COMPILERS, op, env);
   }
 }

@@ -1,4 +1,4 @@
-import { type CompileContext, type Operation, type Step, assertNever } from '@ductape/core';
+import { type CompileContext, type Operation, type OperationCompilers, type Step, compileWith } from '@ductape/core';
 import { compileAddField } from './compile/compile-add-field.js';
 import { compileCreateCollection } from './compile/compile-create-collection.js';
 import { compileDropField } from './compile/compile-drop-field.js';
@@ -28,37 +28,31 @@ export function compileMongo(op: Operation, ctx: CompileContext, settings: Mongo
   return withLiveKeyPatternCheck(op, ctx, alone(op, ctx), alone);
 }
 
+interface MongoCompileInput {
+  readonly ctx: CompileContext;
+  readonly settings: MongoCompileSettings;
+}
+
+/** One compiler per core operation: core's `OperationCompilers` makes a missing one a type error. */
+const COMPILERS: OperationCompilers<MongoCompileInput> = {
+  createCollection: (op, { settings }) => compileCreateCollection(op, settings),
+  dropCollection: (op) => compileDropCollection(op.name),
+  addField: (op, { ctx, settings }) => compileAddField(op, ctx, settings),
+  dropField: (op, { settings }) => compileDropField(op, settings),
+  renameCollection: (op) => compileRenameCollection(op.from, op.to),
+  renameField: (op, { settings }) => compileRenameField(op, settings),
+  modifyField: (op, { settings }) => compileModifyField(op, settings),
+  createIndex: (op, { settings }) => compileCreateIndex(op, settings),
+  dropIndex: (op) => compileDropIndex(op),
+  addConstraint: (op) => compileAddConstraint(op),
+  dropConstraint: (op) => compileDropConstraint(op),
+  raw: (op) => compileRaw(op),
+};
+
 function compileOp(op: Operation, ctx: CompileContext, settings: MongoCompileSettings): Step[] {
   const s = withRunOptions(settings, ctx.options);
   if (op.type !== 'raw') assertMongoNames(op);
-  switch (op.type) {
-    case 'createCollection':
-      return compileCreateCollection(op, s);
-    case 'dropCollection':
-      return compileDropCollection(op.name);
-    case 'addField':
-      return compileAddField(op, ctx, s);
-    case 'dropField':
-      return compileDropField(op, s);
-    case 'renameCollection':
-      return compileRenameCollection(op.from, op.to);
-    case 'renameField':
-      return compileRenameField(op, s);
-    case 'modifyField':
-      return compileModifyField(op, s);
-    case 'createIndex':
-      return compileCreateIndex(op, s);
-    case 'dropIndex':
-      return compileDropIndex(op);
-    case 'addConstraint':
-      return compileAddConstraint(op);
-    case 'dropConstraint':
-      return compileDropConstraint(op);
-    case 'raw':
-      return compileRaw(op);
-    default:
-      return assertNever(op);
-  }
+  return compileWith(COMPILERS, op, { ctx, settings: s });
 }
 
 // renameCollection (dropTarget false), then the indexes named after the collection follow it.

@@ -1,4 +1,4 @@
-import { UnsupportedOperationError, assertNever, type CompileContext, type Operation, type Step } from '@ductape/core';
+import { type CompileContext, type Operation, type OperationCompilers, type Step, UnsupportedOperationError, compileWith } from '@ductape/core';
 import { conflictProbes } from './compile/check-foreign-key-conflict.js';
 import { compileAddConstraint } from './compile/compile-add-constraint.js';
 import { compileAddField } from './compile/compile-add-field.js';
@@ -39,36 +39,31 @@ export function compileMysql(op: Operation, ctx: CompileContext, dialect: MysqlD
   return first && conflicts.length > 0 ? [{ ...first, conflicts } as unknown as Step, ...rest] : steps;
 }
 
+interface MysqlCompileInput {
+  readonly ctx: CompileContext;
+  readonly dialect: MysqlDialect;
+}
+
+/** One compiler per core operation (compile/compile-<op>.ts): core's `OperationCompilers` makes a missing one a type error. */
+const COMPILERS: OperationCompilers<MysqlCompileInput> = {
+  createCollection: (op, { dialect }) => compileCreateCollection(op, dialect),
+  dropCollection: (op) => compileDropCollection(op),
+  addField: (op, { ctx, dialect }) => compileAddField(op, ctx, dialect),
+  dropField: (op, { ctx }) => compileDropField(op, ctx),
+  renameCollection: (op) => compileRenameCollection(op),
+  renameField: (op, { ctx, dialect }) => compileRenameField(op, ctx, dialect),
+  modifyField: (op, { ctx, dialect }) => compileModifyField(op, ctx, dialect),
+  createIndex: (op, { ctx, dialect }) => compileCreateIndex(op, ctx, dialect),
+  dropIndex: (op, { ctx }) => compileDropIndex(op, ctx),
+  addConstraint: (op, { ctx }) => compileAddConstraint(op, ctx),
+  dropConstraint: (op, { ctx }) => compileDropConstraint(op, ctx),
+  raw: (op, { dialect }) => {
+    const accepted = rawDialectsOf(dialect);
+    if (!accepted.includes(op.dialect)) throw new UnsupportedOperationError(dialect.flavor, `a raw "${op.dialect}" operation`, `it runs raw operations for ${accepted.join(', ')}`);
+    return compileRaw(op);
+  },
+};
+
 function compileOp(op: Operation, ctx: CompileContext, dialect: MysqlDialect): Step[] {
-  switch (op.type) {
-    case 'createCollection':
-      return compileCreateCollection(op, dialect);
-    case 'dropCollection':
-      return compileDropCollection(op);
-    case 'addField':
-      return compileAddField(op, ctx, dialect);
-    case 'dropField':
-      return compileDropField(op, ctx);
-    case 'renameCollection':
-      return compileRenameCollection(op);
-    case 'renameField':
-      return compileRenameField(op, ctx, dialect);
-    case 'modifyField':
-      return compileModifyField(op, ctx, dialect);
-    case 'createIndex':
-      return compileCreateIndex(op, ctx, dialect);
-    case 'dropIndex':
-      return compileDropIndex(op, ctx);
-    case 'addConstraint':
-      return compileAddConstraint(op, ctx);
-    case 'dropConstraint':
-      return compileDropConstraint(op, ctx);
-    case 'raw': {
-      const accepted = rawDialectsOf(dialect);
-      if (!accepted.includes(op.dialect)) throw new UnsupportedOperationError(dialect.flavor, `a raw "${op.dialect}" operation`, `it runs raw operations for ${accepted.join(', ')}`);
-      return compileRaw(op);
-    }
-    default:
-      return assertNever(op);
-  }
+  return compileWith(COMPILERS, op, { ctx, dialect });
 }

@@ -1,4 +1,4 @@
-import { UnsupportedOperationError, assertNever, type CompileContext, type Operation, type Step } from '@ductape/core';
+import { type CompileContext, type Operation, type OperationCompilers, type Step, UnsupportedOperationError, compileWith } from '@ductape/core';
 import { compileAddConstraint } from './compile/compile-add-constraint.js';
 import { compileAddField } from './compile/compile-add-field.js';
 import { compileCreateCollection } from './compile/compile-create-collection.js';
@@ -34,34 +34,30 @@ export function compilePostgres(op: Operation, ctx: CompileContext, base: Partia
   return compileOp(op, ctx, resolveSettings(base, ctx.options)).map((s) => ((s as PostgresStatementStep).relations ? { ...s, origin } : s));
 }
 
+interface PostgresCompileInput {
+  readonly ctx: CompileContext;
+  readonly settings: CompileSettings;
+}
+
+/** One compiler per core operation (compile/compile-<op>.ts): core's `OperationCompilers` makes a missing one a type error. */
+const COMPILERS: OperationCompilers<PostgresCompileInput> = {
+  createCollection: (op, { settings }) => compileCreateCollection(op, settings),
+  dropCollection: (op, { settings }) => compileDropCollection(op, settings),
+  addField: (op, { settings }) => compileAddField(op, settings),
+  dropField: (op, { settings }) => compileDropField(op, settings),
+  renameCollection: (op, { settings }) => compileRenameCollection(op, settings),
+  renameField: (op, { settings }) => compileRenameField(op, settings),
+  modifyField: (op, { ctx, settings }) => compileModifyField(op, ctx, settings),
+  createIndex: (op, { ctx, settings }) => compileCreateIndex(op, ctx, settings),
+  dropIndex: (op, { ctx, settings }) => compileDropIndex(op, ctx, settings),
+  addConstraint: (op, { ctx, settings }) => compileAddConstraint(op, ctx, settings),
+  dropConstraint: (op, { settings }) => compileDropConstraint(op, settings),
+  raw: (op) => {
+    if (!POSTGRES_RAW_DIALECTS.includes(op.dialect)) throw new UnsupportedOperationError('postgres', `a raw "${op.dialect}" operation`, 'it runs raw operations for postgresql');
+    return compileRaw(op);
+  },
+};
+
 function compileOp(op: Operation, ctx: CompileContext, settings: CompileSettings): Step[] {
-  switch (op.type) {
-    case 'createCollection':
-      return compileCreateCollection(op, settings);
-    case 'dropCollection':
-      return compileDropCollection(op, settings);
-    case 'addField':
-      return compileAddField(op, settings);
-    case 'dropField':
-      return compileDropField(op, settings);
-    case 'renameCollection':
-      return compileRenameCollection(op, settings);
-    case 'renameField':
-      return compileRenameField(op, settings);
-    case 'modifyField':
-      return compileModifyField(op, ctx, settings);
-    case 'createIndex':
-      return compileCreateIndex(op, ctx, settings);
-    case 'dropIndex':
-      return compileDropIndex(op, ctx, settings);
-    case 'addConstraint':
-      return compileAddConstraint(op, ctx, settings);
-    case 'dropConstraint':
-      return compileDropConstraint(op, settings);
-    case 'raw':
-      if (!POSTGRES_RAW_DIALECTS.includes(op.dialect)) throw new UnsupportedOperationError('postgres', `a raw "${op.dialect}" operation`, 'it runs raw operations for postgresql');
-      return compileRaw(op);
-    default:
-      return assertNever(op);
-  }
+  return compileWith(COMPILERS, op, { ctx, settings });
 }
