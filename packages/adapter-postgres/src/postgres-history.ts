@@ -53,9 +53,12 @@ COMMENT ON TABLE ${this.#table} IS ${quoteLiteral('Ductape Migrations history: o
     try {
       await this.#driver.query(ddl);
     } catch (error) {
-      // Two runners creating it at once: the loser sees a duplicate; the table is there.
+      // Two runners creating it at once: the loser sees a duplicate (42P07, 23505 on pg_class or
+      // pg_type, or 42710 "type … already exists" when the winner committed between its checks).
       const code = (error as { code?: string }).code;
-      if (code !== '23505' && code !== '42P07') throw error;
+      if (code !== '23505' && code !== '42P07' && code !== '42710') throw error;
+      const created = await this.#driver.query('SELECT to_regclass($1) IS NOT NULL AS ok', [this.#table]);
+      if (created.rows[0]?.ok !== true) throw error; // a duplicate of something else: not ours to hide
     }
   }
 
