@@ -60,17 +60,25 @@ export function fleetKillCases(backend: FleetKillBackend | undefined, options: F
       for (const t of targets) for (const h of await b.heldLocks(t)) if (!h.includes(`runner-a pid ${killedPid}`)) held.push(`${t}: ${h}`);
       return held;
     };
-    /** A target runner `r` is migrating (started, not ended) whose lock it holds, polled until seen; rejects if it ends first. */
-    const lockHeldBy = async (r: FleetRunnerProcess, owner: string): Promise<string> => {
+    /**
+     * A target runner `r` is migrating now: started and not ended in its events, its lock held by
+     * `owner` and its history not yet complete (read from the database). Polled until seen; rejects
+     * if the runner ends first.
+     */
+    const midMigration = async (r: FleetRunnerProcess, owner: string): Promise<string> => {
       let ended = false;
       void r.exit.then(() => {
         ended = true;
       });
       while (!ended) {
-        for (const t of inFlightTargets(r.events)) if ((await b.heldLocks(t)).some((h) => h.includes(owner))) return t;
+        for (const t of inFlightTargets(r.events)) {
+          if (!(await b.heldLocks(t)).some((h) => h.includes(owner))) continue;
+          const history = await b.history(t).catch(() => []); // no history table yet
+          if (history.join() !== UP_TO_DATE.join()) return t;
+        }
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
-      throw new Error(`the runner ended before it was seen holding a lock:\n${(await r.exit).output}`);
+      throw new Error(`the runner ended before it was seen migrating a target:\n${(await r.exit).output}`);
     };
     const expectReported = (summary: FleetSummary) => {
       expect(summary.notStarted).toEqual([]);
@@ -87,9 +95,9 @@ export function fleetKillCases(backend: FleetKillBackend | undefined, options: F
         const a = startFleetRunner(spec('runner-a'));
         const runnerB = startFleetRunner(spec('runner-b'));
         // Evidence that A is mid-fleet: it has started `killAfter` targets (finished at least one),
-        // and holds the lock of one it is migrating, read from the database.
+        // and holds the lock of one whose migrations are not all applied yet, read from the database.
         await a.startedTargets(killAfter);
-        const holding = await lockHeldBy(a, `runner-a pid ${a.pid}`);
+        const holding = await midMigration(a, `runner-a pid ${a.pid}`);
         a.child.kill('SIGKILL');
         const killed = await a.exit;
         expect(killed.signal).toBe('SIGKILL');
