@@ -36,6 +36,7 @@ export { resolveTarget, type TargetQuery } from './config/resolve-target.js';
 export type { ResolvedTarget } from './config/config-types.js';
 export { loadAdapter } from './adapters/load-adapter.js';
 export { Fleet, type FleetHost } from './fleet/fleet.js';
+export type { FleetInspectOptions, FleetInspectRow, FleetInspection } from './fleet/fleet-inspect.js';
 export type {
   FleetEvent,
   FleetProgress,

@@ -108,8 +108,12 @@ export const COMMANDS: readonly CommandInfo[] = [
   {
     name: 'drift',
     summary: 'live schema vs what the applied migrations say (exit 3 on drift)',
-    usage: 'ductape drift',
-    flags: {},
+    usage: 'ductape drift [--fleet <name> [--sample <n>] [--concurrency <n>]]',
+    flags: {
+      fleet: { type: 'string', value: '<name>', description: 'every target of fleets.<name> in ductape.config.* (for --env), grouped by identical findings' },
+      sample: { type: 'string', value: '<n>', description: 'with --fleet: check n targets chosen at random (default: all)' },
+      concurrency: { type: 'string', value: '<n>', description: 'with --fleet: targets checked at once (default 4)' },
+    },
     target: true,
     load: async () => (await import('../commands/drift.js')).driftCommand,
   },

@@ -10,12 +10,15 @@ export interface FleetFlags {
   readonly maxFailures: number | undefined;
   /** `--shard i/n`: a hint, this runner's shard first (see the sdk's FleetUpOptions.shard). */
   readonly shard: { readonly index: number; readonly count: number } | undefined;
+  /** `drift --sample N`: check N targets at random. */
+  readonly sample: number | undefined;
 }
 
 /** Flags that only make sense with --fleet, by command. */
 const FLEET_ONLY: { readonly [command: string]: readonly string[] } = {
   up: ['concurrency', 'canary', 'max-failures', 'shard'],
   status: ['concurrency'],
+  drift: ['concurrency', 'sample'],
 };
 
 /** Flags of one database that a fleet run cannot take, and why. */
@@ -33,7 +36,7 @@ const NOT_WITH_FLEET: { readonly [flag: string]: string } = {
  * are refused with it. Every mistake is a usage error (exit 2). Returns undefined without `--fleet`.
  * @example fleetFlags('up', { fleet: 'tenants', concurrency: '8' }, process.env) // { fleet: 'tenants', env: 'dev', concurrency: 8, … }
  */
-export function fleetFlags(command: 'up' | 'status', flags: Flags, vars: NodeJS.ProcessEnv): FleetFlags | undefined {
+export function fleetFlags(command: 'up' | 'status' | 'drift', flags: Flags, vars: NodeJS.ProcessEnv): FleetFlags | undefined {
   const fleet = flags.fleet;
   if (fleet === undefined) {
     const stray = (FLEET_ONLY[command] ?? []).find((f) => flags[f] !== undefined);
@@ -58,6 +61,7 @@ export function fleetFlags(command: 'up' | 'status', flags: Flags, vars: NodeJS.
     canary: count('canary', 0),
     maxFailures: count('max-failures', 1),
     shard: shardFlag(command, flags.shard, fleet),
+    sample: count('sample', 1),
   };
 }
 

@@ -1,8 +1,9 @@
-import { type EngineOptions, InvalidArgumentError } from '@ductape/core';
+import { type Adapter, type EngineOptions, InvalidArgumentError } from '@ductape/core';
 import type { DuctapeConfig } from '../config/config-types.js';
 import { discoverTargets } from './discover-targets.js';
 import { listedTargets } from './listed-targets.js';
 import { checkStatusOptions, checkUpOptions } from './fleet-options.js';
+import { type FleetInspectOptions, type FleetInspection, checkInspectOptions, inspectTargets } from './fleet-inspect.js';
 import { FleetPools } from './fleet-pools.js';
 import { runFleet } from './fleet-runner.js';
 import { statusGroups, statusLine } from './fleet-summary.js';
@@ -61,6 +62,23 @@ export class Fleet {
     const rows = await this.#withTargets(o.env, o.concurrency, (targets, ctx) => targetStatuses(targets, o, ctx));
     const groups = statusGroups(rows);
     return { fleet: this.name, env: o.env, targets: rows, groups, summary: statusLine(groups) };
+  }
+
+  /**
+   * Runs a read-only `check` on every target (or `sample` of them, at random) with its connected
+   * adapter — e.g. the CLI's `drift --fleet` — at most `concurrency` at once, no lock taken; a
+   * target that fails gets an `error` row, the others go on. Options are checked before any IO.
+   * @example
+   * const { rows } = await db.fleet('tenants').inspect({ env: 'prd', sample: 20 }, (adapter) => adapter.introspect('users'));
+   */
+  async inspect<T>(options: FleetInspectOptions, check: (adapter: Adapter, target: { readonly name: string }) => Promise<T>): Promise<FleetInspection<T>> {
+    const o = checkInspectOptions(options, check, this.name);
+    let total = 0;
+    const { rows, sampled } = await this.#withTargets(o.env, o.concurrency, (targets, ctx) => {
+      total = targets.length;
+      return inspectTargets(targets, o, ctx, check);
+    });
+    return { fleet: this.name, env: o.env, targets: total, sampled, rows };
   }
 
   /** Resolves (or discovers) the targets, runs `fn` with them and the run's shared pools, closes the pools. */
