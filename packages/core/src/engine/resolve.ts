@@ -2,11 +2,11 @@ import type { Adapter } from '../adapter/adapter.js';
 import { ValidationError, type ValidationIssue } from '../errors/errors.js';
 import { canonicalJson } from '../helpers/canonical-json.js';
 import { expressionNames } from '../helpers/check-expression.js';
-import { uniqueKeyName } from '../helpers/constraint-names.js';
 import type { Migration } from '../model/migration.js';
 import type { CollectionSnapshot, Operation } from '../model/operation.js';
 import { withoutUndefined } from '../helpers/without-undefined.js';
 import { inverseOf } from '../ops/inverse.js';
+import type { LiveSchema } from '../ops/operation-module.js';
 import { operationModule } from '../ops/registry.js';
 import { referencingDrops } from './referencing-keys.js';
 import { SchemaState, touchedCollections } from './schema-state.js';
@@ -94,53 +94,14 @@ export async function resolveMigration(adapter: Adapter, m: Migration, state: Sc
 }
 
 function resolveOp(op: Operation, snapshots: Map<string, CollectionSnapshot | null>, path: string, issues: ValidationIssue[]): Operation {
-  const missing = (what: string, code = 'not_found'): Operation => {
-    issues.push({ code, path, message: what });
-    return op;
+  const live: LiveSchema = {
+    collection: (name) => snapshots.get(name),
+    refused: (same, message, code = 'not_found') => {
+      issues.push({ code, path, message });
+      return same;
+    },
   };
-  switch (op.type) {
-    case 'createCollection':
-      return snapshots.get(op.name) ? { ...op, existed: true } : op;
-    case 'dropCollection': {
-      const c = snapshots.get(op.name);
-      return c ? { ...op, previous: c } : missing(`dropCollection: collection "${op.name}" does not exist`);
-    }
-    case 'renameCollection': {
-      const c = snapshots.get(op.from);
-      if (!c) return missing(`renameCollection: collection "${op.from}" does not exist`);
-      if (snapshots.get(op.to)) return missing(`renameCollection: collection "${op.to}" already exists`, 'already_exists');
-      return { ...op, previous: c };
-    }
-    case 'modifyField':
-    case 'dropField':
-    case 'renameField': {
-      const c = snapshots.get(op.collection);
-      const name = op.type === 'renameField' ? op.from : op.field;
-      if (!c) return missing(`${op.type}: collection "${op.collection}" does not exist`);
-      const field = c.fields.find((f) => f.name === name);
-      return field ? { ...op, previous: field } : missing(`${op.type}: collection "${op.collection}" has no field "${name}"`);
-    }
-    case 'dropIndex':
-    case 'dropConstraint': {
-      const c = snapshots.get(op.collection);
-      if (!c) return missing(`${op.type}: collection "${op.collection}" does not exist`);
-      const list = op.type === 'dropIndex' ? c.indexes : c.constraints;
-      if (!list)
-        return missing(
-          `${op.type} ${op.name}: this database does not report the ${op.type === 'dropIndex' ? 'indexes' : 'constraints'} of "${op.collection}", so its definition cannot be read: pass previous`,
-          'unreadable',
-        );
-      const found = list.find((x) => x.name === op.name);
-      const keyed = !found && op.type === 'dropConstraint' ? c.fields.find((f) => f.unique === true && uniqueKeyName(c.name, f.name) === op.name) : undefined;
-      // Databases report a field's unique key (<table>_<field>_key) on the field: dropping it is
-      // unsetting `unique`, and its down sets it again, so the key comes back as it was.
-      if (keyed) return { type: 'modifyField', collection: op.collection, field: keyed.name, changes: { unique: null }, previous: keyed };
-      if (!found) return missing(`${op.type}: "${op.collection}" has no ${op.type === 'dropIndex' ? 'index' : 'constraint'} "${op.name}"`);
-      return { ...op, previous: found } as Operation;
-    }
-    default:
-      return op;
-  }
+  return operationModule(op)?.resolve(op, live) ?? op;
 }
 
 /** Drops of the indexes and key constraints that use `field` (with their definitions, so down recreates them). */

@@ -1,8 +1,6 @@
 import type { Adapter } from '../adapter/adapter.js';
-import type { IndexDefinition } from '../model/index-definition.js';
 import type { CollectionSnapshot, Operation, RenameCollectionOp, RenameFieldOp } from '../model/operation.js';
-import { renameInExpression } from '../helpers/check-expression.js';
-import { applyChanges } from '../ops/field-changes.js';
+import type { SchemaCopy } from '../ops/operation-module.js';
 import { operationModule } from '../ops/registry.js';
 
 /**
@@ -57,90 +55,40 @@ export class SchemaState {
     return [...this.#known].filter(([, c]) => c !== null).map(([name]) => name);
   }
 
-  /** Applies `op` to the copy (collections it touches must have been loaded). */
+  /** Applies `op` to the copy (collections it touches must have been loaded; each op's own `applyToCopy`, `src/ops/<op>.ts`). */
   apply(op: Operation): void {
-    switch (op.type) {
-      case 'raw':
-        this.#blind = true;
-        this.#known.clear();
-        return;
-      case 'createCollection':
-        if (op.existed) return;
-        this.#origin.set(op.name, null);
-        return void this.#known.set(op.name, { name: op.name, fields: op.fields, indexes: op.indexes ?? [], constraints: op.constraints ?? [], ...(op.options ? { options: op.options } : {}) });
-      case 'dropCollection':
-        this.#origin.set(op.name, null);
-        return void this.#known.set(op.name, null);
-      case 'renameCollection': {
-        const c = this.#known.get(op.from);
-        this.#origin.set(op.to, this.liveName(op.from));
-        this.#origin.set(op.from, null);
-        this.#known.set(op.from, null);
-        this.#known.set(op.to, c ? { ...c, name: op.to } : null);
-        this.#move(op);
-        return;
-      }
-      case 'renameField':
-        this.#update(op);
-        return this.#move(op);
-      default:
-        return this.#update(op);
-    }
+    operationModule(op)?.applyToCopy(op, this.#copy);
   }
+
+  /** What the ops change the copy through. */
+  readonly #copy: SchemaCopy = {
+    forget: () => {
+      this.#blind = true;
+      this.#known.clear();
+    },
+    replace: (name, c) => {
+      this.#origin.set(name, null);
+      this.#known.set(name, c);
+    },
+    renameCollection: (op) => {
+      const c = this.#known.get(op.from);
+      this.#origin.set(op.to, this.liveName(op.from));
+      this.#origin.set(op.from, null);
+      this.#known.set(op.from, null);
+      this.#known.set(op.to, c ? { ...c, name: op.to } : null);
+      this.#move(op);
+    },
+    update: (name, change) => {
+      const c = this.#known.get(name);
+      if (c) this.#known.set(c.name, change(c));
+    },
+    moveField: (op) => this.#move(op),
+  };
 
   /** Foreign keys point at the table and column, not their names: every one known follows the move. */
   #move(op: RenameCollectionOp | RenameFieldOp): void {
     this.#moves.push(op);
     for (const [name, c] of this.#known) if (c) this.#known.set(name, followMove(c, op));
-  }
-
-  #update(op: Exclude<Operation, { type: 'raw' | 'createCollection' | 'dropCollection' | 'renameCollection' }>): void {
-    const c = this.#known.get(op.collection);
-    if (!c) return;
-    const fields = c.fields;
-    const indexes = c.indexes;
-    const constraints = c.constraints;
-    let next: CollectionSnapshot;
-    switch (op.type) {
-      case 'addField':
-        next = { ...c, fields: [...fields.filter((f) => f.name !== op.field.name), op.field] };
-        break;
-      case 'dropField':
-        next = { ...c, fields: fields.filter((f) => f.name !== op.field) };
-        break;
-      case 'renameField': {
-        // Indexes and key constraints follow a renamed column, as they do in the database.
-        const rename = (name: string) => (name === op.from ? op.to : name);
-        next = {
-          ...c,
-          fields: fields.map((f) => (f.name === op.from ? { ...f, name: op.to } : f)),
-          ...(indexes ? { indexes: indexes.map((i) => ({ ...i, fields: i.fields.map((f) => ({ ...f, name: rename(f.name) })) })) } : {}),
-          // The database rewrites a check's mention of the column too.
-          ...(constraints
-            ? { constraints: constraints.map((k) => (k.type === 'check' ? { ...k, expression: renameInExpression(k.expression, op.from, op.to) } : { ...k, columns: k.columns.map(rename) })) }
-            : {}),
-        };
-        break;
-      }
-      case 'modifyField':
-        next = { ...c, fields: fields.map((f) => (f.name === op.field ? applyChanges(f, op.changes) : f)) };
-        break;
-      case 'createIndex': {
-        const { type: _t, collection: _c, ...index } = op;
-        next = indexes ? { ...c, indexes: [...indexes, index as IndexDefinition] } : c;
-        break;
-      }
-      case 'dropIndex':
-        next = indexes ? { ...c, indexes: indexes.filter((i) => i.name !== op.name) } : c;
-        break;
-      case 'addConstraint':
-        next = constraints ? { ...c, constraints: [...constraints, op.constraint] } : c;
-        break;
-      case 'dropConstraint':
-        next = constraints ? { ...c, constraints: constraints.filter((k) => k.name !== op.name) } : c;
-        break;
-    }
-    this.#known.set(c.name, next);
   }
 }
 

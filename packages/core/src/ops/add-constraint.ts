@@ -23,6 +23,8 @@ export const addConstraintModule: OperationModule<'addConstraint'> = {
   },
   touches: (op) => [op.collection],
   missingPrevious: nothing.missingPrevious,
+  resolve: nothing.resolve,
+  applyToCopy: (op, copy) => copy.update(op.collection, (c) => (c.constraints ? { ...c, constraints: [...c.constraints, op.constraint] } : c)),
   applyInMemory(collections, op) {
     const c = collectionIn(collections, op.collection);
     const keyed = fieldOfUniqueKey(c, op.constraint.name, op.constraint);

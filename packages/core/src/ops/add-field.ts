@@ -19,6 +19,8 @@ export const addFieldModule: OperationModule<'addField'> = {
   unsupported: nothing.unsupported,
   touches: (op) => [op.collection],
   missingPrevious: nothing.missingPrevious,
+  resolve: nothing.resolve,
+  applyToCopy: (op, copy) => copy.update(op.collection, (c) => ({ ...c, fields: [...c.fields.filter((f) => f.name !== op.field.name), op.field] })),
   applyInMemory(collections, op) {
     const c = collectionIn(collections, op.collection);
     if (c.fields.some((f) => f.name === op.field.name)) throw alreadyExists(`field "${op.field.name}"`, ` in "${op.collection}"`);

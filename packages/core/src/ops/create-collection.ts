@@ -22,6 +22,11 @@ export const createCollectionModule: OperationModule<'createCollection'> = {
   unsupported: nothing.unsupported,
   touches: (op) => [op.name],
   missingPrevious: nothing.missingPrevious,
+  resolve: (op, live) => (live.collection(op.name) ? { ...op, existed: true } : op),
+  applyToCopy(op, copy) {
+    if (op.existed) return;
+    copy.replace(op.name, { name: op.name, fields: op.fields, indexes: op.indexes ?? [], constraints: op.constraints ?? [], ...(op.options ? { options: op.options } : {}) });
+  },
   applyInMemory(collections, op) {
     if (collections.has(op.name)) {
       if (op.options?.sqlOptions?.ifNotExists) return;

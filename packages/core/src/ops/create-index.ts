@@ -26,6 +26,11 @@ export const createIndexModule: OperationModule<'createIndex'> = {
   },
   touches: (op) => [op.collection],
   missingPrevious: nothing.missingPrevious,
+  resolve: nothing.resolve,
+  applyToCopy(op, copy) {
+    const { type: _t, collection, ...index } = op;
+    copy.update(collection, (c) => (c.indexes ? { ...c, indexes: [...c.indexes, index as IndexDefinition] } : c));
+  },
   applyInMemory(collections, op) {
     const { type: _t, collection, ...index } = op;
     const c = collectionIn(collections, collection);

@@ -30,6 +30,11 @@ export const dropCollectionModule: OperationModule<'dropCollection'> = {
   unsupported: nothing.unsupported,
   touches: (op) => [op.name],
   missingPrevious: (op) => (op.previous ? undefined : `dropCollection ${op.name} does not carry the collection's current definition (previous)`),
+  resolve(op, live) {
+    const c = live.collection(op.name);
+    return c ? { ...op, previous: c } : live.refused(op, `dropCollection: collection "${op.name}" does not exist`);
+  },
+  applyToCopy: (op, copy) => copy.replace(op.name, null),
   applyInMemory(collections, op) {
     collectionIn(collections, op.name);
     // As SQL databases do: a drop the foreign keys of other tables block, unless it cascades to them.

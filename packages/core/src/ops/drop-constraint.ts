@@ -1,3 +1,4 @@
+import { uniqueKeyName } from '../helpers/constraint-names.js';
 import { identifierProblem } from '../helpers/identifiers.js';
 import type { FieldDefinition } from '../model/field.js';
 import { collectionIn, doesNotExist, fieldOfUniqueKey, updateCollection } from './memory-collections.js';
@@ -21,6 +22,19 @@ export const dropConstraintModule: OperationModule<'dropConstraint'> = {
   unsupported: nothing.unsupported,
   touches: (op) => [op.collection],
   missingPrevious: (op) => (op.previous ? undefined : `${op.type} ${op.name} on ${op.collection} does not carry its current definition (previous)`),
+  resolve(op, live) {
+    const c = live.collection(op.collection);
+    if (!c) return live.refused(op, `dropConstraint: collection "${op.collection}" does not exist`);
+    if (!c.constraints)
+      return live.refused(op, `dropConstraint ${op.name}: this database does not report the constraints of "${op.collection}", so its definition cannot be read: pass previous`, 'unreadable');
+    const found = c.constraints.find((x) => x.name === op.name);
+    const keyed = found ? undefined : c.fields.find((f) => f.unique === true && uniqueKeyName(c.name, f.name) === op.name);
+    // Databases report a field's unique key (<table>_<field>_key) on the field: dropping it is
+    // unsetting `unique`, and its down sets it again, so the key comes back as it was.
+    if (keyed) return { type: 'modifyField', collection: op.collection, field: keyed.name, changes: { unique: null }, previous: keyed };
+    return found ? { ...op, previous: found } : live.refused(op, `dropConstraint: "${op.collection}" has no constraint "${op.name}"`);
+  },
+  applyToCopy: (op, copy) => copy.update(op.collection, (c) => (c.constraints ? { ...c, constraints: c.constraints.filter((k) => k.name !== op.name) } : c)),
   applyInMemory(collections, op) {
     const c = collectionIn(collections, op.collection);
     const keyed = fieldOfUniqueKey(c, op.name);

@@ -1,5 +1,6 @@
 import { identifierProblem } from '../helpers/identifiers.js';
 import { collectionIn, fieldIn, updateCollection } from './memory-collections.js';
+import { withPreviousField } from './previous-field.js';
 import { type OperationModule, inverse, missingFlag, noInverse } from './operation-module.js';
 
 /**
@@ -21,6 +22,8 @@ export const dropFieldModule: OperationModule<'dropField'> = {
   unsupported: (op, capabilities) => missingFlag(op.type, 'dropField', capabilities),
   touches: (op) => [op.collection],
   missingPrevious: (op) => (op.previous ? undefined : `${op.type} ${op.collection}.${op.field} does not carry the field's current definition (previous)`),
+  resolve: (op, live) => withPreviousField(op, op.field, live),
+  applyToCopy: (op, copy) => copy.update(op.collection, (c) => ({ ...c, fields: c.fields.filter((f) => f.name !== op.field) })),
   applyInMemory(collections, op) {
     const c = collectionIn(collections, op.collection);
     fieldIn(c, op.field);

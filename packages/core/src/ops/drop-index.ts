@@ -20,6 +20,14 @@ export const dropIndexModule: OperationModule<'dropIndex'> = {
   unsupported: nothing.unsupported,
   touches: (op) => [op.collection],
   missingPrevious: (op) => (op.previous ? undefined : `${op.type} ${op.name} on ${op.collection} does not carry its current definition (previous)`),
+  resolve(op, live) {
+    const c = live.collection(op.collection);
+    if (!c) return live.refused(op, `dropIndex: collection "${op.collection}" does not exist`);
+    if (!c.indexes) return live.refused(op, `dropIndex ${op.name}: this database does not report the indexes of "${op.collection}", so its definition cannot be read: pass previous`, 'unreadable');
+    const found = c.indexes.find((x) => x.name === op.name);
+    return found ? { ...op, previous: found } : live.refused(op, `dropIndex: "${op.collection}" has no index "${op.name}"`);
+  },
+  applyToCopy: (op, copy) => copy.update(op.collection, (c) => (c.indexes ? { ...c, indexes: c.indexes.filter((i) => i.name !== op.name) } : c)),
   applyInMemory(collections, op) {
     const c = collectionIn(collections, op.collection);
     if (!(c.indexes ?? []).some((i) => i.name === op.name)) throw doesNotExist(`index "${op.name}"`);

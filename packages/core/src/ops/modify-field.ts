@@ -3,6 +3,7 @@ import { isRecord } from '../helpers/issue-list.js';
 import { validateFieldOptions } from '../helpers/validate-field.js';
 import { applyChanges, revertChanges } from './field-changes.js';
 import { collectionIn, fieldIn, updateCollection } from './memory-collections.js';
+import { withPreviousField } from './previous-field.js';
 import { type OperationModule, inverse, missingFlag, noInverse, nothing } from './operation-module.js';
 
 /**
@@ -33,6 +34,8 @@ export const modifyFieldModule: OperationModule<'modifyField'> = {
   unsupported: (op, capabilities) => missingFlag(op.type, 'modifyField', capabilities),
   touches: (op) => [op.collection],
   missingPrevious: (op) => (op.previous ? undefined : `${op.type} ${op.collection}.${op.field} does not carry the field's current definition (previous)`),
+  resolve: (op, live) => withPreviousField(op, op.field, live),
+  applyToCopy: (op, copy) => copy.update(op.collection, (c) => ({ ...c, fields: c.fields.map((f) => (f.name === op.field ? applyChanges(f, op.changes) : f)) })),
   applyInMemory(collections, op) {
     const c = collectionIn(collections, op.collection);
     const old = fieldIn(c, op.field);

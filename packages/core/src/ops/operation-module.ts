@@ -2,7 +2,7 @@ import type { Capabilities } from '../adapter/capabilities.js';
 import type { StepEffect } from '../adapter/step.js';
 import type { IssueList } from '../helpers/issue-list.js';
 import type { FieldDefinition } from '../model/field.js';
-import type { CollectionSnapshot, Operation, OperationType } from '../model/operation.js';
+import type { CollectionSnapshot, Operation, OperationType, RenameCollectionOp, RenameFieldOp } from '../model/operation.js';
 
 /**
  * The operation whose `type` is `T`.
@@ -43,6 +43,32 @@ export interface FieldReplay {
 }
 
 /**
+ * The engine's copy of the schema while it resolves a migration against the live one
+ * (`engine/schema-state.ts`), as each op changes it. Collections are read lazily, so an op
+ * changes only what is known.
+ */
+export interface SchemaCopy {
+  /** A raw op ran: nothing known can be trusted any more (its text is not modelled). */
+  forget(): void;
+  /** `name` now holds `c` (null: nothing), and no live table stands behind the name any more. */
+  replace(name: string, c: CollectionSnapshot | null): void;
+  /** The collection `from` is now `to`; the foreign keys of every known collection follow it. */
+  renameCollection(op: RenameCollectionOp): void;
+  /** The known collection `name` becomes `change(c)`; nothing when it is not known. */
+  update(name: string, change: (c: CollectionSnapshot) => CollectionSnapshot): void;
+  /** A column was renamed: the foreign keys of every known collection follow it. */
+  moveField(op: RenameFieldOp): void;
+}
+
+/** The live schema an op is resolved against (`engine/resolve.ts`): the collections it touches, as they will be when it runs. */
+export interface LiveSchema {
+  /** The collection as it will be (null or undefined: it will not exist). */
+  collection(name: string): CollectionSnapshot | null | undefined;
+  /** Records why `op` cannot be resolved (a ValidationIssue with `code`, default `not_found`) and gives `op` back unchanged. */
+  refused<O extends Operation>(op: O, message: string, code?: string): O;
+}
+
+/**
  * Everything core knows about one kind of operation, in one place (`src/ops/<op>.ts`), read
  * through the registry (`src/ops/registry.ts`) by the validator, `inverseOf`, the engine, the
  * in-memory adapter and the cli's drift. Adapters compile it (core's `OperationCompilers`).
@@ -62,6 +88,10 @@ export interface OperationModule<T extends OperationType> {
   touches(op: OperationOf<T>): string[];
   /** Why it cannot be compiled as it stands (it replaces a definition it does not carry); undefined when it can. */
   missingPrevious(op: OperationOf<T>): string | undefined;
+  /** The op with what only the live schema tells filled in (`previous`, `existed`); called when `missingPrevious` (or ifNotExists) says so. */
+  resolve(op: OperationOf<T>, live: LiveSchema): Operation;
+  /** Applies it to the engine's copy of the schema (resolution); lenient, as the copy may not know every collection. */
+  applyToCopy(op: OperationOf<T>, copy: SchemaCopy): void;
   /** Applies it to the in-memory database with a real server's strictness (what exists cannot be created again). */
   applyInMemory(collections: MemoryCollections, op: OperationOf<T>, values: Map<string, unknown>): void;
   /** One line naming it, e.g. `addField users.age`. */
@@ -100,8 +130,9 @@ export function missingFlag(type: OperationType, flag: CapabilityFlag | undefine
 /** The yes/no capability flags an operation may need. */
 export type CapabilityFlag = Exclude<keyof Capabilities, 'rawDialects' | 'transactionalDdl'>;
 
-/** For ops with nothing to say: no effects, nothing needed, nothing to replay. */
+/** For ops with nothing to say: nothing to resolve, no effects, nothing needed, nothing to replay. */
 export const nothing = {
+  resolve: <O extends Operation>(op: O): O => op,
   effects: (): StepEffect[] => [],
   unsupported: (): undefined => undefined,
   missingPrevious: (): undefined => undefined,

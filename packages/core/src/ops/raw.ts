@@ -27,6 +27,8 @@ export const rawModule: OperationModule<'raw'> = {
   },
   touches: () => [],
   missingPrevious: nothing.missingPrevious,
+  resolve: nothing.resolve,
+  applyToCopy: (_op, copy) => copy.forget(),
   applyInMemory(_collections, op, values) {
     const cmd = op.command ?? {};
     // Stands in for a database driver's own error (never a DuctapeError), as a real adapter's step would throw.

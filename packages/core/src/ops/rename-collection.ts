@@ -23,6 +23,13 @@ export const renameCollectionModule: OperationModule<'renameCollection'> = {
   unsupported: (op, capabilities) => missingFlag(op.type, 'renameCollection', capabilities),
   touches: (op) => [op.from, op.to],
   missingPrevious: (op) => (op.previous ? undefined : `renameCollection ${op.from} does not carry the collection's current definition (previous)`),
+  resolve(op, live) {
+    const c = live.collection(op.from);
+    if (!c) return live.refused(op, `renameCollection: collection "${op.from}" does not exist`);
+    if (live.collection(op.to)) return live.refused(op, `renameCollection: collection "${op.to}" already exists`, 'already_exists');
+    return { ...op, previous: c };
+  },
+  applyToCopy: (op, copy) => copy.renameCollection(op),
   applyInMemory(collections, op) {
     const c = collectionIn(collections, op.from);
     if (collections.has(op.to)) throw alreadyExists(`collection "${op.to}"`);
