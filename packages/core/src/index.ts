@@ -45,7 +45,7 @@ export {
 export type { Migration } from './model/migration.js';
 export { inverseOf } from './ops/inverse.js';
 export { applyChanges } from './ops/field-changes.js';
-export type { CapabilityFlag, CapabilityRefusal, FieldReplay, Inverse, MemoryCollections, OperationModule, OperationOf } from './ops/operation-module.js';
+export type { CapabilityFlag, CapabilityRefusal, FieldReplay, Inverse, LiveSchema, MemoryCollections, OperationModule, OperationOf, SchemaCopy } from './ops/operation-module.js';
 export { OPERATIONS, operationModule, type OperationModules } from './ops/registry.js';
 export { compileWith, type OperationCompilers } from './ops/operation-compilers.js';
 
