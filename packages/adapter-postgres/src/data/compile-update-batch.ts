@@ -15,43 +15,52 @@ export interface BatchProgress {
 }
 
 /**
- * Compiles one keyset batch. `picked` reads (without locking) the next `limit` keys in
- * primary-key order, matching or not, and `bound` is the last of them; the UPDATE then changes the matching rows in
- * the key range (after, bound], re-checking `where` on each row it updates (a row a concurrent
- * writer changed is taken in its new version, or left when it no longer matches), so rows are
- * locked only while the UPDATE runs and each is written once. The outer SELECT returns how many
- * rows were updated, how many keys were picked (fewer than `limit`: the last batch) and the
- * bound, from which the next batch starts. With `progress`, the same statement upserts the run's
- * progress row (bound, rows so far), so the batch and its progress commit together in one round
- * trip, without a transaction around them. Every value is a parameter.
+ * Compiles one keyset batch. `nth` reads (without locking) the `limit`-th key after `after` in
+ * primary-key order, matching or not, from the key's index alone; when fewer keys are left,
+ * `bound` is the last key instead and this is the last batch (`full` false). The UPDATE then
+ * changes the matching rows in the key range (after, bound], re-checking `where` on each row it
+ * updates (a row a concurrent writer changed is taken in its new version, or left when it no
+ * longer matches), so rows are locked only while the UPDATE runs and each is written once. The
+ * outer SELECT returns how many rows were updated, whether the batch was full and the bound, as
+ * text (`to_jsonb(k) #>> '{}'`: exact for every type, where a Date would keep milliseconds and a
+ * JSON number round a bigint above 2^53), from which the next batch starts. With `progress`, the
+ * same statement upserts the run's progress row (bound, rows so far), so the batch and its
+ * progress commit together in one round trip, without a transaction around them. Every value is a
+ * parameter.
  * @example compileUpdateBatch(update, 'public', undefined, 5000).text
  */
 export function compileUpdateBatch(update: ResolvedUpdate, schema: string, after: readonly unknown[] | undefined, limit: number, progress?: BatchProgress): UpdateBatchStatement {
   const { params, param } = collect();
   const table = qualify(schema, update.table);
   const key = update.key.map((k) => quoteIdent(k, 'column'));
+  const keys = key.join(', ');
   const tuple = (prefix: string) => `(${key.map((k) => `${prefix}${k}`).join(', ')})`;
+  const asText = (prefix: string) => key.map((k) => `to_jsonb(${prefix}${k}) #>> '{}'`);
   // The batch's keys are the next `limit` keys of the table, matching or not (as a hand-written
-  // keyset loop takes them): read from the primary key's index alone, without visiting the rows;
-  // `where` is checked once, by the UPDATE, on the rows it changes.
+  // keyset loop takes them): read from the primary key's index alone, without visiting the rows
+  // and without keeping them (only the limit-th is kept); `where` is checked once, by the UPDATE.
   const range = batchConditions({ ...update, where: [] }, after, param);
   const where = range.length ? ` WHERE ${range.join(' AND ')}` : '';
   const sets = update.set.map((s) => `${quoteIdent(s.column, 'column')} = ${expression(s.value, param, 't.')}`);
   // The UPDATE's own conditions: `where` and the key range, on the row it is about to change.
   const rowConditions = batchConditions(update, after, param, 't.');
   const lines = [
-    `WITH picked AS (SELECT ${key.join(', ')} FROM ${table}${where} ORDER BY ${key.join(', ')} LIMIT ${param(limit)}),`,
-    `bound AS (SELECT ${key.join(', ')} FROM picked ORDER BY ${key.map((k) => `${k} DESC`).join(', ')} LIMIT 1),`,
-    `updated AS (UPDATE ${table} AS t SET ${sets.join(', ')} WHERE ${[...rowConditions, `${tuple('t.')} <= (SELECT ${key.join(', ')} FROM bound)`].join(' AND ')} RETURNING 1),`,
-    `counted AS (SELECT (SELECT count(*) FROM updated)::int AS n, (SELECT count(*) FROM picked)::int AS picked)${progress ? ',' : ''}`,
+    `WITH nth AS (SELECT ${keys} FROM ${table}${where} ORDER BY ${keys} OFFSET ${param(limit - 1)} LIMIT 1),`,
+    `bound AS (SELECT ${keys}, true AS full FROM nth UNION ALL SELECT ${keys}, false FROM (SELECT ${keys} FROM ${table}${where} ORDER BY ${key.map((k) => `${k} DESC`).join(', ')} LIMIT 1) l WHERE NOT EXISTS (SELECT 1 FROM nth)),`,
+    `updated AS (UPDATE ${table} AS t SET ${sets.join(', ')} WHERE ${[...rowConditions, `${tuple('t.')} <= (SELECT ${keys} FROM bound)`].join(' AND ')} RETURNING 1),`,
+    `counted AS (SELECT count(*)::int AS n FROM updated)${progress ? ',' : ''}`,
   ];
   if (progress) {
     lines.push(
-      `saved AS (INSERT INTO ${progress.table} (id, last_key, rows) SELECT ${param(progress.id)}, jsonb_build_array(${key.map((k) => `bound.${k}`).join(', ')}), ${param(progress.rowsBefore)}::bigint + counted.n FROM bound, counted`,
+      `saved AS (INSERT INTO ${progress.table} (id, last_key, rows) SELECT ${param(progress.id)}, jsonb_build_array(${asText('bound.').join(', ')}), ${param(progress.rowsBefore)}::bigint + counted.n FROM bound, counted`,
       '  ON CONFLICT (id) DO UPDATE SET last_key = EXCLUDED.last_key, rows = EXCLUDED.rows, updated_at = now())',
     );
   }
-  lines.push(`SELECT counted.n AS rows, counted.picked, ${key.map((k, i) => `bound.${k} AS k${i}`).join(', ')} FROM counted LEFT JOIN bound ON true`);
+  lines.push(
+    `SELECT counted.n AS rows, bound.full, ${asText('bound.')
+      .map((k, i) => `${k} AS k${i}`)
+      .join(', ')} FROM counted LEFT JOIN bound ON true`,
+  );
   return { text: lines.join('\n'), params };
 }
 

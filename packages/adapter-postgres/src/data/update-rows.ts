@@ -30,17 +30,18 @@ export async function updateRowsPostgres(driver: PostgresDriver, schema: string,
     const limit = run.size;
     // One statement per batch: the update and its progress row commit together (autocommit).
     const batch = compileUpdateBatch(update, schema, after, limit, { table: progress, id, rowsBefore: rowsUpdated });
-    const { count, picked } = await run.time(async () => {
+    const { count, full } = await run.time(async () => {
       const row = (await driver.query(batch.text, batch.params)).rows[0] ?? {};
-      if (Number(row.picked ?? 0) > 0) after = update.key.map((_k, i) => row[`k${i}`]);
-      return { count: Number(row.rows ?? 0), picked: Number(row.picked ?? 0) };
+      // The bound comes back as text (exact for every key type), and goes back as a parameter.
+      if (row.k0 !== null && row.k0 !== undefined) after = update.key.map((_k, i) => row[`k${i}`]);
+      return { count: Number(row.rows ?? 0), full: row.full === true };
     });
     if (count > 0) {
       rowsUpdated += count;
       run.report({ rowsUpdated, rowsDone: rowsUpdated });
     }
-    // Fewer keys than asked for: that was the last batch (rows a writer changed meanwhile may make `count` smaller than `picked`).
-    if (picked < limit) break;
+    // Fewer keys than asked for: that was the last batch (rows a writer changed meanwhile may make `count` smaller than the keys taken).
+    if (!full) break;
   }
   await driver.query(`DELETE FROM ${progress} WHERE id = $1`, [id]);
   return run.result(rowsUpdated);

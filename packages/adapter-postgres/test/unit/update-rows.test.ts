@@ -53,8 +53,8 @@ describe('PostgreSQL data migrations (keyset batches)', () => {
     const dry = await adapter.updateRows(resolved, { batchSize: 100, dryRun: true });
     expect(dry.dryRun?.rowsToUpdate).toBe(400);
     expect(dry.dryRun?.statements[0]?.description).toMatch(/^resumes an interrupted run: /);
-    // The keys' saved key (keys are picked by key alone), the $ADD literal, the update's where and saved key, the batch size, the progress row's id and the rows before
-    expect(dry.dryRun?.statements[0]?.params).toEqual([600, 1, 0, 600, 100, expect.any(String), 600]);
+    // The saved key (as text: exact for every type; keys are taken by key alone), the $ADD literal, the update's where and saved key, the offset of the batch's last key, the progress row's id and the rows before
+    expect(dry.dryRun?.statements[0]?.params).toEqual(['600', 1, 0, '600', 99, expect.any(String), 600]);
     const events: { rowsDone: number; total: number | undefined }[] = [];
     const r = await adapter.updateRows(resolved, { batchSize: 100, maxLockMs: 60_000, onProgress: (p) => events.push({ rowsDone: p.rowsDone, total: p.total }) });
     expect(r.rowsUpdated).toBe(1000); // 600 before the failure + 400 now
