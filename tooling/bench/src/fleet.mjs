@@ -31,7 +31,7 @@ export async function run(args) {
   const opt = (name) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : undefined);
   const dbName = opt('db') ?? 'postgres';
   const spec = CASES[dbName];
-  if (!spec) throw new Error(`usage: pnpm bench fleet [--db <${Object.keys(CASES).join('|')}>] [--case schemas|databases] [--targets N] [--concurrency N] [--rounds N]`);
+  if (!spec) throw new Error(`usage: pnpm bench fleet [--db <${Object.keys(CASES).join('|')}>] [--case schemas|databases] [--targets N] [--concurrency N] [--rounds N] [--profile]`);
   const kind = opt('case') ?? spec.cases[0];
   if (!spec.cases.includes(kind)) throw new Error(`--case on ${dbName} takes ${spec.cases.join(' or ')}`);
   const targets = Number(opt('targets') ?? spec.targets[kind]);
