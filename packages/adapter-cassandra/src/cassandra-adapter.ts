@@ -81,10 +81,16 @@ export class CassandraAdapter implements DataAdapter {
     this.lock = new CassandraLockStore(this.driver, this.keyspace);
   }
 
-  /** Connects and creates the keyspace when it is missing. */
+  /**
+   * Connects, creates the keyspace when it is missing and makes it the session's keyspace (`USE`,
+   * which the driver repeats on every connection it opens), so raw CQL with unqualified table names
+   * means this keyspace's tables, as in cqlsh. Compiled statements name the keyspace anyway.
+   */
   async connect(): Promise<void> {
     await this.driver.connect();
-    await this.driver.execute(`CREATE KEYSPACE IF NOT EXISTS ${quoteName(this.keyspace, 'keyspace')} WITH replication = ${replicationMap(this.#replication)}`, [], true);
+    const keyspace = quoteName(this.keyspace, 'keyspace');
+    await this.driver.execute(`CREATE KEYSPACE IF NOT EXISTS ${keyspace} WITH replication = ${replicationMap(this.#replication)}`, [], true);
+    await this.driver.execute(`USE ${keyspace}`);
   }
 
   async close(): Promise<void> {
