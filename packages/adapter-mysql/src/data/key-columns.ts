@@ -4,18 +4,25 @@ import type { Param } from './sql-expression.js';
 
 /**
  * How a primary-key column's values travel between batches (and through the progress row, as
- * JSON) without changing: integers and decimals as exact text (a BIGINT beyond 2^53 too), binary
- * as hex, the rest (text, dates as the drivers' strings, UUIDs, floats) as read.
+ * JSON) without changing: integers and decimals as exact text (a BIGINT beyond 2^53 too; a
+ * decimal bound back as the column's own DECIMAL(p,s), so no fractional digit is cut), binary as
+ * hex, FLOAT and DOUBLE read and bound as doubles (a FLOAT's own text is its shortest single-
+ * precision form, which as a double is another value), the rest (text, dates and times as the
+ * drivers' strings with every fractional digit, UUIDs) as read.
  */
-export type KeyForm = 'integer' | 'decimal' | 'binary' | 'plain';
+export type KeyForm = 'integer' | 'decimal' | 'float' | 'binary' | 'plain';
 
 export interface KeyColumn {
   readonly name: string;
   readonly quoted: string;
   readonly form: KeyForm;
+  /** A decimal column's own type (`DECIMAL(40,38)`), the exact type its key values are bound as. */
+  readonly decimal?: string;
 }
 
 const INTEGER = /^(tiny|small|medium|big)?int(eger)?\b/i;
+const FLOAT = /^(float|double|real)\b/i;
+const DECIMAL = /^(?:decimal|numeric|dec|fixed)\s*(?:\((\d+)(?:\s*,\s*(\d+))?\))?/i;
 const BINARY = /^(var)?binary\b|^(tiny|medium|long)?blob\b/i;
 /** Types whose comparison with a value does not follow their index order (ENUM and SET sort by ordinal). */
 const UNORDERED = /^(enum|set|bit)\b/i;
@@ -42,13 +49,24 @@ export function keyColumns(table: string, key: readonly string[], fields: Readon
     const form: KeyForm =
       ['integer', 'bigint', 'smallint', 'boolean'].includes(type) || INTEGER.test(native)
         ? 'integer'
-        : type === 'decimal' || /^(decimal|numeric)\b/i.test(native)
+        : type === 'decimal' || DECIMAL.test(native)
           ? 'decimal'
-          : type === 'binary' || type === 'blob' || BINARY.test(native)
-            ? 'binary'
-            : 'plain';
-    return { name, quoted: quoteIdent(name, 'column'), form };
+          : type === 'float' || type === 'double' || FLOAT.test(native)
+            ? 'float'
+            : type === 'binary' || type === 'blob' || BINARY.test(native)
+              ? 'binary'
+              : 'plain';
+    const column = { name, quoted: quoteIdent(name, 'column'), form };
+    return form === 'decimal' ? { ...column, decimal: decimalType(field) } : column;
   });
+}
+
+/** The column's DECIMAL(p,s): MySQL's default precision 10 and scale 0 where the type leaves them out. */
+function decimalType(field: FieldDefinition | undefined): string {
+  const m = field?.type === 'native' ? DECIMAL.exec(String(field.native ?? '')) : undefined;
+  const precision = m ? Number(m[1] ?? 10) : (field?.precision ?? 10);
+  const scale = m ? Number(m[2] ?? 0) : (field?.scale ?? 0);
+  return `DECIMAL(${precision},${scale})`;
 }
 
 /**
@@ -57,6 +75,7 @@ export function keyColumns(table: string, key: readonly string[], fields: Readon
  */
 export function keySelect(k: KeyColumn): string {
   if (k.form === 'integer' || k.form === 'decimal') return `CAST(${k.quoted} AS CHAR)`;
+  if (k.form === 'float') return `(${k.quoted} + 0e0)`;
   return k.form === 'binary' ? `HEX(${k.quoted})` : k.quoted;
 }
 
@@ -65,7 +84,9 @@ function bind(k: KeyColumn, value: unknown, param: Param): string {
     case 'integer':
       return param(BigInt(String(value)));
     case 'decimal':
-      return `CAST(${param(String(value))} AS DECIMAL(65,30))`;
+      return `CAST(${param(String(value))} AS ${k.decimal ?? 'DECIMAL(65,30)'})`;
+    case 'float':
+      return `(${param(Number(value))} + 0e0)`;
     case 'binary':
       return `UNHEX(${param(String(value))})`;
     default:
