@@ -11,7 +11,7 @@ import { stopServer } from './stop-server.mjs';
  */
 export async function down(args) {
   const states = listStates();
-  const known = [...new Set([...states.map((s) => s.name), 'postgres', 'mariadb', 'mysql', 'mongo', 'dynamo', 'cassandra'])];
+  const known = [...new Set([...states.map((s) => s.name), 'postgres', 'mariadb', 'mysql', 'mongo', 'dynamo', 'cassandra', 'galera'])];
   const names = args.length === 0 ? states.map((s) => s.name) : resolveNames(args, known);
   let exitCode = 0;
   await Promise.all(
@@ -19,12 +19,13 @@ export async function down(args) {
       .filter((s) => names.includes(s.name))
       .map(async (state) => {
         const { killed } = await stopServer(state);
-        const left = state.pid === undefined ? [] : groupMembers(state.pid);
+        const leaders = state.nodes ? state.nodes.map((n) => n.pid) : [state.pid];
+        const left = leaders.flatMap((pid) => (pid === undefined ? [] : groupMembers(pid)));
         if (left.length > 0) {
           exitCode = 1;
           console.error(`  ✗ ${state.name}: processes still running after SIGKILL: ${left.join(' ')}`);
         } else {
-          const how = state.mode === 'testcontainers' ? `container ${state.containerId?.slice(0, 12)}` : `pid ${state.pid}`;
+          const how = state.mode === 'testcontainers' ? `container ${state.containerId?.slice(0, 12)}` : state.nodes ? `pids ${state.nodes.map((n) => n.pid).join(' ')}` : `pid ${state.pid}`;
           console.log(`  ✓ ${state.name} stopped (${how}${killed.length ? `, killed ${killed.length} after timeout` : ''})`);
         }
       }),

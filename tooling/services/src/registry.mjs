@@ -8,6 +8,9 @@ import { postgres } from './postgres.mjs';
 /** @type {import('./service.mjs').NativeService[]} */
 export const nativeServices = [postgres, mariadb, ferretdb, dynamo, cassandra];
 
+/** Started only when named (`services:up galera`): several processes each, not in the default set. */
+export const clusterNames = ['galera'];
+
 /** @type {Record<string, string>} */
 const aliases = {
   pg: 'postgres',
@@ -23,8 +26,8 @@ const aliases = {
  * @param {string[]} args
  * @param {string[]} [known]
  */
-export function resolveNames(args, known = nativeServices.map((s) => s.name)) {
-  if (args.length === 0) return known;
+export function resolveNames(args, known = [...nativeServices.map((s) => s.name), ...clusterNames]) {
+  if (args.length === 0) return known.filter((n) => !clusterNames.includes(n));
   /** @type {string[]} */
   const names = [];
   for (const arg of args) {

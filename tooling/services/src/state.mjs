@@ -16,6 +16,15 @@ import { stateDir } from './paths.mjs';
  * @property {number} port
  * @property {Record<string, string>} env variables for .services.env
  * @property {string} startedAt
+ * @property {GaleraNodeState[]} [nodes] the processes of a cluster (galera), one per node
+ */
+
+/**
+ * @typedef {object} GaleraNodeState
+ * @property {number} index 1-based
+ * @property {number} port
+ * @property {number} [pid]
+ * @property {string} [startTime]
  */
 
 /** @param {string} name */

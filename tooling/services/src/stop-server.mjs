@@ -7,6 +7,7 @@ import { removeState } from './state.mjs';
 /** @param {import('./state.mjs').ServerState} state */
 export function isRunning(state) {
   if (state.mode === 'testcontainers') return state.containerId !== undefined;
+  if (state.nodes) return state.nodes.some((n) => isAlive(n));
   return isAlive(state);
 }
 
@@ -23,6 +24,9 @@ export async function stopServer(state) {
     } catch {
       // already removed
     }
+  } else if (state.nodes) {
+    // A cluster: every node at once (a node restarted by a test is recorded with its new pid).
+    killed = (await Promise.all(state.nodes.map((n) => stopProcessGroup({ ...n, stopSignal: state.stopSignal }, 20_000)))).flat();
   } else {
     killed = await stopProcessGroup(state, state.name === 'cassandra' ? 30_000 : 15_000);
   }

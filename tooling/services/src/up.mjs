@@ -1,4 +1,5 @@
 // `services:up [names…]`: every named server (all when none) in parallel, then .services.env.
+import { upGalera } from './galera.mjs';
 import { findService, resolveNames } from './registry.mjs';
 import { writeServicesEnv } from './services-env.mjs';
 import { upNative } from './up-native.mjs';
@@ -19,7 +20,7 @@ export async function up(args) {
   console.log(`services:up ${names.join(' ')}`);
   const results = await Promise.allSettled(
     names.map(async (name) => {
-      const result = await upNative(findService(name)).catch((/** @type {Error} */ error) => {
+      const result = await (name === 'galera' ? upGalera() : upNative(findService(name))).catch((/** @type {Error} */ error) => {
         console.error(`  ✗ ${error.message}`);
         throw error;
       });

@@ -27,6 +27,7 @@ describe('health probes', () => {
 describe('server names', () => {
   it('defaults to all and resolves aliases without duplicates', () => {
     expect(resolveNames([])).toEqual(['postgres', 'mariadb', 'mongo', 'dynamo', 'cassandra']);
+    expect(resolveNames(['galera', 'mysql'])).toEqual(['galera', 'mariadb']);
     expect(resolveNames(['mysql', 'mariadb', 'ferretdb'])).toEqual(['mariadb', 'mongo']);
     expect(() => resolveNames(['oracle'])).toThrow(/unknown server "oracle"/);
   });
