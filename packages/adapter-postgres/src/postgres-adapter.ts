@@ -29,6 +29,7 @@ import { DEFAULT_SETTLE_TIMEOUT_MS, PostgresAdvisoryLock } from './postgres-lock
 import { type PostgresSession, asPostgresSession } from './postgres-session.js';
 import { pgIdentifierProblem, qualify } from './quote.js';
 import { UNMARK_WORK_SQL, markWorkSql } from './settle/work-marker.js';
+import { schemaFirstSql, withSchemaFirst } from './search-path.js';
 
 export interface PostgresAdapterOptions {
   /** A PostgreSQL server: postgres://user:password@host:port/database */
@@ -132,15 +133,17 @@ export class PostgresAdapter implements Adapter {
   withSession<T>(mode: 'transaction' | 'autocommit', fn: (session: Session) => Promise<T>): Promise<T> {
     const lockTimeoutMs = this.#lockTimeoutMs;
     const mark = this.driver.kind === 'pg';
+    const schema = this.schema;
     if (mode === 'transaction') {
-      const begin = `SET LOCAL lock_timeout = ${Math.round(lockTimeoutMs)}${mark ? `; ${markWorkSql(true)}` : ''}`;
+      // One round trip with the BEGIN: lock_timeout, the work mark and the schema first on search_path.
+      const begin = [`SET LOCAL lock_timeout = ${Math.round(lockTimeoutMs)}`, mark ? markWorkSql(true) : undefined, schemaFirstSql(schema, true)].filter((x) => x !== undefined).join('; ');
       return this.driver.transaction((db) => fn(session(true, db, lockTimeoutMs)), begin);
     }
     return this.driver.connection(async (db) => {
-      if (!mark) return fn(session(false, db, lockTimeoutMs));
+      if (!mark) return withSchemaFirst(db, schema, () => fn(session(false, db, lockTimeoutMs)));
       await db.query(markWorkSql(false));
       try {
-        return await fn(session(false, db, lockTimeoutMs));
+        return await withSchemaFirst(db, schema, () => fn(session(false, db, lockTimeoutMs)));
       } finally {
         await db.query(UNMARK_WORK_SQL).catch(() => undefined);
       }
