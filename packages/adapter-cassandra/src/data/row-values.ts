@@ -1,8 +1,9 @@
 import { numeric } from '@ductape/core';
 import { types } from 'cassandra-driver';
+import { decimalText, decimalValue, inetText } from './exact-text.js';
 
 const WHOLE = new Set(['bigint', 'counter', 'varint']);
-const TEXT_FORM = new Set(['uuid', 'timeuuid', 'date', 'time', 'inet']);
+const TEXT_FORM = new Set(['uuid', 'timeuuid', 'date', 'time']);
 
 /** Key column types whose values survive the progress row's JSON (resume position, pending rows). */
 export const KEY_TYPES = new Set([
@@ -29,13 +30,17 @@ export const KEY_TYPES = new Set([
 
 /**
  * A value read by the driver as a plain value for core's evaluator: bigint/counter/varint as a
- * number (a bigint past 2^53), decimal as its text, uuid/timeuuid/date/time/inet as their text,
- * timestamps stay Dates, blobs Buffers; null stays null. Other types (collections, UDTs) unchanged.
+ * number (a bigint past 2^53), decimal as its text (with its scale: decimalText),
+ * uuid/timeuuid/date/time/inet as their text (an address as inetText prints it), timestamps stay
+ * Dates, blobs Buffers; null stays null. Other types (collections, UDTs) unchanged. Every key
+ * value's plain form reads back (driverValue) as the same bytes.
  * @example plainValue('bigint', types.Long.fromString('42')) // 42
  */
 export function plainValue(type: string, v: unknown): unknown {
   if (v === null || v === undefined) return null;
-  if (WHOLE.has(type) || type === 'decimal') return type === 'decimal' ? String(v) : (numeric(String(v)) ?? String(v));
+  if (type === 'decimal') return v instanceof types.BigDecimal ? decimalText(v) : String(v);
+  if (WHOLE.has(type)) return numeric(String(v)) ?? String(v);
+  if (type === 'inet') return v instanceof types.InetAddress ? inetText(v) : String(v);
   if (TEXT_FORM.has(type)) return String(v);
   return v;
 }
@@ -54,7 +59,7 @@ export function driverValue(type: string, v: unknown): unknown {
     case 'varint':
       return types.Integer.fromString(String(v));
     case 'decimal':
-      return types.BigDecimal.fromString(String(v));
+      return v instanceof types.BigDecimal ? v : decimalValue(String(v));
     case 'int':
     case 'smallint':
     case 'tinyint':
@@ -80,7 +85,7 @@ export function driverValue(type: string, v: unknown): unknown {
 
 /**
  * A literal of `where` in the form plainValue gives the column (so they compare): a timestamp's
- * ISO text as a Date, a uuid lower-cased, a time as the driver prints it.
+ * ISO text as a Date, a uuid lower-cased, a time as the driver prints it, an address as inetText does.
  * @example whereValue('timestamp', '2024-01-15T14:30:00Z') // Date
  */
 export function whereValue(type: string, v: unknown): unknown {
@@ -88,7 +93,17 @@ export function whereValue(type: string, v: unknown): unknown {
   if (type === 'timestamp') return new Date(v.replace(' ', 'T'));
   if (type === 'uuid' || type === 'timeuuid') return v.toLowerCase();
   if (type === 'time') return types.LocalTime.fromString(v).toString();
+  if (type === 'inet') return inetLiteral(v);
   return v;
+}
+
+/** An address literal as inetText prints it; text that is no address stays as written (it matches nothing). */
+function inetLiteral(v: string): string {
+  try {
+    return inetText(types.InetAddress.fromString(v));
+  } catch {
+    return v;
+  }
 }
 
 /**
