@@ -5,6 +5,7 @@ import { dryRunMongo } from './dry-run.js';
 import { type FieldTypes, pipelineSet } from './update-expression.js';
 import { MONGODB_FEATURES } from '../compile/server-features.js';
 import { type WriteLimits, bulkWriteInChunks } from '../execute/write-chunks.js';
+import { checkIdTypes } from './id-types.js';
 import { whereFilter } from './update-filter.js';
 
 /** Where an interrupted data migration resumes: one document per update, deleted when it completes. */
@@ -17,7 +18,9 @@ export interface UpdateFeatures extends Partial<Pick<WriteLimits, 'statementsPer
 }
 
 /**
- * A data migration in batches along `_id` (one BSON type of `_id` per collection): each batch is
+ * A data migration in batches along `_id` (one BSON type of `_id` per collection, checked before
+ * any write: checkIdTypes; the last `_id` of a batch goes back to the server, and into the progress
+ * document, as the BSON value the driver read, so a Long above 2^53 stays exact): each batch is
  * a pipeline update (`u: [{ $set }]`) of the batch's ids, or, without pipeline updates, the
  * documents read, computed by core's shared evaluator and written with `$set` (the same semantics;
  * `fields`, the introspected collection, tells integer and boolean fields apart). With transactions the batch and its
@@ -44,6 +47,7 @@ export async function updateRowsMongo(
   const filter = whereFilter(update.where);
   const types: FieldTypes = new Map(fields.map((f) => [f.name, String(f.type)]));
   const after = (lastId: unknown) => (lastId === undefined ? filter : { $and: [filter, { _id: { $gt: lastId } }] });
+  await checkIdTypes(coll, update.table);
   if (options.dryRun) return dryRunMongo(coll, features, update, types, after(last), run.max);
   const evaluator = updateEvaluator(update, fields);
   run.start({ rowsDone: rowsUpdated, total: run.wantsProgress ? rowsUpdated + (await coll.countDocuments(after(last))) : undefined });
