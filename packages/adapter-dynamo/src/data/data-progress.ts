@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@ductape/core';
 import { type DynamoDriver, isAws } from '../dynamo-driver.js';
+import { decodeStartKey, encodeStartKey } from './start-key.js';
 
 type Attr = { S?: string; N?: string };
 
@@ -15,7 +16,8 @@ export interface Position {
 /**
  * The progress of one data migration, kept as an item (`_data_<sha256 of the update>`) in the
  * history table and deleted when it completes, so an interrupted `db.update` resumes after the
- * last finished page instead of starting over.
+ * last finished page instead of starting over. The position is kept exactly (encodeStartKey: a
+ * binary key as its bytes, number keys as their text).
  * @example const p = new DataProgress(driver, '_ductape_migrations', ensure, { table, set, where }); await p.load();
  */
 export class DataProgress {
@@ -52,11 +54,11 @@ export class DataProgress {
 
   async #read(): Promise<Position> {
     const item = (await this.driver.send('GetItem', { TableName: this.table, Key: this.#key, ConsistentRead: true })).Item as Record<string, Attr> | undefined;
-    return { startKey: item?.startKey?.S ? JSON.parse(item.startKey.S) : undefined, rows: Number(item?.rows?.N ?? 0), scanned: Number(item?.scanned?.N ?? 0) };
+    return { startKey: item?.startKey?.S ? decodeStartKey(item.startKey.S) : undefined, rows: Number(item?.rows?.N ?? 0), scanned: Number(item?.scanned?.N ?? 0) };
   }
 
   async save(p: Position): Promise<void> {
-    const startKey = p.startKey ? { startKey: { S: JSON.stringify(p.startKey) } } : {};
+    const startKey = p.startKey ? { startKey: { S: encodeStartKey(p.startKey) } } : {};
     const scanned = p.scanned !== undefined ? { scanned: { N: String(p.scanned) } } : {};
     await this.driver.send('PutItem', { TableName: this.table, Item: { ...this.#key, rows: { N: String(p.rows) }, ...scanned, ...startKey } });
   }
