@@ -16,7 +16,20 @@ export {
 } from './errors/errors.js';
 export { redactSecrets } from './errors/redact.js';
 
-export { FIELD_TYPES, INTEGER_TYPES, NUMERIC_TYPES, STRING_TYPES, isFieldType, type FieldType } from './model/field-types.js';
+export {
+  FIELD_TYPES,
+  INTEGER_TYPES,
+  NUMERIC_TYPES,
+  SIZED_TYPES,
+  STRING_TYPES,
+  TEMPORAL_PRECISION_TYPES,
+  TEXT_SIZES,
+  UNSIGNED_TYPES,
+  ZONED_TYPES,
+  isFieldType,
+  type FieldType,
+  type TextSize,
+} from './model/field-types.js';
 export { isNotNull, type FieldReference, type DefaultValue, type FieldChanges, type FieldDefinition, type FieldOptions, type FieldSpec, type FunctionDefault } from './model/field.js';
 export type { IndexDefinition, IndexField, IndexOptions } from './model/index-definition.js';
 export type { CheckConstraint, ConstraintDefinition, ForeignKeyConstraint, PrimaryKeyConstraint, ReferentialAction, UniqueConstraint } from './model/constraint.js';

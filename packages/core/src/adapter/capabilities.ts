@@ -13,6 +13,11 @@ export interface Capabilities {
   readonly partialIndexes: boolean;
   /** Index key prefixes (`{ name, length }` index fields: MySQL/MariaDB); absent means refused before IO. */
   readonly indexPrefixLength?: boolean;
+  /**
+   * Unsigned integer fields (`unsigned: true`: MySQL/MariaDB `INT UNSIGNED`); absent means a
+   * field that says it is refused before IO.
+   */
+  readonly unsignedIntegers?: boolean;
   /** Index builds that do not block writes. */
   readonly concurrentIndex: boolean;
   /** Dialect names whose raw operations this adapter runs, e.g. ['postgresql']. */

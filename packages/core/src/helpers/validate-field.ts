@@ -1,6 +1,6 @@
 import { REFERENTIAL_ACTIONS } from '../model/constraint.js';
 import { FIELD_OPTION_KEYS } from '../model/field.js';
-import { INTEGER_TYPES, NUMERIC_TYPES, STRING_TYPES, isFieldType } from '../model/field-types.js';
+import { INTEGER_TYPES, NUMERIC_TYPES, SIZED_TYPES, STRING_TYPES, TEMPORAL_PRECISION_TYPES, TEXT_SIZES, UNSIGNED_TYPES, ZONED_TYPES, isFieldType } from '../model/field-types.js';
 import { identifierProblem } from './identifiers.js';
 import { type IssueList, isRecord } from './issue-list.js';
 
@@ -29,15 +29,15 @@ export function validateFieldOptions(field: Record<string, unknown>, path: strin
   }
   validateNative(field, path, out, partial);
   if (field.references !== undefined && field.references !== null) validateReference(field.references, `${path}.references`, out);
-  for (const key of ['length', 'precision'] as const) {
-    const v = field[key];
-    if (v !== undefined && v !== null && !(Number.isInteger(v) && (v as number) > 0)) out.add(`invalid_${key}`, `${path}.${key}`, `${key} must be a positive integer`);
-  }
+  const length = field.length;
+  if (length !== undefined && length !== null && !(Number.isInteger(length) && (length as number) > 0)) out.add('invalid_length', `${path}.length`, 'length must be a positive integer');
+  validatePrecision(field, path, out, partial);
   const { precision, scale } = field;
   if (scale !== undefined && scale !== null && !(Number.isInteger(scale) && (scale as number) >= 0)) out.add('invalid_scale', `${path}.scale`, 'scale must be an integer ≥ 0');
   if (typeof scale === 'number' && typeof precision === 'number' && precision < scale) out.add('precision_below_scale', `${path}.precision`, `precision (${precision}) must be ≥ scale (${scale})`);
   if (typeof scale === 'number' && precision === undefined && !partial) out.add('scale_without_precision', `${path}.scale`, 'scale needs a precision');
-  for (const key of ['required', 'nullable', 'unique', 'primaryKey', 'autoIncrement'] as const) {
+  validateTypeOptions(field, path, out);
+  for (const key of ['required', 'nullable', 'unique', 'primaryKey', 'autoIncrement', 'unsigned', 'withTimeZone'] as const) {
     const v = field[key];
     if (v !== undefined && v !== null && typeof v !== 'boolean') out.add('invalid_flag', `${path}.${key}`, `${key} must be true or false`);
   }
@@ -50,6 +50,44 @@ export function validateFieldOptions(field: Record<string, unknown>, path: strin
   if (field.itemType === 'array') out.add('nested_array', `${path}.itemType`, 'arrays of arrays are not portable; use json');
   if (field.autoIncrement === true && isFieldType(type) && !INTEGER_TYPES.has(type)) out.add('auto_increment_type', `${path}.autoIncrement`, `autoIncrement needs an integer type, not "${type}"`);
   if ('default' in field && field.default !== undefined) validateDefault(field, path, out);
+}
+
+/**
+ * `precision`: 0 to 6 fractional-second digits on time, datetime and timestamp; a positive
+ * integer elsewhere (decimal digits). A modifyField change without a type may say 0 (the adapter
+ * checks it against the column's type).
+ */
+function validatePrecision(field: Record<string, unknown>, path: string, out: IssueList, partial: boolean): void {
+  const p = field.precision;
+  if (p === undefined || p === null) return;
+  const type = field.type;
+  if (isFieldType(type) && TEMPORAL_PRECISION_TYPES.has(type)) {
+    if (!(Number.isInteger(p) && (p as number) >= 0 && (p as number) <= 6))
+      out.add('invalid_precision', `${path}.precision`, `precision of a ${type} is its fractional-second digits, an integer from 0 to 6 (got ${JSON.stringify(p)})`);
+    return;
+  }
+  const min = partial && type === undefined ? 0 : 1;
+  if (!(Number.isInteger(p) && (p as number) >= min)) out.add('invalid_precision', `${path}.precision`, 'precision must be a positive integer');
+}
+
+/** `size` (text, blob), `unsigned` (integers) and `withTimeZone` (datetime, timestamp), each only on its types. */
+function validateTypeOptions(field: Record<string, unknown>, path: string, out: IssueList): void {
+  const type = field.type;
+  const typeKnown = isFieldType(type);
+  const onlyOn = (key: 'size' | 'unsigned' | 'withTimeZone', types: ReadonlySet<string>, example: string): void => {
+    const v = field[key];
+    if (v === undefined || v === null || !typeKnown || types.has(type)) return;
+    const hint = type === 'binary' && key === 'size' ? '; binary is VARBINARY(length) on MySQL: for a large binary value use { type: "blob", size: "long" }' : '';
+    out.add(`${key === 'withTimeZone' ? 'with_time_zone' : key}_on_wrong_type`, `${path}.${key}`, `${key} is only for ${[...types].join(', ')}, not "${String(type)}", e.g. ${example}${hint}`);
+  };
+  onlyOn('size', SIZED_TYPES, '{ type: "text", size: "long" }');
+  onlyOn('unsigned', UNSIGNED_TYPES, '{ type: "integer", unsigned: true }');
+  onlyOn('withTimeZone', ZONED_TYPES, '{ type: "datetime", withTimeZone: true }');
+  if (field.unsigned === true && typeof field.default === 'number' && field.default < 0)
+    out.add('negative_default_on_unsigned', `${path}.default`, `an unsigned field cannot default to ${field.default}`);
+  const size = field.size;
+  if (size !== undefined && size !== null && !(TEXT_SIZES as readonly unknown[]).includes(size))
+    out.add('invalid_size', `${path}.size`, `size must be one of ${TEXT_SIZES.map((s) => `'${s}'`).join(', ')} (got ${JSON.stringify(size)})`);
 }
 
 // Type text as databases spell it, with what a column carries along (collations, generated

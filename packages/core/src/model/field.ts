@@ -1,5 +1,5 @@
 import type { ReferentialAction } from './constraint.js';
-import type { FieldType } from './field-types.js';
+import type { FieldType, TextSize } from './field-types.js';
 
 /** A portable default computed by the database at insert time. */
 export interface FunctionDefault {
@@ -27,10 +27,35 @@ export interface FieldOptions {
   readonly type: FieldType;
   /** Characters for string (VARCHAR length). */
   readonly length?: number;
-  /** Total digits for decimal. */
+  /**
+   * Total digits for decimal (1 or more); fractional-second digits for time, datetime and
+   * timestamp (0 to 6; 0 is whole seconds).
+   */
   readonly precision?: number;
   /** Digits after the point for decimal. */
   readonly scale?: number;
+  /**
+   * Storage class of a text or blob on MySQL and MariaDB: 'tiny' (TINYTEXT, 255 bytes),
+   * 'regular' (TEXT, 64 KB), 'medium' (MEDIUMTEXT, 16 MB), 'long' (LONGTEXT, 4 GB). Without it a
+   * text or blob is LONGTEXT/LONGBLOB there, so a value that fits PostgreSQL's text fits. Other
+   * databases have one text and one binary type and ignore it (see each adapter's README).
+   * @example { type: 'text', size: 'medium' }
+   */
+  readonly size?: TextSize;
+  /**
+   * An integer that holds no negative values: MySQL/MariaDB `INT UNSIGNED` (twice the positive
+   * range). Adapters without the `unsignedIntegers` capability refuse it before any IO.
+   */
+  readonly unsigned?: boolean;
+  /**
+   * Whether a datetime or timestamp carries a time zone where the database has both kinds:
+   * PostgreSQL `timestamptz` (true) or `timestamp` (false). Default: false for datetime, true for
+   * timestamp. MySQL/MariaDB have no zoned type: `datetime` is DATETIME(n) and `timestamp`
+   * TIMESTAMP(n) whatever this says (see the adapters' READMEs), which is what knex and Sequelize
+   * make there too.
+   * @example { type: 'datetime', withTimeZone: true } // knex datetime, Sequelize DATE
+   */
+  readonly withTimeZone?: boolean;
   /** NOT NULL. `required: true` and `nullable: false` mean the same. */
   readonly required?: boolean;
   readonly nullable?: boolean;
@@ -75,6 +100,9 @@ export const FIELD_OPTION_KEYS: readonly string[] = [
   'autoIncrement',
   'native',
   'references',
+  'size',
+  'unsigned',
+  'withTimeZone',
 ];
 
 /**

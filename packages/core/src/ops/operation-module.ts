@@ -127,6 +127,21 @@ export function missingFlag(type: OperationType, flag: CapabilityFlag | undefine
   return flag && !capabilities[flag] ? { what: type, reason: `the adapter does not support ${flag}` } : undefined;
 }
 
+/**
+ * The refusal of an op whose fields say `unsigned: true` when the adapter has not set
+ * `unsignedIntegers` (PostgreSQL, MongoDB, DynamoDB, Cassandra): refused before any IO.
+ * @example unsignedRefusal('addField', [{ name: 'n', type: 'integer', unsigned: true }], capabilities)
+ */
+export function unsignedRefusal(type: OperationType, fields: readonly Pick<FieldDefinition, 'unsigned'>[] | undefined, capabilities: Capabilities): CapabilityRefusal | undefined {
+  const field = fields?.find((f) => f?.unsigned === true) as { name?: string } | undefined;
+  if (!field || capabilities.unsignedIntegers) return undefined;
+  const which = field.name ? `field "${field.name}"` : 'a field';
+  return {
+    what: type,
+    reason: `the adapter does not support unsignedIntegers (${which} says unsigned: true): this database has no unsigned integers; remove unsigned, and add a check constraint (value >= 0) where it has them, with a wider type (bigint) for values above the signed range`,
+  };
+}
+
 /** The yes/no capability flags an operation may need. */
 export type CapabilityFlag = Exclude<keyof Capabilities, 'rawDialects' | 'transactionalDdl'>;
 

@@ -50,6 +50,7 @@ export class MemoryAdapter implements Adapter {
       checkConstraints: true,
       uniqueConstraints: true,
       partialIndexes: true,
+      unsignedIntegers: true,
       concurrentIndex: false,
       rawDialects: ['memory'],
       ...options.capabilities,
