@@ -4,7 +4,8 @@ import { usageError } from '../cli/cli-error.js';
 import type { CommandResult, CommandRun } from '../cli/command-types.js';
 import type { Output } from '../cli/output.js';
 import { targetLabel } from '../project/describe.js';
-import { type LocalMigration, loadMigrations } from '../project/load-migrations.js';
+import { type BrokenMigration, type LocalMigration, loadMigrationFiles } from '../project/load-migrations.js';
+import { type PlanOutcome, type PlanRefusal, planOne, planRefusal, previewEach } from '../project/plan-each.js';
 import { offlineAdapter } from '../project/offline-adapter.js';
 import { type Project, loadProject } from '../project/project-config.js';
 import { rollbackSelection, rollbackSteps } from '../project/rollback-plan.js';
@@ -20,29 +21,54 @@ import { withTarget } from '../project/open-target.js';
  * the same `--to <tag>|0` / `--steps <n>` would do: it reads the history and lists the same rows
  * in the same (newest-first, apply) order, a failed run as the compensation of its applied steps
  * (`<tag>… --down` plans the down of those files instead, without the database).
+ * Every migration is shown: one that is invalid (its file does not load, the adapter refuses an
+ * op, the live schema refutes it) is marked with its typed error instead of stopping the plan,
+ * the ones after it planned as if it were left out; exit 1 when any is invalid.
  * @example ductape plan --from 20240115_143052_add_phone --json
  */
 export const planCommand: CommandRun = async (ctx) => {
   const project = await loadProject(ctx.cwd, ctx.flags.dir);
   if (ctx.flags.down && ctx.positionals.length === 0) return planRollback(ctx, project);
   if (ctx.flags.steps !== undefined) throw usageError('plan: --steps goes with --down', 'run `ductape plan --down --steps <n>`');
-  const local = selectRange(await loadMigrations(project.migrationsDir, ctx.cwd), ctx.positionals, { from: ctx.flags.from, to: ctx.flags.to });
+  const files = await loadMigrationFiles(project.migrationsDir, ctx.cwd, { keepBroken: true });
+  const all: Plannable[] = [...files.migrations, ...files.broken].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const local = selectRange(all, ctx.positionals, { from: ctx.flags.from, to: ctx.flags.to });
   const chosen = ctx.flags.pending ? await pendingOnly(ctx, project, local) : local;
   const { MigrationEngine, needsResolution } = await import('@ductape/sdk');
   const direction = ctx.flags.down ? 'down' : 'up';
-  if (direction === 'up' && chosen.some((l) => needsResolution(l.migration))) return planLive(ctx, project, chosen);
+  if (direction === 'up' && chosen.some((l) => 'migration' in l && needsResolution(l.migration))) return planLive(ctx, project, chosen);
   const { names, adapter } = await offlineAdapter(ctx, project);
   const engine: MigrationEngine = new MigrationEngine(adapter);
   const ordered = direction === 'down' ? [...chosen].reverse() : chosen;
-  const migrations = ordered.map((l) => ({ tag: l.tag, name: l.migration.name, action: direction, steps: engine.plan(l.migration, direction).steps.map(stepJson) }));
-  printPlan(ctx.out, `${targetLabel(names)} — ${adapter.name}, ${direction}`, migrations);
-  return { exitCode: ExitCode.ok, data: { target: names, adapter: adapter.name, direction, migrations } };
+  const migrations = ordered.map((l) => planned(l, direction, 'migration' in l ? planOne(() => engine.plan(l.migration, direction).steps) : brokenOutcome(l)));
+  return planResult(ctx.out, `${targetLabel(names)} — ${adapter.name}, ${direction}`, { target: names, adapter: adapter.name, direction }, migrations);
 };
+
+/** A migration file as plan takes it: built, or one that could not be loaded (shown as invalid). */
+type Plannable = LocalMigration | BrokenMigration;
+
+type PlannedMigration = { tag: string; name: string; action: string; steps: { [key: string]: unknown }[]; error?: PlanRefusal };
+
+function planned(l: Plannable, action: string, outcome: PlanOutcome): PlannedMigration {
+  const name = 'migration' in l ? l.migration.name : l.name;
+  return 'error' in outcome ? { tag: l.tag, name, action, steps: [], error: outcome.error } : { tag: l.tag, name, action, steps: outcome.steps.map(stepJson) };
+}
+
+function brokenOutcome(l: BrokenMigration): PlanOutcome {
+  return { error: planRefusal(l.error) };
+}
+
+// Every migration is shown, an invalid one with its error (exit 1: `up` would stop at it).
+function planResult(out: Output, heading: string, base: { [key: string]: unknown }, migrations: PlannedMigration[]): CommandResult {
+  printPlan(out, heading, migrations);
+  const invalid = migrations.filter((m) => m.error).length;
+  return { exitCode: invalid > 0 ? ExitCode.failure : ExitCode.ok, data: { ...base, invalid, migrations } };
+}
 
 // An op without its previous definition is resolved by `up` from the live schema: plan reads it
 // the same way (read only), each pending migration against what the earlier ones leave; an
 // applied one shows the steps recorded for it.
-async function planLive(ctx: Parameters<CommandRun>[0], project: Project, chosen: LocalMigration[]): Promise<CommandResult> {
+async function planLive(ctx: Parameters<CommandRun>[0], project: Project, chosen: Plannable[]): Promise<CommandResult> {
   return withTarget(
     ctx,
     async (t) => {
@@ -52,15 +78,17 @@ async function planLive(ctx: Parameters<CommandRun>[0], project: Project, chosen
         const e = history.get(l.migration.name);
         return e && e.status === 'applied' && e.direction === 'up' && e.checksum === checksum(l.migration) ? e : undefined;
       };
-      const pending = await t.engine.previewAll(chosen.filter((l) => !applied(l)).map((l) => l.migration));
-      const byName = new Map(pending.map((p) => [p.name, p.steps]));
+      const built = chosen.filter((l): l is LocalMigration => 'migration' in l);
+      const byName = await previewEach(
+        t.engine,
+        built.filter((l) => !applied(l)).map((l) => l.migration),
+      );
       const migrations = chosen.map((l) => {
+        if (!('migration' in l)) return planned(l, 'up', brokenOutcome(l));
         const e = applied(l);
-        const steps = e ? t.engine.plan(e.migration, 'up').steps : (byName.get(l.migration.name) ?? []);
-        return { tag: l.tag, name: l.migration.name, action: 'up', steps: steps.map(stepJson) };
+        return planned(l, 'up', e ? planOne(() => t.engine.plan(e.migration, 'up').steps) : (byName.get(l.migration.name) ?? { steps: [] }));
       });
-      printPlan(ctx.out, `${targetLabel(t.names)} — ${t.adapter.name}, up (definitions read from the database)`, migrations);
-      return { exitCode: ExitCode.ok, data: { target: t.names, adapter: t.adapter.name, direction: 'up', migrations } };
+      return planResult(ctx.out, `${targetLabel(t.names)} — ${t.adapter.name}, up (definitions read from the database)`, { target: t.names, adapter: t.adapter.name, direction: 'up' }, migrations);
     },
     { project },
   );
@@ -77,16 +105,15 @@ async function planRollback(ctx: Parameters<CommandRun>[0], project: Project): P
       const chosen = rollbackSelection(await t.engine.getHistory(), range);
       const migrations = [];
       for (const item of chosen) migrations.push({ tag: item.entry.tag, name: item.entry.name, action: item.action, steps: (await rollbackSteps(t.adapter, t.engine, item)).map(stepJson) });
-      printPlan(ctx.out, `${targetLabel(t.names)} — ${t.adapter.name}, down`, migrations);
-      return { exitCode: ExitCode.ok, data: { target: t.names, adapter: t.adapter.name, direction: 'down', migrations } };
+      return planResult(ctx.out, `${targetLabel(t.names)} — ${t.adapter.name}, down`, { target: t.names, adapter: t.adapter.name, direction: 'down' }, migrations);
     },
     { project },
   );
 }
 
-async function pendingOnly(ctx: Parameters<CommandRun>[0], project: Project, local: LocalMigration[]): Promise<LocalMigration[]> {
+async function pendingOnly(ctx: Parameters<CommandRun>[0], project: Project, local: Plannable[]): Promise<Plannable[]> {
   const applied = await withTarget(ctx, async (t) => new Set((await t.engine.getHistory()).filter((e) => e.status === 'applied' && e.direction === 'up').map((e) => e.name)), { project });
-  return local.filter((l) => !applied.has(l.migration.name));
+  return local.filter((l) => !('migration' in l) || !applied.has(l.migration.name));
 }
 
 /**
@@ -100,10 +127,16 @@ export function stepJson(s: Step): { [key: string]: unknown } {
   return { ...base, reason: s.reason };
 }
 
-function printPlan(out: Output, heading: string, migrations: { tag: string; action: string; steps: { [key: string]: unknown }[] }[]): void {
+function printPlan(out: Output, heading: string, migrations: { tag: string; action: string; steps: { [key: string]: unknown }[]; error?: PlanRefusal }[]): void {
   out.line(out.c.bold(heading));
   for (const m of migrations) {
     out.line('');
+    if (m.error) {
+      out.line(`${out.c.cyan(m.tag)} ${out.c.red('(invalid: up would stop here; nothing of it would run)')}`);
+      out.line(`${out.c.red('error')} ${m.error.code} ${m.error.message}`);
+      if (m.error.hint) out.line(`${out.c.dim('hint ')} ${m.error.hint}`);
+      continue;
+    }
     const how = m.action === 'compensate' ? ', compensation of a failed run: its applied steps undone' : '';
     out.line(`${out.c.cyan(m.tag)} ${out.c.dim(`(${m.steps.length} step${m.steps.length === 1 ? '' : 's'}${how})`)}`);
     for (const s of m.steps) {
@@ -118,5 +151,7 @@ function printPlan(out: Output, heading: string, migrations: { tag: string; acti
     }
   }
   out.line('');
-  out.line(out.c.dim(`${migrations.length} migration${migrations.length === 1 ? '' : 's'} planned; nothing was run`));
+  const invalid = migrations.filter((m) => m.error).length;
+  const bad = invalid > 0 ? `, ${out.c.red(`${invalid} invalid`)} (the ones after an invalid one are planned as if it were left out)` : '';
+  out.line(out.c.dim(`${migrations.length} migration${migrations.length === 1 ? '' : 's'} planned${bad}; nothing was run`));
 }

@@ -41,26 +41,52 @@ export async function loadMigrations(dir: string, cwd: string): Promise<LocalMig
 }
 
 /**
- * Every migration file in `dir`, in file-name order, split into built migrations and drafts.
+ * A migration file that could not be loaded (it throws, e.g. its `build()` refuses the migration,
+ * or exports no built migration): kept apart, with its DUCTAPE_MIGRATION_LOAD error, only when
+ * asked for (`plan` shows it among the others); every other command stops at it.
+ */
+export interface BrokenMigration {
+  readonly file: string;
+  /** The file's name without extension (its tag when it is named by one). */
+  readonly tag: string;
+  readonly name: string;
+  readonly error: CliError;
+}
+
+/**
+ * Every migration file in `dir`, in file-name order, split into built migrations and drafts
+ * (and, with `keepBroken`, files that could not be loaded, instead of stopping at the first).
  * @example const { migrations, drafts } = await loadMigrationFiles('/app/migrations', '/app');
  */
-export async function loadMigrationFiles(dir: string, cwd: string): Promise<{ migrations: LocalMigration[]; drafts: DraftMigration[] }> {
+export async function loadMigrationFiles(
+  dir: string,
+  cwd: string,
+  options: { readonly keepBroken?: boolean } = {},
+): Promise<{ migrations: LocalMigration[]; drafts: DraftMigration[]; broken: BrokenMigration[] }> {
   const files = migrationFiles(dir, cwd);
   const loader = fileLoader(cwd);
-  const loaded = await Promise.all(files.map((f) => loader(join(dir, f))));
-  const migrations = loaded.filter((l): l is LocalMigration => !isDraft(l));
+  const load = (file: string): Promise<LocalMigration | DraftMigration | BrokenMigration> => (options.keepBroken ? loader(file).catch((error: unknown) => brokenOf(error, file)) : loader(file));
+  const loaded = await Promise.all(files.map((f) => load(join(dir, f))));
+  const broken = loaded.filter((l): l is BrokenMigration => 'error' in l);
+  const migrations = loaded.filter((l): l is LocalMigration => 'migration' in l);
   assertUniqueNames(
     migrations.map((l) => ({ file: l.file, name: l.migration.name })),
     cwd,
   );
-  return { migrations, drafts: loaded.filter(isDraft) };
+  return { migrations, drafts: loaded.filter((l): l is DraftMigration => 'draft' in l), broken };
+}
+
+function brokenOf(error: unknown, file: string): BrokenMigration {
+  if (!(error instanceof CliError) || error.code !== ErrorCodes.migrationLoad) throw error;
+  const tag = basename(file).replace(EXTENSIONS, '');
+  return { file, tag, name: tag.replace(/^\d{8}_\d{6}_/, ''), error };
 }
 
 /**
  * Whether a loaded file is a draft (a migration without operations yet).
  * @example isDraft(await load(file))
  */
-export function isDraft(l: LocalMigration | DraftMigration): l is DraftMigration {
+export function isDraft(l: LocalMigration | DraftMigration | BrokenMigration): l is DraftMigration {
   return 'draft' in l && l.draft;
 }
 
