@@ -85,6 +85,7 @@ export class MysqlFamilyAdapter implements DataAdapter {
       renameField: true,
       renameCollection: true,
       indexPrefixLength: true,
+      unsignedIntegers: true,
       modifyField: true,
       dropField: true,
       foreignKeys: true,

@@ -1,4 +1,4 @@
-import { ValidationError, columnSize, type FieldOptions } from '@ductape/core';
+import { ValidationError, columnSize, type FieldOptions, type TextSize } from '@ductape/core';
 import type { MysqlDialect } from '../dialect.js';
 import { quoteLiteral } from '../quote.js';
 import { parseNativeType } from './native-type.js';
@@ -10,31 +10,48 @@ export const DEFAULT_LENGTH = 255;
 /** Fractional-second digits of datetime, timestamp and time when `precision` is not given (JavaScript Dates hold milliseconds). */
 export const DEFAULT_FSP = 3;
 
+/**
+ * The size of a text or blob without `size`: LONG, so a value that fits PostgreSQL's text (or
+ * bytea) fits here too. It is applied here, when a step is compiled, and nowhere else: migrations
+ * keep what their author wrote (their checksums do not change), and a column an earlier release
+ * made as TEXT reads back as `size: 'regular'`.
+ */
+export const DEFAULT_TEXT_SIZE: TextSize = 'long';
+
+const SIZE_PREFIX: { readonly [K in TextSize]: string } = { tiny: 'TINY', regular: '', medium: 'MEDIUM', long: 'LONG' };
+
+const INTEGERS: { readonly [k: string]: string } = { integer: 'INT', bigint: 'BIGINT', smallint: 'SMALLINT' };
+
 const SIMPLE = {
-  integer: 'INT',
-  bigint: 'BIGINT',
-  smallint: 'SMALLINT',
   float: 'FLOAT',
   double: 'DOUBLE',
-  text: 'TEXT',
   boolean: 'BOOLEAN',
   date: 'DATE',
   json: 'JSON',
   // Arrays are JSON arrays: neither MySQL nor MariaDB has array columns. The item type is kept in the column comment.
   array: 'JSON',
-  blob: 'BLOB',
 } as const;
 
-type TypeFields = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'enumValues' | 'native'>;
+type TypeFields = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'enumValues' | 'native' | 'size' | 'unsigned'>;
 
 /**
  * The MySQL/MariaDB column type of a field.
  * @example columnType({ type: 'datetime' }, MYSQL_DIALECT) // 'DATETIME(3)'
  * @example columnType({ type: 'uuid' }, MARIADB_DIALECT) // 'UUID'
  * @example columnType({ type: 'native', native: 'mediumtext' }, MYSQL_DIALECT) // 'mediumtext'
+ * @example columnType({ type: 'text' }, MYSQL_DIALECT) // 'LONGTEXT'
+ * @example columnType({ type: 'blob', size: 'medium' }, MYSQL_DIALECT) // 'MEDIUMBLOB'
+ * @example columnType({ type: 'integer', unsigned: true }, MYSQL_DIALECT) // 'INT UNSIGNED'
  */
 export function columnType(field: TypeFields, dialect: MysqlDialect): string {
   switch (field.type) {
+    case 'integer':
+    case 'bigint':
+    case 'smallint':
+      return field.unsigned === true ? `${INTEGERS[field.type]} UNSIGNED` : (INTEGERS[field.type] as string);
+    case 'text':
+    case 'blob':
+      return `${SIZE_PREFIX[textSize(field)]}${field.type.toUpperCase()}`;
     case 'string':
       return `VARCHAR(${columnSize(field.length ?? DEFAULT_LENGTH, 'length', 1, SUBJECT)})`;
     case 'binary':
@@ -43,8 +60,11 @@ export function columnType(field: TypeFields, dialect: MysqlDialect): string {
       return `DECIMAL(${columnSize(field.precision ?? 10, 'precision', 1, SUBJECT)},${columnSize(field.scale ?? 0, 'scale', 0, SUBJECT)})`;
     case 'datetime':
     case 'timestamp':
-    case 'time':
-      return `${field.type.toUpperCase()}(${fsp(field)})`;
+    case 'time': {
+      // DATETIME(0) is DATETIME: written as the server prints it.
+      const digits = fsp(field);
+      return digits === 0 ? field.type.toUpperCase() : `${field.type.toUpperCase()}(${digits})`;
+    }
     case 'uuid':
       return dialect.nativeUuid ? 'UUID' : 'CHAR(36)';
     case 'enum': {
@@ -64,7 +84,17 @@ export function columnType(field: TypeFields, dialect: MysqlDialect): string {
 }
 
 /**
- * Fractional-second precision of a temporal field: `precision` (1–6) or 3.
+ * The MySQL size class of a text or blob: its `size`, or LONG (DEFAULT_TEXT_SIZE).
+ * @example textSize({ type: 'text' }) // 'long'
+ */
+export function textSize(field: Pick<FieldOptions, 'type' | 'size'>): TextSize {
+  const size = field.size ?? DEFAULT_TEXT_SIZE;
+  if (!Object.hasOwn(SIZE_PREFIX, size)) throw invalid('size', `size of a ${field.type} must be 'tiny', 'regular', 'medium' or 'long', got ${JSON.stringify(size)}`);
+  return size;
+}
+
+/**
+ * Fractional-second precision of a temporal field: `precision` (0–6) or 3.
  * @example fsp({ type: 'datetime', precision: 6 }) // 6
  */
 export function fsp(field: Pick<FieldOptions, 'type' | 'precision'>): number {

@@ -21,7 +21,7 @@ const FIXED: { readonly [type: string]: number } = {
 
 /**
  * How a field takes part in an index key, from its definition.
- * @example keyColumnOfField({ name: 'body', type: 'text' }, MYSQL_DIALECT, 4) // { kind: 'text', bytesPerChar: 4, sqlType: 'TEXT' }
+ * @example keyColumnOfField({ name: 'body', type: 'text' }, MYSQL_DIALECT, 4) // { kind: 'text', bytesPerChar: 4, sqlType: 'LONGTEXT' }
  */
 export function keyColumnOfField(field: FieldDefinition, dialect: MysqlDialect, charBytes: number): KeyColumn | undefined {
   let sqlType: string;

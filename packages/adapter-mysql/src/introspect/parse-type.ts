@@ -1,4 +1,4 @@
-import { isFieldType, type FieldOptions, type FieldType } from '@ductape/core';
+import { isFieldType, type FieldOptions, type FieldType, type TextSize } from '@ductape/core';
 import { ARRAY_COMMENT_PREFIX } from '../compile/column-definition.js';
 import { DEFAULT_FSP } from '../compile/column-type.js';
 import { unquoteLiteral } from '../quote.js';
@@ -15,34 +15,37 @@ export interface ColumnTypeInfo {
 }
 
 /** A field's type options: a portable type with its parameters, or `{ type: 'native', native }`. */
-export type TypeOptions = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'enumValues' | 'itemType' | 'native'>;
+export type TypeOptions = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'enumValues' | 'itemType' | 'native' | 'size' | 'unsigned'>;
 
 /** Exact spellings (MySQL 8 and MariaDB) of what the compiler writes for a portable type. */
 const EXACT: { readonly [columnType: string]: FieldType } = {
-  int: 'integer',
-  'int(11)': 'integer',
-  bigint: 'bigint',
-  'bigint(20)': 'bigint',
-  smallint: 'smallint',
-  'smallint(6)': 'smallint',
   'tinyint(1)': 'boolean',
   float: 'float',
   double: 'double',
-  text: 'text',
   date: 'date',
-  blob: 'blob',
 };
+
+/** Integer types; MySQL 8.0.19+ prints no display width, MariaDB and older MySQL the default one (signed, unsigned). */
+const INTEGERS: { readonly [name: string]: readonly [FieldType, string, string] } = {
+  int: ['integer', '11', '10'],
+  bigint: ['bigint', '20', '20'],
+  smallint: ['smallint', '6', '5'],
+};
+
+const SIZES: { readonly [prefix: string]: TextSize } = { tiny: 'tiny', '': 'regular', medium: 'medium', long: 'long' };
 
 /**
  * The type of a column, the inverse of columnType: a portable type only where compiling it gives
  * this very column type (`int(11)` and `int` are integer, `tinyint(1)` boolean, `varchar(n)`
  * string, `datetime(6)` datetime with precision 6, `char(36)` uuid where uuid is CHAR(36), a JSON
- * column or MariaDB's checked LONGTEXT json, or an array when its comment keeps an item type).
- * Anything else is native with the server's own text, so recreating it gives the same column:
- * `mediumtext`, `tinyint(4)`, `int(10) unsigned`, `year(4)`, `set('a','b')`, `bit(1)`,
- * `char(10)`, `float(7,3)`, `datetime` (no fractional digits), `point`, …
+ * column or MariaDB's checked LONGTEXT json, or an array when its comment keeps an item type,
+ * `mediumtext` text with size 'medium' and `text` size 'regular', `int(10) unsigned` an unsigned
+ * integer, `datetime` a datetime with precision 0). Anything else is native with the server's own
+ * text, so recreating it gives the same column: `tinyint(4)`, `int(5) unsigned`, `int zerofill`,
+ * `year(4)`, `set('a','b')`, `bit(1)`, `char(10)`, `float(7,3)`, `point`, …
  * @example parseColumnType({ columnType: 'decimal(10,2)', comment: '', jsonChecked: false }) // { type: 'decimal', precision: 10, scale: 2 }
- * @example parseColumnType({ columnType: 'mediumtext', comment: '', jsonChecked: false }) // { type: 'native', native: 'mediumtext' }
+ * @example parseColumnType({ columnType: 'mediumtext', comment: '', jsonChecked: false }) // { type: 'text', size: 'medium' }
+ * @example parseColumnType({ columnType: 'int(10) unsigned', comment: '', jsonChecked: false }) // { type: 'integer', unsigned: true }
  */
 export function parseColumnType(info: ColumnTypeInfo): TypeOptions {
   const t = info.columnType.trim();
@@ -52,14 +55,21 @@ export function parseColumnType(info: ColumnTypeInfo): TypeOptions {
   }
   const exact = EXACT[lower];
   if (exact) return { type: exact };
+  let m = /^(tiny|medium|long|)(text|blob)$/.exec(lower);
+  if (m) return { type: m[2] as FieldType, size: SIZES[m[1] as string] as TextSize };
+  if ((m = /^(int|bigint|smallint)(?:\((\d+)\))?( unsigned)?$/.exec(lower))) {
+    const [type, signedWidth, unsignedWidth] = INTEGERS[m[1] as string] as readonly [FieldType, string, string];
+    const unsigned = m[3] !== undefined;
+    if (m[2] === undefined || m[2] === (unsigned ? unsignedWidth : signedWidth)) return unsigned ? { type, unsigned: true } : { type };
+  }
   if (lower === 'uuid' && info.nativeUuid) return { type: 'uuid' };
   if (lower === 'char(36)' && !info.nativeUuid) return { type: 'uuid' };
-  let m = /^decimal\((\d+),(\d+)\)$/.exec(lower);
+  m = /^decimal\((\d+),(\d+)\)$/.exec(lower);
   if (m) return Number(m[2]) > 0 ? { type: 'decimal', precision: Number(m[1]), scale: Number(m[2]) } : { type: 'decimal', precision: Number(m[1]) };
   if ((m = /^varchar\((\d+)\)$/.exec(lower))) return { type: 'string', length: Number(m[1]) };
   if ((m = /^varbinary\((\d+)\)$/.exec(lower))) return { type: 'binary', length: Number(m[1]) };
-  if ((m = /^(time|datetime|timestamp)\(([1-6])\)$/.exec(lower))) {
-    const digits = Number(m[2]);
+  if ((m = /^(time|datetime|timestamp)(?:\(([0-6])\))?$/.exec(lower))) {
+    const digits = Number(m[2] ?? 0);
     return digits === DEFAULT_FSP ? { type: m[1] as FieldType } : { type: m[1] as FieldType, precision: digits };
   }
   if (/^enum\(.*\)$/s.test(lower)) {

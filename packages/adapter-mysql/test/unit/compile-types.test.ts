@@ -39,7 +39,7 @@ describe('types: one table of every portable type', () => {
         \`d\` DOUBLE NULL,
         \`dec\` DECIMAL(10,2) NULL DEFAULT 1.5,
         \`str\` VARCHAR(100) NULL DEFAULT 'it''s \\\\ ok',
-        \`txt\` TEXT NULL DEFAULT ('long'),
+        \`txt\` LONGTEXT NULL DEFAULT ('long'),
         \`flag\` BOOLEAN NULL DEFAULT TRUE,
         \`day\` DATE NULL DEFAULT (CURRENT_DATE),
         \`tm\` TIME(3) NULL,
@@ -50,7 +50,7 @@ describe('types: one table of every portable type', () => {
         \`kind\` ENUM('a','b''c') NULL DEFAULT 'a',
         \`tags\` JSON NULL DEFAULT ('[]') COMMENT 'ductape:array<uuid>',
         \`bin\` VARBINARY(16) NULL,
-        \`raw\` BLOB NULL,
+        \`raw\` LONGBLOB NULL,
         PRIMARY KEY (\`id\`),
         UNIQUE KEY \`everything_b_key\` (\`b\`),
         UNIQUE KEY \`everything_str_key\` (\`str\`)
