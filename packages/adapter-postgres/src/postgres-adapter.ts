@@ -136,12 +136,12 @@ export class PostgresAdapter implements Adapter {
     const schema = this.schema;
     if (mode === 'transaction') {
       // One round trip with the BEGIN: lock_timeout, the work mark and the schema first on search_path.
-      const begin = [`SET LOCAL lock_timeout = ${Math.round(lockTimeoutMs)}`, mark ? markWorkSql(true) : undefined, schemaFirstSql(schema, true)].filter((x) => x !== undefined).join('; ');
+      const begin = [`SET LOCAL lock_timeout = ${Math.round(lockTimeoutMs)}`, mark ? markWorkSql(true, schema) : undefined, schemaFirstSql(schema, true)].filter((x) => x !== undefined).join('; ');
       return this.driver.transaction((db) => fn(session(true, db, lockTimeoutMs)), begin);
     }
     return this.driver.connection(async (db) => {
       if (!mark) return withSchemaFirst(db, schema, () => fn(session(false, db, lockTimeoutMs)));
-      await db.query(markWorkSql(false));
+      await db.query(markWorkSql(false, schema));
       try {
         return await withSchemaFirst(db, schema, () => fn(session(false, db, lockTimeoutMs)));
       } finally {

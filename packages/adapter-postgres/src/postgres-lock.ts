@@ -25,6 +25,7 @@ const UNLOCK_SQL = "SELECT pg_advisory_unlock($1::bigint), set_config('applicati
 export class PostgresAdvisoryLock implements LockStore {
   readonly #driver: PostgresDriver;
   readonly #key: LockKey;
+  readonly #schema: string;
   #conn: DedicatedConnection | undefined;
   #held: LockHandle | undefined;
   readonly #settleTimeoutMs: number;
@@ -32,6 +33,7 @@ export class PostgresAdvisoryLock implements LockStore {
   constructor(driver: PostgresDriver, schema: string, settleTimeoutMs = DEFAULT_SETTLE_TIMEOUT_MS) {
     this.#driver = driver;
     this.#key = lockKey(schema);
+    this.#schema = schema;
     this.#settleTimeoutMs = settleTimeoutMs;
   }
 
@@ -46,7 +48,7 @@ export class PostgresAdvisoryLock implements LockStore {
     if (r.rows[0]?.ok !== true) return { acquired: false, heldBy: await describeHolder(conn, this.#key) };
     const info = await conn.query("SELECT set_config('application_name', $1, false), txid_current()::text AS token", [(PREFIX + owner.description).slice(0, 63)]);
     try {
-      await waitForWork(conn, { ownPids: () => this.#driver.ownPids?.() ?? [], timeoutMs: this.#settleTimeoutMs });
+      await waitForWork(conn, { schema: this.#schema, ownPids: () => this.#driver.ownPids?.() ?? [], timeoutMs: this.#settleTimeoutMs });
     } catch (error) {
       await conn.query(UNLOCK_SQL, [this.#key.key]).catch(() => conn.destroy());
       throw error;

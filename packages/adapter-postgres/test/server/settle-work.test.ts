@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuctapeError, type LockOwner } from '@ductape/core';
 import pg from 'pg';
 import { PostgresAdapter } from '../../src/index.js';
+import { workApplicationName } from '../../src/settle/work-marker.js';
 import { ensureBuilt } from '@ductape/services/ensure-built';
 import { postgresUrl } from '../support/postgres-url.js';
 import { type TempDatabase, createTempDatabase } from '../support/temp-database.js';
@@ -29,8 +30,8 @@ describe.skipIf(!server)('after taking the lock, work a dead runner left running
   let observer: pg.Client;
   let proc: ChildProcess | undefined;
   const adapters: PostgresAdapter[] = [];
-  async function adapter(settleTimeoutMs?: number): Promise<PostgresAdapter> {
-    const a = new PostgresAdapter({ url: db.url, ...(settleTimeoutMs === undefined ? {} : { settleTimeoutMs }) });
+  async function adapter(settleTimeoutMs?: number, schema?: string): Promise<PostgresAdapter> {
+    const a = new PostgresAdapter({ url: db.url, ...(settleTimeoutMs === undefined ? {} : { settleTimeoutMs }), ...(schema === undefined ? {} : { schema }) });
     adapters.push(a);
     await a.connect();
     return a;
@@ -60,7 +61,7 @@ describe.skipIf(!server)('after taking the lock, work a dead runner left running
     }
     expect(pids).toHaveLength(1);
     const marked = await observer.query('SELECT application_name FROM pg_stat_activity WHERE pid = $1', [pids[0]]);
-    expect(marked.rows[0]?.application_name).toBe('ductape work');
+    expect(marked.rows[0]?.application_name).toBe(workApplicationName('public'));
 
     const next = await adapter();
     proc.kill('SIGKILL');
@@ -111,6 +112,32 @@ describe.skipIf(!server)('after taking the lock, work a dead runner left running
       await running;
       await byHand.end().catch(() => undefined);
     }
+  });
+
+  it('work on another schema (another tenant of a fleet, another runner) is not waited for', async () => {
+    const other = await adapter(undefined, 'tenant_b');
+    const mine = await adapter(300, 'tenant_a');
+    let release = (): void => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const work = other.withSession('autocommit', async (session) => {
+      const statement = other.execute({ kind: 'statement', text: 'SELECT pg_sleep(4)', summary: 'sleep' }, session);
+      release();
+      await statement;
+    });
+    await gate;
+    let pids: number[] = [];
+    for (let i = 0; i < 50 && pids.length === 0; i++) {
+      pids = await sleepers(observer, 4);
+      if (pids.length === 0) await sleep(50);
+    }
+    expect(pids).toHaveLength(1);
+    const marked = await observer.query('SELECT application_name FROM pg_stat_activity WHERE pid = $1', [pids[0]]);
+    expect(marked.rows[0]?.application_name).toBe(workApplicationName('tenant_b'));
+    const result = await mine.lock.tryAcquire(owner, 30_000); // a settle timeout of 300 ms: waiting would fail
+    expect(result.acquired).toBe(true);
+    expect(await sleepers(observer, 4)).toEqual(pids); // acquired while tenant_b's statement still ran
+    if (result.acquired) await mine.lock.release(result.handle);
+    await work;
   });
 
   it('work of our own adapter is never waited for', async () => {
