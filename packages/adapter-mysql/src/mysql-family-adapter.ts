@@ -6,6 +6,7 @@ import { MysqlConnectionError } from './mysql-connection-error.js';
 import type { MysqlConnection, MysqlDriver } from './mysql-driver.js';
 import type { MysqlStatementStep } from './compile/step.js';
 import { checkConflicts } from './conflict-check.js';
+import { detectCluster } from './cluster-detect.js';
 import { executeStep } from './mysql-execute.js';
 import { MysqlHistoryStore } from './mysql-history.js';
 import { introspectTable } from './mysql-introspector.js';
@@ -53,7 +54,8 @@ export interface MysqlFamilyOptions {
 
 /**
  * The adapter shared by @ductape/adapter-mysql (mysql2) and @ductape/adapter-mariadb (mariadb): compile (pure) for the dialect,
- * execute with online DDL fallbacks, introspection from information_schema, history in `_ductape_migrations`, GET_LOCK lock.
+ * execute with online DDL fallbacks, introspection from information_schema, history in `_ductape_migrations`, GET_LOCK lock
+ * (a replicated lease row with a fencing token on a Galera or group-replication cluster, detected at connect).
  * No transactional DDL: the engine records progress after every step and resumes a failed migration where it stopped.
  * @example
  * const adapter = new MysqlFamilyAdapter({ name: 'mysql', driver, dialect: MYSQL_DIALECT, where: 'db:3306/app' });
@@ -75,8 +77,8 @@ export class MysqlFamilyAdapter implements DataAdapter {
     this.#driver = options.driver;
     this.#dialect = options.dialect;
     this.#logger = options.logger === false ? silentLogger : (options.logger ?? consoleLogger);
-    this.history = new MysqlHistoryStore(this.#driver);
     this.lock = new MysqlLockStore(this.#driver, options.settleTimeoutMs);
+    this.history = new MysqlHistoryStore(this.#driver, this.lock);
   }
 
   get capabilities(): Capabilities {
@@ -107,24 +109,20 @@ export class MysqlFamilyAdapter implements DataAdapter {
     return this.#server;
   }
 
-  /** Checks the server (version, database) and fits the dialect to it. */
+  /** Checks the server (version, database), fits the dialect to it; on a multi-writer cluster (GET_LOCK is node-local) the lock becomes a lease row. */
   async connect(): Promise<void> {
-    let version: string;
-    let database: unknown;
-    try {
-      const [row] = await this.#read((c) => c.query('SELECT VERSION() AS version, DATABASE() AS db'));
-      version = String(row?.version);
-      database = row?.db;
-    } catch (error) {
+    const unreachable = (error: unknown): never => {
       throw new MysqlConnectionError(this.name, this.#options.where, error);
-    }
-    const server = parseServerVersion(version);
+    };
+    const [row] = await this.#read((c) => c.query('SELECT VERSION() AS version, DATABASE() AS db')).catch(unreachable);
+    const [database, server] = [row?.db, parseServerVersion(String(row?.version))];
     const problem = unsupportedServer(server);
     if (problem) throw new MysqlConnectionError(this.name, this.#options.where, `${problem}; Ductape needs MySQL 8.0.16+ or MariaDB 10.5.2+`);
     if (typeof database !== 'string' || database === '') throw new MysqlConnectionError(this.name, this.#options.where, 'no database is selected');
     this.#server = server;
     this.#dialect = this.#options.dialectFor?.(server) ?? (server.mariadb ? { ...this.#dialect, jsonCheck: true } : this.#dialect);
     this.lock.setDatabase(database);
+    this.lock.useCluster(await this.#read(detectCluster).catch(unreachable), this.#options.where);
   }
 
   async close(): Promise<void> {
@@ -148,6 +146,7 @@ export class MysqlFamilyAdapter implements DataAdapter {
   }
 
   async execute(step: Step, session: Session): Promise<void> {
+    if (step.kind !== 'noop') await this.lock.fence(connectionOf(session), `run the step "${step.summary}"`); // lease mode: fencing token
     await executeStep(step, connectionOf(session), { logger: this.#logger, lockRetries: this.#options.lockRetries ?? 3, dialect: this.#dialect });
   }
 

@@ -31,6 +31,11 @@ export const HISTORY_DDL = `CREATE TABLE IF NOT EXISTS \`${HISTORY_TABLE}\` (
   CONSTRAINT \`${HISTORY_TABLE}_migration_json\` CHECK (JSON_VALID(\`migration\`))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`;
 
+/** What the history needs of the lock: its writes committed together with the fencing check. */
+export interface HistoryFence {
+  fenced<T>(q: MysqlQueryable, what: string, fn: (q: MysqlQueryable) => Promise<T>): Promise<T>;
+}
+
 const COLUMNS = ['name', 'tag', 'checksum', 'status', 'direction', 'applied_at', 'started_at', 'execution_ms', 'steps_applied', 'steps_total', 'error', 'applied_by', 'migration'];
 
 /**
@@ -39,7 +44,11 @@ const COLUMNS = ['name', 'tag', 'checksum', 'status', 'direction', 'applied_at',
  * @example const history = new MysqlHistoryStore(driver); await history.ensure(); await history.list();
  */
 export class MysqlHistoryStore implements HistoryStore {
-  constructor(private readonly driver: MysqlDriver) {}
+  /** `fence`: on a cluster, runs each save/remove in one transaction with the lock's fencing check. */
+  constructor(
+    private readonly driver: MysqlDriver,
+    private readonly fence?: HistoryFence,
+  ) {}
 
   async ensure(): Promise<void> {
     await this.#run(undefined, (q) => q.query(HISTORY_DDL));
@@ -69,11 +78,15 @@ export class MysqlHistoryStore implements HistoryStore {
     const names = COLUMNS.map((c) => `\`${c}\``);
     const update = names.filter((c) => c !== '`name`').map((c) => `${c} = VALUES(${c})`);
     const text = `INSERT INTO \`${HISTORY_TABLE}\` (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ON DUPLICATE KEY UPDATE ${update.join(', ')}`;
-    await this.#run(session, (q) => q.query(text, values));
+    await this.#run(session, (q) => this.#fenced(q, `write the history of "${entry.name}"`, (f) => f.query(text, values)));
   }
 
   async remove(name: string, session?: Session): Promise<void> {
-    await this.#run(session, (q) => q.query(`DELETE FROM \`${HISTORY_TABLE}\` WHERE \`name\` = ?`, [name]));
+    await this.#run(session, (q) => this.#fenced(q, `remove the history of "${name}"`, (f) => f.query(`DELETE FROM \`${HISTORY_TABLE}\` WHERE \`name\` = ?`, [name])));
+  }
+
+  #fenced<T>(q: MysqlQueryable, what: string, fn: (q: MysqlQueryable) => Promise<T>): Promise<T> {
+    return this.fence ? this.fence.fenced(q, what, fn) : fn(q);
   }
 
   async #run<T>(session: Session | undefined, fn: (q: MysqlQueryable) => Promise<T>): Promise<T> {

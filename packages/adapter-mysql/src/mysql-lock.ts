@@ -1,24 +1,15 @@
 import { type AcquireResult, DuctapeError, ErrorCodes, type LockHandle, type LockOwner, type LockStore } from '@ductape/core';
+import type { MysqlClusterKind } from './cluster-detect.js';
+import { MysqlLeaseLock } from './lease-lock.js';
 import { lockName } from './lock-name.js';
 import type { MysqlConnection, MysqlDriver, MysqlQueryable } from './mysql-driver.js';
 import { waitForWork } from './settle/wait-for-work.js';
-import { fromSqlDate } from './sql-date.js';
+import { LOCK_DDL, LOCK_TABLE, getLockHolder, leaseSeconds } from './get-lock-table.js';
 
 /** How long tryAcquire waits, once it holds the lock, for a dead runner's work to end (default). */
 export const DEFAULT_SETTLE_TIMEOUT_MS = 60_000;
 
-/** One row per lock name: who holds it and the fencing token (bumped on every acquisition). */
-export const LOCK_TABLE = '_ductape_migrations_lock';
-
-const LOCK_DDL = `CREATE TABLE IF NOT EXISTS \`${LOCK_TABLE}\` (
-  \`name\` VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
-  \`token\` BIGINT NOT NULL,
-  \`owner_id\` VARCHAR(255) NOT NULL,
-  \`description\` VARCHAR(1024) NOT NULL,
-  \`connection_id\` BIGINT NULL,
-  \`acquired_at\` DATETIME(3) NOT NULL,
-  PRIMARY KEY (\`name\`)
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4`;
+export { LOCK_TABLE };
 
 /**
  * The migration lock: GET_LOCK on a dedicated connection, so the server releases it when that
@@ -30,6 +21,12 @@ const LOCK_DDL = `CREATE TABLE IF NOT EXISTS \`${LOCK_TABLE}\` (
  * Once taken, the lock is not handed over until no other ductape work session runs a statement on
  * the database (a killed runner's last ALTER still executing on the server), waiting up to
  * `settleTimeoutMs`; past that it is released again and WorkStillRunningError names the connection.
+ *
+ * On a cluster where every node takes writes (Galera, group replication multi-primary) GET_LOCK is
+ * node-local, so `useCluster` (called by connect) switches every call to MysqlLeaseLock, a lease
+ * row committed through the cluster's certification, with a fencing token checked before each step
+ * and inside each history write (`fence`, `fenced`; no-ops with GET_LOCK, whose lock dies with its
+ * connection).
  * @example const r = await lock.tryAcquire({ id: 'run-1', description: 'ci pid 42' }, 30_000);
  */
 export class MysqlLockStore implements LockStore {
@@ -37,6 +34,7 @@ export class MysqlLockStore implements LockStore {
   #spare: MysqlConnection | undefined;
   #name: string | undefined;
   #ready = false;
+  #lease: MysqlLeaseLock | undefined;
 
   constructor(
     private readonly driver: MysqlDriver,
@@ -48,7 +46,29 @@ export class MysqlLockStore implements LockStore {
     this.#name = lockName(database);
   }
 
+  /** Called by connect with the cluster it found (none: GET_LOCK stays); on a cluster the lock is a replicated lease row from now on. */
+  useCluster(cluster: MysqlClusterKind | undefined, where?: string): void {
+    if (!cluster || this.#lease?.cluster === cluster) return;
+    this.#lease = new MysqlLeaseLock(this.driver, this.#lockName(), cluster, this.settleTimeoutMs, where);
+  }
+
+  /** 'get-lock' on a single server, 'lease' on a Galera or group-replication cluster (after connect). */
+  get mode(): 'get-lock' | 'lease' {
+    return this.#lease ? 'lease' : 'get-lock';
+  }
+
+  /** Lease mode, holding: the fencing check before a step (LeaseFencedError). @example await lock.fence(c, 'run the step "…"'); */
+  async fence(q: MysqlQueryable, what: string): Promise<void> {
+    await this.#lease?.fence(q, what);
+  }
+
+  /** Lease mode, holding: `fn` (a history write) and the fencing check in one transaction. @example await lock.fenced(c, 'write history', (q) => q.query(sql, v)); */
+  fenced<T>(q: MysqlQueryable, what: string, fn: (q: MysqlQueryable) => Promise<T>): Promise<T> {
+    return this.#lease ? this.#lease.fenced(q, what, fn) : fn(q);
+  }
+
   async tryAcquire(owner: LockOwner, leaseMs: number): Promise<AcquireResult> {
+    if (this.#lease) return this.#lease.tryAcquire(owner, leaseMs);
     const name = this.#lockName();
     await this.#ensure();
     const c = this.#spare?.alive ? this.#spare : await this.driver.dedicated();
@@ -57,7 +77,7 @@ export class MysqlLockStore implements LockStore {
       const [row] = await c.query('SELECT GET_LOCK(?, 0) AS got', [name]);
       if (Number(row?.got) !== 1) {
         this.#spare = c;
-        return { acquired: false, heldBy: await this.#holder(c, name) };
+        return { acquired: false, heldBy: await getLockHolder(c, name) };
       }
       await c.query(`SET SESSION wait_timeout = ${leaseSeconds(leaseMs)}`);
       await c.query(
@@ -78,6 +98,7 @@ export class MysqlLockStore implements LockStore {
   }
 
   async renew(handle: LockHandle, leaseMs: number): Promise<boolean> {
+    if (this.#lease) return this.#lease.renew(handle, leaseMs);
     const c = this.#held.get(handle.token);
     if (!c || !c.alive) return false;
     try {
@@ -92,6 +113,7 @@ export class MysqlLockStore implements LockStore {
   }
 
   async release(handle: LockHandle): Promise<void> {
+    if (this.#lease) return this.#lease.release(handle);
     const c = this.#held.get(handle.token);
     if (!c) return;
     this.#held.delete(handle.token);
@@ -107,8 +129,9 @@ export class MysqlLockStore implements LockStore {
 
   /** Who holds the lock now (for `ductape unlock` and messages), or undefined when it is free. */
   async holder(): Promise<string | undefined> {
+    if (this.#lease) return this.#lease.holder();
     await this.#ensure();
-    return this.#pooled((c) => this.#holder(c, this.#lockName()));
+    return this.#pooled((c) => getLockHolder(c, this.#lockName()));
   }
 
   /**
@@ -117,6 +140,7 @@ export class MysqlLockStore implements LockStore {
    * connection (the same user, or CONNECTION_ADMIN / SUPER).
    */
   async forceRelease(): Promise<void> {
+    if (this.#lease) return this.#lease.forceRelease();
     await this.#pooled(async (c) => {
       const [used] = await c.query('SELECT IS_USED_LOCK(?) AS id', [this.#lockName()]);
       if (used?.id === null || used?.id === undefined) return;
@@ -126,6 +150,7 @@ export class MysqlLockStore implements LockStore {
 
   /** Ends every lock connection politely (locks released). */
   async close(): Promise<void> {
+    await this.#lease?.close();
     const all = [...this.#held.values(), ...(this.#spare ? [this.#spare] : [])];
     this.#held.clear();
     this.#spare = undefined;
@@ -134,6 +159,7 @@ export class MysqlLockStore implements LockStore {
 
   /** Drops every lock connection without a goodbye, as a killed process would (tests). */
   destroy(): void {
+    this.#lease?.destroy();
     for (const c of this.#held.values()) c.destroy();
     this.#spare?.destroy();
     this.#spare = undefined;
@@ -158,20 +184,4 @@ export class MysqlLockStore implements LockStore {
       c.release();
     }
   }
-
-  /** Who holds `name`: our row when its connection is the holder, else the processlist entry. */
-  async #holder(c: MysqlQueryable, name: string): Promise<string | undefined> {
-    const [used] = await c.query('SELECT IS_USED_LOCK(?) AS id', [name]);
-    const id = used?.id === null || used?.id === undefined ? undefined : Number(used.id);
-    if (id === undefined) return undefined;
-    const [row] = await c.query(`SELECT \`description\`, \`acquired_at\`, \`connection_id\` FROM \`${LOCK_TABLE}\` WHERE \`name\` = ?`, [name]);
-    if (row && Number(row.connection_id) === id) return `${String(row.description)} (connection ${id}, since ${fromSqlDate(row.acquired_at).toISOString()})`;
-    const [p] = await c.query('SELECT `USER` AS user, `HOST` AS host, `TIME` AS seconds FROM information_schema.PROCESSLIST WHERE `ID` = ?', [id]);
-    return p ? `connection ${id} (${String(p.user)}@${String(p.host)}, connected ${String(p.seconds)} s)` : `connection ${id}`;
-  }
-}
-
-/** The lease as a whole number of seconds for wait_timeout (at least 1). */
-function leaseSeconds(leaseMs: number): number {
-  return Math.max(1, Math.ceil(leaseMs / 1000));
 }

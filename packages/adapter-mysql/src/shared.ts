@@ -7,8 +7,13 @@ export { COMMANDS, type AlterAttempt, type MysqlStatementStep } from './compile/
 export { sessionSetup, type MysqlConnection, type MysqlDriver, type MysqlQueryable, type Row } from './mysql-driver.js';
 export { parseConnection, describeConnection, type MysqlConnectionSettings } from './connection-settings.js';
 export { MysqlConnectionError, errnoOf } from './mysql-connection-error.js';
-export { MysqlHistoryStore, HISTORY_TABLE } from './mysql-history.js';
+export { MysqlHistoryStore, HISTORY_TABLE, type HistoryFence } from './mysql-history.js';
 export { MysqlLockStore, LOCK_TABLE } from './mysql-lock.js';
+export { MysqlLeaseLock } from './lease-lock.js';
+export { LEASE_TABLE } from './lease-table.js';
+export { LeaseFencedError } from './lease-fenced-error.js';
+export { detectCluster, type MysqlClusterKind } from './cluster-detect.js';
+export { ClusterNodeNotReadyError, isCertificationConflict, isNodeNotReady } from './cluster-errors.js';
 export { lockName } from './lock-name.js';
 export { introspectTable } from './mysql-introspector.js';
 export { parseColumnType, parseEnumValues } from './introspect/parse-type.js';

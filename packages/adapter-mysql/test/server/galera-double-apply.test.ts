@@ -34,6 +34,7 @@ describe.skipIf(!urls)('Galera: two runners on two nodes, one lock', () => {
       ['galera_marker_02', 1],
       ['galera_marker_03', 1],
     ]);
+    expect(runs.map((r) => r.messages.find((m) => m.type === 'ready')?.lock)).toEqual(['lease', 'lease']);
     expect([...appliedCounts(runs).values()].reduce((a, b) => a + b, 0)).toBe(3);
     expect(runs.map((r) => [r.code, r.messages.find((m) => m.type === 'error')?.message])).toEqual([
       [0, undefined],
