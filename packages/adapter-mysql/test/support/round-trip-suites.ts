@@ -90,17 +90,20 @@ export function roundTripSuites(target: FamilyTarget): void {
       expect(new Map(again?.fields.map((f) => [f.name, f]))).toEqual(new Map(snapshot?.fields.map((f) => [f.name, f])));
     });
 
-    it('what no portable type says reads back as native, exactly', async () => {
+    it('what no portable type says reads back as native, exactly; the rest as portable options', async () => {
       const fields = new Map((await adapter.introspect('wide'))?.fields.map((f) => [f.name, f]));
-      expect(fields.get('mt')).toEqual({ name: 'mt', type: 'native', native: 'mediumtext' });
-      expect(fields.get('id')).toMatchObject({ type: 'native', native: expect.stringMatching(/^int(\(10\))? unsigned AUTO_INCREMENT$/), primaryKey: true });
+      // Sizes, unsigned integers and precision 0 have portable options (issue 24).
+      expect(fields.get('mt')).toEqual({ name: 'mt', type: 'text', size: 'medium' });
+      expect(fields.get('tb')).toEqual({ name: 'tb', type: 'blob', size: 'tiny' });
+      expect(fields.get('id')).toEqual({ name: 'id', type: 'integer', unsigned: true, primaryKey: true, autoIncrement: true });
+      expect(fields.get('t1u')).toEqual({ name: 't1u', type: 'native', native: 'tinyint(1) unsigned' });
       expect(fields.get('flag')).toEqual({ name: 'flag', type: 'boolean', required: true, default: true });
       expect(fields.get('t1five')).toEqual({ name: 't1five', type: 'native', native: 'tinyint(1)', default: 5 });
       expect(fields.get('st')).toEqual({ name: 'st', type: 'native', native: "set('a','b','c d')", default: 'a,b' });
       expect(fields.get('b1')).toEqual({ name: 'b1', type: 'native', native: "bit(1) DEFAULT b'1'" });
       expect(fields.get('lat')).toEqual({ name: 'lat', type: 'native', native: 'varchar(50) CHARACTER SET latin1 COLLATE latin1_swedish_ci', default: 'x' });
       expect(fields.get('ts')).toEqual({ name: 'ts', type: 'native', native: 'timestamp(3) ON UPDATE current_timestamp(3)', required: true, default: { $fn: 'now' } });
-      expect(fields.get('dt0')).toEqual({ name: 'dt0', type: 'native', native: 'datetime', default: { $fn: 'now' } });
+      expect(fields.get('dt0')).toEqual({ name: 'dt0', type: 'datetime', precision: 0, default: { $fn: 'now' } });
       expect(fields.get('d6')).toEqual({ name: 'd6', type: 'datetime', precision: 6 });
       expect(fields.get('cm')).toMatchObject({ type: 'native', native: expect.stringMatching(/ COMMENT 'a comment, with \(brackets\)'$/) });
       expect(fields.get('en')).toEqual({ name: 'en', type: 'enum', enumValues: ['a b', "it's", 'x,y', 'back\\slash', 'ü'], default: "it's" });
