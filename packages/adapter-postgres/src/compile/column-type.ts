@@ -12,9 +12,6 @@ const SIMPLE: { readonly [K in FieldType]?: string } = {
   text: 'text',
   boolean: 'boolean',
   date: 'date',
-  time: 'time',
-  datetime: 'timestamp',
-  timestamp: 'timestamptz',
   json: 'jsonb',
   uuid: 'uuid',
   // Enums are text with a CHECK constraint (see README: "Why enum is a CHECK constraint").
@@ -28,13 +25,25 @@ export const DEFAULT_STRING_LENGTH = 255;
 
 /**
  * The PostgreSQL type of a field. A `native` field's type is its `native` text, checked (see
- * parseNativeType) and used verbatim, without its DEFAULT/GENERATED clause.
+ * parseNativeType) and used verbatim, without its DEFAULT/GENERATED clause. `datetime` is
+ * `timestamp` and `timestamp` is `timestamptz` unless `withTimeZone` says otherwise; a `precision`
+ * on them or on `time` is the fractional-second digits (0–6; none: PostgreSQL's 6). A text or
+ * blob's `size` (MySQL's storage classes) changes nothing: text and bytea hold any of them.
+ * `unsigned` never reaches here: the adapter has no unsignedIntegers capability, so core refuses it.
  * @example columnType({ type: 'decimal', precision: 10, scale: 2 }) // 'numeric(10, 2)'
  * @example columnType({ type: 'array', itemType: 'uuid' }) // 'uuid[]'
  * @example columnType({ type: 'native', native: 'tsvector' }) // 'tsvector'
+ * @example columnType({ type: 'datetime', withTimeZone: true, precision: 0 }) // 'timestamptz(0)'
  */
-export function columnType(field: Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'itemType' | 'native'>): string {
+export function columnType(field: Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'itemType' | 'native' | 'withTimeZone'>): string {
   switch (field.type) {
+    case 'datetime':
+    case 'timestamp': {
+      const zoned = field.withTimeZone ?? field.type === 'timestamp';
+      return `${zoned ? 'timestamptz' : 'timestamp'}${fractionalDigits(field)}`;
+    }
+    case 'time':
+      return `time${fractionalDigits(field)}`;
     case 'native':
       return parseNativeType(field.native).type;
     case 'string':
@@ -53,6 +62,14 @@ export function columnType(field: Pick<FieldOptions, 'type' | 'length' | 'precis
       return t;
     }
   }
+}
+
+/** `(n)` for a temporal field's precision, or nothing (PostgreSQL's default, 6 digits). */
+function fractionalDigits(field: Pick<FieldOptions, 'type' | 'precision'>): string {
+  const p = field.precision;
+  if (p === undefined) return '';
+  if (!Number.isInteger(p) || p < 0 || p > 6) throw invalid('precision', `fractional seconds of ${field.type} must be 0 to 6, got ${String(p)}`);
+  return `(${p})`;
 }
 
 function invalid(path: string, message: string): ValidationError {

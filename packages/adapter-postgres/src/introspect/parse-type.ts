@@ -4,7 +4,7 @@ import type { FieldOptions } from '@ductape/core';
 export type TypePart = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'itemType' | 'native'>;
 
 // format_type() text of exactly the types the compiler writes for a portable type, and nothing
-// else: `time(3) without time zone`, `json` or `character(2)` have no portable name that would
+// else: `time(3) with time zone`, `json` or `character(2)` have no portable name that would
 // recreate them, so they read back as native.
 const PORTABLE: { readonly [sql: string]: TypePart['type'] } = {
   integer: 'integer',
@@ -31,7 +31,8 @@ const PORTABLE: { readonly [sql: string]: TypePart['type'] } = {
  * as `{ type: 'native', native: <the format_type text> }`, which the compiler writes verbatim, so a
  * recorded down recreates the very same type. Unbounded `character varying` is native
  * `'character varying'` (string always has a length on PostgreSQL: varchar(255) by default).
- * bytea reads back as binary (blob and binary are both bytea).
+ * bytea reads back as binary (blob and binary are both bytea). `timestamp(0) with time zone` is a
+ * timestamp with precision 0, `time(3) without time zone` a time with precision 3.
  * @example parseType('numeric(10,2)') // { type: 'decimal', precision: 10, scale: 2 }
  * @example parseType('tsvector') // { type: 'native', native: 'tsvector' }
  */
@@ -40,6 +41,11 @@ export function parseType(sql: string): TypePart {
   if (simple) return { type: simple };
   const varchar = /^character varying\((\d+)\)$/.exec(sql);
   if (varchar) return { type: 'string', length: Number(varchar[1]) };
+  const temporal = /^(time|timestamp)\(([0-6])\) with(out)? time zone$/.exec(sql);
+  if (temporal && (temporal[1] === 'timestamp' || temporal[3] !== undefined)) {
+    const type = temporal[1] === 'time' ? 'time' : temporal[3] ? 'datetime' : 'timestamp';
+    return { type, precision: Number(temporal[2]) };
+  }
   const numeric = /^numeric\((\d+),(\d+)\)$/.exec(sql);
   if (numeric) return { type: 'decimal', precision: Number(numeric[1]), scale: Number(numeric[2]) };
   if (sql.endsWith('[]')) {

@@ -180,7 +180,8 @@ describe('introspection types and defaults', () => {
     expect(parseType('numeric')).toEqual({ type: 'decimal' });
     expect(parseType('json')).toEqual({ type: 'native', native: 'json' });
     expect(parseType('jsonb')).toEqual({ type: 'json' });
-    expect(parseType('timestamp(3) without time zone')).toEqual({ type: 'native', native: 'timestamp(3) without time zone' });
+    // precision on PostgreSQL's temporal types compiles since issue 24, so it reads back portable
+    expect(parseType('timestamp(3) without time zone')).toEqual({ type: 'datetime', precision: 3 });
     expect(parseType('uuid[]')).toEqual({ type: 'array', itemType: 'uuid' });
     expect(parseType('character varying(255)[]')).toEqual({ type: 'array', itemType: 'string' });
     expect(parseType('character varying(20)[]')).toEqual({ type: 'native', native: 'character varying(20)[]' });
