@@ -10,7 +10,7 @@ export { PostgresConnectionError } from './postgres-connection-error.js';
 export { PostgresHistoryStore, HISTORY_TABLE } from './postgres-history.js';
 export { PostgresAdvisoryLock } from './postgres-lock.js';
 export { PostgresLeaseLock, LOCK_TABLE } from './postgres-lease-lock.js';
-export { introspectTable } from './postgres-introspector.js';
+export { introspectTable } from './introspect/live-read.js';
 export type { PostgresSession } from './postgres-session.js';
 export { quoteIdent, quoteLiteral, qualify, pgIdentifierProblem } from './quote.js';
 export { createAdapter, PostgresDataAdapter } from './create-adapter.js';

@@ -7,29 +7,27 @@ export const LOCK_NOT_AVAILABLE = '55P03';
 /**
  * Runs one DDL statement that needs a strong table lock, with `lock_timeout` set so it never
  * queues behind a long transaction (and so never blocks the writers queued behind it), retried
- * with backoff up to `attempts` times. Inside a transaction each attempt is wrapped in a savepoint.
+ * with backoff up to `attempts` times. One round trip per attempt: inside a transaction the
+ * statement travels between `SAVEPOINT` and its `RELEASE` (a failure stops the text there, and the
+ * savepoint is what the retry rolls back to); in autocommit between `SET lock_timeout` and `RESET`,
+ * one implicit transaction, so a failure also undoes the SET.
  * @example await runWithLockRetry(session, 'ALTER TABLE "t" ADD COLUMN "c" integer', 3);
  */
 export async function runWithLockRetry(session: PostgresSession, text: string, attempts: number): Promise<void> {
   const db = session.db;
-  if (!session.transactional) await db.query(`SET lock_timeout = ${Math.round(session.lockTimeoutMs)}`);
-  try {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        if (session.transactional) {
-          // One round trip for savepoint + statement: the table lock is held until COMMIT, so every
-          // round trip saved is time writers do not wait.
-          await db.query(`SAVEPOINT ductape_step; ${text}`);
-          await db.query('RELEASE SAVEPOINT ductape_step');
-        } else await db.query(text);
-        return;
-      } catch (error) {
-        if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE || attempt >= attempts) throw error;
-        if (session.transactional) await db.query('ROLLBACK TO SAVEPOINT ductape_step');
-        await sleep(Math.min(2000, 100 * 2 ** (attempt - 1)) * (0.5 + Math.random()));
-      }
+  // A newline before each `;`: a statement ending in a line comment cannot swallow what follows.
+  const wrapped = session.transactional
+    ? `SAVEPOINT ductape_step;\n${text}\n;RELEASE SAVEPOINT ductape_step`
+    : `SET lock_timeout = ${Math.round(session.lockTimeoutMs)};\n${text}\n;RESET lock_timeout`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // The table lock is held until COMMIT: every round trip saved is time writers do not wait.
+      await db.query(wrapped);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== LOCK_NOT_AVAILABLE || attempt >= attempts) throw error;
+      if (session.transactional) await db.query('ROLLBACK TO SAVEPOINT ductape_step');
+      await sleep(Math.min(2000, 100 * 2 ** (attempt - 1)) * (0.5 + Math.random()));
     }
-  } finally {
-    if (!session.transactional) await db.query('RESET lock_timeout').catch(() => undefined);
   }
 }

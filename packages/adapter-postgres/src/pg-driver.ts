@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresConnectionError, describeUrl } from './postgres-connection-error.js';
-import type { DedicatedConnection, PostgresDriver, QueryResult, Queryable } from './postgres-driver.js';
+import { LazyTransaction } from './lazy-transaction.js';
+import type { DedicatedConnection, PostgresDriver, QueryResult, Queryable, TransactionQueryable } from './postgres-driver.js';
 import { POOL_APPLICATION_NAME } from './settle/work-marker.js';
 
 export interface PgDriverOptions {
@@ -50,16 +51,17 @@ export class PgDriver implements PostgresDriver {
     return this.#require().query(text, params as unknown[] | undefined);
   }
 
-  async transaction<T>(fn: (q: Queryable) => Promise<T>, begin?: string): Promise<T> {
+  /** BEGIN travels with the first statement and a queued last write with the COMMIT (LazyTransaction). */
+  async transaction<T>(fn: (q: TransactionQueryable) => Promise<T>, begin?: string): Promise<T> {
     const client = await this.#require().connect();
+    const tx = new LazyTransaction((text, params) => client.query(text, params as unknown[] | undefined), begin);
     let broken = false;
     try {
-      await client.query(begin ? `BEGIN; ${begin}` : 'BEGIN');
-      const result = await fn(wrap(client));
-      await client.query('COMMIT');
+      const result = await fn(tx.queryable);
+      await tx.commit();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
+      await tx.rollback().catch(() => {
         broken = true;
       });
       throw error;

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { PostgresConnectionError, describeUrl } from './postgres-connection-error.js';
-import type { DedicatedConnection, PostgresDriver, QueryResult, Queryable } from './postgres-driver.js';
+import { LazyTransaction } from './lazy-transaction.js';
+import type { DedicatedConnection, PostgresDriver, QueryResult, Queryable, TransactionQueryable } from './postgres-driver.js';
 import type { PgSessionPool, PooledSession } from './pg-session-pool.js';
 
 /**
@@ -39,15 +40,16 @@ export class PgSessionDriver implements PostgresDriver {
     return this.#client().query(text, params as unknown[] | undefined);
   }
 
-  async transaction<T>(fn: (q: Queryable) => Promise<T>, begin?: string): Promise<T> {
+  /** BEGIN travels with the first statement and a queued last write with the COMMIT (LazyTransaction). */
+  async transaction<T>(fn: (q: TransactionQueryable) => Promise<T>, begin?: string): Promise<T> {
     const client = this.#client();
-    await client.query(begin ? `BEGIN; ${begin}` : 'BEGIN');
+    const tx = new LazyTransaction((text, params) => client.query(text, params as unknown[] | undefined), begin);
     try {
-      const result = await fn(wrap(client));
-      await client.query('COMMIT');
+      const result = await fn(tx.queryable);
+      await tx.commit();
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
+      await tx.rollback().catch(() => {
         this.#poisoned = true; // still in a transaction: never lend it again
       });
       throw error;

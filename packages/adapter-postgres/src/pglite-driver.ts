@@ -1,6 +1,6 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { PostgresConnectionError } from './postgres-connection-error.js';
-import type { PostgresDriver, QueryResult, Queryable } from './postgres-driver.js';
+import type { PostgresDriver, QueryResult, Queryable, TransactionQueryable } from './postgres-driver.js';
 
 export interface PGliteDriverOptions {
   /** A directory to keep the database in, or 'memory://' (default) for an in-memory one. */
@@ -59,7 +59,7 @@ export class PGliteDriver implements PostgresDriver {
     return run(this.#require(), text, params);
   }
 
-  transaction<T>(fn: (q: Queryable) => Promise<T>, begin?: string): Promise<T> {
+  transaction<T>(fn: (q: TransactionQueryable) => Promise<T>, begin?: string): Promise<T> {
     return this.#require().transaction(async (tx) => {
       if (begin) await tx.exec(begin);
       return fn({ query: (text, params) => run(tx, text, params) });

@@ -6,6 +6,7 @@ import {
   type Capabilities,
   type CollectionSnapshot,
   type CompileContext,
+  type LiveRead,
   type LockStore,
   type Operation,
   type ReferencingKey,
@@ -21,9 +22,9 @@ import { POSTGRES_RAW_DIALECTS, compilePostgres } from './postgres-compiler.js';
 import type { PostgresDriver, Queryable } from './postgres-driver.js';
 import { PostgresHistoryStore } from './postgres-history.js';
 import { referencingKeysOf } from './introspect/referencing-keys.js';
-import { liveRelations } from './preflight/live-relation.js';
+import { type LiveRelation, liveRelations } from './preflight/live-relation.js';
 import { relationConflicts, relationNamesOf } from './preflight/relation-walk.js';
-import { introspectTable } from './postgres-introspector.js';
+import { introspectTable, readLiveSchema } from './introspect/live-read.js';
 import { PostgresLeaseLock } from './postgres-lease-lock.js';
 import { DEFAULT_SETTLE_TIMEOUT_MS, PostgresAdvisoryLock } from './postgres-lock.js';
 import { type PostgresSession, asPostgresSession } from './postgres-session.js';
@@ -197,7 +198,23 @@ export class PostgresAdapter implements Adapter {
   async preflight(steps: readonly Step[]): Promise<void> {
     const names = relationNamesOf(steps);
     if (names.length === 0) return;
-    const live = await liveRelations(this.driver, this.schema, names);
+    this.#refuseConflicts(steps, await liveRelations(this.driver, this.schema, names));
+  }
+
+  /**
+   * The tables `collections` (as introspect reads each) and, with `check`, the relations its steps'
+   * preflight needs, in one round trip (one statement returning JSON); `preflight` then refuses as
+   * preflight would, from that read. Nothing is kept for a later call.
+   * @example const live = await adapter.readLive(['users'], { steps, direction: 'up' }); await live.preflight?.();
+   */
+  async readLive(collections: readonly string[], check?: { readonly steps: readonly Step[]; readonly direction: 'up' | 'down' }): Promise<LiveRead> {
+    if (!Array.isArray(collections) || collections.some((c) => typeof c !== 'string')) throw new InvalidArgumentError('collections', 'an array of table names', collections);
+    const read = await readLiveSchema(this.driver, this.schema, collections, check ? relationNamesOf(check.steps) : []);
+    if (!check) return { collections: read.collections };
+    return { collections: read.collections, preflight: async () => this.#refuseConflicts(check.steps, read.relations) };
+  }
+
+  #refuseConflicts(steps: readonly Step[], live: readonly LiveRelation[]): void {
     const issues = relationConflicts(steps, live, this.schema);
     if (issues.length === 0) return;
     const migration = steps.map((s) => (s as PostgresStatementStep).origin?.migration).find((m) => m !== undefined) ?? '(unnamed)';

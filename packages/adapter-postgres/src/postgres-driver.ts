@@ -9,6 +9,18 @@ export interface Queryable {
   query(text: string, params?: readonly unknown[]): Promise<QueryResult>;
 }
 
+/**
+ * The Queryable of a transaction. A server driver may carry a last write in the COMMIT's round trip.
+ */
+export interface TransactionQueryable extends Queryable {
+  /**
+   * Optional: sends `text` (SQL without parameters) in the same round trip as the COMMIT, or on
+   * its own before the next statement if another comes first. Absent where the driver cannot
+   * (PGlite commits through its own API): the caller then runs the write at once.
+   */
+  beforeCommit?(text: string): void;
+}
+
 /** A connection of its own, kept open while it holds a session-level lock. */
 export interface DedicatedConnection extends Queryable {
   /** Closes it; a lock it holds is released by the server. */
@@ -29,8 +41,12 @@ export interface PostgresDriver {
   close(): Promise<void>;
   /** Runs a statement on any connection, in autocommit. */
   query(text: string, params?: readonly unknown[]): Promise<QueryResult>;
-  /** Runs `fn` on one connection inside BEGIN … COMMIT (ROLLBACK when it throws). `begin` is extra SQL run after BEGIN. */
-  transaction<T>(fn: (q: Queryable) => Promise<T>, begin?: string): Promise<T>;
+  /**
+   * Runs `fn` on one connection inside BEGIN … COMMIT (ROLLBACK when it throws). `begin` is extra
+   * SQL (no parameters) run right after BEGIN; a server driver sends both in the round trip of the
+   * first statement without parameters, and nothing at all when `fn` runs no statement.
+   */
+  transaction<T>(fn: (q: TransactionQueryable) => Promise<T>, begin?: string): Promise<T>;
   /** Runs `fn` on one connection in autocommit. */
   connection<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   /**

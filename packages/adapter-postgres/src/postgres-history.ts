@@ -1,5 +1,6 @@
-import type { HistoryEntry, HistoryStatus, HistoryStore, Migration, Session } from '@ductape/core';
-import type { PostgresDriver } from './postgres-driver.js';
+import type { HistoryEntry, HistoryStatus, HistoryStore, HistoryWriteOptions, Migration, Session } from '@ductape/core';
+import { escapeLiteral, historyLiterals } from './history-literals.js';
+import type { PostgresDriver, TransactionQueryable } from './postgres-driver.js';
 import { asPostgresSession } from './postgres-session.js';
 import { qualify, quoteIdent, quoteLiteral } from './quote.js';
 
@@ -9,6 +10,11 @@ export const HISTORY_TABLE = '_ductape_migrations';
 const COLUMNS = 'name, tag, checksum, status, direction, applied_at, started_at, execution_ms, steps_applied, steps_total, error, applied_by, migration';
 // Dates as epoch milliseconds (float8) and the migration as text: the driver then decodes no
 // timestamps and parses no JSON per row; each migration is parsed on first access.
+const UPSERT = `ON CONFLICT (name) DO UPDATE SET tag = EXCLUDED.tag, checksum = EXCLUDED.checksum, status = EXCLUDED.status, direction = EXCLUDED.direction,
+  applied_at = EXCLUDED.applied_at, started_at = EXCLUDED.started_at, execution_ms = EXCLUDED.execution_ms, steps_applied = EXCLUDED.steps_applied,
+  steps_total = EXCLUDED.steps_total, error = EXCLUDED.error, applied_by = EXCLUDED.applied_by, migration = EXCLUDED.migration`;
+/** SQLSTATEs of a missing table (42P01) or schema (3F000). */
+const MISSING = new Set(['42P01', '3F000']);
 const LIST_COLUMNS = COLUMNS.replace('migration', 'migration::text AS migration')
   .replace('applied_at', '(extract(epoch FROM applied_at) * 1000)::float8 AS applied_at')
   .replace('started_at', '(extract(epoch FROM started_at) * 1000)::float8 AS started_at');
@@ -22,6 +28,8 @@ export class PostgresHistoryStore implements HistoryStore {
   readonly #driver: PostgresDriver;
   readonly #schema: string;
   readonly #table: string;
+  /** Set once this store has seen or made its table: a later ensure() sends nothing (list() makes it again if it was dropped since). */
+  #ensured = false;
 
   constructor(driver: PostgresDriver, schema: string) {
     this.#driver = driver;
@@ -30,6 +38,12 @@ export class PostgresHistoryStore implements HistoryStore {
   }
 
   async ensure(): Promise<void> {
+    if (this.#ensured) return;
+    await this.#ensure();
+    this.#ensured = true;
+  }
+
+  async #ensure(): Promise<void> {
     const exists = await this.#driver.query('SELECT to_regclass($1) IS NOT NULL AS ok', [this.#table]);
     if (exists.rows[0]?.ok === true) return;
     const ddl = `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.#schema, 'schema')};
@@ -65,17 +79,29 @@ COMMENT ON TABLE ${this.#table} IS ${quoteLiteral('Ductape Migrations history: o
   async list(): Promise<HistoryEntry[]> {
     // The migration comes as text and is parsed on first access: getStatus over a long history
     // reads names, statuses and checksums only (about 2.5x faster at 10,000 rows).
-    const r = await this.#driver.query(`SELECT ${LIST_COLUMNS} FROM ${this.#table} ORDER BY id`);
-    return r.rows.map(toEntry);
+    const text = `SELECT ${LIST_COLUMNS} FROM ${this.#table} ORDER BY id`;
+    try {
+      return (await this.#driver.query(text)).rows.map(toEntry);
+    } catch (error) {
+      // Dropped since this store made it (ensure() remembers): made again, as a fresh ensure() would.
+      if (!this.#ensured || !MISSING.has((error as { code?: string }).code ?? '')) throw error;
+      this.#ensured = false;
+      await this.ensure();
+      return (await this.#driver.query(text)).rows.map(toEntry);
+    }
   }
 
-  async save(entry: HistoryEntry, session?: Session): Promise<void> {
+  /**
+   * Upserts the row. With `{ last: true }` in a transaction of a server driver the row is written
+   * as literals in the COMMIT's round trip (TransactionQueryable.beforeCommit); otherwise at once,
+   * with parameters.
+   */
+  async save(entry: HistoryEntry, session?: Session, options?: HistoryWriteOptions): Promise<void> {
     const db = asPostgresSession(session)?.db ?? this.#driver;
-    const text = `INSERT INTO ${this.#table} (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-ON CONFLICT (name) DO UPDATE SET tag = EXCLUDED.tag, checksum = EXCLUDED.checksum, status = EXCLUDED.status, direction = EXCLUDED.direction,
-  applied_at = EXCLUDED.applied_at, started_at = EXCLUDED.started_at, execution_ms = EXCLUDED.execution_ms, steps_applied = EXCLUDED.steps_applied,
-  steps_total = EXCLUDED.steps_total, error = EXCLUDED.error, applied_by = EXCLUDED.applied_by, migration = EXCLUDED.migration`;
-    await db.query(text, [
+    const atCommit = options?.last === true ? commitTail(db) : undefined;
+    const literals = atCommit ? historyLiterals(entry) : undefined;
+    if (atCommit && literals) return atCommit(`INSERT INTO ${this.#table} (${COLUMNS}) VALUES (${literals.join(', ')})\n${UPSERT}`);
+    await db.query(`INSERT INTO ${this.#table} (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)\n${UPSERT}`, [
       entry.name,
       entry.tag,
       entry.checksum,
@@ -92,10 +118,19 @@ ON CONFLICT (name) DO UPDATE SET tag = EXCLUDED.tag, checksum = EXCLUDED.checksu
     ]);
   }
 
-  async remove(name: string, session?: Session): Promise<void> {
+  /** Deletes the row; like save, in the COMMIT's round trip with `{ last: true }` where it can. */
+  async remove(name: string, session?: Session, options?: HistoryWriteOptions): Promise<void> {
     const db = asPostgresSession(session)?.db ?? this.#driver;
+    const atCommit = options?.last === true ? commitTail(db) : undefined;
+    const literal = atCommit && typeof name === 'string' ? escapeLiteral(name) : undefined;
+    if (atCommit && literal) return atCommit(`DELETE FROM ${this.#table} WHERE name = ${literal}`);
     await db.query(`DELETE FROM ${this.#table} WHERE name = $1`, [name]);
   }
+}
+
+/** The queue of writes sent with the COMMIT, when `db` is a transaction that has one. */
+function commitTail(db: TransactionQueryable): ((text: string) => void) | undefined {
+  return typeof db.beforeCommit === 'function' ? (text) => db.beforeCommit?.(text) : undefined;
 }
 
 function toEntry(row: Record<string, unknown>): HistoryEntry {

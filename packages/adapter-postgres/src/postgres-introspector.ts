@@ -2,60 +2,56 @@ import type { CollectionSnapshot, ConstraintDefinition, FieldDefinition, IndexDe
 import { enumName, pkName, uniqueName } from './compile/derived-names.js';
 import { parseDefault } from './introspect/parse-default.js';
 import { parseType, type TypePart } from './introspect/parse-type.js';
-import type { Queryable } from './postgres-driver.js';
 import { quoteLiteral } from './quote.js';
 
-const TABLE = `SELECT c.oid::int8::text AS oid, c.relpersistence FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p')`;
-
-const COLUMNS = `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+/** The columns of the table whose oid is `t.oid` (a correlated subquery of liveReadSql). */
+export const COLUMNS_OF_T = `SELECT a.attnum, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
   pg_get_expr(d.adbin, d.adrelid) AS default_expr, a.attidentity AS identity, a.attgenerated AS generated,
-  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
+  CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN
     (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation)
   END AS collation,
   (SELECT s.oid::regclass::text FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
    WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
      AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' LIMIT 1) AS owned_sequence
-FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-WHERE a.attrelid = $1::int8::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`;
+FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped`;
 
-const CONSTRAINTS = `SELECT c.conname AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS def,
+/** The primary key, unique, check and foreign key constraints of the table `t.oid`. */
+export const CONSTRAINTS_OF_T = `SELECT c.conname AS name, c.contype AS type, pg_get_constraintdef(c.oid) AS def,
   ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i) AS columns,
   (SELECT r.relname::text FROM pg_class r WHERE r.oid = c.confrelid) AS ref_table,
   ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i) AS ref_columns,
   c.confdeltype AS on_delete, c.confupdtype AS on_update
-FROM pg_constraint c WHERE c.conrelid = $1::int8::oid AND c.contype IN ('p', 'u', 'c', 'f') ORDER BY c.conname`;
+FROM pg_constraint c WHERE c.conrelid = t.oid AND c.contype IN ('p', 'u', 'c', 'f')`;
 
-const INDEXES = `SELECT i.relname AS name, ix.indisunique AS is_unique, am.amname AS method, pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
+/** The valid indexes of the table `t.oid` that back no constraint. */
+export const INDEXES_OF_T = `SELECT i.relname AS name, ix.indisunique AS is_unique, am.amname AS method, pg_get_expr(ix.indpred, ix.indrelid) AS predicate,
   ARRAY(SELECT a.attname::text FROM unnest(ix.indkey::int2[]) WITH ORDINALITY k(n, o) JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.n ORDER BY k.o) AS columns,
   ARRAY(SELECT (f & 1) = 1 FROM unnest(ix.indoption::int2[]) WITH ORDINALITY k(f, o) ORDER BY k.o) AS descending,
   ix.indnkeyatts AS key_count
 FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_am am ON am.oid = i.relam
-WHERE ix.indrelid = $1::int8::oid AND ix.indisvalid
-  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid AND c.conrelid = ix.indrelid AND c.contype IN ('p', 'u', 'x'))
-ORDER BY i.relname`;
+WHERE ix.indrelid = t.oid AND ix.indisvalid
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid AND c.conrelid = ix.indrelid AND c.contype IN ('p', 'u', 'x'))`;
 
 const ACTIONS: { readonly [code: string]: ReferentialAction | undefined } = { r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
 
 /**
- * Reads a table's columns, indexes and constraints back into core's CollectionSnapshot, in the
- * same shape the compiler writes them (a `<table>_<col>_key` unique is `unique: true` on the field,
- * a `<col>_enum` check is an enum), so a drop's `down` recreates exactly what was there.
- * @example const snapshot = await introspectTable(driver, 'public', 'users');
+ * One table of liveReadSql (`{ name, relpersistence, columns, constraints, indexes }`, the rows
+ * as JSON objects) as a CollectionSnapshot.
+ * @example snapshotOf({ name: 'users', relpersistence: 'p', columns: [...], constraints: [], indexes: [] })
  */
-export async function introspectTable(db: Queryable, schema: string, table: string): Promise<CollectionSnapshot | undefined> {
-  const t = (await db.query(TABLE, [schema, table])).rows[0];
-  if (!t) return undefined;
-  const oid = String(t.oid);
-  const [cols, cons, idx] = [await db.query(COLUMNS, [oid]), await db.query(CONSTRAINTS, [oid]), await db.query(INDEXES, [oid])];
+export function snapshotOf(t: Record<string, unknown>): CollectionSnapshot {
+  const table = String(t.name);
   const fields = new Map<string, Record<string, unknown>>();
-  for (const row of cols.rows) fields.set(String(row.name), columnToField(row));
+  for (const row of rowsOf(t.columns)) fields.set(String(row.name), columnToField(row));
   const constraints: ConstraintDefinition[] = [];
-  for (const row of cons.rows) {
+  for (const row of rowsOf(t.constraints)) {
     const c = constraintOf(row);
     if (!absorbIntoField(c, row, table, fields)) constraints.push(c);
   }
-  const indexes = idx.rows.map(indexOf).filter((i): i is IndexDefinition => i !== undefined);
+  const indexes = rowsOf(t.indexes)
+    .map(indexOf)
+    .filter((i): i is IndexDefinition => i !== undefined);
   return {
     name: table,
     fields: [...fields.values()] as unknown as FieldDefinition[],
@@ -63,6 +59,10 @@ export async function introspectTable(db: Queryable, schema: string, table: stri
     constraints,
     ...(t.relpersistence === 'u' ? { options: { sqlOptions: { unlogged: true } } } : {}),
   };
+}
+
+function rowsOf(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
 }
 
 const SERIAL: { readonly [type: string]: string | undefined } = { integer: 'serial', bigint: 'bigserial', smallint: 'smallserial' };

@@ -17,7 +17,13 @@ export interface LiveRelation {
   readonly parent: string | undefined;
 }
 
-const RELATIONS = `SELECT c.relname::text AS name, c.relkind::text AS kind, COALESCE(it.relname, st.relname)::text AS "table",
+/**
+ * The relations of schema `$1` named in the text[] parameter `names` (e.g. '$2'), with what
+ * decides when each goes away.
+ * @example db.query(relationsSql('$2'), [schema, names])
+ */
+export function relationsSql(names: string): string {
+  return `SELECT c.relname::text AS name, c.relkind::text AS kind, COALESCE(it.relname, st.relname)::text AS "table",
   CASE WHEN ix.indexrelid IS NOT NULL THEN ARRAY(
     SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = ix.indrelid AND a.attnum > 0 AND (a.attnum = ANY(ix.indkey) OR a.attnum IN (
       SELECT d.refobjsubid FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass AND d.refobjid = ix.indrelid)))
@@ -31,8 +37,9 @@ LEFT JOIN pg_depend sd ON c.relkind = 'S' AND sd.classid = 'pg_class'::regclass 
 LEFT JOIN pg_class st ON st.oid = sd.refobjid AND st.relnamespace = c.relnamespace
 LEFT JOIN pg_inherits h ON c.relispartition AND h.inhrelid = c.oid
 LEFT JOIN pg_class p ON p.oid = h.inhparent AND p.relnamespace = c.relnamespace
-WHERE n.nspname = $1 AND c.relname = ANY($2::text[])
+WHERE n.nspname = $1 AND c.relname = ANY(${names}::text[])
 ORDER BY c.relname`;
+}
 
 /**
  * The relations of `schema` named in `names` (one query to pg_class; names compare exactly, as
@@ -41,8 +48,16 @@ ORDER BY c.relname`;
  */
 export async function liveRelations(db: Queryable, schema: string, names: readonly string[]): Promise<LiveRelation[]> {
   if (names.length === 0) return [];
-  const { rows } = await db.query(RELATIONS, [schema, [...names]]);
-  return rows.map((r) => ({
+  const { rows } = await db.query(relationsSql('$2'), [schema, [...names]]);
+  return rows.map(toLiveRelation);
+}
+
+/**
+ * One row of relationsSql as a LiveRelation (the columns decoded by the driver or from JSON alike).
+ * @example toLiveRelation({ name: 'x_uq', kind: 'i', table: 'a', columns: ['x'], key: 'u', valid: true, parent: null })
+ */
+export function toLiveRelation(r: Record<string, unknown>): LiveRelation {
+  return {
     name: String(r.name),
     kind: String(r.kind),
     table: r.table == null ? undefined : String(r.table),
@@ -50,5 +65,5 @@ export async function liveRelations(db: Queryable, schema: string, names: readon
     key: r.key == null ? undefined : String(r.key),
     valid: r.valid !== false,
     parent: r.parent == null ? undefined : String(r.parent),
-  }));
+  };
 }

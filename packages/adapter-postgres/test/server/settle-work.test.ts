@@ -17,9 +17,9 @@ const server = postgresUrl();
 const child = join(dirname(fileURLToPath(import.meta.url)), '..', 'support', 'hold-lock-child.mjs');
 const owner: LockOwner = { id: 'next-runner', description: 'next runner' };
 
-/** Backends running `SELECT pg_sleep(<seconds>)…` now (as the server sees them). */
+/** Backends running `SELECT pg_sleep(<seconds>)…` now (as the server sees them; a step's text follows the BEGIN it travels with). */
 async function sleepers(db: pg.Client, seconds: number): Promise<number[]> {
-  const r = await db.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE $1", [`SELECT pg_sleep(${seconds})%`]);
+  const r = await db.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE $1", [`%SELECT pg_sleep(${seconds})%`]);
   return r.rows.map((row: { pid: number }) => row.pid);
 }
 

@@ -7,12 +7,23 @@ import type { Session } from './session.js';
 import type { Step } from './step.js';
 
 /** The optional methods of Adapter: a wrapper that forwards an adapter must forward each. */
-export const OPTIONAL_ADAPTER_METHODS = ['referencingKeys', 'preflight'] as const;
+export const OPTIONAL_ADAPTER_METHODS = ['referencingKeys', 'preflight', 'readLive'] as const;
 
 /** A foreign key constraint `name` of `collection` that references another collection. */
 export interface ReferencingKey {
   readonly collection: string;
   readonly name: string;
+}
+
+/** What `readLive` read: the collections asked for and, when steps were given, their preflight, from one read. */
+export interface LiveRead {
+  /** Each collection asked for: its definition, or undefined when it does not exist. */
+  readonly collections: ReadonlyMap<string, CollectionSnapshot | undefined>;
+  /**
+   * Given steps: refuses them (throws what `preflight` would) judging by this same read, without
+   * another; the engine calls it after its own checks, where it would have called `preflight`.
+   */
+  readonly preflight?: () => Promise<void>;
 }
 
 /** What compile may look at besides the op: pure data, so compiling twice gives the same steps. */
@@ -63,6 +74,15 @@ export interface Adapter {
    * leaves neither a change nor a history row. Reads only.
    */
   preflight?(steps: readonly Step[], direction: 'up' | 'down'): Promise<void>;
+  /**
+   * Optional: several collections read at once (what `introspect` gives for each) and, when
+   * `check` is given, what `preflight` needs for its steps, in one read where the database allows
+   * (PostgreSQL: one round trip). With it the engine makes one catalog read per migration instead
+   * of one per collection plus the preflight's. Reads only, against the live database on every call:
+   * nothing is kept for a later call.
+   * @example const live = await adapter.readLive(['users'], { steps, direction: 'up' }); await live.preflight?.();
+   */
+  readLive?(collections: readonly string[], check?: { readonly steps: readonly Step[]; readonly direction: 'up' | 'down' }): Promise<LiveRead>;
   readonly history: HistoryStore;
   readonly lock: LockStore;
 }

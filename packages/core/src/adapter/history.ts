@@ -34,7 +34,19 @@ export interface HistoryStore {
   /** Every row, in the order they were first recorded. */
   list(): Promise<HistoryEntry[]>;
   /** Inserts or replaces the row of `entry.name`. */
-  save(entry: HistoryEntry, session?: Session): Promise<void>;
+  save(entry: HistoryEntry, session?: Session, options?: HistoryWriteOptions): Promise<void>;
   /** Deletes the row of `name` (after a rollback). */
-  remove(name: string, session?: Session): Promise<void>;
+  remove(name: string, session?: Session, options?: HistoryWriteOptions): Promise<void>;
+}
+
+/**
+ * A hint the engine gives with a history write; a store may ignore it.
+ * @example await history.save(entry, session, { last: true });
+ */
+export interface HistoryWriteOptions {
+  /**
+   * Nothing else runs in `session`'s transaction after this write, so the store may send it in the
+   * COMMIT's round trip (PostgreSQL does). The write still commits or rolls back with the transaction.
+   */
+  readonly last?: boolean;
 }

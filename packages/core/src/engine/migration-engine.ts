@@ -7,7 +7,7 @@ import { compensate } from './compensate.js';
 import { type PlannedSteps, previewList, previewOne } from './preview.js';
 import type { EngineOptions, MigrationStatus, ProgressEvent, Recovery, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine-options.js';
 import { LockGuard } from './lock-guard.js';
-import { type Pending, type Prepared, precheckAll, precheckUp, prepare, resolveUp } from './prepared.js';
+import { type Pending, type Prepared, precheckAll, precheckUp, prepare, readAhead, resolveUp } from './prepared.js';
 import { SchemaState } from './schema-state.js';
 import { needsResolution } from './resolve.js';
 import { assertReversible } from '../ops/assert-reversible.js';
@@ -197,7 +197,7 @@ export class MigrationEngine {
 
   async #up(pending: Pending, options: UpOptions, guard: LockGuard, rows: Rows): Promise<RunResult> {
     const m = pending.migration;
-    const fresh = async () => resolveUp(this.#adapter, pending, this.#compileOptions);
+    const fresh = async () => resolveUp(this.#adapter, pending, this.#compileOptions, undefined, { preflight: true });
     let entry = rows.get(m.name);
     if (!entry) return this.#apply(await fresh(), 0, 'applied', guard, rows);
     if (entry.status === 'applied' && entry.direction === 'up') {
@@ -235,7 +235,7 @@ export class MigrationEngine {
 
   async #apply(p: Prepared, start: number, outcome: RunOutcome, guard: LockGuard, rows: Rows, previous?: HistoryEntry): Promise<RunResult> {
     const m = p.migration;
-    if (start === 0) await this.#adapter.preflight?.(p.steps, 'up'); // a refusal here leaves no row
+    if (start === 0 && !p.preflighted) await this.#adapter.preflight?.(p.steps, 'up'); // a refusal here leaves no row
     const started = Date.now();
     this.#emit({ type: 'migration:start', name: m.name, tag: m.tag, direction: 'up', stepsTotal: p.steps.length, resumeFrom: start });
     const running = runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner, previous);
@@ -251,7 +251,7 @@ export class MigrationEngine {
       running,
       finish: async (session) => {
         const done: HistoryEntry = { ...running, status: 'applied', appliedAt: nextAppliedAt(rows.values()), executionMs: Date.now() - started, stepsApplied: p.steps.length };
-        await history.save(done, session);
+        await history.save(done, session, { last: true });
         rows.delete(m.name); // re-inserted: a re-applied migration moves to where it succeeded
         rows.set(m.name, done);
       },
@@ -291,7 +291,7 @@ export class MigrationEngine {
       startIndex: start,
       running: runningEntry(m, p.checksum, 'down', p.steps.length, this.#owner, entry),
       finish: async (session) => {
-        await this.#adapter.history.remove(m.name, session);
+        await this.#adapter.history.remove(m.name, session, { last: true });
         rows.delete(m.name);
       },
     });
@@ -326,11 +326,12 @@ export class MigrationEngine {
       return undefined;
     let state: SchemaState | undefined;
     if (todo.some((p) => !p.prepared)) state = new SchemaState(this.#adapter);
+    const read = state ? undefined : await readAhead(this.#adapter, todo); // one catalog read for the whole batch
     const prepared: Prepared[] = [];
     for (const p of list) {
       if (!rows.has(p.migration.name)) {
         try {
-          prepared.push(await resolveUp(this.#adapter, p, this.#compileOptions, state));
+          prepared.push(await resolveUp(this.#adapter, p, this.#compileOptions, state, { read }));
         } catch (error) {
           if (state?.blind) return undefined; // after a raw op: one migration at a time, each resolved when it runs
           throw error;
@@ -368,7 +369,7 @@ export class MigrationEngine {
             executionMs: Date.now() - t0,
             stepsApplied: p.steps.length,
           };
-          await this.#adapter.history.save(entry, session);
+          await this.#adapter.history.save(entry, session, { last: p === todo[todo.length - 1] });
           done.push(entry);
           results.push(result(p, 'applied', p.steps.length, Date.now() - t0));
         }

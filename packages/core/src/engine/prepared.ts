@@ -3,17 +3,20 @@ import { assertReversible } from '../ops/assert-reversible.js';
 import { InvalidArgumentError } from '../errors/errors.js';
 import { MigrationHelpers } from '../helpers/migration-helpers.js';
 import type { Migration } from '../model/migration.js';
+import type { CollectionSnapshot } from '../model/operation.js';
 import { type CompiledPlan, compilePlan } from './compile-plan.js';
 import { checksumOf } from '../helpers/checksum-cache.js';
 import { assertCapabilities } from './required-capability.js';
 import { needsResolution, resolveMigration } from './resolve.js';
-import type { SchemaState } from './schema-state.js';
+import { SchemaState, touchedBefore } from './schema-state.js';
 
 /** A migration checked and compiled for one direction, ready to run. Built before any IO. */
 export interface Prepared extends CompiledPlan {
   readonly migration: Migration;
   readonly direction: 'up' | 'down';
   readonly checksum: string;
+  /** The adapter's preflight of these steps ran already, on the read that resolved them (readLive). */
+  readonly preflighted?: boolean;
 }
 
 /**
@@ -59,19 +62,53 @@ export function precheckAll(adapter: Adapter, ms: unknown, options: { readonly [
   return ms.map((m) => precheckUp(adapter, m, options));
 }
 
+/** How resolveUp reads the live schema for a migration that needs no resolution (only its new-name checks). */
+export interface ResolveUpHow {
+  /** The caller runs the adapter's preflight next: with readLive it runs here, on the same read (`preflighted`). */
+  readonly preflight?: boolean;
+  /** Live collections read ahead for several migrations at once (readAhead); the checks read nothing else. */
+  readonly read?: ReadonlyMap<string, CollectionSnapshot | undefined>;
+}
+
 /**
  * The prepared `up` of a pending migration: resolved against the live schema (read only) and
  * compiled, keeping the checksum of the migration as written.
  * @example const p = await resolveUp(adapter, pending, {});
  */
-export async function resolveUp(adapter: Adapter, pending: Pending, options: { readonly [key: string]: unknown }, state?: SchemaState): Promise<Prepared> {
+export async function resolveUp(adapter: Adapter, pending: Pending, options: { readonly [key: string]: unknown }, state?: SchemaState, how: ResolveUpHow = {}): Promise<Prepared> {
   if (pending.prepared && !state) {
     // Nothing to resolve; a field it adds, or a collection it creates, is still checked to be new before any change.
-    if (pending.migration.up.some((op) => op.type === 'addField' || op.type === 'createCollection')) await resolveMigration(adapter, pending.migration);
+    const checked = hasNewNameChecks(pending.migration);
+    if (how.preflight && adapter.readLive && !how.read) {
+      // One read for both: the collections the checks look at, and what the adapter's preflight needs.
+      const live = await adapter.readLive(checked ? touchedBefore(pending.migration.up) : [], { steps: pending.prepared.steps, direction: 'up' });
+      if (checked) await resolveMigration(adapter, pending.migration, new SchemaState(adapter, live.collections));
+      await live.preflight?.();
+      return { ...pending.prepared, preflighted: true };
+    }
+    if (checked) await resolveMigration(adapter, pending.migration, new SchemaState(adapter, how.read));
     return pending.prepared;
   }
   const resolved = await resolveMigration(adapter, pending.migration, state);
   return prepare(adapter, resolved, 'up', options, pending.checksum);
+}
+
+/**
+ * The live collections that the new-name checks of several migrations needing no resolution look
+ * at, in one readLive (undefined without it, or when one needs resolution: those read as they go).
+ * Read before any change, as each check would read them.
+ * @example const read = await readAhead(adapter, todo); for (const p of todo) await resolveUp(adapter, p, {}, undefined, { read });
+ */
+export async function readAhead(adapter: Adapter, pending: readonly Pending[]): Promise<ReadonlyMap<string, CollectionSnapshot | undefined> | undefined> {
+  if (!adapter.readLive || pending.some((p) => !p.prepared)) return undefined;
+  const names = new Set(pending.filter((p) => hasNewNameChecks(p.migration)).flatMap((p) => touchedBefore(p.migration.up)));
+  if (names.size === 0) return undefined;
+  return (await adapter.readLive([...names])).collections;
+}
+
+/** A field it adds, or a collection it creates, is checked against the live schema even when nothing needs resolving. */
+function hasNewNameChecks(m: Migration): boolean {
+  return m.up.some((op) => op.type === 'addField' || op.type === 'createCollection');
 }
 
 /**

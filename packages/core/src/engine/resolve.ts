@@ -9,7 +9,7 @@ import { inverseOf } from '../ops/inverse.js';
 import type { LiveSchema } from '../ops/operation-module.js';
 import { operationModule } from '../ops/registry.js';
 import { referencingDrops } from './referencing-keys.js';
-import { SchemaState, touchedCollections } from './schema-state.js';
+import { SchemaState, touchedBefore, touchedCollections } from './schema-state.js';
 
 /**
  * Why `op` cannot be compiled as it stands: it replaces a definition it does not carry
@@ -49,6 +49,7 @@ export function needsResolution(m: Migration): boolean {
 export async function resolveMigration(adapter: Adapter, m: Migration, state: SchemaState = new SchemaState(adapter)): Promise<Migration> {
   const issues: ValidationIssue[] = [];
   const up: Operation[] = [];
+  await state.prefetch(touchedBefore(m.up)); // one read where the adapter has readLive
   for (const [i, op] of m.up.entries()) {
     const path = `up[${i}]`;
     const needs = missingPrevious(op) !== undefined || (op.type === 'createCollection' && op.options?.sqlOptions?.ifNotExists === true && !op.existed);

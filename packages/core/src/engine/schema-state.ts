@@ -13,14 +13,34 @@ import { operationModule } from '../ops/registry.js';
 export class SchemaState {
   readonly #adapter: Adapter;
   readonly #known = new Map<string, CollectionSnapshot | null>();
+  /** Live collections read ahead (readLive), by their name in the database: what introspect would return now. */
+  readonly #read = new Map<string, CollectionSnapshot | null>();
   /** Table and column renames applied so far: a collection read later still names the old ones in its foreign keys. */
   readonly #moves: (RenameCollectionOp | RenameFieldOp)[] = [];
   /** Current name → the live table it is (null: none, it was created, or its name was moved or dropped in this run). */
   readonly #origin = new Map<string, string | null>();
   #blind = false;
 
-  constructor(adapter: Adapter) {
+  /** `read`: live collections already read (readLive) before any change of the run, by name; the others are read when first needed. */
+  constructor(adapter: Adapter, read?: ReadonlyMap<string, CollectionSnapshot | undefined>) {
     this.#adapter = adapter;
+    for (const [name, c] of read ?? []) this.#read.set(name, c ?? null);
+  }
+
+  /**
+   * Reads ahead, in one `readLive` where the adapter has it, the live collections that `names`
+   * (names at this point of the run) stand for and that are not read yet. Nothing without readLive.
+   */
+  async prefetch(names: Iterable<string>): Promise<void> {
+    if (!this.#adapter.readLive || this.#blind) return;
+    const wanted = new Set<string>();
+    for (const name of names) {
+      const live = this.#known.has(name) ? null : this.liveName(name);
+      if (live !== null && !this.#read.has(live)) wanted.add(live);
+    }
+    if (wanted.size === 0) return;
+    const read = await this.#adapter.readLive([...wanted]);
+    for (const name of wanted) this.#read.set(name, read.collections.get(name) ?? null);
   }
 
   /** True after a raw op: what follows cannot be read from the database before it runs. */
@@ -33,7 +53,7 @@ export class SchemaState {
     const known = this.#known.get(name);
     if (known !== undefined) return known;
     const live = this.liveName(name);
-    const read = live === null ? null : ((await this.#adapter.introspect(live)) ?? null);
+    const read = live === null ? null : this.#read.has(live) ? (this.#read.get(live) ?? null) : ((await this.#adapter.introspect(live)) ?? null);
     const snapshot = read && this.#moves.reduce(followMove, read);
     this.#known.set(name, snapshot);
     return snapshot;
@@ -102,6 +122,20 @@ function followMove(c: CollectionSnapshot, move: RenameCollectionOp | RenameFiel
     return { ...k, references: { ...k.references, columns: k.references.columns.map((x) => (x === move.from ? move.to : x)) } };
   });
   return { ...c, constraints };
+}
+
+/**
+ * The collections the ops of a migration read, up to its first raw op (after it nothing is read):
+ * what `resolveMigration` loads, for reading them ahead in one go.
+ * @example touchedBefore([{ type: 'addField', collection: 'users', field }]) // ['users']
+ */
+export function touchedBefore(ops: readonly Operation[]): string[] {
+  const names = new Set<string>();
+  for (const op of ops) {
+    if (op.type === 'raw') break;
+    for (const name of touchedCollections(op)) names.add(name);
+  }
+  return [...names];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Adapter, Capabilities, CollectionSnapshot, CompileContext, HistoryStore, LockStore, Operation, ReferencingKey, Session, Step } from '@ductape/core';
+import type { Adapter, Capabilities, CollectionSnapshot, CompileContext, HistoryStore, LiveRead, LockStore, Operation, ReferencingKey, Session, Step } from '@ductape/core';
 
 /**
  * The adapter `db.getAdapter()` returns: it forwards to whatever the service is connected to
@@ -56,6 +56,18 @@ export class CurrentAdapter implements Adapter {
   /** The target's live checks before a run, when it has them. */
   async preflight(steps: readonly Step[], direction: 'up' | 'down'): Promise<void> {
     await this.current().preflight?.(steps, direction);
+  }
+
+  /**
+   * The target's one-read look at several collections and a preflight; where the target has none,
+   * the same reads one at a time (introspect each; its preflight when the engine calls it).
+   */
+  async readLive(collections: readonly string[], check?: { readonly steps: readonly Step[]; readonly direction: 'up' | 'down' }): Promise<LiveRead> {
+    const target = this.current();
+    if (target.readLive) return target.readLive(collections, check);
+    const read = new Map<string, CollectionSnapshot | undefined>();
+    for (const name of collections) read.set(name, await target.introspect(name));
+    return check ? { collections: read, preflight: async () => target.preflight?.(check.steps, check.direction) } : { collections: read };
   }
 
   /** The target's, or none when it cannot list them (a database without foreign keys). */
