@@ -32,11 +32,29 @@ export function compareCollection(name: string, expected: ExpectedCollection, ac
   return drifts;
 }
 
-/** A field as text, limited to what `other` (when given) also states, e.g. `string(255) not null`. */
+/**
+ * A field as text, limited to what `other` (when given) also states, e.g. `string(255) not null`.
+ * A text/blob `size` is compared only when both sides state it (a column an earlier release made
+ * from plain `text` reads back on MySQL as size 'regular'; PostgreSQL reads back none); `unsigned`
+ * always (only MySQL-family adapters accept it, and they read it back).
+ */
 function describe(f: FieldDefinition, other?: FieldDefinition): string {
-  const type = SAME_TYPE[f.type] ?? f.type;
-  const stated = (k: 'length' | 'precision' | 'scale') => f[k] !== undefined && (other === undefined || other[k] !== undefined);
-  const size = (['length', 'precision', 'scale'] as const).filter(stated).map((k) => `${k} ${String(f[k])}`);
+  const type = SAME_TYPE[f.type] ?? zonedType(f, other);
+  const stated = (k: 'length' | 'precision' | 'scale' | 'size') => f[k] !== undefined && (other === undefined || other[k] !== undefined);
+  const size = (['length', 'precision', 'scale', 'size'] as const).filter(stated).map((k) => `${k} ${String(f[k])}`);
   const values = f.enumValues && (other === undefined || other.enumValues) ? [`values ${[...f.enumValues].sort().join('|')}`] : [];
-  return [type, ...size, ...values, isNotNull(f) ? 'not null' : 'null'].join(', ');
+  return [type, ...(f.unsigned === true ? ['unsigned'] : []), ...size, ...values, isNotNull(f) ? 'not null' : 'null'].join(', ');
+}
+
+const ZONED = new Set(['datetime', 'timestamp']);
+
+/**
+ * The type of `f`, where a datetime/timestamp that states `withTimeZone` counts as the other
+ * side's type when that is what it compiles to on PostgreSQL (`{ type: 'datetime', withTimeZone:
+ * true }` is timestamptz there, which introspection reads as timestamp). On MySQL the option
+ * writes nothing, so such a field never differs in type there.
+ */
+function zonedType(f: FieldDefinition, other: FieldDefinition | undefined): string {
+  if (!other || f.withTimeZone === undefined || other.withTimeZone !== undefined || !ZONED.has(f.type) || !ZONED.has(other.type)) return f.type;
+  return f.withTimeZone === (other.type === 'timestamp') ? other.type : f.type;
 }
