@@ -15,6 +15,7 @@ const benches = {
   'dynamo-gsi': () => import('./src/dynamo-gsi.mjs'),
   // A standalone script (it times cold processes of the CLI): run as its own process.
   'cli-noop': () => ({ script: new URL('./src/cli-noop.mjs', import.meta.url) }),
+  'cli-large': () => ({ script: new URL('./src/cli-large.mjs', import.meta.url) }),
 };
 
 const name = process.argv[2];
