@@ -2,7 +2,7 @@
 // and galera-4, rsync SST). Node 1 bootstraps the cluster; nodes 2 and 3 join it one after the
 // other (each by SST from a synced node); `up` returns once every node says Synced and
 // wsrep_cluster_size = 3.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,8 @@ import { GALERA_NODES, galeraDefaults, galeraPorts, nodeDir } from './galera-con
 import { portInUse } from './health.mjs';
 import { logDir, logFile as logFileOf } from './paths.mjs';
 import { isAlive, startDetached } from './processes.mjs';
-import { captureCommand, runCommand } from './run-command.mjs';
+import { promisify } from 'node:util';
+import { runCommand } from './run-command.mjs';
 import { readState, writeState } from './state.mjs';
 import { stopServer } from './stop-server.mjs';
 import { systemUser } from './system-user.mjs';
@@ -72,7 +73,8 @@ export function startGaleraNode(dir, index, { bootstrap = false } = {}) {
 export async function galeraNodeStatus(dir, index) {
   const socket = join(nodeDir(dir, index), 'mysqld.sock');
   try {
-    const out = await captureCommand(binary('mariadb'), [
+    // execFile (not captureCommand): it resolves once stdout is read to its end.
+    const { stdout: out } = await promisify(execFile)(binary('mariadb'), [
       '--no-defaults',
       `--socket=${socket}`,
       '-uroot',

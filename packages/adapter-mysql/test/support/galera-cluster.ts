@@ -133,12 +133,16 @@ export function runRunners(specs: readonly RunnerSpec[], onMessage?: (m: Record<
   );
 }
 
-/** How often each migration was applied over all runners (from their results). */
+/**
+ * How often each migration was applied (or resumed) over all runners, from their `migration:done`
+ * events — a runner killed later still counts what it finished.
+ */
 export function appliedCounts(runs: readonly RunnerRun[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const r of runs) {
-    const result = r.messages.find((m) => m.type === 'result');
-    for (const name of (result?.applied as string[] | undefined) ?? []) counts.set(name, (counts.get(name) ?? 0) + 1);
+    for (const m of r.messages) {
+      if (m.type === 'progress' && m.event === 'migration:done' && m.outcome !== 'skipped') counts.set(String(m.name), (counts.get(String(m.name)) ?? 0) + 1);
+    }
   }
   return counts;
 }
