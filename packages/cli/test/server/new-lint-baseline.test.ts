@@ -49,7 +49,7 @@ describe.skipIf(!server)('new, lint and baseline in a project whose target is th
   it('lint: clean is exit 0, a drop is exit 3 with its rule; the server is not touched', async () => {
     const clean = await run(['lint', '--json']);
     expect(clean.code).toBe(0);
-    expect(clean.json()).toEqual({ ok: true, command: 'lint', exitCode: 0, checked: 2, findings: [] });
+    expect(clean.json()).toEqual({ ok: true, command: 'lint', exitCode: 0, checked: 2, dialect: 'postgres', notRun: [], findings: [] });
     const drop = p.migration('20241103_000000_drop_orders', ".dropCollection('orders')");
     const r = await run(['lint', '--json']);
     expect(r.code).toBe(3);
