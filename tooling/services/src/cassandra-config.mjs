@@ -2,23 +2,27 @@
 // single-node cassandra.yaml, a quiet logback.xml and the JVM flags.
 
 /**
- * @param {{ dataDir: string, port: number, storagePort: number }} options
+ * The single node by default; a ring node gives its own address, the ring's name, seeds, token
+ * count and auto_bootstrap.
+ * @example cassandraYaml({ dataDir: '/tmp/n1', port: 9042, storagePort: 7000 })
+ * @param {{ dataDir: string, port: number, storagePort: number, address?: string, clusterName?: string,
+ *   seeds?: string, numTokens?: number, autoBootstrap?: boolean, comment?: string }} options
  */
-export function cassandraYaml({ dataDir, port, storagePort }) {
-  return `# Written by @ductape/services: one throwaway node on 127.0.0.1.
-cluster_name: ductape
-num_tokens: 1
+export function cassandraYaml({ dataDir, port, storagePort, address = '127.0.0.1', clusterName = 'ductape', seeds, numTokens = 1, autoBootstrap, comment = 'one throwaway node on 127.0.0.1' }) {
+  return `# Written by @ductape/services: ${comment}.
+cluster_name: ${clusterName}
+num_tokens: ${numTokens}
 partitioner: org.apache.cassandra.dht.Murmur3Partitioner
 endpoint_snitch: SimpleSnitch
-listen_address: 127.0.0.1
-rpc_address: 127.0.0.1
+listen_address: ${address}
+rpc_address: ${address}
 storage_port: ${storagePort}
 native_transport_port: ${port}
 start_native_transport: true
-seed_provider:
+${autoBootstrap === undefined ? '' : `auto_bootstrap: ${autoBootstrap}\n`}seed_provider:
   - class_name: org.apache.cassandra.locator.SimpleSeedProvider
     parameters:
-      - seeds: "127.0.0.1:${storagePort}"
+      - seeds: "${seeds ?? `${address}:${storagePort}`}"
 data_file_directories:
   - ${dataDir}/data
 commitlog_directory: ${dataDir}/commitlog
@@ -50,7 +54,7 @@ export const logbackXml = `<configuration>
  * jvm11-server.options, which needs the same opens for our use). Without them the daemon
  * fails at start on reflective access.
  */
-const moduleFlags = [
+export const moduleFlags = [
   '-Djdk.attach.allowAttachSelf=true',
   '--add-exports',
   'java.base/jdk.internal.misc=ALL-UNNAMED',
@@ -102,9 +106,11 @@ const moduleFlags = [
 
 /**
  * @param {{ libDir: string, jammJar: string, dataDir: string, configFile: string,
- *   logbackFile: string, heap: string, initialHeap: string }} options
+ *   logbackFile: string, heap: string, initialHeap: string, jmxPort?: number, ringDelayMs?: number }} options
+ *   jmxPort: a local-only JMX port for nodetool (none by default); ringDelayMs: how long a node
+ *   waits to learn the ring (100 ms by default, for a node alone)
  */
-export function cassandraJvmArgs({ libDir, jammJar, dataDir, configFile, logbackFile, heap, initialHeap }) {
+export function cassandraJvmArgs({ libDir, jammJar, dataDir, configFile, logbackFile, heap, initialHeap, jmxPort, ringDelayMs = 100 }) {
   return [
     // General and G1 settings from conf/jvm-server.options and jvm17-server.options.
     '-ea',
@@ -130,9 +136,11 @@ export function cassandraJvmArgs({ libDir, jammJar, dataDir, configFile, logback
     `-Dcassandra.logdir=${dataDir}/logs`,
     `-Dlogback.configurationFile=file://${logbackFile}`,
     '-Dcassandra-foreground=yes',
-    // A single node with nobody to gossip with: do not wait for the ring to settle.
+    // Do not wait for gossip to settle: a single node has nobody to gossip with, and a ring's
+    // health check waits until every node sees the others instead.
     '-Dcassandra.skip_wait_for_gossip_to_settle=0',
-    '-Dcassandra.ring_delay_ms=100',
+    `-Dcassandra.ring_delay_ms=${ringDelayMs}`,
+    ...(jmxPort === undefined ? [] : [`-Dcassandra.jmx.local.port=${jmxPort}`]),
     '-Dcassandra.superuser_setup_delay_ms=0',
     // A throwaway test node: do not flush the system tables after every schema change
     // (the flush is most of a DDL's latency; durability across a crash is not needed here).

@@ -15,7 +15,8 @@ function installDir() {
   return join(cacheDir(), 'cassandra', version);
 }
 
-function libDir() {
+/** Where the cached install's jars are (shared by the single node and the ring). */
+export function libDir() {
   return join(installDir(), 'lib');
 }
 
@@ -38,7 +39,7 @@ function pom(v) {
 `;
 }
 
-function jammJar() {
+export function jammJar() {
   const jar = readdirSync(libDir()).find((f) => /^jamm-.*\.jar$/.test(f));
   if (!jar) throw new Error(`no jamm-*.jar among Cassandra's dependencies in ${libDir()}`);
   return join(libDir(), jar);

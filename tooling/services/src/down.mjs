@@ -11,7 +11,7 @@ import { stopServer } from './stop-server.mjs';
  */
 export async function down(args) {
   const states = listStates();
-  const known = [...new Set([...states.map((s) => s.name), 'postgres', 'mariadb', 'mysql', 'mongo', 'dynamo', 'cassandra', 'galera'])];
+  const known = [...new Set([...states.map((s) => s.name), 'postgres', 'mariadb', 'mysql', 'mongo', 'dynamo', 'cassandra', 'galera', 'cassandra-cluster'])];
   const names = args.length === 0 ? states.map((s) => s.name) : resolveNames(args, known);
   let exitCode = 0;
   await Promise.all(

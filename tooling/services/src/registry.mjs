@@ -9,7 +9,7 @@ import { postgres } from './postgres.mjs';
 export const nativeServices = [postgres, mariadb, ferretdb, dynamo, cassandra];
 
 /** Started only when named (`services:up galera`): several processes each, not in the default set. */
-export const clusterNames = ['galera'];
+export const clusterNames = ['galera', 'cassandra-cluster'];
 
 /** @type {Record<string, string>} */
 const aliases = {
@@ -19,6 +19,7 @@ const aliases = {
   mongodb: 'mongo',
   ferretdb: 'mongo',
   dynamodb: 'dynamo',
+  'cassandra-ring': 'cassandra-cluster',
 };
 
 /**

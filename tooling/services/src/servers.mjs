@@ -10,5 +10,6 @@ export const servers = {
   mongo: { envVar: 'DUCTAPE_TEST_MONGO_URL', service: 'mongo', describe: 'MongoDB wire protocol (FerretDB)' },
   dynamo: { envVar: 'DUCTAPE_TEST_DYNAMO_ENDPOINT', service: 'dynamo', describe: 'DynamoDB Local' },
   cassandra: { envVar: 'DUCTAPE_TEST_CASSANDRA_HOSTS', service: 'cassandra', describe: 'Apache Cassandra' },
+  'cassandra-cluster': { envVar: 'DUCTAPE_TEST_CASSANDRA_CLUSTER_HOSTS', service: 'cassandra-cluster', describe: 'Cassandra ring (3 nodes, comma-separated host:port)' },
   galera: { envVar: 'DUCTAPE_TEST_GALERA_URLS', service: 'galera', describe: 'MariaDB Galera cluster (3 nodes, comma-separated URLs)' },
 };

@@ -23,6 +23,7 @@ import { stateDir } from './paths.mjs';
  * @typedef {object} GaleraNodeState
  * @property {number} index 1-based
  * @property {number} port
+ * @property {string} [host] the node's own address (a Cassandra ring node: 127.0.0.2, …)
  * @property {number} [pid]
  * @property {string} [startTime]
  */

@@ -1,5 +1,6 @@
 // `services:status`: what runs, on which port, healthy or not, and its memory.
 import { groupRssKiB } from './processes.mjs';
+import { ringNodeLines } from './cassandra-cluster.mjs';
 import { galeraNodeStatus } from './galera.mjs';
 import { isAlive } from './processes.mjs';
 import { clusterNames, findService, nativeServices } from './registry.mjs';
@@ -22,6 +23,12 @@ export async function status() {
     }
     if (state.mode === 'testcontainers') {
       console.log(`${name.padEnd(10)} container ${state.containerId?.slice(0, 12)} on 127.0.0.1:${state.port}`);
+      continue;
+    }
+    if (state.nodes && name === 'cassandra-cluster') {
+      const lines = await ringNodeLines(state);
+      const nodes = lines.map(({ node: n, what }) => `n${n.index} ${n.host}:${n.port} ${what} pid ${n.pid} rss ${(n.pid !== undefined && isAlive(n) ? groupRssKiB(n.pid) / 1024 : 0).toFixed(0)} MiB`);
+      console.log(`${name.padEnd(10)} ${nodes.join(' | ')}  data ${state.dataDir}  log ${state.logFile}`);
       continue;
     }
     if (state.nodes && state.dataDir) {

@@ -1,4 +1,5 @@
 // `services:up [names…]`: every named server (all when none) in parallel, then .services.env.
+import { upCassandraCluster } from './cassandra-cluster.mjs';
 import { upGalera } from './galera.mjs';
 import { findService, resolveNames } from './registry.mjs';
 import { writeServicesEnv } from './services-env.mjs';
@@ -20,12 +21,12 @@ export async function up(args) {
   console.log(`services:up ${names.join(' ')}`);
   const results = await Promise.allSettled(
     names.map(async (name) => {
-      const result = await (name === 'galera' ? upGalera() : upNative(findService(name))).catch((/** @type {Error} */ error) => {
+      const result = await (name === 'galera' ? upGalera() : name === 'cassandra-cluster' ? upCassandraCluster() : upNative(findService(name))).catch((/** @type {Error} */ error) => {
         console.error(`  ✗ ${error.message}`);
         throw error;
       });
       const how = result.status === 'started' ? `install ${seconds(result.installMs)}, start ${seconds(result.startMs)}` : 'already running';
-      console.log(`  ✓ ${name} on 127.0.0.1:${result.port} (pid ${result.pid}; ${how})`);
+      console.log(`  ✓ ${name} on ${'host' in result ? result.host : '127.0.0.1'}:${result.port} (pid ${result.pid}; ${how})`);
       return result;
     }),
   );
