@@ -1,3 +1,4 @@
+import { reportServerWarnings } from './ddl-warnings.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Step } from '@ductape/core';
 import type { AlterAttempt, MysqlStatementStep } from './compile/step.js';
@@ -145,6 +146,7 @@ async function runStatement(s: MysqlStatementStep, connection: MysqlConnection, 
     const attempt = attempts[i] as AlterAttempt;
     try {
       await withLockRetry(() => connection.query(attempt.text), s, options);
+      await reportServerWarnings(connection, s.summary, options.logger);
       return;
     } catch (error) {
       const next = attempts[i + 1];

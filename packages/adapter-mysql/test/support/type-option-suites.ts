@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Adapter, type FieldDefinition, type IndexDefinition, type MigrationEngine, migration } from '@ductape/core';
+import { type Adapter, type FieldDefinition, type IndexDefinition, MigrationEngine, migration } from '@ductape/core';
 import type { FamilyTarget } from './family-suites.js';
 import { serverSession, showCreate as showCreateOf } from './server-session.js';
 import type { TempDatabase } from './temp-database.js';
@@ -166,6 +166,20 @@ export function typeOptionSuites(target: FamilyTarget): void {
       expect(await adapter.introspect('every')).toBeUndefined();
       await engine.up(create);
       expect(await showCreate('every')).toBe(before);
+    });
+
+    it('a warning or note the server raises on a DDL statement is said in the run output', async () => {
+      const said: string[] = [];
+      const noisy = target.adapter(db.url, { warn: (message) => said.push(message) });
+      await noisy.connect();
+      try {
+        // The table exists: MariaDB and MySQL answer with Note 1050, not an error.
+        const m = migration('create_again').raw('mysql', 'CREATE TABLE IF NOT EXISTS `posts` (`id` INT NOT NULL PRIMARY KEY)', { down: 'SELECT 1' }).build();
+        await new MigrationEngine(noisy).up(m);
+        expect(said).toEqual([expect.stringMatching(/: the server warned: Note 1050: Table 'posts' already exists$/)]);
+      } finally {
+        await noisy.close();
+      }
     });
 
     it('each sized, unsigned and precision-0 column dropped comes back identical with down', async () => {
