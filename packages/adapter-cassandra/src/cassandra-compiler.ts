@@ -51,6 +51,13 @@ const COMPILERS: OperationCompilers<CassandraCompileInput> = {
   dropIndex: (op, { settings }) => compileDropIndex(op, settings),
   addConstraint: (op) => refuse(`${op.type} on "${op.collection}"`, NO_CONSTRAINTS),
   dropConstraint: (op) => refuse(`${op.type} on "${op.collection}"`, NO_CONSTRAINTS),
+  alterCollectionOptions: (op) => {
+    throw new UnsupportedOperationError(
+      'cassandra',
+      `alterCollectionOptions on "${op.collection}"`,
+      'it changes DynamoDB settings (dynamoOptions) only so far; change table options (default_time_to_live, gc_grace_seconds, compaction, compression, comment) with a raw ALTER TABLE',
+    );
+  },
   raw: (op) => {
     if (!CASSANDRA_RAW_DIALECTS.includes(op.dialect)) refuse(`a raw "${op.dialect}" operation`, 'it runs raw operations for cassandra');
     return compileRaw(op);

@@ -1,4 +1,4 @@
-import { type CompileContext, type Operation, type OperationCompilers, type Step, compileWith } from '@ductape/core';
+import { type CompileContext, type Operation, type OperationCompilers, type Step, UnsupportedOperationError, compileWith } from '@ductape/core';
 import { compileAddField } from './compile/compile-add-field.js';
 import { compileCreateCollection } from './compile/compile-create-collection.js';
 import { compileDropField } from './compile/compile-drop-field.js';
@@ -46,6 +46,9 @@ const COMPILERS: OperationCompilers<MongoCompileInput> = {
   dropIndex: (op) => compileDropIndex(op),
   addConstraint: (op) => compileAddConstraint(op),
   dropConstraint: (op) => compileDropConstraint(op),
+  alterCollectionOptions: (op) => {
+    throw new UnsupportedOperationError('mongo', `alterCollectionOptions on "${op.collection}"`, 'it changes DynamoDB settings (dynamoOptions) only so far; change a validator with a raw collMod');
+  },
   raw: (op) => compileRaw(op),
 };
 

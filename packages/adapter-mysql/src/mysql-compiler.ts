@@ -57,6 +57,13 @@ const COMPILERS: OperationCompilers<MysqlCompileInput> = {
   dropIndex: (op, { ctx }) => compileDropIndex(op, ctx),
   addConstraint: (op, { ctx }) => compileAddConstraint(op, ctx),
   dropConstraint: (op, { ctx }) => compileDropConstraint(op, ctx),
+  alterCollectionOptions: (op, { dialect }) => {
+    throw new UnsupportedOperationError(
+      dialect.flavor,
+      `alterCollectionOptions on "${op.collection}"`,
+      'it changes DynamoDB settings (dynamoOptions) only so far; change table options with a raw ALTER TABLE',
+    );
+  },
   raw: (op, { dialect }) => {
     const accepted = rawDialectsOf(dialect);
     if (!accepted.includes(op.dialect)) throw new UnsupportedOperationError(dialect.flavor, `a raw "${op.dialect}" operation`, `it runs raw operations for ${accepted.join(', ')}`);

@@ -52,6 +52,13 @@ const COMPILERS: OperationCompilers<PostgresCompileInput> = {
   dropIndex: (op, { ctx, settings }) => compileDropIndex(op, ctx, settings),
   addConstraint: (op, { ctx, settings }) => compileAddConstraint(op, ctx, settings),
   dropConstraint: (op, { settings }) => compileDropConstraint(op, settings),
+  alterCollectionOptions: (op) => {
+    throw new UnsupportedOperationError(
+      'postgres',
+      `alterCollectionOptions on "${op.collection}"`,
+      'it changes DynamoDB settings (dynamoOptions) only so far; change PostgreSQL table settings with a raw ALTER TABLE',
+    );
+  },
   raw: (op) => {
     if (!POSTGRES_RAW_DIALECTS.includes(op.dialect)) throw new UnsupportedOperationError('postgres', `a raw "${op.dialect}" operation`, 'it runs raw operations for postgresql');
     return compileRaw(op);

@@ -33,12 +33,15 @@ export {
 export { isNotNull, type FieldReference, type DefaultValue, type FieldChanges, type FieldDefinition, type FieldOptions, type FieldSpec, type FunctionDefault } from './model/field.js';
 export type { IndexDefinition, IndexField, IndexOptions } from './model/index-definition.js';
 export type { CheckConstraint, ConstraintDefinition, ForeignKeyConstraint, PrimaryKeyConstraint, ReferentialAction, UniqueConstraint } from './model/constraint.js';
-export type { CassandraOptions, CollectionOptions, DynamoKey, DynamoKeyType, DynamoOptions, DynamoSecondaryIndex, MongoOptions, SqlOptions } from './model/collection-options.js';
+export type { CassandraOptions, CollectionOptions, DynamoKey, DynamoKeyType, DynamoOptions, DynamoSecondaryIndex, DynamoStreamViewType, MongoOptions, SqlOptions } from './model/collection-options.js';
+export { OPTION_CHANGE_BLOCKS, type CollectionOptionChanges, type DynamoOptionChanges } from './model/collection-option-changes.js';
+export { DYNAMO_GROUPS, applyDynamoChanges, dynamoGroups, previousDynamo, type DynamoGroup } from './ops/dynamo-option-changes.js';
 export {
   OPERATION_TYPES,
   assertNever,
   type AddConstraintOp,
   type AddFieldOp,
+  type AlterCollectionOptionsOp,
   type CollectionSnapshot,
   type CreateCollectionOp,
   type CreateIndexOp,

@@ -18,6 +18,11 @@ export interface Capabilities {
    * field that says it is refused before IO.
    */
   readonly unsignedIntegers?: boolean;
+  /**
+   * The per-database blocks of `alterCollectionOptions` this adapter changes on an existing
+   * collection, e.g. ['dynamoOptions']; absent or without the block, the op is refused before IO.
+   */
+  readonly optionChanges?: readonly string[];
   /** Index builds that do not block writes. */
   readonly concurrentIndex: boolean;
   /** Dialect names whose raw operations this adapter runs, e.g. ['postgresql']. */

@@ -3,6 +3,7 @@ import { validationIssues } from '../helpers/validate-migration.js';
 import { checksumOf } from '../helpers/checksum-cache.js';
 import { generateTag } from '../helpers/tag.js';
 import { migrationNameProblem } from '../helpers/identifiers.js';
+import type { CollectionOptionChanges } from '../model/collection-option-changes.js';
 import type { CollectionOptions } from '../model/collection-options.js';
 import type { ConstraintDefinition } from '../model/constraint.js';
 import type { FieldChanges, FieldDefinition, FieldSpec } from '../model/field.js';
@@ -138,6 +139,26 @@ export class MigrationBuilder {
     requireString('collection name', collection);
     const options = optionsObject(dropOptions, 'options');
     return this.operation(withoutUndefined({ type: 'dropConstraint', collection, name, previous: options.previous }));
+  }
+
+  /**
+   * Changes database-specific settings of an existing collection: only the settings given
+   * change. DynamoDB (`dynamoOptions`): `ttlAttribute` (null turns TTL off), `streamEnabled` with
+   * `streamViewType`, `sseEnabled` (with `sseKmsKeyId`), `pointInTimeRecovery`,
+   * `deletionProtection`, `tags` (null removes one), `billingMode` with `readCapacity` and
+   * `writeCapacity` (and `indexThroughput` per GSI). The engine reads the current settings before
+   * the change (pass `previous` to skip that), so down sets back exactly what was there. An
+   * adapter refuses a block it does not change before any IO.
+   * @example
+   * migration('orders_settings')
+   *   .alterCollectionOptions('orders', { dynamoOptions: { ttlAttribute: 'expires_at', streamEnabled: true, streamViewType: 'NEW_AND_OLD_IMAGES', pointInTimeRecovery: true, tags: { team: 'payments' } } })
+   *   .build();
+   */
+  alterCollectionOptions(collection: string, options: CollectionOptionChanges, alterOptions?: { previous?: CollectionOptionChanges }): this {
+    requireString('collection name', collection);
+    const changes = optionsObject(options, 'collection option changes');
+    const { previous } = optionsObject(alterOptions, 'options');
+    return this.operation(withoutUndefined({ type: 'alterCollectionOptions', collection, options: changes, previous }));
   }
 
   /**

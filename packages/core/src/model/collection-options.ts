@@ -45,9 +45,21 @@ export interface DynamoOptions {
   readonly globalSecondaryIndexes?: readonly DynamoSecondaryIndex[];
   readonly localSecondaryIndexes?: readonly DynamoSecondaryIndex[];
   readonly streamEnabled?: boolean;
-  readonly streamViewType?: 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
+  readonly streamViewType?: DynamoStreamViewType;
   readonly ttlAttribute?: string;
+  /** Server-side encryption with a KMS key (`sseKmsKeyId`, else AWS's managed key `alias/aws/dynamodb`); absent or false: the AWS owned key, DynamoDB's default. */
+  readonly sseEnabled?: boolean;
+  readonly sseKmsKeyId?: string;
+  /** Point-in-time recovery (continuous backups). */
+  readonly pointInTimeRecovery?: boolean;
+  /** DeleteTable is refused while true. */
+  readonly deletionProtection?: boolean;
+  /** The table's tags (ListTagsOfResource). */
+  readonly tags?: { readonly [key: string]: string };
 }
+
+/** What a DynamoDB stream carries of each changed item. */
+export type DynamoStreamViewType = 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES' | 'KEYS_ONLY';
 
 export interface CassandraOptions {
   readonly partitionKey?: readonly string[];

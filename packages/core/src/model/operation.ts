@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/errors.js';
+import type { CollectionOptionChanges } from './collection-option-changes.js';
 import type { CollectionOptions } from './collection-options.js';
 import type { ConstraintDefinition } from './constraint.js';
 import type { FieldChanges, FieldDefinition } from './field.js';
@@ -107,6 +108,19 @@ export interface DropConstraintOp {
   readonly previous?: ConstraintDefinition;
 }
 
+export interface AlterCollectionOptionsOp {
+  readonly type: 'alterCollectionOptions';
+  readonly collection: string;
+  /** The settings to change, per database (only the keys given change). */
+  readonly options: CollectionOptionChanges;
+  /**
+   * The same keys as they were before the change, read from the database by the engine at apply
+   * time (DescribeTable, DescribeTimeToLive, DescribeContinuousBackups, ListTagsOfResource on
+   * DynamoDB), so down sets them back exactly.
+   */
+  readonly previous?: CollectionOptionChanges;
+}
+
 /** Dialect names raw operations are written for. */
 export type RawDialect = 'postgresql' | 'mysql' | 'mariadb' | 'mongodb' | 'dynamodb' | 'cassandra' | (string & {});
 
@@ -136,6 +150,7 @@ export type Operation =
   | DropIndexOp
   | AddConstraintOp
   | DropConstraintOp
+  | AlterCollectionOptionsOp
   | RawOp;
 
 export type OperationType = Operation['type'];
@@ -152,6 +167,7 @@ export const OPERATION_TYPES: readonly OperationType[] = [
   'dropIndex',
   'addConstraint',
   'dropConstraint',
+  'alterCollectionOptions',
   'raw',
 ];
 

@@ -143,7 +143,7 @@ export function unsignedRefusal(type: OperationType, fields: readonly Pick<Field
 }
 
 /** The yes/no capability flags an operation may need. */
-export type CapabilityFlag = Exclude<keyof Capabilities, 'rawDialects' | 'transactionalDdl'>;
+export type CapabilityFlag = Exclude<keyof Capabilities, 'rawDialects' | 'transactionalDdl' | 'optionChanges'>;
 
 /** For ops with nothing to say: nothing to resolve, no effects, nothing needed, nothing to replay. */
 export const nothing = {

@@ -1,6 +1,7 @@
 import type { Operation, OperationType } from '../model/operation.js';
 import { addConstraintModule } from './add-constraint.js';
 import { addFieldModule } from './add-field.js';
+import { alterCollectionOptionsModule } from './alter-collection-options.js';
 import { createCollectionModule } from './create-collection.js';
 import { createIndexModule } from './create-index.js';
 import { dropCollectionModule } from './drop-collection.js';
@@ -33,6 +34,7 @@ export const OPERATIONS: OperationModules = {
   dropIndex: dropIndexModule,
   addConstraint: addConstraintModule,
   dropConstraint: dropConstraintModule,
+  alterCollectionOptions: alterCollectionOptionsModule,
   raw: rawModule,
 };
 

@@ -52,6 +52,7 @@ export class MemoryAdapter implements Adapter {
       partialIndexes: true,
       unsignedIntegers: true,
       concurrentIndex: false,
+      optionChanges: ['dynamoOptions'],
       rawDialects: ['memory'],
       ...options.capabilities,
     };
