@@ -122,7 +122,10 @@ try {
   writeFileSync(hook, `import { appendFileSync } from 'node:fs';\nprocess.on('exit', () => appendFileSync(${JSON.stringify(rssFile)}, process.resourceUsage().maxRSS + '\\n'));\n`);
   writeFileSync(rssFile, '');
   for (const cmd of ['status', 'up']) timed(bin, [cmd], dir, env, ['--import', pathToFileURL(hook).href]);
-  const rss = readFileSync(rssFile, 'utf8').trim().split('\n').map((kb) => Number(kb) / 1024);
+  const rss = readFileSync(rssFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((kb) => Number(kb) / 1024);
   const result = {
     bench: 'cli-large',
     files: n,

@@ -4,6 +4,7 @@ import type { CommandContext } from '../cli/command-types.js';
 import { type ProgressView, progressView } from '../cli/progress.js';
 import { type IndexedMigration, indexMigrations } from './index-migrations.js';
 import { type Project, loadProject } from './project-config.js';
+import { skipPgRuntimeProbe } from './skip-pg-probe.js';
 import { type TargetNames, targetNames } from './target-names.js';
 
 /** A connected target: the sdk's DatabaseService, its adapter and an engine reporting progress. */
@@ -32,6 +33,7 @@ export async function openTarget(ctx: CommandContext, options: { env?: string; p
   const names = targetNames(ctx.flags, project.config, ctx.vars, ctx.command, options.env);
   const { DatabaseService, MigrationEngine } = await import('@ductape/sdk');
   const db = new DatabaseService({ cwd: ctx.cwd, vars: ctx.vars });
+  skipPgRuntimeProbe();
   await db.connect(names);
   const progress = progressView(ctx.out);
   const adapter = db.getAdapter();
