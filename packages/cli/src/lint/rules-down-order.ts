@@ -11,10 +11,9 @@ import type { ModelCollection, SchemaModel } from './schema-model.js';
  * - dropCollection (without cascade) of a table another table's foreign key references: errno 1451
  *   (MariaDB) / 3730 (MySQL); the rollback stops there (error);
  * - dropIndex of the only index that serves a foreign key (its leading columns are the key's,
- *   whole) while the key is dropped only later in the same down: errno 1553. The adapter gets past
- *   it by adding the key's own index back in the same ALTER, and that index then stays after the
- *   rollback (error) — unless the same down drops the table too (warning: the order is still one
- *   the server refuses).
+ *   whole) while the key is dropped only later in the same down: errno 1553. The MySQL-family
+ *   adapter gets past it by building the key's own index in the same ALTER, which the key's drop
+ *   removes again, so the rollback ends as it should, at the cost of an index build (warning).
  * The fix is the order: drop the foreign key first (in up, create the index before the foreign
  * key, so the derived down drops the key first), or write the down by hand.
  */
@@ -73,11 +72,10 @@ function indexDrop(table: string, name: string, model: SchemaModel, later: reado
   for (const key of c.constraints.values()) {
     if (key.type !== 'foreignKey' || !serves(index.fields, key.columns) || otherServes(c, name, key.columns)) continue;
     if (!later.some((op) => op.type === 'dropConstraint' && op.collection === table && op.name === key.name)) continue;
-    const tableGoes = later.some((op) => op.type === 'dropCollection' && op.name === table);
     out.push({
-      severity: tableGoes ? 'warning' : 'error',
+      severity: 'warning',
       collection: table,
-      message: `drops index "${name}" of "${table}" before foreign key "${key.name}", which needs it: MySQL/MariaDB refuse that DROP INDEX (errno 1553); ductape gets past it by adding the key's own index back, ${tableGoes ? 'which goes with the table later in this down' : 'which then stays after the rollback'}`,
+      message: `drops index "${name}" of "${table}" before foreign key "${key.name}", which needs it: MySQL/MariaDB refuse that DROP INDEX as written (errno 1553); ductape gets past it by building the key's own index in the same ALTER (a full index build during the rollback), dropped again with the key`,
       hint: `drop foreign key "${key.name}" before index "${name}" in down (in up, create the index before the foreign key, so the derived down drops the key first)`,
     });
   }
