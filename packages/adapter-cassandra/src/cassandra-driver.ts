@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client, auth, types } from 'cassandra-driver';
+import { Client, type QueryOptions, auth, types } from 'cassandra-driver';
 import { CassandraConnectionError, CassandraSchemaAgreementError } from './cassandra-errors.js';
+import { disagreeing, schemaVersions } from './schema-versions.js';
 
 export interface CassandraDriverOptions {
   /** `host` or `host:port` of one or more nodes. */
@@ -49,20 +50,38 @@ export class CassandraDriver {
     await this.client.shutdown();
   }
 
-  /** Runs one statement; after a schema change, waits until every node agrees on the schema. */
-  async execute(text: string, params: readonly unknown[] = [], schemaChange = false): Promise<types.ResultSet> {
-    const result = await this.client.execute(text, [...params], { prepare: params.length > 0 });
+  /**
+   * Runs one statement; after a schema change, waits until every node of the ring agrees on the
+   * schema (the driver's own wait and ours share one deadline, `schemaAgreementTimeoutMs` from
+   * when the statement was sent).
+   */
+  async execute(text: string, params: readonly unknown[] = [], schemaChange = false, options: QueryOptions = {}): Promise<types.ResultSet> {
+    const sent = Date.now();
+    const result = await this.client.execute(text, [...params], { prepare: params.length > 0, ...options });
     const agreed = (result.info as { isSchemaInAgreement?: boolean }).isSchemaInAgreement;
-    if (schemaChange || agreed === false) await this.waitForSchemaAgreement();
+    if (schemaChange || agreed === false) await this.waitForSchemaAgreement({ since: sent, coordinator: result.info.queriedHost });
     return result;
   }
 
-  /** Polls `metadata.checkSchemaAgreement()` until it is true; throws after the timeout. */
-  async waitForSchemaAgreement(): Promise<void> {
+  /**
+   * Polls `metadata.checkSchemaAgreement()` (the control connection's system.local and every row
+   * of its system.peers: a node that is down or hangs keeps the version it last gossiped, so it
+   * counts as disagreeing until it has caught up) until it is true. At the deadline every node's
+   * version is read (see schemaVersions): when they do agree it returns, otherwise it throws
+   * CassandraSchemaAgreementError naming the nodes that differ from the coordinator's version.
+   * @example await driver.waitForSchemaAgreement() // before writing history: the ring agrees now
+   */
+  async waitForSchemaAgreement({ since = Date.now(), coordinator }: { since?: number; coordinator?: string } = {}): Promise<void> {
     const metadata = this.client.metadata as unknown as { checkSchemaAgreement(): Promise<boolean> };
-    const deadline = Date.now() + this.schemaAgreementTimeoutMs;
+    const deadline = since + this.schemaAgreementTimeoutMs;
     while (!(await metadata.checkSchemaAgreement())) {
-      if (Date.now() >= deadline) throw new CassandraSchemaAgreementError(this.schemaAgreementTimeoutMs);
+      if (Date.now() >= deadline) {
+        const versions = await schemaVersions(this.client);
+        const reference = versions.find((v) => v.node === coordinator && v.source === 'own')?.version;
+        const differ = disagreeing(versions, reference);
+        if (differ.length === 0) return; // every node, read directly, has one version
+        throw new CassandraSchemaAgreementError(this.schemaAgreementTimeoutMs, versions, differ);
+      }
       await sleep(200);
     }
   }

@@ -1,17 +1,26 @@
 import type { HistoryEntry, HistoryStatus, HistoryStore, Migration } from '@ductape/core';
+import { type QueryOptions, types } from 'cassandra-driver';
 import type { CassandraDriver, Row } from './cassandra-driver.js';
 import { qualify } from './quote.js';
 
 /** The history table in the adapter's keyspace. */
 export const HISTORY_TABLE = '_ductape_migrations';
 
+/**
+ * History is read and written at QUORUM (of all replicas, every datacenter): the next lock holder
+ * may run in another datacenter, and LOCAL_QUORUM there need not see this one's writes.
+ */
+const HISTORY_CL: QueryOptions = { consistency: types.consistencies.quorum };
+
 const COLUMNS = ['name', 'seq', 'tag', 'checksum', 'status', 'direction', 'applied_at', 'started_at', 'execution_ms', 'steps_applied', 'steps_total', 'error', 'applied_by', 'migration'];
 
 /**
  * Migration history in `<keyspace>._ductape_migrations`, one row per migration name. `seq` (a
  * microsecond timestamp, kept when a row is replaced) orders rows as first recorded; the
- * migration is stored as JSON text so `down` works from history alone. Writes at LOCAL_QUORUM;
- * only the lock holder writes, so no lightweight transaction is needed here.
+ * migration is stored as JSON text so `down` works from history alone. Reads and writes at QUORUM;
+ * only the lock holder writes, so no lightweight transaction is needed here. Every save but a
+ * failure record first waits for the ring to agree on the schema: a step, or a whole run, is never
+ * recorded as applied while a node has not caught up with it.
  * @example await new CassandraHistoryStore(driver, 'app').list()
  */
 export class CassandraHistoryStore implements HistoryStore {
@@ -35,7 +44,7 @@ export class CassandraHistoryStore implements HistoryStore {
   }
 
   async list(): Promise<HistoryEntry[]> {
-    const result = await this.driver.execute(`SELECT ${COLUMNS.join(', ')} FROM ${this.#table}`);
+    const result = await this.driver.execute(`SELECT ${COLUMNS.join(', ')} FROM ${this.#table}`, [], false, HISTORY_CL);
     return result.rows
       .map((row) => ({ seq: Number(row.get('seq')), entry: toEntry(row) }))
       .sort((a, b) => a.seq - b.seq)
@@ -43,28 +52,36 @@ export class CassandraHistoryStore implements HistoryStore {
   }
 
   async save(entry: HistoryEntry): Promise<void> {
-    const existing = await this.driver.execute(`SELECT seq FROM ${this.#table} WHERE name = ?`, [entry.name]);
+    // A failure record (status failed, with the error) is written whatever the ring says: it
+    // records no step beyond those already recorded, and says why the run stopped.
+    if (!(entry.status === 'failed' && entry.error !== null)) await this.driver.waitForSchemaAgreement();
+    const existing = await this.driver.execute(`SELECT seq FROM ${this.#table} WHERE name = ?`, [entry.name], false, HISTORY_CL);
     const seq = existing.rowLength > 0 ? Number(existing.first().get('seq')) : this.#nextSeq();
-    await this.driver.execute(`INSERT INTO ${this.#table} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`, [
-      entry.name,
-      seq,
-      entry.tag,
-      entry.checksum,
-      entry.status,
-      entry.direction,
-      entry.appliedAt,
-      entry.startedAt,
-      entry.executionMs,
-      entry.stepsApplied,
-      entry.stepsTotal,
-      entry.error,
-      entry.appliedBy,
-      JSON.stringify(entry.migration),
-    ]);
+    await this.driver.execute(
+      `INSERT INTO ${this.#table} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+      [
+        entry.name,
+        seq,
+        entry.tag,
+        entry.checksum,
+        entry.status,
+        entry.direction,
+        entry.appliedAt,
+        entry.startedAt,
+        entry.executionMs,
+        entry.stepsApplied,
+        entry.stepsTotal,
+        entry.error,
+        entry.appliedBy,
+        JSON.stringify(entry.migration),
+      ],
+      false,
+      HISTORY_CL,
+    );
   }
 
   async remove(name: string): Promise<void> {
-    await this.driver.execute(`DELETE FROM ${this.#table} WHERE name = ?`, [name]);
+    await this.driver.execute(`DELETE FROM ${this.#table} WHERE name = ?`, [name], false, HISTORY_CL);
   }
 
   /** Microseconds since the epoch, strictly increasing within this process. */
