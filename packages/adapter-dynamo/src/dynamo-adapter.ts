@@ -29,6 +29,7 @@ import { type DynamoAdapterOptions, type DynamoSettings, resolveSettings } from 
 import { keyTypeLookup } from './execute/key-type-lookup.js';
 import type { KeyTypeLookup } from './execute/resolve-types.js';
 import { runCommand } from './execute/run-command.js';
+import { runSetting } from './execute/run-setting.js';
 import { scanAndUpdate } from './execute/scan-update.js';
 import { waitUntilSettled } from './execute/wait.js';
 
@@ -68,6 +69,7 @@ export class DynamoAdapter implements DataAdapter {
       (c) => this.#compiler.tableName(c),
       this.history,
       (t) => waitUntilSettled(this.driver, t, this.settings),
+      () => this.#compiler.features,
     );
     this.#keyType = keyTypeLookup(this.driver, this.history, (c) => this.#compiler.tableName(c));
   }
@@ -107,6 +109,7 @@ export class DynamoAdapter implements DataAdapter {
     if (step.kind === 'noop') return;
     if (step.kind !== 'command') throw new InvalidArgumentError('the step', 'a DynamoDB command step', step.kind);
     if (step.name === SCAN_AND_UPDATE) await scanAndUpdate(this.driver, step, this.settings);
+    else if ((step.args as { setting?: unknown }).setting) await runSetting(this.driver, step, this.settings);
     else await runCommand(this.driver, step, this.settings, this.#keyType);
     // No step counts as applied while its table or one of its indexes is still changing (on AWS
     // a CREATING or UPDATING table cannot be used yet): wait until it is settled, or gone.

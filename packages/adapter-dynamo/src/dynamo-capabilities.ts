@@ -15,5 +15,6 @@ export const DYNAMO_CAPABILITIES: Capabilities = {
   uniqueConstraints: false,
   partialIndexes: false,
   concurrentIndex: true,
+  optionChanges: ['dynamoOptions'],
   rawDialects: ['dynamodb'],
 };

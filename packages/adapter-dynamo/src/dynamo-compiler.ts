@@ -5,6 +5,7 @@ import { compileCreateCollection } from './compile/create-collection.js';
 import { compileCreateIndex } from './compile/create-index.js';
 import { compileDropCollection } from './compile/drop-collection.js';
 import { compileDropIndex } from './compile/drop-index.js';
+import { compileAlterCollectionOptions } from './compile/alter-options.js';
 import { compileAddField, compileDropField, compileModifyField, compileRenameField } from './compile/fields.js';
 import { refuseKeyChanges } from './compile/key-renames.js';
 import { compileRaw } from './compile/raw.js';
@@ -25,6 +26,7 @@ const COMPILERS: OperationCompilers<CompileEnv> = {
   dropIndex: (op, env) => compileDropIndex(op, env),
   addConstraint: (op) => refuseConstraint(op),
   dropConstraint: (op) => refuseConstraint(op),
+  alterCollectionOptions: (op, env) => compileAlterCollectionOptions(op, env),
   raw: (op) => compileRaw(op),
 };
 
@@ -72,7 +74,7 @@ export class DynamoCompiler {
 
   #compileOp(op: Operation, ctx: CompileContext): Step[] {
     const earlier = (ctx.direction === 'up' ? ctx.migration.up : ctx.migration.down).slice(0, ctx.index);
-    const env: CompileEnv = { tableName: (c) => this.tableName(c), migration: ctx.migration, earlier, gsisInCreateTable: this.features.gsisInCreateTable };
+    const env: CompileEnv = { tableName: (c) => this.tableName(c), migration: ctx.migration, earlier, gsisInCreateTable: this.features.gsisInCreateTable, features: this.features };
     return compileWith(COMPILERS, op, env);
   }
 }

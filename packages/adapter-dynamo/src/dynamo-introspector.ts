@@ -4,12 +4,15 @@ import { detailsToReport } from './compile/index-details.js';
 import { declaredFields } from './declared-fields.js';
 import type { DynamoDriver } from './dynamo-driver.js';
 import type { DynamoHistoryStore } from './dynamo-history.js';
+import { AWS_FEATURES, type DynamoFeatures } from './dynamo-probe.js';
+import { type ReadSettings, readSettings } from './introspect-settings.js';
 
 /** The portable type a key attribute type reads back as (DynamoDB numbers are exact decimals). */
 const FIELD_OF: { readonly [t: string]: FieldType } = { S: 'string', N: 'decimal', B: 'binary' };
 
 /**
- * What a table looks like, from DescribeTable and DescribeTimeToLive: its GSIs as indexes and
+ * What a table looks like, from DescribeTable, DescribeTimeToLive, DescribeContinuousBackups and
+ * ListTagsOfResource (the last two where the endpoint has them): its GSIs as indexes and
  * every DynamoDB setting in `options.dynamoOptions` (so the inverse of a drop recreates the same
  * table). Fields: DynamoDB stores only key and index attributes, so the fields declared by the
  * applied migrations in history come first, then any key or index attribute they do not name.
@@ -21,6 +24,7 @@ export class DynamoIntrospector {
     private readonly tableName: (collection: string) => string,
     private readonly history: DynamoHistoryStore,
     private readonly describeSettled: (table: string) => Promise<TableDescription | undefined> = (t) => driver.describe(t),
+    private readonly features: () => DynamoFeatures = () => AWS_FEATURES,
   ) {}
 
   /**
@@ -34,7 +38,8 @@ export class DynamoIntrospector {
     const ttl = await this.driver.send('DescribeTimeToLive', { TableName: table.TableName });
     const ttlDescription = ttl.TimeToLiveDescription as { AttributeName?: string; TimeToLiveStatus?: string } | undefined;
     const ttlAttribute = ttlDescription?.TimeToLiveStatus === 'ENABLED' || ttlDescription?.TimeToLiveStatus === 'ENABLING' ? ttlDescription.AttributeName : undefined;
-    return snapshotOf(collection, table, ttlAttribute, declaredFields(collection, await this.history.list()));
+    const read = await readSettings(this.driver, table, this.features());
+    return snapshotOf(collection, table, ttlAttribute, declaredFields(collection, await this.history.list()), read);
   }
 }
 
@@ -42,7 +47,7 @@ export class DynamoIntrospector {
  * A CollectionSnapshot from a TableDescription (pure; exported for tests).
  * @example snapshotOf('users', describeOutput.Table, 'expires_at').options?.dynamoOptions?.partitionKey
  */
-export function snapshotOf(collection: string, table: TableDescription, ttlAttribute: string | undefined, declared?: readonly FieldDefinition[]): CollectionSnapshot {
+export function snapshotOf(collection: string, table: TableDescription, ttlAttribute: string | undefined, declared?: readonly FieldDefinition[], read: ReadSettings = {}): CollectionSnapshot {
   const defs = table.AttributeDefinitions ?? [];
   const keyOf = (schema: KeySchemaElement[] | undefined, type: 'HASH' | 'RANGE') => key(schema?.find((k) => k.KeyType === type)?.AttributeName, defs);
   const partition = keyOf(table.KeySchema, 'HASH') as DynamoKey;
@@ -71,6 +76,10 @@ export function snapshotOf(collection: string, table: TableDescription, ttlAttri
     ...(lsis.length > 0 ? { localSecondaryIndexes: lsis } : {}),
     ...(stream?.StreamEnabled ? { streamEnabled: true, ...opt('streamViewType', stream.StreamViewType) } : {}),
     ...opt('ttlAttribute', ttlAttribute),
+    ...encryption(table.SSEDescription),
+    ...(read.pointInTimeRecovery ? { pointInTimeRecovery: true } : {}),
+    ...(table.DeletionProtectionEnabled ? { deletionProtection: true } : {}),
+    ...(read.tags ? { tags: read.tags } : {}),
   };
   const keyNames = new Set([partition.name, sort?.name]);
   // Declared fields are authoritative (an index key whose field was dropped is not a field any
@@ -90,6 +99,12 @@ export function snapshotOf(collection: string, table: TableDescription, ttlAttri
     return { name: g.name, fields: [g.partitionKey, g.sortKey].flatMap((k) => (k ? [{ name: k.name }] : [])), ...(details ? { dynamoOptions: details } : {}) };
   });
   return { name: collection, fields, indexes, options: { dynamoOptions } };
+}
+
+/** KMS encryption (ENABLED, or being applied) with its key; the AWS owned key (no SSEDescription, or DISABLED) is the default and left out. */
+function encryption(sse: TableDescription['SSEDescription']): Pick<DynamoOptions, 'sseEnabled' | 'sseKmsKeyId'> {
+  if (!sse || !['ENABLED', 'ENABLING', 'UPDATING'].includes(String(sse.Status))) return {};
+  return { sseEnabled: true, ...opt('sseKmsKeyId', sse.KMSMasterKeyArn) };
 }
 
 function byName<T extends { IndexName?: string }>(list: readonly T[] | undefined): T[] {

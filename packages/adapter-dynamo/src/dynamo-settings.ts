@@ -4,6 +4,8 @@ import type { DynamoFeatures } from './dynamo-probe.js';
 /** What the adapter reports while it waits or backfills (for logs and progress bars). */
 export type DynamoEvent =
   | { readonly type: 'wait'; readonly table: string; readonly index?: string; readonly until: 'ACTIVE' | 'DELETED'; readonly status: string; readonly elapsedMs: number }
+  /** A TTL or encryption change DynamoDB applies asynchronously (AWS: TTL may take up to an hour). */
+  | { readonly type: 'wait'; readonly table: string; readonly setting: 'ttl' | 'sse'; readonly until: string; readonly status: string; readonly elapsedMs: number }
   | { readonly type: 'batch'; readonly table: string; readonly scanned: number; readonly updated: number; readonly elapsedMs: number }
   /** DynamoDB refused a table command for its limit on concurrent operations; it is tried again after a pause. */
   | { readonly type: 'limit'; readonly table: string; readonly command: string; readonly attempt: number; readonly elapsedMs: number };

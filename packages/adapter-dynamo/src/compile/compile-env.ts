@@ -1,4 +1,5 @@
 import type { Migration, Operation } from '@ductape/core';
+import type { DynamoFeatures } from '../dynamo-probe.js';
 
 /** What the per-operation compile functions need besides the op. Pure data and pure functions. */
 export interface CompileEnv {
@@ -9,4 +10,6 @@ export interface CompileEnv {
   readonly earlier: readonly Operation[];
   /** False on DynamoDB Local: createCollection adds each GSI with an UpdateTable of its own (see DynamoFeatures). */
   readonly gsisInCreateTable: boolean;
+  /** What the endpoint supports (probed at connect): settings it lacks are refused before any change. */
+  readonly features: DynamoFeatures;
 }

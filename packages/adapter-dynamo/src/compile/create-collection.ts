@@ -5,6 +5,7 @@ import { gsiFromIndex } from './index-definition.js';
 import { attributeDefinitions, keySchema } from './key-schema.js';
 import { assertDynamoName, invalid } from './names.js';
 import { type Throughput, globalIndex, localIndex } from './secondary-index.js';
+import { pointInTimeRecoveryStep, requireFeature } from './setting-steps.js';
 import { commandStep } from './step.js';
 
 /**
@@ -41,9 +42,17 @@ export function compileCreateCollection(op: CreateCollectionOp, env: CompileEnv)
     ...(inCreate.length > 0 ? { GlobalSecondaryIndexes: inCreate.map((g) => globalIndex(g, throughput)) } : {}),
     ...(lsis.length > 0 ? { LocalSecondaryIndexes: lsis.map((l) => localIndex(l, partition, sort !== undefined)) } : {}),
     ...(o.streamEnabled ? { StreamSpecification: { StreamEnabled: true, StreamViewType: o.streamViewType ?? 'NEW_AND_OLD_IMAGES' } } : {}),
+    ...tableSettings(TableName, o, env),
   };
   const keys = `${partition.name} ${partition.type} HASH${sort ? `, ${sort.name} ${sort.type} RANGE` : ''}`;
-  const extras = [inCreate.length ? `${inCreate.length} GSI` : '', lsis.length ? `${lsis.length} LSI` : '', o.streamEnabled ? 'stream' : ''].filter(Boolean);
+  const extras = [
+    inCreate.length ? `${inCreate.length} GSI` : '',
+    lsis.length ? `${lsis.length} LSI` : '',
+    o.streamEnabled ? 'stream' : '',
+    o.sseEnabled ? 'KMS encryption' : '',
+    o.deletionProtection ? 'deletion protection' : '',
+    o.tags && Object.keys(o.tags).length > 0 ? 'tags' : '',
+  ].filter(Boolean);
   const steps = [commandStep('CreateTable', input, `CreateTable ${TableName} (${[keys, ...extras].join('; ')})`, { table: TableName, until: 'ACTIVE' })];
   if (!env.gsisInCreateTable) steps.push(...gsis.map((g) => addedGsiStep(op.name, TableName, g, throughput)));
   if (o.ttlAttribute !== undefined) {
@@ -51,7 +60,26 @@ export function compileCreateCollection(op: CreateCollectionOp, env: CompileEnv)
     const spec = { AttributeName: o.ttlAttribute, Enabled: true };
     steps.push(commandStep('UpdateTimeToLive', { TableName, TimeToLiveSpecification: spec }, `UpdateTimeToLive ${TableName} on ${o.ttlAttribute}`));
   }
+  if (o.pointInTimeRecovery === true) {
+    requireFeature(env.features, 'pointInTimeRecovery', `point-in-time recovery of ${TableName}`);
+    steps.push(pointInTimeRecoveryStep(TableName, true));
+  }
   return steps;
+}
+
+/**
+ * Encryption, deletion protection and tags of a new table (a dropped table's snapshot carries
+ * them, so its down recreates them); what DynamoDB Local lacks is refused before any change.
+ */
+function tableSettings(TableName: string, o: DynamoOptions, env: CompileEnv): { readonly [key: string]: unknown } {
+  const tags = Object.entries(o.tags ?? {});
+  if (o.sseEnabled) requireFeature(env.features, 'encryptionSettings', `the encryption settings of ${TableName}`);
+  if (tags.length > 0) requireFeature(env.features, 'tagging', `the tags of ${TableName}`);
+  return {
+    ...(o.sseEnabled ? { SSESpecification: { Enabled: true, SSEType: 'KMS', ...(o.sseKmsKeyId ? { KMSMasterKeyId: o.sseKmsKeyId } : {}) } } : {}),
+    ...(o.deletionProtection ? { DeletionProtectionEnabled: true } : {}),
+    ...(tags.length > 0 ? { Tags: tags.map(([Key, Value]) => ({ Key, Value })) } : {}),
+  };
 }
 
 /**

@@ -25,6 +25,21 @@ export const DYNAMO_COMMANDS = [
 
 export type DynamoCommandName = (typeof DYNAMO_COMMANDS)[number];
 
+/**
+ * The table setting a step sets (alterCollectionOptions, a createCollection's point-in-time
+ * recovery). When run, a setting already so sends nothing (a resumed step), tags go to the
+ * table's ARN, and TTL and encryption changes are waited for (they are asynchronous on AWS).
+ */
+export type SettingTarget =
+  | { readonly kind: 'ttl'; readonly attribute: string; readonly enabled: boolean }
+  | { readonly kind: 'stream'; readonly enabled: boolean; readonly viewType?: string }
+  | { readonly kind: 'sse'; readonly enabled: boolean; readonly kmsKeyId?: string }
+  | { readonly kind: 'pointInTimeRecovery'; readonly enabled: boolean }
+  | { readonly kind: 'deletionProtection'; readonly enabled: boolean }
+  /** `gsisFromTable`: GSIs the input does not name get the table's new capacities (a switch to PROVISIONED needs them). */
+  | { readonly kind: 'billing'; readonly mode: 'PAY_PER_REQUEST' | 'PROVISIONED'; readonly read?: number; readonly write?: number; readonly gsisFromTable?: boolean }
+  | { readonly kind: 'tags' };
+
 /** Arguments of a step that sends one DynamoDB command (and maybe waits). */
 export interface CommandArgs {
   readonly input: { readonly [key: string]: unknown };
@@ -33,6 +48,8 @@ export interface CommandArgs {
   readonly throughputFromTable?: boolean;
   /** With throughputFromTable: the GSI's own capacities (a recreated index's), used instead of the table's. */
   readonly indexThroughput?: { readonly ReadCapacityUnits: number; readonly WriteCapacityUnits: number };
+  /** A table setting (see SettingTarget): run by execute/run-setting.ts. */
+  readonly setting?: SettingTarget;
   /** Why a step does no DDL (e.g. addField only checks that the table exists). */
   readonly reason?: string;
   /**
