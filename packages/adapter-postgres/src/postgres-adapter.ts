@@ -1,7 +1,6 @@
 import {
   InvalidArgumentError,
   UnsupportedOperationError,
-  ValidationError,
   type Adapter,
   type Capabilities,
   type CollectionSnapshot,
@@ -22,8 +21,8 @@ import { POSTGRES_RAW_DIALECTS, compilePostgres } from './postgres-compiler.js';
 import type { PostgresDriver, Queryable } from './postgres-driver.js';
 import { PostgresHistoryStore } from './postgres-history.js';
 import { referencingKeysOf } from './introspect/referencing-keys.js';
-import { type LiveRelation, liveRelations } from './preflight/live-relation.js';
-import { relationConflicts, relationNamesOf } from './preflight/relation-walk.js';
+import { refuseConflicts } from './preflight/refuse-conflicts.js';
+import { relationNamesOf } from './preflight/relation-walk.js';
 import { introspectTable, readLiveSchema } from './introspect/live-read.js';
 import { PostgresLeaseLock } from './postgres-lease-lock.js';
 import { DEFAULT_SETTLE_TIMEOUT_MS, PostgresAdvisoryLock } from './postgres-lock.js';
@@ -192,33 +191,35 @@ export class PostgresAdapter implements Adapter {
    * whose step would create an index, a UNIQUE or PRIMARY KEY constraint or a table, or rename one,
    * to a name another relation of the schema holds at that point (PostgreSQL names them per schema,
    * not per table, and would fail that step after the earlier ones ran). Replays the relation
-   * names the compiled steps create, free and rename over one read of pg_class. Reads only.
+   * names the compiled steps create, free and rename over a read of pg_class (a probe of the names,
+   * and their details only when some exist). Reads only.
    * @example await adapter.preflight(steps, 'up') // throws ValidationError 'relation_exists'
    */
   async preflight(steps: readonly Step[]): Promise<void> {
     const names = relationNamesOf(steps);
     if (names.length === 0) return;
-    this.#refuseConflicts(steps, await liveRelations(this.driver, this.schema, names));
+    refuseConflicts(steps, (await readLiveSchema(this.driver, this.schema, [], names)).relations, this.schema);
   }
 
   /**
    * The tables `collections` (as introspect reads each) and, with `check`, the relations its steps'
-   * preflight needs, in one round trip (one statement returning JSON); `preflight` then refuses as
-   * preflight would, from that read. Nothing is kept for a later call.
+   * preflight needs, in one statement returning JSON (a second only for new names found taken:
+   * readLiveSchema); `preflight` then refuses as preflight would, from that read. Nothing is kept.
    * @example const live = await adapter.readLive(['users'], { steps, direction: 'up' }); await live.preflight?.();
    */
   async readLive(collections: readonly string[], check?: { readonly steps: readonly Step[]; readonly direction: 'up' | 'down' }): Promise<LiveRead> {
     if (!Array.isArray(collections) || collections.some((c) => typeof c !== 'string')) throw new InvalidArgumentError('collections', 'an array of table names', collections);
-    const read = await readLiveSchema(this.driver, this.schema, collections, check ? relationNamesOf(check.steps) : []);
+    const names = check ? relationNamesOf(check.steps) : [];
+    // A table the steps create (or rename to) is probably new: probed; the others read in full at once.
+    const read = await readLiveSchema(
+      this.driver,
+      this.schema,
+      collections,
+      names,
+      collections.filter((c) => !names.includes(c)),
+    );
     if (!check) return { collections: read.collections };
-    return { collections: read.collections, preflight: async () => this.#refuseConflicts(check.steps, read.relations) };
-  }
-
-  #refuseConflicts(steps: readonly Step[], live: readonly LiveRelation[]): void {
-    const issues = relationConflicts(steps, live, this.schema);
-    if (issues.length === 0) return;
-    const migration = steps.map((s) => (s as PostgresStatementStep).origin?.migration).find((m) => m !== undefined) ?? '(unnamed)';
-    throw new ValidationError(`migration "${migration}" against the relations of schema "${this.schema}" (nothing was changed)`, issues);
+    return { collections: read.collections, preflight: async () => refuseConflicts(check.steps, read.relations, this.schema) };
   }
 
   /** Drops the lock connection without releasing, as a killed process would (for tests). */

@@ -8,7 +8,10 @@ const pgOfAdapter = createRequire(new URL('../../../packages/adapter-postgres/pa
 
 /** The kind of a statement our adapter sends, by its text. */
 function kindOf(text) {
-  const t = text.replace(/\s+/g, ' ').trim();
+  // Classified by its main statement: what the adapter sends with it in the same round trip (the
+  // transaction's BEGIN and settings, a lock-retry's SAVEPOINT) is left out; BEGIN alone stays BEGIN.
+  const whole = text.replace(/\s+/g, ' ').trim();
+  const t = whole.replace(/^BEGIN; (SET LOCAL [^;]*; |SELECT set_config\('search_path'[^;]*; )*(SAVEPOINT \S+; )?/i, '').trim() || whole;
   if (/^(BEGIN|COMMIT|ROLLBACK|RELEASE SAVEPOINT|SAVEPOINT \S+$)/i.test(t)) return 'transaction (BEGIN…, COMMIT, RELEASE SAVEPOINT)';
   if (/advisory|pg_stat_activity|pg_locks|application_name/i.test(t)) return 'lock (advisory lock, unlock, running-work check, session marks)';
   if (/_ductape_migrations|to_regclass/i.test(t)) return 'history (ensure, read, write)';
