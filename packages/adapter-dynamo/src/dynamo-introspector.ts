@@ -53,19 +53,21 @@ export function snapshotOf(collection: string, table: TableDescription, ttlAttri
   const partition = keyOf(table.KeySchema, 'HASH') as DynamoKey;
   const sort = keyOf(table.KeySchema, 'RANGE');
   // DescribeTable lists indexes in no fixed order: sort by name so snapshots compare equal.
+  const provisioned = table.BillingModeSummary?.BillingMode === 'PROVISIONED' || (!table.BillingModeSummary && (table.ProvisionedThroughput?.ReadCapacityUnits ?? 0) > 0);
+  // A GSI's capacities mean something only on a PROVISIONED table (DynamoDB Local keeps reporting
+  // those of before a switch to PAY_PER_REQUEST).
   const gsis: DynamoSecondaryIndex[] = byName(table.GlobalSecondaryIndexes).map((g) => ({
     name: String(g.IndexName),
     ...opt('partitionKey', keyOf(g.KeySchema, 'HASH')),
     ...opt('sortKey', keyOf(g.KeySchema, 'RANGE')),
     ...opt('projection', projectionOf(g.Projection)),
-    ...capacity(g.ProvisionedThroughput),
+    ...(provisioned ? capacity(g.ProvisionedThroughput) : {}),
   }));
   const lsis: DynamoSecondaryIndex[] = byName(table.LocalSecondaryIndexes).map((l) => ({
     name: String(l.IndexName),
     ...opt('sortKey', keyOf(l.KeySchema, 'RANGE')),
     ...opt('projection', projectionOf(l.Projection)),
   }));
-  const provisioned = table.BillingModeSummary?.BillingMode === 'PROVISIONED' || (!table.BillingModeSummary && (table.ProvisionedThroughput?.ReadCapacityUnits ?? 0) > 0);
   const stream = table.StreamSpecification;
   const dynamoOptions: DynamoOptions = {
     partitionKey: partition,

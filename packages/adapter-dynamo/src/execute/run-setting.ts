@@ -24,8 +24,8 @@ export async function runSetting(driver: DynamoDriver, step: CommandStep, settin
   // AWS refuses an UpdateTable while the table is still changing (an earlier step's, or a dead runner's).
   if (step.name === 'UpdateTable') await waitFor(driver, { table, until: 'ACTIVE' }, settings);
   if (!(await alreadySo(driver, table, setting, args.input).catch(refusedCheck))) await sendWhenAllowed(driver, step.name, await inputFor(driver, table, setting, args.input), settings);
-  if (setting.kind === 'ttl') await settle(driver, table, 'ttl', settings, async () => ttlStatus(driver, table));
-  if (setting.kind === 'sse') await settle(driver, table, 'sse', settings, async () => (await describe(driver, table)).SSEDescription?.Status ?? 'DISABLED');
+  if (setting.kind === 'ttl') await settle(table, 'ttl', settings, async () => ttlStatus(driver, table));
+  if (setting.kind === 'sse') await settle(table, 'sse', settings, async () => (await describe(driver, table)).SSEDescription?.Status ?? 'DISABLED');
   if (args.wait) await waitFor(driver, args.wait, settings);
 }
 
@@ -36,7 +36,11 @@ async function inputFor(driver: DynamoDriver, table: string, setting: SettingTar
   }
   if (setting.kind !== 'billing' || !setting.gsisFromTable) return input;
   const named = new Set(((input.GlobalSecondaryIndexUpdates as { Update: { IndexName: string } }[] | undefined) ?? []).map((u) => u.Update.IndexName));
-  const others = ((await describe(driver, table)).GlobalSecondaryIndexes ?? []).filter((g) => !named.has(String(g.IndexName)));
+  // A GSI already reporting those capacities is left out: DynamoDB refuses an update to the
+  // current value (DynamoDB Local keeps a GSI's old capacities across a switch to PAY_PER_REQUEST).
+  const current = (g: { ProvisionedThroughput?: { ReadCapacityUnits?: number; WriteCapacityUnits?: number } }) =>
+    g.ProvisionedThroughput?.ReadCapacityUnits === setting.read && g.ProvisionedThroughput?.WriteCapacityUnits === setting.write;
+  const others = ((await describe(driver, table)).GlobalSecondaryIndexes ?? []).filter((g) => !named.has(String(g.IndexName)) && !current(g));
   if (others.length === 0) return input;
   const throughput = { ReadCapacityUnits: setting.read, WriteCapacityUnits: setting.write };
   const updates = [...((input.GlobalSecondaryIndexUpdates as unknown[]) ?? []), ...others.map((g) => ({ Update: { IndexName: g.IndexName, ProvisionedThroughput: throughput } }))];
@@ -92,7 +96,7 @@ async function ttlStatus(driver: DynamoDriver, table: string): Promise<string> {
 }
 
 /** Polls until the setting's status is no longer ENABLING, DISABLING or UPDATING. */
-async function settle(driver: DynamoDriver, table: string, setting: 'ttl' | 'sse', settings: DynamoSettings, status: () => Promise<string>): Promise<void> {
+async function settle(table: string, setting: 'ttl' | 'sse', settings: DynamoSettings, status: () => Promise<string>): Promise<void> {
   const started = Date.now();
   for (;;) {
     const now = await status();

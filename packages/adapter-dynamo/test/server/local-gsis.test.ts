@@ -39,7 +39,7 @@ describe.skipIf(!endpoint)('DynamoDB Local: GSIs of a new table can all be dropp
 
   it('the probe knows DynamoDB Local', async () => {
     await adapter.connect();
-    expect(adapter.features).toEqual({ gsisInCreateTable: false });
+    expect(adapter.features).toEqual({ gsisInCreateTable: false, tagging: false, pointInTimeRecovery: false, encryptionSettings: false });
   });
 
   it('a new table with repeated-key and table-key GSIs: every GSI drops, comes back with the down, and drops again', async () => {
