@@ -9,6 +9,9 @@ export const DEFAULT_SETTLE_TIMEOUT_MS = 60_000;
 const PREFIX = 'ductape lock: ';
 /** Advisory locks belong to one database: pg_locks lists those of every database of the server. */
 const THIS_DATABASE = '(SELECT oid FROM pg_database WHERE datname = current_database())';
+/** Takes the lock; when it did, names the session after the holder and reads the fencing token (the subquery runs first: OFFSET 0 keeps it apart). */
+const TAKE_SQL = `SELECT s.ok, CASE WHEN s.ok THEN set_config('application_name', $2, false) END AS named, CASE WHEN s.ok THEN txid_current()::text END AS token
+FROM (SELECT pg_try_advisory_lock($1::bigint) AS ok OFFSET 0) s`;
 const UNLOCK_SQL = "SELECT pg_advisory_unlock($1::bigint), set_config('application_name', 'ductape lock: idle', false)";
 
 /**
@@ -44,9 +47,9 @@ export class PostgresAdvisoryLock implements LockStore {
     }
     this.#held = undefined;
     const conn = await this.#connection();
-    const r = await conn.query('SELECT pg_try_advisory_lock($1::bigint) AS ok', [this.#key.key]);
-    if (r.rows[0]?.ok !== true) return { acquired: false, heldBy: await describeHolder(conn, this.#key) };
-    const info = await conn.query("SELECT set_config('application_name', $1, false), txid_current()::text AS token", [(PREFIX + owner.description).slice(0, 63)]);
+    // One round trip: the lock, and only once it is taken the holder's name and the fencing token.
+    const info = await conn.query(TAKE_SQL, [this.#key.key, (PREFIX + owner.description).slice(0, 63)]);
+    if (info.rows[0]?.ok !== true) return { acquired: false, heldBy: await describeHolder(conn, this.#key) };
     try {
       await waitForWork(conn, { schema: this.#schema, ownPids: () => this.#driver.ownPids?.() ?? [], timeoutMs: this.#settleTimeoutMs });
     } catch (error) {
