@@ -1,5 +1,5 @@
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
-import type { DynamoDriver } from './dynamo-driver.js';
+import { type DynamoDriver, type Output, isAws } from './dynamo-driver.js';
 import { DynamoCommandError } from './dynamo-errors.js';
 import type { DynamoFeatures } from './dynamo-probe.js';
 
@@ -11,7 +11,8 @@ export interface ReadSettings {
 
 /**
  * Point-in-time recovery (DescribeContinuousBackups) and tags (ListTagsOfResource, every page)
- * of a table, each only where the endpoint has it (DynamoDB Local has neither). A refusal (a
+ * of a table, each only where the endpoint has it (DynamoDB Local has neither: probed at connect,
+ * or answered UnknownOperationException, so no table there has them). Any other refusal (a
  * missing IAM permission) is an error that names the permission: the snapshot is not given
  * without them, since a down or a drift check would then take them for off.
  * @example await readSettings(driver, table, features) // { pointInTimeRecovery: true, tags: { team: 'a' } }
@@ -21,7 +22,7 @@ export async function readSettings(driver: DynamoDriver, table: TableDescription
   const out: { pointInTimeRecovery?: boolean; tags?: { [key: string]: string } } = {};
   if (features.pointInTimeRecovery !== false) {
     const backups = await read(driver, 'DescribeContinuousBackups', { TableName }, TableName, 'dynamodb:DescribeContinuousBackups');
-    const d = backups.ContinuousBackupsDescription as { PointInTimeRecoveryDescription?: { PointInTimeRecoveryStatus?: string } } | undefined;
+    const d = backups?.ContinuousBackupsDescription as { PointInTimeRecoveryDescription?: { PointInTimeRecoveryStatus?: string } } | undefined;
     if (d?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus === 'ENABLED') out.pointInTimeRecovery = true;
   }
   if (features.tagging !== false && table.TableArn) {
@@ -29,6 +30,7 @@ export async function readSettings(driver: DynamoDriver, table: TableDescription
     let NextToken: string | undefined;
     do {
       const page = await read(driver, 'ListTagsOfResource', { ResourceArn: table.TableArn, ...(NextToken ? { NextToken } : {}) }, TableName, 'dynamodb:ListTagsOfResource');
+      if (!page) break;
       for (const t of (page.Tags as { Key?: string; Value?: string }[] | undefined) ?? []) if (t.Key !== undefined) tags[t.Key] = t.Value ?? '';
       NextToken = page.NextToken as string | undefined;
     } while (NextToken);
@@ -37,10 +39,12 @@ export async function readSettings(driver: DynamoDriver, table: TableDescription
   return out;
 }
 
-async function read(driver: DynamoDriver, name: string, input: { readonly [key: string]: unknown }, table: string, permission: string) {
+/** The output, or undefined when the endpoint does not know the operation at all (then no table there has the setting). */
+async function read(driver: DynamoDriver, name: string, input: { readonly [key: string]: unknown }, table: string, permission: string): Promise<Output | undefined> {
   try {
     return await driver.send(name, input);
   } catch (error) {
+    if (isAws(error, 'UnknownOperationException')) return undefined;
     if (!(error instanceof DynamoCommandError)) throw error;
     const hint = `introspection reads every table setting, so that a down and drift see them; grant ${permission} (or, on an emulator without it, set the adapter option features), then run again; nothing was changed`;
     throw new DynamoCommandError(name, table, error.cause ?? error, hint);
