@@ -2,7 +2,7 @@ import type { FleetInspectRow } from '@ductape/sdk';
 import type { CommandContext, CommandResult } from '../cli/command-types.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import { driftLine } from '../drift/drift-line.js';
-import { type TargetDrift, targetDrift } from '../drift/target-drift.js';
+import { type TargetDrift, rawNote, targetDrift } from '../drift/target-drift.js';
 import type { FleetFlags } from '../project/fleet-flags.js';
 
 /** Targets with the same drift (or none, or the same error), for the grouped summary. */
@@ -44,7 +44,9 @@ export async function driftFleet(ctx: CommandContext, f: FleetFlags): Promise<Co
     } else out.line(`${out.c.yellow('!')} ${n(g.count, 'target')} could not be checked: ${names(g.targets)} (${g.error?.code ?? ''} ${g.error?.message ?? ''})`);
   }
   const raw = [...new Set(result.rows.flatMap((r) => ('value' in r ? r.value.notChecked : [])))];
-  if (raw.length > 0) out.note(`${out.ce.yellow('note')} raw operations are not checked (${raw.join(', ')})`);
+  if (raw.length > 0) out.note(`${out.ce.yellow('note')} ${rawNote(raw)}`);
+  const notCompared = [...new Set(result.rows.flatMap((r) => ('value' in r ? r.value.notCompared : [])))];
+  if (notCompared.length > 0) out.note(`${out.ce.yellow('note')} not compared on these databases: ${notCompared.join('; ')}`);
   const count = (state: DriftGroup['state']) => groups.filter((g) => g.state === state).reduce((k, g) => k + g.count, 0);
   const [clean, drifted, unreachable] = [count('clean'), count('drift'), count('unreachable')];
   out.line(`${clean} without drift, ${drifted} with drift${unreachable > 0 ? `, ${unreachable} not checked` : ''}`);

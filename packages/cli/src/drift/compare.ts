@@ -1,24 +1,25 @@
 import { type CollectionSnapshot, type FieldDefinition, isNotNull } from '@ductape/sdk';
+import { compareKeys } from './compare-keys.js';
+import type { DriftCoverage } from './coverage.js';
+import type { Drift } from './drift-kind.js';
 import type { ExpectedCollection } from './expected-schema.js';
 
-/** One difference between the live schema and the history's. */
-export interface Drift {
-  readonly collection: string;
-  readonly kind: 'missing-collection' | 'unexpected-collection' | 'missing-field' | 'extra-field' | 'changed-field';
-  readonly field?: string;
-  readonly expected?: string;
-  readonly actual?: string;
-}
+export type { Drift, KeyKind } from './drift-kind.js';
 
 /** Types an adapter may store as one another (blob and binary are both bytea on PostgreSQL). */
 const SAME_TYPE: { readonly [type: string]: string } = { blob: 'binary' };
 
+/** Only the fields of a collection the history expects (what compareCollection needs without `coverage`). */
+type ExpectedFields = { readonly dropped: false; readonly fields: Map<string, FieldDefinition> };
+
 /**
  * The differences between what the history says `name` looks like and what introspection sees.
- * Only what the history states is compared (an unset length is the adapter's default).
- * @example compareCollection('users', expected, await adapter.introspect('users'))
+ * Only what the history states is compared (an unset length is the adapter's default). With
+ * `coverage` (what the database lets drift compare, see driftCoverage), its indexes, unique
+ * constraints, foreign keys and checks too (compareKeys).
+ * @example compareCollection('users', expected, await adapter.introspect('users'), driftCoverage(adapter))
  */
-export function compareCollection(name: string, expected: ExpectedCollection, actual: CollectionSnapshot | undefined): Drift[] {
+export function compareCollection(name: string, expected: ExpectedCollection | ExpectedFields, actual: CollectionSnapshot | undefined, coverage?: DriftCoverage): Drift[] {
   if (expected.dropped) return actual ? [{ collection: name, kind: 'unexpected-collection' }] : [];
   if (!actual) return [{ collection: name, kind: 'missing-collection' }];
   const live = new Map(actual.fields.map((f) => [f.name, f]));
@@ -29,6 +30,7 @@ export function compareCollection(name: string, expected: ExpectedCollection, ac
     else if (describe(want, have) !== describe(have, want)) drifts.push({ collection: name, kind: 'changed-field', field, expected: describe(want, have), actual: describe(have, want) });
   }
   for (const field of live.keys()) if (!expected.fields.has(field)) drifts.push({ collection: name, kind: 'extra-field', field, actual: describe(live.get(field) as FieldDefinition) });
+  if (coverage && 'indexes' in expected) drifts.push(...compareKeys(name, expected, actual, coverage));
   return drifts;
 }
 

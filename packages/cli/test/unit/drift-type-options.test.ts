@@ -4,7 +4,7 @@ import { compareCollection } from '../../src/drift/compare.js';
 
 // Issue 24: text sizes, unsigned and withTimeZone in drift, without reporting what an earlier
 // release (or another database) made as the migration said.
-const expected = (...fields: FieldDefinition[]) => ({ dropped: false, fields: new Map(fields.map((f) => [f.name, f])) });
+const expected = (...fields: FieldDefinition[]) => ({ dropped: false as const, fields: new Map(fields.map((f) => [f.name, f])) });
 const live = (...fields: FieldDefinition[]) => ({ name: 't', fields, indexes: [], constraints: [] });
 
 describe('drift of type options', () => {
