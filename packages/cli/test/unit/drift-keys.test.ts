@@ -87,9 +87,7 @@ describe('drift of indexes and constraints (PGlite)', () => {
 
   it('a changed check (the spelling PostgreSQL prints is not a change)', async () => {
     const r = await driftAfter('ALTER TABLE orders DROP CONSTRAINT orders_total_check; ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total > 100)');
-    expect(r.drifts).toEqual([
-      { collection: 'orders', kind: 'changed-check', name: 'orders_total_check', expected: '(total >= 0)', actual: '(total > (100)::numeric)', madeBy: CREATE },
-    ]);
+    expect(r.drifts).toEqual([{ collection: 'orders', kind: 'changed-check', name: 'orders_total_check', expected: '(total >= 0)', actual: '(total > (100)::numeric)', madeBy: CREATE }]);
   });
 
   it('follows renames and later migrations: keys carried by a table and column rename, a dropped index, a key added later (made by that migration; a key the rename only points elsewhere keeps its maker)', async () => {
