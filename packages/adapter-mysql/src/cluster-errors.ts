@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DuctapeError, ErrorCodes, redactSecrets } from '@ductape/core';
 import { errnoOf } from './mysql-connection-error.js';
 
@@ -42,5 +43,23 @@ export class ClusterNodeNotReadyError extends DuctapeError {
       'run against a node of the majority (wsrep_cluster_status = Primary, wsrep_local_state_comment = Synced), or wait until this node has rejoined',
       { cause },
     );
+  }
+}
+
+/**
+ * Runs `fn` again (up to `attempts` times, jittered backoff from 10 ms to 0.5 s: ~8 s in all) while the cluster rolls it back
+ * with a certification conflict or a brute-force abort — e.g. another node's no-op
+ * `CREATE TABLE IF NOT EXISTS`, replicated in total order, aborting our transaction on that table.
+ * Such a rollback committed nothing, so running it again is safe; the last error is thrown.
+ * @example await retryOnConflict(() => fenceCheck(c, name, held, what));
+ */
+export async function retryOnConflict<T>(fn: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!isCertificationConflict(error) || i >= attempts) throw error;
+      await sleep(Math.min(500, 10 * 2 ** i) * (0.5 + Math.random()));
+    }
   }
 }

@@ -1,11 +1,9 @@
 import type { AcquireResult, LockHandle, LockOwner, LockStore } from '@ductape/core';
 import type { MysqlClusterKind } from './cluster-detect.js';
-import { ClusterNodeNotReadyError, isCertificationConflict, isNodeNotReady } from './cluster-errors.js';
-import { LeaseFencedError } from './lease-fenced-error.js';
+import { ClusterNodeNotReadyError, isCertificationConflict, isNodeNotReady, retryOnConflict } from './cluster-errors.js';
 import type { MysqlConnection, MysqlDriver, MysqlQueryable } from './mysql-driver.js';
 import { waitForWork } from './settle/wait-for-work.js';
-import { FREE, LEASE_DDL, T, describeLease, fenceCheck } from './lease-table.js';
-
+import { FREE, LEASE_DDL, LEASE_TABLE, T, describeLease, fenceCheck } from './lease-table.js';
 
 /**
  * The migration lock on a cluster where every node takes writes (Galera, group replication), where
@@ -84,10 +82,11 @@ export class MysqlLeaseLock implements LockStore {
     });
   }
 
+  /** Conditional on owner and token; false once taken over. A rollback by the cluster (not a takeover: it wrote nothing) is retried. */
   async renew(handle: LockHandle, leaseMs: number): Promise<boolean> {
     if (this.#held?.token !== handle.token) return false;
-    return this.#pooled(async (c) => {
-      try {
+    return retryOnConflict(() =>
+      this.#pooled(async (c) => {
         await c.query(`UPDATE ${T} SET \`expires_at\` = UTC_TIMESTAMP(6) + INTERVAL ? MICROSECOND WHERE \`name\` = ? AND \`owner_id\` = ? AND \`token\` = ?`, [
           Math.max(1, Math.round(leaseMs)) * 1000,
           this.name,
@@ -96,70 +95,69 @@ export class MysqlLeaseLock implements LockStore {
         ]);
         const [r] = await c.query('SELECT ROW_COUNT() AS n');
         return Number(r?.n) > 0;
-      } catch (error) {
-        if (isCertificationConflict(error)) return false; // a takeover's write won
-        throw error;
-      }
-    });
+      }),
+    );
   }
 
   async release(handle: LockHandle): Promise<void> {
     if (this.#held?.token === handle.token) this.#held = undefined;
-    await this.#pooled((c) =>
-      c.query(`UPDATE ${T} SET \`owner_id\` = '', \`description\` = '', \`connection_id\` = NULL, \`expires_at\` = ? WHERE \`name\` = ? AND \`owner_id\` = ? AND \`token\` = ?`, [
-        FREE,
-        this.name,
-        handle.owner.id.slice(0, 255),
-        handle.token,
-      ]),
-    ).catch((error: unknown) => {
-      if (!isCertificationConflict(error)) throw error; // else: taken over meanwhile, nothing to free
-    });
+    await retryOnConflict(() =>
+      this.#pooled((c) =>
+        c.query(`UPDATE ${T} SET \`owner_id\` = '', \`description\` = '', \`connection_id\` = NULL, \`expires_at\` = ? WHERE \`name\` = ? AND \`owner_id\` = ? AND \`token\` = ?`, [
+          FREE,
+          this.name,
+          handle.owner.id.slice(0, 255),
+          handle.token,
+        ]),
+      ),
+    );
   }
 
   /** Who holds an unexpired lease, or undefined when it is free. */
   async holder(): Promise<string | undefined> {
     await this.#ensure();
-    const [row] = await this.#pooled((c) => c.query(`SELECT \`token\`, \`owner_id\`, \`description\`, \`expires_at\` FROM ${T} WHERE \`name\` = ? AND \`owner_id\` <> '' AND \`expires_at\` > UTC_TIMESTAMP(6)`, [this.name]));
+    const [row] = await this.#pooled((c) =>
+      c.query(`SELECT \`token\`, \`owner_id\`, \`description\`, \`expires_at\` FROM ${T} WHERE \`name\` = ? AND \`owner_id\` <> '' AND \`expires_at\` > UTC_TIMESTAMP(6)`, [this.name]),
+    );
     return row ? describeLease(row) : undefined;
   }
 
   /** Frees the lease whoever holds it (`ductape unlock --yes`); the holder's next fence check fails. */
   async forceRelease(): Promise<void> {
     await this.#ensure();
-    await this.#pooled((c) => c.query(`UPDATE ${T} SET \`token\` = \`token\` + 1, \`owner_id\` = '', \`description\` = '', \`connection_id\` = NULL, \`expires_at\` = ? WHERE \`name\` = ?`, [FREE, this.name]));
+    await this.#pooled((c) =>
+      c.query(`UPDATE ${T} SET \`token\` = \`token\` + 1, \`owner_id\` = '', \`description\` = '', \`connection_id\` = NULL, \`expires_at\` = ? WHERE \`name\` = ?`, [FREE, this.name]),
+    );
   }
 
   /**
    * Before a step: a certified write to the lease row where the token is still ours. Throws
-   * LeaseFencedError when it is not (taken over) or when the write lost certification.
+   * LeaseFencedError when it is not (taken over); a rollback by the cluster is retried.
    */
   async fence(q: MysqlQueryable, what: string): Promise<void> {
     const held = this.#held;
     if (!held) return;
-    try {
-      await fenceCheck(q, this.name, held, what);
-    } catch (error) {
-      if (isCertificationConflict(error)) throw new LeaseFencedError(held.token, what, 'changed by another node at the same time');
-      throw error;
-    }
+    await retryOnConflict(() => fenceCheck(q, this.name, held, what));
   }
 
   /** Runs `fn` (a history write) in one transaction with the fence check, so both commit or neither. */
   async fenced<T>(q: MysqlQueryable, what: string, fn: (q: MysqlQueryable) => Promise<T>): Promise<T> {
     const held = this.#held;
     if (!held) return fn(q);
-    await q.query('START TRANSACTION');
-    try {
-      await fenceCheck(q, this.name, held, what);
-      const result = await fn(q);
-      await q.query('COMMIT');
-      return result;
-    } catch (error) {
-      await q.query('ROLLBACK').catch(() => undefined);
-      if (isCertificationConflict(error)) throw new LeaseFencedError(held.token, what, 'changed by another node at the same time');
-      throw error;
-    }
+    // A rollback by the cluster committed nothing: run the whole transaction again (the fence
+    // check then says whether the lease was taken over).
+    return retryOnConflict(async () => {
+      await q.query('START TRANSACTION');
+      try {
+        await fenceCheck(q, this.name, held, what);
+        const result = await fn(q);
+        await q.query('COMMIT');
+        return result;
+      } catch (error) {
+        await q.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
   }
 
   /** Ends the run's hold politely: the lease is freed for the next runner. */
@@ -174,7 +172,12 @@ export class MysqlLeaseLock implements LockStore {
   }
 
   #ensure(): Promise<void> {
-    this.#ready ??= this.#pooled((c) => c.query(LEASE_DDL)).then(
+    // No DDL when the table exists: on Galera even a no-op CREATE … IF NOT EXISTS is replicated in
+    // total order and aborts other runners' transactions on the table.
+    this.#ready ??= this.#pooled(async (c) => {
+      const [t] = await c.query('SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?', [LEASE_TABLE]);
+      if (Number(t?.n) === 0) await c.query(LEASE_DDL);
+    }).then(
       () => undefined,
       (error: unknown) => {
         this.#ready = undefined;

@@ -50,8 +50,12 @@ export class MysqlHistoryStore implements HistoryStore {
     private readonly fence?: HistoryFence,
   ) {}
 
+  /** Creates the table when it is missing (no DDL when it exists: on Galera even a no-op one is replicated in total order). */
   async ensure(): Promise<void> {
-    await this.#run(undefined, (q) => q.query(HISTORY_DDL));
+    await this.#run(undefined, async (q) => {
+      const [t] = await q.query('SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?', [HISTORY_TABLE]);
+      if (Number(t?.n) === 0) await q.query(HISTORY_DDL);
+    });
   }
 
   async list(): Promise<HistoryEntry[]> {

@@ -55,6 +55,51 @@ describe.skipIf(!urls)('Galera: the lease lock', () => {
     expect(winners).toEqual(Array(15).fill(1));
   });
 
+  it('a no-op DDL replicated from another node (total order) aborting the holder’s history writes is retried, not taken for a lost lease', async () => {
+    const a = await on(0);
+    const held = await a.lock.tryAcquire(owner('busy'), 30_000);
+    expect(held.acquired).toBe(true);
+    await a.history.ensure();
+    let stop = false;
+    let ddl = 0;
+    // Another tool (or an older runner) on node 3 running no-op DDL on the lease and history tables.
+    const noise = (async () => {
+      while (!stop) {
+        await db.query(2, 'CREATE TABLE IF NOT EXISTS _ductape_migrations_lease (x INT PRIMARY KEY)');
+        await db.query(2, 'CREATE TABLE IF NOT EXISTS _ductape_migrations (x INT PRIMARY KEY)');
+        ddl += 2;
+        await sleep(20);
+      }
+    })();
+    const m = migration('galera_busy')
+      .createCollection('busy_t', [{ name: 'id', type: 'integer', primaryKey: true }])
+      .build();
+    const entry = (i: number): HistoryEntry => ({
+      name: m.name,
+      tag: m.tag,
+      checksum: 'y'.repeat(64),
+      status: 'running',
+      direction: 'up',
+      appliedAt: null,
+      startedAt: new Date(),
+      executionMs: i,
+      stepsApplied: 0,
+      stepsTotal: 1,
+      error: null,
+      appliedBy: 'busy',
+      migration: m,
+    });
+    try {
+      for (let i = 0; i < 60; i++) await a.history.save(entry(i));
+    } finally {
+      stop = true;
+      await noise;
+      if (held.acquired) await a.lock.release(held.handle).catch(() => undefined); // never leave it held for the next test
+    }
+    expect(ddl).toBeGreaterThan(0);
+    expect(await db.query(0, "SELECT execution_ms FROM _ductape_migrations WHERE name = 'galera_busy'")).toEqual([{ execution_ms: 59 }]);
+  });
+
   it('a holder whose lease was taken over writes nothing more: its step and history write are refused with DUCTAPE_LOCK_LOST', async () => {
     const [a, b] = [await on(0), await on(1)];
     const first = await a.lock.tryAcquire(owner('frozen'), 1_000);

@@ -30,6 +30,8 @@ export interface ClusterDatabase {
 async function nodeConnection(url: string, database?: string): Promise<mysql.Connection> {
   const c = await mysql.createConnection(url);
   await c.query('SET SESSION wsrep_sync_wait = 1');
+  // A read waits until this node applied what the cluster committed before (USE does not wait).
+  if (database) await c.query('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [database]);
   if (database) await c.query(`USE \`${database}\``);
   return c;
 }
@@ -50,7 +52,9 @@ export async function clusterDatabase(serverUrls: readonly string[], prefix: str
     url.pathname = `/${name}`;
     return url.toString();
   });
-  const nodes = await Promise.all(urls.map((u) => nodeConnection(u)));
+  // Connected without the database first: the other nodes may not have applied CREATE DATABASE
+  // yet; wsrep_sync_wait makes USE wait until they have (runners start only after this).
+  const nodes = await Promise.all(serverUrls.map((u) => nodeConnection(u, name)));
   return {
     name,
     urls,
@@ -61,7 +65,7 @@ export async function clusterDatabase(serverUrls: readonly string[], prefix: str
     },
     async reconnect(node) {
       await nodes[node]?.end().catch(() => undefined);
-      nodes[node] = await nodeConnection(urls[node] as string);
+      nodes[node] = await nodeConnection(serverUrls[node] as string, name);
     },
     async drop() {
       const c = nodes.find(Boolean) as mysql.Connection;
