@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { MigrationEngine, ValidationError, migration, type Migration } from '@ductape/core';
+import { MigrationEngine, MigrationFailedError, ValidationError, migration, type Migration } from '@ductape/core';
 import { PostgresAdapter } from '../../src/index.js';
 import { postgresUrl } from '../support/postgres-url.js';
 import { type TempDatabase, createTempDatabase } from '../support/temp-database.js';
@@ -96,6 +96,23 @@ describe.skipIf(!server)('postgres (pg server): round trips per migration', () =
     } finally {
       await client.end();
     }
+  });
+
+  it('a step failing after the first (BEGIN sent with it) rolls the whole migration back and records it failed; the connection is reused cleanly', async () => {
+    const engine = await engineOn();
+    const failing = migration('fails').createCollection('kept_out', { id: 'integer' }).raw('postgresql', 'SELECT 1 / 0', { down: 'SELECT 1' }).build();
+    const error = await engine.up(failing).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(MigrationFailedError);
+    expect((error as MigrationFailedError).message).toMatch(/division by zero/);
+    const history = await engine.getHistory();
+    expect(history.map((e) => `${e.name}:${e.status}:${e.stepsApplied}`)).toEqual(['fails:failed:0']);
+    const adapter = adapters[adapters.length - 1] as PostgresAdapter;
+    expect((await adapter.introspect('kept_out')) ?? null).toBeNull();
+    await engine.up(tableAndIndex(5)); // the pool's connections are out of any transaction
+    expect((await engine.getHistory()).map((e) => `${e.name}:${e.status}`)).toEqual(['m5:applied', 'fails:failed']); // apply order: a failed run after the applied ones;
   });
 
   it('a table made by someone else between two migrations is still refused before any change (nothing read is kept)', async () => {
