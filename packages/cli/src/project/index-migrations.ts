@@ -20,6 +20,9 @@ export interface IndexedMigration {
   readonly draft?: true;
 }
 
+/** Files checked against the cache between two yields to the event loop. */
+const SLICE = 250;
+
 /**
  * Every migration file of the project with its checksum, imported only when the checksum cache
  * (`.ductape/cli-cache.json` beside the config file) cannot vouch for its current content.
@@ -33,38 +36,50 @@ export async function indexMigrations(project: Project, cwd: string, vars: NodeJ
   const cache = vars.DUCTAPE_NO_CACHE ? undefined : ChecksumCache.open(cacheFile(project, cwd), dir);
   const load = fileLoader(cwd);
   const now = Date.now();
-  const index = await Promise.all(
-    names.map(async (key): Promise<IndexedMigration> => {
-      // Keyed by file name (the cache belongs to this directory); no path.join per file.
-      const file = `${dir}${sep}${key}`;
-      const stat = statKey(statSync(file), now);
-      const fast = stat && cache?.byStat(key, stat);
-      if (fast) return { file, tag: fast.tag, name: fast.name, checksum: fast.checksum };
-      const text = readFileSync(file);
-      const sha256 = sha256Of(text);
-      const hit = cache?.get(key, sha256);
-      if (hit) {
-        if (stat && hit.stat !== stat) cache?.set(key, { ...hit, stat });
-        return { file, tag: hit.tag, name: hit.name, checksum: hit.checksum };
-      }
-      const l = await load(file);
-      if (isDraft(l)) return { file, tag: l.tag, name: l.name, checksum: '', draft: true };
-      const { checksum } = await import('@ductape/sdk');
-      const sum = checksum(l.migration);
-      // Cached only if the file did not change while it was imported.
-      if (cache && isSelfContained(text.toString('utf8')) && sha256Of(readFileSync(file)) === sha256) {
-        const same = stat !== undefined && statKey(statSync(file), now) === stat;
-        cache.set(key, { sha256, ...(same ? { stat } : {}), name: l.migration.name, tag: l.tag, checksum: sum });
-      }
-      return { file, tag: l.tag, name: l.migration.name, checksum: sum, migration: l.migration };
-    }),
-  );
+  const one = (key: string): IndexedMigration | Promise<IndexedMigration> => {
+    // Keyed by file name (the cache belongs to this directory); no path.join per file.
+    const file = `${dir}${sep}${key}`;
+    const stat = statKey(statSync(file), now);
+    const fast = stat && cache?.byStat(key, stat);
+    if (fast) return { file, tag: fast.tag, name: fast.name, checksum: fast.checksum };
+    return indexFile(file, key, stat);
+  };
+  const indexFile = async (file: string, key: string, stat: string | undefined): Promise<IndexedMigration> => {
+    const text = readFileSync(file);
+    const sha256 = sha256Of(text);
+    const hit = cache?.get(key, sha256);
+    if (hit) {
+      if (stat && hit.stat !== stat) cache?.set(key, { ...hit, stat });
+      return { file, tag: hit.tag, name: hit.name, checksum: hit.checksum };
+    }
+    const l = await load(file);
+    if (isDraft(l)) return { file, tag: l.tag, name: l.name, checksum: '', draft: true };
+    const { checksum } = await import('@ductape/sdk');
+    const sum = checksum(l.migration);
+    // Cached only if the file did not change while it was imported.
+    if (cache && isSelfContained(text.toString('utf8')) && sha256Of(readFileSync(file)) === sha256) {
+      const same = stat !== undefined && statKey(statSync(file), now) === stat;
+      cache.set(key, { sha256, ...(same ? { stat } : {}), name: l.migration.name, tag: l.tag, checksum: sum });
+    }
+    return { file, tag: l.tag, name: l.migration.name, checksum: sum, migration: l.migration };
+  };
+  // In slices, yielding to the event loop between them: the connection that is being made at the
+  // same time (module reads, round trips) goes on while the files are checked against the cache.
+  const index: (IndexedMigration | Promise<IndexedMigration>)[] = [];
+  for (let i = 0; i < names.length; i++) {
+    if (i > 0 && i % SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    const e = one(names[i] as string);
+    // Awaited below (Promise.all); a file that fails while a later slice runs is not "unhandled".
+    if (e instanceof Promise) e.catch(() => undefined);
+    index.push(e);
+  }
+  const all = await Promise.all(index);
   assertUniqueNames(
-    index.filter((e) => !e.draft),
+    all.filter((e) => !e.draft),
     cwd,
   );
   cache?.save(new Set(names));
-  return index;
+  return all;
 }
 
 /**

@@ -74,16 +74,19 @@ export async function withTarget<T>(ctx: CommandContext, fn: (t: OpenTarget) => 
 /**
  * Like `withTarget`, with the project's migration files indexed (name, tag, checksum; imported
  * only where the checksum cache cannot vouch for them) while the connection is made — both take
- * a while on a cold start and neither needs the other.
+ * a while on a cold start and neither needs the other: the connection is started first and the
+ * indexing yields to it between slices of files. A connection error takes precedence.
  * @example return withTargetAndMigrations(ctx, async (t, index) => …);
  */
 export async function withTargetAndMigrations<T>(ctx: CommandContext, fn: (t: OpenTarget, index: IndexedMigration[]) => Promise<T>): Promise<T> {
   const project = await loadProject(ctx.cwd, ctx.flags.dir);
-  const indexing = indexMigrations(project, ctx.cwd, ctx.vars);
-  indexing.catch(() => undefined); // awaited below; a connection error takes precedence
-  const t = await openTarget(ctx, { project });
+  const opening = openTarget(ctx, { project });
+  const [target, indexing] = await Promise.allSettled([opening, indexMigrations(project, ctx.cwd, ctx.vars)]);
+  if (target.status === 'rejected') throw target.reason;
+  const t = target.value;
   try {
-    return await fn(t, await indexing);
+    if (indexing.status === 'rejected') throw indexing.reason;
+    return await fn(t, indexing.value);
   } finally {
     await t.close();
   }
