@@ -31,10 +31,12 @@ export {
   type TextSize,
 } from './model/field-types.js';
 export { isNotNull, type FieldReference, type DefaultValue, type FieldChanges, type FieldDefinition, type FieldOptions, type FieldSpec, type FunctionDefault } from './model/field.js';
-export type { IndexDefinition, IndexField, IndexOptions } from './model/index-definition.js';
+export type { IndexDefinition, IndexField, IndexOptions, SimilarityFunction } from './model/index-definition.js';
+export { SIMILARITY_FUNCTIONS } from './model/index-definition.js';
 export type { CheckConstraint, ConstraintDefinition, ForeignKeyConstraint, PrimaryKeyConstraint, ReferentialAction, UniqueConstraint } from './model/constraint.js';
 export type { CassandraOptions, CollectionOptions, DynamoKey, DynamoKeyType, DynamoOptions, DynamoSecondaryIndex, DynamoStreamViewType, MongoOptions, SqlOptions } from './model/collection-options.js';
-export { OPTION_CHANGE_BLOCKS, type CollectionOptionChanges, type DynamoOptionChanges } from './model/collection-option-changes.js';
+export { OPTION_CHANGE_BLOCKS, type CassandraOptionChanges, type CollectionOptionChanges, type DynamoOptionChanges } from './model/collection-option-changes.js';
+export { CASSANDRA_OPTION_KEYS, applyCassandraChanges, previousCassandra } from './ops/cassandra-option-changes.js';
 export { DYNAMO_GROUPS, applyDynamoChanges, dynamoGroups, previousDynamo, type DynamoGroup } from './ops/dynamo-option-changes.js';
 export {
   OPERATION_TYPES,

@@ -19,6 +19,16 @@ export interface Capabilities {
    */
   readonly unsignedIntegers?: boolean;
   /**
+   * Static columns (`static: true` on a field: Cassandra, one value per partition); absent means
+   * a field that says it is refused before IO.
+   */
+  readonly staticColumns?: boolean;
+  /**
+   * Vector search indexes with a `similarityFunction` (Cassandra SAI on a `vector<float, n>`
+   * column); absent means such an index is refused before IO.
+   */
+  readonly vectorIndexes?: boolean;
+  /**
    * The per-database blocks of `alterCollectionOptions` this adapter changes on an existing
    * collection, e.g. ['dynamoOptions']; absent or without the block, the op is refused before IO.
    */

@@ -37,10 +37,12 @@ export function validateFieldOptions(field: Record<string, unknown>, path: strin
   if (typeof scale === 'number' && typeof precision === 'number' && precision < scale) out.add('precision_below_scale', `${path}.precision`, `precision (${precision}) must be ≥ scale (${scale})`);
   if (typeof scale === 'number' && precision === undefined && !partial) out.add('scale_without_precision', `${path}.scale`, 'scale needs a precision');
   validateTypeOptions(field, path, out);
-  for (const key of ['required', 'nullable', 'unique', 'primaryKey', 'autoIncrement', 'unsigned', 'withTimeZone'] as const) {
+  for (const key of ['required', 'nullable', 'unique', 'primaryKey', 'autoIncrement', 'unsigned', 'withTimeZone', 'static'] as const) {
     const v = field[key];
     if (v !== undefined && v !== null && typeof v !== 'boolean') out.add('invalid_flag', `${path}.${key}`, `${key} must be true or false`);
   }
+  if (field.static === true && field.primaryKey === true)
+    out.add('static_key', `${path}.static`, 'a key column cannot be static: a static column is a regular column shared by the rows of a partition');
   if (field.required === true && field.nullable === true) out.add('conflicting_nullability', `${path}.nullable`, 'a field cannot be both required and nullable');
   if (type === 'enum') validateEnumValues(field.enumValues, `${path}.enumValues`, out);
   else if (field.enumValues !== undefined && field.enumValues !== null && isFieldType(type))

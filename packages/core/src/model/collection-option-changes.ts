@@ -26,13 +26,31 @@ export interface DynamoOptionChanges {
 }
 
 /**
+ * Cassandra table options of an existing table that `alterCollectionOptions` changes (ALTER TABLE
+ * … WITH). A key that is absent is left as it is; `null` sets the option back to Cassandra's
+ * default (default_time_to_live 0, gc_grace_seconds 864000, comment '', the default compaction
+ * and compression), which is how `previous` says "the table had the default".
+ */
+export interface CassandraOptionChanges {
+  /** Seconds a written value lives (default_time_to_live); 0 or null: forever. */
+  readonly defaultTTL?: number | null;
+  readonly gcGraceSeconds?: number | null;
+  /** The whole compaction map, e.g. { class: 'LeveledCompactionStrategy', sstable_size_in_mb: 160 }. */
+  readonly compaction?: { readonly class: string; readonly [option: string]: unknown } | null;
+  /** The whole compression map, e.g. { class: 'ZstdCompressor', chunk_length_in_kb: 64 }, or { enabled: false }. */
+  readonly compression?: { readonly [option: string]: unknown } | null;
+  readonly comment?: string | null;
+}
+
+/**
  * The per-database settings `alterCollectionOptions` changes on an existing collection. Each
- * adapter reads its own block and refuses the op (before IO) when it has none it can run; only
- * `dynamoOptions` exists so far (Cassandra table options and MongoDB validators are to come).
+ * adapter reads its own block and refuses the op (before IO) when it has none it can run
+ * (MongoDB validators are to come).
  */
 export interface CollectionOptionChanges {
   readonly dynamoOptions?: DynamoOptionChanges;
+  readonly cassandraOptions?: CassandraOptionChanges;
 }
 
 /** The blocks `alterCollectionOptions` knows. */
-export const OPTION_CHANGE_BLOCKS: readonly string[] = ['dynamoOptions'];
+export const OPTION_CHANGE_BLOCKS: readonly string[] = ['dynamoOptions', 'cassandraOptions'];

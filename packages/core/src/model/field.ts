@@ -56,6 +56,13 @@ export interface FieldOptions {
    * @example { type: 'datetime', withTimeZone: true } // knex datetime, Sequelize DATE
    */
   readonly withTimeZone?: boolean;
+  /**
+   * A Cassandra static column: one value per partition, shared by every row of it (the table
+   * needs clustering columns; a key column cannot be static). Adapters without the
+   * `staticColumns` capability refuse it before any IO.
+   * @example { type: 'text', static: true } // "owner" text STATIC
+   */
+  readonly static?: boolean;
   /** NOT NULL. `required: true` and `nullable: false` mean the same. */
   readonly required?: boolean;
   readonly nullable?: boolean;
@@ -103,6 +110,7 @@ export const FIELD_OPTION_KEYS: readonly string[] = [
   'size',
   'unsigned',
   'withTimeZone',
+  'static',
 ];
 
 /**

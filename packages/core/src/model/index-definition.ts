@@ -1,3 +1,9 @@
+/** How a vector index compares two vectors. */
+export type SimilarityFunction = 'cosine' | 'euclidean' | 'dot_product';
+
+/** The similarity functions an index may name. */
+export const SIMILARITY_FUNCTIONS: readonly SimilarityFunction[] = ['cosine', 'euclidean', 'dot_product'];
+
 /** One column of an index, with its order and, where the database has them, a key prefix. */
 export interface IndexField {
   readonly name: string;
@@ -19,6 +25,13 @@ export interface IndexOptions {
   readonly concurrently?: boolean;
   /** Index method, e.g. 'btree', 'gin', 'sai'. */
   readonly using?: string;
+  /**
+   * A vector search index and how it compares vectors: Cassandra SAI on a `vector<float, n>`
+   * column (`similarity_function`). Adapters without the `vectorIndexes` capability refuse it
+   * before any IO.
+   * @example { name: 'docs_embedding', fields: [{ name: 'embedding' }], similarityFunction: 'cosine' }
+   */
+  readonly similarityFunction?: SimilarityFunction;
   /** Seconds after which documents expire (MongoDB TTL). */
   readonly expireAfterSeconds?: number;
 }

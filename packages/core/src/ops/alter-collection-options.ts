@@ -2,6 +2,7 @@ import { identifierProblem } from '../helpers/identifiers.js';
 import { isRecord } from '../helpers/issue-list.js';
 import { OPTION_CHANGE_BLOCKS } from '../model/collection-option-changes.js';
 import type { AlterCollectionOptionsOp, CollectionSnapshot } from '../model/operation.js';
+import { applyCassandraChanges, coversCassandra, namedKeys, previousCassandra, validateCassandraChanges } from './cassandra-option-changes.js';
 import { applyDynamoChanges, coversDynamo, dynamoGroups, previousDynamo, validateDynamoChanges } from './dynamo-option-changes.js';
 import { collectionIn, updateCollection } from './memory-collections.js';
 import { type OperationModule, inverse, noInverse, nothing } from './operation-module.js';
@@ -9,7 +10,8 @@ import { type OperationModule, inverse, noInverse, nothing } from './operation-m
 /**
  * `alterCollectionOptions`: changes database-specific settings of an existing collection, one
  * block per database (`dynamoOptions`: TTL, stream, encryption, point-in-time recovery, tags,
- * deletion protection, billing and throughput). Its `previous` (the same settings as they were)
+ * deletion protection, billing and throughput; `cassandraOptions`: default TTL, gc_grace_seconds,
+ * compaction, compression, comment). Its `previous` (the same settings as they were)
  * is read by the engine from the live collection before any change, so down sets them back;
  * undone by the same op with `options` and `previous` swapped. An adapter runs the blocks it
  * lists in `capabilities.optionChanges`; any other is refused before IO.
@@ -31,11 +33,12 @@ export const alterCollectionOptionsModule: OperationModule<'alterCollectionOptio
           out.add(
             'unknown_option_block',
             `${path}.${key}.${name}`,
-            `alterCollectionOptions changes ${OPTION_CHANGE_BLOCKS.join(', ')} so far (Cassandra table options and MongoDB validators are not built yet: use raw for them)`,
+            `alterCollectionOptions changes ${OPTION_CHANGE_BLOCKS.join(', ')} so far (MongoDB validators are not built yet: use raw for them)`,
           );
         }
       }
       if (block.dynamoOptions !== undefined) validateDynamoChanges(block.dynamoOptions, `${path}.${key}.dynamoOptions`, out);
+      if (block.cassandraOptions !== undefined) validateCassandraChanges(block.cassandraOptions, `${path}.${key}.cassandraOptions`, out);
     }
   },
   inverse(op) {
@@ -56,13 +59,26 @@ export const alterCollectionOptionsModule: OperationModule<'alterCollectionOptio
     if (dynamo && !coversDynamo(dynamo, op.previous?.dynamoOptions)) {
       return `${op.type} ${op.collection} does not carry the current ${dynamoGroups(dynamo).join(', ')} settings (previous)`;
     }
+    const cassandra = op.options?.cassandraOptions;
+    if (cassandra && !coversCassandra(cassandra, op.previous?.cassandraOptions)) {
+      return `${op.type} ${op.collection} does not carry the current ${namedKeys(cassandra).join(', ')} settings (previous)`;
+    }
     return undefined;
   },
   resolve(op, live) {
     const c = live.collection(op.collection);
     if (!c) return live.refused(op, `${op.type}: collection "${op.collection}" does not exist`);
     const dynamo = op.options.dynamoOptions;
-    return dynamo ? { ...op, previous: { ...op.previous, dynamoOptions: previousDynamo(dynamo, c.options?.dynamoOptions ?? {}) } } : op;
+    const cassandra = op.options.cassandraOptions;
+    if (!dynamo && !cassandra) return op;
+    return {
+      ...op,
+      previous: {
+        ...op.previous,
+        ...(dynamo ? { dynamoOptions: previousDynamo(dynamo, c.options?.dynamoOptions ?? {}) } : {}),
+        ...(cassandra ? { cassandraOptions: previousCassandra(cassandra, c.options?.cassandraOptions ?? {}) } : {}),
+      },
+    };
   },
   applyToCopy: (op, copy) => copy.update(op.collection, (c) => withChanges(c, op)),
   applyInMemory(collections, op) {
@@ -79,6 +95,14 @@ export const alterCollectionOptionsModule: OperationModule<'alterCollectionOptio
 
 function withChanges(c: CollectionSnapshot, op: AlterCollectionOptionsOp): CollectionSnapshot {
   const dynamo = op.options.dynamoOptions;
-  if (!dynamo) return c;
-  return { ...c, options: { ...c.options, dynamoOptions: applyDynamoChanges(c.options?.dynamoOptions ?? {}, dynamo) } };
+  const cassandra = op.options.cassandraOptions;
+  if (!dynamo && !cassandra) return c;
+  return {
+    ...c,
+    options: {
+      ...c.options,
+      ...(dynamo ? { dynamoOptions: applyDynamoChanges(c.options?.dynamoOptions ?? {}, dynamo) } : {}),
+      ...(cassandra ? { cassandraOptions: applyCassandraChanges(c.options?.cassandraOptions ?? {}, cassandra) } : {}),
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { identifierProblem } from '../helpers/identifiers.js';
 import { type IssueList, isRecord } from '../helpers/issue-list.js';
-import type { IndexDefinition } from '../model/index-definition.js';
+import { type IndexDefinition, SIMILARITY_FUNCTIONS } from '../model/index-definition.js';
 import { alreadyExists, collectionIn, fieldIn, updateCollection } from './memory-collections.js';
-import { type OperationModule, inverse, missingFlag, nothing } from './operation-module.js';
+import { type OperationModule, inverse, missingFlag, nothing, vectorRefusal } from './operation-module.js';
 
 /**
  * `createIndex`: an index on fields; undone by a dropIndex carrying its definition. Key prefixes
@@ -22,6 +22,7 @@ export const createIndexModule: OperationModule<'createIndex'> = {
   effects: (op) => [{ kind: 'index', collection: op.collection, name: op.name, exists: true }],
   unsupported(op, capabilities) {
     if (op.fields?.some((f) => f.length !== undefined)) return missingFlag(op.type, 'indexPrefixLength', capabilities);
+    if (op.similarityFunction !== undefined) return vectorRefusal(op.type, [op], capabilities);
     return missingFlag(op.type, op.where !== undefined ? 'partialIndexes' : undefined, capabilities);
   },
   touches: (op) => [op.collection],
@@ -48,6 +49,17 @@ function validateIndex(op: Record<string, unknown>, path: string, out: IssueList
   if (!Array.isArray(fields) || fields.length === 0) {
     out.add('index_without_fields', `${path}.fields`, 'an index needs at least one field, e.g. [{ name: "email" }]');
     return;
+  }
+  const similarity = op.similarityFunction;
+  if (similarity !== undefined && !SIMILARITY_FUNCTIONS.includes(similarity as never)) {
+    out.add(
+      'invalid_similarity_function',
+      `${path}.similarityFunction`,
+      `similarityFunction must be one of ${SIMILARITY_FUNCTIONS.map((f) => `'${f}'`).join(', ')} (got ${JSON.stringify(similarity)})`,
+    );
+  }
+  if (similarity !== undefined && (op.unique === true || op.where !== undefined || fields.length !== 1)) {
+    out.add('invalid_vector_index', `${path}.similarityFunction`, 'a vector index covers one vector column, and is neither unique nor partial');
   }
   fields.forEach((f, i) => {
     if (!isRecord(f)) return out.add('invalid_index_field', `${path}.fields[${i}]`, 'an index field must be { name, order?, length? }');

@@ -142,6 +142,39 @@ export function unsignedRefusal(type: OperationType, fields: readonly Pick<Field
   };
 }
 
+/**
+ * The refusal of an op whose fields say `static: true` when the adapter has not set
+ * `staticColumns` (every database but Cassandra): refused before any IO.
+ * @example staticRefusal('addField', [{ name: 'owner', type: 'text', static: true }], capabilities)
+ */
+export function staticRefusal(type: OperationType, fields: readonly Pick<FieldDefinition, 'static'>[] | undefined, capabilities: Capabilities): CapabilityRefusal | undefined {
+  const field = fields?.find((f) => f?.static === true) as { name?: string } | undefined;
+  if (!field || capabilities.staticColumns) return undefined;
+  const which = field.name ? `field "${field.name}"` : 'a field';
+  return {
+    what: type,
+    reason: `the adapter does not support staticColumns (${which} says static: true): static columns (one value per partition) are Cassandra's; keep the value in a table keyed by the partition key instead`,
+  };
+}
+
+/**
+ * The refusal of an index with a `similarityFunction` (a vector index) when the adapter has not
+ * set `vectorIndexes`: refused before any IO.
+ * @example vectorRefusal('createIndex', [{ name: 'docs_embedding', fields: [{ name: 'embedding' }], similarityFunction: 'cosine' }], capabilities)
+ */
+export function vectorRefusal(
+  type: OperationType,
+  indexes: readonly { readonly name?: string; readonly similarityFunction?: unknown }[] | undefined,
+  capabilities: Capabilities,
+): CapabilityRefusal | undefined {
+  const index = indexes?.find((i) => i?.similarityFunction !== undefined);
+  if (!index || capabilities.vectorIndexes) return undefined;
+  return {
+    what: type,
+    reason: `the adapter does not support vectorIndexes (index "${String(index.name)}" says similarityFunction: ${JSON.stringify(index.similarityFunction)}): vector search indexes are Cassandra's (SAI on vector<float, n>) so far; drop similarityFunction for an ordinary index`,
+  };
+}
+
 /** The yes/no capability flags an operation may need. */
 export type CapabilityFlag = Exclude<keyof Capabilities, 'rawDialects' | 'transactionalDdl' | 'optionChanges'>;
 
