@@ -5,7 +5,8 @@ import { CASSANDRA_RAW_DIALECTS } from './cassandra-compiler.js';
  * What Cassandra can do. No transactional DDL (the engine records progress per step).
  * renameField is true because Cassandra renames primary key columns (others are refused in
  * compile); modifyField is true for changes that keep the CQL type (others are refused).
- * SAI index builds do not block writes.
+ * SAI index builds do not block writes. Static columns, vector indexes (SAI with a similarity
+ * function) and table options on an existing table (alterCollectionOptions' cassandraOptions).
  */
 export const CASSANDRA_CAPABILITIES: Capabilities = {
   transactionalDdl: false,
@@ -18,5 +19,8 @@ export const CASSANDRA_CAPABILITIES: Capabilities = {
   uniqueConstraints: false,
   partialIndexes: false,
   concurrentIndex: true,
+  staticColumns: true,
+  vectorIndexes: true,
+  optionChanges: ['cassandraOptions'],
   rawDialects: CASSANDRA_RAW_DIALECTS,
 };

@@ -1,4 +1,5 @@
 import { type CompileContext, type Operation, type OperationCompilers, type Step, UnsupportedOperationError, compileWith } from '@ductape/core';
+import { compileAlterTableOptions } from './compile/alter-table-options.js';
 import type { CompileSettings } from './compile/compile-settings.js';
 import { compileCreateCollection } from './compile/create-collection.js';
 import { compileCreateIndex, compileDropIndex } from './compile/create-index.js';
@@ -40,7 +41,7 @@ const NO_CONSTRAINTS = 'Cassandra has no foreign key, check or unique constraint
 const COMPILERS: OperationCompilers<CassandraCompileInput> = {
   createCollection: (op, { settings }) => compileCreateCollection(op, settings),
   dropCollection: (op, { settings }) => compileDropCollection(op, settings),
-  addField: (op, { settings }) => compileAddField(op, settings),
+  addField: (op, { ctx, settings }) => compileAddField(op, settings, ctx),
   dropField: (op, { ctx, settings }) => compileDropField(op, ctx, settings),
   renameCollection: (op) => {
     throw new UnsupportedOperationError('cassandra', `renameCollection "${op.from}" → "${op.to}"`, 'Cassandra cannot rename a table; create the new table, copy the rows, then drop the old one');
@@ -51,13 +52,7 @@ const COMPILERS: OperationCompilers<CassandraCompileInput> = {
   dropIndex: (op, { settings }) => compileDropIndex(op, settings),
   addConstraint: (op) => refuse(`${op.type} on "${op.collection}"`, NO_CONSTRAINTS),
   dropConstraint: (op) => refuse(`${op.type} on "${op.collection}"`, NO_CONSTRAINTS),
-  alterCollectionOptions: (op) => {
-    throw new UnsupportedOperationError(
-      'cassandra',
-      `alterCollectionOptions on "${op.collection}"`,
-      'it changes DynamoDB settings (dynamoOptions) only so far; change table options (default_time_to_live, gc_grace_seconds, compaction, compression, comment) with a raw ALTER TABLE',
-    );
-  },
+  alterCollectionOptions: (op, { ctx, settings }) => compileAlterTableOptions(op, ctx, settings),
   raw: (op) => {
     if (!CASSANDRA_RAW_DIALECTS.includes(op.dialect)) refuse(`a raw "${op.dialect}" operation`, 'it runs raw operations for cassandra');
     return compileRaw(op);

@@ -1,4 +1,4 @@
-import type { CollectionSnapshot, FieldDefinition, HistoryEntry, IndexDefinition } from '@ductape/core';
+import type { CollectionSnapshot, FieldDefinition, HistoryEntry, IndexDefinition, SimilarityFunction } from '@ductape/core';
 import type { CassandraDriver, Row } from './cassandra-driver.js';
 import { columnType } from './compile/column-type.js';
 import { normalCqlType } from './compile/native-type.js';
@@ -47,8 +47,10 @@ function toField(column: Row, keyOrder: readonly string[], declared: readonly Fi
   const known = declared.find((f) => f.name === name);
   const declaredType = known ? safeType(known) : undefined;
   const base: FieldDefinition = known && declaredType !== undefined && normalCqlType(declaredType) === normalCqlType(cql) ? known : { name, ...parseCqlType(cql) };
-  const { primaryKey: _pk, ...rest } = base;
-  return isKey ? { ...rest, primaryKey: true } : rest;
+  // Key and static come from system_schema's kind, whatever history says.
+  const { primaryKey: _pk, static: _static, ...rest } = base;
+  if (isKey) return { ...rest, primaryKey: true };
+  return column.get('kind') === 'static' ? { ...rest, static: true } : rest;
 }
 
 function safeType(field: FieldDefinition): string | undefined {
@@ -62,5 +64,12 @@ function safeType(field: FieldDefinition): string | undefined {
 function toIndex(row: Row): IndexDefinition {
   const options = (row.get('options') as Record<string, string> | null) ?? {};
   const sai = isSaiClass(options.class_name);
-  return { name: row.get('index_name') as string, fields: [{ name: parseIndexTarget(options.target ?? '').column }], ...(sai ? { using: 'sai' } : {}) };
+  // A vector index keeps its similarity_function as written (the adapter writes capitals).
+  const similarity = options.similarity_function?.toLowerCase();
+  return {
+    name: row.get('index_name') as string,
+    fields: [{ name: parseIndexTarget(options.target ?? '').column }],
+    ...(sai ? { using: 'sai' } : {}),
+    ...(similarity ? { similarityFunction: similarity as SimilarityFunction } : {}),
+  };
 }

@@ -1,10 +1,11 @@
-import { type CompileContext, type CreateIndexOp, type DropIndexOp, type Step, ValidationError } from '@ductape/core';
-import { qualify, quoteIdent, quoteName } from '../quote.js';
+import { type CompileContext, type CreateIndexOp, type DropIndexOp, SIMILARITY_FUNCTIONS, type Step, ValidationError } from '@ductape/core';
+import { qualify, quoteIdent, quoteLiteral, quoteName } from '../quote.js';
 import type { CompileSettings } from './compile-settings.js';
 import { duplicateIndexIssue } from './duplicate-index.js';
 import { indexesBefore } from './index-state.js';
 import { refuse } from './refuse.js';
 import { ddl } from './step.js';
+import { tableBefore } from './table-state.js';
 
 const SAI = new Set(['sai', 'SAI', 'StorageAttachedIndex']);
 
@@ -14,6 +15,8 @@ const SAI = new Set(['sai', 'SAI', 'StorageAttachedIndex']);
  * indexes do not exist in Cassandra, and SAI refuses columns whose names are not letters, digits
  * and _: all refused before any IO. A second index on a column an index of this migration already
  * covers is refused too (ValidationError; one against an earlier migration's index is preflight's).
+ * With `similarityFunction` it is a vector search index (`WITH OPTIONS = {'similarity_function': 'COSINE'}`)
+ * on a `vector<float, n>` column.
  * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'users_email', fields: [{ name: 'email' }] }, { keyspace: 'app' })
  * // [CREATE INDEX "users_email" ON "app"."users" ("email") USING 'sai']
  */
@@ -33,8 +36,39 @@ export function compileCreateIndex(op: CreateIndexOp, settings: CompileSettings,
       duplicateIndexIssue(`${ctx.direction}[${ctx.index}]`, op.collection, op.name, field.name, twin.name, 'made earlier in this migration'),
     ]);
   }
-  const text = `CREATE INDEX ${quoteName(op.name, 'index')} ON ${qualify(settings.keyspace, op.collection)} (${quoteIdent(field.name)}) USING 'sai'`;
-  return [ddl(text, `create index ${op.name} on ${op.collection}`, op.name, { kind: 'createIndex', table: op.collection, index: op.name, column: field.name })];
+  const similarity = op.similarityFunction;
+  if (similarity !== undefined) checkVectorColumn(ctx, op, field.name);
+  const withOptions = similarity !== undefined ? ` WITH OPTIONS = {${quoteLiteral('similarity_function')}: ${quoteLiteral(similarityOption(similarity))}}` : '';
+  const text = `CREATE INDEX ${quoteName(op.name, 'index')} ON ${qualify(settings.keyspace, op.collection)} (${quoteIdent(field.name)}) USING 'sai'${withOptions}`;
+  return [
+    ddl(text, `create index ${op.name} on ${op.collection}`, op.name, {
+      kind: 'createIndex',
+      table: op.collection,
+      index: op.name,
+      column: field.name,
+      ...(similarity !== undefined ? { similarityFunction: similarity } : {}),
+    }),
+  ];
+}
+
+/**
+ * The `similarity_function` option value of a vector index (Cassandra spells them in capitals).
+ * @example similarityOption('dot_product') // 'DOT_PRODUCT'
+ */
+export function similarityOption(fn: string): string {
+  if (!(SIMILARITY_FUNCTIONS as readonly string[]).includes(fn)) {
+    throw new ValidationError('vector index', [{ code: 'invalid_similarity_function', path: 'similarityFunction', message: `similarityFunction must be one of ${SIMILARITY_FUNCTIONS.join(', ')}` }]);
+  }
+  return fn.toUpperCase();
+}
+
+// A vector index needs a vector column: checked here where this migration declares the column
+// (preflight checks a live one).
+function checkVectorColumn(ctx: CompileContext | undefined, op: CreateIndexOp, column: string): void {
+  const field = ctx ? tableBefore(ctx, op.collection)?.fields.find((f) => f.name === column) : undefined;
+  if (!field) return;
+  const cql = field.type === 'native' ? (field.native ?? '') : field.type;
+  if (!/^\s*vector\s*</i.test(cql)) refuse(`vector index "${op.name}" on "${op.collection}.${column}" (${cql})`, 'similarityFunction needs a vector<float, n> column');
 }
 
 /**

@@ -19,7 +19,13 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext): Step
   if (c.primaryKey !== undefined) refuse(`changing the key of "${where}"`, 'the primary key of a Cassandra table is fixed when it is created');
   if (c.unique === true) refuse(`making "${where}" unique`, 'Cassandra has no unique constraints besides the primary key');
   if (c.autoIncrement === true) refuse(`auto-increment on "${where}"`, 'Cassandra has no sequences');
-  if (c.type !== undefined || c.itemType !== undefined) {
+  if (c.static !== undefined) {
+    const before = op.previous ?? tableBefore(ctx, op.collection)?.fields.find((f) => f.name === op.field);
+    if (!before || (before.static === true) !== (c.static === true)) {
+      refuse(`making "${where}" ${c.static === true ? 'static' : 'not static'}`, 'Cassandra cannot change whether a column is static; add a new column, copy the data, then drop the old one');
+    }
+  }
+  if (c.type !== undefined || c.itemType !== undefined || c.native !== undefined) {
     const before: FieldDefinition | undefined = op.previous ?? tableBefore(ctx, op.collection)?.fields.find((f) => f.name === op.field);
     if (!before) refuse(`changing the type of "${where}"`, 'Cassandra cannot alter column types; the previous definition is needed to tell whether the CQL type stays the same');
     const from = columnType(before, where);

@@ -1,5 +1,5 @@
 import { ValidationError } from '@ductape/core';
-import { refuse } from './refuse.js';
+import { parseCql } from './cql-type.js';
 
 // A CQL type: a name, optionally with <…> arguments that are themselves types (collections,
 // frozen, tuple, vector<float, 3>); letters, digits, _, spaces and commas only.
@@ -7,8 +7,10 @@ const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**
  * The CQL text of a native field (`{ type: 'native', native: 'set<text>' }`), checked before any
- * IO: a well-formed CQL type (names, `<…>` arguments, commas). Kept as written (Cassandra
- * normalises case and spacing itself). `counter` is refused: counter tables have rules of their own.
+ * IO: a well-formed CQL type (names, `<…>` arguments, commas) that Cassandra accepts (see
+ * `parseCql`: arity, frozen inside collections, counter only as a column type, vector
+ * dimensions). Kept as written (Cassandra normalises case and spacing itself). A `counter`
+ * column's table rule (keys and counters only) is `checkCounterTable`'s.
  * @example nativeCqlType('map<text, int>', 'users.scores') // 'map<text, int>'
  */
 export function nativeCqlType(native: string | undefined, where: string): string {
@@ -18,7 +20,7 @@ export function nativeCqlType(native: string | undefined, where: string): string
       { code: 'invalid_native_type', path: 'native', message: `native must be a CQL type such as 'set<text>', 'map<text, int>', 'frozen<list<int>>' or 'timeuuid'; got ${JSON.stringify(native)}` },
     ]);
   }
-  if (/^counter$/i.test(text)) refuse(`the counter column "${where}"`, 'counter columns need a table of counters only (a later version of the adapter); use a raw CQL operation');
+  parseCql(text, where);
   return text;
 }
 

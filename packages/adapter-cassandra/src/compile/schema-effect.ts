@@ -9,12 +9,12 @@ export interface EffectColumn {
  * (indexes per column, dropped columns): plain data on the step, so compile stays pure.
  */
 export type SchemaEffect =
-  | { readonly kind: 'createTable'; readonly table: string; readonly columns: readonly EffectColumn[] }
+  | { readonly kind: 'createTable'; readonly table: string; readonly columns: readonly EffectColumn[]; readonly key?: readonly string[]; readonly clustering?: readonly string[] }
   | { readonly kind: 'dropTable'; readonly table: string }
-  | { readonly kind: 'addColumn'; readonly table: string; readonly column: EffectColumn }
+  | { readonly kind: 'addColumn'; readonly table: string; readonly column: EffectColumn; readonly static?: boolean }
   | { readonly kind: 'dropColumn'; readonly table: string; readonly column: string }
   | { readonly kind: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string }
-  | { readonly kind: 'createIndex'; readonly table: string; readonly index: string; readonly column: string }
+  | { readonly kind: 'createIndex'; readonly table: string; readonly index: string; readonly column: string; readonly similarityFunction?: string }
   | { readonly kind: 'dropIndex'; readonly table: string; readonly index: string };
 
 /** Where a step comes from, for preflight's message. */

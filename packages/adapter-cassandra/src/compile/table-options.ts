@@ -1,4 +1,4 @@
-import { type CassandraOptions, ValidationError } from '@ductape/core';
+import { type CassandraOptionChanges, type CassandraOptions, ValidationError } from '@ductape/core';
 import { quoteIdent, quoteLiteral } from '../quote.js';
 import type { PrimaryKey } from './primary-key.js';
 
@@ -12,12 +12,34 @@ export function tableOptions(options: CassandraOptions, key: PrimaryKey): string
   if (key.clustering.some((c) => c.order === 'DESC') || (options.clusteringOrder ?? []).length > 0) {
     parts.push(`CLUSTERING ORDER BY (${key.clustering.map((c) => `${quoteIdent(c.name)} ${c.order}`).join(', ')})`);
   }
-  if (options.defaultTTL !== undefined) parts.push(`default_time_to_live = ${count(options.defaultTTL, 'defaultTTL')}`);
-  if (options.compaction !== undefined) parts.push(`compaction = ${optionMap(options.compaction, 'compaction', true)}`);
-  if (options.compression !== undefined) parts.push(`compression = ${optionMap(options.compression, 'compression', false)}`);
-  if (options.gcGraceSeconds !== undefined) parts.push(`gc_grace_seconds = ${count(options.gcGraceSeconds, 'gcGraceSeconds')}`);
-  if (options.comment !== undefined) parts.push(`comment = ${quoteLiteral(text(options.comment, 'comment'))}`);
+  parts.push(...settingClauses(options));
   return parts.length === 0 ? '' : ` WITH ${parts.join(' AND ')}`;
+}
+
+/** What Cassandra 5 gives a table that does not say: what `null` in alterCollectionOptions sets back. */
+export const CASSANDRA_DEFAULTS = {
+  defaultTTL: 0,
+  gcGraceSeconds: 864_000,
+  comment: '',
+  compaction: { class: 'SizeTieredCompactionStrategy' },
+  compression: { chunk_length_in_kb: '16', class: 'LZ4Compressor' },
+} as const;
+
+/**
+ * The `option = value` clauses of default TTL, compaction, compression, gc_grace_seconds and
+ * comment, in that fixed order; `null` (alterCollectionOptions' "back to the default") is
+ * Cassandra's default (`CASSANDRA_DEFAULTS`).
+ * @example settingClauses({ defaultTTL: null, comment: 'x' }) // ['default_time_to_live = 0', "comment = 'x'"]
+ */
+export function settingClauses(options: CassandraOptions | CassandraOptionChanges): string[] {
+  const parts: string[] = [];
+  const or = <K extends keyof typeof CASSANDRA_DEFAULTS>(k: K): unknown => (options[k] === null ? CASSANDRA_DEFAULTS[k] : options[k]);
+  if (options.defaultTTL !== undefined) parts.push(`default_time_to_live = ${count(or('defaultTTL'), 'defaultTTL')}`);
+  if (options.compaction !== undefined) parts.push(`compaction = ${optionMap(or('compaction') as Record<string, unknown>, 'compaction', true)}`);
+  if (options.compression !== undefined) parts.push(`compression = ${optionMap(or('compression') as Record<string, unknown>, 'compression', false)}`);
+  if (options.gcGraceSeconds !== undefined) parts.push(`gc_grace_seconds = ${count(or('gcGraceSeconds'), 'gcGraceSeconds')}`);
+  if (options.comment !== undefined) parts.push(`comment = ${quoteLiteral(text(or('comment'), 'comment'))}`);
+  return parts;
 }
 
 function optionMap(map: { readonly [key: string]: unknown }, what: string, needsClass: boolean): string {

@@ -5,6 +5,8 @@ import { keyColumns, resolvePrimaryKey } from './primary-key.js';
 export interface TableState {
   readonly fields: readonly FieldDefinition[];
   readonly key: readonly string[];
+  /** The clustering columns, where the table's creation is known. */
+  readonly clustering?: readonly string[];
 }
 
 /**
@@ -14,7 +16,11 @@ export interface TableState {
 export function foldTable(state: TableState | undefined, op: Operation, table: string): TableState | undefined {
   switch (op.type) {
     case 'createCollection':
-      return op.name === table ? { fields: [...op.fields], key: keyColumns(resolvePrimaryKey(op.name, op.fields, op.options?.cassandraOptions)) } : state;
+      if (op.name !== table) return state;
+      {
+        const key = resolvePrimaryKey(op.name, op.fields, op.options?.cassandraOptions);
+        return { fields: [...op.fields], key: keyColumns(key), clustering: key.clustering.map((c) => c.name) };
+      }
     case 'dropCollection':
       return op.name === table ? undefined : state;
     case 'addField':
@@ -23,7 +29,11 @@ export function foldTable(state: TableState | undefined, op: Operation, table: s
       return op.collection === table && state ? { ...state, fields: state.fields.filter((f) => f.name !== op.field) } : state;
     case 'renameField':
       if (op.collection !== table || !state) return state;
-      return { fields: state.fields.map((f) => (f.name === op.from ? { ...f, name: op.to } : f)), key: state.key.map((k) => (k === op.from ? op.to : k)) };
+      return {
+        fields: state.fields.map((f) => (f.name === op.from ? { ...f, name: op.to } : f)),
+        key: state.key.map((k) => (k === op.from ? op.to : k)),
+        ...(state.clustering ? { clustering: state.clustering.map((k) => (k === op.from ? op.to : k)) } : {}),
+      };
     case 'modifyField':
       return op.collection === table && state ? { ...state, fields: state.fields.map((f) => (f.name === op.field ? applyChanges(f, op.changes) : f)) } : state;
     default:

@@ -2,6 +2,9 @@ import type { CassandraOptions } from '@ductape/core';
 import type { Row } from '../cassandra-driver.js';
 
 const COMPACTION_PREFIX = 'org.apache.cassandra.db.compaction.';
+const COMPRESSION_PREFIX = 'org.apache.cassandra.io.compress.';
+// What Cassandra 5 gives a table that does not say (and what compression: null sets back).
+const DEFAULT_COMPRESSION = { chunk_length_in_kb: '16', class: 'LZ4Compressor' };
 const DEFAULT_GC_GRACE = 864_000;
 
 /** One key column as system_schema.columns describes it. */
@@ -14,7 +17,8 @@ export interface KeyColumn {
 
 /**
  * The cassandraOptions of a table from its system_schema rows: the key, clustering order,
- * default TTL, compaction, gc_grace_seconds and comment (compression is left out).
+ * default TTL, compaction, gc_grace_seconds, comment and compression (each but compaction only
+ * when it is not Cassandra's default, so a table that never said reads back as it was declared).
  * @example introspectOptions(tableRow, keyColumns).partitionKey // ['user_id']
  */
 export function introspectOptions(table: Row, keys: readonly KeyColumn[]): CassandraOptions {
@@ -24,6 +28,7 @@ export function introspectOptions(table: Row, keys: readonly KeyColumn[]): Cassa
   const gc = Number(table.get('gc_grace_seconds') ?? DEFAULT_GC_GRACE);
   const comment = (table.get('comment') as string | null) ?? '';
   const compaction = table.get('compaction') as Record<string, string> | null;
+  const compression = shortClass(table.get('compression') as Record<string, string> | null);
   return {
     partitionKey: sorted('partition_key').map((k) => k.name),
     ...(clustering.length > 0
@@ -33,5 +38,16 @@ export function introspectOptions(table: Row, keys: readonly KeyColumn[]): Cassa
     ...(compaction?.class ? { compaction: { ...compaction, class: compaction.class.replace(COMPACTION_PREFIX, '') } } : {}),
     ...(gc !== DEFAULT_GC_GRACE ? { gcGraceSeconds: gc } : {}),
     ...(comment !== '' ? { comment } : {}),
+    ...(compression && !sameMap(compression, DEFAULT_COMPRESSION) ? { compression } : {}),
   };
+}
+
+function shortClass(map: Record<string, string> | null): Record<string, string> | undefined {
+  if (!map) return undefined;
+  return map.class ? { ...map, class: map.class.replace(COMPRESSION_PREFIX, '') } : { ...map };
+}
+
+function sameMap(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }

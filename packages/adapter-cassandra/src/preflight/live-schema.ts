@@ -17,6 +17,8 @@ export interface LiveTable {
   readonly indexes: LiveIndex[];
   /** Dropped column name → the CQL type it had (system_schema.dropped_columns). */
   readonly dropped: Map<string, string>;
+  /** Column name → its kind (`partition_key`, `clustering`, `static`, `regular`), where known. */
+  readonly kinds: Map<string, string>;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function readLiveTables(driver: CassandraDriver, keyspace: string, 
   const where = 'WHERE keyspace_name = ? AND table_name = ?';
   const live = new Map<string, LiveTable>();
   for (const table of tables) {
-    const columns = (await driver.execute(`SELECT column_name, type FROM system_schema.columns ${where}`, [keyspace, table])).rows;
+    const columns = (await driver.execute(`SELECT column_name, type, kind FROM system_schema.columns ${where}`, [keyspace, table])).rows;
     const indexes = (await driver.execute(`SELECT index_name, options FROM system_schema.indexes ${where}`, [keyspace, table])).rows;
     const dropped = (await driver.execute(`SELECT column_name, type FROM system_schema.dropped_columns ${where}`, [keyspace, table])).rows;
     live.set(table, {
@@ -39,6 +41,7 @@ export async function readLiveTables(driver: CassandraDriver, keyspace: string, 
         return { name: r.get('index_name') as string, sai: isSaiClass(options.class_name), ...parseIndexTarget(options.target ?? '') };
       }),
       dropped: new Map(dropped.map((r) => [r.get('column_name') as string, r.get('type') as string])),
+      kinds: new Map(columns.map((r) => [r.get('column_name') as string, r.get('kind') as string])),
     });
   }
   return live;
@@ -46,5 +49,5 @@ export async function readLiveTables(driver: CassandraDriver, keyspace: string, 
 
 /** A table that does not exist (or was just created or dropped in the replay). */
 export function emptyTable(exists: boolean): LiveTable {
-  return { exists, columns: new Map(), indexes: [], dropped: new Map() };
+  return { exists, columns: new Map(), indexes: [], dropped: new Map(), kinds: new Map() };
 }
