@@ -100,7 +100,7 @@ export class MysqlLockStore implements LockStore {
   async renew(handle: LockHandle, leaseMs: number): Promise<boolean> {
     if (this.#lease) return this.#lease.renew(handle, leaseMs);
     const c = this.#held.get(handle.token);
-    if (!c || !c.alive) return false;
+    if (!c?.alive) return false;
     try {
       const [row] = await c.query(`SELECT IS_USED_LOCK(?) = CONNECTION_ID() AS mine`, [this.#lockName()]);
       if (Number(row?.mine) !== 1) return false;
