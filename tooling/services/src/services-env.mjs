@@ -1,5 +1,5 @@
 // Rewrites .services.env from the servers that are running now.
-import { rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { formatEnvFile } from './env-file.mjs';
 import { envFilePath } from './paths.mjs';
 import { isRunning } from './stop-server.mjs';
@@ -16,6 +16,10 @@ export function writeServicesEnv() {
     rmSync(file, { force: true });
     return { file, vars };
   }
-  writeFileSync(file, formatEnvFile(vars, 'Written by `pnpm services:up`; loaded by the test setups. Do not commit.'));
+  // Written beside it, then renamed over it: a test setup reading it meanwhile sees the old file
+  // or the new one, never a half-written one (which skipped a whole test file once).
+  const next = `${file}.${process.pid}.tmp`;
+  writeFileSync(next, formatEnvFile(vars, 'Written by `pnpm services:up`; loaded by the test setups. Do not commit.'));
+  renameSync(next, file);
   return { file, vars };
 }
