@@ -5,7 +5,7 @@ import { usageError } from './cli/cli-error.js';
 import { ExitCode } from './cli/exit-codes.js';
 import { errorReport } from './cli/format-error.js';
 import { commandHelp, mainHelp } from './cli/help.js';
-import { Output } from './cli/output.js';
+import type { Output } from './cli/output.js';
 import { parseCommand, wantsJson } from './cli/parse.js';
 import { secretValues } from './cli/secret-values.js';
 import { closest } from './cli/suggest.js';
@@ -21,7 +21,8 @@ export interface MainIo {
 
 /**
  * Runs `ductape` with `argv` (without node and the script) and resolves to the exit code.
- * `--help` and `--version` import nothing but the command table.
+ * `--help` and `--version` import nothing but the command table (not even the colours: picocolors
+ * is loaded with the output of a command).
  * @example process.exitCode = await main(['status', '--json']);
  */
 export async function main(argv: readonly string[], io: MainIo = processIo()): Promise<number> {
@@ -40,7 +41,7 @@ export async function main(argv: readonly string[], io: MainIo = processIo()): P
     io.stdout.write(commandHelp(info));
     return ExitCode.ok;
   }
-  const { redactSecrets } = await import('@ductape/sdk');
+  const [{ redactSecrets }, { Output }] = await Promise.all([import('@ductape/sdk'), import('./cli/output.js')]);
   const secrets = secretValues(io.vars);
   const out = new Output({ json: wantsJson(rest), stdout: io.stdout, stderr: io.stderr, vars: io.vars, redact: (text) => redactSecrets(text, secrets) });
   try {
