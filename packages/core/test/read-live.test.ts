@@ -8,7 +8,7 @@ import { MemoryAdapter } from '../src/testing.js';
  */
 class ReadCounting extends MemoryAdapter {
   reads: string[] = [];
-  async introspect(collection: string): Promise<CollectionSnapshot | undefined> {
+  override async introspect(collection: string): Promise<CollectionSnapshot | undefined> {
     this.reads.push(`introspect ${collection}`);
     return super.introspect(collection);
   }

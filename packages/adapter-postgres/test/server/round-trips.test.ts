@@ -69,6 +69,17 @@ describe.skipIf(!server)('postgres (pg server): round trips per migration', () =
     expect(three.filter((t) => /INSERT INTO [^;]*_ductape_migrations[\s\S]*;\s*COMMIT$/.test(t))).toHaveLength(3);
   });
 
+  it('one transaction for a batch: one catalog read for all, the statements, and every history row with the COMMIT', async () => {
+    const engine = await engineOn();
+    const ms = [0, 1, 2].map(tableAndIndex);
+    const texts = await sent(() => engine.upAll(ms, { singleTransaction: true }));
+    // The run's own 6 (as above), one read, 2 statements per migration, the rows with the COMMIT.
+    expect(texts.length).toBe(6 + 1 + 2 * 3 + 1);
+    expect(texts.filter(isCatalogRead)).toHaveLength(1);
+    expect(texts.at(-2)).toMatch(/^(INSERT INTO [^\n]*_ductape_migrations[\s\S]*;\n){3}COMMIT$/);
+    expect((await engine.getHistory()).map((e) => `${e.name}:${e.status}:${e.stepsApplied}`)).toEqual(['m0:applied:2', 'm1:applied:2', 'm2:applied:2']);
+  });
+
   it('add a column to an existing table + index it (lock-retry steps): 4 per migration, the savepoints inside the statements', async () => {
     const engine = await engineOn({ online: false });
     await engine.up(

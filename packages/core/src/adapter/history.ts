@@ -45,8 +45,9 @@ export interface HistoryStore {
  */
 export interface HistoryWriteOptions {
   /**
-   * Nothing else runs in `session`'s transaction after this write, so the store may send it in the
-   * COMMIT's round trip (PostgreSQL does). The write still commits or rolls back with the transaction.
+   * Nothing else runs in `session`'s transaction after this write (other than further writes
+   * marked last, in order), so the store may send it in the COMMIT's round trip (PostgreSQL
+   * does). The write still commits or rolls back with the transaction.
    */
   readonly last?: boolean;
 }

@@ -369,9 +369,13 @@ export class MigrationEngine {
             executionMs: Date.now() - t0,
             stepsApplied: p.steps.length,
           };
-          await this.#adapter.history.save(entry, session, { last: p === todo[todo.length - 1] });
           done.push(entry);
           results.push(result(p, 'applied', p.steps.length, Date.now() - t0));
+        }
+        // The rows once every step has run, in the same order: all of them may travel with the COMMIT.
+        for (const [i, entry] of done.entries()) {
+          current = todo[i];
+          await this.#adapter.history.save(entry, session, { last: true });
         }
       });
     } catch (error) {
