@@ -12,7 +12,9 @@ export const config = defineConfig({
     setupFiles: ['@ductape/services/setup-env'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'] } },
+      { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'], exclude: ['test/server/cluster-*.test.ts'] } },
+      // The Cassandra ring (`pnpm services:up cassandra-cluster`); skipped with a reason without it.
+      { extends: true, test: { name: 'cluster', include: ['test/server/cluster-*.test.ts'], testTimeout: 900_000, hookTimeout: 300_000 } },
       { extends: true, test: { name: 'conformance', include: ['test/conformance/**/*.test.ts'] } },
     ],
   },

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client, type QueryOptions, auth, types } from 'cassandra-driver';
+import { Client, type QueryOptions, auth, errors, types } from 'cassandra-driver';
 import { CassandraConnectionError, CassandraSchemaAgreementError } from './cassandra-errors.js';
 import { disagreeing, schemaVersions } from './schema-versions.js';
 
@@ -34,7 +34,9 @@ export class CassandraDriver {
       ...(options.username !== undefined ? { authProvider: new auth.PlainTextAuthProvider(options.username, options.password ?? '') } : {}),
       protocolOptions: { maxSchemaAgreementWaitSeconds: Math.max(1, Math.ceil(this.schemaAgreementTimeoutMs / 1000)) },
       queryOptions: { consistency: types.consistencies.localQuorum },
-      socketOptions: { readTimeout: 60_000 },
+      // The driver's default (12 s) for every request and for opening a connection: a node that
+      // hangs (paused, swapping) costs a connect 12 s, not a minute. Schema changes get 60 s.
+      socketOptions: { readTimeout: 12_000 },
     });
   }
 
@@ -57,10 +59,28 @@ export class CassandraDriver {
    */
   async execute(text: string, params: readonly unknown[] = [], schemaChange = false, options: QueryOptions = {}): Promise<types.ResultSet> {
     const sent = Date.now();
-    const result = await this.client.execute(text, [...params], { prepare: params.length > 0, ...options });
+    const result = await this.client.execute(text, [...params], { prepare: params.length > 0, ...(schemaChange ? { readTimeout: 60_000 } : {}), ...options });
     const agreed = (result.info as { isSchemaInAgreement?: boolean }).isSchemaInAgreement;
     if (schemaChange || agreed === false) await this.waitForSchemaAgreement({ since: sent, coordinator: result.info.queriedHost });
     return result;
+  }
+
+  /**
+   * Runs a statement that may safely run twice (a read, or a write of fixed values), trying it
+   * again when the coordinator timed out waiting for replicas or found too few alive: on a ring a
+   * node that hangs is still chosen as a read replica until gossip convicts it (10–20 s), and a
+   * QUORUM read then times out. Up to 6 more tries over ~30 s; then the last error is thrown.
+   * @example await driver.executeIdempotent('SELECT name FROM "app"."_ductape_migrations"', [], { consistency: types.consistencies.quorum })
+   */
+  async executeIdempotent(text: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<types.ResultSet> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.client.execute(text, [...params], { prepare: params.length > 0, isIdempotent: true, ...options });
+      } catch (error) {
+        if (attempt >= 6 || !isReplicaTimeout(error)) throw error;
+        await sleep(500 * 2 ** attempt);
+      }
+    }
   }
 
   /**
@@ -85,4 +105,12 @@ export class CassandraDriver {
       await sleep(200);
     }
   }
+}
+
+/** A coordinator's timeout or unavailable answer about replicas (not a Paxos round: see the lock). */
+function isReplicaTimeout(error: unknown): boolean {
+  if (!(error instanceof errors.ResponseError)) return error instanceof errors.OperationTimedOutError;
+  const e = error as errors.ResponseError & { writeType?: string };
+  const codes = types.responseErrorCodes;
+  return e.code === codes.readTimeout || e.code === codes.unavailableException || (e.code === codes.writeTimeout && e.writeType !== 'CAS');
 }

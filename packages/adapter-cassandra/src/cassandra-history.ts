@@ -44,7 +44,7 @@ export class CassandraHistoryStore implements HistoryStore {
   }
 
   async list(): Promise<HistoryEntry[]> {
-    const result = await this.driver.execute(`SELECT ${COLUMNS.join(', ')} FROM ${this.#table}`, [], false, HISTORY_CL);
+    const result = await this.driver.executeIdempotent(`SELECT ${COLUMNS.join(', ')} FROM ${this.#table}`, [], HISTORY_CL);
     return result.rows
       .map((row) => ({ seq: Number(row.get('seq')), entry: toEntry(row) }))
       .sort((a, b) => a.seq - b.seq)
@@ -55,9 +55,9 @@ export class CassandraHistoryStore implements HistoryStore {
     // A failure record (status failed, with the error) is written whatever the ring says: it
     // records no step beyond those already recorded, and says why the run stopped.
     if (!(entry.status === 'failed' && entry.error !== null)) await this.driver.waitForSchemaAgreement();
-    const existing = await this.driver.execute(`SELECT seq FROM ${this.#table} WHERE name = ?`, [entry.name], false, HISTORY_CL);
+    const existing = await this.driver.executeIdempotent(`SELECT seq FROM ${this.#table} WHERE name = ?`, [entry.name], HISTORY_CL);
     const seq = existing.rowLength > 0 ? Number(existing.first().get('seq')) : this.#nextSeq();
-    await this.driver.execute(
+    await this.driver.executeIdempotent(
       `INSERT INTO ${this.#table} (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
       [
         entry.name,
@@ -75,13 +75,12 @@ export class CassandraHistoryStore implements HistoryStore {
         entry.appliedBy,
         JSON.stringify(entry.migration),
       ],
-      false,
       HISTORY_CL,
     );
   }
 
   async remove(name: string): Promise<void> {
-    await this.driver.execute(`DELETE FROM ${this.#table} WHERE name = ?`, [name], false, HISTORY_CL);
+    await this.driver.executeIdempotent(`DELETE FROM ${this.#table} WHERE name = ?`, [name], HISTORY_CL);
   }
 
   /** Microseconds since the epoch, strictly increasing within this process. */

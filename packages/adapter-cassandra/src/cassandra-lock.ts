@@ -178,10 +178,11 @@ function isOurs(row: Row | undefined, ownerId: string, token: number): boolean {
 }
 
 /**
- * A coordinator's timeout of a Paxos round (write timeout of type CAS, or a read at SERIAL):
- * the outcome is unknown, not failed.
+ * A coordinator's timeout of a Paxos round (write timeout of type CAS, or a read at SERIAL), or
+ * no answer from the coordinator within the driver's read timeout: the outcome is unknown, not failed.
  */
 function isCasTimeout(error: unknown): boolean {
+  if (error instanceof errors.OperationTimedOutError) return true; // the coordinator itself did not answer in time
   if (!(error instanceof errors.ResponseError)) return false;
   const e = error as errors.ResponseError & { writeType?: string; consistencies?: number };
   if (e.code === types.responseErrorCodes.writeTimeout) return e.writeType === 'CAS';

@@ -9,6 +9,7 @@ export { splitStatements } from './compile/raw.js';
 export type { CassandraStatementStep } from './compile/step.js';
 export { CassandraDriver, type CassandraDriverOptions } from './cassandra-driver.js';
 export { CassandraConnectionError, CassandraSchemaAgreementError } from './cassandra-errors.js';
+export type { NodeSchemaVersion } from './schema-versions.js';
 export { CassandraHistoryStore, HISTORY_TABLE } from './cassandra-history.js';
 export { CassandraLockStore, LOCK_TABLE } from './cassandra-lock.js';
 export { introspectTable } from './cassandra-introspector.js';

@@ -3,3 +3,17 @@ declare module '@ductape/services/require-server' {
   /** The server's connection setting, or undefined (with a message) outside CI when it is not running. */
   export function requireServer(name: 'postgres' | 'mysql' | 'mariadb' | 'mongo' | 'dynamo' | 'cassandra'): string | undefined;
 }
+
+declare module '@ductape/services/load-env' {
+  /** Loads .services.env into process.env (never overriding a variable already set). */
+  export function loadServicesEnv(): void;
+}
+
+declare module '@ductape/services/cassandra-ring-nodes' {
+  /** The ring's nodes from its run record. */
+  export function ringNodes(): { index: number; host?: string; port: number; pid?: number }[];
+  /** SIGSTOP of node `index`'s JVM. */
+  export function pauseRingNode(index: number): void;
+  /** SIGCONT of node `index`'s JVM. */
+  export function resumeRingNode(index: number): void;
+}
