@@ -142,3 +142,57 @@ describe('alterCollectionOptions cassandraOptions', () => {
     expect((error as Error).message).toMatch(/alterCollectionOptions cassandraOptions on "posts".*it changes dynamoOptions only/);
   });
 });
+
+describe('user-defined types (createType, alterType, dropType)', () => {
+  it('validates names and fields; column-only options are refused on a field of a type; alterType makes one change', () => {
+    const m = (op: object) => ({ name: 'm', up: [op], down: [] });
+    expect(codes(m({ type: 'createType', name: 'address', fields: [{ name: 'city', type: 'text' }] }))).toEqual([]);
+    expect(codes(m({ type: 'createType', name: 'address', fields: [] }))).toContain('no_fields');
+    expect(codes(m({ type: 'createType', name: 'address', fields: [{ name: 'city', type: 'text', primaryKey: true }] }))).toContain('type_field_option');
+    expect(
+      codes(
+        m({
+          type: 'createType',
+          name: 'address',
+          fields: [
+            { name: 'a', type: 'text' },
+            { name: 'a', type: 'int' },
+          ],
+        }),
+      ),
+    ).toContain('duplicate_field');
+    expect(codes(m({ type: 'alterType', name: 'address' }))).toContain('one_type_change');
+    expect(codes(m({ type: 'alterType', name: 'address', addField: { name: 'z', type: 'text' }, renameField: { from: 'a', to: 'b' } }))).toContain('one_type_change');
+    expect(codes(m({ type: 'dropType', name: 'address', previous: { fields: 'x' } }))).toContain('no_fields');
+  });
+
+  it('inverses: createType ↔ dropType with its fields, a rename renames back, an added field has none', () => {
+    const fields = [{ name: 'city', type: 'text' as const }];
+    const built = migration('types')
+      .createType('address', fields)
+      .alterType('address', { renameField: { from: 'city', to: 'town' } })
+      .build();
+    expect(built.down).toEqual([
+      { type: 'alterType', name: 'address', renameField: { from: 'town', to: 'city' } },
+      { type: 'dropType', name: 'address', previous: { fields } },
+    ]);
+    expect(inverseOf({ type: 'dropType', name: 'address', previous: { fields } })).toEqual({ ok: true, op: { type: 'createType', name: 'address', fields } });
+    expect(
+      migration('add')
+        .alterType('address', { addField: { name: 'zip', type: 'text' } })
+        .build().irreversible,
+    ).toMatch(/cannot drop a field/);
+  });
+
+  it('an adapter without userTypes refuses them before any IO; a dropType without its fields is refused before any change', async () => {
+    const adapter = new MemoryAdapter();
+    const error = await new MigrationEngine(adapter).up(migration('t').createType('address', { city: 'text' }).build()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedOperationError);
+    expect((error as Error).message).toMatch(/userTypes/);
+    expect(adapter.executed).toEqual([]);
+    const withIt = new MemoryAdapter({ capabilities: { userTypes: true } });
+    const blind = await new MigrationEngine(withIt).up(migration('drop').dropType('address').build()).catch((e: unknown) => e);
+    expect((blind as { issues?: { code: string }[] }).issues?.map((i) => i.code)).toEqual(['unreadable']);
+    expect(withIt.executed).toEqual([]);
+  });
+});

@@ -29,6 +29,11 @@ export interface Capabilities {
    */
   readonly vectorIndexes?: boolean;
   /**
+   * User-defined types (createType, alterType, dropType: Cassandra `CREATE TYPE`); absent means
+   * those ops are refused before IO.
+   */
+  readonly userTypes?: boolean;
+  /**
    * The per-database blocks of `alterCollectionOptions` this adapter changes on an existing
    * collection, e.g. ['dynamoOptions']; absent or without the block, the op is refused before IO.
    */

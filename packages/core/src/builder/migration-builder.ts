@@ -162,6 +162,41 @@ export class MigrationBuilder {
   }
 
   /**
+   * A user-defined type (Cassandra `CREATE TYPE`), its fields typed as columns are; down drops it.
+   * Adapters without the `userTypes` capability refuse it before any IO.
+   * @example
+   * migration('address_type')
+   *   .createType('address', { street: 'text', city: 'text', tags: { type: 'native', native: 'frozen<set<text>>' } })
+   *   .createCollection('users', { id: { type: 'uuid', primaryKey: true }, home: { type: 'native', native: 'frozen<address>' } })
+   *   .build();
+   */
+  createType(name: string, fields: FieldsInput): this {
+    requireString('type name', name);
+    return this.operation({ type: 'createType', name, fields: normalizeFields(fields) });
+  }
+
+  /**
+   * One change to a user-defined type: a field added (no inverse: Cassandra cannot drop one) or
+   * renamed (undone by the rename back).
+   * @example migration('address_zip').alterType('address', { renameField: { from: 'zip', to: 'postcode' } }).build();
+   */
+  alterType(name: string, change: { addField?: FieldDefinition; renameField?: { from: string; to: string } }): this {
+    requireString('type name', name);
+    const { addField, renameField } = optionsObject(change, 'type change');
+    return this.operation(withoutUndefined({ type: 'alterType', name, addField, renameField }));
+  }
+
+  /**
+   * Drops a user-defined type. Pass its `previous` fields to make it reversible (they are not introspected).
+   * @example migration('drop_address').dropType('address', { previous: { fields: [{ name: 'city', type: 'text' }] } }).build();
+   */
+  dropType(name: string, dropOptions?: { previous?: { fields: readonly FieldDefinition[] } }): this {
+    requireString('type name', name);
+    const { previous } = optionsObject(dropOptions, 'drop options');
+    return this.operation(withoutUndefined({ type: 'dropType', name, previous }));
+  }
+
+  /**
    * A statement for one database: SQL/CQL text, or a command object (MongoDB, DynamoDB).
    * Give `down` to keep the migration reversible.
    */

@@ -121,6 +121,35 @@ export interface AlterCollectionOptionsOp {
   readonly previous?: CollectionOptionChanges;
 }
 
+/**
+ * `createType`: a user-defined type (Cassandra `CREATE TYPE`), its fields typed as a column's
+ * (`{ name: 'street', type: 'text' }`, `{ name: 'tags', type: 'native', native: 'frozen<set<text>>' }`).
+ * Needs the `userTypes` capability.
+ */
+export interface CreateTypeOp {
+  readonly type: 'createType';
+  readonly name: string;
+  readonly fields: readonly FieldDefinition[];
+}
+
+/** `dropType`: drops a user-defined type; its `previous` fields make it reversible. */
+export interface DropTypeOp {
+  readonly type: 'dropType';
+  readonly name: string;
+  readonly previous?: { readonly fields: readonly FieldDefinition[] };
+}
+
+/**
+ * `alterType`: one change to a user-defined type: a field added (Cassandra cannot drop one, so
+ * it has no inverse) or renamed (undone by the rename back).
+ */
+export interface AlterTypeOp {
+  readonly type: 'alterType';
+  readonly name: string;
+  readonly addField?: FieldDefinition;
+  readonly renameField?: { readonly from: string; readonly to: string };
+}
+
 /** Dialect names raw operations are written for. */
 export type RawDialect = 'postgresql' | 'mysql' | 'mariadb' | 'mongodb' | 'dynamodb' | 'cassandra' | (string & {});
 
@@ -151,6 +180,9 @@ export type Operation =
   | AddConstraintOp
   | DropConstraintOp
   | AlterCollectionOptionsOp
+  | CreateTypeOp
+  | AlterTypeOp
+  | DropTypeOp
   | RawOp;
 
 export type OperationType = Operation['type'];
@@ -168,6 +200,9 @@ export const OPERATION_TYPES: readonly OperationType[] = [
   'addConstraint',
   'dropConstraint',
   'alterCollectionOptions',
+  'createType',
+  'alterType',
+  'dropType',
   'raw',
 ];
 

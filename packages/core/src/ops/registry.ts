@@ -2,12 +2,15 @@ import type { Operation, OperationType } from '../model/operation.js';
 import { addConstraintModule } from './add-constraint.js';
 import { addFieldModule } from './add-field.js';
 import { alterCollectionOptionsModule } from './alter-collection-options.js';
+import { alterTypeModule } from './alter-type.js';
 import { createCollectionModule } from './create-collection.js';
 import { createIndexModule } from './create-index.js';
+import { createTypeModule } from './create-type.js';
 import { dropCollectionModule } from './drop-collection.js';
 import { dropConstraintModule } from './drop-constraint.js';
 import { dropFieldModule } from './drop-field.js';
 import { dropIndexModule } from './drop-index.js';
+import { dropTypeModule } from './drop-type.js';
 import { modifyFieldModule } from './modify-field.js';
 import type { OperationModule } from './operation-module.js';
 import { rawModule } from './raw.js';
@@ -35,6 +38,9 @@ export const OPERATIONS: OperationModules = {
   addConstraint: addConstraintModule,
   dropConstraint: dropConstraintModule,
   alterCollectionOptions: alterCollectionOptionsModule,
+  createType: createTypeModule,
+  alterType: alterTypeModule,
+  dropType: dropTypeModule,
   raw: rawModule,
 };
 
