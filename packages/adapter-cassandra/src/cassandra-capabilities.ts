@@ -6,7 +6,7 @@ import { CASSANDRA_RAW_DIALECTS } from './cassandra-compiler.js';
  * renameField is true because Cassandra renames primary key columns (others are refused in
  * compile); modifyField is true for changes that keep the CQL type (others are refused).
  * SAI index builds do not block writes. Static columns, vector indexes (SAI with a similarity
- * function) and table options on an existing table (alterCollectionOptions' cassandraOptions).
+ * function), user-defined types and table options on an existing table (alterCollectionOptions' cassandraOptions).
  */
 export const CASSANDRA_CAPABILITIES: Capabilities = {
   transactionalDdl: false,
@@ -21,6 +21,7 @@ export const CASSANDRA_CAPABILITIES: Capabilities = {
   concurrentIndex: true,
   staticColumns: true,
   vectorIndexes: true,
+  userTypes: true,
   optionChanges: ['cassandraOptions'],
   rawDialects: CASSANDRA_RAW_DIALECTS,
 };

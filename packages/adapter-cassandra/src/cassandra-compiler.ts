@@ -9,6 +9,7 @@ import { compileRaw } from './compile/raw.js';
 import { refuse } from './compile/refuse.js';
 import { compileRenameField } from './compile/rename-field.js';
 import type { CassandraStatementStep } from './compile/step.js';
+import { compileAlterType, compileCreateType, compileDropType } from './compile/user-type.js';
 
 /** Raw dialect names the Cassandra adapter runs. */
 export const CASSANDRA_RAW_DIALECTS: readonly string[] = ['cassandra'];
@@ -53,6 +54,9 @@ const COMPILERS: OperationCompilers<CassandraCompileInput> = {
   addConstraint: (op) => refuse(`${op.type} on "${op.collection}"`, NO_CONSTRAINTS),
   dropConstraint: (op) => refuse(`${op.type} on "${op.collection}"`, NO_CONSTRAINTS),
   alterCollectionOptions: (op, { ctx, settings }) => compileAlterTableOptions(op, ctx, settings),
+  createType: (op, { settings }) => compileCreateType(op, settings),
+  alterType: (op, { settings }) => compileAlterType(op, settings),
+  dropType: (op, { settings }) => compileDropType(op, settings),
   raw: (op) => {
     if (!CASSANDRA_RAW_DIALECTS.includes(op.dialect)) refuse(`a raw "${op.dialect}" operation`, 'it runs raw operations for cassandra');
     return compileRaw(op);

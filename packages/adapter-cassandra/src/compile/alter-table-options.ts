@@ -31,7 +31,7 @@ export function compileAlterTableOptions(op: AlterCollectionOptionsOp, ctx: Comp
   }
   const clauses = settingClauses(changes);
   const text = `ALTER TABLE ${qualify(settings.keyspace, op.collection)} WITH ${clauses.join(' AND ')}`;
-  return [ddl(text, `alter table ${op.collection} options (${Object.keys(changes).join(', ')})`)];
+  return [ddl(text, `alter table ${op.collection} options (${Object.keys(changes).join(', ')})`, undefined, { kind: 'other', what: `table options of ${op.collection}` })];
 }
 
 function cqlOf(field: Parameters<typeof columnType>[0], table: string): string {

@@ -15,7 +15,9 @@ export type SchemaEffect =
   | { readonly kind: 'dropColumn'; readonly table: string; readonly column: string }
   | { readonly kind: 'renameColumn'; readonly table: string; readonly from: string; readonly to: string }
   | { readonly kind: 'createIndex'; readonly table: string; readonly index: string; readonly column: string; readonly similarityFunction?: string }
-  | { readonly kind: 'dropIndex'; readonly table: string; readonly index: string };
+  | { readonly kind: 'dropIndex'; readonly table: string; readonly index: string }
+  /** Changes nothing preflight checks (table options, user-defined types): the replay goes on past it. */
+  | { readonly kind: 'other'; readonly what: string };
 
 /** Where a step comes from, for preflight's message. */
 export interface StepOrigin {

@@ -99,6 +99,8 @@ export function replayEffects(steps: readonly Step[], live: Map<string, LiveTabl
         t.indexes.push({ name: e.index, column: e.column, sai: true, madeBy: path });
         break;
       }
+      case 'other':
+        break;
       case 'dropIndex':
         for (const t of live.values()) {
           const i = t.indexes.findIndex((ix) => ix.name === e.index);

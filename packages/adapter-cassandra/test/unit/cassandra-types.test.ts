@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Operation, UnsupportedOperationError, ValidationError, migration, type Step } from '@ductape/core';
+import { type CreateCollectionOp, type FieldDefinition, type Operation, UnsupportedOperationError, ValidationError, migration, type Step } from '@ductape/core';
 import { CASSANDRA_CAPABILITIES, compileCassandra } from '../../src/index.js';
 import { parseCql } from '../../src/compile/cql-type.js';
 import { emptyTable, type LiveTable } from '../../src/preflight/live-schema.js';
@@ -9,13 +9,13 @@ import { built, cql, refusal } from '../support/compile-helpers.js';
 // Issue 25: Cassandra's own types and options (counter tables, collections with element types,
 // frozen, timeuuid, static columns, vectors and vector indexes, table options on an existing table).
 
-const counterTable = (extra: Operation['type'] extends never ? never : Record<string, unknown>[] = []): Operation => ({
+const counterTable = (extra: FieldDefinition[] = []): Operation => ({
   type: 'createCollection',
   name: 'page_views',
-  fields: [{ name: 'page', type: 'text', primaryKey: true }, { name: 'views', type: 'native', native: 'counter' }, ...(extra as never[])],
+  fields: [{ name: 'page', type: 'text', primaryKey: true }, { name: 'views', type: 'native', native: 'counter' }, ...extra],
 });
 
-const posts: Operation = {
+const posts: CreateCollectionOp = {
   type: 'createCollection',
   name: 'posts',
   fields: [
@@ -84,7 +84,7 @@ describe('Cassandra types in CQL (compile, no server)', () => {
     expect(
       refusal([posts, { type: 'addField', collection: 'posts', field: { name: 'x', type: 'text' } }, { type: 'modifyField', collection: 'posts', field: 'x', changes: { static: true } }]),
     ).toBeInstanceOf(UnsupportedOperationError);
-    const partitionStatic = { ...(posts as object), fields: [{ name: 'author', type: 'uuid', static: true }, ...((posts as { fields: unknown[] }).fields.slice(1) as never[])] } as Operation;
+    const partitionStatic: CreateCollectionOp = { ...posts, fields: [{ name: 'author', type: 'uuid', static: true }, ...posts.fields.slice(1)] };
     expect(refusal([partitionStatic])).toBeInstanceOf(UnsupportedOperationError);
   });
 
@@ -129,6 +129,29 @@ describe('Cassandra types in CQL (compile, no server)', () => {
     ]);
     expect(CASSANDRA_CAPABILITIES.optionChanges).toEqual(['cassandraOptions']);
     expect(refusal([{ type: 'alterCollectionOptions', collection: 'events', options: { dynamoOptions: { pointInTimeRecovery: true } } }])).toBeInstanceOf(UnsupportedOperationError);
+  });
+});
+
+describe('user-defined types (compile, no server)', () => {
+  it('createType, alterType and dropType compile to CREATE/ALTER/DROP TYPE; the down of createType drops it, of a rename renames back', () => {
+    const m = migration('types')
+      .createType('address', { street: 'text', city: 'string', tags: { type: 'native', native: 'frozen<set<text>>' } })
+      .alterType('address', { renameField: { from: 'street', to: 'line1' } })
+      .build();
+    expect(cql(m, 0)).toEqual(['CREATE TYPE "app"."address" ("street" text, "city" text, "tags" frozen<set<text>>)']);
+    expect(cql(m, 1)).toEqual(['ALTER TYPE "app"."address" RENAME "street" TO "line1"']);
+    expect(cql(m, 0, 'down')).toEqual(['ALTER TYPE "app"."address" RENAME "line1" TO "street"']);
+    expect(cql(m, 1, 'down')).toEqual(['DROP TYPE "app"."address"']);
+    const add = migration('add')
+      .alterType('address', { addField: { name: 'zip', type: 'text' } })
+      .build();
+    expect(cql(add)).toEqual(['ALTER TYPE "app"."address" ADD "zip" text']);
+  });
+
+  it('a counter field, a non-frozen collection of a type and a name in capitals are refused before IO', () => {
+    expect(refusal([{ type: 'createType', name: 'stats', fields: [{ name: 'n', type: 'native', native: 'counter' }] }])).toBeInstanceOf(UnsupportedOperationError);
+    expect(refusal([{ type: 'createType', name: 'stats', fields: [{ name: 'n', type: 'native', native: 'list<list<int>>' }] }])).toBeInstanceOf(ValidationError);
+    expect(String(refusal([{ type: 'createType', name: 'Address', fields: [{ name: 'n', type: 'text' }] }]))).toMatch(/name it "address"/);
   });
 });
 
