@@ -27,6 +27,16 @@ const COMPILERS: OperationCompilers<CompileEnv> = {
   addConstraint: (op) => refuseConstraint(op),
   dropConstraint: (op) => refuseConstraint(op),
   alterCollectionOptions: (op, env) => compileAlterCollectionOptions(op, env),
+  // User-defined types (capability userTypes, absent here: the engine refuses them before IO).
+  createType: (op) => {
+    throw new UnsupportedOperationError('dynamodb', `${op.type} "${op.name}"`, 'DynamoDB has no user-defined types (maps nest freely)');
+  },
+  alterType: (op) => {
+    throw new UnsupportedOperationError('dynamodb', `${op.type} "${op.name}"`, 'DynamoDB has no user-defined types (maps nest freely)');
+  },
+  dropType: (op) => {
+    throw new UnsupportedOperationError('dynamodb', `${op.type} "${op.name}"`, 'DynamoDB has no user-defined types (maps nest freely)');
+  },
   raw: (op) => compileRaw(op),
 };
 

@@ -49,6 +49,16 @@ const COMPILERS: OperationCompilers<MongoCompileInput> = {
   alterCollectionOptions: (op) => {
     throw new UnsupportedOperationError('mongo', `alterCollectionOptions on "${op.collection}"`, 'it changes DynamoDB settings (dynamoOptions) only so far; change a validator with a raw collMod');
   },
+  // User-defined types (capability userTypes, absent here: the engine refuses them before IO).
+  createType: (op) => {
+    throw new UnsupportedOperationError('mongo', `${op.type} "${op.name}"`, 'MongoDB has no user-defined types (documents nest objects freely)');
+  },
+  alterType: (op) => {
+    throw new UnsupportedOperationError('mongo', `${op.type} "${op.name}"`, 'MongoDB has no user-defined types (documents nest objects freely)');
+  },
+  dropType: (op) => {
+    throw new UnsupportedOperationError('mongo', `${op.type} "${op.name}"`, 'MongoDB has no user-defined types (documents nest objects freely)');
+  },
   raw: (op) => compileRaw(op),
 };
 

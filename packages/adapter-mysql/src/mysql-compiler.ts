@@ -64,6 +64,16 @@ const COMPILERS: OperationCompilers<MysqlCompileInput> = {
       'it changes DynamoDB settings (dynamoOptions) only so far; change table options with a raw ALTER TABLE',
     );
   },
+  // User-defined types (capability userTypes, absent here: the engine refuses them before IO).
+  createType: (op, { dialect }) => {
+    throw new UnsupportedOperationError(dialect.flavor, `${op.type} "${op.name}"`, 'MySQL and MariaDB have no user-defined types');
+  },
+  alterType: (op, { dialect }) => {
+    throw new UnsupportedOperationError(dialect.flavor, `${op.type} "${op.name}"`, 'MySQL and MariaDB have no user-defined types');
+  },
+  dropType: (op, { dialect }) => {
+    throw new UnsupportedOperationError(dialect.flavor, `${op.type} "${op.name}"`, 'MySQL and MariaDB have no user-defined types');
+  },
   raw: (op, { dialect }) => {
     const accepted = rawDialectsOf(dialect);
     if (!accepted.includes(op.dialect)) throw new UnsupportedOperationError(dialect.flavor, `a raw "${op.dialect}" operation`, `it runs raw operations for ${accepted.join(', ')}`);

@@ -59,6 +59,16 @@ const COMPILERS: OperationCompilers<PostgresCompileInput> = {
       'it changes DynamoDB settings (dynamoOptions) only so far; change PostgreSQL table settings with a raw ALTER TABLE',
     );
   },
+  // User-defined types (capability userTypes, absent here: the engine refuses them before IO).
+  createType: (op) => {
+    throw new UnsupportedOperationError('postgres', `${op.type} "${op.name}"`, 'PostgreSQL composite types are not built yet (user-defined types are for Cassandra so far); use a raw CREATE TYPE');
+  },
+  alterType: (op) => {
+    throw new UnsupportedOperationError('postgres', `${op.type} "${op.name}"`, 'PostgreSQL composite types are not built yet (user-defined types are for Cassandra so far); use a raw CREATE TYPE');
+  },
+  dropType: (op) => {
+    throw new UnsupportedOperationError('postgres', `${op.type} "${op.name}"`, 'PostgreSQL composite types are not built yet (user-defined types are for Cassandra so far); use a raw CREATE TYPE');
+  },
   raw: (op) => {
     if (!POSTGRES_RAW_DIALECTS.includes(op.dialect)) throw new UnsupportedOperationError('postgres', `a raw "${op.dialect}" operation`, 'it runs raw operations for postgresql');
     return compileRaw(op);
