@@ -70,6 +70,12 @@ describe('Cassandra types in CQL (compile, no server)', () => {
     expect(refusal([{ type: 'addField', collection: 't', field: { name: 'c', type: 'native', native: 'set<list<int>>' } }])).toBeInstanceOf(ValidationError);
   });
 
+  it('a modifyField that changes only the native text is a type change, refused when the CQL type differs (was a silent no-op)', () => {
+    const previous = { name: 'tags', type: 'native' as const, native: 'set<text>' };
+    expect(refusal([{ type: 'modifyField', collection: 't', field: 'tags', changes: { native: 'list<text>' }, previous }])).toBeInstanceOf(UnsupportedOperationError);
+    expect(refusal([{ type: 'modifyField', collection: 't', field: 'tags', changes: { native: 'set<varchar>' }, previous }])).toBeUndefined();
+  });
+
   it('a static column: STATIC in ADD; refused on a table without clustering columns and on a key column; static-ness cannot be modified', () => {
     expect(cql(built(posts, { type: 'addField', collection: 'posts', field: { name: 'bio', type: 'text', static: true } }), 1)).toEqual(['ALTER TABLE "app"."posts" ADD "bio" text STATIC']);
     const flat: Operation = {
