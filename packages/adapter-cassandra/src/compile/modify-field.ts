@@ -31,7 +31,8 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext): Step
     if (!before) refuse(`changing the type of "${where}"`, 'Cassandra cannot alter column types; the previous definition is needed to tell whether the CQL type stays the same');
     const from = columnType(before, where);
     const to = columnType(applyChanges(before, c), where);
-    if (normalCqlType(from) !== normalCqlType(to)) refuse(`changing "${where}" from ${from} to ${to}`, 'Cassandra no longer alters column types (since 3.0.11); add a new column, copy the data, then drop the old one');
+    if (normalCqlType(from) !== normalCqlType(to))
+      refuse(`changing "${where}" from ${from} to ${to}`, 'Cassandra no longer alters column types (since 3.0.11); add a new column, copy the data, then drop the old one');
   }
   return [noop(`modify column ${where}`, DECLARED_ONLY)];
 }
