@@ -151,7 +151,7 @@ export function typeOptionSuites(target: FamilyTarget): void {
       expect(before).toMatch(/`dt0` datetime DEFAULT (current_timestamp\(\)|CURRENT_TIMESTAMP),/);
       const snapshot = await adapter.introspect('every');
       expect(snapshot?.fields).toEqual(EVERY.map(readBack));
-      expect(new Map(snapshot?.indexes.map((i) => [i.name, i.fields]))).toEqual(new Map(INDEXES.map((i) => [i.name, i.fields])));
+      expect(new Map((snapshot?.indexes ?? []).map((i) => [i.name, i.fields]))).toEqual(new Map(INDEXES.map((i) => [i.name, i.fields])));
 
       // The builder's drop carries no previous: the engine reads it from the database and records it.
       const drop = migration('drop_every').dropCollection('every').build();
