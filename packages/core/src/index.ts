@@ -52,6 +52,7 @@ export {
   type DropCollectionOp,
   type DropConstraintOp,
   type DropFieldOp,
+  type FieldPosition,
   type DropIndexOp,
   type DropTypeOp,
   type ModifyFieldOp,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type MigrationEngine, MigrationFailedError, migration, type Adapter } from '@ductape/core';
+import { type MigrationEngine, migration, type Adapter } from '@ductape/core';
 import { ColumnInForeignKeyError } from '../../src/shared.js';
 import type { FamilyTarget } from './family-suites.js';
 import { serverSession, showCreate as showCreateOf } from './server-session.js';
@@ -8,7 +8,8 @@ import type { TempDatabase } from './temp-database.js';
 /**
  * Real-server checks both MySQL-family adapters run (issue 16): renameCollection keeps indexes,
  * unique keys and foreign keys (in and out), history and introspection; dropping a column a
- * foreign key uses is refused before IO, or before its statement, naming the key.
+ * foreign key uses: the engine drops the key first and down restores it (issue 24); a step run
+ * as compiled, without the engine, is refused before its statement, naming the key.
  */
 export function renameDropSuites(target: FamilyTarget): void {
   describe(`${target.label}: renameCollection and foreign-key columns on the real server`, () => {
@@ -64,36 +65,31 @@ export function renameDropSuites(target: FamilyTarget): void {
       expect((await engine.getHistory()).map((h) => h.name)).toEqual(['shop']);
     });
 
-    it('dropField of a column a foreign key the migration defines uses: refused at compile time, nothing runs', async () => {
-      const m = migration('bad_drop')
-        .createCollection('teams', { id: { type: 'integer', primaryKey: true } })
+    it('dropField of a column a foreign key the migration defines uses: the engine drops the key first (issue 24), and down restores it', async () => {
+      const m = migration('drop_defined')
+        .createCollection('teams', { id: { type: 'integer', primaryKey: true }, name: 'string' })
         .createCollection('players', { id: { type: 'integer', primaryKey: true }, teamId: { type: 'integer', references: { table: 'teams' } } })
         .dropField('teams', 'id', { previous: { name: 'id', type: 'integer', primaryKey: true } })
         .build();
-      const error = await engine.up(m).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      // By name: the mariadb adapter runs the built copy of this class.
-      expect(error).toMatchObject({ name: ColumnInForeignKeyError.name, code: 'DUCTAPE_VALIDATION', table: 'teams', column: 'id', constraint: 'players_teamId_fkey', constraintTable: 'players' });
-      expect((error as Error).message).toContain(".dropConstraint('players', 'players_teamId_fkey')");
+      await engine.up(m);
+      const recorded = (await engine.getHistory()).find((h) => h.name === 'drop_defined');
+      expect(recorded?.migration.up.map((op) => (op.type === 'dropConstraint' ? `drop ${op.collection}.${op.name}` : op.type))).toContain('drop players.players_teamId_fkey');
+      expect((await adapter.introspect('players'))?.constraints ?? []).toEqual([]);
+      await engine.down(m);
       expect(await tables()).toEqual(['customers', 'orders']);
       expect((await engine.getHistory()).map((h) => h.name)).toEqual(['shop']);
     });
 
-    it('a foreign key already in the database on another table: the step refuses before its ALTER, naming the key', async () => {
+    it('a foreign key already in the database on another table: the engine drops it before the column (issue 24; errno 1829 after earlier steps before), and down gives both tables back', async () => {
+      const customers = await showCreate('customers');
+      const orders = await showCreate('orders');
       const m = migration('drop_customer_id').addField('orders', 'note', 'string').dropField('customers', 'id').build();
-      const error = await engine.up(m).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      expect(error).toBeInstanceOf(MigrationFailedError);
-      expect(error).toMatchObject({ stepsApplied: 1, stepsTotal: 2 });
-      expect((error as Error).cause).toMatchObject({ name: ColumnInForeignKeyError.name, table: 'customers', column: 'id', constraint: 'orders_customerId_fkey', constraintTable: 'orders' });
-      expect((error as Error).message).not.toMatch(/errno/);
-      await engine.compensate(m);
-      expect((await adapter.introspect('orders'))?.fields.map((f) => f.name)).toEqual(['id', 'customerId', 'total']);
-      expect((await adapter.introspect('customers'))?.fields.map((f) => f.name)).toEqual(['id', 'email', 'name']);
+      await engine.up(m);
+      expect((await adapter.introspect('orders'))?.constraints?.map((c) => c.name)).toEqual(['orders_total_check']);
+      expect((await adapter.introspect('customers'))?.fields.map((f) => f.name)).toEqual(['email', 'name']);
+      await engine.down(m);
+      expect(await showCreate('customers')).toBe(customers); // `id` FIRST again, with its primary key
+      expect(await showCreate('orders')).toBe(orders);
     });
 
     it("a column of the table's own foreign key: the step refuses when run as compiled (the engine drops the key first, and down restores it)", async () => {

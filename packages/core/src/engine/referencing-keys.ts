@@ -1,6 +1,6 @@
 import type { Adapter } from '../adapter/adapter.js';
 import type { ValidationIssue } from '../errors/errors.js';
-import type { DropCollectionOp, DropConstraintOp } from '../model/operation.js';
+import type { DropCollectionOp, DropConstraintOp, DropFieldOp } from '../model/operation.js';
 import type { SchemaState } from './schema-state.js';
 
 /**
@@ -35,4 +35,30 @@ export async function referencingDrops(adapter: Adapter, state: SchemaState, op:
     message: `dropCollection: "${op.name}" is referenced by foreign key ${list}; drop ${drops.length === 1 ? 'it' : 'them'} first (dropConstraint), or pass { cascade: true } to drop ${drops.length === 1 ? 'it' : 'them'} with the collection (the down restores ${drops.length === 1 ? 'it' : 'them'})`,
   });
   return [];
+}
+
+/**
+ * The explicit drops a dropField needs first: every foreign key of another collection that
+ * references the field, as it will be at this point of the run, each with its definition so the
+ * down restores it. The database would refuse the column drop while they exist (MySQL/MariaDB
+ * errno 1829, PostgreSQL without CASCADE), after earlier steps ran. Keys of the collection itself
+ * are the dropField's own dependents (resolve.ts).
+ * @example const drops = await referencingFieldDrops(adapter, state, { type: 'dropField', collection: 'users', field: 'id' });
+ */
+export async function referencingFieldDrops(adapter: Adapter, state: SchemaState, op: DropFieldOp): Promise<DropConstraintOp[]> {
+  if (!adapter.referencingKeys) return [];
+  const liveName = state.liveName(op.collection);
+  const live = liveName === null ? [] : await adapter.referencingKeys(liveName);
+  const current = live.map((k) => state.currentName(k.collection)).filter((n): n is string => n !== undefined);
+  const names = new Set([...current, ...state.loadedCollections()]);
+  names.delete(op.collection);
+  const drops: DropConstraintOp[] = [];
+  for (const name of [...names].sort()) {
+    const c = await state.load(name);
+    for (const k of c?.constraints ?? []) {
+      if (k.type === 'foreignKey' && k.references.table === op.collection && k.references.columns.includes(op.field))
+        drops.push({ type: 'dropConstraint', collection: name, name: k.name, previous: k });
+    }
+  }
+  return drops;
 }

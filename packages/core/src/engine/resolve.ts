@@ -8,7 +8,8 @@ import { withoutUndefined } from '../helpers/without-undefined.js';
 import { inverseOf } from '../ops/inverse.js';
 import type { LiveSchema } from '../ops/operation-module.js';
 import { operationModule } from '../ops/registry.js';
-import { referencingDrops } from './referencing-keys.js';
+import { positionOf } from '../ops/field-position.js';
+import { referencingDrops, referencingFieldDrops } from './referencing-keys.js';
 import { SchemaState, touchedBefore, touchedCollections } from './schema-state.js';
 
 /**
@@ -66,7 +67,12 @@ export async function resolveMigration(adapter: Adapter, m: Migration, state: Sc
     }
     const snapshots = new Map<string, CollectionSnapshot | null>();
     for (const name of touchedCollections(op)) snapshots.set(name, await state.load(name));
-    const dependents = op.type === 'dropField' ? dependentsOf(snapshots.get(op.collection), op.field) : op.type === 'dropCollection' ? await referencingDrops(adapter, state, op, path, issues) : [];
+    const dependents =
+      op.type === 'dropField'
+        ? [...(await referencingFieldDrops(adapter, state, op)), ...dependentsOf(snapshots.get(op.collection), op.field)]
+        : op.type === 'dropCollection'
+          ? await referencingDrops(adapter, state, op, path, issues)
+          : [];
     for (const dependent of dependents) {
       up.push(dependent);
       state.apply(dependent);
@@ -86,7 +92,7 @@ export async function resolveMigration(adapter: Adapter, m: Migration, state: Sc
         message: `createCollection: collection "${op.name}" already exists; drop or rename it first, or create it with sqlOptions.ifNotExists (then the down leaves it)`,
       });
     }
-    const resolved = needs ? resolveOp(op, snapshots, path, issues) : op;
+    const resolved = withPosition(needs ? resolveOp(op, snapshots, path, issues) : op, snapshots);
     up.push(resolved);
     state.apply(resolved);
   }
@@ -105,18 +111,33 @@ function resolveOp(op: Operation, snapshots: Map<string, CollectionSnapshot | nu
   return operationModule(op)?.resolve(op, live) ?? op;
 }
 
-/** Drops of the indexes and key constraints that use `field` (with their definitions, so down recreates them). */
+/**
+ * Drops of the indexes and key constraints that use `field` (with their definitions, so down
+ * recreates them): its foreign keys first (from it, and the table's own that reference it), as
+ * MySQL/MariaDB refuse to drop an index a foreign key needs (errno 1553); the down, in reverse,
+ * then adds the indexes back before the keys that need them.
+ */
 function dependentsOf(c: CollectionSnapshot | null | undefined, field: string): Operation[] {
   if (!c) return [];
-  const ops: Operation[] = [];
-  for (const index of c.indexes ?? []) {
-    if (index.fields.some((f) => f.name === field)) ops.push({ type: 'dropIndex', collection: c.name, name: index.name, previous: index });
-  }
+  const keys: Operation[] = [];
+  const others: Operation[] = [];
   for (const k of c.constraints ?? []) {
-    const uses = k.type === 'check' ? expressionNames(k.expression, field) : k.columns.includes(field);
-    if (uses) ops.push({ type: 'dropConstraint', collection: c.name, name: k.name, previous: k });
+    const uses =
+      k.type === 'check' ? expressionNames(k.expression, field) : k.columns.includes(field) || (k.type === 'foreignKey' && k.references.table === c.name && k.references.columns.includes(field));
+    if (uses) (k.type === 'foreignKey' ? keys : others).push({ type: 'dropConstraint', collection: c.name, name: k.name, previous: k });
   }
-  return ops;
+  const indexes: Operation[] = [];
+  for (const index of c.indexes ?? []) {
+    if (index.fields.some((f) => f.name === field)) indexes.push({ type: 'dropIndex', collection: c.name, name: index.name, previous: index });
+  }
+  return [...keys, ...indexes, ...others];
+}
+
+/** A dropField with where its field stood in the live table (when not the last), so its down puts it back there. */
+function withPosition(op: Operation, snapshots: Map<string, CollectionSnapshot | null>): Operation {
+  if (op.type !== 'dropField' || op.position) return op;
+  const position = positionOf(snapshots.get(op.collection)?.fields ?? [], op.field);
+  return position ? { ...op, position } : op;
 }
 
 /** `m` with resolved up ops; its down is derived again when it was derived from the ops. */

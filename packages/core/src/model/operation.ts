@@ -49,10 +49,18 @@ export interface RenameCollectionOp {
   readonly previous?: CollectionSnapshot;
 }
 
+/**
+ * Where a column stands in its table: after the named field, or first. Only MySQL and MariaDB
+ * place a column (`AFTER`/`FIRST`); other databases add it at the end.
+ */
+export type FieldPosition = { readonly after: string } | 'first';
+
 export interface AddFieldOp {
   readonly type: 'addField';
   readonly collection: string;
   readonly field: FieldDefinition;
+  /** Where the column goes (MySQL/MariaDB); at the end when absent. A dropField's down sets it. */
+  readonly position?: FieldPosition;
 }
 
 export interface DropFieldOp {
@@ -61,6 +69,11 @@ export interface DropFieldOp {
   readonly field: string;
   /** The field's definition before the drop, so down can re-add it (its values are not restored). */
   readonly previous?: FieldDefinition;
+  /**
+   * Where the field stood (set by the engine from the live schema when it was not the last), so
+   * down re-adds it there on MySQL/MariaDB.
+   */
+  readonly position?: FieldPosition;
 }
 
 export interface RenameFieldOp {

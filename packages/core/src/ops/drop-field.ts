@@ -1,11 +1,14 @@
 import { identifierProblem } from '../helpers/identifiers.js';
+import { withoutUndefined } from '../helpers/without-undefined.js';
+import { validatePosition } from './field-position.js';
 import { collectionIn, fieldIn, updateCollection } from './memory-collections.js';
 import { withPreviousField } from './previous-field.js';
 import { type OperationModule, inverse, missingFlag, noInverse } from './operation-module.js';
 
 /**
  * `dropField`: removes a field (capability `dropField`); undone by an addField of its `previous`
- * definition (not its values). The engine drops the indexes and keys that use it first.
+ * definition (not its values), at its `position` (MySQL/MariaDB). The engine drops the indexes
+ * and keys that use it first (foreign keys to it and from it before the indexes they need).
  * @example dropFieldModule.missingPrevious({ type: 'dropField', collection: 'users', field: 'age' }) // 'dropField users.age does not carry …'
  */
 export const dropFieldModule: OperationModule<'dropField'> = {
@@ -13,10 +16,11 @@ export const dropFieldModule: OperationModule<'dropField'> = {
   validate(op, path, out) {
     out.identifier(`${path}.collection`, identifierProblem(op.collection));
     out.identifier(`${path}.field`, identifierProblem(op.field));
+    validatePosition(op.position, `${path}.position`, out);
   },
   inverse(op) {
     if (!op.previous) return noInverse(`dropField "${op.collection}.${op.field}" has no previous definition`);
-    return inverse({ type: 'addField', collection: op.collection, field: op.previous });
+    return inverse(withoutUndefined({ type: 'addField', collection: op.collection, field: op.previous, position: op.position }));
   },
   effects: (op) => [{ kind: 'field', collection: op.collection, name: op.field, exists: false }],
   unsupported: (op, capabilities) => missingFlag(op.type, 'dropField', capabilities),
