@@ -61,6 +61,20 @@ export function dropDependentsSuites(target: FamilyTarget): void {
       expect(await showCreate('dd_event')).toBe(before);
     });
 
+    it('a migration that adds a foreign key and then a composite index that starts with its column to a table: its derived down runs and gives SHOW CREATE TABLE back', async () => {
+      await db.query('CREATE TABLE `dd_o3` (`id` INT NOT NULL, PRIMARY KEY (`id`)) ENGINE=InnoDB');
+      await db.query('CREATE TABLE `dd_e3` (`id` INT NOT NULL, `ownerId` INT NULL, `at` INT NULL, PRIMARY KEY (`id`)) ENGINE=InnoDB');
+      const before = await showCreate('dd_e3');
+      const m = migration('dd_fk_then_index')
+        .addConstraint('dd_e3', { name: 'dd_e3_owner_fk', type: 'foreignKey', columns: ['ownerId'], references: { table: 'dd_o3', columns: ['id'] } })
+        .createIndex('dd_e3', 'dd_e3_owner_at', ['ownerId', 'at'])
+        .build();
+      await engine.up(m);
+      expect(await showCreate('dd_e3')).toContain('KEY `dd_e3_owner_at` (`ownerId`,`at`)');
+      await engine.down(m); // dropIndex first: the foreign key needs it (errno 1553)
+      expect(await showCreate('dd_e3')).toBe(before);
+    });
+
     it('the same table created by a migration: its derived down (createCollection undone) runs', async () => {
       const m = migration('dd_create_fk_then_index')
         .createCollection('dd_o2', [{ name: 'id', type: 'integer', primaryKey: true }])
