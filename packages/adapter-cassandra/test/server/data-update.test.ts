@@ -12,7 +12,13 @@ const dc = process.env.DUCTAPE_TEST_CASSANDRA_DATACENTER ?? 'datacenter1';
 // Issue 19: db.update on Cassandra — pages along the ring, core's shared evaluator per row,
 // writes by full primary key, a progress row per batch; exactly once across a kill -9.
 /** Runs update-child.mjs and kills it (-9) while a batch is being written, past a few batches. */
-async function killMidBatch(keyspace: string, mode: 'add' | 'concat', cql: (text: string) => Promise<types.Row[]>): Promise<{ rows: number; pending: unknown[] }> {
+/**
+ * Runs the update in a child and SIGKILLs it once the progress row shows 400 rows done and a page
+ * pending — and, with `written`, once more rows are written than the progress row counts (some of
+ * the pending page landed), so the re-run meets rows already written by the killed batch even on a
+ * loaded machine.
+ */
+async function killMidBatch(keyspace: string, mode: 'add' | 'concat', cql: (text: string) => Promise<types.Row[]>, written?: () => Promise<number>): Promise<{ rows: number; pending: unknown[] }> {
   const child = spawn(process.execPath, [fileURLToPath(new URL('../support/update-child.mjs', import.meta.url)), hosts as string, keyspace, dc, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => {
@@ -26,9 +32,12 @@ async function killMidBatch(keyspace: string, mode: 'add' | 'concat', cql: (text
   const deadline = Date.now() + 90_000;
   while (!killedWith && Date.now() < deadline && child.exitCode === null) {
     const p = (await cql(`SELECT rows, pending FROM "${keyspace}"."_ductape_data_progress"`).catch(() => []))[0];
-    if (p && Number(String(p.get('rows'))) >= 400 && p.get('pending')) {
+    const done = p ? Number(String(p.get('rows'))) : 0;
+    if (p && done >= 400 && p.get('pending') && (written === undefined || (await written()) > done)) {
       child.kill('SIGKILL');
-      killedWith = { rows: Number(String(p.get('rows'))), pending: JSON.parse(p.get('pending') ?? '[]') };
+      // Read again after the kill: the progress row may have moved on since the check.
+      const q = (await cql(`SELECT rows, pending FROM "${keyspace}"."_ductape_data_progress"`))[0] ?? p;
+      killedWith = { rows: Number(String(q.get('rows'))), pending: JSON.parse(q.get('pending') ?? '[]') };
     } else await sleep(2);
   }
   await exited;
@@ -79,10 +88,10 @@ describe.skipIf(!hosts)('db.update on Cassandra (server)', () => {
     for (let i = 0; i < rows; i += 100) {
       await Promise.all(Array.from({ length: 100 }, (_, j) => cql(`INSERT INTO "${keyspace}".people_killed (id, first_name, last_name) VALUES (?, ?, ?)`, [i + j, `F${i + j}`, `L${i + j}`])));
     }
-    const killed = await killMidBatch(keyspace, 'concat', cql);
+    const names = async () => (await cql(`SELECT id, full_name FROM "${keyspace}".people_killed`)).map((r) => [r.get('id') as number, r.get('full_name') as string | null] as const);
+    const killed = await killMidBatch(keyspace, 'concat', cql, async () => (await names()).filter(([, n]) => n !== null).length);
     // No set reads a set column: writing a row twice gives what writing it once gives, so no fingerprints.
     expect(killed.pending.every((p) => Object.keys(p as object).join() === 'key')).toBe(true);
-    const names = async () => (await cql(`SELECT id, full_name FROM "${keyspace}".people_killed`)).map((r) => [r.get('id') as number, r.get('full_name') as string | null] as const);
     const written = (await names()).filter(([, n]) => n !== null).length;
     expect(written).toBeGreaterThan(killed.rows);
     expect(written).toBeLessThan(rows);

@@ -87,7 +87,8 @@ export function expectedCatalog(profile, model) {
 }
 
 const PG_TYPES = { integer: 'int4', bigint: 'int8', smallint: 'int2', double: 'float8', text: 'text', boolean: 'bool' };
-const MY_TYPES = { integer: /^int(\(\d+\))?$/, bigint: /^bigint(\(\d+\))?$/, smallint: /^smallint(\(\d+\))?$/, double: /^double$/, text: /^text$/, boolean: /^tinyint\(1\)$/ };
+// A `text` without a size is LONGTEXT on MySQL/MariaDB (adapter-mysql's DEFAULT_TEXT_SIZE, issue 24).
+const MY_TYPES = { integer: /^int(\(\d+\))?$/, bigint: /^bigint(\(\d+\))?$/, smallint: /^smallint(\(\d+\))?$/, double: /^double$/, text: /^longtext$/, boolean: /^tinyint\(1\)$/ };
 
 /** The catalog's type text a data column must have (a matcher string), or undefined when not checked. */
 export function catalogType(profile, f) {
