@@ -35,9 +35,9 @@ async function killMidBatch(keyspace: string, mode: 'add' | 'concat', cql: (text
     const done = p ? Number(String(p.get('rows'))) : 0;
     if (p && done >= 400 && p.get('pending') && (written === undefined || (await written()) > done)) {
       child.kill('SIGKILL');
-      // Read again after the kill: the progress row may have moved on since the check.
-      const q = (await cql(`SELECT rows, pending FROM "${keyspace}"."_ductape_data_progress"`))[0] ?? p;
-      killedWith = { rows: Number(String(q.get('rows'))), pending: JSON.parse(q.get('pending') ?? '[]') };
+      // The progress as seen when more rows than it counts were written: rows are never unwritten,
+      // so the killed run wrote more than this (the child may still have committed its page).
+      killedWith = { rows: done, pending: JSON.parse(p.get('pending') ?? '[]') };
     } else await sleep(2);
   }
   await exited;
