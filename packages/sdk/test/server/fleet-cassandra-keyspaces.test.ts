@@ -25,7 +25,18 @@ const base = `dt_sdk_fleet_${randomBytes(3).toString('hex')}`;
 const names = Array.from({ length: TENANTS }, (_, i) => `t${String(i + 1).padStart(2, '0')}`);
 const keyspace = (target: string) => `${base}_${target}`;
 let client: Client;
-const cql = (text: string, params: unknown[] = []) => client.execute(text, params, { prepare: true });
+// A table a runner has just created can be known to the schema before its storage is ready: a
+// read then fails with "Unknown CF <id>" for a moment. Only this test's own reads retry it.
+const cql = async (text: string, params: unknown[] = []): Promise<{ rows: Row[] }> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await client.execute(text, params, { prepare: true });
+    } catch (error) {
+      if (attempt >= 50 || !/Unknown CF/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+};
 const ddl = (text: string) => client.execute(text);
 
 fleetKillCases(
