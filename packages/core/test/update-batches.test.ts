@@ -73,6 +73,7 @@ describe('UpdateBatches', () => {
     expect(() => new UpdateBatches({ maxLockMs: 0 }, 5000)).toThrow(/maxLockMs must be a positive number/);
     expect(() => new UpdateBatches({ maxLockMs: Number.NaN }, 5000)).toThrow(InvalidArgumentError);
     expect(() => new UpdateBatches({ onProgress: 'x' as never }, 5000)).toThrow(/onProgress must be a function/);
+    expect(() => new UpdateBatches({ onBatch: 1 as never }, 5000)).toThrow(/onBatch must be a function/);
     const run = new UpdateBatches({}, 5000);
     expect(run.size).toBe(5000);
     expect(run.maxLockMs).toBe(DEFAULT_MAX_LOCK_MS);
@@ -99,6 +100,21 @@ describe('UpdateBatches', () => {
       { rowsUpdated: 1000, batches: 2, rowsDone: 1000, total: 3000, rowsPerSecond: 3448.3, etaMs: 580 },
       { rowsUpdated: 1500, batches: 3, rowsDone: 1500, total: 3000, rowsPerSecond: 4285.7, etaMs: 350 },
     ]);
+  });
+});
+
+describe('UpdateBatches with onBatch only', () => {
+  it('tells onBatch the rows so far without asking the adapter to count the rows first', () => {
+    const seen: number[] = [];
+    const run = new UpdateBatches({ onBatch: (rows) => seen.push(rows) }, 10);
+    // wantsProgress is what makes every adapter run a full count before the first batch.
+    expect(run.wantsProgress).toBe(false);
+    run.start({ rowsDone: 0, total: undefined });
+    run.report({ rowsUpdated: 10, rowsDone: 10 });
+    run.report({ rowsUpdated: 14, rowsDone: 14 });
+    expect(seen).toEqual([10, 14]);
+    expect(run.batches).toBe(2);
+    expect(new UpdateBatches({ onProgress: () => {} }, 10).wantsProgress).toBe(true);
   });
 });
 

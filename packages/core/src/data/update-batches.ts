@@ -26,6 +26,7 @@ export class UpdateBatches {
   /** The longest timed batch of this run, in ms. */
   longestMs = 0;
   readonly #onProgress: UpdateOptions['onProgress'];
+  readonly #onBatch: UpdateOptions['onBatch'];
   readonly #now: () => number;
   #startedAt: number;
   #rowsAtStart = 0;
@@ -38,15 +39,17 @@ export class UpdateBatches {
     const maxLockMs = options.maxLockMs ?? DEFAULT_MAX_LOCK_MS;
     if (typeof maxLockMs !== 'number' || !Number.isFinite(maxLockMs) || maxLockMs <= 0) throw new InvalidArgumentError('maxLockMs', 'a positive number of milliseconds', maxLockMs);
     if (options.onProgress !== undefined && typeof options.onProgress !== 'function') throw new InvalidArgumentError('onProgress', 'a function', options.onProgress);
+    if (options.onBatch !== undefined && typeof options.onBatch !== 'function') throw new InvalidArgumentError('onBatch', 'a function', options.onBatch);
     this.max = max;
     this.maxLockMs = maxLockMs;
     this.size = max;
     this.#onProgress = options.onProgress;
+    this.#onBatch = options.onBatch;
     this.#now = now;
     this.#startedAt = now();
   }
 
-  /** Whether someone listens to progress (then an adapter takes the total before the first batch). */
+  /** Whether someone listens to progress (then an adapter takes the total before the first batch); `onBatch` alone does not count. */
   get wantsProgress(): boolean {
     return this.#onProgress !== undefined;
   }
@@ -75,6 +78,8 @@ export class UpdateBatches {
   /** A batch committed: counts it and tells the listener where the run stands. */
   report(at: { readonly rowsUpdated: number; readonly rowsDone: number }): void {
     this.batches++;
+    this.#onBatch?.(at.rowsUpdated);
+    if (!this.#onProgress) return;
     const event = progressEvent({
       rowsUpdated: at.rowsUpdated,
       batches: this.batches,

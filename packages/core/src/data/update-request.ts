@@ -73,8 +73,15 @@ export interface UpdateOptions {
   readonly maxLockMs?: number;
   /** Count the rows and show the statements; change nothing. */
   readonly dryRun?: boolean;
-  /** Called after every batch. */
+  /** Called after every batch. With it, the adapter first counts the rows to go (for `total` and the ETA). */
   readonly onProgress?: (progress: UpdateProgress) => void;
+  /**
+   * Called after every committed batch with the rows updated so far. Unlike `onProgress` it does
+   * not make the adapter count the rows first (a full scan on a large table), so a caller that
+   * only needs to know how far a run got (e.g. to say so in an error) costs nothing.
+   * @example await db.update(request, { onBatch: (rows) => { done = rows; } })
+   */
+  readonly onBatch?: (rowsUpdated: number) => void;
 }
 
 /** One statement (or command) a `db.update` would run, as a dry run shows it. */

@@ -18,18 +18,29 @@ export async function updateRows(adapter: Adapter, request: UpdateRequest, optio
   const resolved = resolveUpdate(request, table);
   let rowsUpdated = 0;
   let listenerError: { error: unknown } | undefined;
-  const onProgress = options.onProgress;
+  const { onProgress, onBatch } = options;
+  // onBatch (not onProgress) tracks how far the run got, so the adapter counts the rows first only when the caller listens to progress.
   const tracked: UpdateOptions = {
     ...options,
-    onProgress: (p) => {
-      rowsUpdated = p.rowsUpdated;
-      try {
-        onProgress?.(p);
-      } catch (error) {
-        listenerError = { error };
-        throw error;
-      }
-    },
+    // A non-function is passed on as it is, for the adapter's check to refuse it before any IO.
+    onBatch:
+      onBatch !== undefined && typeof onBatch !== 'function'
+        ? onBatch
+        : (rows) => {
+            rowsUpdated = rows;
+            onBatch?.(rows);
+          },
+    onProgress:
+      typeof onProgress === 'function'
+        ? (p) => {
+            try {
+              onProgress(p);
+            } catch (error) {
+              listenerError = { error };
+              throw error;
+            }
+          }
+        : onProgress,
   };
   try {
     return await target.updateRows(resolved, tracked);
