@@ -9,7 +9,7 @@ import { runSuite } from '../src/run-suite.mjs';
 const args = parseArgs(process.argv.slice(2));
 if (args.help) {
   process.stdout.write(
-    'usage: pnpm reliability [postgres pglite mysql mariadb mongo dynamo cassandra] [--quick] [--seed N] [--only tamper,productionGuard,staleLock,concurrency,crash,badInput,secrets,roundTrip] [--keep] [--save file.json] [--fuzz-minutes N] [--round-trip-minutes N] [--round-trip-slice i/n] [--lanes N]\n       pnpm reliability --merge a.json b.json   (one table from saved runs)\n',
+    'usage: pnpm reliability [postgres pglite mysql mariadb mongo dynamo cassandra] [galera cassandra-cluster | --cluster] [--quick] [--seed N] [--only tamper,productionGuard,staleLock,concurrency,crash,badInput,secrets,roundTrip] [--keep] [--save file.json] [--fuzz-minutes N] [--round-trip-minutes N] [--round-trip-slice i/n] [--lanes N]\n       pnpm reliability --merge a.json b.json   (one table from saved runs)\n',
   );
   process.exit(0);
 }

@@ -12,6 +12,7 @@ export function parseArgs(argv) {
     if (a === '--quick') out.quick = true;
     else if (a === '--full') out.quick = false;
     else if (a === '--keep') out.keep = true;
+    else if (a === '--cluster') out.targets.push('galera', 'cassandra-cluster');
     else if (a === '--help' || a === '-h') out.help = true;
     else if (a === '--seed') out.seed = Number(argv[++i]);
     else if (a.startsWith('--seed=')) out.seed = Number(a.slice(7));

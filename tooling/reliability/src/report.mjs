@@ -43,9 +43,9 @@ function cell(property, x) {
   const c = x.counts ?? {};
   switch (property) {
     case 'concurrency':
-      return `${c.processes}×${c.migrations}: ${c.applied} applied, ${c.historyRows} rows, ${c.malformed} malformed`;
+      return `${c.processes}×${c.migrations}: ${c.applied} applied, ${c.historyRows} rows, ${c.malformed} malformed${nodes(c)}`;
     case 'crash':
-      return `${c.killed}/${c.trials} killed, ${c.equalSchema} equal, rows kept ${c.rowsKept}`;
+      return `${c.killed}/${c.trials} killed, ${c.equalSchema} equal, rows kept ${c.rowsKept}${nodes(c)}`;
     case 'staleLock':
       return `live kept, takeover ${c.takeoverMs} ms`;
     case 'tamper':
@@ -61,6 +61,12 @@ function cell(property, x) {
     default:
       return '';
   }
+}
+
+/** A cluster's figures: duplicates, and whether every node held the same schema. */
+function nodes(c) {
+  if (c.schemaEqualOnAllNodes === undefined) return '';
+  return `, ${c.duplicates} duplicates, schema ${c.schemaEqualOnAllNodes ? 'equal' : 'NOT equal'} on all ${c.nodes} nodes`;
 }
 
 /**

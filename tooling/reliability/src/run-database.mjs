@@ -45,6 +45,8 @@ export async function runDatabase(target, setting, options) {
   try {
     for (const name of PROPERTIES) {
       if (options.only && !options.only.includes(name)) continue;
+      // A cluster target runs the properties it names (concurrency and crash).
+      if (target.properties && !target.properties.includes(name)) continue;
       const t0 = Date.now();
       log(`${target.key}: ${name}…`);
       try {

@@ -2,14 +2,25 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadServicesEnv } from '@ductape/services/load-env';
 import { cassandraTarget } from './targets/cassandra.mjs';
+import { cassandraClusterTarget } from './targets/cassandra-cluster.mjs';
 import { dynamoTarget } from './targets/dynamo.mjs';
+import { galeraTarget } from './targets/galera.mjs';
 import { mongoTarget } from './targets/mongo.mjs';
 import { mysqlFamilyTarget } from './targets/mysql-family.mjs';
 import { pgliteTarget } from './targets/pglite.mjs';
 import { postgresTarget } from './targets/postgres.mjs';
 
-/** Every database the suite knows, in report order. */
+/** Every single-server database the suite knows, in report order: the default run. */
 export const TARGETS = [postgresTarget, pgliteTarget, mysqlFamilyTarget('mysql'), mysqlFamilyTarget('mariadb'), mongoTarget, dynamoTarget, cassandraTarget];
+
+/**
+ * The 3-node clusters (issue 23), run only when named (`pnpm reliability galera cassandra-cluster`
+ * or `--cluster`): their servers are started only on request, and they run only the concurrency
+ * and crash properties (`target.properties`), with runners spread over the nodes.
+ */
+export const CLUSTER_TARGETS = [galeraTarget, cassandraClusterTarget];
+
+const KNOWN = [...TARGETS, ...CLUSTER_TARGETS];
 
 /** Where each server's setting lives (as written by `pnpm services:up`). */
 export const SERVER_SETTINGS = {
@@ -19,6 +30,8 @@ export const SERVER_SETTINGS = {
   mongo: 'DUCTAPE_TEST_MONGO_URL',
   dynamo: 'DUCTAPE_TEST_DYNAMO_ENDPOINT',
   cassandra: 'DUCTAPE_TEST_CASSANDRA_HOSTS',
+  galera: 'DUCTAPE_TEST_GALERA_URLS',
+  'cassandra-cluster': 'DUCTAPE_TEST_CASSANDRA_CLUSTER_HOSTS',
 };
 
 /**
@@ -43,13 +56,23 @@ export function availability(target) {
 }
 
 /**
- * The targets named on the command line (all when none), or throws on an unknown name.
- * @example selectTargets(['postgres', 'pglite']).map((t) => t.key) // ['postgres', 'pglite']
+ * The targets named on the command line (every single-server one when none: clusters only when
+ * named), in report order, or throws on an unknown name.
+ * @example selectTargets(['cassandra-cluster', 'postgres']).map((t) => t.key) // ['postgres', 'cassandra-cluster']
  * @param {readonly string[]} names
  */
 export function selectTargets(names) {
   if (names.length === 0) return TARGETS;
-  const unknown = names.filter((n) => !TARGETS.some((t) => t.key === n));
-  if (unknown.length > 0) throw new Error(`unknown database ${unknown.join(', ')}; known: ${TARGETS.map((t) => t.key).join(', ')}`);
-  return TARGETS.filter((t) => names.includes(t.key));
+  const unknown = names.filter((n) => !KNOWN.some((t) => t.key === n));
+  if (unknown.length > 0) throw new Error(`unknown database ${unknown.join(', ')}; known: ${KNOWN.map((t) => t.key).join(', ')}`);
+  return KNOWN.filter((t) => names.includes(t.key));
+}
+
+/**
+ * The target of one key, single server or cluster.
+ * @example targetByKey('galera').properties // ['concurrency', 'crash']
+ * @param {string} key
+ */
+export function targetByKey(key) {
+  return KNOWN.find((t) => t.key === key);
 }

@@ -19,7 +19,7 @@ try {
       engine: spec.engine,
       up: spec.up,
       onEvent: (e) => {
-        if (e.type === 'step:start' || e.type === 'step:done' || e.type === 'migration:start') say({ type: 'progress', event: e });
+        if (e.type === 'step:start' || e.type === 'step:done' || e.type === 'migration:start' || e.type === 'migration:done') say({ type: 'progress', event: e });
       },
     });
     say({ type: 'result', outcomes });

@@ -1,4 +1,5 @@
 import { checksum } from '@ductape/core';
+import { duplicateApplications, nodeSchemaCheck } from '../cluster-checks.mjs';
 import { concurrencyMigrations, concurrencyTables } from '../workloads.mjs';
 import { runUp, describeError } from '../run-up.mjs';
 import { siblingAdapter } from '../sibling-adapter.mjs';
@@ -8,7 +9,10 @@ import { spawnRunner } from '../spawn-child.mjs';
  * Concurrency: `processes` runners run `up` on the same `migrations` at once. Every migration is
  * applied exactly once (outcomes across runners: `migrations` applied, the rest skipped), every
  * runner exits 0, history holds exactly one well-formed applied row per migration, each table
- * exists once. On an embedded database the runners are engines in this process over one instance.
+ * exists once; `duplicates` counts applications beyond one per migration (and history rows beyond
+ * one). On a cluster target the runners are spread over the nodes (runner i on node i mod n) and
+ * every node's own catalog must be the same (`schemaEqualOnAllNodes`). On an embedded database the
+ * runners are engines in this process over one instance.
  * @example const r = await concurrency(ctx, { processes: 8, migrations: 50 });
  * @param {import('../suite-context.mjs').SuiteContext} ctx
  * @param {{ processes: number, migrations: number }} size
@@ -21,10 +25,17 @@ export async function concurrency(ctx, size) {
   const started = Date.now();
   const engine = { lockTimeoutMs: 600_000, leaseMs: 10_000 };
   let runs;
+  /** Names of every application (applied or resumed) over all runners. */
+  const applications = [];
+  const isApplication = (outcome) => outcome === 'applied' || outcome === 'resumed';
   if (ns.multiProcess) {
     await ctx.closeAdapter();
-    const children = Array.from({ length: size.processes }, (_, i) => spawnRunner({ target: ns, migrations: ms, engine: { ...engine, owner: `reliability runner ${i}` } }, { timeoutMs: 900_000 }));
+    const nodes = ns.runnerConnections ?? [ns.connection];
+    const children = Array.from({ length: size.processes }, (_, i) =>
+      spawnRunner({ target: { ...ns, connection: nodes[i % nodes.length] }, migrations: ms, engine: { ...engine, owner: `reliability runner ${i}` } }, { timeoutMs: 900_000 }),
+    );
     runs = (await Promise.all(children.map((c) => c.exited))).map((r, i) => {
+      for (const m of r.messages) if (m.type === 'progress' && m.event.type === 'migration:done' && isApplication(m.event.outcome)) applications.push(m.event.name);
       const result = r.messages.find((m) => m.type === 'result');
       const error = r.messages.find((m) => m.type === 'error');
       if (r.code !== 0)
@@ -40,7 +51,10 @@ export async function concurrency(ctx, size) {
     runs = await Promise.all(
       adapters.map((a, i) =>
         runUp(a, ms, { engine: { ...engine, owner: `reliability runner ${i}` } }).then(
-          (r) => r.outcomes,
+          (r) => {
+            for (const x of r.results) if (isApplication(x.outcome)) applications.push(x.name);
+            return r.outcomes;
+          },
           (error) => {
             const e = describeError(error);
             failures.push(`runner ${i} failed: ${e.name} ${e.code ?? ''} ${e.message}`);
@@ -66,6 +80,7 @@ export async function concurrency(ctx, size) {
   if (skipped !== size.migrations * (size.processes - 1)) failures.push(`skipped ${skipped}, expected ${size.migrations * (size.processes - 1)}`);
   if (other !== 0) failures.push(`${other} outcomes other than applied/skipped: ${JSON.stringify(runs)}`);
 
+  await ns.settle?.();
   const adapter = await ctx.adapter();
   const history = await ctx.engine().getHistory();
   const rows = history.filter((h) => h.name.startsWith('rel_cc_'));
@@ -80,11 +95,16 @@ export async function concurrency(ctx, size) {
   const dup = tables.filter((t) => names.filter((n) => n === t).length !== 1);
   if (missing.length > 0) failures.push(`tables missing after the run: ${missing.slice(0, 5).join(', ')}`);
   if (dup.length > 0) failures.push(`tables not listed exactly once: ${dup.slice(0, 5).join(', ')}`);
+  const duplicates = duplicateApplications(applications) + (rows.length - new Set(rows.map((h) => h.name)).size);
+  if (duplicates > 0) failures.push(`${duplicates} duplicate applications or history rows`);
+  const nodes = await nodeSchemaCheck(ns);
+  if (nodes && !nodes.equal) failures.push(`the nodes hold different schemas: ${nodes.detail}`);
+  const cluster = nodes ? { nodes: nodes.nodes, schemaEqualOnAllNodes: nodes.equal } : {};
   return {
     ok: failures.length === 0,
-    counts: { processes: size.processes, migrations: size.migrations, applied, skipped, historyRows: rows.length, malformed: malformed.length },
+    counts: { processes: size.processes, migrations: size.migrations, applied, skipped, historyRows: rows.length, malformed: malformed.length, duplicates, ...cluster },
     ms: elapsedMs,
-    summary: `${size.processes}×${size.migrations}: ${applied} applied, ${skipped} skipped, ${rows.length} rows`,
+    summary: `${size.processes}×${size.migrations}: ${applied} applied, ${skipped} skipped, ${rows.length} rows, ${duplicates} duplicates${nodes ? `, schema ${nodes.equal ? 'equal' : 'NOT equal'} on ${nodes.nodes} nodes` : ''}`,
     failures,
   };
 }

@@ -1,4 +1,5 @@
 import { checksum } from '@ductape/core';
+import { nodeSchemaCheck } from '../cluster-checks.mjs';
 import { crashMigrations } from '../workloads.mjs';
 import { describeError } from '../run-up.mjs';
 import { schemaOf } from '../snapshot.mjs';
@@ -12,7 +13,13 @@ const ROWS = 20;
  * as interrupted or failed with no more steps recorded than ran; the next `up` resumes (even
  * trials) or compensates and re-applies (odd trials; where the engine refuses to compensate an
  * operation cut in half, DUCTAPE_COMPENSATION_IMPOSSIBLE, it resumes as the error advises); the final schema equals the one-shot schema;
- * the rows seeded beforehand are all there.
+ * the rows seeded beforehand are all there. `duplicates` counts steps the recovery ran again without
+ * compensating first although they were recorded as applied or (no transactional DDL) the killed
+ * runner had finished them — the one step a resume repeats by design, an unrecorded `resumable`
+ * one, is not counted — plus history rows beyond one.
+ * On a cluster target the killed runner of trial t is on node (t + 1) mod n and the recovery on
+ * node 1 (so two trials in three resume on another node), and after each trial every node's own
+ * catalog must be the same (`schemaEqualOnAllNodes`).
  * @example const r = await crash(ctx, { trials: 20 });
  * @param {import('../suite-context.mjs').SuiteContext} ctx
  * @param {{ trials: number }} size
@@ -20,7 +27,23 @@ const ROWS = 20;
 export async function crash(ctx, size) {
   const { ns } = ctx;
   const failures = [];
-  const counts = { trials: size.trials, killed: 0, finishedFirst: 0, running: 0, failed: 0, notRecorded: 0, resumed: 0, compensated: 0, compensationRefused: 0, equalSchema: 0, rowsKept: 0 };
+  const counts = {
+    trials: size.trials,
+    killed: 0,
+    finishedFirst: 0,
+    running: 0,
+    failed: 0,
+    notRecorded: 0,
+    resumed: 0,
+    compensated: 0,
+    compensationRefused: 0,
+    equalSchema: 0,
+    rowsKept: 0,
+    duplicates: 0,
+  };
+  const nodes = ns.runnerConnections ?? [ns.connection];
+  let nodeChecks = 0;
+  let nodesEqual = 0;
   const started = Date.now();
   const reference = await oneShot(ctx, 'ref');
 
@@ -38,9 +61,11 @@ export async function crash(ctx, size) {
     let target = -1;
     let starts = 0;
     let dones = 0;
+    const childDone = new Set();
     let killed = false;
+    const node = (t + 1) % nodes.length;
     const child = spawnRunner(
-      { target: ns, migrations: [w.steps], engine: { leaseMs: 3_000, lockTimeoutMs: 60_000, owner: `reliability crash trial ${t}` } },
+      { target: { ...ns, connection: nodes[node] }, migrations: [w.steps], engine: { leaseMs: 3_000, lockTimeoutMs: 60_000, owner: `reliability crash trial ${t}` } },
       {
         timeoutMs: 300_000,
         onLine: (m, proc) => {
@@ -48,7 +73,10 @@ export async function crash(ctx, size) {
           const e = m.event;
           // Count every event the child wrote, also those that arrive after the kill was sent.
           if (e.type === 'step:start') starts++;
-          if (e.type === 'step:done') dones++;
+          if (e.type === 'step:done') {
+            dones++;
+            childDone.add(e.index);
+          }
           if (killed) return;
           if (e.type === 'migration:start') target = Math.min(e.stepsTotal - 1, Math.floor(plan.fraction * e.stepsTotal));
           const hit = e.index === target && ((plan.phase === 'done' && e.type === 'step:done') || (plan.phase === 'start' && e.type === 'step:start'));
@@ -66,8 +94,16 @@ export async function crash(ctx, size) {
     else if (exit.code === 0) counts.finishedFirst++;
     else failures.push(`trial ${t}: the runner failed on its own (${exit.code}): ${JSON.stringify(exit.messages.find((m) => m.type === 'error')?.error ?? exit.stderr.slice(0, 300))}`);
 
+    await ns.settle?.();
     await ctx.adapter();
     const recover = t % 2 === 1 ? 'compensate' : 'resume';
+    const resumable = await resumableSteps(ctx.engine(), w.steps);
+    const recoveryDone = new Set();
+    let undone = false;
+    const onProgress = (e) => {
+      if (e.type === 'step:done' && e.name === w.steps.name) recoveryDone.add(e.index);
+      if (e.type === 'migration:done' && e.outcome === 'compensated') undone = true;
+    };
     const row = (await ctx.engine().getHistory()).find((h) => h.name === w.steps.name);
     if (wasKilled) {
       if (!row) {
@@ -84,14 +120,14 @@ export async function crash(ctx, size) {
     try {
       let result;
       try {
-        result = await ctx.engine({ owner: `reliability recovery ${t}` }).up(w.steps, { recover });
+        result = await ctx.engine({ owner: `reliability recovery ${t}`, onProgress }).up(w.steps, { recover });
         if (recover === 'compensate' && row && row.status !== 'applied') counts.compensated++;
       } catch (error) {
         // An operation cut in half cannot be inverted; the engine says so before any IO and
         // advises resuming, which is what a user does next.
         if (recover !== 'compensate' || describeError(error).code !== 'DUCTAPE_COMPENSATION_IMPOSSIBLE') throw error;
         counts.compensationRefused++;
-        result = await ctx.engine({ owner: `reliability recovery ${t}` }).up(w.steps);
+        result = await ctx.engine({ owner: `reliability recovery ${t}`, onProgress }).up(w.steps);
       }
       if (result.outcome === 'resumed') counts.resumed++;
     } catch (error) {
@@ -101,8 +137,23 @@ export async function crash(ctx, size) {
       );
       continue;
     }
-    const after = (await ctx.engine().getHistory()).find((h) => h.name === w.steps.name);
-    if (!after || after.status !== 'applied' || after.checksum !== checksum(w.steps))
+    if (!undone) {
+      // Run again: a step recorded as applied, or (where DDL is not transactional, so a finished
+      // step stays done) one the killed runner finished, unless it is the unrecorded resumable one.
+      const recorded = row?.stepsApplied ?? 0;
+      const again = [...recoveryDone].filter((i) => i < recorded || (!caps.transactionalDdl && childDone.has(i) && !(resumable.has(i) && i === recorded)));
+      if (again.length > 0) {
+        counts.duplicates += again.length;
+        failures.push(`trial ${t}: the recovery ran step(s) ${again.join(', ')} again, which the killed runner had finished`);
+      }
+    }
+    const rowsOfRun = (await ctx.engine().getHistory()).filter((h) => h.name === w.steps.name);
+    if (rowsOfRun.length > 1) {
+      counts.duplicates += rowsOfRun.length - 1;
+      failures.push(`trial ${t}: history holds ${rowsOfRun.length} rows for ${w.steps.name}`);
+    }
+    const after = rowsOfRun[0];
+    if (after?.status !== 'applied' || after.checksum !== checksum(w.steps))
       failures.push(`trial ${t}: after recovery the row is ${after ? `${after.status} ${after.stepsApplied}/${after.stepsTotal}` : 'missing'}`);
     const schema = unlabel(await schemaOf(await ctx.adapter(), w.tables), label);
     if (schema === reference) counts.equalSchema++;
@@ -110,14 +161,32 @@ export async function crash(ctx, size) {
     const kept = await (await ctx.probe()).countRows(w.dataTable);
     if (kept === ROWS) counts.rowsKept++;
     else failures.push(`trial ${t}: ${kept} of ${ROWS} seeded rows left`);
+    const check = await nodeSchemaCheck(ns);
+    if (check) {
+      nodeChecks++;
+      if (check.equal) nodesEqual++;
+      else failures.push(`trial ${t} (runner on node ${node + 1}): the nodes hold different schemas: ${check.detail}`);
+    }
   }
+  const cluster = nodeChecks > 0 ? { nodes: nodes.length, nodeChecks, schemaEqualOnAllNodes: nodesEqual === nodeChecks } : {};
   return {
     ok: failures.length === 0,
-    counts,
+    counts: { ...counts, ...cluster },
     ms: Date.now() - started,
-    summary: `${counts.killed}/${size.trials} killed (${counts.running} running, ${counts.failed} failed, ${counts.notRecorded} unrecorded), ${counts.equalSchema} equal schemas, ${counts.rowsKept} kept rows`,
+    summary: `${counts.killed}/${size.trials} killed (${counts.running} running, ${counts.failed} failed, ${counts.notRecorded} unrecorded), ${counts.equalSchema} equal schemas, ${counts.rowsKept} kept rows, ${counts.duplicates} duplicates${nodeChecks > 0 ? `, schema equal on all ${nodes.length} nodes after ${nodesEqual}/${nodeChecks} trials` : ''}`,
     failures,
   };
+}
+
+/** Indices of the steps of `m` marked resumable (run again when a resume finds them unrecorded). */
+async function resumableSteps(engine, m) {
+  let plan;
+  try {
+    plan = engine.plan(m);
+  } catch {
+    plan = await engine.preview(m);
+  }
+  return new Set(plan.steps.flatMap((s, i) => (s.resumable ? [i] : [])));
 }
 
 async function oneShot(ctx, label) {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { requireServer } from '@ductape/services/require-server';
 import { describe, expect, it } from 'vitest';
 import { PROPERTIES } from '../../src/modes.mjs';
-import { TARGETS } from '../../src/targets.mjs';
+import { targetByKey } from '../../src/targets.mjs';
 
 const BIN = fileURLToPath(new URL('../../bin/reliability.mjs', import.meta.url));
 const WORK = fileURLToPath(new URL('../../.work/', import.meta.url));
@@ -39,10 +39,11 @@ function runBin(args) {
 }
 
 export function quickSuite(key) {
-  const target = TARGETS.find((t) => t.key === key);
+  const target = targetByKey(key);
   const setting = target.server ? requireServer(target.server) : undefined;
   const excluded = EXCLUDED[key] ?? {};
-  const only = PROPERTIES.filter((p) => !(p in excluded));
+  // A cluster target runs only the properties it names (concurrency and crash).
+  const only = PROPERTIES.filter((p) => !(p in excluded) && (!target.properties || target.properties.includes(p)));
   describe.skipIf(target.server && !setting)(`reliability quick mode on ${key}`, () => {
     it(`holds ${only.join(', ')}${Object.keys(excluded).length ? ` (excluded: ${Object.keys(excluded).join(', ')})` : ''}`, async () => {
       // The suite runs in a process of its own (the bin): PGlite's WASM and the drivers' work never
