@@ -41,7 +41,7 @@ export function compileUpdateBatch(update: ResolvedUpdate, schema: string, after
   // and without keeping them (only the limit-th is kept); `where` is checked once, by the UPDATE.
   const range = batchConditions({ ...update, where: [] }, after, param);
   const where = range.length ? ` WHERE ${range.join(' AND ')}` : '';
-  const sets = update.set.map((s) => `${quoteIdent(s.column, 'column')} = ${expression(s.value, param, 't.')}`);
+  const sets = setList(update, param);
   // The UPDATE's own conditions: `where` and the key range, on the row it is about to change.
   const rowConditions = batchConditions(update, after, param, 't.');
   const lines = [
@@ -75,7 +75,12 @@ export function compileUpdateCount(update: ResolvedUpdate, schema: string, after
   return { text: `SELECT count(*)::bigint AS n FROM ${qualify(schema, update.table)}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`, params };
 }
 
-type Param = (value: unknown, cast?: string) => string;
+/**
+ * Adds a value and answers how the SQL refers to it (`$3`, or a typed variable in the batch
+ * function). `cast` is the type a literal inside a function call needs; `column` says the value
+ * is compared with or assigned to that column (`array`: as an `= ANY(…)` list of its values).
+ */
+export type Param = (value: unknown, cast?: string, column?: { readonly name: string; readonly array?: boolean }) => string;
 
 function collect(): { params: unknown[]; param: Param } {
   const params: unknown[] = [];
@@ -96,13 +101,21 @@ function batchConditions(update: ResolvedUpdate, after: readonly unknown[] | und
   return conditions;
 }
 
-function expression(e: ResolvedExpression, param: Param, prefix: string, nested = false): string {
+/**
+ * The UPDATE's SET list, on the row aliased `t`.
+ * @example setList(update, param) // ['"full_name" = concat(t."first_name", $1::text, t."last_name")']
+ */
+export function setList(update: ResolvedUpdate, param: Param): string[] {
+  return update.set.map((s) => `${quoteIdent(s.column, 'column')} = ${expression(s.value, param, 't.', false, s.column)}`);
+}
+
+function expression(e: ResolvedExpression, param: Param, prefix: string, nested = false, column?: string): string {
   switch (e.kind) {
     case 'column':
       return `${prefix}${quoteIdent(e.name, 'column')}`;
     case 'literal':
       // Inside a function PostgreSQL cannot infer a parameter's type: give it one.
-      return nested ? param(e.value, castOf(e.value)) : param(e.value);
+      return nested ? param(e.value, castOf(e.value)) : param(e.value, undefined, column === undefined ? undefined : { name: column });
     case 'call': {
       const args = e.args.map((a) => expression(a, param, prefix, true));
       switch (e.op) {
@@ -137,26 +150,31 @@ function castOf(value: Literal): string {
   return '::text';
 }
 
-function condition(c: ResolvedCondition, param: Param, prefix = ''): string {
+/**
+ * One `where` condition on the column (of the row `prefix`, e.g. `t.`), its value a Param.
+ * @example condition({ column: 'age', op: 'gt', value: 18 }, param, 't.') // 't."age" > $1'
+ */
+export function condition(c: ResolvedCondition, param: Param, prefix = ''): string {
   const col = `${prefix}${quoteIdent(c.column, 'column')}`;
+  const of = { name: c.column };
   switch (c.op) {
     case 'isNull':
       return `${col} IS NULL`;
     case 'ne':
       // Unlike `<>`, IS DISTINCT FROM also matches rows whose value is NULL.
-      return c.value === null ? `${col} IS NOT NULL` : `${col} IS DISTINCT FROM ${param(c.value)}`;
+      return c.value === null ? `${col} IS NOT NULL` : `${col} IS DISTINCT FROM ${param(c.value, undefined, of)}`;
     case 'in':
-      return `${col} = ANY(${param(c.value)})`;
+      return `${col} = ANY(${param(c.value, undefined, { ...of, array: true })})`;
     case 'eq':
-      return `${col} = ${param(c.value)}`;
+      return `${col} = ${param(c.value, undefined, of)}`;
     case 'gt':
-      return `${col} > ${param(c.value)}`;
+      return `${col} > ${param(c.value, undefined, of)}`;
     case 'gte':
-      return `${col} >= ${param(c.value)}`;
+      return `${col} >= ${param(c.value, undefined, of)}`;
     case 'lt':
-      return `${col} < ${param(c.value)}`;
+      return `${col} < ${param(c.value, undefined, of)}`;
     case 'lte':
-      return `${col} <= ${param(c.value)}`;
+      return `${col} <= ${param(c.value, undefined, of)}`;
     default:
       return assertNever(c.op);
   }

@@ -52,9 +52,12 @@ describe('PostgreSQL data migrations (keyset batches)', () => {
     const resolved = resolveUpdate(request, (await adapter.introspect('users'))!);
     const dry = await adapter.updateRows(resolved, { batchSize: 100, dryRun: true });
     expect(dry.dryRun?.rowsToUpdate).toBe(400);
-    expect(dry.dryRun?.statements[0]?.description).toMatch(/^resumes an interrupted run: /);
-    // The saved key (as text: exact for every type; keys are taken by key alone), the $ADD literal, the update's where and saved key, the offset of the batch's last key, the progress row's id and the rows before
-    expect(dry.dryRun?.statements[0]?.params).toEqual(['600', 1, 0, '600', 99, expect.any(String), 600]);
+    // What runs: the batch function (created once per run), then one call per batch.
+    expect(dry.dryRun?.statements[0]?.text).toMatch(/^CREATE OR REPLACE FUNCTION pg_temp\."ductape_update_batch_[0-9a-f]{16}"/);
+    expect(dry.dryRun?.statements[1]?.description).toMatch(/^resumes an interrupted run: /);
+    // The saved key (as text: exact for every type), the batch size, the rows before, the progress row's id, the $ADD literal and the where's value
+    expect(dry.dryRun?.statements[1]?.params).toEqual([['600'], 100, 600, expect.any(String), 1, 0]);
+    expect(await adapter.query("SELECT count(*)::int AS n FROM pg_proc WHERE proname LIKE 'ductape_update_batch%'")).toEqual([{ n: 0 }]); // a dry run creates nothing
     const events: { rowsDone: number; total: number | undefined }[] = [];
     const r = await adapter.updateRows(resolved, { batchSize: 100, maxLockMs: 60_000, onProgress: (p) => events.push({ rowsDone: p.rowsDone, total: p.total }) });
     expect(r.rowsUpdated).toBe(1000); // 600 before the failure + 400 now
