@@ -30,14 +30,24 @@ export async function updateRowsPostgres(driver: PostgresDriver, schema: string,
     let after = saved ? (saved.last_key as unknown[]) : undefined;
     let rowsUpdated = saved ? Number(saved.rows) : 0;
     run.start({ rowsDone: rowsUpdated, total: run.wantsProgress ? rowsUpdated + (await countRows(q, schema, update, after)) : undefined });
-    const fn = await createBatchFunction(q, schema, update, progress, id);
+    let fn = await createBatchFunction(q, schema, update, progress, id);
+    const created = fn;
     try {
       for (;;) {
         const limit = run.size;
-        // One statement per batch: the update and its progress row commit together (autocommit).
-        const batch = fn ? fn.call(after, limit, rowsUpdated) : compileUpdateBatch(update, schema, after, limit, { table: progress, id, rowsBefore: rowsUpdated });
         const { count, full } = await run.time(async () => {
-          const row = (await q.query(batch.text, batch.params)).rows[0] ?? {};
+          // One call (or statement) per batch: the update and its progress row commit together (autocommit).
+          let row: Record<string, unknown>;
+          try {
+            const batch = fn ? fn.call(after, limit, rowsUpdated) : compileUpdateBatch(update, schema, after, limit, { table: progress, id, rowsBefore: rowsUpdated });
+            row = (await q.query(batch.text, batch.params)).rows[0] ?? {};
+          } catch (error) {
+            // A pooler in transaction mode (PgBouncer) may run the call on another server session, without the function: nothing ran, so the batch runs again as one statement.
+            if (!fn || !isMissingFunction(error)) throw error;
+            fn = undefined;
+            const batch = compileUpdateBatch(update, schema, after, limit, { table: progress, id, rowsBefore: rowsUpdated });
+            row = (await q.query(batch.text, batch.params)).rows[0] ?? {};
+          }
           // The bound comes back as text (exact for every key type), and goes back as a parameter.
           if (row.k0 !== null && row.k0 !== undefined) after = update.key.map((_k, i) => row[`k${i}`]);
           return { count: Number(row.rows ?? 0), full: row.full === true };
@@ -51,7 +61,7 @@ export async function updateRowsPostgres(driver: PostgresDriver, schema: string,
       }
     } finally {
       // A broken session took its pg_temp function with it: nothing to drop then, and the run's own error is the one to see.
-      if (fn) await q.query(fn.drop).catch(() => undefined);
+      if (created) await q.query(created.drop).catch(() => undefined);
     }
     await q.query(`DELETE FROM ${progress} WHERE id = $1`, [id]);
     return run.result(rowsUpdated);
@@ -74,6 +84,10 @@ async function createBatchFunction(q: Queryable, schema: string, update: Resolve
     if (isPrivilegeError(error)) return undefined;
     throw error;
   }
+}
+
+function isMissingFunction(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '42883';
 }
 
 function isPrivilegeError(error: unknown): boolean {
