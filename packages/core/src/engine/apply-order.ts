@@ -24,3 +24,22 @@ export function nextAppliedAt(rows: Iterable<HistoryEntry>): Date {
   for (const e of rows) if (e.appliedAt) last = Math.max(last, e.appliedAt.getTime());
   return new Date(Math.max(Date.now(), last + 1));
 }
+
+const clocks = new WeakMap<object, { last: number }>();
+
+/**
+ * nextAppliedAt for a run that records many migrations against the same rows: reads `rows` once
+ * (the first call for that map), then keeps the last time it gave, so each call is O(1) instead
+ * of a walk over every history row (1,000 migrations applied in one run walked 500,000 rows).
+ * Times only go up: a row removed later (a down) leaves the floor where it was, which is safe.
+ * @example const at = nextAppliedAtOf(rows) // > every appliedAt in rows, and > the last one it gave
+ */
+export function nextAppliedAtOf(rows: ReadonlyMap<string, HistoryEntry>): Date {
+  let clock = clocks.get(rows);
+  if (!clock) {
+    clock = { last: nextAppliedAt(rows.values()).getTime() - 1 };
+    clocks.set(rows, clock);
+  }
+  clock.last = Math.max(Date.now(), clock.last + 1);
+  return new Date(clock.last);
+}

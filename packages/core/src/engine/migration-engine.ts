@@ -17,7 +17,7 @@ import { makeOwner, runningEntry } from './run-context.js';
 import { executeStep, runSteps } from './run-steps.js';
 import { computeStatus } from './status.js';
 import { reconcile } from './reconcile.js';
-import { inApplyOrder, nextAppliedAt } from './apply-order.js';
+import { inApplyOrder, nextAppliedAtOf } from './apply-order.js';
 import { isAdapter, checkEngineOptions, upOptionsOf } from './check-engine-args.js';
 
 type Rows = Map<string, HistoryEntry>;
@@ -250,7 +250,7 @@ export class MigrationEngine {
       startIndex: start,
       running,
       finish: async (session) => {
-        const done: HistoryEntry = { ...running, status: 'applied', appliedAt: nextAppliedAt(rows.values()), executionMs: Date.now() - started, stepsApplied: p.steps.length };
+        const done: HistoryEntry = { ...running, status: 'applied', appliedAt: nextAppliedAtOf(rows), executionMs: Date.now() - started, stepsApplied: p.steps.length };
         await history.save(done, session, { last: true });
         rows.delete(m.name); // re-inserted: a re-applied migration moves to where it succeeded
         rows.set(m.name, done);
@@ -365,7 +365,7 @@ export class MigrationEngine {
           const entry: HistoryEntry = {
             ...runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner),
             status: 'applied',
-            appliedAt: nextAppliedAt([...rows.values(), ...done]),
+            appliedAt: nextAppliedAtOf(rows),
             executionMs: Date.now() - t0,
             stepsApplied: p.steps.length,
           };
