@@ -45,7 +45,7 @@ function cell(property, x) {
     case 'concurrency':
       return `${c.processes}×${c.migrations}: ${c.applied} applied, ${c.historyRows} rows, ${c.malformed} malformed${nodes(c)}`;
     case 'crash':
-      return `${c.killed}/${c.trials} killed, ${c.equalSchema} equal, rows kept ${c.rowsKept}${nodes(c)}`;
+      return `${c.killed}/${c.trials} killed, ${c.equalSchema} equal, rows kept ${c.rowsKept}${nodes(c)}${c.schemaEqualOnAllNodes !== undefined && c.takeoverMsMin !== undefined ? `, takeover ${c.takeoverMsMin}–${c.takeoverMsMax} ms` : ''}`;
     case 'staleLock':
       return `live kept, takeover ${c.takeoverMs} ms`;
     case 'tamper':

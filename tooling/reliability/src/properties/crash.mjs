@@ -19,7 +19,8 @@ const ROWS = 20;
  * one, is not counted — plus history rows beyond one.
  * On a cluster target the killed runner of trial t is on node (t + 1) mod n and the recovery on
  * node 1 (so two trials in three resume on another node), and after each trial every node's own
- * catalog must be the same (`schemaEqualOnAllNodes`).
+ * catalog must be the same (`schemaEqualOnAllNodes`). `takeoverMsMin`/`Max`: from a kill to the
+ * recovery's `migration:start` (the lease of the dead runner has run out and the lock is taken).
  * @example const r = await crash(ctx, { trials: 20 });
  * @param {import('../suite-context.mjs').SuiteContext} ctx
  * @param {{ trials: number }} size
@@ -44,6 +45,8 @@ export async function crash(ctx, size) {
   const nodes = ns.runnerConnections ?? [ns.connection];
   let nodeChecks = 0;
   let nodesEqual = 0;
+  /** Per killed trial: from the kill to the recovery's migration:start (its lock taken). */
+  const takeovers = [];
   const started = Date.now();
   const reference = await oneShot(ctx, 'ref');
 
@@ -63,6 +66,7 @@ export async function crash(ctx, size) {
     let dones = 0;
     const childDone = new Set();
     let killed = false;
+    let killedAt = 0;
     const node = (t + 1) % nodes.length;
     const child = spawnRunner(
       { target: { ...ns, connection: nodes[node] }, migrations: [w.steps], engine: { leaseMs: 3_000, lockTimeoutMs: 60_000, owner: `reliability crash trial ${t}` } },
@@ -82,7 +86,10 @@ export async function crash(ctx, size) {
           const hit = e.index === target && ((plan.phase === 'done' && e.type === 'step:done') || (plan.phase === 'start' && e.type === 'step:start'));
           if (!hit) return;
           killed = true;
-          const kill = () => proc.kill('SIGKILL');
+          const kill = () => {
+            killedAt = Date.now();
+            proc.kill('SIGKILL');
+          };
           if (plan.phase === 'start' && plan.delayMs > 0) setTimeout(kill, plan.delayMs);
           else kill();
         },
@@ -101,6 +108,7 @@ export async function crash(ctx, size) {
     const recoveryDone = new Set();
     let undone = false;
     const onProgress = (e) => {
+      if (e.type === 'migration:start' && wasKilled && takeovers.length < counts.killed) takeovers.push(Date.now() - killedAt);
       if (e.type === 'step:done' && e.name === w.steps.name) recoveryDone.add(e.index);
       if (e.type === 'migration:done' && e.outcome === 'compensated') undone = true;
     };
@@ -169,11 +177,12 @@ export async function crash(ctx, size) {
     }
   }
   const cluster = nodeChecks > 0 ? { nodes: nodes.length, nodeChecks, schemaEqualOnAllNodes: nodesEqual === nodeChecks } : {};
+  const takeover = takeovers.length > 0 ? { takeoverMsMin: Math.min(...takeovers), takeoverMsMax: Math.max(...takeovers) } : {};
   return {
     ok: failures.length === 0,
-    counts: { ...counts, ...cluster },
+    counts: { ...counts, ...cluster, ...takeover },
     ms: Date.now() - started,
-    summary: `${counts.killed}/${size.trials} killed (${counts.running} running, ${counts.failed} failed, ${counts.notRecorded} unrecorded), ${counts.equalSchema} equal schemas, ${counts.rowsKept} kept rows, ${counts.duplicates} duplicates${nodeChecks > 0 ? `, schema equal on all ${nodes.length} nodes after ${nodesEqual}/${nodeChecks} trials` : ''}`,
+    summary: `${counts.killed}/${size.trials} killed (${counts.running} running, ${counts.failed} failed, ${counts.notRecorded} unrecorded), ${counts.equalSchema} equal schemas, ${counts.rowsKept} kept rows, ${counts.duplicates} duplicates${nodeChecks > 0 ? `, schema equal on all ${nodes.length} nodes after ${nodesEqual}/${nodeChecks} trials` : ''}${takeovers.length > 0 ? `, takeover ${takeover.takeoverMsMin}–${takeover.takeoverMsMax} ms` : ''}`,
     failures,
   };
 }

@@ -51,7 +51,8 @@ export const cassandraClusterTarget = {
       if (saved === undefined) delete process.env.DUCTAPE_TEST_CASSANDRA_DATACENTER;
       else process.env.DUCTAPE_TEST_CASSANDRA_DATACENTER = saved;
     }
-    const keyspace = new URL(base.connection).pathname.slice(1);
+    // The keyspace of `cassandra://h1,h2,h3/<keyspace>?dc=…` (several hosts: not a WHATWG URL).
+    const keyspace = /\/([^/?]+)\?/.exec(base.connection)?.[1] ?? '';
     const at = (first) => `cassandra://${nodes.map((_, i) => nodes[(first + i) % nodes.length]).join(',')}/${keyspace}?dc=${dc}&rf=3`;
     /** @type {import('cassandra-driver').Client[] | undefined} */
     let pinned;
