@@ -4,6 +4,9 @@ import { checksum } from './checksum.js';
 import { generateTag } from './tag.js';
 import { validationIssues } from './validate-migration.js';
 
+/** Frozen migrations found valid (as the checksum cache, keyed by the object: built migrations are deep-frozen). */
+const validFrozen = new WeakSet<object>();
+
 /**
  * Utilities of the spec's "Migration Helpers" section.
  * @example
@@ -31,8 +34,11 @@ export class MigrationHelpers {
 
   /** Throws a ValidationError listing every reason when `m` is invalid. */
   static assertValid(m: unknown): asserts m is Migration {
+    // A built migration is deep-frozen: once valid it stays valid (the engine checks each one two or three times per run).
+    if (typeof m === 'object' && m !== null && validFrozen.has(m)) return;
     const issues = validationIssues(m);
     if (issues.length > 0) throw new ValidationError(`migration ${describeName(m)}`, issues);
+    if (typeof m === 'object' && m !== null && Object.isFrozen(m)) validFrozen.add(m);
   }
 
   /** sha256 hex of the canonical JSON of name + up + down. */
