@@ -11,7 +11,7 @@ describe('MigrationHelpers.assertValid on the same object twice', () => {
     MigrationHelpers.assertValid(built);
     const loose = JSON.parse(JSON.stringify(built)) as { name: string };
     MigrationHelpers.assertValid(loose);
-    loose.name = '';
+    (loose as { name: string }).name = '';
     expect(() => MigrationHelpers.assertValid(loose)).toThrow(/migration/);
   });
 });
