@@ -37,11 +37,25 @@ export function fleetSummaryLine(s: FleetSummary): string {
 }
 
 /**
- * The live line of `up --fleet` on a terminal: `12/24 targets  9 done, 1 failed, 4 running, 10 left`.
- * @example fleetProgressLine({ done: 9, failed: 1, running: 4, left: 10 }, 24)
+ * The live line of `up --fleet` on a terminal:
+ * `12/24 targets  9 done, 1 failed, 4 running, 10 left  27 applied, 3.2 migrations/s, ETA 1m 20s`
+ * (no ETA before a first target finished).
+ * @example fleetProgressLine({ done: 9, failed: 1, running: 4, left: 10, applied: 27, migrationsPerSecond: 3.2, etaMs: 80_000 }, 24)
  */
 export function fleetProgressLine(p: FleetProgress, targets: number): string {
-  return `${p.done + p.failed}/${targets} targets  ${p.done} done, ${p.failed} failed, ${p.running} running, ${p.left} left`;
+  const pace = `${p.applied} applied, ${p.migrationsPerSecond.toFixed(1)} migrations/s${p.etaMs === undefined ? '' : `, ETA ${duration(p.etaMs)}`}`;
+  return `${p.done + p.failed}/${targets} targets  ${p.done} done, ${p.failed} failed, ${p.running} running, ${p.left} left  ${pace}`;
+}
+
+/**
+ * A duration for humans, rounded up to the second: `45s`, `1m 20s`, `2h 05m`.
+ * @example duration(80_000) // '1m 20s'
+ */
+export function duration(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
 }
 
 /**

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { FleetStatus, FleetSummary } from '@ductape/sdk';
 import { describe, expect, it } from 'vitest';
 import { colors } from '../../src/cli/colors.js';
-import { fleetEventLine, fleetStatusTable, fleetSummaryLine } from '../../src/cli/fleet-lines.js';
+import { duration, fleetEventLine, fleetProgressLine, fleetStatusTable, fleetSummaryLine } from '../../src/cli/fleet-lines.js';
 import { TempProject } from '../support/cli.js';
 import { withPglite } from '../support/pglite.js';
 
@@ -44,7 +44,7 @@ describe('ductape up --fleet / status --fleet on PGlite targets', () => {
     const r = await p.run(['up', '--fleet', 'tenants', '--json']);
     expect(r.code).toBe(1);
     const doc = r.json<UpDoc>();
-    expect(doc).toMatchObject({ ok: true, command: 'up', exitCode: 1, fleet: 'tenants', env: 'dev', targets: 3, done: 0, upToDate: 2, skipped: [], notStarted: [], applied: 0 });
+    expect(doc).toMatchObject({ ok: true, command: 'up', exitCode: 1, fleet: 'tenants', env: 'dev', targets: 3, done: 0, upToDate: 2, skipped: [], notStarted: [], applied: 0, migrationsPerSecond: 0 });
     expect(doc.failed).toEqual([{ target: 'tenant_b', code: expect.stringMatching(/^DUCTAPE_/), message: expect.stringContaining('blocker') }]);
     expect(doc.rows.map((row) => [row.target, row.state])).toEqual([
       ['tenant_a', 'up-to-date'],
@@ -130,13 +130,23 @@ describe('fleet flags are checked before anything is read (exit 2)', () => {
 
 describe('the lines of up --fleet', () => {
   const c = colors(false);
-  const progress = { done: 1, failed: 0, running: 0, left: 0 };
+  const progress = { done: 1, failed: 0, running: 0, left: 0, applied: 2, migrationsPerSecond: 4, etaMs: 0 };
 
   it('one line per event, none for a start', () => {
     expect(fleetEventLine({ type: 'target-start', target: 't', retry: false, progress }, c)).toBeUndefined();
     expect(fleetEventLine({ type: 'target-done', target: 'tenant_a', applied: 2, upToDate: false, ms: 3, progress }, c)).toBe('✓ tenant_a  2 applied');
     expect(fleetEventLine({ type: 'target-failed', target: 'tenant_b', code: 'DUCTAPE_MIGRATION_FAILED', message: 'boom', ms: 3, progress }, c)).toBe('✗ tenant_b  DUCTAPE_MIGRATION_FAILED boom');
     expect(fleetEventLine({ type: 'target-skipped-locked', target: 'tenant_d', retry: false, progress }, c)).toBe('… tenant_d  skipped (locked; retried at the end)');
+  });
+
+  it('the live line: targets done/failed/running/left, migrations applied, migrations/s and ETA', () => {
+    expect(fleetProgressLine({ done: 9, failed: 1, running: 4, left: 10, applied: 27, migrationsPerSecond: 3.25, etaMs: 80_000 }, 24)).toBe(
+      '10/24 targets  9 done, 1 failed, 4 running, 10 left  27 applied, 3.3 migrations/s, ETA 1m 20s',
+    );
+    expect(fleetProgressLine({ done: 0, failed: 0, running: 4, left: 20, applied: 0, migrationsPerSecond: 0, etaMs: undefined }, 24)).toBe(
+      '0/24 targets  0 done, 0 failed, 4 running, 20 left  0 applied, 0.0 migrations/s',
+    );
+    expect([duration(0), duration(1), duration(45_000), duration(61_000), duration(7_500_000)]).toEqual(['0s', '1s', '45s', '1m 01s', '2h 05m']);
   });
 
   it('the summary line counts every state and names the failed targets', () => {
@@ -150,6 +160,7 @@ describe('the lines of up --fleet', () => {
       skipped: [],
       notStarted: [],
       applied: 44,
+      migrationsPerSecond: 44_000,
       ms: 1,
       rows: [],
       ...over,

@@ -1,11 +1,12 @@
 import { InvalidArgumentError, type Migration, MigrationHelpers } from '@ductape/core';
-import type { FleetEvent, FleetStatusOptions, FleetUpOptions } from './fleet-types.js';
+import type { FleetEvent, FleetUpOptions } from './fleet-types.js';
 import type { FleetShard } from './shard-order.js';
 
 /** FleetUpOptions with every default filled in. */
 export interface CheckedUpOptions {
   readonly env: string;
-  readonly migrations: readonly Migration[];
+  /** Undefined: read from the project's migrations directory before the run. */
+  readonly migrations: readonly Migration[] | undefined;
   readonly concurrency: number;
   readonly canary: number;
   readonly maxFailures: number;
@@ -57,25 +58,29 @@ export function checkShard(value: unknown): FleetShard | undefined {
   return { index: s.index, count: s.count };
 }
 
+/** FleetStatusOptions with every default filled in (migrations undefined: read from the directory). */
+export interface CheckedStatusOptions {
+  readonly env: string;
+  readonly migrations: readonly Migration[] | undefined;
+  readonly concurrency: number;
+}
+
 /**
  * Checks the options of `fleet.status()` before any IO.
  * @example checkStatusOptions({ env: 'prd', migrations: [m] }, 'tenants')
  */
-export function checkStatusOptions(value: unknown, fleet: string): Required<FleetStatusOptions> {
+export function checkStatusOptions(value: unknown, fleet: string): CheckedStatusOptions {
   const o = base(value, `the options of fleet("${fleet}").status()`);
   return { env: o.env, migrations: o.migrations, concurrency: positiveInteger(o.concurrency, 'concurrency', 4) };
 }
 
-function base(value: unknown, what: string): Record<string, unknown> & { env: string; migrations: readonly Migration[] } {
+function base(value: unknown, what: string): Record<string, unknown> & { env: string; migrations: readonly Migration[] | undefined } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidArgumentError(what, `an object, e.g. ${EXAMPLE}`, value);
   const o = value as Partial<FleetUpOptions> & Record<string, unknown>;
   if (typeof o.env !== 'string' || o.env === '') throw new InvalidArgumentError('env', "the fleet's environment in the config as a non-empty string, e.g. 'prd'", o.env);
+  if (o.migrations === undefined) return o as Record<string, unknown> & { env: string; migrations: undefined };
   if (!Array.isArray(o.migrations)) {
-    throw new InvalidArgumentError(
-      'migrations',
-      'an array of built migrations (migration(…).build()); reading a migrations directory is what the CLI `up --fleet` will do, not built yet',
-      o.migrations,
-    );
+    throw new InvalidArgumentError('migrations', "an array of built migrations (migration(…).build()), or nothing: the project's migrations directory is read then", o.migrations);
   }
   const names = new Set<string>();
   for (const m of o.migrations) {

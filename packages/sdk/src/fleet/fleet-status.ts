@@ -1,8 +1,7 @@
-import { MigrationEngine } from '@ductape/core';
+import { type Migration, MigrationEngine } from '@ductape/core';
 import type { FleetTarget } from './fleet-target.js';
 import type { FleetTargetStatus } from './fleet-types.js';
 import { type FleetContext, failureOf, withFleetTarget } from './migrate-target.js';
-import type { FleetStatusOptions } from './fleet-types.js';
 import { runPool } from './run-pool.js';
 
 /**
@@ -10,7 +9,7 @@ import { runPool } from './run-pool.js';
  * pending or failed there (a failed row of a migration not given counts as failed too); a target that cannot be read gets `error` instead, the others go on.
  * @example const rows = await targetStatuses(targets, { env: 'prd', migrations, concurrency: 4 }, ctx);
  */
-export async function targetStatuses(targets: readonly FleetTarget[], o: Required<FleetStatusOptions>, ctx: FleetContext): Promise<FleetTargetStatus[]> {
+export async function targetStatuses(targets: readonly FleetTarget[], o: { readonly migrations: readonly Migration[]; readonly concurrency: number }, ctx: FleetContext): Promise<FleetTargetStatus[]> {
   const rows = new Map<string, FleetTargetStatus>();
   await runPool(
     targets,

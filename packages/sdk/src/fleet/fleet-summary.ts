@@ -16,6 +16,7 @@ export function fleetSummary(
 ): FleetSummary {
   const list = targets.map((t) => rows.get(t.name) as FleetTargetRow);
   const named = (state: FleetTargetRow['state']) => list.filter((r) => r.state === state);
+  const applied = list.reduce((n, r) => n + r.applied, 0);
   return {
     fleet,
     env,
@@ -26,7 +27,8 @@ export function fleetSummary(
     skipped: named('skipped-locked').map((r) => r.target),
     notStarted: notStarted.map((t) => t.name),
     ...(stoppedBy ? { stoppedBy } : {}),
-    applied: list.reduce((n, r) => n + r.applied, 0),
+    applied,
+    migrationsPerSecond: ms > 0 ? Math.round((applied * 100_000) / ms) / 100 : 0,
     ms,
     rows: list,
   };

@@ -1,7 +1,10 @@
 import type { Migration } from '@ductape/core';
+import type { FleetPace } from './fleet-meter.js';
 
-/** Counts of a run in flight, carried by every event. */
-export interface FleetProgress {
+export type { FleetPace } from './fleet-meter.js';
+
+/** Counts and pace of a run in flight, carried by every event (`applied`, `migrationsPerSecond`, `etaMs`: see FleetPace). */
+export interface FleetProgress extends FleetPace {
   readonly done: number;
   readonly failed: number;
   readonly running: number;
@@ -27,8 +30,13 @@ export type FleetEvent =
 export interface FleetUpOptions {
   /** The environment of the fleet in the config (e.g. 'prd'). */
   readonly env: string;
-  /** The built migrations every target must have, in order. */
-  readonly migrations: readonly Migration[];
+  /**
+   * The built migrations every target must have, in order. Omitted: the project's migrations
+   * directory is read (`migrationsDir` of the config, relative to its file, else `migrations/`
+   * in the working directory), as `ductape up --fleet` does: every built migration in file-name
+   * order, drafts left out.
+   */
+  readonly migrations?: readonly Migration[];
   /** Most targets connected and migrating at once (default 4). */
   readonly concurrency?: number;
   /** Migrate the first K targets first and stop before the others if any of them fails (default 0: no canary). */
@@ -82,14 +90,19 @@ export interface FleetSummary {
   readonly shard?: { readonly index: number; readonly count: number; readonly own: number };
   /** Migrations applied (or resumed) over all targets. */
   readonly applied: number;
+  /** `applied` per second of the whole run. */
+  readonly migrationsPerSecond: number;
   readonly ms: number;
   /** One row per target, in fleet order. */
   readonly rows: readonly FleetTargetRow[];
+  /** When the migrations were read from the project's directory: tags of the drafts left out (no operations yet). */
+  readonly skippedDrafts?: readonly string[];
 }
 
 export interface FleetStatusOptions {
   readonly env: string;
-  readonly migrations: readonly Migration[];
+  /** The migrations to count; omitted: the project's migrations directory is read (see FleetUpOptions.migrations). */
+  readonly migrations?: readonly Migration[];
   /** Most targets connected at once (default 4). */
   readonly concurrency?: number;
 }

@@ -1,9 +1,10 @@
-import { type Adapter, type EngineOptions, InvalidArgumentError } from '@ductape/core';
+import { type Adapter, type EngineOptions, InvalidArgumentError, type Migration } from '@ductape/core';
 import type { DuctapeConfig } from '../config/config-types.js';
 import { discoverTargets } from './discover-targets.js';
 import { listedTargets } from './listed-targets.js';
 import { checkStatusOptions, checkUpOptions } from './fleet-options.js';
 import { type FleetInspectOptions, type FleetInspection, checkInspectOptions, inspectTargets } from './fleet-inspect.js';
+import { migrationsDirOf, readMigrationsDir } from './fleet-migrations-dir.js';
 import { FleetPools } from './fleet-pools.js';
 import { runFleet } from './fleet-runner.js';
 import { statusGroups, statusLine } from './fleet-summary.js';
@@ -12,6 +13,8 @@ import type { FleetTarget } from './fleet-target.js';
 import type { FleetStatus, FleetStatusOptions, FleetSummary, FleetUpOptions } from './fleet-types.js';
 import type { FleetContext } from './migrate-target.js';
 import { resolveFleet } from './resolve-fleet.js';
+
+type FleetConfigFile = { file: string; value: DuctapeConfig } | undefined;
 
 /** What a Fleet needs from its DatabaseService. */
 export interface FleetHost {
@@ -49,7 +52,10 @@ export class Fleet {
    */
   async up(options: FleetUpOptions): Promise<FleetSummary> {
     const o = checkUpOptions(options, this.name);
-    return this.#withTargets(o.env, o.concurrency, (targets, ctx) => runFleet(this.name, targets, o, ctx));
+    const config = await this.#host.loadConfig();
+    const { migrations, drafts } = await this.#migrations(o.migrations, config);
+    const summary = await this.#withTargets(config, o.env, o.concurrency, (targets, ctx) => runFleet(this.name, targets, { ...o, migrations }, ctx));
+    return drafts ? { ...summary, skippedDrafts: drafts } : summary;
   }
 
   /**
@@ -59,7 +65,9 @@ export class Fleet {
    */
   async status(options: FleetStatusOptions): Promise<FleetStatus> {
     const o = checkStatusOptions(options, this.name);
-    const rows = await this.#withTargets(o.env, o.concurrency, (targets, ctx) => targetStatuses(targets, o, ctx));
+    const config = await this.#host.loadConfig();
+    const { migrations } = await this.#migrations(o.migrations, config);
+    const rows = await this.#withTargets(config, o.env, o.concurrency, (targets, ctx) => targetStatuses(targets, { ...o, migrations }, ctx));
     const groups = statusGroups(rows);
     return { fleet: this.name, env: o.env, targets: rows, groups, summary: statusLine(groups) };
   }
@@ -74,16 +82,23 @@ export class Fleet {
   async inspect<T>(options: FleetInspectOptions, check: (adapter: Adapter, target: { readonly name: string }) => Promise<T>): Promise<FleetInspection<T>> {
     const o = checkInspectOptions(options, check, this.name);
     let total = 0;
-    const { rows, sampled } = await this.#withTargets(o.env, o.concurrency, (targets, ctx) => {
+    const { rows, sampled } = await this.#withTargets(await this.#host.loadConfig(), o.env, o.concurrency, (targets, ctx) => {
       total = targets.length;
       return inspectTargets(targets, o, ctx, check);
     });
     return { fleet: this.name, env: o.env, targets: total, sampled, rows };
   }
 
+  /** The given migrations, or those of the project's migrations directory (with the drafts left out). */
+  async #migrations(given: readonly Migration[] | undefined, config: FleetConfigFile): Promise<{ migrations: readonly Migration[]; drafts?: readonly string[] }> {
+    if (given) return { migrations: given };
+    const read = await readMigrationsDir(migrationsDirOf(config, this.#host.cwd), this.#host.cwd);
+    return { migrations: read.migrations, drafts: read.drafts };
+  }
+
   /** Resolves (or discovers) the targets, runs `fn` with them and the run's shared pools, closes the pools. */
-  async #withTargets<T>(env: string, concurrency: number, fn: (targets: readonly FleetTarget[], ctx: FleetContext) => Promise<T>): Promise<T> {
-    const resolved = resolveFleet(this.name, env, await this.#host.loadConfig(), this.#host.vars);
+  async #withTargets<T>(config: FleetConfigFile, env: string, concurrency: number, fn: (targets: readonly FleetTarget[], ctx: FleetContext) => Promise<T>): Promise<T> {
+    const resolved = resolveFleet(this.name, env, config, this.#host.vars);
     const pools = new FleetPools(concurrency, this.#host.cwd);
     const ctx: FleetContext = { fleet: this.name, env, cwd: this.#host.cwd, engine: this.#host.engine, pools };
     try {

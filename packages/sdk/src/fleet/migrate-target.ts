@@ -12,6 +12,8 @@ export interface FleetContext {
   readonly engine: EngineOptions;
   /** The run's shared connection pools (one per adapter package that has the pool hook); none: a connection set per target. */
   readonly pools?: FleetPools;
+  /** The clock of the run's pace (migrations/s, ETA); default Date.now. */
+  readonly now?: () => number;
 }
 
 /** The migrations of a run with their checksums, computed once for every target. */
@@ -70,30 +72,48 @@ export async function withFleetTarget<T>(
 }
 
 /**
- * Brings one target up to date with the ordinary engine, under the target's own lock: its history
- * is read first and, when every migration is applied with the same checksum, nothing else is done
- * (no lock taken); otherwise `engine.upAll` applies the pending ones and resumes a failed one.
- * `lockTimeoutMs` is how long to wait for another runner's lock (DUCTAPE_LOCK_TIMEOUT after it).
- * @example await migrateTarget(target, ctx, fleetMigrations([m1, m2]), 1)
+ * What the previous target of a run needed, shared by a run's targets: when it had work, the next
+ * target most likely has too (a new migration rolled out over the fleet), so its lock is taken
+ * first and its history read once, under the lock; when it was up to date (a re-run), the next
+ * one's history is read first without the lock, and the lock taken only if it has work.
  */
-export function migrateTarget(target: FleetTarget, ctx: FleetContext, wanted: FleetMigrations, lockTimeoutMs: number): Promise<TargetOutcome> {
+export interface WorkGuess {
+  lastHadWork: boolean;
+}
+
+/**
+ * Brings one target up to date with the ordinary engine, under the target's own lock. Unless
+ * `guess` says the previous target had work, its history is read first and, when every migration
+ * is applied with the same checksum, nothing else is done (no lock taken); otherwise
+ * `engine.upAll` takes the lock, reads the history again (the read that counts) and applies the
+ * pending ones, resuming a failed one. After a target that had work, `engine.upAll` runs at once
+ * with every migration (applied ones are skipped by their checksum): one history read, not two.
+ * `lockTimeoutMs` is how long to wait for another runner's lock (DUCTAPE_LOCK_TIMEOUT after it).
+ * @example await migrateTarget(target, ctx, fleetMigrations([m1, m2]), 1, { lastHadWork: false })
+ */
+export function migrateTarget(target: FleetTarget, ctx: FleetContext, wanted: FleetMigrations, lockTimeoutMs: number, guess: WorkGuess = { lastHadWork: false }): Promise<TargetOutcome> {
   return withFleetTarget(target, ctx, async (adapter) => {
     let applied = 0;
     const onProgress = (e: ProgressEvent): void => {
       if (e.type === 'migration:done' && e.direction === 'up' && (e.outcome === 'applied' || e.outcome === 'resumed')) applied++;
     };
     const engine = new MigrationEngine(adapter, { ...ctx.engine, onProgress, lockTimeoutMs });
-    const history = new Map((await engine.getHistory()).map((e) => [e.name, e]));
-    const todo = wanted.migrations.filter((m) => {
-      const e = history.get(m.name);
-      return !(e && e.status === 'applied' && e.direction === 'up' && e.checksum === wanted.checksums.get(m.name));
-    });
-    if (todo.length === 0) return { applied: 0, upToDate: true };
+    let todo = wanted.migrations;
+    if (!guess.lastHadWork) {
+      const history = new Map((await engine.getHistory()).map((e) => [e.name, e]));
+      todo = wanted.migrations.filter((m) => {
+        const e = history.get(m.name);
+        return !(e && e.status === 'applied' && e.direction === 'up' && e.checksum === wanted.checksums.get(m.name));
+      });
+      if (todo.length === 0) return { applied: 0, upToDate: true };
+    }
     try {
       await engine.upAll(todo);
     } catch (error) {
+      if (!(error instanceof DuctapeError && error.code === ErrorCodes.lockTimeout)) guess.lastHadWork = true;
       throw new TargetRunError(error, applied);
     }
+    guess.lastHadWork = applied > 0;
     return { applied, upToDate: applied === 0 };
   });
 }
