@@ -1,5 +1,15 @@
-import type { AdapterTarget } from '@ductape/core';
-import { MARIADB_DIALECT, MysqlFamilyAdapter, describeConnection, mariadbDialectFor, parseConnection, type MysqlFamilyUserOptions } from '@ductape/adapter-mysql/shared';
+import type { AdapterTarget, ConnectionPoolFactory } from '@ductape/core';
+import {
+  MARIADB_DIALECT,
+  MysqlFamilyAdapter,
+  MysqlServerPool,
+  PooledMysqlDriver,
+  describeConnection,
+  mariadbDialectFor,
+  parseConnection,
+  type MysqlDriver,
+  type MysqlFamilyUserOptions,
+} from '@ductape/adapter-mysql/shared';
 import { MariadbDriver } from './mariadb-driver.js';
 
 /** Options of MariadbAdapter: connection, poolSize, lockWaitTimeoutSeconds, lockRetries, logger, settleTimeoutMs. */
@@ -15,11 +25,12 @@ export type MariadbAdapterOptions = MysqlFamilyUserOptions;
  * await new MigrationEngine(adapter).up(m);
  */
 export class MariadbAdapter extends MysqlFamilyAdapter {
-  constructor(options: MariadbAdapterOptions) {
+  /** `driver`: another MysqlDriver (a fleet's PooledMysqlDriver); default a MariadbDriver of its own. */
+  constructor(options: MariadbAdapterOptions, driver?: MysqlDriver) {
     const settings = parseConnection(options.connection);
     super({
       name: 'mariadb',
-      driver: new MariadbDriver({ settings, poolSize: options.poolSize, lockWaitTimeoutSeconds: options.lockWaitTimeoutSeconds }),
+      driver: driver ?? new MariadbDriver({ settings, poolSize: options.poolSize, lockWaitTimeoutSeconds: options.lockWaitTimeoutSeconds }),
       dialect: MARIADB_DIALECT,
       dialectFor: mariadbDialectFor,
       where: describeConnection(settings),
@@ -36,5 +47,16 @@ export class MariadbAdapter extends MysqlFamilyAdapter {
  * @example const adapter = await createAdapter({ connection: 'mariadb://root@127.0.0.1/app', product: 'p', database: 'main', env: 'dev' });
  */
 export function createAdapter(target: AdapterTarget): MariadbAdapter {
-  return new MariadbAdapter({ ...(target.options ?? {}), connection: target.connection });
+  const options: MariadbAdapterOptions = { ...(target.options ?? {}), connection: target.connection };
+  if (!(target.pool instanceof MysqlServerPool)) return new MariadbAdapter(options);
+  return new MariadbAdapter(options, new PooledMysqlDriver(target.pool, parseConnection(options.connection), options.lockWaitTimeoutSeconds));
 }
+
+/**
+ * The optional pool export of the adapter contract: at most `max` connections shared by the
+ * adapters created with `{ ...target, pool }` (a fleet's targets), one per adapter for its whole
+ * life (work, history and lock), reset between adapters, reused across the databases of a server.
+ * @example const pool = createConnectionPool({ max: 4 }); const a = createAdapter({ ...target, pool });
+ */
+export const createConnectionPool: ConnectionPoolFactory = ({ max }) =>
+  new MysqlServerPool({ max, name: 'mariadb', open: (settings, lockWaitTimeoutSeconds) => new MariadbDriver({ settings, lockWaitTimeoutSeconds }).dedicated() });

@@ -101,5 +101,6 @@ function wrap(conn: Connection | PoolConnection, release: () => void): MysqlConn
       broken = true;
       conn.destroy();
     },
+    reset: () => conn.reset(),
   };
 }

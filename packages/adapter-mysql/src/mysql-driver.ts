@@ -19,6 +19,8 @@ export interface MysqlConnection extends MysqlQueryable {
   close(): Promise<void>;
   /** Drops the socket without a goodbye, as a killed process would. */
   destroy(): void;
+  /** COM_RESET_CONNECTION: session variables back to the server's defaults, temporary tables and GET_LOCK locks gone (a pooled connection between two borrowers). */
+  reset?(): Promise<void>;
 }
 
 /**

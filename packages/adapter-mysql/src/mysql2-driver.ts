@@ -120,5 +120,6 @@ function wrap(conn: Connection | PoolConnection, release: () => void): MysqlConn
       broken = true;
       conn.destroy();
     },
+    reset: () => conn.reset(),
   };
 }

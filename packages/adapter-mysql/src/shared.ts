@@ -15,6 +15,8 @@ export { LeaseFencedError } from './lease-fenced-error.js';
 export { detectCluster, type MysqlClusterKind } from './cluster-detect.js';
 export { ClusterNodeNotReadyError, isCertificationConflict, isNodeNotReady } from './cluster-errors.js';
 export { lockName } from './lock-name.js';
+export { MysqlServerPool, type OpenMysqlConnection } from './mysql-server-pool.js';
+export { PooledMysqlDriver } from './pooled-mysql-driver.js';
 export { introspectTable } from './mysql-introspector.js';
 export { parseColumnType, parseEnumValues } from './introspect/parse-type.js';
 export { parseDefault } from './introspect/parse-default.js';
