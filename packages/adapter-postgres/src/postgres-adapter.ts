@@ -22,6 +22,7 @@ import type { PostgresDriver, Queryable } from './postgres-driver.js';
 import { PostgresHistoryStore } from './postgres-history.js';
 import { referencingKeysOf } from './introspect/referencing-keys.js';
 import { refuseConflicts } from './preflight/refuse-conflicts.js';
+import { refuseMissingExtensions } from './preflight/required-extensions.js';
 import { relationNamesOf } from './preflight/relation-walk.js';
 import { introspectTable, readLiveSchema } from './introspect/live-read.js';
 import { PostgresLeaseLock } from './postgres-lease-lock.js';
@@ -187,15 +188,16 @@ export class PostgresAdapter implements Adapter {
   }
 
   /**
-   * Before the engine writes anything: refuses (ValidationError 'relation_exists') a migration
-   * whose step would create an index, a UNIQUE or PRIMARY KEY constraint or a table, or rename one,
-   * to a name another relation of the schema holds at that point (PostgreSQL names them per schema,
-   * not per table, and would fail that step after the earlier ones ran). Replays the relation
-   * names the compiled steps create, free and rename over a read of pg_class (a probe of the names,
-   * and their details only when some exist). Reads only.
+   * Before the engine writes anything: refuses a migration whose steps use an extension's type that
+   * pg_extension lacks (ValidationError 'missing_extension'), or whose step would create an index, a
+   * UNIQUE or PRIMARY KEY constraint or a table, or rename one, to a name another relation of the
+   * schema holds at that point ('relation_exists': PostgreSQL names them per schema, and would fail
+   * that step after the earlier ones ran). Replays the relation names the compiled steps create,
+   * free and rename over a read of pg_class (details only when some exist). Reads only.
    * @example await adapter.preflight(steps, 'up') // throws ValidationError 'relation_exists'
    */
   async preflight(steps: readonly Step[]): Promise<void> {
+    await refuseMissingExtensions(this.driver, steps);
     const names = relationNamesOf(steps);
     if (names.length === 0) return;
     refuseConflicts(steps, (await readLiveSchema(this.driver, this.schema, [], names)).relations, this.schema);
@@ -219,7 +221,8 @@ export class PostgresAdapter implements Adapter {
       collections.filter((c) => !names.includes(c)),
     );
     if (!check) return { collections: read.collections };
-    return { collections: read.collections, preflight: async () => refuseConflicts(check.steps, read.relations, this.schema) };
+    const preflight = async (): Promise<void> => refuseMissingExtensions(this.driver, check.steps, () => refuseConflicts(check.steps, read.relations, this.schema));
+    return { collections: read.collections, preflight };
   }
 
   /** Drops the lock connection without releasing, as a killed process would (for tests). */

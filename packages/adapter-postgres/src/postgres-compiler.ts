@@ -42,9 +42,9 @@ interface PostgresCompileInput {
 /** One compiler per core operation (compile/compile-<op>.ts): core's `OperationCompilers` makes a missing one a type error. */
 const COMPILERS: OperationCompilers<PostgresCompileInput> = {
   createCollection: (op, { settings }) => compileCreateCollection(op, settings),
-  dropCollection: (op, { settings }) => compileDropCollection(op, settings),
+  dropCollection: (op, { ctx, settings }) => compileDropCollection(op, ctx, settings),
   addField: (op, { settings }) => compileAddField(op, settings),
-  dropField: (op, { settings }) => compileDropField(op, settings),
+  dropField: (op, { ctx, settings }) => compileDropField(op, ctx, settings),
   renameCollection: (op, { settings }) => compileRenameCollection(op, settings),
   renameField: (op, { settings }) => compileRenameField(op, settings),
   modifyField: (op, { ctx, settings }) => compileModifyField(op, ctx, settings),

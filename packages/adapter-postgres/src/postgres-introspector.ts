@@ -7,13 +7,19 @@ import { quoteLiteral } from './quote.js';
 /** The columns of the table whose oid is `t.oid` (a correlated subquery of liveReadSql). */
 export const COLUMNS_OF_T = `SELECT a.attnum, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
   pg_get_expr(d.adbin, d.adrelid) AS default_expr, a.attidentity AS identity, a.attgenerated AS generated,
+  CASE WHEN ty.typtype = 'e' THEN ty.typname::text WHEN et.typtype = 'e' THEN et.typname::text END AS enum_type,
+  CASE WHEN ty.typtype = 'e' THEN ty.typnamespace = t.relnamespace WHEN et.typtype = 'e' THEN et.typnamespace = t.relnamespace END AS enum_here,
+  et.typtype = 'e' AS enum_array,
+  CASE WHEN ty.typtype = 'e' OR et.typtype = 'e' THEN
+    ARRAY(SELECT e.enumlabel::text FROM pg_enum e WHERE e.enumtypid = CASE WHEN ty.typtype = 'e' THEN ty.oid ELSE et.oid END ORDER BY e.enumsortorder)
+  END AS enum_values,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> ty.typcollation THEN
     (SELECT quote_ident(cn.nspname) || '.' || quote_ident(co.collname) FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation)
   END AS collation,
   (SELECT s.oid::regclass::text FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
    WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
      AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' LIMIT 1) AS owned_sequence
-FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+FROM pg_attribute a JOIN pg_type ty ON ty.oid = a.atttypid LEFT JOIN pg_type et ON et.oid = ty.typelem AND ty.typcategory = 'A' LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 WHERE a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped`;
 
 /** The primary key, unique, check and foreign key constraints of the table `t.oid`. */
@@ -73,19 +79,28 @@ const SERIAL: { readonly [type: string]: string | undefined } = { integer: 'seri
  * kept verbatim in a native type, so the column is recreated exactly: a collation other than the
  * type's (`text COLLATE "C"`), a serial column (`serial`: its own sequence and nextval default),
  * `GENERATED ALWAYS AS IDENTITY`, a generated column (`GENERATED ALWAYS AS (…) STORED`), a
- * default expression (`date DEFAULT CURRENT_DATE`).
+ * default expression (`date DEFAULT CURRENT_DATE`). A column of an enum type of the table's schema
+ * (or an array of one) is an enum with `enumType` and the type's values (pg_enum, in order); a
+ * generated column of a type the model names is that type with `generatedAs` (its expression as
+ * pg_get_expr prints it).
  */
 function columnToField(row: Record<string, unknown>): Record<string, unknown> {
   const formatted = String(row.type);
   const collation = row.collation ? ` COLLATE ${String(row.collation)}` : '';
   let type: TypePart = collation ? { type: 'native', native: formatted + collation } : parseType(formatted);
   const field: Record<string, unknown> = { name: String(row.name) };
+  if (row.enum_type && row.enum_here === true && !collation && Array.isArray(row.enum_values)) {
+    const values = row.enum_values.map(String);
+    type = row.enum_array === true ? { type: 'array', itemType: 'enum', enumValues: values, enumType: String(row.enum_type) } : { type: 'enum', enumValues: values, enumType: String(row.enum_type) };
+  }
   if (row.not_null === true) field.required = true;
   const identity = String(row.identity ?? '');
   const generated = String(row.generated ?? '');
   const expr = row.default_expr as string | null;
   const nativeText = (): string => (type.type === 'native' ? String(type.native) : formatted + collation);
-  if (generated === 's' || generated === 'v') {
+  if (generated === 's' && type.type !== 'native') {
+    field.generatedAs = String(expr);
+  } else if (generated === 's' || generated === 'v') {
     type = { type: 'native', native: `${nativeText()} GENERATED ALWAYS AS (${String(expr)}) ${generated === 's' ? 'STORED' : 'VIRTUAL'}` };
   } else if (identity === 'a') {
     type = { type: 'native', native: `${nativeText()} GENERATED ALWAYS AS IDENTITY` };

@@ -36,6 +36,13 @@ export function scalarType(type: FieldType): string {
       return 'list<text>';
     case 'native':
       throw new UnsupportedOperationError('cassandra', 'a native type without its CQL text', 'give the whole field, { type: "native", native: "<CQL type>" } (see columnType)');
+    case 'citext':
+    case 'inet':
+    case 'cidr':
+    case 'macaddr':
+    case 'tsvector':
+      // Core refuses these before any IO (rawDialects lack 'postgresql'); CQL's inet holds no netmask, so it is no faithful inet either.
+      throw new UnsupportedOperationError('cassandra', `the PostgreSQL type ${type}`, "it is PostgreSQL's own; use text, or { type: 'native', native: '<CQL type>', dialect: 'cassandra' }");
     default:
       return assertNever(type);
   }

@@ -25,6 +25,12 @@ export const ATTRIBUTE_TYPE: { readonly [T in FieldType]: 'S' | 'N' | 'B' | 'BOO
   binary: 'B',
   blob: 'B',
   native: 'S', // placeholder: a native field's type is its own `native` text (attributeTypeOf)
+  // PostgreSQL's own types: refused before any IO (core's dialectRefusal: rawDialects lack 'postgresql'); never compiled here.
+  citext: 'S',
+  inet: 'S',
+  cidr: 'S',
+  macaddr: 'S',
+  tsvector: 'S',
 };
 
 /** What `native` may say on DynamoDB: an attribute type descriptor of the DynamoDB API. */

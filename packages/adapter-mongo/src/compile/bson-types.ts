@@ -25,6 +25,12 @@ export const BSON_TYPES: { readonly [T in FieldType]: readonly string[] } = {
   binary: ['binData'],
   blob: ['binData'],
   native: [], // the field's own `native` bsonType; see the validator compiler
+  // PostgreSQL's own types: refused before any IO (core's dialectRefusal); never compiled here.
+  citext: ['string'],
+  inet: ['string'],
+  cidr: ['string'],
+  macaddr: ['string'],
+  tsvector: ['string'],
 };
 
 /** `$type` aliases for a partial filter that keeps null and missing values out of a unique index. */
@@ -49,6 +55,11 @@ export const TYPE_ALIAS: { readonly [T in FieldType]: string } = {
   binary: 'binData',
   blob: 'binData',
   native: 'string', // unused: a native field's filter is its own bsonType (nativeBsonTypes)
+  citext: 'string', // PostgreSQL's own types: refused before any IO (core's dialectRefusal)
+  inet: 'string',
+  cidr: 'string',
+  macaddr: 'string',
+  tsvector: 'string',
 };
 
 /** The `$jsonSchema` bsonType aliases MongoDB knows (what `native` may name). */

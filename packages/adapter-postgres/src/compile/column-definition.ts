@@ -7,13 +7,14 @@ import { parseNativeType } from './native-type.js';
 
 /**
  * The column clause of CREATE TABLE / ADD COLUMN, with its inline constraints: identity,
- * NOT NULL, DEFAULT, UNIQUE and the enum CHECK. A single primary key is inline too unless
- * `inlinePrimaryKey` is false (a composite key is a table constraint).
+ * `GENERATED ALWAYS AS (generatedAs) STORED`, NOT NULL, DEFAULT, UNIQUE and the enum CHECK (none
+ * for an enum with `enumType`: its type holds the values; it lives in `schema`). A single primary
+ * key is inline too unless `inlinePrimaryKey` is false (a composite key is a table constraint).
  * @example columnDefinition('users', { name: 'email', type: 'string', length: 255, unique: true })
  * // '"email" varchar(255) CONSTRAINT "users_email_key" UNIQUE'
  */
-export function columnDefinition(table: string, field: FieldDefinition, inlinePrimaryKey = true): string {
-  const parts = [quoteIdent(field.name, 'field'), columnType(field)];
+export function columnDefinition(table: string, field: FieldDefinition, inlinePrimaryKey = true, schema?: string): string {
+  const parts = [quoteIdent(field.name, 'field'), columnType(field, schema)];
   const clause = field.type === 'native' ? parseNativeType(field.native).clause : undefined;
   if (clause !== undefined) {
     if (field.default !== undefined || field.autoIncrement)
@@ -26,6 +27,13 @@ export function columnDefinition(table: string, field: FieldDefinition, inlinePr
       ]);
     parts.push(clause);
   }
+  if (field.generatedAs !== undefined) {
+    if (field.default !== undefined || field.autoIncrement || clause !== undefined)
+      throw new ValidationError('PostgreSQL column', [
+        { code: 'generated_with_value', path: field.name, message: 'a generated column computes its value: drop default, autoIncrement or the native clause, or generatedAs' },
+      ]);
+    parts.push(`GENERATED ALWAYS AS (${field.generatedAs}) STORED`);
+  }
   if (field.autoIncrement) {
     if (!INTEGER_TYPES.has(field.type))
       throw new ValidationError('PostgreSQL column', [{ code: 'invalid_auto_increment', path: field.name, message: 'autoIncrement needs an integer, bigint or smallint field' }]);
@@ -35,8 +43,19 @@ export function columnDefinition(table: string, field: FieldDefinition, inlinePr
   else if (isNotNull(field)) parts.push('NOT NULL');
   if (field.default !== undefined && !field.autoIncrement) parts.push(`DEFAULT ${defaultSql({ ...field, default: field.default })}`);
   if (field.unique && !(field.primaryKey && inlinePrimaryKey)) parts.push(`CONSTRAINT ${quoteIdent(uniqueName(table, field.name))} UNIQUE`);
-  if (field.type === 'enum') parts.push(`CONSTRAINT ${quoteIdent(enumName(table, field.name))} CHECK (${enumCheck(field)})`);
+  if (field.type === 'enum' && field.enumType === undefined) parts.push(`CONSTRAINT ${quoteIdent(enumName(table, field.name))} CHECK (${enumCheck(field)})`);
   return parts.join(' ');
+}
+
+/**
+ * The extensions a field's type needs: `citext` for a citext field, an array of citext, or a
+ * native type naming citext.
+ * @example extensionsOf({ type: 'citext' }) // ['citext']
+ */
+export function extensionsOf(field: Pick<FieldDefinition, 'type' | 'itemType' | 'native'> | undefined): string[] {
+  if (!field) return [];
+  const citext = field.type === 'citext' || (field.type === 'array' && field.itemType === 'citext') || (field.type === 'native' && /\bcitext\b/i.test(String(field.native ?? '')));
+  return citext ? ['citext'] : [];
 }
 
 /**

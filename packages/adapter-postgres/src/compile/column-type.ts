@@ -1,5 +1,6 @@
 import { ValidationError, columnSize, type FieldOptions, type FieldType } from '@ductape/core';
-import { parseNativeType } from './native-type.js';
+import { qualify, quoteIdent } from '../quote.js';
+import { checkNativeDialect, parseNativeType } from './native-type.js';
 
 const SUBJECT = 'PostgreSQL column type';
 
@@ -18,14 +19,26 @@ const SIMPLE: { readonly [K in FieldType]?: string } = {
   enum: 'text',
   binary: 'bytea',
   blob: 'bytea',
+  // PostgreSQL's own types (core's POSTGRES_FIELD_TYPES); citext needs the citext extension (preflight checks pg_extension).
+  citext: 'citext',
+  inet: 'inet',
+  cidr: 'cidr',
+  macaddr: 'macaddr',
+  tsvector: 'tsvector',
 };
 
 /** Default VARCHAR length when a string field gives none (as on MySQL). */
 export const DEFAULT_STRING_LENGTH = 255;
 
+/** The field options columnType reads. */
+export type TypeFields = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'itemType' | 'native' | 'withTimeZone' | 'enumType' | 'dialect'>;
+
 /**
  * The PostgreSQL type of a field. A `native` field's type is its `native` text, checked (see
- * parseNativeType) and used verbatim, without its DEFAULT/GENERATED clause. `datetime` is
+ * parseNativeType; a `dialect` other than 'postgresql' is refused) and used verbatim, without its
+ * DEFAULT/GENERATED clause. An enum with `enumType` is that enum type, qualified with `schema` when
+ * given (`"public"."mood"`; an array of it `"public"."mood"[]`); without it an enum is text with a
+ * CHECK (columnDefinition). `datetime` is
  * `timestamp` and `timestamp` is `timestamptz` unless `withTimeZone` says otherwise; a `precision`
  * on them or on `time` is the fractional-second digits (0–6; none: PostgreSQL's 6). A text or
  * blob's `size` (MySQL's storage classes) changes nothing: text and bytea hold any of them.
@@ -35,8 +48,10 @@ export const DEFAULT_STRING_LENGTH = 255;
  * @example columnType({ type: 'native', native: 'tsvector' }) // 'tsvector'
  * @example columnType({ type: 'datetime', withTimeZone: true, precision: 0 }) // 'timestamptz(0)'
  */
-export function columnType(field: Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'itemType' | 'native' | 'withTimeZone'>): string {
+export function columnType(field: TypeFields, schema?: string): string {
   switch (field.type) {
+    case 'enum':
+      return field.enumType === undefined ? 'text' : enumTypeName(field.enumType, schema);
     case 'datetime':
     case 'timestamp': {
       const zoned = field.withTimeZone ?? field.type === 'timestamp';
@@ -45,6 +60,7 @@ export function columnType(field: Pick<FieldOptions, 'type' | 'length' | 'precis
     case 'time':
       return `time${fractionalDigits(field)}`;
     case 'native':
+      checkNativeDialect(field);
       return parseNativeType(field.native).type;
     case 'string':
       return `varchar(${columnSize(field.length ?? DEFAULT_STRING_LENGTH, 'length', 1, SUBJECT)})`;
@@ -54,6 +70,7 @@ export function columnType(field: Pick<FieldOptions, 'type' | 'length' | 'precis
     case 'array': {
       const item = field.itemType ?? 'text';
       if (item === 'array') throw invalid('itemType', 'an array of arrays is not supported; use json');
+      if (item === 'enum' && field.enumType !== undefined) return `${enumTypeName(field.enumType, schema)}[]`;
       return `${columnType({ type: item })}[]`;
     }
     default: {
@@ -62,6 +79,14 @@ export function columnType(field: Pick<FieldOptions, 'type' | 'length' | 'precis
       return t;
     }
   }
+}
+
+/**
+ * The (quoted, schema-qualified when `schema` is given) name of an enum type.
+ * @example enumTypeName('mood', 'public') // '"public"."mood"'
+ */
+export function enumTypeName(name: string, schema?: string): string {
+  return schema === undefined ? quoteIdent(name, 'enum type') : qualify(schema, name);
 }
 
 /** `(n)` for a temporal field's precision, or nothing (PostgreSQL's default, 6 digits). */

@@ -1,21 +1,27 @@
 import type { AddFieldOp, Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
-import { columnDefinition } from './column-definition.js';
+import { columnDefinition, extensionsOf } from './column-definition.js';
 import type { CompileSettings } from './compile-settings.js';
 import { pkName, uniqueName } from './derived-names.js';
+import { enumTypeOf, ensureEnumType } from './enum-type.js';
 import type { RelationChange } from './relation-changes.js';
 import { sql } from './step.js';
 
 /**
- * ALTER TABLE … ADD COLUMN with the field's inline constraints. A constant default is
+ * ALTER TABLE … ADD COLUMN with the field's inline constraints (after its named enum type, made
+ * unless it exists with these values: ensureEnumType). A constant default is
  * instant on PostgreSQL 11+ (no table rewrite); the ALTER is retried when lock_timeout fires.
  * @example compileAddField({ type: 'addField', collection: 'users', field: { name: 'phone', type: 'string', length: 20 } }, DEFAULT_SETTINGS)
  * // [{ text: 'ALTER TABLE "public"."users" ADD COLUMN "phone" varchar(20)', … }]
  */
 export function compileAddField(op: AddFieldOp, settings: CompileSettings): Step[] {
   const table = qualify(settings.schema, op.collection);
-  const text = `ALTER TABLE ${table} ADD COLUMN ${columnDefinition(op.collection, op.field)}`;
-  return [sql(text, `add column ${quoteIdent(op.field.name)} to ${table}`, { lockRetry: true, relations: inlineKeyOf(op) })];
+  const text = `ALTER TABLE ${table} ADD COLUMN ${columnDefinition(op.collection, op.field, true, settings.schema)}`;
+  const use = enumTypeOf(op.field);
+  return [
+    ...(use ? [ensureEnumType(settings.schema, use)] : []),
+    sql(text, `add column ${quoteIdent(op.field.name)} to ${table}`, { lockRetry: true, relations: inlineKeyOf(op), extensions: extensionsOf(op.field) }),
+  ];
 }
 
 /** The key the column clause creates: its inline primary key (unnamed unless its derived name is cut), else its unique key. */

@@ -1,15 +1,17 @@
 import { timestampFields, type CreateCollectionOp, type Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
-import { columnDefinition } from './column-definition.js';
+import { columnDefinition, extensionsOf } from './column-definition.js';
 import type { CompileSettings } from './compile-settings.js';
 import { columnList, constraintDefinition } from './constraint-definition.js';
 import { pkName, uniqueName } from './derived-names.js';
 import { createIndexSql } from './index-definition.js';
+import { enumTypesOf, ensureEnumType } from './enum-type.js';
 import { type InlineKey, indexCreated, keyCreated } from './relation-changes.js';
 import { sql } from './step.js';
 
 /**
- * CREATE TABLE (sqlOptions: temporary, unlogged, ifNotExists; timestamps), then the indexes
+ * The named enum types its fields use (ensureEnumType), CREATE TABLE (sqlOptions: temporary,
+ * unlogged, ifNotExists; timestamps), then the indexes
  * and constraints a restored drop carries, one step each.
  * @example compileCreateCollection({ type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }] }, DEFAULT_SETTINGS)
  */
@@ -21,7 +23,7 @@ export function compileCreateCollection(op: CreateCollectionOp, settings: Compil
   if (op.options?.timestamps) fields.push(...timestampFields().filter((t) => !fields.some((f) => f.name === t.name)));
   const keys = fields.filter((f) => f.primaryKey);
   const composite = keys.length > 1;
-  const lines = fields.map((f) => columnDefinition(op.name, f, !composite));
+  const lines = fields.map((f) => columnDefinition(op.name, f, !composite, settings.schema));
   if (composite) lines.push(`CONSTRAINT ${quoteIdent(pkName(op.name))} PRIMARY KEY (${columnList(keys.map((k) => k.name))})`);
   const kind = temporary ? 'TEMPORARY TABLE' : sqlOptions.unlogged ? 'UNLOGGED TABLE' : 'TABLE';
   const table = qualify(schema, op.name);
@@ -31,7 +33,10 @@ export function compileCreateCollection(op: CreateCollectionOp, settings: Compil
   if (keys.length > 0) inlineKeys.push({ name: pkName(op.name), what: 'primary key', columns: keys.map((k) => k.name), auto: !composite && pkName(op.name) === `${op.name}_pkey` });
   for (const f of fields) if (f.unique && !(f.primaryKey && !composite)) inlineKeys.push({ name: uniqueName(op.name, f.name), what: 'unique constraint', columns: [f.name], auto: false });
   const created = named([{ do: 'createTable', name: op.name, ifNotExists: sqlOptions.ifNotExists === true, keys: inlineKeys } as const]);
-  const steps: Step[] = [sql(`CREATE ${kind} ${sqlOptions.ifNotExists ? 'IF NOT EXISTS ' : ''}${table} (\n  ${lines.join(',\n  ')}\n)`, `create table ${table}`, { relations: created })];
+  // Named enum types first (made unless they exist with these values), in the adapter's schema.
+  const steps: Step[] = enumTypesOf(fields).map((use) => ensureEnumType(settings.schema, use));
+  const extensions = [...new Set(fields.flatMap(extensionsOf))];
+  steps.push(sql(`CREATE ${kind} ${sqlOptions.ifNotExists ? 'IF NOT EXISTS ' : ''}${table} (\n  ${lines.join(',\n  ')}\n)`, `create table ${table}`, { relations: created, extensions }));
   for (const index of op.indexes ?? [])
     steps.push(sql(createIndexSql(schema, op.name, index, false), `create index ${quoteIdent(index.name)} on ${table}`, { relations: named([indexCreated(op.name, index)]) }));
   for (const c of op.constraints ?? [])

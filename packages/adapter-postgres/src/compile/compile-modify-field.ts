@@ -1,20 +1,26 @@
 import { UnsupportedOperationError, applyChanges, createdEarlier, isNotNull, type CompileContext, type FieldDefinition, type FieldOptions, type ModifyFieldOp, type Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
-import { enumCheck } from './column-definition.js';
+import { enumCheck, extensionsOf } from './column-definition.js';
 import { columnType } from './column-type.js';
 import type { CompileSettings } from './compile-settings.js';
 import { defaultSql } from './default-value.js';
 import { enumName, notNullName, pkName, uniqueName } from './derived-names.js';
+import { addEnumValues, dropEnumTypeIfUnused, enumTypeOf, ensureEnumType, rebuildEnumType } from './enum-type.js';
 import { createIndexSql } from './index-definition.js';
 import { parseNativeType } from './native-type.js';
 import type { RelationChange } from './relation-changes.js';
 import { concurrentIndex, sql } from './step.js';
 
-const TYPE_KEYS = ['type', 'length', 'precision', 'scale', 'itemType', 'native', 'enumValues'] as const;
+const TYPE_KEYS = ['type', 'length', 'precision', 'scale', 'itemType', 'native', 'enumValues', 'enumType'] as const;
 
 /**
  * ALTER COLUMN steps for each change: type (USING a cast), default, NOT NULL, unique, primary
- * key, identity, enum values. `previous` (introspected by the engine at apply time) gives the full
+ * key, identity, enum values. A named enum type (`enumType`) gains values with ALTER TYPE … ADD
+ * VALUE, each committed on its own so later steps can use it (addEnumValues), and is rebuilt when a
+ * value is removed or moved (rebuildEnumType); a column moving to a named type gets it first
+ * (ensureEnumType) and converts through text, and the type it leaves is dropped when unused. A
+ * generated column's expression can be dropped (DROP EXPRESSION); PostgreSQL 15 cannot add or
+ * change one on an existing column (refused). `previous` (introspected by the engine at apply time) gives the full
  * old definition, and the new type is `previous` with the changes applied (a `length` change of a
  * varchar keeps everything else); only without it is the old type inferred from the change. A
  * type change to or from a native type whose text carries a DEFAULT/GENERATED clause is refused
@@ -30,17 +36,22 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, setti
   const prev: FieldDefinition = op.previous ?? { name: op.field, type: inferType(changes) };
   const next = applyChanges(prev, changes);
   const online = settings.online && !createdEarlier(ctx, op, op.collection);
-  const alter = (what: string, summary: string, extra: { outsideTransaction?: boolean; relations?: readonly RelationChange[] } = {}): Step =>
+  const alter = (what: string, summary: string, extra: { outsideTransaction?: boolean; relations?: readonly RelationChange[]; extensions?: readonly string[] } = {}): Step =>
     sql(`ALTER TABLE ${table} ${what}`, `${summary} (${table}.${column})`, { lockRetry: true, ...extra });
   const key = (name: string, what: 'unique constraint' | 'primary key'): RelationChange[] => [{ do: 'create', name, table: op.collection, what, columns: [op.field], constraint: true }];
   const dropKey = (name: string): RelationChange[] => [{ do: 'dropConstraint', table: op.collection, name }];
   const has = (key: keyof FieldOptions): boolean => key in changes;
   const steps: Step[] = [];
 
-  const typeChanged = TYPE_KEYS.some((k) => k !== 'enumValues' && has(k)) && columnType(prev) !== columnType(next);
-  const enumChanged = (prev.type === 'enum' || next.type === 'enum') && (has('type') || has('enumValues'));
+  const schema = settings.schema;
+  const typeChanged = TYPE_KEYS.some((k) => k !== 'enumValues' && has(k)) && columnType(prev, schema) !== columnType(next, schema);
+  const prevType = enumTypeOf(prev);
+  const nextType = enumTypeOf(next);
+  const enumChanged = (prev.type === 'enum' || next.type === 'enum') && (has('type') || has('enumValues') || has('enumType'));
   const defaultChanged = has('default');
-  if (enumChanged && (op.previous === undefined || prev.type === 'enum')) {
+  refuseGeneratedChange(op, prev, next);
+  if (has('generatedAs') && prev.generatedAs !== undefined && next.generatedAs === undefined) steps.push(alter(`ALTER COLUMN ${column} DROP EXPRESSION`, 'drop generation expression'));
+  if (enumChanged && (op.previous === undefined || (prev.type === 'enum' && prevType === undefined))) {
     steps.push(alter(`DROP CONSTRAINT IF EXISTS ${quoteIdent(enumName(op.collection, op.field))}`, 'drop enum check'));
   }
   if (typeChanged) {
@@ -54,12 +65,18 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, setti
         );
       }
     }
+    if (nextType) steps.push(ensureEnumType(schema, nextType));
     if (prev.default !== undefined && !defaultChanged) steps.push(alter(`ALTER COLUMN ${column} DROP DEFAULT`, 'drop default before type change'));
-    const type = columnType(next);
-    steps.push(alter(`ALTER COLUMN ${column} TYPE ${type} USING ${column}::${type}`, `set type ${type}`));
+    const type = columnType(next, schema);
+    // An enum type converts to and from other types through text (there is no direct cast between two enum types).
+    const using = prevType || nextType ? `${column}::text::${type}` : `${column}::${type}`;
+    steps.push(alter(`ALTER COLUMN ${column} TYPE ${type} USING ${using}`, `set type ${type}`, { extensions: extensionsOf(next) }));
     if (next.default !== undefined && !defaultChanged) steps.push(alter(`ALTER COLUMN ${column} SET DEFAULT ${defaultSql({ ...next, default: next.default })}`, 'restore default'));
+    if (prevType && prevType.name !== nextType?.name) steps.push(dropEnumTypeIfUnused(schema, prevType.name));
+  } else if (prevType && nextType && prevType.name === nextType.name && has('enumValues') && prevType.values.join('\u0000') !== nextType.values.join('\u0000')) {
+    steps.push(...(addEnumValues(schema, nextType.name, prevType.values, nextType.values) ?? [rebuildEnumType(schema, nextType.name, nextType.values)]));
   }
-  if (enumChanged && next.type === 'enum') {
+  if (enumChanged && next.type === 'enum' && nextType === undefined) {
     const name = quoteIdent(enumName(op.collection, op.field));
     steps.push(...checked(alter, name, enumCheck(next), online, 'enum check'));
   }
@@ -123,6 +140,16 @@ type Alter = (what: string, summary: string, extra?: { outsideTransaction?: bool
 function checked(alter: Alter, name: string, expression: string, online: boolean, what: string): Step[] {
   if (!online) return [alter(`ADD CONSTRAINT ${name} CHECK (${expression})`, `add ${what}`)];
   return [alter(`ADD CONSTRAINT ${name} CHECK (${expression}) NOT VALID`, `add ${what} (not valid)`), alter(`VALIDATE CONSTRAINT ${name}`, `validate ${what}`, { outsideTransaction: true })];
+}
+
+/** A generated column's expression added or changed on an existing column: PostgreSQL 15 has no ALTER for it. */
+function refuseGeneratedChange(op: ModifyFieldOp, prev: FieldDefinition, next: FieldDefinition): void {
+  if (!('generatedAs' in op.changes) || next.generatedAs === undefined || next.generatedAs === prev.generatedAs) return;
+  throw new UnsupportedOperationError(
+    'postgres',
+    `modifyField of ${op.collection}.${op.field} to generatedAs ${JSON.stringify(next.generatedAs)}`,
+    'PostgreSQL 15 cannot make an existing column generated or change its expression (only drop it); nothing was changed. Drop the field and add it with generatedAs',
+  );
 }
 
 function inferType(changes: ModifyFieldOp['changes']): FieldDefinition['type'] {

@@ -1,4 +1,7 @@
-import { ValidationError } from '@ductape/core';
+import { UnsupportedOperationError, ValidationError } from '@ductape/core';
+
+/** The dialect names a PostgreSQL native type may be declared for (raw operations' names). */
+const POSTGRES_RAW_DIALECTS: readonly string[] = ['postgresql'];
 
 /**
  * A PostgreSQL native column type split in two: `type` (what format_type() prints, optionally
@@ -52,6 +55,22 @@ export function parseNativeType(text: unknown, field = 'native'): NativeType {
     throw invalid(field, `${JSON.stringify(type)} is not a PostgreSQL type name (operators and literals belong only in a DEFAULT or GENERATED clause)`);
   }
   return clause === undefined ? { type } : { type, clause };
+}
+
+/**
+ * Refuses (before any IO) a native type declared for another database: `{ type: 'native',
+ * native: 'set<text>', dialect: 'cassandra' }` names both. Core's engine refuses it first
+ * (dialectRefusal); this covers a direct compile. Without `dialect` the text is checked against
+ * PostgreSQL's grammar only (parseNativeType).
+ * @example checkNativeDialect({ type: 'native', native: 'citext', dialect: 'postgresql' }) // passes
+ */
+export function checkNativeDialect(field: { readonly native?: string | undefined; readonly dialect?: string | undefined }): void {
+  if (field.dialect === undefined || POSTGRES_RAW_DIALECTS.includes(field.dialect)) return;
+  throw new UnsupportedOperationError(
+    'postgres',
+    `native type ${JSON.stringify(field.native)} declared for ${field.dialect}`,
+    `it is written for ${field.dialect}, and this adapter runs postgresql; give the field a PostgreSQL type (or { native, dialect: 'postgresql' }), or run it against ${field.dialect}`,
+  );
 }
 
 function invalid(path: string, message: string): ValidationError {

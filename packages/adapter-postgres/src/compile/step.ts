@@ -17,6 +17,8 @@ export interface PostgresStatementStep extends StatementStep {
   readonly replacesInvalidIndex?: { readonly schema: string; readonly name: string };
   /** The relation names (tables, indexes, …) of the schema this step creates, frees or renames, in order; read by preflight. */
   readonly relations?: readonly RelationChange[];
+  /** Extensions whose types the statement uses (`citext`): preflight refuses the migration before any IO when pg_extension lacks one. */
+  readonly extensions?: readonly string[];
   /** The migration and op the relation changes come from (set by compilePostgres). */
   readonly origin?: RelationOrigin;
 }
@@ -34,6 +36,7 @@ export function sql(
     inTransactionText?: string;
     replacesInvalidIndex?: { schema: string; name: string };
     relations?: readonly RelationChange[];
+    extensions?: readonly string[];
   } = {},
 ): PostgresStatementStep {
   return {
@@ -45,6 +48,7 @@ export function sql(
     ...(extra.inTransactionText !== undefined ? { inTransactionText: extra.inTransactionText } : {}),
     ...(extra.replacesInvalidIndex ? { replacesInvalidIndex: extra.replacesInvalidIndex } : {}),
     ...(extra.relations && extra.relations.length > 0 ? { relations: extra.relations } : {}),
+    ...(extra.extensions && extra.extensions.length > 0 ? { extensions: extra.extensions } : {}),
   };
 }
 

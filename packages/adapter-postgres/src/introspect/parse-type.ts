@@ -1,7 +1,7 @@
 import type { FieldOptions } from '@ductape/core';
 
 /** The type part of a field: a portable type with its parameters, or `native` with PostgreSQL's text. */
-export type TypePart = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'itemType' | 'native'>;
+export type TypePart = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'itemType' | 'native' | 'enumValues' | 'enumType'>;
 
 // format_type() text of exactly the types the compiler writes for a portable type, and nothing
 // else: `time(3) with time zone`, `json` or `character(2)` have no portable name that would
@@ -22,6 +22,12 @@ const PORTABLE: { readonly [sql: string]: TypePart['type'] } = {
   jsonb: 'json',
   uuid: 'uuid',
   bytea: 'binary',
+  // PostgreSQL's own types the model names (format_type prints citext unqualified when its schema is on the search_path).
+  citext: 'citext',
+  inet: 'inet',
+  cidr: 'cidr',
+  macaddr: 'macaddr',
+  tsvector: 'tsvector',
 };
 
 /**

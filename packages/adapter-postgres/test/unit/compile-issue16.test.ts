@@ -185,8 +185,8 @@ describe('introspection types and defaults', () => {
     expect(parseType('uuid[]')).toEqual({ type: 'array', itemType: 'uuid' });
     expect(parseType('character varying(255)[]')).toEqual({ type: 'array', itemType: 'string' });
     expect(parseType('character varying(20)[]')).toEqual({ type: 'native', native: 'character varying(20)[]' });
-    expect(parseType('tsvector')).toEqual({ type: 'native', native: 'tsvector' });
-    expect(parseType('inet')).toEqual({ type: 'native', native: 'inet' });
+    expect(parseType('tsvector')).toEqual({ type: 'tsvector' }); // PostgreSQL's own types the model names (issue 25)
+    expect(parseType('inet')).toEqual({ type: 'inet' });
     expect(parseType('character(3)')).toEqual({ type: 'native', native: 'character(3)' });
   });
 

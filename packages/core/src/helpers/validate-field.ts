@@ -24,10 +24,11 @@ export function validateFieldOptions(field: Record<string, unknown>, path: strin
     out.add(
       'unknown_type',
       `${path}.type`,
-      `unknown field type ${JSON.stringify(type)}; use one of integer, bigint, smallint, float, double, decimal, string, text, boolean, date, time, datetime, timestamp, json, uuid, enum, array, binary, blob, or native with native: '<database type>'`,
+      `unknown field type ${JSON.stringify(type)}; use one of integer, bigint, smallint, float, double, decimal, string, text, boolean, date, time, datetime, timestamp, json, uuid, enum, array, binary, blob, PostgreSQL's citext, inet, cidr, macaddr, tsvector, or native with native: '<database type>'`,
     );
   }
   validateNative(field, path, out, partial);
+  validateDialectOptions(field, path, out, partial);
   if (field.references !== undefined && field.references !== null) validateReference(field.references, `${path}.references`, out);
   const length = field.length;
   if (length !== undefined && length !== null && !(Number.isInteger(length) && (length as number) > 0)) out.add('invalid_length', `${path}.length`, 'length must be a positive integer');
@@ -45,7 +46,7 @@ export function validateFieldOptions(field: Record<string, unknown>, path: strin
     out.add('static_key', `${path}.static`, 'a key column cannot be static: a static column is a regular column shared by the rows of a partition');
   if (field.required === true && field.nullable === true) out.add('conflicting_nullability', `${path}.nullable`, 'a field cannot be both required and nullable');
   if (type === 'enum') validateEnumValues(field.enumValues, `${path}.enumValues`, out);
-  else if (field.enumValues !== undefined && field.enumValues !== null && isFieldType(type))
+  else if (field.enumValues !== undefined && field.enumValues !== null && isFieldType(type) && !(type === 'array' && field.itemType === 'enum'))
     out.add('enum_values_on_non_enum', `${path}.enumValues`, `enumValues is only for type "enum", not "${String(type)}"`);
   if (type === 'array' && !isFieldType(field.itemType)) out.add('array_without_item_type', `${path}.itemType`, 'an array needs an itemType, e.g. { type: "array", itemType: "string" }');
   if (field.itemType === 'native') out.add('native_item_type', `${path}.itemType`, 'an array of a native type is itself native: use { type: "native", native: "<type>[]" }');
@@ -132,6 +133,48 @@ function validateNative(field: Record<string, unknown>, path: string, out: Issue
   } else if (native !== undefined && native !== null && !(partial && field.type === undefined)) {
     out.add('native_without_native_type', `${path}.native`, `native is only for type "native", not "${String(field.type)}"`);
   }
+}
+
+/** `dialect` (native types only), `enumType` (enums and arrays of enums) and `generatedAs` (a generated column). */
+function validateDialectOptions(field: Record<string, unknown>, path: string, out: IssueList, partial: boolean): void {
+  const typeGiven = !(partial && field.type === undefined);
+  const { dialect, enumType, generatedAs } = field;
+  if (dialect !== undefined && dialect !== null) {
+    if (typeof dialect !== 'string' || !/^[a-z][a-z0-9_-]*$/.test(dialect))
+      out.add('invalid_dialect', `${path}.dialect`, `dialect names a database as raw operations do, e.g. 'postgresql', 'mysql', 'cassandra' (got ${JSON.stringify(dialect)})`);
+    else if (typeGiven && field.type !== 'native')
+      out.add('dialect_without_native_type', `${path}.dialect`, `dialect is only for type "native" (the database a native type is for), not "${String(field.type)}"`);
+  }
+  if (enumType !== undefined && enumType !== null) {
+    out.identifier(`${path}.enumType`, identifierProblem(enumType));
+    if (typeGiven && field.type !== 'enum' && !(field.type === 'array' && field.itemType === 'enum'))
+      out.add('enum_type_on_non_enum', `${path}.enumType`, `enumType names the database enum type of an enum (or of an array with itemType 'enum'), not of "${String(field.type)}"`);
+  }
+  if (field.type === 'array' && field.itemType === 'enum' && enumType !== undefined && enumType !== null) validateEnumValues(field.enumValues, `${path}.enumValues`, out);
+  if (generatedAs !== undefined && generatedAs !== null) {
+    const problem = expressionProblem(generatedAs);
+    if (problem) out.add('invalid_generated_expression', `${path}.generatedAs`, `generatedAs is the SQL expression of a generated column, e.g. "lower(email)"; it ${problem}`);
+    for (const key of ['default', 'autoIncrement', 'primaryKey'] as const) {
+      if (field[key] !== undefined && field[key] !== null && field[key] !== false)
+        out.add('generated_with_value', `${path}.${key}`, `a generated column computes its value: it cannot have ${key}; drop ${key} or generatedAs`);
+    }
+  }
+}
+
+/** Why `text` cannot be an expression put in a statement, or undefined when it can. */
+function expressionProblem(text: unknown): string | undefined {
+  if (typeof text !== 'string' || text.trim() === '') return 'is missing';
+  if (text.length > 2000) return 'is longer than 2000 characters';
+  if (/[;\\\u0000-\u0008\u000b-\u001f\u007f]/.test(text)) return 'must hold no ";", backslash or control character';
+  const code = text.replace(/'(?:[^']|'')*'/g, '0').replace(/"(?:[^"]|"")*"/g, 'x');
+  if (/['"]/.test(code)) return 'has an unclosed quote';
+  if (/--|\/\*|\*\//.test(code)) return 'must not hold a comment';
+  let depth = 0;
+  for (const ch of code) {
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) return 'has an unbalanced ")"';
+  }
+  return depth === 0 ? undefined : 'has an unclosed "("';
 }
 
 function validateReference(ref: unknown, path: string, out: IssueList): void {

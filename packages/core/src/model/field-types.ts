@@ -1,7 +1,8 @@
 /**
- * The 19 portable field types of the spec's type table, and `native`: a database type the
- * model has no portable name for (e.g. PostgreSQL `tsvector`), carried as `native: '<type>'` and
- * recreated exactly on the database it came from.
+ * The 19 portable field types of the spec's type table, `native`: a database type the model has
+ * no portable name for, carried as `native: '<type>'` (with `dialect` naming its database) and
+ * recreated exactly on the database it came from, and PostgreSQL's own types (POSTGRES_FIELD_TYPES),
+ * which every other adapter refuses before any IO.
  */
 export const FIELD_TYPES = [
   'integer',
@@ -24,6 +25,11 @@ export const FIELD_TYPES = [
   'binary',
   'blob',
   'native',
+  'citext',
+  'inet',
+  'cidr',
+  'macaddr',
+  'tsvector',
 ] as const;
 
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -38,12 +44,33 @@ export function isFieldType(value: unknown): value is FieldType {
   return typeof value === 'string' && typeSet.has(value);
 }
 
+/**
+ * PostgreSQL's own types the model names (`citext` needs the citext extension): only adapters whose
+ * `rawDialects` include 'postgresql' take them; every other adapter refuses them before any IO.
+ * @example POSTGRES_FIELD_TYPES.has('inet') // true
+ */
+export const POSTGRES_FIELD_TYPES: ReadonlySet<FieldType> = new Set(['citext', 'inet', 'cidr', 'macaddr', 'tsvector']);
+
+/**
+ * The dialect a field is bound to, or undefined when it is portable: a native type's `dialect`,
+ * 'postgresql' for a PostgreSQL type (itself or as an array's itemType) and for a generated column
+ * (its expression is PostgreSQL SQL).
+ * @example fieldDialect({ type: 'inet' }) // 'postgresql'
+ * @example fieldDialect({ type: 'native', native: 'set<text>', dialect: 'cassandra' }) // 'cassandra'
+ */
+export function fieldDialect(field: { readonly type?: unknown; readonly itemType?: unknown; readonly dialect?: unknown; readonly generatedAs?: unknown }): string | undefined {
+  if (field.type === 'native' && typeof field.dialect === 'string') return field.dialect;
+  if (POSTGRES_FIELD_TYPES.has(field.type as FieldType) || POSTGRES_FIELD_TYPES.has(field.itemType as FieldType)) return 'postgresql';
+  if (typeof field.generatedAs === 'string') return 'postgresql';
+  return undefined;
+}
+
 /** Types that hold whole numbers (autoIncrement is allowed only on these). */
 export const INTEGER_TYPES: ReadonlySet<FieldType> = new Set(['integer', 'bigint', 'smallint']);
 /** Types whose defaults are numbers. */
 export const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set(['integer', 'bigint', 'smallint', 'float', 'double', 'decimal']);
 /** Types whose defaults are strings. */
-export const STRING_TYPES: ReadonlySet<FieldType> = new Set(['string', 'text', 'uuid', 'enum', 'date', 'time', 'datetime', 'timestamp']);
+export const STRING_TYPES: ReadonlySet<FieldType> = new Set(['string', 'text', 'uuid', 'enum', 'date', 'time', 'datetime', 'timestamp', 'citext', 'inet', 'cidr', 'macaddr', 'tsvector']);
 /** Integer types that may be `unsigned` (MySQL/MariaDB `INT UNSIGNED`…). */
 export const UNSIGNED_TYPES: ReadonlySet<FieldType> = INTEGER_TYPES;
 /** Types whose `precision` is fractional-second digits, 0 to 6. */

@@ -71,11 +71,35 @@ export interface FieldOptions {
   readonly default?: DefaultValue;
   /** Allowed values of an enum. */
   readonly enumValues?: readonly string[];
+  /**
+   * An enum as a named database enum type instead of a CHECK: on PostgreSQL `CREATE TYPE <enumType>
+   * AS ENUM (…)` (made with the first field that names it, shared by every field that names it,
+   * dropped with the last one; added values are `ALTER TYPE … ADD VALUE`). On an array with
+   * `itemType: 'enum'`, the element type (`<enumType>[]`). Other databases keep their own enum
+   * (MySQL/MariaDB ENUM, a MongoDB validator, CQL/DynamoDB text) and ignore the name.
+   * @example { type: 'enum', enumValues: ['active', 'paused'], enumType: 'account_status' }
+   */
+  readonly enumType?: string;
   /** Element type of an array. */
   readonly itemType?: FieldType;
   readonly autoIncrement?: boolean;
   /** The database's own type text when `type` is `'native'`, e.g. `'tsvector'`, `'mediumtext'`, `'set<text>'`. */
   readonly native?: string;
+  /**
+   * The database a native type is written for, as raw operations name it ('postgresql', 'mysql',
+   * 'mariadb', 'mongodb', 'dynamodb', 'cassandra'). An adapter whose `rawDialects` lack it refuses
+   * the field before any IO, naming both; without it the text is for any database and each adapter
+   * checks it against its own grammar.
+   * @example { type: 'native', native: 'set<text>', dialect: 'cassandra' }
+   */
+  readonly dialect?: 'postgresql' | 'mysql' | 'mariadb' | 'mongodb' | 'dynamodb' | 'cassandra' | (string & {});
+  /**
+   * A generated column: PostgreSQL `GENERATED ALWAYS AS (<expression>) STORED`, computed from the
+   * row's other columns (no default, no key). The expression is PostgreSQL SQL, so other adapters
+   * refuse the field before any IO.
+   * @example { type: 'tsvector', generatedAs: "to_tsvector('english', title)" }
+   */
+  readonly generatedAs?: string;
   /** An inline foreign key (expanded by the builder into an addConstraint). */
   readonly references?: FieldReference;
 }
@@ -111,6 +135,9 @@ export const FIELD_OPTION_KEYS: readonly string[] = [
   'unsigned',
   'withTimeZone',
   'static',
+  'enumType',
+  'dialect',
+  'generatedAs',
 ];
 
 /**

@@ -2,7 +2,7 @@ import { identifierProblem } from '../helpers/identifiers.js';
 import { validateField } from '../helpers/validate-field.js';
 import { placed, validatePosition } from './field-position.js';
 import { alreadyExists, collectionIn, updateCollection } from './memory-collections.js';
-import { type OperationModule, inverse, nothing, staticRefusal, unsignedRefusal } from './operation-module.js';
+import { type OperationModule, dialectRefusal, inverse, nothing, staticRefusal, unsignedRefusal } from './operation-module.js';
 
 /**
  * `addField`: a new field (column, attribute) on a collection; undone by a dropField.
@@ -18,7 +18,7 @@ export const addFieldModule: OperationModule<'addField'> = {
   },
   inverse: (op) => inverse({ type: 'dropField', collection: op.collection, field: op.field.name }),
   effects: (op) => [{ kind: 'field', collection: op.collection, name: op.field.name, exists: true }],
-  unsupported: (op, capabilities) => unsignedRefusal(op.type, [op.field], capabilities) ?? staticRefusal(op.type, [op.field], capabilities),
+  unsupported: (op, capabilities) => unsignedRefusal(op.type, [op.field], capabilities) ?? staticRefusal(op.type, [op.field], capabilities) ?? dialectRefusal(op.type, [op.field], capabilities),
   touches: (op) => [op.collection],
   missingPrevious: nothing.missingPrevious,
   resolve: nothing.resolve,

@@ -3,7 +3,7 @@ import { type IssueList, isRecord } from '../helpers/issue-list.js';
 import { validateField } from '../helpers/validate-field.js';
 import { COLLECTION_OPTION_KEYS } from '../model/collection-options.js';
 import { alreadyExists } from './memory-collections.js';
-import { NOTHING_TO_UNDO, type OperationModule, inverse, nothing, staticRefusal, unsignedRefusal, vectorRefusal } from './operation-module.js';
+import { NOTHING_TO_UNDO, type OperationModule, dialectRefusal, inverse, nothing, staticRefusal, unsignedRefusal, vectorRefusal } from './operation-module.js';
 
 /**
  * `createCollection`: a table/collection with its fields (and, as the inverse of a drop, its
@@ -19,7 +19,11 @@ export const createCollectionModule: OperationModule<'createCollection'> = {
   },
   inverse: (op) => (op.existed ? NOTHING_TO_UNDO : inverse({ type: 'dropCollection', name: op.name })),
   effects: (op) => [{ kind: 'collection', collection: op.name, exists: true }],
-  unsupported: (op, capabilities) => unsignedRefusal(op.type, op.fields, capabilities) ?? staticRefusal(op.type, op.fields, capabilities) ?? vectorRefusal(op.type, op.indexes, capabilities),
+  unsupported: (op, capabilities) =>
+    unsignedRefusal(op.type, op.fields, capabilities) ??
+    staticRefusal(op.type, op.fields, capabilities) ??
+    vectorRefusal(op.type, op.indexes, capabilities) ??
+    dialectRefusal(op.type, op.fields, capabilities),
   touches: (op) => [op.name],
   missingPrevious: nothing.missingPrevious,
   resolve: (op, live) => (live.collection(op.name) ? { ...op, existed: true } : op),

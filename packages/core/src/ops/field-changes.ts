@@ -13,7 +13,11 @@ export function applyChanges(field: FieldDefinition, changes: FieldChanges): Fie
     if (value === null || value === undefined) delete next[key];
     else next[key] = value;
   }
-  if (next.type !== 'native') delete next.native; // native text belongs to type 'native' only
+  if (next.type !== 'native') {
+    delete next.native; // native text (and its dialect) belongs to type 'native' only
+    delete next.dialect;
+  }
+  if (next.type !== 'enum' && next.itemType !== 'enum') delete next.enumType; // an enum type name belongs to enums only
   return next as unknown as FieldDefinition;
 }
 
@@ -27,5 +31,7 @@ export function revertChanges(changes: FieldChanges, previous: FieldDefinition):
   for (const key of Object.keys(changes)) back[key] = prev[key] ?? null;
   // Leaving a native type drops its text (applyChanges), so going back must bring it.
   if ('type' in changes && prev.native !== undefined && !('native' in changes)) back.native = prev.native;
+  if ('type' in changes && prev.dialect !== undefined && !('dialect' in changes)) back.dialect = prev.dialect;
+  if ('type' in changes && prev.enumType !== undefined && !('enumType' in changes)) back.enumType = prev.enumType;
   return back as FieldChanges;
 }

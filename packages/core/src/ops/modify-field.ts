@@ -4,7 +4,7 @@ import { validateFieldOptions } from '../helpers/validate-field.js';
 import { applyChanges, revertChanges } from './field-changes.js';
 import { collectionIn, fieldIn, updateCollection } from './memory-collections.js';
 import { withPreviousField } from './previous-field.js';
-import { type OperationModule, inverse, missingFlag, noInverse, nothing, staticRefusal, unsignedRefusal } from './operation-module.js';
+import { type OperationModule, dialectRefusal, inverse, missingFlag, noInverse, nothing, staticRefusal, unsignedRefusal } from './operation-module.js';
 
 /**
  * `modifyField`: changes options of a field (capability `modifyField`); `null` removes one.
@@ -34,7 +34,8 @@ export const modifyFieldModule: OperationModule<'modifyField'> = {
   unsupported: (op, capabilities) =>
     missingFlag(op.type, 'modifyField', capabilities) ??
     unsignedRefusal(op.type, [op.changes as { unsigned?: boolean }], capabilities) ??
-    staticRefusal(op.type, [op.changes as { static?: boolean }], capabilities),
+    staticRefusal(op.type, [op.changes as { static?: boolean }], capabilities) ??
+    dialectRefusal(op.type, [{ name: op.field, ...(op.previous ? applyChanges(op.previous, op.changes) : op.changes) }], capabilities),
   touches: (op) => [op.collection],
   missingPrevious: (op) => (op.previous ? undefined : `${op.type} ${op.collection}.${op.field} does not carry the field's current definition (previous)`),
   resolve: (op, live) => withPreviousField(op, op.field, live),

@@ -2,6 +2,7 @@ import type { Capabilities } from '../adapter/capabilities.js';
 import type { StepEffect } from '../adapter/step.js';
 import type { IssueList } from '../helpers/issue-list.js';
 import type { FieldDefinition } from '../model/field.js';
+import { POSTGRES_FIELD_TYPES, fieldDialect } from '../model/field-types.js';
 import type { CollectionSnapshot, Operation, OperationType, RenameCollectionOp, RenameFieldOp } from '../model/operation.js';
 
 /**
@@ -155,6 +156,33 @@ export function staticRefusal(type: OperationType, fields: readonly Pick<FieldDe
     what: type,
     reason: `the adapter does not support staticColumns (${which} says static: true): static columns (one value per partition) are Cassandra's; keep the value in a table keyed by the partition key instead`,
   };
+}
+
+/**
+ * The refusal of a field bound to a dialect the adapter does not run (`fieldDialect`: a native
+ * type's `dialect`, a PostgreSQL type, a generated column): refused before any IO, naming the
+ * field's dialect and the adapter's (`capabilities.rawDialects`).
+ * @example dialectRefusal('addField', [{ name: 'email', type: 'citext' }], capabilities)
+ */
+export function dialectRefusal(type: OperationType, fields: readonly object[] | undefined, capabilities: Capabilities): CapabilityRefusal | undefined {
+  for (const field of fields ?? []) {
+    if (typeof field !== 'object' || field === null) continue;
+    const f = field as Pick<FieldDefinition, 'name' | 'type' | 'itemType' | 'native' | 'dialect' | 'generatedAs'>;
+    const dialect = fieldDialect(f);
+    if (dialect === undefined || capabilities.rawDialects.includes(dialect)) continue;
+    const which = f.name ? `field "${f.name}"` : 'a field';
+    const what =
+      f.type === 'native' && f.dialect !== undefined
+        ? `native type ${JSON.stringify(f.native)} declared for ${dialect}`
+        : f.generatedAs !== undefined
+          ? `a generated column (generatedAs is PostgreSQL SQL, for ${dialect})`
+          : `the ${dialect} type ${JSON.stringify(POSTGRES_FIELD_TYPES.has(f.type) ? f.type : f.itemType)}`;
+    return {
+      what: type,
+      reason: `${which} has ${what}, and this adapter runs ${capabilities.rawDialects.join(', ')}: give the field a type of this database (a portable type, or { type: 'native', native: '<type>', dialect: '${capabilities.rawDialects[0] ?? '<dialect>'}' }), or run the migration against ${dialect}`,
+    };
+  }
+  return undefined;
 }
 
 /**
