@@ -1,9 +1,11 @@
-import type { AdapterFactory } from '@ductape/core';
+import type { AdapterFactory, ConnectionPoolFactory } from '@ductape/core';
 import { MongoAdapter, type MongoAdapterOptions } from './mongo-adapter.js';
+import { MongoClientPool } from './mongo-client-pool.js';
 
 export { MongoAdapter, type MongoAdapterOptions } from './mongo-adapter.js';
 export { compileMongo } from './mongo-compiler.js';
 export { MongoDriver, type MongoConnectionSettings } from './mongo-driver.js';
+export { MongoClientPool } from './mongo-client-pool.js';
 export { MongoConnectionError } from './mongo-connection-error.js';
 export { MongoHistoryStore, HISTORY_COLLECTION } from './mongo-history.js';
 export { MongoLeaseLock, LOCK_COLLECTION } from './mongo-lock.js';
@@ -34,5 +36,15 @@ export { SHADOW_COLLECTION, readShadow, writeShadow, type ShadowValidator } from
  */
 export const createAdapter: AdapterFactory = (target) => {
   const connection = typeof target.connection === 'string' ? { url: target.connection } : (target.connection as unknown as MongoAdapterOptions);
-  return new MongoAdapter({ ...(target.options as Partial<MongoAdapterOptions> | undefined), ...connection }, target.database);
+  const options = { ...(target.options as Partial<MongoAdapterOptions> | undefined), ...connection };
+  const client = target.pool instanceof MongoClientPool && typeof options.url === 'string' ? target.pool.clientFor(options.url, options.clientOptions) : undefined;
+  return new MongoAdapter(options, target.database, client);
 };
+
+/**
+ * The optional pool export of the adapter contract: one MongoClient per server shared by the
+ * adapters created with `{ ...target, pool }` (a fleet's targets, a database each), each with at
+ * most `max` pooled connections; closed with the pool.
+ * @example const pool = createConnectionPool({ max: 4 }); const a = await createAdapter({ ...target, pool });
+ */
+export const createConnectionPool: ConnectionPoolFactory = ({ max }) => new MongoClientPool({ max });

@@ -1,3 +1,4 @@
+import type { MongoClient } from 'mongodb';
 import {
   type Capabilities,
   type CollectionSnapshot,
@@ -67,7 +68,8 @@ export class MongoAdapter implements DataAdapter {
   readonly #logger: MongoLogger;
   #features: ServerFeatures;
 
-  constructor(options: MongoAdapterOptions, fallbackDatabase?: string) {
+  /** `client`: a client shared with other adapters (a fleet's MongoClientPool), never closed by close(). */
+  constructor(options: MongoAdapterOptions, fallbackDatabase?: string, client?: MongoClient) {
     if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('MongoAdapter options', '{ url, database? }', options);
     const policy = options.onMissingFeature ?? 'error';
     if (policy !== 'error' && policy !== 'warn') throw new InvalidArgumentError('onMissingFeature', '"error" or "warn"', policy);
@@ -75,7 +77,7 @@ export class MongoAdapter implements DataAdapter {
     this.#options = options;
     this.#logger = options.logger ?? console;
     this.#features = { ...MONGODB_FEATURES, ...options.features };
-    this.driver = new MongoDriver(options, fallbackDatabase);
+    this.driver = new MongoDriver(options, fallbackDatabase, client);
     this.history = new MongoHistoryStore(this.driver);
     this.lock = new MongoLeaseLock(this.driver);
   }

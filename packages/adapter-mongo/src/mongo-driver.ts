@@ -24,8 +24,11 @@ export class MongoDriver {
   readonly client: MongoClient;
   readonly databaseName: string;
   readonly #where: string;
+  /** True when `client` was given (a fleet's shared client): close() leaves it open. */
+  readonly #shared: boolean;
 
-  constructor(settings: MongoConnectionSettings, fallbackDatabase?: string) {
+  /** `client`: a client shared with other drivers (MongoClientPool), used instead of a new one and never closed here. */
+  constructor(settings: MongoConnectionSettings, fallbackDatabase?: string, client?: MongoClient) {
     if (typeof settings?.url !== 'string' || !/^mongodb(\+srv)?:\/\//.test(settings.url)) {
       throw new InvalidArgumentError('the MongoDB connection', 'a mongodb:// or mongodb+srv:// URL', typeof settings?.url === 'string' ? '(a URL of another scheme)' : settings?.url);
     }
@@ -34,7 +37,8 @@ export class MongoDriver {
     if (!name) throw new InvalidArgumentError('the MongoDB database', 'a database name in the URL path or in `database`', undefined);
     this.databaseName = name;
     this.#where = settings.url.replace(/^(mongodb(?:\+srv)?:\/\/)(?:[^@/]*@)?([^/?]*).*$/, '$1$2');
-    this.client = new MongoClient(settings.url, { serverSelectionTimeoutMS: 10_000, ...settings.clientOptions });
+    this.#shared = client !== undefined;
+    this.client = client ?? new MongoClient(settings.url, { serverSelectionTimeoutMS: 10_000, ...settings.clientOptions });
   }
 
   get db(): Db {
@@ -50,7 +54,7 @@ export class MongoDriver {
   }
 
   async close(): Promise<void> {
-    await this.client.close();
+    if (!this.#shared) await this.client.close();
   }
 
   /** Runs a command on the migrated database. */
