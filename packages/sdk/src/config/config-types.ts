@@ -37,6 +37,8 @@ export type FleetTargetConfig =
       readonly url: string;
       /** PostgreSQL only: the schema this target's tables and `_ductape_migrations` history live in. */
       readonly schema?: string;
+      /** DynamoDB only: the start of this tenant's table names (its history table is `<tablePrefix>_ductape_migrations`); the adapter's `tablePrefix` option. */
+      readonly tablePrefix?: string;
       /** How events, errors and the summary name this target (default: the schema, else the URL without credentials). */
       readonly name?: string;
     };
@@ -56,7 +58,11 @@ export type FleetTargetsFunction = (context: { readonly fleet: string; readonly 
  * - `databasesLike`: databases of the server at `url` — PostgreSQL (pg_database), MySQL and MariaDB
  *   (information_schema.SCHEMATA), MongoDB (listDatabases);
  * - `databasePrefix`: the same, every database whose name starts with the prefix;
- * - `keyspacesLike`: Cassandra keyspaces (system_schema.keyspaces).
+ * - `keyspacesLike`: Cassandra keyspaces (system_schema.keyspaces);
+ * - `tablePrefixLike`: DynamoDB tenants by table prefix (ListTables on the endpoint at `url`): a
+ *   table's tenant prefix is the shortest start of its name that matches the pattern, followed by
+ *   at least one more character (`tenant\_%.` finds `tenant_7.` in `tenant_7.orders`); every
+ *   distinct prefix is a target, on `url` with the adapter option `tablePrefix` set to it.
  * System schemas, databases and keyspaces never match. Each match becomes a target named after it,
  * on `url` with the database (or keyspace) part of the path replaced by it.
  */
@@ -65,6 +71,7 @@ export type FleetDiscoverConfig = { readonly url: string } & (
   | { readonly databasesLike: string }
   | { readonly databasePrefix: string }
   | { readonly keyspacesLike: string }
+  | { readonly tablePrefixLike: string }
 );
 
 /** Where a fleet's targets are in one environment: an explicit list, a function returning it, or a discovery. */

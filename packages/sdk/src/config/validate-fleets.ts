@@ -3,11 +3,12 @@ import type { ConfigIssue } from './config-validation-error.js';
 
 const FLEET_KEYS = ['adapter', 'options', 'environments'] as const;
 const ENVIRONMENT_KEYS = ['targets', 'discover'] as const;
-const TARGET_KEYS = ['url', 'schema', 'name'] as const;
+const TARGET_KEYS = ['url', 'schema', 'tablePrefix', 'name'] as const;
 /** The patterns of a discovery: exactly one per discover. */
-export const DISCOVER_PATTERNS = ['schemasLike', 'databasesLike', 'databasePrefix', 'keyspacesLike'] as const;
+export const DISCOVER_PATTERNS = ['schemasLike', 'databasesLike', 'databasePrefix', 'keyspacesLike', 'tablePrefixLike'] as const;
 const DISCOVER_KEYS = [...DISCOVER_PATTERNS, 'url'] as const;
-const ENVIRONMENT = '{ targets: [<url or { url, schema?, name? }>, …] }, { targets: ({ env }) => [...] } or { discover: { url, schemasLike | databasesLike | databasePrefix | keyspacesLike } }';
+const ENVIRONMENT =
+  '{ targets: [<url or { url, schema?, name? }>, …] }, { targets: ({ env }) => [...] } or { discover: { url, schemasLike | databasesLike | databasePrefix | keyspacesLike | tablePrefixLike } }';
 const URL = "a connection URL string, e.g. 'postgres://app@db:5432/tenants' or '${env:TENANTS_URL}'";
 /** What PostgreSQL accepts as an unquoted-or-quoted schema name: 1–63 characters, no NUL. */
 const SCHEMA = /^[^\0]{1,63}$/;
@@ -80,6 +81,9 @@ export function checkTargets(value: unknown, at: string, issues: ConfigIssue[], 
     if (target.schema !== undefined && (typeof target.schema !== 'string' || !SCHEMA.test(target.schema))) {
       issues.push({ path: `${path}.schema`, problem: `is ${describe(target.schema)}`, allowed: 'a PostgreSQL schema name of 1 to 63 characters (leave it out for the default schema)' });
     }
+    if (target.tablePrefix !== undefined && (typeof target.tablePrefix !== 'string' || target.tablePrefix === '')) {
+      issues.push({ path: `${path}.tablePrefix`, problem: `is ${describe(target.tablePrefix)}`, allowed: "DynamoDB only: the non-empty start of this tenant's table names, e.g. 'acme.'" });
+    }
     if (target.name !== undefined && (typeof target.name !== 'string' || target.name.trim() === '')) {
       issues.push({ path: `${path}.name`, problem: `is ${describe(target.name)}`, allowed: 'a non-empty name for events and the summary (default: the schema, else the URL without credentials)' });
     }
@@ -87,7 +91,7 @@ export function checkTargets(value: unknown, at: string, issues: ConfigIssue[], 
 }
 
 function checkDiscover(value: unknown, at: string, issues: ConfigIssue[]): void {
-  const discover = objectAt(value, at, "an object { url, schemasLike: 'tenant_%' } (or databasesLike, databasePrefix, keyspacesLike instead of schemasLike)", issues);
+  const discover = objectAt(value, at, "an object { url, schemasLike: 'tenant_%' } (or databasesLike, databasePrefix, keyspacesLike, tablePrefixLike instead of schemasLike)", issues);
   if (!discover) return;
   unknownKeys(discover, at, DISCOVER_KEYS, issues);
   const given = DISCOVER_PATTERNS.filter((k) => discover[k] !== undefined);
@@ -95,7 +99,8 @@ function checkDiscover(value: unknown, at: string, issues: ConfigIssue[]): void 
     issues.push({
       path: at,
       problem: given.length === 0 ? 'has no pattern' : `has ${given.join(' and ')}`,
-      allowed: 'exactly one of schemasLike (PostgreSQL schemas), databasesLike or databasePrefix (PostgreSQL, MySQL, MariaDB, MongoDB databases), keyspacesLike (Cassandra keyspaces)',
+      allowed:
+        'exactly one of schemasLike (PostgreSQL schemas), databasesLike or databasePrefix (PostgreSQL, MySQL, MariaDB, MongoDB databases), keyspacesLike (Cassandra keyspaces), tablePrefixLike (DynamoDB table prefixes)',
     });
   }
   for (const k of given) {

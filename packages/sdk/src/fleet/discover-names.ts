@@ -24,6 +24,7 @@ interface Lister {
 type Queryable = { query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> };
 type MysqlSession = { connection: { query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> } };
 type MongoDriver = { client: { db(name: string): { command(c: Record<string, unknown>): Promise<{ databases?: { name: string }[] }> } } };
+type DynamoDriver = { send(name: 'ListTables', input: { ExclusiveStartTableName?: string }): Promise<{ TableNames?: string[]; LastEvaluatedTableName?: string }> };
 type CassandraDriver = { connect(): Promise<void>; execute(cql: string): Promise<{ rows: { keyspace_name?: unknown }[] }> };
 
 const pgQuery = (adapter: Adapter): Queryable['query'] => {
@@ -56,6 +57,23 @@ const LISTERS: Readonly<Record<DiscoveryKind, Readonly<Record<string, Lister>>>>
       },
     },
   },
+  tablePrefixes: {
+    '@ductape/adapter-dynamo': {
+      // Nothing to connect: the adapter's connect() would probe features (a table of its own).
+      connect: async () => undefined,
+      list: async (adapter, like) => {
+        const driver = (adapter as unknown as { driver: DynamoDriver }).driver;
+        const tables: string[] = [];
+        let start: string | undefined;
+        do {
+          const page = await driver.send('ListTables', start === undefined ? {} : { ExclusiveStartTableName: start });
+          tables.push(...(page.TableNames ?? []));
+          start = page.LastEvaluatedTableName;
+        } while (start !== undefined);
+        return tablePrefixes(tables, like);
+      },
+    },
+  },
   keyspaces: {
     '@ductape/adapter-cassandra': {
       probeDatabase: 'system',
@@ -75,6 +93,27 @@ const LISTERS: Readonly<Record<DiscoveryKind, Readonly<Record<string, Lister>>>>
  */
 export function listerFor(what: DiscoveryKind, adapterPackage: string): Lister | undefined {
   return LISTERS[what][adapterPackage];
+}
+
+/**
+ * The distinct tenant prefixes of DynamoDB table names: for each table, the shortest start of its
+ * name that matches `like` and is followed by at least one more character (tables with none belong
+ * to no tenant), in name order.
+ * @example tablePrefixes(['t_1.users', 't_1._ductape_migrations', 't_2.users', 'global'], 't\_%.') // ['t_1.', 't_2.']
+ */
+export function tablePrefixes(tables: readonly string[], like: string): string[] {
+  const match = likeMatcher(like);
+  const found = new Set<string>();
+  for (const table of tables) {
+    for (let end = 1; end < table.length; end++) {
+      const prefix = table.slice(0, end);
+      if (match(prefix)) {
+        found.add(prefix);
+        break;
+      }
+    }
+  }
+  return [...found].sort();
 }
 
 /**

@@ -8,13 +8,14 @@ export { DISCOVER_SCHEMAS_SQL } from './discover-names.js';
 
 type Discovery = Extract<ResolvedFleet, { kind: 'discover' }>;
 
-const NOUN = { schemas: 'schema', databases: 'database', keyspaces: 'keyspace' } as const;
+const NOUN = { schemas: 'schema', databases: 'database', keyspaces: 'keyspace', tablePrefixes: 'table prefix' } as const;
 
 /**
  * The targets of a discovery: one connection to `url` lists the names matching the pattern, each
  * becoming a target named after it — for `schemas`, on the same URL with that schema (its tables
  * and `_ductape_migrations` history live there, its lock is keyed by it); for `databases` and
- * `keyspaces`, on `url` with its database/keyspace path replaced by the name. The probe creates
+ * `keyspaces`, on `url` with its database/keyspace path replaced by the name; for `tablePrefixes`
+ * (DynamoDB), on the same URL with the adapter option `tablePrefix` set to it. The probe creates
  * nothing (no history table, no keyspace). No match is a ConfigError, since a fleet of nothing is
  * usually a wrong pattern.
  * @example await discoverTargets({ kind: 'discover', adapterPackage: '@ductape/adapter-postgres', lister: '@ductape/adapter-postgres', url, what: 'schemas', like: 'tenant_%', key: 'schemasLike', secrets: [], where: 'config' }, ctx)
@@ -38,5 +39,7 @@ export async function discoverTargets(d: Discovery, ctx: FleetContext): Promise<
     );
   names.sort();
   if (d.what === 'schemas') return names.map((schema) => ({ name: schema, adapterPackage: d.adapterPackage, connection: d.url, options: { ...d.options, schema }, secrets: d.secrets }));
+  if (d.what === 'tablePrefixes')
+    return names.map((tablePrefix) => ({ name: tablePrefix, adapterPackage: d.adapterPackage, connection: d.url, options: { ...d.options, tablePrefix }, secrets: d.secrets }));
   return names.map((name) => ({ name, adapterPackage: d.adapterPackage, connection: withDatabase(d.url, name), ...(d.options ? { options: d.options } : {}), secrets: d.secrets }));
 }

@@ -11,14 +11,18 @@ import { type FleetTarget, defaultTargetName, urlSecrets } from './fleet-target.
 /** The adapter that can hold a target in a schema and discover schemas. */
 export const SCHEMA_ADAPTER = '@ductape/adapter-postgres';
 
-/** What a discovery lists: schemas of one database, databases of one server, or keyspaces. */
-export type DiscoveryKind = 'schemas' | 'databases' | 'keyspaces';
+/** The adapter whose tenants can be table prefixes on one endpoint. */
+export const TABLE_PREFIX_ADAPTER = '@ductape/adapter-dynamo';
+
+/** What a discovery lists: schemas of one database, databases of one server, keyspaces, or DynamoDB table prefixes. */
+export type DiscoveryKind = 'schemas' | 'databases' | 'keyspaces' | 'tablePrefixes';
 
 /** The adapters that can list each kind (the pattern keys of `discover`). */
 export const DISCOVERY_ADAPTERS: Readonly<Record<DiscoveryKind, readonly string[]>> = {
   schemas: [SCHEMA_ADAPTER],
   databases: [SCHEMA_ADAPTER, '@ductape/adapter-mysql', '@ductape/adapter-mariadb', '@ductape/adapter-mongo'],
   keyspaces: ['@ductape/adapter-cassandra'],
+  tablePrefixes: [TABLE_PREFIX_ADAPTER],
 };
 
 /** A fleet environment resolved before any IO: its targets, how to discover them, or the config's function that lists them. */
@@ -93,9 +97,11 @@ export function resolveFleet(fleet: string, env: string, config: { file: string;
         ? (['schemasLike', 'schemas', d.schemasLike] as const)
         : d.keyspacesLike !== undefined
           ? (['keyspacesLike', 'keyspaces', d.keyspacesLike] as const)
-          : d.databasePrefix !== undefined
-            ? (['databasePrefix', 'databases', prefixLike(d.databasePrefix)] as const)
-            : (['databasesLike', 'databases', d.databasesLike as string] as const);
+          : d.tablePrefixLike !== undefined
+            ? (['tablePrefixLike', 'tablePrefixes', d.tablePrefixLike] as const)
+            : d.databasePrefix !== undefined
+              ? (['databasePrefix', 'databases', prefixLike(d.databasePrefix)] as const)
+              : (['databasesLike', 'databases', d.databasesLike as string] as const);
     const able = DISCOVERY_ADAPTERS[what];
     const known = Object.values(DISCOVERY_ADAPTERS).some((list) => list.includes(adapterPackage));
     // An adapter given by path (or a third party's) lists names as the adapter of its URL's scheme does.
@@ -127,7 +133,7 @@ export function resolveFleet(fleet: string, env: string, config: { file: string;
 }
 
 function keyOf(kind: DiscoveryKind): string {
-  return kind === 'schemas' ? 'schemasLike' : kind === 'keyspaces' ? 'keyspacesLike' : 'databasesLike or databasePrefix';
+  return kind === 'schemas' ? 'schemasLike' : kind === 'keyspaces' ? 'keyspacesLike' : kind === 'tablePrefixes' ? 'tablePrefixLike' : 'databasesLike or databasePrefix';
 }
 
 function targetList(f: FleetConfig, list: readonly FleetTargetConfig[], at: string, vars: NodeJS.ProcessEnv, file: string, where: string): FleetTarget[] {
@@ -152,8 +158,15 @@ function targetOf(f: FleetConfig, t: FleetTargetConfig, at: string, vars: NodeJS
       `remove schema and give each target its own URL (schemas are for ${SCHEMA_ADAPTER})`,
     );
   }
-  const options = spec.schema !== undefined ? { ...f.options, schema: spec.schema } : f.options;
-  return { name: spec.name ?? defaultTargetName(url, spec.schema), adapterPackage, connection: url, ...(options ? { options } : {}), secrets: urlSecrets(url) };
+  // An adapter given by path keeps targets as the adapter of its URL's scheme does.
+  if (spec.tablePrefix !== undefined && adapterPackage !== TABLE_PREFIX_ADAPTER && adapterForUrl(url) !== TABLE_PREFIX_ADAPTER) {
+    throw new ConfigError(
+      `${where} gives a tablePrefix, but ${adapterPackage} keeps a target per database, not per table prefix`,
+      `remove tablePrefix and give each target its own URL (table prefixes are for ${TABLE_PREFIX_ADAPTER})`,
+    );
+  }
+  const options = spec.schema !== undefined ? { ...f.options, schema: spec.schema } : spec.tablePrefix !== undefined ? { ...f.options, tablePrefix: spec.tablePrefix } : f.options;
+  return { name: spec.name ?? defaultTargetName(url, spec.schema ?? spec.tablePrefix), adapterPackage, connection: url, ...(options ? { options } : {}), secrets: urlSecrets(url) };
 }
 
 function adapterOf(f: FleetConfig, url: string, at: string, where: string): string {
