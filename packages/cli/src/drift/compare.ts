@@ -24,10 +24,12 @@ export function compareCollection(name: string, expected: ExpectedCollection | E
   if (!actual) return [{ collection: name, kind: 'missing-collection' }];
   const live = new Map(actual.fields.map((f) => [f.name, f]));
   const drifts: Drift[] = [];
-  for (const [field, want] of expected.fields) {
+  for (const [field, expectedField] of expected.fields) {
     const have = live.get(field);
+    const want = have && nativeReadAsTyped(expectedField, have) ? { ...have, required: expectedField.required, nullable: expectedField.nullable, primaryKey: expectedField.primaryKey } : expectedField;
     if (!have) drifts.push({ collection: name, kind: 'missing-field', field, expected: describe(want) });
-    else if (describe(want, have) !== describe(have, want)) drifts.push({ collection: name, kind: 'changed-field', field, expected: describe(want, have), actual: describe(have, want) });
+    else if (describe(want, have, coverage) !== describe(have, want, coverage))
+      drifts.push({ collection: name, kind: 'changed-field', field, expected: describe(want, have, coverage), actual: describe(have, want, coverage) });
   }
   for (const field of live.keys()) if (!expected.fields.has(field)) drifts.push({ collection: name, kind: 'extra-field', field, actual: describe(live.get(field) as FieldDefinition) });
   if (coverage && 'indexes' in expected) drifts.push(...compareKeys(name, expected, actual, coverage));
@@ -38,14 +40,35 @@ export function compareCollection(name: string, expected: ExpectedCollection | E
  * A field as text, limited to what `other` (when given) also states, e.g. `string(255) not null`.
  * A text/blob `size` is compared only when both sides state it (a column an earlier release made
  * from plain `text` reads back on MySQL as size 'regular'; PostgreSQL reads back none); `unsigned`
- * always (only MySQL-family adapters accept it, and they read it back).
+ * always (only MySQL-family adapters accept it, and they read it back). An array's `itemType` when
+ * both state it; a named enum type (`enumType`) where the database has them (coverage.enumTypes:
+ * PostgreSQL), else when both state it; a generated column (`generatedAs`) by its presence (the
+ * database rewrites the expression's text).
  */
-function describe(f: FieldDefinition, other?: FieldDefinition): string {
+function describe(f: FieldDefinition, other?: FieldDefinition, coverage?: DriftCoverage): string {
   const type = SAME_TYPE[f.type] ?? zonedType(f, other);
   const stated = (k: 'length' | 'precision' | 'scale' | 'size') => f[k] !== undefined && (other === undefined || other[k] !== undefined);
   const size = (['length', 'precision', 'scale', 'size'] as const).filter(stated).map((k) => `${k} ${String(f[k])}`);
   const values = f.enumValues && (other === undefined || other.enumValues) ? [`values ${[...f.enumValues].sort().join('|')}`] : [];
-  return [type, ...(f.unsigned === true ? ['unsigned'] : []), ...size, ...values, isNotNull(f) ? 'not null' : 'null'].join(', ');
+  const item = f.itemType !== undefined && (other === undefined || other.itemType !== undefined) ? [`of ${f.itemType}`] : [];
+  const enumType = f.enumType !== undefined && (coverage?.enumTypes === true || other === undefined || other.enumType !== undefined) ? [`enum type ${f.enumType}`] : [];
+  const generated = f.generatedAs !== undefined ? ['generated'] : [];
+  return [type, ...item, ...(f.unsigned === true ? ['unsigned'] : []), ...size, ...values, ...enumType, ...generated, isNotNull(f) ? 'not null' : 'null'].join(', ');
+}
+
+/**
+ * True when the history declares a native type that the adapter now reads back as a typed field:
+ * PostgreSQL `native: 'inet'` (or 'citext', 'tsvector', 'inet[]') read as `{ type: 'inet' }`, a
+ * native enum type name read as `{ type: 'enum', enumType }`, a native `… GENERATED ALWAYS AS (…)`
+ * read as `generatedAs` (issue 25): the same column, so no drift.
+ */
+function nativeReadAsTyped(want: FieldDefinition, have: FieldDefinition): boolean {
+  if (want.type !== 'native' || have.type === 'native' || typeof want.native !== 'string') return false;
+  const n = want.native.trim().toLowerCase().replace(/"/g, '');
+  if (have.generatedAs !== undefined) return /\bgenerated\s+always\s+as\b/.test(n);
+  const names = [have.type, ...(have.enumType ? [have.enumType.toLowerCase()] : [])];
+  const item = have.type === 'array' ? [have.itemType, ...(have.enumType ? [have.enumType.toLowerCase()] : [])].map((t) => `${t}[]`) : [];
+  return [...names, ...item].includes(n);
 }
 
 const ZONED = new Set(['datetime', 'timestamp']);

@@ -9,6 +9,8 @@ export interface DriftCoverage {
   readonly indexKeysOnly: boolean;
   /** `using` of an index is compared only when the history states it (Cassandra: SAI is the default). */
   readonly usingStatedOnly: boolean;
+  /** Named enum types (`enumType`) are compared: PostgreSQL's; elsewhere an enum's type name means nothing and is compared only when both sides state it. */
+  readonly enumTypes?: boolean;
   /** What is not compared on this database and why, e.g. "foreign keys (mongo has none)". */
   readonly notCompared: string[];
 }
@@ -34,6 +36,7 @@ export function driftCoverage(adapter: Pick<Adapter, 'name' | 'capabilities'>): 
     checks: c.checkConstraints,
     indexKeysOnly: name === 'dynamodb',
     usingStatedOnly: name === 'cassandra',
+    enumTypes: c.rawDialects.includes('postgresql'),
     notCompared,
   };
 }

@@ -37,6 +37,8 @@ export interface RuleInput {
   readonly schema: SchemaModel;
   /** The adapter, when the rule is for its dialect and asked for it (`needsAdapter`). */
   readonly adapter: Adapter | undefined;
+  /** The target's dialect (adapter name: 'postgres', 'mysql', …), when known. */
+  readonly dialect?: string | undefined;
 }
 
 /** What a migration-wide rule sees: the migration and the schema the earlier files build. */

@@ -8,6 +8,7 @@ import { draftRule } from './rules-draft.js';
 import { irreversibleRule } from './rules-irreversible.js';
 import { indexKeyLengthRule } from './rules-index-key.js';
 import { downOrderRule } from './rules-down-order.js';
+import { enumTypeChangeRule, nativeDialectRule } from './rules-native.js';
 import { SchemaModel } from './schema-model.js';
 
 export { lintDrafts } from './rules-draft.js';
@@ -17,8 +18,8 @@ export type { LintFinding, LintRule, LintTarget } from './lint-types.js';
 
 /**
  * Every rule, by id: drop-collection, drop-field, rename-field, rename-collection, type-narrowing,
- * not-null-without-default, index-not-concurrent, draft, irreversible, and for MySQL/MariaDB
- * index-key-length and down-order.
+ * not-null-without-default, index-not-concurrent, draft, irreversible, native-dialect, for
+ * MySQL/MariaDB index-key-length and down-order, and for PostgreSQL enum-type-change.
  */
 export const LINT_RULES: readonly LintRule[] = [
   dropCollectionRule,
@@ -32,6 +33,8 @@ export const LINT_RULES: readonly LintRule[] = [
   irreversibleRule,
   indexKeyLengthRule,
   downOrderRule,
+  nativeDialectRule,
+  enumTypeChangeRule,
 ];
 
 /**
@@ -71,7 +74,7 @@ export function lintMigrations(migrations: readonly Migration[], ignore: readonl
       const newTable = created.has(collection);
       for (const rule of rules) {
         const adapter = rule.needsAdapter ? target.adapter : undefined;
-        for (const f of rule.check({ op, index, migration, newTable, schema, adapter })) findings.push({ rule: rule.id, tag: migration.tag, op: index + 1, collection, ...f });
+        for (const f of rule.check({ op, index, migration, newTable, schema, adapter, dialect: target.dialect })) findings.push({ rule: rule.id, tag: migration.tag, op: index + 1, collection, ...f });
       }
       if (op.type === 'createCollection') created.add(op.name);
       schema.apply(op);
