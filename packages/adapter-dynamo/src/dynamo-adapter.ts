@@ -1,4 +1,4 @@
-import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
   type CollectionSnapshot,
   type CompileContext,
@@ -54,10 +54,11 @@ export class DynamoAdapter implements DataAdapter {
   readonly #probe: boolean;
   readonly #assumed: Partial<DynamoFeatures>;
 
-  constructor(connection: string | DynamoConnectionSettings | DynamoDBClientConfig, options?: DynamoAdapterOptions) {
+  /** `client`: a client shared with other adapters (a fleet's DynamoClientPool), never destroyed by close(). */
+  constructor(connection: string | DynamoConnectionSettings | DynamoDBClientConfig, options?: DynamoAdapterOptions, client?: DynamoDBClient) {
     if (connection === undefined || connection === null) throw new InvalidArgumentError('the DynamoDB connection', 'a URL or { endpoint?, region?, credentials? }', connection);
     this.settings = resolveSettings(options ?? {});
-    this.driver = new DynamoDriver(clientConfig(connection as DynamoConnectionSettings));
+    this.driver = new DynamoDriver(clientConfig(connection as DynamoConnectionSettings), client);
     this.#probe = options?.probe ?? true;
     this.#assumed = options?.features ?? {};
     this.#compiler = new DynamoCompiler(this.settings.tablePrefix, { ...AWS_FEATURES, ...this.#assumed });

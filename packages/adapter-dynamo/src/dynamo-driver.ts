@@ -67,9 +67,13 @@ export type Output = { readonly [key: string]: unknown };
  */
 export class DynamoDriver {
   readonly client: DynamoDBClient;
+  /** True when `client` was given (a fleet's shared client): close() leaves it open. */
+  readonly #shared: boolean;
 
-  constructor(config: DynamoDBClientConfig) {
-    this.client = new DynamoDBClient(config);
+  /** `client`: a client shared with other drivers (DynamoClientPool), used instead of a new one and never destroyed here. */
+  constructor(config: DynamoDBClientConfig, client?: DynamoDBClient) {
+    this.#shared = client !== undefined;
+    this.client = client ?? new DynamoDBClient(config);
   }
 
   /** Sends `<name>Command` with `input`. Throws DynamoCommandError or DynamoConnectionError. */
@@ -94,7 +98,7 @@ export class DynamoDriver {
   }
 
   close(): void {
-    this.client.destroy();
+    if (!this.#shared) this.client.destroy();
   }
 }
 

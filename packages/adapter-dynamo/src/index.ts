@@ -1,5 +1,7 @@
-import type { AdapterFactory } from '@ductape/core';
+import type { AdapterFactory, ConnectionPoolFactory } from '@ductape/core';
 import { DynamoAdapter } from './dynamo-adapter.js';
+import { DynamoClientPool } from './dynamo-client-pool.js';
+import { clientConfig } from './dynamo-connection.js';
 import type { DynamoAdapterOptions } from './dynamo-settings.js';
 
 export { DynamoAdapter } from './dynamo-adapter.js';
@@ -7,6 +9,7 @@ export { DynamoCompiler } from './dynamo-compiler.js';
 export { DYNAMO_CAPABILITIES } from './dynamo-capabilities.js';
 export { clientConfig, type DynamoConnectionSettings } from './dynamo-connection.js';
 export { DynamoDriver, isAws } from './dynamo-driver.js';
+export { DynamoClientPool } from './dynamo-client-pool.js';
 export { DynamoCommandError, DynamoConnectionError, DynamoWaitTimeoutError } from './dynamo-errors.js';
 export { DynamoHistoryStore } from './dynamo-history.js';
 export { DynamoIntrospector, snapshotOf } from './dynamo-introspector.js';
@@ -22,4 +25,15 @@ export { DYNAMO_COMMANDS, SCAN_AND_UPDATE, type CommandArgs, type ScanUpdateArgs
  * `options` are DynamoAdapterOptions (tablePrefix, historyTable, pollIntervalMs, waitTimeoutMs, …).
  * @example const adapter = await createAdapter({ connection: 'dynamodb://localhost:8000', product: 'app', database: 'main', env: 'dev' });
  */
-export const createAdapter: AdapterFactory = (target) => new DynamoAdapter(target.connection, (target.options ?? {}) as DynamoAdapterOptions);
+export const createAdapter: AdapterFactory = (target) => {
+  const client = target.pool instanceof DynamoClientPool && target.connection !== undefined && target.connection !== null ? target.pool.clientFor(clientConfig(target.connection)) : undefined;
+  return new DynamoAdapter(target.connection, (target.options ?? {}) as DynamoAdapterOptions, client);
+};
+
+/**
+ * The optional pool export of the adapter contract: one DynamoDB client per endpoint shared by the
+ * adapters created with `{ ...target, pool }` (a fleet's tenants), at most `max` sockets open;
+ * destroyed with the pool.
+ * @example const pool = createConnectionPool({ max: 4 }); const a = await createAdapter({ ...target, pool });
+ */
+export const createConnectionPool: ConnectionPoolFactory = ({ max }) => new DynamoClientPool({ max });

@@ -6,6 +6,7 @@ import { requireServer } from '@ductape/services/require-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseService, type DuctapeConfig } from '../../src/index.js';
 import { tenantMigrations } from '../support/fleet.js';
+import { canCountSockets, socketsTo } from '../support/process-sockets.js';
 
 // Issue 20: DynamoDB tenants as table prefixes on one endpoint (DynamoDB Local). Discovery lists
 // the endpoint's tables (ListTables, paged) and takes, per table, the shortest start of its name
@@ -65,9 +66,36 @@ describe.skipIf(!endpoint)('a DynamoDB fleet of table prefixes, discovered on th
     fleets: { tenants: { adapter, options: { pollIntervalMs: 50 }, environments: { dev: { discover: { url, tablePrefixLike: `${base}\\_t%.` } } } } },
   });
 
-  it('discovers one target per tenant prefix and migrates each tenant’s own tables; a re-run finds the same tenants up to date', async () => {
+  it('discovers one target per tenant prefix and migrates each tenant’s own tables over one shared client; a re-run finds the same tenants up to date', async () => {
     const db = new DatabaseService({ config: config(), vars: {} });
-    const summary = await db.fleet('tenants').up({ env: 'dev', migrations: tenantMigrations(), concurrency: 2 });
+    // DynamoDB Local gives no per-client view: this process's sockets to it, as the kernel sees them.
+    const port = Number(new URL(endpoint as string).port);
+    const before = canCountSockets ? socketsTo(port) : new Set<string>();
+    let done = false;
+    let most = 0;
+    const seen = new Set<string>();
+    const watch = (async () => {
+      while (!done && canCountSockets) {
+        const now = [...socketsTo(port)].filter((s) => !before.has(s));
+        most = Math.max(most, now.length);
+        for (const s of now) seen.add(s);
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    let summary: Awaited<ReturnType<ReturnType<DatabaseService['fleet']>['up']>>;
+    try {
+      summary = await db.fleet('tenants').up({ env: 'dev', migrations: tenantMigrations(), concurrency: 2 });
+    } finally {
+      done = true;
+      await watch;
+    }
+    if (canCountSockets) {
+      // One client for the endpoint, at most `concurrency` sockets, reused by every tenant
+      // (a client per tenant opens sockets of its own: about one per tenant and more).
+      expect(most).toBeGreaterThan(0);
+      expect(most).toBeLessThanOrEqual(2);
+      expect(seen.size).toBeLessThanOrEqual(2);
+    }
     expect(summary.rows.map((r) => r.target)).toEqual(tenants);
     expect(summary).toMatchObject({ targets: 5, done: 5, failed: [], applied: 15 });
     const tables = await ours();
@@ -86,7 +114,8 @@ describe.skipIf(!endpoint)('a DynamoDB fleet of table prefixes, discovered on th
       fleets: { tenants: { adapter, options: { pollIntervalMs: 50 }, environments: { dev: { targets: [{ url, tablePrefix: tenants[0] as string }] } } } },
     };
     const summary = await new DatabaseService({ config: fleet, vars: {} }).fleet('tenants').up({ env: 'dev', migrations: tenantMigrations() });
-    expect(summary).toMatchObject({ targets: 1, upToDate: 1, failed: [] });
+    expect(summary).toMatchObject({ targets: 1, failed: [] });
+    expect(summary.done + summary.upToDate).toBe(1);
     expect(summary.rows.map((r) => r.target)).toEqual([tenants[0]]);
   }, 120_000);
 
