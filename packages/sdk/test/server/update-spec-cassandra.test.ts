@@ -4,6 +4,7 @@ import { requireServer } from '@ductape/services/require-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CurrentAdapter } from '../../src/adapters/current-adapter.js';
 import { DatabaseService } from '../../src/index.js';
+import { bestPractices5 } from '../support/best-practices-5.js';
 
 // Issue 19: db.update on Cassandra through the sdk (the adapter loaded from its built package),
 // checked with CQL against the rows.
@@ -36,23 +37,7 @@ describe.skipIf(!hosts)('the spec’s Best Practices 5 block on Cassandra, verba
     await cql(insert, [1, 'Ada', 'Lovelace']);
     await cql(insert, [2, 'Alan', 'Turing']);
     await cql(insert, [3, 'Grace', null]);
-    // --- spec block ---
-    // Schema migration
-    await db.schema.addField('users', 'full_name', 'string');
-
-    // Data migration (separate operation)
-    await db.update({
-      table: 'users',
-      data: {
-        full_name: { $CONCAT: ['first_name', ' ', 'last_name'] },
-      },
-      where: { full_name: null },
-    });
-
-    // Clean up old columns
-    await db.schema.dropField('users', 'first_name');
-    await db.schema.dropField('users', 'last_name');
-    // --- end of spec block ---
+    await bestPractices5(db); // the spec block, verbatim (test/support/best-practices-5.ts)
     const rows = (await cql(`SELECT * FROM "${keyspace}".users`)).map((r) => ({ ...r })).sort((a, b) => Number(a.id) - Number(b.id));
     expect(rows).toEqual([
       { id: 1, full_name: 'Ada Lovelace' },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseService } from '../../src/index.js';
 import { pgAdmin, pgDatabaseName, pgServer, pgUrl } from '../support/pg-server.js';
 import { configFor, sql } from '../support/postgres-target.js';
+import { bestPractices5 } from '../support/best-practices-5.js';
 
 // Issue 19 on the PostgreSQL server: the spec's Best Practices 5 block verbatim through
 // @ductape/sdk, checked against the table's own rows and information_schema.
@@ -16,23 +17,7 @@ describe.skipIf(!pgServer)('the spec’s Best Practices 5 block on the PostgreSQ
     try {
       await db.schema.create('users', { id: { type: 'integer', primaryKey: true }, first_name: 'string', last_name: 'string' });
       await sql(db, "INSERT INTO users (id, first_name, last_name) SELECT g, 'F' || g, CASE WHEN g % 7 = 0 THEN NULL ELSE 'L' || g END FROM generate_series(1, 12000) g");
-      // --- spec block ---
-      // Schema migration
-      await db.schema.addField('users', 'full_name', 'string');
-
-      // Data migration (separate operation)
-      await db.update({
-        table: 'users',
-        data: {
-          full_name: { $CONCAT: ['first_name', ' ', 'last_name'] },
-        },
-        where: { full_name: null },
-      });
-
-      // Clean up old columns
-      await db.schema.dropField('users', 'first_name');
-      await db.schema.dropField('users', 'last_name');
-      // --- end of spec block ---
+      await bestPractices5(db); // the spec block, verbatim (test/support/best-practices-5.ts)
       expect(await sql(db, 'SELECT id, full_name FROM users WHERE id IN (1, 7, 12000) ORDER BY id')).toEqual([
         { id: 1, full_name: 'F1 L1' },
         { id: 7, full_name: 'F7 ' }, // concat() skips a NULL part
