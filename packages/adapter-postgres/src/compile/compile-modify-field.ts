@@ -74,7 +74,10 @@ export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, setti
     if (next.default !== undefined && !defaultChanged) steps.push(alter(`ALTER COLUMN ${column} SET DEFAULT ${defaultSql({ ...next, default: next.default })}`, 'restore default'));
     if (prevType && prevType.name !== nextType?.name) steps.push(dropEnumTypeIfUnused(schema, prevType.name));
   } else if (prevType && nextType && prevType.name === nextType.name && has('enumValues') && prevType.values.join('\u0000') !== nextType.values.join('\u0000')) {
-    steps.push(...(addEnumValues(schema, nextType.name, prevType.values, nextType.values) ?? [rebuildEnumType(schema, nextType.name, nextType.values)]));
+    const added = addEnumValues(schema, nextType.name, prevType.values, nextType.values);
+    // The rebuild keeps every column's default; one this change replaces may hold a value it removes.
+    if (!added && defaultChanged && prev.default !== undefined) steps.push(alter(`ALTER COLUMN ${column} DROP DEFAULT`, 'drop default before the enum type rebuild'));
+    steps.push(...(added ?? [rebuildEnumType(schema, nextType.name, nextType.values)]));
   }
   if (enumChanged && next.type === 'enum' && nextType === undefined) {
     const name = quoteIdent(enumName(op.collection, op.field));

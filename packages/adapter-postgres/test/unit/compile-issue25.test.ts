@@ -79,6 +79,14 @@ describe('enum types (enumType)', () => {
     expect(step).toContain(`DROP TYPE "public"."order_status";\n  ALTER TYPE "public"."order_status_ductape_new" RENAME TO "order_status"`);
   });
 
+  it('a rebuild that also replaces the default drops it first (the rebuild keeps defaults, and the old one may hold a removed value)', () => {
+    const op: Operation = { type: 'modifyField', collection: 'orders', field: 'status', changes: { enumValues: ['new'], default: 'new' }, previous: { name: 'status', ...status, default: 'paid' } };
+    const steps = compileOne(op);
+    expect(steps[0]).toBe('[lock-retry] ALTER TABLE "public"."orders" ALTER COLUMN "status" DROP DEFAULT');
+    expect(steps[1]).toMatch(/^DO 'DECLARE r record/);
+    expect(steps[2]).toBe(`[lock-retry] ALTER TABLE "public"."orders" ALTER COLUMN "status" SET DEFAULT 'new'`);
+  });
+
   it('a CHECK enum moves to a named type (check dropped, type made, cast through text) and back (type dropped when unused, check re-added)', () => {
     const legacy = { name: 'legacy', type: 'enum' as const, enumValues: ['a', 'b'] };
     const to = compileOne({ type: 'modifyField', collection: 'orders', field: 'legacy', changes: { enumType: 'kind' }, previous: legacy }, { online: false });
