@@ -67,9 +67,14 @@ export interface RunnerOutput {
 
 /**
  * Runs test/support/cluster-runner.mjs (the built adapter, in its own process) with `contactPoints`
- * (its first one is where its driver starts) on the first `count` cluster migrations.
+ * (its first one is where its driver starts) on the first `count` cluster migrations; `onLog`
+ * sees each of its progress lines as it is written.
  */
-export function runRunner(contactPoints: readonly string[], keyspace: string, { count = 20, agreementMs = 30_000 } = {}): Promise<RunnerOutput & { exitCode: number | null; log: string }> {
+export function runRunner(
+  contactPoints: readonly string[],
+  keyspace: string,
+  { count = 20, agreementMs = 30_000, onLog }: { count?: number; agreementMs?: number; onLog?: (line: string) => void } = {},
+): Promise<RunnerOutput & { exitCode: number | null; log: string }> {
   const script = fileURLToPath(new URL('./cluster-runner.mjs', import.meta.url));
   const child = spawn(process.execPath, [script, contactPoints.join(','), keyspace, clusterDc, String(count), String(agreementMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -78,7 +83,10 @@ export function runRunner(contactPoints: readonly string[], keyspace: string, { 
     out += String(d);
   });
   child.stderr.on('data', (d) => {
-    err += String(d);
+    const text = String(d);
+    // The runner logs one progress line per event (`<ms> ms step:start <name> <index>`).
+    if (onLog) for (const line of `${err.slice(err.lastIndexOf('\n') + 1)}${text}`.split('\n').slice(0, -1)) onLog(line);
+    err += text;
   });
   return new Promise((resolve) => {
     child.on('exit', (exitCode) => {

@@ -16,4 +16,10 @@ declare module '@ductape/services/cassandra-ring-nodes' {
   export function pauseRingNode(index: number): void;
   /** SIGCONT of node `index`'s JVM. */
   export function resumeRingNode(index: number): void;
+  /** SIGKILL of node `index`'s JVM (a crash). */
+  export function killRingNode(index: number): void;
+  /** Whether node `index`'s recorded process is alive. */
+  export function isRingNodeAlive(index: number): boolean;
+  /** Starts node `index` again on its data when its process is gone and waits until the ring is complete. */
+  export function restartRingNode(index: number, options?: { timeoutMs?: number }): Promise<{ restarted: boolean; ms: number }>;
 }
