@@ -63,7 +63,8 @@ export class CassandraAdapter implements DataAdapter {
   readonly #indexBuildTimeoutMs: number;
   readonly #updateConcurrency: number;
 
-  constructor(options: CassandraAdapterOptions) {
+  /** `driver`: a driver lent by a fleet's CassandraClientPool; default a CassandraDriver of its own. */
+  constructor(options: CassandraAdapterOptions, driver?: CassandraDriver) {
     if (typeof options !== 'object' || options === null) throw new InvalidArgumentError('CassandraAdapter options', '{ contactPoints, localDataCenter, keyspace }', options);
     if (!Array.isArray(options.contactPoints) || options.contactPoints.length === 0) throw new InvalidArgumentError('contactPoints', "a list of 'host' or 'host:port'", options.contactPoints);
     if (typeof options.localDataCenter !== 'string' || options.localDataCenter === '')
@@ -76,7 +77,7 @@ export class CassandraAdapter implements DataAdapter {
     this.#updateConcurrency = options.updateConcurrency ?? 32;
     if (!Number.isInteger(this.#updateConcurrency) || this.#updateConcurrency < 1) throw new InvalidArgumentError('updateConcurrency', 'a positive integer', options.updateConcurrency);
     replicationMap(this.#replication);
-    this.driver = new CassandraDriver(options);
+    this.driver = driver ?? new CassandraDriver(options);
     this.history = new CassandraHistoryStore(this.driver, this.keyspace);
     this.lock = new CassandraLockStore(this.driver, this.keyspace);
   }

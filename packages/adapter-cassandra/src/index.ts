@@ -1,5 +1,6 @@
 export { CassandraAdapter, type CassandraAdapterOptions } from './cassandra-adapter.js';
-export { createAdapter } from './create-adapter.js';
+export { createAdapter, createConnectionPool } from './create-adapter.js';
+export { CassandraClientPool, PooledCassandraDriver } from './cassandra-client-pool.js';
 export { parseConnection } from './connection-settings.js';
 export { CASSANDRA_CAPABILITIES } from './cassandra-capabilities.js';
 export { CASSANDRA_RAW_DIALECTS, compileCassandra } from './cassandra-compiler.js';
