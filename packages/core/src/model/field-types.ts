@@ -58,7 +58,14 @@ export const POSTGRES_FIELD_TYPES: ReadonlySet<FieldType> = new Set(['citext', '
  * @example fieldDialect({ type: 'inet' }) // 'postgresql'
  * @example fieldDialect({ type: 'native', native: 'set<text>', dialect: 'cassandra' }) // 'cassandra'
  */
-export function fieldDialect(field: { readonly type?: unknown; readonly itemType?: unknown; readonly dialect?: unknown; readonly generatedAs?: unknown }): string | undefined {
+export function fieldDialect(field: {
+  readonly type?: unknown;
+  readonly itemType?: unknown;
+  readonly native?: unknown;
+  readonly dialect?: unknown;
+  readonly enumType?: unknown;
+  readonly generatedAs?: unknown;
+}): string | undefined {
   if (field.type === 'native' && typeof field.dialect === 'string') return field.dialect;
   if (POSTGRES_FIELD_TYPES.has(field.type as FieldType) || POSTGRES_FIELD_TYPES.has(field.itemType as FieldType)) return 'postgresql';
   if (typeof field.generatedAs === 'string') return 'postgresql';
