@@ -39,6 +39,7 @@ export { Fleet, type FleetHost } from './fleet/fleet.js';
 export type { FleetInspectOptions, FleetInspectRow, FleetInspection } from './fleet/fleet-inspect.js';
 export type {
   FleetEvent,
+  FleetPace,
   FleetProgress,
   FleetStatus,
   FleetStatusGroup,
