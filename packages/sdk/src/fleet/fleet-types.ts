@@ -77,7 +77,7 @@ export interface FleetSummary {
   readonly targets: number;
   /** Targets this run applied at least one migration to. */
   readonly done: number;
-  /** Targets that had nothing to do (only their history was read). */
+  /** Targets that had nothing to do (their history read without the lock, or under it right after a target that had work). */
   readonly upToDate: number;
   /** Targets whose run failed; each stays failed/resumable: the next `up` resumes it. */
   readonly failed: readonly FleetTargetFailure[];
