@@ -1,4 +1,4 @@
-import { type ConnectionPool, InvalidArgumentError } from '@ductape/core';
+import { type ConnectionPool, InvalidArgumentError, connectionPoolMax } from '@ductape/core';
 import { CassandraDriver, type CassandraDriverOptions } from './cassandra-driver.js';
 
 /**
@@ -25,9 +25,7 @@ export class CassandraClientPool implements ConnectionPool {
   #closed = false;
 
   constructor(options: { readonly max: number }) {
-    const max = options?.max;
-    if (!(typeof max === 'number' && Number.isInteger(max) && max >= 1)) throw new InvalidArgumentError('max', 'a whole number of clients ≥ 1', max);
-    this.max = max;
+    this.max = connectionPoolMax(options, 'clients');
   }
 
   /** Pooled connections open now over every client (cassandra-driver's pool state; control connections not counted). */

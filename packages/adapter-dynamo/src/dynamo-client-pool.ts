@@ -1,7 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { type ConnectionPool, InvalidArgumentError } from '@ductape/core';
+import { type ConnectionPool, InvalidArgumentError, connectionPoolMax } from '@ductape/core';
 
 /**
  * One DynamoDB client per endpoint (region, endpoint and credentials) shared by many adapters (the
@@ -18,9 +18,7 @@ export class DynamoClientPool implements ConnectionPool {
   #closed = false;
 
   constructor(options: { readonly max: number }) {
-    const max = options?.max;
-    if (!(typeof max === 'number' && Number.isInteger(max) && max >= 1)) throw new InvalidArgumentError('max', 'a whole number of connections ≥ 1', max);
-    this.max = max;
+    this.max = connectionPoolMax(options);
   }
 
   /** Sockets open now (in use and idle) over every client. */

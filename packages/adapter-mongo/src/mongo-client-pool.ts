@@ -1,4 +1,4 @@
-import { type ConnectionPool, InvalidArgumentError } from '@ductape/core';
+import { type ConnectionPool, InvalidArgumentError, connectionPoolMax } from '@ductape/core';
 import { MongoClient, type MongoClientOptions } from 'mongodb';
 
 /**
@@ -18,9 +18,7 @@ export class MongoClientPool implements ConnectionPool {
   #closed = false;
 
   constructor(options: { readonly max: number }) {
-    const max = options?.max;
-    if (!(typeof max === 'number' && Number.isInteger(max) && max >= 1)) throw new InvalidArgumentError('max', 'a whole number of connections ≥ 1', max);
-    this.max = max;
+    this.max = connectionPoolMax(options);
   }
 
   /** Pooled connections open now over every client (monitoring connections not counted). */

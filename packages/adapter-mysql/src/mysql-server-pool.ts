@@ -1,4 +1,4 @@
-import { type ConnectionPool, InvalidArgumentError } from '@ductape/core';
+import { type ConnectionPool, LendingPool, connectionPoolMax } from '@ductape/core';
 import { type MysqlConnectionSettings, describeConnection } from './connection-settings.js';
 import { MysqlConnectionError } from './mysql-connection-error.js';
 import { type MysqlConnection, sessionSetup } from './mysql-driver.js';
@@ -26,33 +26,44 @@ interface Slot {
  * const c = await pool.lend(parseConnection('mysql://root@db:3306/t_1'), 10); … await pool.giveBack(c);
  */
 export class MysqlServerPool implements ConnectionPool {
-  readonly max: number;
   readonly #open: OpenMysqlConnection;
-  readonly #idle: Slot[] = [];
-  readonly #lent = new Map<MysqlConnection, Slot>();
-  /** Slots reserved for a connection being opened, reset or closed. */
-  #pending = 0;
-  readonly #waiters: (() => void)[] = [];
-  #closed = false;
+  readonly #pool: LendingPool<Slot>;
+  /** The slot of each lent connection (borrowers hold the connection). */
+  readonly #slotOf = new WeakMap<MysqlConnection, Slot>();
 
   /** 'mysql' or 'mariadb', for messages. */
   readonly name: string;
 
   constructor(options: { readonly max: number; readonly open: OpenMysqlConnection; readonly name: string }) {
-    const max = options?.max;
-    if (!(typeof max === 'number' && Number.isInteger(max) && max >= 1)) throw new InvalidArgumentError('max', 'a whole number of connections ≥ 1', max);
-    this.max = max;
+    this.#pool = new LendingPool(connectionPoolMax(options), {
+      keyOf: (s) => s.server,
+      usable: (s) => s.connection.alive,
+      reset: async ({ connection }) => {
+        try {
+          await connection.query('SELECT RELEASE_ALL_LOCKS()');
+          await connection.reset?.();
+          return connection.reset !== undefined && connection.alive;
+        } catch {
+          return false; // a connection that cannot be reset is not lent again
+        }
+      },
+      close: ({ connection }) => connection.close().catch(() => connection.destroy()),
+    });
     this.#open = options.open;
     this.name = options.name;
   }
 
+  get max(): number {
+    return this.#pool.max;
+  }
+
   get open(): number {
-    return this.#idle.length + this.#lent.size + this.#pending;
+    return this.#pool.open;
   }
 
   /** CONNECTION_ID() of every connection of the pool, lent or idle. */
   threadIds(): readonly number[] {
-    return [...this.#idle, ...this.#lent.values()].map((s) => s.connection.threadId);
+    return this.#pool.slots().map((s) => s.connection.threadId);
   }
 
   /**
@@ -61,31 +72,28 @@ export class MysqlServerPool implements ConnectionPool {
    */
   async lend(settings: MysqlConnectionSettings, lockWaitTimeoutSeconds: number): Promise<MysqlConnection> {
     const server = serverKey(settings);
-    for (;;) {
-      if (this.#closed) throw new MysqlConnectionError(this.name, describeConnection(settings), 'the connection pool is closed');
-      const i = this.#idle.findIndex((s) => s.server === server && s.connection.alive);
-      if (i >= 0) {
-        const [slot] = this.#idle.splice(i, 1) as [Slot];
-        this.#lent.set(slot.connection, slot);
+    const { slot, reused } = await this.#pool.acquire(
+      server,
+      async () => {
         try {
-          await slot.connection.query(`USE ${quoteIdent(settings.database)}`);
-          for (const text of sessionSetup(lockWaitTimeoutSeconds)) await slot.connection.query(text);
+          return { server, connection: await this.#open(settings, lockWaitTimeoutSeconds) };
         } catch (error) {
-          await this.giveBack(slot.connection);
           throw new MysqlConnectionError(this.name, describeConnection(settings), error);
         }
-        return slot.connection;
+      },
+      () => new MysqlConnectionError(this.name, describeConnection(settings), 'the connection pool is closed'),
+    );
+    this.#slotOf.set(slot.connection, slot);
+    if (reused) {
+      try {
+        await slot.connection.query(`USE ${quoteIdent(settings.database)}`);
+        for (const text of sessionSetup(lockWaitTimeoutSeconds)) await slot.connection.query(text);
+      } catch (error) {
+        await this.giveBack(slot.connection);
+        throw new MysqlConnectionError(this.name, describeConnection(settings), error);
       }
-      const stale = this.#idle.findIndex((s) => !s.connection.alive);
-      if (stale >= 0 || (this.open >= this.max && this.#idle.length > 0)) {
-        const [oldest] = this.#idle.splice(Math.max(stale, 0), 1) as [Slot];
-        this.#pending++;
-        await oldest.connection.close().catch(() => oldest.connection.destroy());
-        this.#pending--;
-      }
-      if (this.open < this.max) return this.#connect(settings, server, lockWaitTimeoutSeconds);
-      await new Promise<void>((resolve) => this.#waiters.push(resolve));
     }
+    return slot.connection;
   }
 
   /**
@@ -93,50 +101,12 @@ export class MysqlServerPool implements ConnectionPool {
    * or the pool is closed.
    */
   async giveBack(connection: MysqlConnection, discard = false): Promise<void> {
-    const slot = this.#lent.get(connection);
-    if (!slot) return;
-    this.#lent.delete(connection);
-    this.#pending++;
-    try {
-      if (!discard && !this.#closed && connection.alive) {
-        try {
-          await connection.query('SELECT RELEASE_ALL_LOCKS()');
-          await connection.reset?.();
-          if (connection.reset && connection.alive && !this.#closed) {
-            this.#idle.push(slot);
-            return;
-          }
-        } catch {
-          // A connection that cannot be reset is not lent again.
-        }
-      }
-      await connection.close().catch(() => connection.destroy());
-    } finally {
-      this.#pending--;
-      this.#waiters.shift()?.();
-    }
+    const slot = this.#slotOf.get(connection);
+    if (slot) await this.#pool.release(slot, discard);
   }
 
   async close(): Promise<void> {
-    this.#closed = true;
-    const idle = this.#idle.splice(0);
-    await Promise.all(idle.map((s) => s.connection.close().catch(() => s.connection.destroy())));
-    for (const wake of this.#waiters.splice(0)) wake();
-  }
-
-  async #connect(settings: MysqlConnectionSettings, server: string, lockWaitTimeoutSeconds: number): Promise<MysqlConnection> {
-    this.#pending++;
-    let connection: MysqlConnection;
-    try {
-      connection = await this.#open(settings, lockWaitTimeoutSeconds);
-    } catch (error) {
-      this.#pending--;
-      this.#waiters.shift()?.();
-      throw new MysqlConnectionError(this.name, describeConnection(settings), error);
-    }
-    this.#pending--;
-    this.#lent.set(connection, { server, connection });
-    return connection;
+    await this.#pool.close();
   }
 }
 

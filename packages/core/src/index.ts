@@ -15,6 +15,7 @@ export {
   type ValidationIssue,
 } from './errors/errors.js';
 export { redactSecrets } from './errors/redact.js';
+export { assertNativeDialect } from './helpers/native-dialect.js';
 
 export {
   FIELD_TYPES,
@@ -90,6 +91,7 @@ export { columnSize } from './helpers/column-size.js';
 export { OPTIONAL_ADAPTER_METHODS } from './adapter/adapter.js';
 export type { Adapter, CompileContext, LiveRead, ReferencingKey } from './adapter/adapter.js';
 export type { AdapterFactory, AdapterTarget, ConnectionPool, ConnectionPoolFactory } from './adapter/adapter-factory.js';
+export { LendingPool, type LendingPoolSlots, connectionPoolMax } from './adapter/lending-pool.js';
 export type { Capabilities } from './adapter/capabilities.js';
 export type { HistoryEntry, HistoryStatus, HistoryStore, HistoryWriteOptions } from './adapter/history.js';
 export type { AcquireResult, LockHandle, LockOwner, LockStore } from './adapter/lock.js';
