@@ -1,4 +1,4 @@
-import { type FieldOptions, type FieldType, UnsupportedOperationError, assertNever } from '@ductape/core';
+import { type FieldOptions, type FieldType, UnsupportedOperationError, assertNativeDialect, assertNever } from '@ductape/core';
 import { nativeCqlType } from './native-type.js';
 import { refuse } from './refuse.js';
 
@@ -54,8 +54,11 @@ export function scalarType(type: FieldType): string {
  * Refuses what Cassandra cannot store, before any IO.
  * @example columnType({ type: 'array', itemType: 'integer' }, 'users.scores') // 'list<int>'
  */
-export function columnType(field: Pick<FieldOptions, 'type' | 'itemType' | 'native'>, where: string): string {
-  if (field.type === 'native') return nativeCqlType(field.native, where);
+export function columnType(field: Pick<FieldOptions, 'type' | 'itemType' | 'native' | 'dialect'>, where: string): string {
+  if (field.type === 'native') {
+    assertNativeDialect(field, 'cassandra', ['cassandra']); // declared for another database: refused, naming both
+    return nativeCqlType(field.native, where);
+  }
   if (field.type !== 'array') return scalarType(field.type);
   const item = field.itemType ?? 'string';
   if (item === 'array') refuse(`array of arrays "${where}"`, 'nested lists need frozen types; declare the column with a raw CQL operation');

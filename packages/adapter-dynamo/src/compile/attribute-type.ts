@@ -1,4 +1,4 @@
-import { type DynamoKeyType, type FieldDefinition, type FieldOptions, type FieldType, type Migration, type Operation, ValidationError } from '@ductape/core';
+import { type DynamoKeyType, type FieldDefinition, type FieldOptions, type FieldType, type Migration, type Operation, ValidationError, assertNativeDialect } from '@ductape/core';
 
 /**
  * The spec's type table for DynamoDB: the attribute type each portable field type is stored as.
@@ -41,8 +41,9 @@ export const NATIVE_ATTRIBUTE_TYPES: readonly string[] = ['S', 'N', 'B', 'BOOL',
  * else the type table's. A native text that is not a DynamoDB attribute type is refused before any IO.
  * @example attributeTypeOf({ type: 'native', native: 'NS' }, 'users.scores') // 'NS'
  */
-export function attributeTypeOf(field: Pick<FieldOptions, 'type' | 'native'>, where = 'field'): string {
+export function attributeTypeOf(field: Pick<FieldOptions, 'type' | 'native' | 'dialect'>, where = 'field'): string {
   if (field.type !== 'native') return ATTRIBUTE_TYPE[field.type];
+  assertNativeDialect(field, 'dynamo', ['dynamodb']); // declared for another database: refused, naming both
   const native = field.native;
   if (typeof native !== 'string' || !NATIVE_ATTRIBUTE_TYPES.includes(native)) {
     throw new ValidationError(`field "${where}"`, [

@@ -1,4 +1,4 @@
-import { type FieldOptions, isNotNull } from '@ductape/core';
+import { type FieldOptions, assertNativeDialect, isNotNull } from '@ductape/core';
 import { BSON_TYPES, nativeBsonTypes, SMALLINT_MAX, SMALLINT_MIN, TIME_PATTERN, UUID_PATTERN } from './bson-types.js';
 import type { Doc } from './step.js';
 
@@ -17,6 +17,7 @@ export const DEFAULT_PREFIX = 'default: ';
  */
 export function propertySchema(field: FieldOptions, where = 'field'): Doc {
   const nullable = !isNotNull(field);
+  if (field.type === 'native') assertNativeDialect(field, 'mongo', ['mongodb']); // declared for another database: refused, naming both
   const own = field.type === 'native' ? nativeBsonTypes(field.native, where) : BSON_TYPES[field.type];
   const types = [...own, ...(nullable && own.length > 0 && !own.includes('null') ? ['null'] : [])];
   // native 'any': no bsonType keyword at all.

@@ -1,4 +1,4 @@
-import { ValidationError, columnSize, type FieldOptions, type TextSize } from '@ductape/core';
+import { ValidationError, assertNativeDialect, columnSize, type FieldOptions, type TextSize } from '@ductape/core';
 import type { MysqlDialect } from '../dialect.js';
 import { quoteLiteral } from '../quote.js';
 import { parseNativeType } from './native-type.js';
@@ -32,7 +32,7 @@ const SIMPLE = {
   array: 'JSON',
 } as const;
 
-type TypeFields = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'enumValues' | 'native' | 'size' | 'unsigned'>;
+type TypeFields = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' | 'enumValues' | 'native' | 'size' | 'unsigned' | 'dialect'>;
 
 /**
  * The MySQL/MariaDB column type of a field.
@@ -73,6 +73,8 @@ export function columnType(field: TypeFields, dialect: MysqlDialect): string {
       return `ENUM(${values.map(quoteLiteral).join(',')})`;
     }
     case 'native':
+      // Declared for another database: refused, naming both (MariaDB runs MySQL's too, as its raw operations).
+      assertNativeDialect(field, dialect.flavor, dialect.flavor === 'mariadb' ? ['mariadb', 'mysql'] : ['mysql']);
       // The type part, verbatim (checked); its attribute clauses are written by columnDefinition.
       return parseNativeType(field.native, 'native').type;
     default: {

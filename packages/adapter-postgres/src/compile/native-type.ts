@@ -1,4 +1,4 @@
-import { UnsupportedOperationError, ValidationError } from '@ductape/core';
+import { ValidationError, assertNativeDialect } from '@ductape/core';
 
 /** The dialect names a PostgreSQL native type may be declared for (raw operations' names). */
 const POSTGRES_RAW_DIALECTS: readonly string[] = ['postgresql'];
@@ -65,12 +65,7 @@ export function parseNativeType(text: unknown, field = 'native'): NativeType {
  * @example checkNativeDialect({ type: 'native', native: 'citext', dialect: 'postgresql' }) // passes
  */
 export function checkNativeDialect(field: { readonly native?: string | undefined; readonly dialect?: string | undefined }): void {
-  if (field.dialect === undefined || POSTGRES_RAW_DIALECTS.includes(field.dialect)) return;
-  throw new UnsupportedOperationError(
-    'postgres',
-    `native type ${JSON.stringify(field.native)} declared for ${field.dialect}`,
-    `it is written for ${field.dialect}, and this adapter runs postgresql; give the field a PostgreSQL type (or { native, dialect: 'postgresql' }), or run it against ${field.dialect}`,
-  );
+  assertNativeDialect(field, 'postgres', POSTGRES_RAW_DIALECTS);
 }
 
 function invalid(path: string, message: string): ValidationError {
