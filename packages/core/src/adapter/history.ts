@@ -3,8 +3,12 @@ import type { Session } from './session.js';
 
 export type HistoryStatus = 'running' | 'applied' | 'failed';
 
-/** One row of the migration history, stored in the database itself. */
-export interface HistoryEntry {
+/**
+ * One row of the migration history without its migration body: what `status`, a no-op `up` and
+ * `history` need (`HistoryStore.listRows`, `engine.getHistoryRows()`).
+ * @example (await engine.getHistoryRows()).filter((r) => r.status === 'failed').map((r) => r.tag)
+ */
+export interface HistoryRow {
   readonly name: string;
   readonly tag: string;
   readonly checksum: string;
@@ -20,6 +24,10 @@ export interface HistoryEntry {
   readonly error: string | null;
   /** Who ran it (host, pid). */
   readonly appliedBy: string;
+}
+
+/** One row of the migration history, stored in the database itself, with the migration it ran. */
+export interface HistoryEntry extends HistoryRow {
   /** The full migration, so `down` works from history alone. */
   readonly migration: Migration;
 }
@@ -37,6 +45,18 @@ export interface HistoryStore {
   save(entry: HistoryEntry, session?: Session, options?: HistoryWriteOptions): Promise<void>;
   /** Deletes the row of `name` (after a rollback). */
   remove(name: string, session?: Session, options?: HistoryWriteOptions): Promise<void>;
+  /**
+   * Optional (with `read`): every row without its migration body, in `list()`'s order. Where the
+   * body can be left out of the query this is what status and a no-op `up` read; without it the
+   * engine uses `list()`.
+   */
+  listRows?(): Promise<HistoryRow[]>;
+  /**
+   * Optional (with `listRows`): the full rows of `names` that exist, in any order (a name with no
+   * row is left out). The engine reads bodies this way only where it needs them: down, resume,
+   * compensate, a status's last applied, failed and unknown rows.
+   */
+  read?(names: readonly string[]): Promise<HistoryEntry[]>;
 }
 
 /**

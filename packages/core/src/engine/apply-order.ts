@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../adapter/history.js';
+import type { HistoryRow } from '../adapter/history.js';
 
 /**
  * History rows in the order their migrations were applied: rows with an `appliedAt` by that
@@ -8,7 +8,7 @@ import type { HistoryEntry } from '../adapter/history.js';
  * rollbackTo, plan --down, promote) uses this order.
  * @example inApplyOrder(await adapter.history.list()).map((e) => e.name)
  */
-export function inApplyOrder(entries: readonly HistoryEntry[]): HistoryEntry[] {
+export function inApplyOrder<E extends HistoryRow>(entries: readonly E[]): E[] {
   const indexed = entries.map((entry, index) => ({ entry, index, at: entry.appliedAt ? entry.appliedAt.getTime() : Number.POSITIVE_INFINITY }));
   indexed.sort((a, b) => (a.at === b.at ? a.index - b.index : a.at - b.at));
   return indexed.map((x) => x.entry);
@@ -19,7 +19,7 @@ export function inApplyOrder(entries: readonly HistoryEntry[]): HistoryEntry[] {
  * millisecond still sort in the order they were applied.
  * @example nextAppliedAt(rows.values()) // >= now, > every recorded appliedAt
  */
-export function nextAppliedAt(rows: Iterable<HistoryEntry>): Date {
+export function nextAppliedAt(rows: Iterable<HistoryRow>): Date {
   let last = 0;
   for (const e of rows) if (e.appliedAt) last = Math.max(last, e.appliedAt.getTime());
   return new Date(Math.max(Date.now(), last + 1));
@@ -34,7 +34,7 @@ const clocks = new WeakMap<object, { last: number }>();
  * Times only go up: a row removed later (a down) leaves the floor where it was, which is safe.
  * @example const at = nextAppliedAtOf(rows) // > every appliedAt in rows, and > the last one it gave
  */
-export function nextAppliedAtOf(rows: ReadonlyMap<string, HistoryEntry>): Date {
+export function nextAppliedAtOf(rows: ReadonlyMap<string, HistoryRow>): Date {
   let clock = clocks.get(rows);
   if (!clock) {
     clock = { last: nextAppliedAt(rows.values()).getTime() - 1 };

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../adapter/history.js';
+import type { HistoryEntry, HistoryRow } from '../adapter/history.js';
 
 /** Progress of a run, for logs and the CLI's progress bars. */
 export type ProgressEvent =
@@ -59,18 +59,18 @@ export interface RunResult {
   readonly durationMs: number;
 }
 
-/** `getStatus` result: the spec's fields plus failed and mismatched. */
-export interface MigrationStatus<M> {
+/** `getStatus` result: the spec's fields plus failed and mismatched. `E`: the history entries it names (full, with `migration`, from getStatus). */
+export interface MigrationStatus<M, E extends HistoryRow = HistoryEntry> {
   readonly total: number;
   readonly completed: number;
   readonly pending: number;
   readonly pendingMigrations: M[];
-  readonly lastApplied: HistoryEntry | undefined;
+  readonly lastApplied: E | undefined;
   readonly failed: number;
-  readonly failedMigrations: HistoryEntry[];
+  readonly failedMigrations: E[];
   /** Applied migrations whose definition changed since (checksum differs). */
   readonly mismatched: number;
   readonly mismatchedMigrations: M[];
   /** Rows in history that no defined migration matches. */
-  readonly unknownApplied: HistoryEntry[];
+  readonly unknownApplied: E[];
 }

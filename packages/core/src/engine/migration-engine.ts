@@ -1,5 +1,5 @@
 import type { Adapter } from '../adapter/adapter.js';
-import type { HistoryEntry } from '../adapter/history.js';
+import type { HistoryEntry, HistoryRow } from '../adapter/history.js';
 import type { LockOwner } from '../adapter/lock.js';
 import { ChecksumMismatchError, FailedMigrationPendingError, InvalidArgumentError, MigrationFailedError, NotAppliedError } from '../errors/errors.js';
 import type { Migration } from '../model/migration.js';
@@ -7,20 +7,22 @@ import { compensate } from './compensate.js';
 import { type PlannedSteps, previewList, previewOne } from './preview.js';
 import type { EngineOptions, MigrationStatus, ProgressEvent, Recovery, RunOutcome, RunResult, UpAllOptions, UpOptions } from './engine-options.js';
 import { LockGuard } from './lock-guard.js';
-import { type Pending, type Prepared, precheckAll, precheckUp, prepare, readAhead, resolveUp } from './prepared.js';
-import { SchemaState } from './schema-state.js';
+import { type Pending, type Prepared, precheckAll, precheckUp, prepare, resolveUp } from './prepared.js';
 import { needsResolution } from './resolve.js';
 import { assertReversible } from '../ops/assert-reversible.js';
 import { MigrationHelpers } from '../helpers/migration-helpers.js';
 import { checksumOf } from '../helpers/checksum-cache.js';
 import { makeOwner, runningEntry } from './run-context.js';
 import { executeStep, runSteps } from './run-steps.js';
-import { computeStatus } from './status.js';
+import { computeStatus, statusWithBodies } from './status.js';
 import { reconcile } from './reconcile.js';
 import { inApplyOrder, nextAppliedAtOf } from './apply-order.js';
+import { bodiesInto, listHistoryRows, withBodies } from './history-bodies.js';
+import { prepareBatch } from './prepare-batch.js';
 import { isAdapter, checkEngineOptions, upOptionsOf } from './check-engine-args.js';
 
-type Rows = Map<string, HistoryEntry>;
+/** The history under the lock, in apply order: rows as listed (bodies read when needed, then kept). */
+type Rows = Map<string, HistoryRow>;
 
 /**
  * Applies, rolls back and reports migrations through an adapter. One lock per database around
@@ -57,7 +59,7 @@ export class MigrationEngine {
     const options = upOptionsOf(upOptions, 'upAll options');
     const list = precheckAll(this.#adapter, ms, this.#compileOptions);
     return this.#locked(async (guard, rows) => {
-      const batch = options.singleTransaction ? await this.#batch(list, rows) : undefined;
+      const batch = options.singleTransaction ? await prepareBatch(this.#adapter, this.#compileOptions, list, rows) : undefined;
       if (batch) return this.#upBatch(batch, guard, rows);
       const results: RunResult[] = [];
       for (const p of list) results.push(await this.#up(p, options, guard, rows));
@@ -87,7 +89,7 @@ export class MigrationEngine {
       const history = [...rows.values()];
       const target = history.findIndex((e) => e.tag === tag);
       if (target < 0) throw new NotAppliedError(tag, 'not in the history');
-      const later = history.slice(target + 1).reverse();
+      const later = await bodiesInto(this.#adapter.history, history.slice(target + 1).reverse(), rows);
       for (const e of later) if (e.direction === 'down' || e.status === 'applied') prepare(this.#adapter, e.migration, 'down', this.#compileOptions, e.checksum);
       const results: RunResult[] = [];
       for (const e of later) {
@@ -103,9 +105,10 @@ export class MigrationEngine {
     const name = typeof m === 'string' ? m : (m as Migration | undefined)?.name;
     if (typeof name !== 'string' || name === '') throw new InvalidArgumentError('the migration', 'a migration or its name', m);
     return this.#locked(async (guard, rows) => {
-      const entry = rows.get(name);
-      if (!entry || entry.status === 'applied' || entry.direction !== 'up') throw new NotAppliedError(name, entry ? 'not a failed run' : 'not in the history');
-      return this.#compensate(await this.#reconcile(entry, rows, 'compensate'), guard, rows);
+      const row = rows.get(name);
+      if (!row || row.status === 'applied' || row.direction !== 'up') throw new NotAppliedError(name, row ? 'not a failed run' : 'not in the history');
+      const [entry] = await bodiesInto(this.#adapter.history, [row], rows);
+      return this.#compensate(await this.#reconcile(entry as HistoryEntry, rows, 'compensate'), guard, rows);
     });
   }
 
@@ -115,11 +118,34 @@ export class MigrationEngine {
     return inApplyOrder(await this.#adapter.history.list());
   }
 
-  /** Which of `definedMigrations` are applied, pending, failed or changed since they ran. */
+  /**
+   * Every history row in the order recorded, without the migration bodies where the adapter can
+   * leave them out (`HistoryStore.listRows`); `loadMigrations` adds those of the rows that need them.
+   * @example const failed = (await engine.getHistoryRows()).filter((r) => r.status === 'failed');
+   */
+  async getHistoryRows(): Promise<HistoryRow[]> {
+    await this.#ensure();
+    return inApplyOrder(await listHistoryRows(this.#adapter.history));
+  }
+
+  /**
+   * `rows` (from getHistoryRows) with their migrations, in the same order, read in one call.
+   * A row removed since it was listed is a NotAppliedError.
+   * @example const [entry] = await engine.loadMigrations([row]); await engine.down(entry.migration);
+   */
+  async loadMigrations(rows: readonly HistoryRow[]): Promise<HistoryEntry[]> {
+    if (!Array.isArray(rows)) throw new InvalidArgumentError('rows', 'history rows from getHistoryRows()', rows);
+    return withBodies(this.#adapter.history, rows);
+  }
+
+  /**
+   * Which of `definedMigrations` are applied, pending, failed or changed since they ran. Reads the
+   * rows without bodies, then the bodies of only the rows it returns (last applied, failed, unknown).
+   */
   async getStatus(query: { definedMigrations: readonly Migration[] }): Promise<MigrationStatus<Migration>> {
     const defined = query?.definedMigrations;
     if (!Array.isArray(defined)) throw new InvalidArgumentError('definedMigrations', 'an array of built migrations', defined);
-    return computeStatus(defined, await this.getHistory());
+    return statusWithBodies(this.#adapter.history, computeStatus(defined, await this.getHistoryRows()));
   }
 
   /**
@@ -130,7 +156,8 @@ export class MigrationEngine {
    */
   async preview(m: Migration, direction: 'up' | 'down' = 'up'): Promise<PlannedSteps> {
     if (direction !== 'up' && direction !== 'down') throw new InvalidArgumentError('direction', '"up" or "down"', direction);
-    return previewOne(this.#adapter, this.#compileOptions, m, direction, () => this.getHistory());
+    // Only the row of `m` is read with its body (the rest of the history is not needed).
+    return previewOne(this.#adapter, this.#compileOptions, m, direction, async () => this.loadMigrations((await this.getHistoryRows()).filter((r) => r.name === m?.name)));
   }
 
   /**
@@ -181,7 +208,7 @@ export class MigrationEngine {
       onWait: (heldBy) => this.#emit({ type: 'lock:wait', heldBy }),
     });
     try {
-      const rows: Rows = new Map(inApplyOrder(await this.#adapter.history.list()).map((e) => [e.name, e]));
+      const rows: Rows = new Map(inApplyOrder(await listHistoryRows(this.#adapter.history)).map((e) => [e.name, e]));
       return await fn(guard, rows);
     } finally {
       await guard.release().catch(() => undefined);
@@ -198,22 +225,19 @@ export class MigrationEngine {
   async #up(pending: Pending, options: UpOptions, guard: LockGuard, rows: Rows): Promise<RunResult> {
     const m = pending.migration;
     const fresh = async () => resolveUp(this.#adapter, pending, this.#compileOptions, undefined, { preflight: true });
-    let entry = rows.get(m.name);
-    if (!entry) return this.#apply(await fresh(), 0, 'applied', guard, rows);
-    if (entry.status === 'applied' && entry.direction === 'up') {
-      if (entry.checksum !== pending.checksum) throw new ChecksumMismatchError(m.name, entry.checksum, pending.checksum);
-      this.#emit({ type: 'migration:done', name: m.name, tag: entry.tag, direction: 'up', outcome: 'skipped', ms: 0 });
-      return { name: m.name, tag: m.tag, direction: 'up', outcome: 'skipped', stepsApplied: entry.stepsTotal, stepsTotal: entry.stepsTotal, durationMs: 0 };
+    const row = rows.get(m.name);
+    if (!row) return this.#apply(await fresh(), 0, 'applied', guard, rows);
+    if (row.status === 'applied' && row.direction === 'up') {
+      if (row.checksum !== pending.checksum) throw new ChecksumMismatchError(m.name, row.checksum, pending.checksum);
+      this.#emit({ type: 'migration:done', name: m.name, tag: row.tag, direction: 'up', outcome: 'skipped', ms: 0 });
+      return { name: m.name, tag: m.tag, direction: 'up', outcome: 'skipped', stepsApplied: row.stepsTotal, stepsTotal: row.stepsTotal, durationMs: 0 };
     }
-    if (entry.direction === 'down') {
-      throw new FailedMigrationPendingError(
-        m.name,
-        `has a rollback that stopped after ${entry.stepsApplied} of ${entry.stepsTotal} steps`,
-        'run down() again to finish the rollback before applying it',
-      );
+    if (row.direction === 'down') {
+      throw new FailedMigrationPendingError(m.name, `has a rollback that stopped after ${row.stepsApplied} of ${row.stepsTotal} steps`, 'run down() again to finish the rollback before applying it');
     }
     // Failed, or 'running' although we hold the lock: the previous runner died.
-    entry = await this.#reconcile(entry, rows, options.recover ?? 'resume');
+    const [recorded] = await bodiesInto(this.#adapter.history, [row], rows);
+    const entry = await this.#reconcile(recorded as HistoryEntry, rows, options.recover ?? 'resume');
     if (options.recover === 'compensate') {
       await this.#compensate(entry, guard, rows);
       return this.#apply(await fresh(), 0, 'applied', guard, rows);
@@ -262,8 +286,9 @@ export class MigrationEngine {
   }
 
   async #down(name: string, sum: string, guard: LockGuard, rows: Rows): Promise<RunResult> {
-    let entry = rows.get(name);
-    if (!entry) throw new NotAppliedError(name, 'not applied');
+    const row = rows.get(name);
+    if (!row) throw new NotAppliedError(name, 'not applied');
+    let [entry] = (await bodiesInto(this.#adapter.history, [row], rows)) as [HistoryEntry];
     if (entry.checksum !== sum && checksumOf(entry.migration) !== sum) throw new ChecksumMismatchError(name, entry.checksum, sum);
     const p = prepare(this.#adapter, entry.migration, 'down', this.#compileOptions, entry.checksum);
     const m = p.migration;
@@ -307,38 +332,6 @@ export class MigrationEngine {
     const ms = Date.now() - started;
     this.#emit({ type: 'migration:done', name: entry.name, tag: entry.tag, direction: 'down', outcome: 'compensated', ms });
     return { name: entry.name, tag: entry.tag, direction: 'down', outcome: 'compensated', stepsApplied: undone, stepsTotal: entry.stepsTotal, durationMs: ms };
-  }
-
-  /**
-   * The list prepared for one transaction, or undefined when it cannot be one: it needs
-   * transactional DDL, no failed row, no step outside a transaction, and every migration's live
-   * schema readable before the first runs (the schema is carried from one to the next).
-   */
-  async #batch(list: readonly Pending[], rows: Rows): Promise<Prepared[] | undefined> {
-    if (!this.#adapter.capabilities.transactionalDdl) return undefined;
-    const todo = list.filter((p) => !rows.has(p.migration.name));
-    if (
-      list.some((p) => {
-        const e = rows.get(p.migration.name);
-        return e && !(e.status === 'applied' && e.direction === 'up');
-      })
-    )
-      return undefined;
-    let state: SchemaState | undefined;
-    if (todo.some((p) => !p.prepared)) state = new SchemaState(this.#adapter);
-    const read = state ? undefined : await readAhead(this.#adapter, todo); // one catalog read for the whole batch
-    const prepared: Prepared[] = [];
-    for (const p of list) {
-      if (!rows.has(p.migration.name)) {
-        try {
-          prepared.push(await resolveUp(this.#adapter, p, this.#compileOptions, state, { read }));
-        } catch (error) {
-          if (state?.blind) return undefined; // after a raw op: one migration at a time, each resolved when it runs
-          throw error;
-        }
-      } else prepared.push(p.prepared ?? { migration: p.migration, direction: 'up', checksum: p.checksum, steps: [], opOfStep: [] });
-    }
-    return prepared.every((p) => p.steps.every((s) => !s.outsideTransaction)) ? prepared : undefined;
   }
 
   async #upBatch(list: readonly Prepared[], guard: LockGuard, rows: Rows): Promise<RunResult[]> {

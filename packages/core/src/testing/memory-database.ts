@@ -25,6 +25,8 @@ export class MemoryDatabase {
   lockTokens = 0;
   /** Every call that reaches the "server" (steps, history, lock), so tests can prove "before any IO". */
   ioCount = 0;
+  /** History rows returned with their migration body (list, read), so tests can prove a path reads no bodies. */
+  historyBodyReads = 0;
   /** The clock leases are measured with; tests may replace it. */
   now: () => number = () => Date.now();
 

@@ -1,4 +1,4 @@
-import type { HistoryEntry, HistoryStore } from '../adapter/history.js';
+import type { HistoryEntry, HistoryRow, HistoryStore } from '../adapter/history.js';
 import type { MemoryDatabase } from './memory-database.js';
 
 /** History rows kept in the MemoryDatabase, in the order first recorded. */
@@ -11,7 +11,22 @@ export class MemoryHistoryStore implements HistoryStore {
 
   async list(): Promise<HistoryEntry[]> {
     await this.#io();
+    this.db.historyBodyReads += this.db.state.history.length;
     return structuredClone(this.db.state.history);
+  }
+
+  /** Every row without its migration (counted apart from bodies: see MemoryDatabase.historyBodyReads). */
+  async listRows(): Promise<HistoryRow[]> {
+    await this.#io();
+    return this.db.state.history.map(({ migration: _body, ...row }) => structuredClone(row));
+  }
+
+  async read(names: readonly string[]): Promise<HistoryEntry[]> {
+    await this.#io();
+    const wanted = new Set(names);
+    const found = this.db.state.history.filter((e) => wanted.has(e.name));
+    this.db.historyBodyReads += found.length;
+    return structuredClone(found);
   }
 
   async save(entry: HistoryEntry): Promise<void> {
