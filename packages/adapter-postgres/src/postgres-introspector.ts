@@ -80,7 +80,8 @@ const SERIAL: { readonly [type: string]: string | undefined } = { integer: 'seri
  * type's (`text COLLATE "C"`), a serial column (`serial`: its own sequence and nextval default),
  * `GENERATED ALWAYS AS IDENTITY`, a generated column (`GENERATED ALWAYS AS (…) STORED`), a
  * default expression (`date DEFAULT CURRENT_DATE`). A column of an enum type of the table's schema
- * (or an array of one) is an enum with `enumType` and the type's values (pg_enum, in order); a
+ * (or an array of one) is an enum with `enumType` and the type's values (pg_enum, in order; a type
+ * without values, or of another schema, stays native); a
  * generated column of a type the model names is that type with `generatedAs` (its expression as
  * pg_get_expr prints it).
  */
@@ -89,7 +90,7 @@ function columnToField(row: Record<string, unknown>): Record<string, unknown> {
   const collation = row.collation ? ` COLLATE ${String(row.collation)}` : '';
   let type: TypePart = collation ? { type: 'native', native: formatted + collation } : parseType(formatted);
   const field: Record<string, unknown> = { name: String(row.name) };
-  if (row.enum_type && row.enum_here === true && !collation && Array.isArray(row.enum_values)) {
+  if (row.enum_type && row.enum_here === true && !collation && Array.isArray(row.enum_values) && row.enum_values.length > 0) {
     const values = row.enum_values.map(String);
     type = row.enum_array === true ? { type: 'array', itemType: 'enum', enumValues: values, enumType: String(row.enum_type) } : { type: 'enum', enumValues: values, enumType: String(row.enum_type) };
   }
