@@ -59,6 +59,27 @@ describe('postgres (PGlite): native types (issue 25)', () => {
     expect(await enums()).toEqual([]);
   });
 
+  it('two tables sharing a type change its values in one migration: the second finds them there; the down rebuilds once more', async () => {
+    const shared = { type: 'enum' as const, enumValues: ['a', 'b'], enumType: 'shared_kind' };
+    const create = migration('shared')
+      .at(at())
+      .createCollection('s1', { id: { type: 'integer', primaryKey: true }, k: shared })
+      .createCollection('s2', { id: { type: 'integer', primaryKey: true }, k: shared })
+      .build();
+    await engine.up(create);
+    const both = migration('both')
+      .at(at())
+      .modifyField('s1', 'k', { enumValues: ['a', 'b', 'c'] })
+      .modifyField('s2', 'k', { enumValues: ['a', 'b', 'c'] })
+      .build();
+    await engine.up(both);
+    expect((await adapter.introspect('s2'))?.fields[1]).toEqual({ name: 'k', ...shared, enumValues: ['a', 'b', 'c'] });
+    await engine.down(both);
+    expect(await enums()).toEqual([{ name: 'shared_kind', values: ['a', 'b'] }]);
+    await engine.down(create);
+    expect(await enums()).toEqual([]);
+  });
+
   it('citext is refused before any IO when the extension is missing', async () => {
     const m = migration('emails')
       .at(at())
