@@ -45,6 +45,27 @@ export function historyStore(kit: KitContext): void {
       expect((await h.list()).some((e) => e.name === a.name || e.name === b.name)).toBe(false);
     });
 
+    it('listRows and read, when the store has them, agree with list (listRows without the migration)', async (ctx) => {
+      const h = kit.adapter.history;
+      // Optional methods (issue 22): a store without them is listed with list() by the engine.
+      if (typeof h.listRows !== 'function' || typeof h.read !== 'function') return ctx.skip();
+      await h.ensure();
+      const a = entry('rows_a');
+      const b = entry('rows_b', { status: 'failed', appliedAt: null, stepsApplied: 0, stepsTotal: 3, error: 'boom' });
+      await h.save(a);
+      await h.save(b);
+      const ours = (e: { name: string }) => e.name === a.name || e.name === b.name;
+      const rows = (await h.listRows()).filter(ours);
+      expect(rows).toEqual([a, b].map(({ migration: _m, ...row }) => row));
+      expect(rows.some((r) => 'migration' in r)).toBe(false);
+      const read = await h.read([b.name, a.name, 'rows_not_recorded']);
+      expect([...read].sort((x, y) => x.name.localeCompare(y.name))).toEqual([a, b]);
+      expect(await h.read([])).toEqual([]);
+      await h.remove(a.name);
+      await h.remove(b.name);
+      expect(await h.read([a.name, b.name])).toEqual([]);
+    });
+
     it('a save inside a rolled-back transaction leaves nothing (transactional DDL only)', async (ctx) => {
       if (!kit.adapter.capabilities.transactionalDdl) return ctx.skip();
       const e = entry('hist_tx');
