@@ -21,11 +21,13 @@ describe('ductape update (db.update from the command line)', () => {
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('dry run, nothing was changed');
     expect(dry.stdout).toContain('would update 2500 rows of users');
-    expect(dry.stdout).toContain('WITH nth AS (SELECT "id" FROM "public"."users" ORDER BY "id" OFFSET $2 LIMIT 1)');
-    expect(dry.stdout).toMatch(/params: \[" ",999,"[^"]+",0\]/); // the space, the offset of the batch's last key (batch size - 1), the progress row's id, the rows before
+    // PostgreSQL: the batch function created once per run, then one call per batch.
+    expect(dry.stdout).toContain('CREATE OR REPLACE FUNCTION pg_temp."ductape_update_batch_');
+    expect(dry.stdout).toContain('SELECT "id" INTO _dt_b0 FROM "public"."users" ORDER BY "id" OFFSET _dt_limit - 1 LIMIT 1;');
+    expect(dry.stdout).toMatch(/params: \[null,1000,0,"[^"]+"," "\]/); // no saved key yet, the batch size, the rows before, the progress row's id, the space
     const json = (await p.run(['update', ...SPEC, '--dry-run', '--json'])).json<{ dryRun: boolean; rowsToUpdate: number; statements: { description: string; text?: string; params?: unknown[] }[] }>();
     expect(json).toMatchObject({ ok: true, dryRun: true, rowsToUpdate: 2500, table: 'users' });
-    expect(json.statements[0]?.params).toEqual([' ', 4999, expect.any(String), 0]);
+    expect(json.statements[1]?.params).toEqual([null, 5000, 0, expect.any(String), ' ']);
     expect(await left()).toBe(2500);
   });
 
