@@ -1,4 +1,4 @@
-import type { HistoryEntry, HistoryStore, Migration, Session } from '@ductape/core';
+import type { HistoryEntry, HistoryRow, HistoryStore, Migration, Session } from '@ductape/core';
 import type { Collection } from 'mongodb';
 import type { MongoDriver } from './mongo-driver.js';
 import { asMongoSession } from './mongo-session.js';
@@ -46,6 +46,25 @@ export class MongoHistoryStore implements HistoryStore {
     return docs.map(toEntry);
   }
 
+  /** Every document without its `migration` field (a projection: the server leaves the bodies out). */
+  async listRows(): Promise<HistoryRow[]> {
+    const docs = await this.#coll
+      .find({}, { projection: { migration: 0 } })
+      .sort({ seq: 1 })
+      .toArray();
+    return docs.map(toRow);
+  }
+
+  /** The full documents of `names`, in one query. */
+  async read(names: readonly string[]): Promise<HistoryEntry[]> {
+    if (names.length === 0) return [];
+    const docs = await this.#coll
+      .find({ _id: { $in: [...names] } })
+      .sort({ seq: 1 })
+      .toArray();
+    return docs.map(toEntry);
+  }
+
   async save(entry: HistoryEntry, session?: Session): Promise<void> {
     const opts = sessionOption(session);
     const { name: _n, migration, ...fields } = entry;
@@ -71,6 +90,10 @@ function sessionOption(session: Session | undefined): { session?: import('mongod
 }
 
 function toEntry(d: HistoryDoc): HistoryEntry {
+  return { ...toRow(d), migration: JSON.parse(d.migration) as Migration };
+}
+
+function toRow(d: Omit<HistoryDoc, 'migration'>): HistoryRow {
   return {
     name: d._id,
     tag: d.tag,
@@ -84,6 +107,5 @@ function toEntry(d: HistoryDoc): HistoryEntry {
     stepsTotal: d.stepsTotal,
     error: d.error ?? null,
     appliedBy: d.appliedBy,
-    migration: JSON.parse(d.migration) as Migration,
   };
 }

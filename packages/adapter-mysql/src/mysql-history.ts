@@ -1,4 +1,4 @@
-import type { HistoryEntry, HistoryStatus, HistoryStore, Migration, Session } from '@ductape/core';
+import type { HistoryEntry, HistoryRow, HistoryStatus, HistoryStore, Migration, Session } from '@ductape/core';
 import type { MysqlDriver, MysqlQueryable, Row } from './mysql-driver.js';
 import { connectionOf } from './mysql-session.js';
 import { fromSqlDate, toSqlDate } from './sql-date.js';
@@ -37,6 +37,13 @@ export interface HistoryFence {
 }
 
 const COLUMNS = ['name', 'tag', 'checksum', 'status', 'direction', 'applied_at', 'started_at', 'execution_ms', 'steps_applied', 'steps_total', 'error', 'applied_by', 'migration'];
+const SELECT_ALL = `SELECT ${COLUMNS.map((c) => `\`${c}\``).join(', ')} FROM \`${HISTORY_TABLE}\``;
+/** Every column but the migration: a listing for status sends and parses no LONGTEXT bodies. */
+const SELECT_ROWS = `SELECT ${COLUMNS.filter((c) => c !== 'migration')
+  .map((c) => `\`${c}\``)
+  .join(', ')} FROM \`${HISTORY_TABLE}\``;
+/** Names per `read` query (IN lists stay well under max_allowed_packet). */
+const READ_CHUNK = 500;
 
 /**
  * History in `_ductape_migrations`: ensure, list, save (insert or replace, keeping the row's
@@ -59,8 +66,28 @@ export class MysqlHistoryStore implements HistoryStore {
   }
 
   async list(): Promise<HistoryEntry[]> {
-    const rows = await this.#run(undefined, (q) => q.query(`SELECT ${COLUMNS.map((c) => `\`${c}\``).join(', ')} FROM \`${HISTORY_TABLE}\` ORDER BY \`id\``));
+    const rows = await this.#run(undefined, (q) => q.query(`${SELECT_ALL} ORDER BY \`id\``));
     return rows.map(toEntry);
+  }
+
+  /** Every row without the migration column, in list() order. */
+  async listRows(): Promise<HistoryRow[]> {
+    const rows = await this.#run(undefined, (q) => q.query(`${SELECT_ROWS} ORDER BY \`id\``));
+    return rows.map(toRow);
+  }
+
+  /** The full rows of `names` (one query per 500 names, on one connection). */
+  async read(names: readonly string[]): Promise<HistoryEntry[]> {
+    if (names.length === 0) return [];
+    return this.#run(undefined, async (q) => {
+      const out: HistoryEntry[] = [];
+      for (let i = 0; i < names.length; i += READ_CHUNK) {
+        const chunk = names.slice(i, i + READ_CHUNK);
+        const rows = await q.query(`${SELECT_ALL} WHERE \`name\` IN (${chunk.map(() => '?').join(', ')}) ORDER BY \`id\``, chunk);
+        out.push(...rows.map(toEntry));
+      }
+      return out;
+    });
   }
 
   async save(entry: HistoryEntry, session?: Session): Promise<void> {
@@ -105,6 +132,10 @@ export class MysqlHistoryStore implements HistoryStore {
 }
 
 function toEntry(r: Row): HistoryEntry {
+  return { ...toRow(r), migration: JSON.parse(String(r.migration)) as Migration };
+}
+
+function toRow(r: Row): HistoryRow {
   return {
     name: String(r.name),
     tag: String(r.tag),
@@ -118,6 +149,5 @@ function toEntry(r: Row): HistoryEntry {
     stepsTotal: Number(r.steps_total),
     error: r.error === null || r.error === undefined ? null : String(r.error),
     appliedBy: String(r.applied_by),
-    migration: JSON.parse(String(r.migration)) as Migration,
   };
 }
