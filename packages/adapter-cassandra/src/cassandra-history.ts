@@ -1,4 +1,4 @@
-import type { HistoryEntry, HistoryStatus, HistoryStore, Migration } from '@ductape/core';
+import type { HistoryEntry, HistoryRow, HistoryStatus, HistoryStore, Migration } from '@ductape/core';
 import { type QueryOptions, types } from 'cassandra-driver';
 import type { CassandraDriver, Row } from './cassandra-driver.js';
 import { qualify } from './quote.js';
@@ -13,6 +13,10 @@ export const HISTORY_TABLE = '_ductape_migrations';
 const HISTORY_CL: QueryOptions = { consistency: types.consistencies.quorum };
 
 const COLUMNS = ['name', 'seq', 'tag', 'checksum', 'status', 'direction', 'applied_at', 'started_at', 'execution_ms', 'steps_applied', 'steps_total', 'error', 'applied_by', 'migration'];
+/** Every column but the migration: the replicas still read whole rows, but send and the driver decodes no bodies. */
+const ROW_COLUMNS = COLUMNS.filter((c) => c !== 'migration');
+/** Partition keys per `read` query (an IN over partitions is fanned out by the coordinator: keep it short). */
+const READ_CHUNK = 100;
 
 /**
  * Migration history in `<keyspace>._ductape_migrations`, one row per migration name. `seq` (a
@@ -45,10 +49,24 @@ export class CassandraHistoryStore implements HistoryStore {
 
   async list(): Promise<HistoryEntry[]> {
     const result = await this.driver.executeIdempotent(`SELECT ${COLUMNS.join(', ')} FROM ${this.#table}`, [], HISTORY_CL);
-    return result.rows
-      .map((row) => ({ seq: Number(row.get('seq')), entry: toEntry(row) }))
-      .sort((a, b) => a.seq - b.seq)
-      .map((r) => r.entry);
+    return inOrder(result.rows, toEntry);
+  }
+
+  /** Every row without the migration column, in list() order. */
+  async listRows(): Promise<HistoryRow[]> {
+    const result = await this.driver.executeIdempotent(`SELECT ${ROW_COLUMNS.join(', ')} FROM ${this.#table}`, [], HISTORY_CL);
+    return inOrder(result.rows, toRow);
+  }
+
+  /** The full rows of `names` (one query per 100 names, by partition key). */
+  async read(names: readonly string[]): Promise<HistoryEntry[]> {
+    const rows: Row[] = [];
+    for (let i = 0; i < names.length; i += READ_CHUNK) {
+      const chunk = names.slice(i, i + READ_CHUNK);
+      const result = await this.driver.executeIdempotent(`SELECT ${COLUMNS.join(', ')} FROM ${this.#table} WHERE name IN (${chunk.map(() => '?').join(', ')})`, chunk, HISTORY_CL);
+      rows.push(...result.rows);
+    }
+    return inOrder(rows, toEntry);
   }
 
   async save(entry: HistoryEntry): Promise<void> {
@@ -90,7 +108,18 @@ export class CassandraHistoryStore implements HistoryStore {
   }
 }
 
+function inOrder<T>(rows: readonly Row[], map: (row: Row) => T): T[] {
+  return rows
+    .map((row) => ({ seq: Number(row.get('seq')), value: map(row) }))
+    .sort((a, b) => a.seq - b.seq)
+    .map((r) => r.value);
+}
+
 function toEntry(row: Row): HistoryEntry {
+  return { ...toRow(row), migration: JSON.parse(row.get('migration') as string) as Migration };
+}
+
+function toRow(row: Row): HistoryRow {
   return {
     name: row.get('name') as string,
     tag: row.get('tag') as string,
@@ -104,6 +133,5 @@ function toEntry(row: Row): HistoryEntry {
     stepsTotal: Number(row.get('steps_total') ?? 0),
     error: (row.get('error') as string | null) ?? null,
     appliedBy: row.get('applied_by') as string,
-    migration: JSON.parse(row.get('migration') as string) as Migration,
   };
 }

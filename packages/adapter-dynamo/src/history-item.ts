@@ -1,4 +1,4 @@
-import type { HistoryEntry, Migration } from '@ductape/core';
+import type { HistoryEntry, HistoryRow, Migration } from '@ductape/core';
 
 type Attr = { S?: string; N?: string; NULL?: boolean };
 export type HistoryItem = { readonly [attribute: string]: Attr };
@@ -29,11 +29,22 @@ export function toAttributes(e: HistoryEntry): HistoryItem {
   };
 }
 
+/** The attributes a history row is read from without its migration (and `seq`, for the order). */
+export const ROW_ATTRIBUTES = ['name', 'seq', 'tag', 'checksum', 'status', 'direction', 'appliedAt', 'startedAt', 'executionMs', 'stepsApplied', 'stepsTotal', 'error', 'appliedBy'] as const;
+
 /**
  * A history entry from a stored item.
  * @example fromItem(item).migration.name
  */
 export function fromItem(item: HistoryItem): HistoryEntry {
+  return { ...rowFromItem(item), migration: JSON.parse(item.migration?.S ?? '') as Migration };
+}
+
+/**
+ * A history row (no migration) from a stored item, or from one read with ROW_ATTRIBUTES only.
+ * @example rowFromItem(item).status // 'applied'
+ */
+export function rowFromItem(item: HistoryItem): HistoryRow {
   const s = (k: string) => item[k]?.S ?? '';
   const n = (k: string) => Number(item[k]?.N ?? 0);
   return {
@@ -49,6 +60,5 @@ export function fromItem(item: HistoryItem): HistoryEntry {
     stepsTotal: n('stepsTotal'),
     error: item.error?.S ?? null,
     appliedBy: s('appliedBy'),
-    migration: JSON.parse(s('migration')) as Migration,
   };
 }
