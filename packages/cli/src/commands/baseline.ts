@@ -20,7 +20,7 @@ export const baselineCommand: CommandRun = (ctx) => {
     const local = await loadMigrations(t.project.migrationsDir, ctx.cwd);
     const upTo = local.slice(0, findLocal(local, ref) + 1);
     const recorded = await holdLock(t.adapter, async () => {
-      const history = new Map((await t.adapter.history.list()).map((e) => [e.name, e]));
+      const history = new Map((await t.engine.getHistoryRows()).map((e) => [e.name, e]));
       const rows: HistoryEntry[] = [];
       for (const l of upTo) {
         const sum = checksum(l.migration);

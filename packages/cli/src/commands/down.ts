@@ -5,7 +5,7 @@ import { ExitCode } from '../cli/exit-codes.js';
 import type { CommandRun } from '../cli/command-types.js';
 import { resultLine, targetLabel } from '../project/describe.js';
 import { withTarget } from '../project/open-target.js';
-import { type RollbackRange, rollbackOps, rollbackSelection } from '../project/rollback-plan.js';
+import { type RollbackRange, rollbackOps, rollbackSelection, withRecorded } from '../project/rollback-plan.js';
 
 /**
  * `ductape down [--to <tag>|0 | --steps <n>]`: undoes history rows newest first, in the history's
@@ -19,7 +19,7 @@ import { type RollbackRange, rollbackOps, rollbackSelection } from '../project/r
 export const downCommand: CommandRun = (ctx) => {
   const range = rollbackRange(ctx.flags.to, ctx.flags.steps, 'down');
   return withTarget(ctx, async (t) => {
-    const chosen = rollbackSelection(await t.engine.getHistory(), range);
+    const chosen = await withRecorded(t.engine, rollbackSelection(await t.engine.getHistoryRows(), range));
     const guarded = await Promise.all(chosen.map(async (item) => ({ tag: item.entry.tag, operations: await rollbackOps(t.adapter, item) })));
     await confirmDestructive(ctx, 'down', t.names.env, guarded);
     const results: RunResult[] = [];

@@ -10,7 +10,7 @@ import { withTarget } from '../project/open-target.js';
  */
 export const historyCommand: CommandRun = (ctx) =>
   withTarget(ctx, async (t) => {
-    const rows = (await t.engine.getHistory()).map(entryJson);
+    const rows = (await t.engine.getHistoryRows()).map(entryJson); // the bodies are not shown: not read
     const { out } = ctx;
     out.line(out.c.bold(targetLabel(t.names)));
     for (const r of rows) {

@@ -57,7 +57,11 @@ export const newCommand: CommandRun = async (ctx) => {
   if (intent) {
     const built: { m: Migration; historyTags: string[]; label: string } = await withTarget(
       ctx,
-      async (t) => ({ m: await buildFromIntent(t.db.schema, intent), historyTags: (await t.engine.getHistory()).map((e) => e.tag), label: `${t.names.product}/${t.names.database} (${t.names.env})` }),
+      async (t) => ({
+        m: await buildFromIntent(t.db.schema, intent),
+        historyTags: (await t.engine.getHistoryRows()).map((e) => e.tag),
+        label: `${t.names.product}/${t.names.database} (${t.names.env})`,
+      }),
       { project },
     );
     tag = nextTag(name, [...fileTags(project.migrationsDir), ...built.historyTags]);

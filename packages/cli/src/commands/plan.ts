@@ -8,7 +8,7 @@ import { type BrokenMigration, type LocalMigration, loadMigrationFiles } from '.
 import { type PlanOutcome, type PlanRefusal, planOne, planRefusal, previewEach } from '../project/plan-each.js';
 import { offlineAdapter } from '../project/offline-adapter.js';
 import { type Project, loadProject } from '../project/project-config.js';
-import { rollbackSelection, rollbackSteps } from '../project/rollback-plan.js';
+import { rollbackSelection, rollbackSteps, withRecorded } from '../project/rollback-plan.js';
 import { rollbackRange } from './down.js';
 import { selectRange } from '../project/select-range.js';
 import { withTarget } from '../project/open-target.js';
@@ -47,11 +47,12 @@ export const planCommand: CommandRun = async (ctx) => {
 /** A migration file as plan takes it: built, or one that could not be loaded (shown as invalid). */
 type Plannable = LocalMigration | BrokenMigration;
 
-type PlannedMigration = { tag: string; name: string; action: string; steps: { [key: string]: unknown }[]; error?: PlanRefusal };
+type PlannedMigration = { tag: string; name: string; action: string; steps: { [key: string]: unknown }[]; error?: PlanRefusal; deferred?: string };
 
 function planned(l: Plannable, action: string, outcome: PlanOutcome): PlannedMigration {
   const name = 'migration' in l ? l.migration.name : l.name;
-  return 'error' in outcome ? { tag: l.tag, name, action, steps: [], error: outcome.error } : { tag: l.tag, name, action, steps: outcome.steps.map(stepJson) };
+  if ('error' in outcome) return { tag: l.tag, name, action, steps: [], error: outcome.error };
+  return { tag: l.tag, name, action, steps: outcome.steps.map(stepJson), ...(outcome.deferred ? { deferred: outcome.deferred } : {}) };
 }
 
 function brokenOutcome(l: BrokenMigration): PlanOutcome {
@@ -73,7 +74,11 @@ async function planLive(ctx: Parameters<CommandRun>[0], project: Project, chosen
     ctx,
     async (t) => {
       const { checksum } = await import('@ductape/sdk');
-      const history = new Map((await t.engine.getHistory()).map((e) => [e.name, e]));
+      // The bodies of the chosen applied rows only (their recorded steps are shown).
+      const rows = await t.engine.getHistoryRows();
+      const wanted = new Set(chosen.filter((l): l is LocalMigration => 'migration' in l).map((l) => l.migration.name));
+      const recorded = await t.engine.loadMigrations(rows.filter((e) => wanted.has(e.name) && e.status === 'applied' && e.direction === 'up'));
+      const history = new Map(recorded.map((e) => [e.name, e]));
       const applied = (l: LocalMigration) => {
         const e = history.get(l.migration.name);
         return e && e.status === 'applied' && e.direction === 'up' && e.checksum === checksum(l.migration) ? e : undefined;
@@ -102,7 +107,7 @@ async function planRollback(ctx: Parameters<CommandRun>[0], project: Project): P
   return withTarget(
     ctx,
     async (t) => {
-      const chosen = rollbackSelection(await t.engine.getHistory(), range);
+      const chosen = await withRecorded(t.engine, rollbackSelection(await t.engine.getHistoryRows(), range));
       const migrations = [];
       for (const item of chosen) migrations.push({ tag: item.entry.tag, name: item.entry.name, action: item.action, steps: (await rollbackSteps(t.adapter, t.engine, item)).map(stepJson) });
       return planResult(ctx.out, `${targetLabel(t.names)} — ${t.adapter.name}, down`, { target: t.names, adapter: t.adapter.name, direction: 'down' }, migrations);
@@ -112,7 +117,7 @@ async function planRollback(ctx: Parameters<CommandRun>[0], project: Project): P
 }
 
 async function pendingOnly(ctx: Parameters<CommandRun>[0], project: Project, local: Plannable[]): Promise<Plannable[]> {
-  const applied = await withTarget(ctx, async (t) => new Set((await t.engine.getHistory()).filter((e) => e.status === 'applied' && e.direction === 'up').map((e) => e.name)), { project });
+  const applied = await withTarget(ctx, async (t) => new Set((await t.engine.getHistoryRows()).filter((e) => e.status === 'applied' && e.direction === 'up').map((e) => e.name)), { project });
   return local.filter((l) => !('migration' in l) || !applied.has(l.migration.name));
 }
 
@@ -127,7 +132,7 @@ export function stepJson(s: Step): { [key: string]: unknown } {
   return { ...base, reason: s.reason };
 }
 
-function printPlan(out: Output, heading: string, migrations: { tag: string; action: string; steps: { [key: string]: unknown }[]; error?: PlanRefusal }[]): void {
+function printPlan(out: Output, heading: string, migrations: { tag: string; action: string; steps: { [key: string]: unknown }[]; error?: PlanRefusal; deferred?: string }[]): void {
   out.line(out.c.bold(heading));
   for (const m of migrations) {
     out.line('');
@@ -135,6 +140,11 @@ function printPlan(out: Output, heading: string, migrations: { tag: string; acti
       out.line(`${out.c.cyan(m.tag)} ${out.c.red('(invalid: up would stop here; nothing of it would run)')}`);
       out.line(`${out.c.red('error')} ${m.error.code} ${m.error.message}`);
       if (m.error.hint) out.line(`${out.c.dim('hint ')} ${m.error.hint}`);
+      continue;
+    }
+    if (m.deferred) {
+      // An earlier migration's raw step may change any table: its steps are resolved when up reaches it.
+      out.line(`${out.c.cyan(m.tag)} ${out.c.yellow(`(${m.deferred})`)}`);
       continue;
     }
     const how = m.action === 'compensate' ? ', compensation of a failed run: its applied steps undone' : '';
@@ -153,5 +163,7 @@ function printPlan(out: Output, heading: string, migrations: { tag: string; acti
   out.line('');
   const invalid = migrations.filter((m) => m.error).length;
   const bad = invalid > 0 ? `, ${out.c.red(`${invalid} invalid`)} (the ones after an invalid one are planned as if it were left out)` : '';
-  out.line(out.c.dim(`${migrations.length} migration${migrations.length === 1 ? '' : 's'} planned${bad}; nothing was run`));
+  const deferred = migrations.filter((m) => m.deferred).length;
+  const later = deferred > 0 ? `, ${deferred} checked at apply time (after a raw step)` : '';
+  out.line(out.c.dim(`${migrations.length} migration${migrations.length === 1 ? '' : 's'} planned${bad}${later}; nothing was run`));
 }

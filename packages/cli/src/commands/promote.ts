@@ -1,4 +1,4 @@
-import { type HistoryEntry, type Migration, type RunResult, ErrorCodes } from '@ductape/sdk';
+import { type HistoryRow, type Migration, type RunResult, ErrorCodes } from '@ductape/sdk';
 import { CliError, usageError } from '../cli/cli-error.js';
 import { confirmDestructive } from '../cli/confirm-destructive.js';
 import { ExitCode } from '../cli/exit-codes.js';
@@ -23,8 +23,17 @@ export const promoteCommand: CommandRun = async (ctx) => {
   if (from === to) throw usageError(`promote: --from and --to both name "${from}"`, 'run `ductape promote --from <env> --to <another env>`');
   const project = await loadProject(ctx.cwd, ctx.flags.dir);
   const { ChecksumMismatchError, checksum } = await import('@ductape/sdk');
-  const source = await withTarget(ctx, async (t) => (await t.engine.getHistory()).filter((e) => e.status === 'applied' && e.direction === 'up'), { env: from, project });
   const files = new Map((await loadMigrations(project.migrationsDir, ctx.cwd)).map((l) => [l.migration.name, l.migration]));
+  // The source's applied rows; a body is read only for a row without a file (it is what is replayed).
+  const source = await withTarget(
+    ctx,
+    async (t) => {
+      const rows = (await t.engine.getHistoryRows()).filter((e) => e.status === 'applied' && e.direction === 'up');
+      const bodies = new Map((await t.engine.loadMigrations(rows.filter((e) => !files.has(e.name)))).map((e) => [e.name, e.migration]));
+      return rows.map((e) => ({ ...e, migration: bodies.get(e.name) }));
+    },
+    { env: from, project },
+  );
   // What is replayed: the migration file as written when there is one (the engine resolves it
   // against the target's own schema, and records the same checksum as the source did), else the
   // migration stored in the source's history (db.schema.* migrations have no file).
@@ -32,20 +41,20 @@ export const promoteCommand: CommandRun = async (ctx) => {
   for (const e of source) {
     const file = files.get(e.name);
     if (file && checksum(file) !== e.checksum) throw new ChecksumMismatchError(e.name, e.checksum, checksum(file));
-    const actual = checksum(e.migration);
+    const actual = file ? e.checksum : checksum(e.migration as Migration);
     if (!file && actual !== e.checksum)
       throw new CliError(
         ErrorCodes.checksumMismatch,
         `the history of "${from}" records "${e.tag}" with checksum ${e.checksum.slice(0, 12)}… but its stored migration sums to ${actual.slice(0, 12)}…`,
         'the history row was edited (or the migration file is missing: put it back in the migrations directory); repair it on that environment first; nothing was changed',
       );
-    replay.set(e.name, file ? { ...file, tag: e.tag } : e.migration);
+    replay.set(e.name, file ? { ...file, tag: e.tag } : (e.migration as Migration));
   }
   return withTarget(
     ctx,
     async (t) => {
-      const target = new Map((await t.engine.getHistory()).map((e) => [e.name, e]));
-      const todo: HistoryEntry[] = [];
+      const target = new Map((await t.engine.getHistoryRows()).map((e) => [e.name, e]));
+      const todo: HistoryRow[] = [];
       for (const e of source) {
         const there = target.get(e.name);
         if (there && there.checksum !== e.checksum) throw new ChecksumMismatchError(e.name, there.checksum, e.checksum);

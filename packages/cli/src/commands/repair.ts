@@ -1,4 +1,4 @@
-import { type HistoryEntry, ErrorCodes } from '@ductape/sdk';
+import { type HistoryEntry, type HistoryRow, ErrorCodes } from '@ductape/sdk';
 import { CliError, usageError } from '../cli/cli-error.js';
 import { confirm } from '../cli/confirm.js';
 import { confirmFindings } from '../cli/confirm-destructive.js';
@@ -23,9 +23,9 @@ export const repairCommand: CommandRun = (ctx) => {
     throw usageError('repair needs --mark rolled-back or --mark applied', 'run `ductape repair <tag> --mark rolled-back` (you undid it by hand) or `--mark applied` (you finished it)');
   if (ctx.positionals.length > 1) throw usageError('repair takes at most one <tag|name>', 'run `ductape repair <tag> --mark …`');
   return withTarget(ctx, async (t) => {
-    const history = await t.engine.getHistory();
+    const history = await t.engine.getHistoryRows();
     const broken = history.filter((e) => e.status !== 'applied' || e.direction === 'down');
-    const entry = pick(broken, history, ctx.positionals[0]);
+    const [entry] = (await t.engine.loadMigrations([pick(broken, history, ctx.positionals[0])])) as [HistoryEntry]; // that row's body only
     const question = mark === 'rolled-back' ? `Remove the history row of "${entry.name}" (${entry.stepsApplied} of ${entry.stepsTotal} steps applied)?` : `Record "${entry.name}" as applied?`;
     const { isProtectedEnvironment } = await import('@ductape/sdk');
     // On production the production guard decides (the same flags and error as up/down/promote).
@@ -56,7 +56,7 @@ export const repairCommand: CommandRun = (ctx) => {
   });
 };
 
-function pick(broken: readonly HistoryEntry[], all: readonly HistoryEntry[], ref: string | undefined): HistoryEntry {
+function pick(broken: readonly HistoryRow[], all: readonly HistoryRow[], ref: string | undefined): HistoryRow {
   if (ref !== undefined) {
     const e = all.find((x) => x.tag === ref || x.name === ref);
     if (!e) throw usageError(`"${ref}" is not in the history`, 'run `ductape history` for the tags');
@@ -64,7 +64,7 @@ function pick(broken: readonly HistoryEntry[], all: readonly HistoryEntry[], ref
       throw new CliError(ErrorCodes.notFailed, `"${ref}" is applied; repair only resolves failed or interrupted migrations`, 'use `ductape down` to roll back an applied migration');
     return e;
   }
-  if (broken.length === 1) return broken[0] as HistoryEntry;
+  if (broken.length === 1) return broken[0] as HistoryRow;
   if (broken.length === 0) throw new CliError(ErrorCodes.notFailed, 'no migration is recorded as failed or interrupted', 'nothing to repair; `ductape status` shows the state');
   throw usageError(`${broken.length} migrations need repair (${broken.map((e) => e.tag).join(', ')})`, 'name one: `ductape repair <tag> --mark …`');
 }

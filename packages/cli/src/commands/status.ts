@@ -18,13 +18,14 @@ export const statusCommand: CommandRun = async (ctx) => {
   const fleet = fleetFlags('status', ctx.flags, ctx.vars);
   if (fleet) return (await import('./status-fleet.js')).statusFleet(ctx, fleet);
   return withTargetAndMigrations(ctx, async (t, local) => {
-    const history = await t.engine.getHistory();
+    // Rows without migration bodies: only those of applied rows without a file are read (missing-files.ts).
+    const history = await t.engine.getHistoryRows();
     const byName = new Map(history.map((e) => [e.name, e]));
     const rows = local.map((l) => {
       const e = l.draft ? undefined : byName.get(l.name);
       return { tag: l.tag, name: l.name, state: l.draft ? 'draft' : migrationState(e, l.checksum), appliedAt: e?.appliedAt?.toISOString() ?? null, error: e?.error ?? null };
     });
-    const { missing, historyOnly } = await historyWithoutFiles(history, new Set(local.filter((l) => !l.draft).map((l) => l.name)));
+    const { missing, historyOnly } = await historyWithoutFiles(history, new Set(local.filter((l) => !l.draft).map((l) => l.name)), (rows) => t.engine.loadMigrations(rows));
     // A run that did not finish (failed, interrupted, half rolled back) is not up to date, whether or
     // not a file defines it (a file deleted after its run failed, a failed db.schema.* call).
     const unfinished = historyOnly.filter((e) => e.status !== 'applied' || e.direction !== 'up');

@@ -35,8 +35,9 @@ export const upCommand: CommandRun = async (ctx) => {
     const to = typeof ctx.flags.to === 'string' ? findLocal(files, ctx.flags.to) : files.length - 1;
     const drafts = files.slice(0, to + 1).filter((l) => l.draft);
     const wanted = files.slice(0, to + 1).filter((l) => !l.draft);
-    const all = await t.engine.getHistory();
-    const { missing } = await historyWithoutFiles(all, new Set(files.filter((l) => !l.draft).map((l) => l.name)));
+    // Rows without migration bodies: a no-op up reads none (a failed row's is read to compensate it).
+    const all = await t.engine.getHistoryRows();
+    const { missing } = await historyWithoutFiles(all, new Set(files.filter((l) => !l.draft).map((l) => l.name)), (rows) => t.engine.loadMigrations(rows));
     assertNoneMissing(missing, relative(ctx.cwd, t.project.migrationsDir) || '.', ctx.flags['allow-missing'] === true);
     for (const d of drafts) ctx.out.note(`${ctx.out.ce.yellow('warning')} skipped draft ${d.tag}: it has no operations yet (add some, or delete ${relative(ctx.cwd, d.file)})`);
     const history = new Map(all.map((e) => [e.name, e]));
@@ -51,7 +52,8 @@ export const upCommand: CommandRun = async (ctx) => {
     const guarded = [];
     for (const l of loaded) {
       const e = history.get(l.migration.name);
-      const undo = recover === 'compensate' && e && e.direction === 'up' && e.status !== 'applied' ? (await compensationOps(t.adapter, e)).map((x) => x.op) : [];
+      const failed = recover === 'compensate' && e && e.direction === 'up' && e.status !== 'applied' ? (await t.engine.loadMigrations([e]))[0] : undefined;
+      const undo = failed ? (await compensationOps(t.adapter, failed)).map((x) => x.op) : [];
       guarded.push({ tag: l.tag, operations: [...undo, ...l.migration.up] });
     }
     await confirmDestructive(ctx, 'up', t.names.env, guarded);

@@ -1,11 +1,11 @@
-import type { HistoryEntry, RunResult } from '@ductape/sdk';
+import type { HistoryRow, RunResult } from '@ductape/sdk';
 import type { TargetNames } from './target-names.js';
 
 /**
  * A history row as it appears in --json output (the migration body left out; `plan` shows steps).
  * @example entryJson(entry).status // 'applied'
  */
-export function entryJson(e: HistoryEntry): { [key: string]: unknown } {
+export function entryJson(e: HistoryRow): { [key: string]: unknown } {
   return {
     tag: e.tag,
     name: e.name,
@@ -44,7 +44,7 @@ export function resultLine(r: RunResult): string {
  * running, rolling-back (a rollback stopped part-way) or pending.
  * @example migrationState(entry, checksum) // 'applied'
  */
-export function migrationState(e: HistoryEntry | undefined, checksum: string): 'pending' | 'applied' | 'changed' | 'failed' | 'running' | 'rolling-back' {
+export function migrationState(e: HistoryRow | undefined, checksum: string): 'pending' | 'applied' | 'changed' | 'failed' | 'running' | 'rolling-back' {
   if (!e) return 'pending';
   if (e.direction === 'down') return 'rolling-back';
   if (e.status === 'applied') return e.checksum === checksum ? 'applied' : 'changed';

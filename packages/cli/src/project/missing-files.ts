@@ -1,22 +1,37 @@
-import { type HistoryEntry, ErrorCodes } from '@ductape/sdk';
+import { type HistoryEntry, type HistoryRow, ErrorCodes } from '@ductape/sdk';
 import { CliError } from '../cli/cli-error.js';
 
 /**
  * History rows no migration file accounts for, split in two: `missing` — applied from a file
  * that is gone (deleted, another branch, the wrong `--dir`) — and `historyOnly` — made in code by
  * `db.schema.*` (which never have a file) or not applied (a failed run whose file is gone).
- * @example const { missing } = await historyWithoutFiles(history, new Set(index.map((l) => l.name)));
+ * Telling the two apart needs the migration of each applied row without a file: `load` reads
+ * those bodies in one call (rows that carry theirs are not read again); every other row's body is
+ * never read.
+ * @example const { missing } = await historyWithoutFiles(await engine.getHistoryRows(), names, (r) => engine.loadMigrations(r));
  */
-export async function historyWithoutFiles(history: readonly HistoryEntry[], fileNames: ReadonlySet<string>): Promise<{ missing: HistoryEntry[]; historyOnly: HistoryEntry[] }> {
+export async function historyWithoutFiles(
+  history: readonly HistoryRow[],
+  fileNames: ReadonlySet<string>,
+  load: (rows: readonly HistoryRow[]) => Promise<HistoryEntry[]>,
+): Promise<{ missing: HistoryEntry[]; historyOnly: HistoryRow[] }> {
   const { isSchemaIntent } = await import('@ductape/sdk');
-  const missing: HistoryEntry[] = [];
-  const historyOnly: HistoryEntry[] = [];
+  const candidates: HistoryRow[] = [];
+  const historyOnly: HistoryRow[] = [];
   for (const e of history) {
     if (fileNames.has(e.name)) continue;
-    if (e.status === 'applied' && e.direction === 'up' && !isSchemaIntent(e.migration)) missing.push(e);
+    if (e.status === 'applied' && e.direction === 'up') candidates.push(e);
     else historyOnly.push(e);
   }
-  return { missing, historyOnly };
+  const missing: HistoryEntry[] = [];
+  const fromCode = new Set<string>(); // then every name historyOnly keeps
+  for (const e of candidates.length > 0 ? await load(candidates) : []) {
+    if (isSchemaIntent(e.migration)) fromCode.add(e.name);
+    else missing.push(e);
+  }
+  for (const e of historyOnly) fromCode.add(e.name);
+  // historyOnly keeps the history's order, as before.
+  return { missing, historyOnly: history.filter((e) => !fileNames.has(e.name) && fromCode.has(e.name)) };
 }
 
 /**
@@ -24,7 +39,7 @@ export async function historyWithoutFiles(history: readonly HistoryEntry[], file
  * `--allow-missing`: a mistyped `--dir` or a stale branch must not look like a fresh project.
  * @example assertNoneMissing(missing, 'migrations', false);
  */
-export function assertNoneMissing(missing: readonly HistoryEntry[], dir: string, allowed: boolean): void {
+export function assertNoneMissing(missing: readonly HistoryRow[], dir: string, allowed: boolean): void {
   if (missing.length === 0 || allowed) return;
   const list = missing.map((e) => e.tag);
   throw new CliError(

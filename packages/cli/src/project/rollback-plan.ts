@@ -1,9 +1,9 @@
-import type { Adapter, HistoryEntry, Operation, Step } from '@ductape/sdk';
+import type { Adapter, HistoryEntry, HistoryRow, Operation, Step } from '@ductape/sdk';
 import { usageError } from '../cli/cli-error.js';
 
 /** One migration `down` acts on: rolled back with its down operations, or (a failed run) compensated. */
-export interface RollbackItem {
-  readonly entry: HistoryEntry;
+export interface RollbackItem<E extends HistoryRow = HistoryEntry> {
+  readonly entry: E;
   /** `compensate`: a failed or interrupted `up` — its applied steps are undone. `down`: an applied migration (or a rollback that stopped part-way) is rolled back. */
   readonly action: 'compensate' | 'down';
 }
@@ -22,10 +22,10 @@ export const EVERYTHING = '0';
  * order: failed or interrupted runs come last, so they are undone first). Every row counts as one
  * step: a failed `up` is compensated (its applied steps undone), any other row rolled back.
  * `to` keeps that row and everything before it (`'0'`: nothing is kept); `steps` takes the last n.
- * @example rollbackSelection(await engine.getHistory(), { steps: 1 }) // [{ entry: m2, action: 'compensate' }]
+ * @example rollbackSelection(await engine.getHistoryRows(), { steps: 1 }) // [{ entry: m2, action: 'compensate' }]
  */
-export function rollbackSelection(history: readonly HistoryEntry[], range: RollbackRange): RollbackItem[] {
-  let chosen: readonly HistoryEntry[];
+export function rollbackSelection<E extends HistoryRow>(history: readonly E[], range: RollbackRange): RollbackItem<E>[] {
+  let chosen: readonly E[];
   if (range.to === EVERYTHING) chosen = history;
   else if (range.to !== undefined) {
     const i = history.findIndex((e) => e.tag === range.to || e.name === range.to);
@@ -33,6 +33,15 @@ export function rollbackSelection(history: readonly HistoryEntry[], range: Rollb
     chosen = history.slice(i + 1);
   } else chosen = history.slice(-(range.steps ?? 1));
   return [...chosen].reverse().map((entry) => ({ entry, action: entry.direction === 'up' && entry.status !== 'applied' ? 'compensate' : 'down' }));
+}
+
+/**
+ * `items` with the migrations recorded for them, read in one call (only the chosen rows' bodies).
+ * @example await withRecorded(engine, rollbackSelection(await engine.getHistoryRows(), { steps: 1 }))
+ */
+export async function withRecorded(engine: { loadMigrations(rows: readonly HistoryRow[]): Promise<HistoryEntry[]> }, items: readonly RollbackItem<HistoryRow>[]): Promise<RollbackItem[]> {
+  const full = await engine.loadMigrations(items.map((i) => i.entry));
+  return items.map((item, i) => ({ action: item.action, entry: full[i] as HistoryEntry }));
 }
 
 /**

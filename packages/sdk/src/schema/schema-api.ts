@@ -148,7 +148,7 @@ export class SchemaApi {
     const engine = this.ctx.engine();
     const draft = buildIntent(builder, uniqueMigrationName(parts, new Set()));
     if (apply) assertOperationsConfirmed(this.ctx.env(), draft.up, options, this.ctx.vars);
-    const history = await engine.getHistory();
+    const history = await engine.getHistoryRows(); // names and tags only: no migration bodies
     const name = uniqueMigrationName(parts, new Set(history.map((e) => e.name)));
     let named = migration(name)
       .tag(
