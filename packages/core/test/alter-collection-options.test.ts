@@ -56,7 +56,7 @@ describe('alterCollectionOptions', () => {
   it('refuses malformed settings with stable codes', () => {
     const up = [
       { type: 'alterCollectionOptions', collection: 'orders', options: {} },
-      { type: 'alterCollectionOptions', collection: 'orders', options: { mongoOptions: { validationLevel: 'strict' } } },
+      { type: 'alterCollectionOptions', collection: 'orders', options: { sqlOptions: { comment: 'x' } } },
       {
         type: 'alterCollectionOptions',
         collection: 'orders',
@@ -72,7 +72,7 @@ describe('alterCollectionOptions', () => {
     const issues = validationIssues({ name: 'm', tag: '20240101_000000_m', up, down: [] });
     expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual([
       'empty_change up[0].options',
-      'unknown_option_block up[1].options.mongoOptions',
+      'unknown_option_block up[1].options.sqlOptions',
       'unknown_option up[2].options.dynamoOptions.colour',
       'invalid_option up[2].options.dynamoOptions.ttlAttribute',
       'stream_without_view_type up[2].options.dynamoOptions.streamViewType',

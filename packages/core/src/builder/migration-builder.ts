@@ -12,6 +12,7 @@ import type { Migration } from '../model/migration.js';
 import type { CollectionSnapshot, Operation, RawDialect, RawStatement } from '../model/operation.js';
 import { withoutUndefined } from '../helpers/without-undefined.js';
 import { inverseOf } from '../ops/inverse.js';
+import { rawStatementOf } from '../ops/raw.js';
 import { optionsObject } from '../helpers/options-object.js';
 import { deepFreeze } from './deep-freeze.js';
 import { expandReferences } from './expand-references.js';
@@ -198,13 +199,17 @@ export class MigrationBuilder {
 
   /**
    * A statement for one database: SQL/CQL text, or a command object (MongoDB, DynamoDB).
-   * Give `down` to keep the migration reversible.
+   * Give `down` to keep the migration reversible, in the same shape as the statement (text, or
+   * the command object). The older wrapped down, `{ sql: '…' }` or `{ command: {…} }`, is still
+   * read (deprecated).
+   * @example migration('t').raw('dynamodb', { command: 'CreateTable', input }, { down: { command: 'DeleteTable', input: { TableName: 't' } } })
    */
-  raw(dialect: RawDialect, statement: string | { readonly [key: string]: unknown }, rawOptions?: { down?: string | RawStatement }): this {
+  raw(dialect: RawDialect, statement: string | { readonly [key: string]: unknown }, rawOptions?: { down?: string | RawStatement | { readonly [key: string]: unknown } }): this {
     requireString('raw dialect', dialect);
     const options = optionsObject(rawOptions, 'raw options');
     const body = typeof statement === 'string' ? { sql: statement } : { command: statement };
-    const down = typeof options.down === 'string' ? { sql: options.down } : options.down;
+    // down in the statement's shape; the wrapped { sql } / { command } form is still read (deprecated).
+    const down = options.down === undefined ? undefined : rawStatementOf(options.down as string | RawStatement);
     return this.operation(withoutUndefined({ type: 'raw', dialect, ...body, down }));
   }
 

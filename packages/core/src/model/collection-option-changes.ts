@@ -1,4 +1,5 @@
 import type { DynamoStreamViewType } from './collection-options.js';
+import type { FieldDefinition } from './field.js';
 
 /**
  * DynamoDB settings of an existing table that `alterCollectionOptions` changes. A key that is
@@ -43,14 +44,35 @@ export interface CassandraOptionChanges {
 }
 
 /**
+ * MongoDB validation of an existing collection that `alterCollectionOptions` changes (`collMod`).
+ * The three settings change together: what is not given keeps its current value, and `previous`
+ * (read by the engine from listCollections before the change) holds all three.
+ */
+export interface MongoOptionChanges {
+  /**
+   * The whole new validator, e.g. `{ $jsonSchema: { bsonType: 'object', required: ['email'],
+   * properties: { email: { bsonType: 'string' } } } }` (it replaces the current one; the
+   * collection's fields are read from it afterwards); null removes the validator.
+   */
+  readonly validator?: { readonly [key: string]: unknown } | null;
+  readonly validationLevel?: 'off' | 'strict' | 'moderate';
+  readonly validationAction?: 'error' | 'warn';
+  /**
+   * Set by the engine in `previous`, never by hand: the collection's validator was the one its
+   * fields generate (nothing beyond them), so down sets that validator again.
+   */
+  readonly validatorFields?: readonly FieldDefinition[];
+}
+
+/**
  * The per-database settings `alterCollectionOptions` changes on an existing collection. Each
- * adapter reads its own block and refuses the op (before IO) when it has none it can run
- * (MongoDB validators are to come).
+ * adapter reads its own block and refuses the op (before IO) when it has none it can run.
  */
 export interface CollectionOptionChanges {
   readonly dynamoOptions?: DynamoOptionChanges;
   readonly cassandraOptions?: CassandraOptionChanges;
+  readonly mongoOptions?: MongoOptionChanges;
 }
 
 /** The blocks `alterCollectionOptions` knows. */
-export const OPTION_CHANGE_BLOCKS: readonly string[] = ['dynamoOptions', 'cassandraOptions'];
+export const OPTION_CHANGE_BLOCKS: readonly string[] = ['dynamoOptions', 'cassandraOptions', 'mongoOptions'];

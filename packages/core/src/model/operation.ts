@@ -175,8 +175,12 @@ export interface RawStatement {
 export interface RawOp extends RawStatement {
   readonly type: 'raw';
   readonly dialect: RawDialect;
-  /** What undoes it; without it the migration is irreversible. */
-  readonly down?: RawStatement;
+  /**
+   * What undoes it; without it the migration is irreversible. In the statement's own shape (text,
+   * or the command object); the builder stores it as `{ sql }` or `{ command }`, the wrapped form
+   * that is still read (see `rawStatementOf`).
+   */
+  readonly down?: RawStatement | string | { readonly [key: string]: unknown };
 }
 
 /** Every operation, discriminated by `type`. Plain JSON data. */

@@ -5,13 +5,15 @@ import type { AlterCollectionOptionsOp, CollectionSnapshot } from '../model/oper
 import { applyCassandraChanges, coversCassandra, namedKeys, previousCassandra, validateCassandraChanges } from './cassandra-option-changes.js';
 import { applyDynamoChanges, coversDynamo, dynamoGroups, previousDynamo, validateDynamoChanges } from './dynamo-option-changes.js';
 import { collectionIn, updateCollection } from './memory-collections.js';
+import { applyMongoChanges, coversMongo, previousMongo, validateMongoChanges } from './mongo-option-changes.js';
 import { type OperationModule, inverse, noInverse, nothing } from './operation-module.js';
 
 /**
  * `alterCollectionOptions`: changes database-specific settings of an existing collection, one
  * block per database (`dynamoOptions`: TTL, stream, encryption, point-in-time recovery, tags,
  * deletion protection, billing and throughput; `cassandraOptions`: default TTL, gc_grace_seconds,
- * compaction, compression, comment). Its `previous` (the same settings as they were)
+ * compaction, compression, comment; `mongoOptions`: validator, validationLevel, validationAction
+ * with one collMod). Its `previous` (the same settings as they were)
  * is read by the engine from the live collection before any change, so down sets them back;
  * undone by the same op with `options` and `previous` swapped. An adapter runs the blocks it
  * lists in `capabilities.optionChanges`; any other is refused before IO.
@@ -30,15 +32,12 @@ export const alterCollectionOptionsModule: OperationModule<'alterCollectionOptio
       }
       for (const name of Object.keys(block)) {
         if (!OPTION_CHANGE_BLOCKS.includes(name)) {
-          out.add(
-            'unknown_option_block',
-            `${path}.${key}.${name}`,
-            `alterCollectionOptions changes ${OPTION_CHANGE_BLOCKS.join(', ')} so far (MongoDB validators are not built yet: use raw for them)`,
-          );
+          out.add('unknown_option_block', `${path}.${key}.${name}`, `alterCollectionOptions changes ${OPTION_CHANGE_BLOCKS.join(', ')}`);
         }
       }
       if (block.dynamoOptions !== undefined) validateDynamoChanges(block.dynamoOptions, `${path}.${key}.dynamoOptions`, out);
       if (block.cassandraOptions !== undefined) validateCassandraChanges(block.cassandraOptions, `${path}.${key}.cassandraOptions`, out);
+      if (block.mongoOptions !== undefined) validateMongoChanges(block.mongoOptions, `${path}.${key}.mongoOptions`, out);
     }
   },
   inverse(op) {
@@ -63,6 +62,9 @@ export const alterCollectionOptionsModule: OperationModule<'alterCollectionOptio
     if (cassandra && !coversCassandra(cassandra, op.previous?.cassandraOptions)) {
       return `${op.type} ${op.collection} does not carry the current ${namedKeys(cassandra).join(', ')} settings (previous)`;
     }
+    if (op.options?.mongoOptions && !coversMongo(op.previous?.mongoOptions)) {
+      return `${op.type} ${op.collection} does not carry the current validator, validationLevel and validationAction (previous)`;
+    }
     return undefined;
   },
   resolve(op, live) {
@@ -70,13 +72,15 @@ export const alterCollectionOptionsModule: OperationModule<'alterCollectionOptio
     if (!c) return live.refused(op, `${op.type}: collection "${op.collection}" does not exist`);
     const dynamo = op.options.dynamoOptions;
     const cassandra = op.options.cassandraOptions;
-    if (!dynamo && !cassandra) return op;
+    const mongo = op.options.mongoOptions;
+    if (!dynamo && !cassandra && !mongo) return op;
     return {
       ...op,
       previous: {
         ...op.previous,
         ...(dynamo ? { dynamoOptions: previousDynamo(dynamo, c.options?.dynamoOptions ?? {}) } : {}),
         ...(cassandra ? { cassandraOptions: previousCassandra(cassandra, c.options?.cassandraOptions ?? {}) } : {}),
+        ...(mongo ? { mongoOptions: previousMongo(c) } : {}),
       },
     };
   },
@@ -96,11 +100,15 @@ export const alterCollectionOptionsModule: OperationModule<'alterCollectionOptio
 function withChanges(c: CollectionSnapshot, op: AlterCollectionOptionsOp): CollectionSnapshot {
   const dynamo = op.options.dynamoOptions;
   const cassandra = op.options.cassandraOptions;
-  if (!dynamo && !cassandra) return c;
+  const mongo = op.options.mongoOptions;
+  if (!dynamo && !cassandra && !mongo) return c;
+  const withMongo = mongo ? { ...c, options: applyMongoChanges(c, mongo) } : c;
   return {
-    ...c,
+    ...withMongo,
+    // The fields a validator of its own fields declares come back with it.
+    ...(mongo?.validatorFields ? { fields: mongo.validatorFields } : {}),
     options: {
-      ...c.options,
+      ...withMongo.options,
       ...(dynamo ? { dynamoOptions: applyDynamoChanges(c.options?.dynamoOptions ?? {}, dynamo) } : {}),
       ...(cassandra ? { cassandraOptions: applyCassandraChanges(c.options?.cassandraOptions ?? {}, cassandra) } : {}),
     },
