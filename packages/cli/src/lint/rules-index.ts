@@ -4,7 +4,8 @@ const RAW_INDEX = /\bcreate\s+(unique\s+)?index\s+(?!concurrently\b)/i;
 
 /**
  * An index built with writes blocked on a table that may be large: `concurrently: false` on an
- * existing table, or raw SQL `CREATE INDEX` without CONCURRENTLY. (Left unset, adapters choose
+ * existing table, or raw PostgreSQL `CREATE INDEX` without CONCURRENTLY (a raw statement of another
+ * dialect is not PostgreSQL's to advise). (Left unset, adapters choose
  * the non-blocking build where the database has one.)
  */
 export const indexRule: LintRule = {
@@ -20,7 +21,8 @@ export const indexRule: LintRule = {
         },
       ];
     }
-    if (op.type === 'raw' && typeof op.sql === 'string' && RAW_INDEX.test(op.sql)) {
+    // CONCURRENTLY is PostgreSQL's: raw CQL (a Cassandra SAI index), MySQL or PartiQL text is not told to use it.
+    if (op.type === 'raw' && op.dialect === 'postgresql' && typeof op.sql === 'string' && RAW_INDEX.test(op.sql)) {
       return [
         {
           severity: 'error',
