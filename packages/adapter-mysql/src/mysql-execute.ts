@@ -1,6 +1,6 @@
-import { reportServerWarnings } from './ddl-warnings.js';
+import { serverWarnings } from './ddl-warnings.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Step } from '@ductape/core';
+import type { Step, StepOutcome } from '@ductape/core';
 import type { AlterAttempt, MysqlStatementStep } from './compile/step.js';
 import { checkColumnDrop } from './column-drop-check.js';
 import type { MysqlDialect } from './dialect.js';
@@ -46,14 +46,18 @@ export interface ExecuteOptions {
  * with the name it has, and without the drop when the column has no unique key left (the step is
  * run again after it took effect). Checks a CHECK / foreign key pair the server would refuse first (see
  * conflict-check.ts); an ALTER that adds an index drops the foreign key's own index it makes
- * redundant, as InnoDB does with the one it made.
+ * redundant, as InnoDB does with the one it made. Resolves to the warnings and notes the server
+ * left about the statement (`SHOW WARNINGS`), which the engine shows and records with the step.
  * @example await executeStep(step, connection, { logger: consoleLogger, lockRetries: 3, dialect: MYSQL_DIALECT })
  */
-export async function executeStep(step: Step, connection: MysqlConnection, options: ExecuteOptions): Promise<void> {
+export async function executeStep(step: Step, connection: MysqlConnection, options: ExecuteOptions): Promise<StepOutcome | undefined> {
   const conflicts = (step as MysqlStatementStep).conflicts;
   if (conflicts && conflicts.length > 0) await checkConflicts(connection, conflicts);
-  if (step.kind === 'noop') return;
-  if (step.kind === 'command') return runCommand(step, connection);
+  if (step.kind === 'noop') return undefined;
+  if (step.kind === 'command') {
+    await runCommand(step, connection);
+    return undefined;
+  }
   let s = step as MysqlStatementStep;
   if (s.keyCheck) await checkIndexKey(connection, s.keyCheck, options.dialect);
   if (s.columnDrop) await checkColumnDrop(connection, s.columnDrop);
@@ -61,8 +65,8 @@ export async function executeStep(step: Step, connection: MysqlConnection, optio
   // Each retry answers one refusal (which changed nothing); a key by another name may then be one a foreign key needs.
   for (let attempt = 0; ; attempt++) {
     try {
-      await runStatement(s, connection, options);
-      return;
+      const warnings = await runStatement(s, connection, options);
+      return warnings.length > 0 ? { warnings } : undefined;
     } catch (error) {
       const retry = attempt < 2 ? await retryOf(s, error, connection) : undefined;
       if (!retry) throw error;
@@ -140,20 +144,21 @@ function withClauses(text: string, clauses: readonly string[]): string {
   return at < 0 ? `${text}${extra}` : `${text.slice(0, at)}${extra}${text.slice(at)}`;
 }
 
-async function runStatement(s: MysqlStatementStep, connection: MysqlConnection, options: ExecuteOptions): Promise<void> {
+/** Runs the statement (with its fallbacks); resolves to what the server warned about it (SHOW WARNINGS). */
+async function runStatement(s: MysqlStatementStep, connection: MysqlConnection, options: ExecuteOptions): Promise<readonly string[]> {
   const attempts: AlterAttempt[] = [{ text: s.text, algorithm: algorithmOf(s.text), blocksWrites: false }, ...(s.fallbacks ?? [])];
   for (let i = 0; i < attempts.length; i++) {
     const attempt = attempts[i] as AlterAttempt;
     try {
       await withLockRetry(() => connection.query(attempt.text), s, options);
-      await reportServerWarnings(connection, s.summary, options.logger);
-      return;
+      return await serverWarnings(connection);
     } catch (error) {
       const next = attempts[i + 1];
       if (!next || !ALGORITHM_REFUSED.has(errnoOf(error) ?? 0)) throw stepError(error, s.summary);
       if (next.blocksWrites) options.logger.warn(refusedMessage(s.summary, attempt.algorithm, next, error));
     }
   }
+  return []; // not reached: the last attempt returns or throws
 }
 
 async function withLockRetry(run: () => Promise<unknown>, step: MysqlStatementStep, options: ExecuteOptions): Promise<void> {

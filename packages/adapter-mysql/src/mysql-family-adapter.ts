@@ -1,5 +1,5 @@
 import { mysqlIdentifierProblem } from './quote.js';
-import type { Capabilities, CollectionSnapshot, CompileContext, DataAdapter, Operation, ResolvedUpdate, Session, Step, UpdateOptions, UpdateResult } from '@ductape/core';
+import type { Capabilities, CollectionSnapshot, CompileContext, DataAdapter, Operation, ResolvedUpdate, Session, Step, StepOutcome, UpdateOptions, UpdateResult } from '@ductape/core';
 import { type MysqlDialect, type ServerVersion, parseServerVersion, unsupportedServer } from './dialect.js';
 import { rawDialectsOf, compileMysql } from './mysql-compiler.js';
 import { MysqlConnectionError } from './mysql-connection-error.js';
@@ -145,9 +145,10 @@ export class MysqlFamilyAdapter implements DataAdapter {
     }
   }
 
-  async execute(step: Step, session: Session): Promise<void> {
+  /** Runs one step; resolves to the server's warnings about it (`SHOW WARNINGS`), which the engine shows and records. */
+  async execute(step: Step, session: Session): Promise<StepOutcome | undefined> {
     if (step.kind !== 'noop') await this.lock.fence(connectionOf(session), `run the step "${step.summary}"`); // lease mode: fencing token
-    await executeStep(step, connectionOf(session), { logger: this.#logger, lockRetries: this.#options.lockRetries ?? 3, dialect: this.#dialect });
+    return executeStep(step, connectionOf(session), { logger: this.#logger, lockRetries: this.#options.lockRetries ?? 3, dialect: this.#dialect });
   }
 
   async introspect(collection: string): Promise<CollectionSnapshot | undefined> {

@@ -1,4 +1,4 @@
-import type { HistoryEntry, HistoryRow, HistoryStatus, HistoryStore, Migration, Session } from '@ductape/core';
+import type { HistoryEntry, HistoryRow, HistoryStatus, HistoryStore, Migration, Session, StepWarning } from '@ductape/core';
 import type { MysqlDriver, MysqlQueryable, Row } from './mysql-driver.js';
 import { connectionOf } from './mysql-session.js';
 import { fromSqlDate, toSqlDate } from './sql-date.js';
@@ -9,7 +9,8 @@ export const HISTORY_TABLE = '_ductape_migrations';
 /**
  * The history table. `migration` holds the full migration as JSON text in a LONGTEXT with a
  * JSON_VALID check (byte-exact on both servers; MySQL's JSON type would re-order keys).
- * `id` keeps the order rows were first recorded.
+ * `id` keeps the order rows were first recorded. `warnings` (JSON text, NULL when none) holds
+ * what the server warned about the steps (added to a table made before it, see ensure).
  */
 export const HISTORY_DDL = `CREATE TABLE IF NOT EXISTS \`${HISTORY_TABLE}\` (
   \`id\` BIGINT NOT NULL AUTO_INCREMENT,
@@ -26,6 +27,7 @@ export const HISTORY_DDL = `CREATE TABLE IF NOT EXISTS \`${HISTORY_TABLE}\` (
   \`error\` MEDIUMTEXT NULL,
   \`applied_by\` VARCHAR(255) NOT NULL,
   \`migration\` LONGTEXT NOT NULL,
+  \`warnings\` MEDIUMTEXT NULL,
   PRIMARY KEY (\`id\`),
   UNIQUE KEY \`name\` (\`name\`),
   CONSTRAINT \`${HISTORY_TABLE}_migration_json\` CHECK (JSON_VALID(\`migration\`))
@@ -36,7 +38,7 @@ export interface HistoryFence {
   fenced<T>(q: MysqlQueryable, what: string, fn: (q: MysqlQueryable) => Promise<T>): Promise<T>;
 }
 
-const COLUMNS = ['name', 'tag', 'checksum', 'status', 'direction', 'applied_at', 'started_at', 'execution_ms', 'steps_applied', 'steps_total', 'error', 'applied_by', 'migration'];
+const COLUMNS = ['name', 'tag', 'checksum', 'status', 'direction', 'applied_at', 'started_at', 'execution_ms', 'steps_applied', 'steps_total', 'error', 'applied_by', 'migration', 'warnings'];
 const SELECT_ALL = `SELECT ${COLUMNS.map((c) => `\`${c}\``).join(', ')} FROM \`${HISTORY_TABLE}\``;
 /** Every column but the migration: a listing for status sends and parses no LONGTEXT bodies. */
 const SELECT_ROWS = `SELECT ${COLUMNS.filter((c) => c !== 'migration')
@@ -57,11 +59,19 @@ export class MysqlHistoryStore implements HistoryStore {
     private readonly fence?: HistoryFence,
   ) {}
 
-  /** Creates the table when it is missing (no DDL when it exists: on Galera even a no-op one is replicated in total order). */
+  /**
+   * Creates the table when it is missing, and adds the `warnings` column to one made before it
+   * (no DDL when both are there: on Galera even a no-op one is replicated in total order).
+   */
   async ensure(): Promise<void> {
     await this.#run(undefined, async (q) => {
-      const [t] = await q.query('SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?', [HISTORY_TABLE]);
+      const [t] = await q.query(
+        `SELECT (SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?) AS n,
+  (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? AND COLUMN_NAME = 'warnings') AS w`,
+        [HISTORY_TABLE, HISTORY_TABLE],
+      );
       if (Number(t?.n) === 0) await q.query(HISTORY_DDL);
+      else if (Number(t?.w) === 0) await q.query(ADD_WARNINGS).catch(duplicateColumnIsFine);
     });
   }
 
@@ -105,6 +115,7 @@ export class MysqlHistoryStore implements HistoryStore {
       entry.error,
       entry.appliedBy,
       JSON.stringify(entry.migration),
+      entry.warnings && entry.warnings.length > 0 ? JSON.stringify(entry.warnings) : null,
     ];
     const names = COLUMNS.map((c) => `\`${c}\``);
     const update = names.filter((c) => c !== '`name`').map((c) => `${c} = VALUES(${c})`);
@@ -149,5 +160,14 @@ function toRow(r: Row): HistoryRow {
     stepsTotal: Number(r.steps_total),
     error: r.error === null || r.error === undefined ? null : String(r.error),
     appliedBy: String(r.applied_by),
+    ...(r.warnings === null || r.warnings === undefined ? {} : { warnings: JSON.parse(String(r.warnings)) as StepWarning[] }),
   };
+}
+
+/** The column a history table made before warnings were kept lacks. */
+const ADD_WARNINGS = `ALTER TABLE \`${HISTORY_TABLE}\` ADD COLUMN \`warnings\` MEDIUMTEXT NULL`;
+
+/** ER_DUP_FIELDNAME: another runner added the column first. */
+function duplicateColumnIsFine(error: unknown): void {
+  if ((error as { errno?: number }).errno !== 1060) throw error;
 }

@@ -32,8 +32,17 @@ export function historyLiterals(entry: HistoryEntry): string[] | undefined {
     entry.error === null ? 'NULL' : text(entry.error),
     text(entry.appliedBy),
     text(JSON.stringify(entry.migration)),
+    warningsText(entry) === null ? 'NULL' : text(warningsText(entry)),
   ];
   return values.every((v): v is string => v !== undefined) ? values : undefined;
+}
+
+/**
+ * The row's `warnings` column: what the server warned about its steps as JSON text, or null when none.
+ * @example warningsText({ ...entry, warnings: [{ step: 0, summary: 'raw postgres', message: 'WARNING 01000: careful' }] })
+ */
+export function warningsText(entry: HistoryEntry): string | null {
+  return entry.warnings && entry.warnings.length > 0 ? JSON.stringify(entry.warnings) : null;
 }
 
 function text(value: unknown): string | undefined {

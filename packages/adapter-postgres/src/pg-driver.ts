@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresConnectionError, describeUrl } from './postgres-connection-error.js';
 import { LazyTransaction } from './lazy-transaction.js';
+import { collectNotices, withNotices } from './notices.js';
 import type { DedicatedConnection, PostgresDriver, QueryResult, Queryable, TransactionQueryable } from './postgres-driver.js';
 import { POOL_APPLICATION_NAME } from './settle/work-marker.js';
 
@@ -55,9 +56,10 @@ export class PgDriver implements PostgresDriver {
   async transaction<T>(fn: (q: TransactionQueryable) => Promise<T>, begin?: string): Promise<T> {
     const client = await this.#require().connect();
     const tx = new LazyTransaction((text, params) => client.query(text, params as unknown[] | undefined), begin);
+    const notices = collectNotices(client);
     let broken = false;
     try {
-      const result = await fn(tx.queryable);
+      const result = await fn(withNotices(tx.queryable, notices));
       await tx.commit();
       return result;
     } catch (error) {
@@ -66,15 +68,18 @@ export class PgDriver implements PostgresDriver {
       });
       throw error;
     } finally {
+      notices.stop();
       client.release(broken);
     }
   }
 
   async connection<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     const client = await this.#require().connect();
+    const notices = collectNotices(client);
     try {
-      return await fn(wrap(client));
+      return await fn(withNotices(wrap(client), notices));
     } finally {
+      notices.stop();
       client.release();
     }
   }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { PostgresConnectionError, describeUrl } from './postgres-connection-error.js';
 import { LazyTransaction } from './lazy-transaction.js';
+import { collectNotices, withNotices } from './notices.js';
 import type { DedicatedConnection, PostgresDriver, QueryResult, Queryable, TransactionQueryable } from './postgres-driver.js';
 import type { PgSessionPool, PooledSession } from './pg-session-pool.js';
 
@@ -44,8 +45,9 @@ export class PgSessionDriver implements PostgresDriver {
   async transaction<T>(fn: (q: TransactionQueryable) => Promise<T>, begin?: string): Promise<T> {
     const client = this.#client();
     const tx = new LazyTransaction((text, params) => client.query(text, params as unknown[] | undefined), begin);
+    const notices = collectNotices(client);
     try {
-      const result = await fn(tx.queryable);
+      const result = await fn(withNotices(tx.queryable, notices));
       await tx.commit();
       return result;
     } catch (error) {
@@ -53,11 +55,19 @@ export class PgSessionDriver implements PostgresDriver {
         this.#poisoned = true; // still in a transaction: never lend it again
       });
       throw error;
+    } finally {
+      notices.stop();
     }
   }
 
-  connection<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-    return fn(wrap(this.#client()));
+  async connection<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
+    const client = this.#client();
+    const notices = collectNotices(client);
+    try {
+      return await fn(withNotices(wrap(client), notices));
+    } finally {
+      notices.stop();
+    }
   }
 
   /** The same session: the advisory lock is held where the work runs, released by the pool's reset. */

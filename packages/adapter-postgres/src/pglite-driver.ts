@@ -1,6 +1,7 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { PostgresConnectionError } from './postgres-connection-error.js';
 import type { PostgresDriver, QueryResult, Queryable, TransactionQueryable } from './postgres-driver.js';
+import { type NoticeLike, collectNotices, withNotices } from './notices.js';
 
 export interface PGliteDriverOptions {
   /** A directory to keep the database in, or 'memory://' (default) for an in-memory one. */
@@ -62,13 +63,15 @@ export class PGliteDriver implements PostgresDriver {
   transaction<T>(fn: (q: TransactionQueryable) => Promise<T>, begin?: string): Promise<T> {
     return this.#require().transaction(async (tx) => {
       if (begin) await tx.exec(begin);
-      return fn({ query: (text, params) => run(tx, text, params) });
+      const notices = collectNotices();
+      return fn(withNotices({ query: (text, params) => run(tx, text, params, notices.push) }, notices));
     });
   }
 
   connection<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
     const db = this.#require();
-    return fn({ query: (text, params) => run(db, text, params) });
+    const notices = collectNotices();
+    return fn(withNotices({ query: (text, params) => run(db, text, params, notices.push) }, notices));
   }
 
   dedicated(): undefined {
@@ -81,12 +84,13 @@ export class PGliteDriver implements PostgresDriver {
   }
 }
 
-async function run(db: PGlite | Transaction, text: string, params?: readonly unknown[]): Promise<QueryResult> {
+async function run(db: PGlite | Transaction, text: string, params?: readonly unknown[], onNotice?: (n: NoticeLike) => void): Promise<QueryResult> {
+  const options = onNotice ? { onNotice } : undefined;
   if (params && params.length > 0) {
-    const r = await db.query<Record<string, unknown>>(text, params as unknown[]);
+    const r = await db.query<Record<string, unknown>>(text, params as unknown[], options);
     return { rows: r.rows };
   }
   // Without parameters: the simple protocol, which allows several statements (raw SQL).
-  const results = await db.exec(text);
+  const results = await db.exec(text, options);
   return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
 }

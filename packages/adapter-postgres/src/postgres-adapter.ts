@@ -11,6 +11,7 @@ import {
   type ReferencingKey,
   type Session,
   type Step,
+  type StepOutcome,
 } from '@ductape/core';
 import type { CompileSettings } from './compile/compile-settings.js';
 import type { PostgresStatementStep } from './compile/step.js';
@@ -151,9 +152,21 @@ export class PostgresAdapter implements Adapter {
     });
   }
 
-  async execute(step: Step, session: Session): Promise<void> {
+  /**
+   * Runs one step; resolves to the notices and warnings the server sent while it ran (e.g.
+   * `WARNING 01000: …` from a raw statement), which the engine shows and records with the step.
+   */
+  async execute(step: Step, session: Session): Promise<StepOutcome | undefined> {
     const s = asPostgresSession(session);
     if (!s) throw new InvalidArgumentError('session', 'a session from this adapter’s withSession', session);
+    if (step.kind === 'noop') return undefined;
+    s.db.takeNotices?.(); // what earlier statements on this connection left is not this step's
+    await this.#run(step, s);
+    const warnings = s.db.takeNotices?.() ?? [];
+    return warnings.length > 0 ? { warnings } : undefined;
+  }
+
+  async #run(step: Step, s: PostgresSession): Promise<void> {
     switch (step.kind) {
       case 'noop':
         return;

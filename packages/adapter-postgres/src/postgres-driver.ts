@@ -7,6 +7,12 @@ export interface QueryResult {
 export interface Queryable {
   /** Runs one statement; without params a text of several statements is allowed. */
   query(text: string, params?: readonly unknown[]): Promise<QueryResult>;
+  /**
+   * Optional: the notices and warnings the server sent on this connection since the last call (one
+   * line each, e.g. `WARNING 01000: careful`), forgotten once returned. The adapter's execute
+   * returns them with the step that raised them.
+   */
+  takeNotices?(): readonly string[];
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { HistoryEntry, HistoryRow, HistoryStatus, HistoryStore, HistoryWriteOptions, Migration, Session } from '@ductape/core';
-import { escapeLiteral, historyLiterals } from './history-literals.js';
+import type { HistoryEntry, HistoryRow, HistoryStatus, HistoryStore, HistoryWriteOptions, Migration, Session, StepWarning } from '@ductape/core';
+import { escapeLiteral, historyLiterals, warningsText } from './history-literals.js';
 import type { PostgresDriver, TransactionQueryable } from './postgres-driver.js';
 import { asPostgresSession } from './postgres-session.js';
 import { qualify, quoteIdent, quoteLiteral } from './quote.js';
@@ -7,12 +7,12 @@ import { qualify, quoteIdent, quoteLiteral } from './quote.js';
 /** Name of the history table. */
 export const HISTORY_TABLE = '_ductape_migrations';
 
-const COLUMNS = 'name, tag, checksum, status, direction, applied_at, started_at, execution_ms, steps_applied, steps_total, error, applied_by, migration';
+const COLUMNS = 'name, tag, checksum, status, direction, applied_at, started_at, execution_ms, steps_applied, steps_total, error, applied_by, migration, warnings';
 // Dates as epoch milliseconds (float8) and the migration as text: the driver then decodes no
 // timestamps and parses no JSON per row; each migration is parsed on first access.
 const UPSERT = `ON CONFLICT (name) DO UPDATE SET tag = EXCLUDED.tag, checksum = EXCLUDED.checksum, status = EXCLUDED.status, direction = EXCLUDED.direction,
   applied_at = EXCLUDED.applied_at, started_at = EXCLUDED.started_at, execution_ms = EXCLUDED.execution_ms, steps_applied = EXCLUDED.steps_applied,
-  steps_total = EXCLUDED.steps_total, error = EXCLUDED.error, applied_by = EXCLUDED.applied_by, migration = EXCLUDED.migration`;
+  steps_total = EXCLUDED.steps_total, error = EXCLUDED.error, applied_by = EXCLUDED.applied_by, migration = EXCLUDED.migration, warnings = EXCLUDED.warnings`;
 /** SQLSTATEs of a missing table (42P01) or schema (3F000). */
 const MISSING = new Set(['42P01', '3F000']);
 const LIST_COLUMNS = COLUMNS.replace('migration', 'migration::text AS migration')
@@ -46,8 +46,15 @@ export class PostgresHistoryStore implements HistoryStore {
   }
 
   async #ensure(): Promise<void> {
-    const exists = await this.#driver.query('SELECT to_regclass($1) IS NOT NULL AS ok', [this.#table]);
-    if (exists.rows[0]?.ok === true) return;
+    const exists = await this.#driver.query(
+      "SELECT to_regclass($1) IS NOT NULL AS ok, EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass($1) AND attname = 'warnings' AND NOT attisdropped) AS warnings",
+      [this.#table],
+    );
+    if (exists.rows[0]?.ok === true) {
+      // A table made before warnings were kept gets the column (nullable: its rows have none).
+      if (exists.rows[0]?.warnings !== true) await this.#driver.query(`ALTER TABLE ${this.#table} ADD COLUMN IF NOT EXISTS warnings text`);
+      return;
+    }
     const ddl = `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(this.#schema, 'schema')};
 CREATE TABLE IF NOT EXISTS ${this.#table} (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -63,7 +70,8 @@ CREATE TABLE IF NOT EXISTS ${this.#table} (
   steps_total integer NOT NULL,
   error text,
   applied_by text NOT NULL,
-  migration json NOT NULL
+  migration json NOT NULL,
+  warnings text
 );
 COMMENT ON TABLE ${this.#table} IS ${quoteLiteral('Ductape Migrations history: one row per migration (see @ductape/adapter-postgres)')}`;
     try {
@@ -116,7 +124,7 @@ COMMENT ON TABLE ${this.#table} IS ${quoteLiteral('Ductape Migrations history: o
     const atCommit = options?.last === true ? commitTail(db) : undefined;
     const literals = atCommit ? historyLiterals(entry) : undefined;
     if (atCommit && literals) return atCommit(`INSERT INTO ${this.#table} (${COLUMNS}) VALUES (${literals.join(', ')})\n${UPSERT}`);
-    await db.query(`INSERT INTO ${this.#table} (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)\n${UPSERT}`, [
+    await db.query(`INSERT INTO ${this.#table} (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)\n${UPSERT}`, [
       entry.name,
       entry.tag,
       entry.checksum,
@@ -130,6 +138,7 @@ COMMENT ON TABLE ${this.#table} IS ${quoteLiteral('Ductape Migrations history: o
       entry.error,
       entry.appliedBy,
       JSON.stringify(entry.migration),
+      warningsText(entry),
     ]);
   }
 
@@ -162,6 +171,7 @@ function toRow(row: Record<string, unknown>): HistoryRow {
     stepsTotal: Number(row.steps_total),
     error: row.error === null || row.error === undefined ? null : String(row.error),
     appliedBy: String(row.applied_by),
+    ...(row.warnings === null || row.warnings === undefined ? {} : { warnings: JSON.parse(String(row.warnings)) as StepWarning[] }),
   };
 }
 

@@ -89,11 +89,11 @@ export { createdEarlier, droppedLater } from './helpers/table-state.js';
 export { columnSize } from './helpers/column-size.js';
 
 export { OPTIONAL_ADAPTER_METHODS } from './adapter/adapter.js';
-export type { Adapter, CompileContext, LiveRead, ReferencingKey } from './adapter/adapter.js';
+export type { Adapter, CompileContext, LiveRead, ReferencingKey, StepOutcome } from './adapter/adapter.js';
 export type { AdapterFactory, AdapterTarget, ConnectionPool, ConnectionPoolFactory } from './adapter/adapter-factory.js';
 export { LendingPool, type LendingPoolSlots, connectionPoolMax } from './adapter/lending-pool.js';
 export type { Capabilities } from './adapter/capabilities.js';
-export type { HistoryEntry, HistoryRow, HistoryStatus, HistoryStore, HistoryWriteOptions } from './adapter/history.js';
+export type { HistoryEntry, HistoryRow, HistoryStatus, HistoryStore, HistoryWriteOptions, StepWarning } from './adapter/history.js';
 export type { AcquireResult, LockHandle, LockOwner, LockStore } from './adapter/lock.js';
 export type { Session } from './adapter/session.js';
 export type { CommandStep, NoopStep, StatementStep, Step, StepEffect } from './adapter/step.js';

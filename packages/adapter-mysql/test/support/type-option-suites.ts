@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Adapter, type FieldDefinition, type IndexDefinition, MigrationEngine, migration } from '@ductape/core';
+import { type Adapter, type FieldDefinition, type IndexDefinition, MigrationEngine, type ProgressEvent, migration } from '@ductape/core';
 import type { FamilyTarget } from './family-suites.js';
 import { serverSession, showCreate as showCreateOf } from './server-session.js';
 import type { TempDatabase } from './temp-database.js';
@@ -168,15 +168,20 @@ export function typeOptionSuites(target: FamilyTarget): void {
       expect(await showCreate('every')).toBe(before);
     });
 
-    it('a warning or note the server raises on a DDL statement is said in the run output', async () => {
-      const said: string[] = [];
-      const noisy = target.adapter(db.url, { warn: (message) => said.push(message) });
+    it('a warning or note the server raises on a DDL statement is shown in the run output and recorded with the step in history', async () => {
+      const events: ProgressEvent[] = [];
+      const noisy = target.adapter(db.url, false);
       await noisy.connect();
       try {
         // The table exists: MariaDB and MySQL answer with Note 1050, not an error.
         const m = migration('create_again').raw('mysql', 'CREATE TABLE IF NOT EXISTS `posts` (`id` INT NOT NULL PRIMARY KEY)', { down: 'SELECT 1' }).build();
-        await new MigrationEngine(noisy).up(m);
-        expect(said).toEqual([expect.stringMatching(/: the server warned: Note 1050: Table 'posts' already exists$/)]);
+        await new MigrationEngine(noisy, { onProgress: (e) => events.push(e) }).up(m);
+        const note = expect.stringMatching(/^Note 1050: Table 'posts' already exists$/);
+        expect(events.filter((e) => e.type === 'step:warning')).toEqual([expect.objectContaining({ name: 'create_again', index: 0, message: note })]);
+        // Read back by a fresh engine (the row as stored, not the one in memory).
+        const row = (await new MigrationEngine(noisy).getHistory()).find((r) => r.name === 'create_again');
+        expect(row?.warnings).toEqual([{ step: 0, summary: expect.any(String), message: note }]);
+        await new MigrationEngine(noisy).down(m);
       } finally {
         await noisy.close();
       }

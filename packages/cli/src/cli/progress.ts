@@ -25,6 +25,12 @@ function logLine(out: Output, e: ProgressEvent): void {
   if (e.type === 'lock:wait') out.note(`waiting for the migration lock (held by ${e.heldBy ?? 'someone'})`);
   else if (e.type === 'migration:start') out.note(`${e.direction} ${e.tag} (${e.stepsTotal} step${e.stepsTotal === 1 ? '' : 's'}${e.resumeFrom > 0 ? `, resuming at ${e.resumeFrom + 1}` : ''})`);
   else if (e.type === 'step:start') out.note(`  step ${e.index + 1}/${e.total}: ${e.summary}`);
+  else if (e.type === 'step:warning') out.note(warningLine(e));
+}
+
+/** What the server warned about a step, as printed (and recorded in the history row's `warnings`). */
+function warningLine(e: Extract<ProgressEvent, { type: 'step:warning' }>): string {
+  return `  step ${e.index + 1}/${e.total}: ${e.summary}: the server warned: ${e.message}`;
 }
 
 class Ticker implements ProgressView {
@@ -47,6 +53,11 @@ class Ticker implements ProgressView {
         return this.#start(`${e.summary}`, e.index, e.total);
       case 'step:done':
         this.#done = e.index + 1;
+        return;
+      case 'step:warning':
+        // Kept on screen above the redrawn line.
+        this.out.raw('\r\u001b[2K');
+        this.out.note(warningLine(e));
         return;
       default:
         return this.stop();

@@ -26,6 +26,15 @@ export interface LiveRead {
   readonly preflight?: () => Promise<void>;
 }
 
+/**
+ * What running a step told besides success: the server's warnings and notices about it, one line
+ * each (e.g. `NOTICE 42P07: relation "t" already exists, skipping`).
+ * @example const outcome: StepOutcome = { warnings: ['Warning 1071: Specified key was too long'] };
+ */
+export interface StepOutcome {
+  readonly warnings?: readonly string[];
+}
+
 /** What compile may look at besides the op: pure data, so compiling twice gives the same steps. */
 export interface CompileContext {
   readonly migration: Migration;
@@ -57,7 +66,13 @@ export interface Adapter {
    * throws (adapters without transactional DDL give a non-transactional session instead).
    */
   withSession<T>(mode: 'transaction' | 'autocommit', fn: (session: Session) => Promise<T>): Promise<T>;
-  execute(step: Step, session: Session): Promise<void>;
+  /**
+   * Runs one step. May resolve to what the server said about it (`{ warnings }`: its notices and
+   * warnings, e.g. PostgreSQL's `NOTICE`, MySQL's `SHOW WARNINGS`); the engine shows them in the
+   * run's progress (`step:warning`) and records them with the step in the history row.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: adapters written before StepOutcome resolve to nothing (Promise<void>)
+  execute(step: Step, session: Session): Promise<void | StepOutcome>;
   /** The current definition of a collection, or undefined when it does not exist. */
   introspect(collection: string): Promise<CollectionSnapshot | undefined>;
   /**

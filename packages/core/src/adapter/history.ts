@@ -24,6 +24,22 @@ export interface HistoryRow {
   readonly error: string | null;
   /** Who ran it (host, pid). */
   readonly appliedBy: string;
+  /**
+   * What the server warned about while its steps ran (absent when nothing, and on rows recorded
+   * before warnings were kept), in step order.
+   */
+  readonly warnings?: readonly StepWarning[];
+}
+
+/**
+ * A warning or notice the server raised on one step of a run, as recorded in the history row.
+ * @example { step: 0, summary: 'raw postgres', message: 'WARNING 01000: careful' }
+ */
+export interface StepWarning {
+  /** Index of the step in the run (0-based). */
+  readonly step: number;
+  readonly summary: string;
+  readonly message: string;
 }
 
 /** One row of the migration history, stored in the database itself, with the migration it ran. */

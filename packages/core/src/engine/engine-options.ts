@@ -6,6 +6,8 @@ export type ProgressEvent =
   | { readonly type: 'migration:start'; readonly name: string; readonly tag: string; readonly direction: 'up' | 'down'; readonly stepsTotal: number; readonly resumeFrom: number }
   | { readonly type: 'step:start'; readonly name: string; readonly index: number; readonly total: number; readonly summary: string }
   | { readonly type: 'step:done'; readonly name: string; readonly index: number; readonly total: number; readonly summary: string; readonly ms: number }
+  /** The server warned about a step (a notice, a warning): shown in the run's output and recorded in the history row. */
+  | { readonly type: 'step:warning'; readonly name: string; readonly index: number; readonly total: number; readonly summary: string; readonly message: string }
   /** A step found in effect although the history did not record it (its runner died first): counted as applied. */
   | { readonly type: 'step:reconciled'; readonly name: string; readonly index: number; readonly total: number; readonly summary: string }
   | { readonly type: 'migration:done'; readonly name: string; readonly tag: string; readonly direction: 'up' | 'down'; readonly outcome: RunOutcome; readonly ms: number }

@@ -1,5 +1,5 @@
 import type { Adapter } from '../adapter/adapter.js';
-import type { HistoryEntry, HistoryRow } from '../adapter/history.js';
+import type { HistoryEntry, HistoryRow, StepWarning } from '../adapter/history.js';
 import type { LockOwner } from '../adapter/lock.js';
 import { ChecksumMismatchError, FailedMigrationPendingError, InvalidArgumentError, MigrationFailedError, NotAppliedError } from '../errors/errors.js';
 import type { Migration } from '../model/migration.js';
@@ -13,7 +13,7 @@ import { assertReversible } from '../ops/assert-reversible.js';
 import { MigrationHelpers } from '../helpers/migration-helpers.js';
 import { checksumOf } from '../helpers/checksum-cache.js';
 import { makeOwner, runningEntry } from './run-context.js';
-import { executeStep, runSteps } from './run-steps.js';
+import { executeStep, runSteps, withWarnings } from './run-steps.js';
 import { computeStatus, statusWithBodies } from './status.js';
 import { reconcile } from './reconcile.js';
 import { inApplyOrder, nextAppliedAtOf } from './apply-order.js';
@@ -264,6 +264,8 @@ export class MigrationEngine {
     this.#emit({ type: 'migration:start', name: m.name, tag: m.tag, direction: 'up', stepsTotal: p.steps.length, resumeFrom: start });
     const running = runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner, previous);
     const history = this.#adapter.history;
+    // A resumed run keeps what the server said about the steps that ran before.
+    const warnings: StepWarning[] = (previous?.warnings ?? []).filter((w) => w.step < start);
     await runSteps({
       adapter: this.#adapter,
       guard,
@@ -273,8 +275,9 @@ export class MigrationEngine {
       steps: p.steps,
       startIndex: start,
       running,
+      warnings,
       finish: async (session) => {
-        const done: HistoryEntry = { ...running, status: 'applied', appliedAt: nextAppliedAtOf(rows), executionMs: Date.now() - started, stepsApplied: p.steps.length };
+        const done = withWarnings({ ...running, status: 'applied', appliedAt: nextAppliedAtOf(rows), executionMs: Date.now() - started, stepsApplied: p.steps.length }, warnings);
         await history.save(done, session, { last: true });
         rows.delete(m.name); // re-inserted: a re-applied migration moves to where it succeeded
         rows.set(m.name, done);
@@ -315,6 +318,7 @@ export class MigrationEngine {
       steps: p.steps,
       startIndex: start,
       running: runningEntry(m, p.checksum, 'down', p.steps.length, this.#owner, entry),
+      warnings: [],
       finish: async (session) => {
         await this.#adapter.history.remove(m.name, session, { last: true });
         rows.delete(m.name);
@@ -354,14 +358,18 @@ export class MigrationEngine {
           const m = p.migration;
           const t0 = Date.now();
           this.#emit({ type: 'migration:start', name: m.name, tag: m.tag, direction: 'up', stepsTotal: p.steps.length, resumeFrom: 0 });
-          for (let i = 0; i < p.steps.length; i++) await executeStep({ adapter: this.#adapter, emit: this.#emit, name: m.name, steps: p.steps }, i, session);
-          const entry: HistoryEntry = {
-            ...runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner),
-            status: 'applied',
-            appliedAt: nextAppliedAtOf(rows),
-            executionMs: Date.now() - t0,
-            stepsApplied: p.steps.length,
-          };
+          const warnings: StepWarning[] = [];
+          for (let i = 0; i < p.steps.length; i++) await executeStep({ adapter: this.#adapter, emit: this.#emit, name: m.name, steps: p.steps, warnings }, i, session);
+          const entry = withWarnings(
+            {
+              ...runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner),
+              status: 'applied',
+              appliedAt: nextAppliedAtOf(rows),
+              executionMs: Date.now() - t0,
+              stepsApplied: p.steps.length,
+            },
+            warnings,
+          );
           done.push(entry);
           results.push(result(p, 'applied', p.steps.length, Date.now() - t0));
         }

@@ -1,5 +1,5 @@
 import type { Adapter } from '../adapter/adapter.js';
-import type { HistoryEntry } from '../adapter/history.js';
+import type { HistoryEntry, StepWarning } from '../adapter/history.js';
 import type { Session } from '../adapter/session.js';
 import type { Step } from '../adapter/step.js';
 import { MigrationFailedError } from '../errors/errors.js';
@@ -27,6 +27,8 @@ export interface StepRun {
   readonly finish: (session: Session | undefined) => Promise<void>;
   /** Called after each segment commits, with the count of steps now applied. */
   readonly onProgress?: (stepsApplied: number, session: Session | undefined) => Promise<void>;
+  /** Where the server's warnings about the steps are gathered (shared with `finish`); each history write carries them. */
+  readonly warnings: StepWarning[];
 }
 
 /**
@@ -60,7 +62,7 @@ export async function runSteps(run: StepRun): Promise<number> {
   const segments = segment(steps, run.startIndex, adapter.capabilities.transactionalDdl);
   const single = segments.length === 1 && segments[0]?.transactional === true;
   // A run that is one transaction needs no 'running' row: a crash leaves nothing behind.
-  if (!single) await adapter.history.save({ ...run.running, stepsApplied: run.startIndex });
+  if (!single) await adapter.history.save(withWarnings({ ...run.running, stepsApplied: run.startIndex }, run.warnings));
   let applied = run.startIndex;
   let current: Segment | undefined;
   // The step being executed: the one that failed, when it is not the first step left unapplied
@@ -73,7 +75,8 @@ export async function runSteps(run: StepRun): Promise<number> {
       const last = seg === segments[segments.length - 1];
       await adapter.withSession(seg.transactional ? 'transaction' : 'autocommit', async (session) => {
         for (let i = seg.from; i < seg.to; i++) {
-          if (!seg.transactional && run.direction === 'up' && steps[i]?.unverifiable) await adapter.history.save({ ...run.running, stepsApplied: i, error: startedMark(i, steps) });
+          if (!seg.transactional && run.direction === 'up' && steps[i]?.unverifiable)
+            await adapter.history.save(withWarnings({ ...run.running, stepsApplied: i, error: startedMark(i, steps) }, run.warnings));
           executing = i;
           await executeStep(run, i, session);
         }
@@ -103,15 +106,33 @@ export function startedMark(index: number, steps: readonly Step[]): string {
 async function commitPoint(run: StepRun, applied: number, last: boolean, session: Session | undefined): Promise<void> {
   if (last) return run.finish(session);
   if (run.onProgress) return run.onProgress(applied, session);
-  await run.adapter.history.save({ ...run.running, stepsApplied: applied }, session);
+  await run.adapter.history.save(withWarnings({ ...run.running, stepsApplied: applied }, run.warnings), session);
 }
 
-export async function executeStep(run: Pick<StepRun, 'adapter' | 'emit' | 'name' | 'steps'>, index: number, session: Session): Promise<void> {
+/**
+ * The row with the warnings gathered so far (left as it is when there are none, so a row without
+ * warnings is written as before).
+ * @example withWarnings(running, [{ step: 0, summary: 'raw postgres', message: 'WARNING 01000: careful' }])
+ */
+export function withWarnings(entry: HistoryEntry, warnings: readonly StepWarning[]): HistoryEntry {
+  return warnings.length === 0 ? entry : { ...entry, warnings: [...warnings] };
+}
+
+/**
+ * Runs one step, emitting its progress, and each warning the server raised about it (a
+ * `step:warning` event, and an entry in `run.warnings` when given).
+ * @example await executeStep({ adapter, emit, name: m.name, steps, warnings }, 0, session)
+ */
+export async function executeStep(run: Pick<StepRun, 'adapter' | 'emit' | 'name' | 'steps'> & { readonly warnings?: StepWarning[] }, index: number, session: Session): Promise<void> {
   const step = run.steps[index] as Step;
   const total = run.steps.length;
   run.emit({ type: 'step:start', name: run.name, index, total, summary: step.summary });
   const started = Date.now();
-  if (step.kind !== 'noop') await run.adapter.execute(step, session);
+  const outcome = step.kind !== 'noop' ? await run.adapter.execute(step, session) : undefined;
+  for (const message of outcome?.warnings ?? []) {
+    run.warnings?.push({ step: index, summary: step.summary, message });
+    run.emit({ type: 'step:warning', name: run.name, index, total, summary: step.summary, message });
+  }
   run.emit({ type: 'step:done', name: run.name, index, total, summary: step.summary, ms: Date.now() - started });
 }
 
@@ -119,7 +140,7 @@ async function recordFailure(run: StepRun, applied: number, error: unknown): Pro
   const message = error instanceof Error ? error.message : String(error);
   run.emit({ type: 'migration:failed', name: run.name, direction: run.direction, stepsApplied: applied, stepsTotal: run.steps.length, error: message });
   try {
-    await run.adapter.history.save({ ...run.running, status: 'failed', stepsApplied: applied, error: message.slice(0, 4000) });
+    await run.adapter.history.save(withWarnings({ ...run.running, status: 'failed', stepsApplied: applied, error: message.slice(0, 4000) }, run.warnings));
   } catch {
     // The database is unreachable; the row still says 'running', which the next run treats as interrupted.
   }

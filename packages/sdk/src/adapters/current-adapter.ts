@@ -1,4 +1,4 @@
-import type { Adapter, Capabilities, CollectionSnapshot, CompileContext, HistoryStore, LiveRead, LockStore, Operation, ReferencingKey, Session, Step } from '@ductape/core';
+import type { Adapter, Capabilities, CollectionSnapshot, CompileContext, HistoryStore, LiveRead, LockStore, Operation, ReferencingKey, Session, Step, StepOutcome } from '@ductape/core';
 
 /**
  * The adapter `db.getAdapter()` returns: it forwards to whatever the service is connected to
@@ -45,7 +45,8 @@ export class CurrentAdapter implements Adapter {
     return this.current().withSession(mode, fn);
   }
 
-  execute(step: Step, session: Session): Promise<void> {
+  // biome-ignore lint/suspicious/noConfusingVoidType: adapters written before StepOutcome resolve to nothing (Promise<void>)
+  execute(step: Step, session: Session): Promise<void | StepOutcome> {
     return this.current().execute(step, session);
   }
 
