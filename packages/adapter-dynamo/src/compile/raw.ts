@@ -4,7 +4,8 @@ import { DYNAMO_COMMANDS, type DynamoCommandName, type WaitFor, commandStep } fr
 /**
  * raw('dynamodb', { command: 'CreateTable', input: {...} }) → that command, with the wait its
  * effect needs (table ACTIVE or gone, GSI ACTIVE or gone); raw('dynamodb', 'UPDATE … ') → a
- * PartiQL ExecuteStatement. Names are used as given (no table prefix).
+ * PartiQL ExecuteStatement. Names are used as given (no table prefix). A down is compiled the same
+ * way: core reads `{ down: { command, input } }` (or PartiQL text) in the statement's own shape.
  * @example compileRaw({ type: 'raw', dialect: 'dynamodb', command: { command: 'DeleteTable', input: { TableName: 'old' } } })
  */
 export function compileRaw(op: RawOp): CommandStep[] {
