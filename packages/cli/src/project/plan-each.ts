@@ -8,8 +8,11 @@ export interface PlanRefusal {
   readonly hint: string | null;
 }
 
-/** The steps of one migration, or why it has none. */
-export type PlanOutcome = { readonly steps: readonly Step[] } | { readonly error: PlanRefusal };
+/**
+ * The steps of one migration, or why it has none: `deferred` when they depend on an earlier
+ * migration's raw step and are checked when `up` applies it (not invalid).
+ */
+export type PlanOutcome = { readonly steps: readonly Step[]; readonly deferred?: string } | { readonly error: PlanRefusal };
 
 /** The codes of errors that are about the migration itself (what `up` refuses before any change). */
 const MIGRATION_CODES: ReadonlySet<string> = new Set([
@@ -60,7 +63,7 @@ export async function previewEach(engine: MigrationEngine, ms: readonly Migratio
   for (;;) {
     const all = await attempt(engine, list);
     if (!('error' in all)) {
-      for (const p of all.planned) out.set(p.name, { steps: p.steps });
+      for (const p of all.planned) out.set(p.name, p.deferred ? { steps: p.steps, deferred: p.deferred } : { steps: p.steps });
       return out;
     }
     // Invariant: the prefix ending at `hi` is refused, every prefix ending before `lo` is not.

@@ -163,7 +163,10 @@ export class MigrationEngine {
   /**
    * The up steps of several pending migrations, in order, reading the database but changing
    * nothing: each is resolved against the schema the earlier ones will leave (as `upAll` with
-   * `singleTransaction` does). A migration after a raw op that needs the live schema is refused.
+   * `singleTransaction` does). A migration with a raw op followed by an op that needs the live
+   * schema is refused (as `up` refuses it); one that needs the live schema after an earlier
+   * migration's raw op is returned `deferred` with no steps (the raw text may change any table:
+   * `up` resolves it once the raw step ran), after the checks that do not depend on the schema.
    * @example for (const p of await engine.previewAll(pending)) console.log(p.name, p.steps.length);
    */
   async previewAll(ms: readonly Migration[]): Promise<PlannedSteps<'up'>[]> {
