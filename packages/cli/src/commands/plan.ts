@@ -8,7 +8,7 @@ import { type BrokenMigration, type LocalMigration, loadMigrationFiles } from '.
 import { type PlanOutcome, type PlanRefusal, planOne, planRefusal, previewEach } from '../project/plan-each.js';
 import { offlineAdapter } from '../project/offline-adapter.js';
 import { type Project, loadProject } from '../project/project-config.js';
-import { rollbackSelection, rollbackSteps } from '../project/rollback-plan.js';
+import { rollbackSelection, rollbackSteps, withRecorded } from '../project/rollback-plan.js';
 import { rollbackRange } from './down.js';
 import { selectRange } from '../project/select-range.js';
 import { withTarget } from '../project/open-target.js';
@@ -74,7 +74,11 @@ async function planLive(ctx: Parameters<CommandRun>[0], project: Project, chosen
     ctx,
     async (t) => {
       const { checksum } = await import('@ductape/sdk');
-      const history = new Map((await t.engine.getHistory()).map((e) => [e.name, e]));
+      // The bodies of the chosen applied rows only (their recorded steps are shown).
+      const rows = await t.engine.getHistoryRows();
+      const wanted = new Set(chosen.filter((l): l is LocalMigration => 'migration' in l).map((l) => l.migration.name));
+      const recorded = await t.engine.loadMigrations(rows.filter((e) => wanted.has(e.name) && e.status === 'applied' && e.direction === 'up'));
+      const history = new Map(recorded.map((e) => [e.name, e]));
       const applied = (l: LocalMigration) => {
         const e = history.get(l.migration.name);
         return e && e.status === 'applied' && e.direction === 'up' && e.checksum === checksum(l.migration) ? e : undefined;
@@ -103,7 +107,7 @@ async function planRollback(ctx: Parameters<CommandRun>[0], project: Project): P
   return withTarget(
     ctx,
     async (t) => {
-      const chosen = rollbackSelection(await t.engine.getHistory(), range);
+      const chosen = await withRecorded(t.engine, rollbackSelection(await t.engine.getHistoryRows(), range));
       const migrations = [];
       for (const item of chosen) migrations.push({ tag: item.entry.tag, name: item.entry.name, action: item.action, steps: (await rollbackSteps(t.adapter, t.engine, item)).map(stepJson) });
       return planResult(ctx.out, `${targetLabel(t.names)} — ${t.adapter.name}, down`, { target: t.names, adapter: t.adapter.name, direction: 'down' }, migrations);
@@ -113,7 +117,7 @@ async function planRollback(ctx: Parameters<CommandRun>[0], project: Project): P
 }
 
 async function pendingOnly(ctx: Parameters<CommandRun>[0], project: Project, local: Plannable[]): Promise<Plannable[]> {
-  const applied = await withTarget(ctx, async (t) => new Set((await t.engine.getHistory()).filter((e) => e.status === 'applied' && e.direction === 'up').map((e) => e.name)), { project });
+  const applied = await withTarget(ctx, async (t) => new Set((await t.engine.getHistoryRows()).filter((e) => e.status === 'applied' && e.direction === 'up').map((e) => e.name)), { project });
   return local.filter((l) => !('migration' in l) || !applied.has(l.migration.name));
 }
 
