@@ -98,8 +98,10 @@ export class MongoAdapter implements DataAdapter {
       checkConstraints: false,
       uniqueConstraints: true,
       partialIndexes: this.#features.partialIndexes,
+      indexCollation: this.#features.indexCollation,
       concurrentIndex: true,
       rawDialects: MONGO_RAW_DIALECTS,
+      optionChanges: ['mongoOptions'],
     };
   }
 

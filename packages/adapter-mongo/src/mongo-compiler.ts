@@ -1,5 +1,6 @@
 import { type CompileContext, type Operation, type OperationCompilers, type Step, UnsupportedOperationError, compileWith } from '@ductape/core';
 import { compileAddField } from './compile/compile-add-field.js';
+import { compileAlterOptions } from './compile/compile-alter-options.js';
 import { compileCreateCollection } from './compile/compile-create-collection.js';
 import { compileDropField } from './compile/compile-drop-field.js';
 import { compileAddConstraint, compileCreateIndex, compileDropConstraint, compileDropIndex } from './compile/compile-index-ops.js';
@@ -46,9 +47,7 @@ const COMPILERS: OperationCompilers<MongoCompileInput> = {
   dropIndex: (op) => compileDropIndex(op),
   addConstraint: (op) => compileAddConstraint(op),
   dropConstraint: (op) => compileDropConstraint(op),
-  alterCollectionOptions: (op) => {
-    throw new UnsupportedOperationError('mongo', `alterCollectionOptions on "${op.collection}"`, 'it changes DynamoDB settings (dynamoOptions) only so far; change a validator with a raw collMod');
-  },
+  alterCollectionOptions: (op, { settings }) => compileAlterOptions(op, settings),
   // User-defined types (capability userTypes, absent here: the engine refuses them before IO).
   createType: (op) => {
     throw new UnsupportedOperationError('mongo', `${op.type} "${op.name}"`, 'MongoDB has no user-defined types (documents nest objects freely)');

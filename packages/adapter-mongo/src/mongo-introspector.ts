@@ -3,6 +3,7 @@ import type { Db, Document } from 'mongodb';
 import { collectionSchema, mergeValidator } from './compile/collection-schema.js';
 import { primaryKeyIndexName, uniqueFieldIndexName } from './compile/index-spec.js';
 import type { Doc } from './compile/step.js';
+import { collationOf, createOptionsOf } from './introspect/create-options.js';
 import { fieldFromProperty } from './introspect/field-from-property.js';
 import { readConstraints, readShadow } from './shadow-schema.js';
 
@@ -63,10 +64,12 @@ function indexDefinition(ix: Document): IndexDefinition {
     ...(ix.partialFilterExpression ? { where: ix.partialFilterExpression as Doc } : {}),
     ...(typeof ix.expireAfterSeconds === 'number' ? { expireAfterSeconds: ix.expireAfterSeconds } : {}),
     ...(using ? { using } : {}),
+    ...(collationOf(ix.collation) ? { collation: collationOf(ix.collation) } : {}),
   };
 }
 
-// Only what the fields do not already say: a validator beyond the generated one, non-default levels, capping.
+// Only what the fields do not already say: a validator beyond the generated one, non-default levels, capping,
+// and the collation, time series and clustered index the collection was created with.
 function snapshotOptions(o: Document, fields: readonly FieldDefinition[]): MongoOptions | undefined {
   const v = o.validator as Doc | undefined;
   const generated = fields.length > 0 ? mergeValidator(collectionSchema(fields), undefined) : {};
@@ -75,6 +78,7 @@ function snapshotOptions(o: Document, fields: readonly FieldDefinition[]): Mongo
     ...(v && Object.keys(v).length > 0 && canonicalJson(v) !== canonicalJson(generated) ? { validator: v } : {}),
     ...(o.validationLevel && o.validationLevel !== 'strict' ? { validationLevel: o.validationLevel } : {}),
     ...(o.validationAction && o.validationAction !== 'error' ? { validationAction: o.validationAction } : {}),
+    ...createOptionsOf(o),
   };
   return Object.keys(m).length > 0 ? (m as MongoOptions) : undefined;
 }

@@ -83,3 +83,15 @@ describe('alterCollectionOptions mongoOptions', () => {
     expect((error as Error).message).toMatch(/mongoOptions/);
   });
 });
+
+describe('index collation (MongoDB)', () => {
+  it('is refused before IO by an adapter without indexCollation', async () => {
+    const adapter = await withUsers();
+    const m = migration('ci')
+      .createIndex('users', 'users_email_ci', ['email'], { collation: { locale: 'en', strength: 2 } })
+      .build();
+    const error = await new MigrationEngine(adapter).up(m).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'DUCTAPE_UNSUPPORTED_OPERATION' });
+    expect((error as Error).message).toMatch(/indexCollation/);
+  });
+});

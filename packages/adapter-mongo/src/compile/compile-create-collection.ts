@@ -1,5 +1,6 @@
 import { type ConstraintDefinition, type CreateCollectionOp, type FieldDefinition, UnsupportedOperationError, ValidationError } from '@ductape/core';
 import { collectionSchema, mergeValidator } from './collection-schema.js';
+import { createOptions } from './create-options.js';
 import { fieldIndexes } from './field-indexes.js';
 import { indexSpec } from './index-spec.js';
 import { MissingFeatureError } from './missing-feature-error.js';
@@ -8,7 +9,7 @@ import { type Doc, type MongoCommandStep, StepNames, commandStep, namedStep } fr
 
 /**
  * createCollection → `create` (validator from the fields merged with mongoOptions.validator,
- * validationLevel/Action, capped/size/max), then one `createIndexes` for the primary key, unique
+ * validationLevel/Action, capped/size/max, collation, timeseries, clusteredIndex), then one `createIndexes` for the primary key, unique
  * fields and any indexes/constraints restored from a snapshot.
  * @example compileCreateCollection({ type: 'createCollection', name: 'users', fields }, DEFAULT_SETTINGS)
  */
@@ -19,6 +20,7 @@ export function compileCreateCollection(op: CreateCollectionOp, settings: MongoC
       { code: 'capped_needs_size', path: 'options.mongoOptions.size', message: 'a capped collection needs its size in bytes (mongoOptions.size)' },
     ]);
   }
+  const created = createOptions(op.name, mo, settings.features);
   const wantsValidator = op.fields.length > 0 || mo.validator !== undefined;
   const validation: Doc = wantsValidator
     ? {
@@ -29,11 +31,11 @@ export function compileCreateCollection(op: CreateCollectionOp, settings: MongoC
     : {};
   const capped = mo.capped ? { capped: true, ...(mo.size !== undefined ? { size: mo.size } : {}), ...(mo.max !== undefined ? { max: mo.max } : {}) } : {};
   let warning: string | undefined;
-  let create: Doc = { create: op.name, ...validation, ...capped };
+  let create: Doc = { create: op.name, ...validation, ...capped, ...created };
   if (wantsValidator && !settings.features.validators) {
     if (settings.onMissingFeature === 'error') throw new MissingFeatureError(`createCollection "${op.name}" with a $jsonSchema validator`, '$jsonSchema validators', true);
     warning = `created ${op.name} without its $jsonSchema validator (the server lacks validators); it is recorded in _ductape_schema and not enforced`;
-    create = { create: op.name, ...capped };
+    create = { create: op.name, ...capped, ...created };
   }
   const steps = [commandStep(create, `create ${op.name}${warning ? ' (validator not supported by the server)' : ''}`, warning ? { warning } : {})];
   if (warning) steps.push(namedStep(StepNames.shadowValidator, { collection: op.name, ...validation }, `record the validator of ${op.name} in _ductape_schema`));
@@ -70,6 +72,8 @@ export function constraintSpec(collection: string, c: ConstraintDefinition, _fie
  */
 export function assertIndexFeatures(collection: string, spec: Doc, settings: MongoCompileSettings): void {
   if (spec.expireAfterSeconds !== undefined && !settings.features.ttlIndexes) throw new MissingFeatureError(`the TTL index "${String(spec.name)}" on "${collection}"`, 'TTL indexes', false);
+  if (spec.collation !== undefined && !settings.features.indexCollation)
+    throw new MissingFeatureError(`the index "${String(spec.name)}" on "${collection}" with a collation`, 'index collations', false);
   if (spec.partialFilterExpression !== undefined && !settings.features.partialIndexes)
     throw new MissingFeatureError(`the partial index "${String(spec.name)}" on "${collection}"`, 'partial indexes', false);
 }

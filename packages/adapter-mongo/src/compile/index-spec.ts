@@ -21,6 +21,9 @@ export function indexSpec(collection: string, index: IndexDefinition): Doc {
   if (index.expireAfterSeconds !== undefined && index.fields.length !== 1) {
     problems.push({ code: 'ttl_needs_one_field', path: 'expireAfterSeconds', message: 'a TTL index has exactly one field (a date)' });
   }
+  if (index.collation !== undefined && (typeof index.collation?.locale !== 'string' || index.collation.locale === '')) {
+    problems.push({ code: 'invalid_collation', path: 'collation', message: 'an index collation needs its locale, e.g. { locale: "en", strength: 2 }' });
+  }
   if (problems.length > 0) throw new ValidationError(`index "${index.name}" on "${collection}"`, problems);
   const key = Object.fromEntries(index.fields.map((f) => [f.name, using && KEY_TYPES.has(using) ? using : f.order === 'DESC' ? -1 : 1]));
   return {
@@ -29,6 +32,7 @@ export function indexSpec(collection: string, index: IndexDefinition): Doc {
     ...(index.unique ? { unique: true } : {}),
     ...(index.where !== undefined ? { partialFilterExpression: index.where } : {}),
     ...(index.expireAfterSeconds !== undefined ? { expireAfterSeconds: index.expireAfterSeconds } : {}),
+    ...(index.collation !== undefined ? { collation: index.collation } : {}),
   };
 }
 

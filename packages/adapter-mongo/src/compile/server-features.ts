@@ -12,6 +12,17 @@ export interface ServerFeatures {
   readonly transactions: boolean;
   /** Updates with an aggregation pipeline (`u: [{ $set: … }]`), used by data migrations. */
   readonly pipelineUpdates: boolean;
+  /** A default `collation` on create (MongoDB 3.4+). */
+  readonly collation: boolean;
+  /** `collation` on an index (MongoDB 3.4+). */
+  readonly indexCollation: boolean;
+  /** Time-series collections (`timeseries` on create, MongoDB 5.0+). */
+  readonly timeseries: boolean;
+  /**
+   * Clustered collections (`clusteredIndex` on create, MongoDB 5.3+). Probed by reading the option
+   * back: FerretDB 1.24 answers ok to it and creates an ordinary collection.
+   */
+  readonly clusteredCollections: boolean;
   /**
    * The most statements one write command (a bulkWrite's `update`) may carry. FerretDB 1.x keeps
    * one SQLite connection open per statement until the command ends, from a pool of 100: a
@@ -26,7 +37,7 @@ export interface ServerFeatures {
 }
 
 /**
- * What MongoDB 5.0+ on a replica set can do: the assumption before connect (and for `plan`
+ * What MongoDB 6.0+ on a replica set can do: the assumption before connect (and for `plan`
  * without a server), and what the adapter compiles for unless probing says otherwise.
  * @example compileMongo(op, ctx, { features: MONGODB_FEATURES })
  */
@@ -37,6 +48,10 @@ export const MONGODB_FEATURES: ServerFeatures = Object.freeze({
   ttlIndexes: true,
   transactions: true,
   pipelineUpdates: true,
+  collation: true,
+  indexCollation: true,
+  timeseries: true,
+  clusteredCollections: true,
   statementsPerWrite: 100_000,
   indexesPerCreate: 64,
 });

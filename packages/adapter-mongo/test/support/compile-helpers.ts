@@ -9,6 +9,10 @@ export const FERRETDB_FEATURES: ServerFeatures = {
   ttlIndexes: false,
   transactions: false,
   pipelineUpdates: false,
+  collation: false,
+  indexCollation: false,
+  timeseries: false,
+  clusteredCollections: false,
   statementsPerWrite: 50,
   indexesPerCreate: 1,
 };

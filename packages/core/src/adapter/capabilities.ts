@@ -28,6 +28,8 @@ export interface Capabilities {
    * column); absent means such an index is refused before IO.
    */
   readonly vectorIndexes?: boolean;
+  /** Index collations (`collation` on an index: MongoDB); absent means such an index is refused before IO. */
+  readonly indexCollation?: boolean;
   /**
    * User-defined types (createType, alterType, dropType: Cassandra `CREATE TYPE`); absent means
    * those ops are refused before IO.

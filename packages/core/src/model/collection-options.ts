@@ -11,6 +11,36 @@ export interface SqlOptions {
   readonly comment?: string;
 }
 
+/**
+ * A MongoDB collation (how strings compare and sort), e.g. `{ locale: 'fr', strength: 2 }`: on a
+ * collection (its default) or on an index. Keys other than `locale` are ICU options.
+ */
+export interface MongoCollation {
+  readonly locale: string;
+  readonly strength?: 1 | 2 | 3 | 4 | 5;
+  readonly caseLevel?: boolean;
+  readonly caseFirst?: 'upper' | 'lower' | 'off';
+  readonly numericOrdering?: boolean;
+  readonly alternate?: 'non-ignorable' | 'shifted';
+  readonly maxVariable?: 'punct' | 'space';
+  readonly backwards?: boolean;
+  readonly normalization?: boolean;
+}
+
+/** A MongoDB time-series collection (5.0+): documents bucketed by `timeField`, grouped by `metaField`. */
+export interface MongoTimeseries {
+  readonly timeField: string;
+  readonly metaField?: string;
+  readonly granularity?: 'seconds' | 'minutes' | 'hours';
+}
+
+/** A MongoDB clustered collection (5.3+): documents stored in `_id` order; the key is always `{ _id: 1 }`, unique. */
+export interface MongoClusteredIndex {
+  readonly key: { readonly _id: 1 };
+  readonly unique: true;
+  readonly name?: string;
+}
+
 export interface MongoOptions {
   readonly capped?: boolean;
   readonly size?: number;
@@ -18,6 +48,12 @@ export interface MongoOptions {
   readonly validator?: { readonly [key: string]: unknown };
   readonly validationLevel?: 'off' | 'strict' | 'moderate';
   readonly validationAction?: 'error' | 'warn';
+  /** The collection's default collation, set at create. */
+  readonly collation?: MongoCollation;
+  /** A time-series collection, set at create (refused before IO where the server has none). */
+  readonly timeseries?: MongoTimeseries;
+  /** A clustered collection, set at create (refused before IO where the server has none). */
+  readonly clusteredIndex?: MongoClusteredIndex;
 }
 
 export type DynamoKeyType = 'S' | 'N' | 'B';

@@ -1,3 +1,5 @@
+import type { MongoCollation } from './collection-options.js';
+
 /** How a vector index compares two vectors. */
 export type SimilarityFunction = 'cosine' | 'euclidean' | 'dot_product';
 
@@ -34,6 +36,11 @@ export interface IndexOptions {
   readonly similarityFunction?: SimilarityFunction;
   /** Seconds after which documents expire (MongoDB TTL). */
   readonly expireAfterSeconds?: number;
+  /**
+   * How the index compares strings (MongoDB): e.g. `{ locale: 'en', strength: 2 }` for a
+   * case-insensitive index. Adapters without the `indexCollation` capability refuse it before IO.
+   */
+  readonly collation?: MongoCollation;
 }
 
 export interface IndexDefinition extends IndexOptions {

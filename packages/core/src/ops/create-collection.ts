@@ -3,7 +3,7 @@ import { type IssueList, isRecord } from '../helpers/issue-list.js';
 import { validateField } from '../helpers/validate-field.js';
 import { COLLECTION_OPTION_KEYS } from '../model/collection-options.js';
 import { alreadyExists } from './memory-collections.js';
-import { NOTHING_TO_UNDO, type OperationModule, dialectRefusal, inverse, nothing, staticRefusal, unsignedRefusal, vectorRefusal } from './operation-module.js';
+import { NOTHING_TO_UNDO, type OperationModule, dialectRefusal, inverse, missingFlag, nothing, staticRefusal, unsignedRefusal, vectorRefusal } from './operation-module.js';
 
 /**
  * `createCollection`: a table/collection with its fields (and, as the inverse of a drop, its
@@ -23,6 +23,7 @@ export const createCollectionModule: OperationModule<'createCollection'> = {
     unsignedRefusal(op.type, op.fields, capabilities) ??
     staticRefusal(op.type, op.fields, capabilities) ??
     vectorRefusal(op.type, op.indexes, capabilities) ??
+    missingFlag(op.type, op.indexes?.some((i) => i.collation !== undefined) ? 'indexCollation' : undefined, capabilities) ??
     dialectRefusal(op.type, op.fields, capabilities),
   touches: (op) => [op.name],
   missingPrevious: nothing.missingPrevious,

@@ -23,6 +23,7 @@ export const createIndexModule: OperationModule<'createIndex'> = {
   unsupported(op, capabilities) {
     if (op.fields?.some((f) => f.length !== undefined)) return missingFlag(op.type, 'indexPrefixLength', capabilities);
     if (op.similarityFunction !== undefined) return vectorRefusal(op.type, [op], capabilities);
+    if (op.collation !== undefined) return missingFlag(op.type, 'indexCollation', capabilities);
     return missingFlag(op.type, op.where !== undefined ? 'partialIndexes' : undefined, capabilities);
   },
   touches: (op) => [op.collection],
