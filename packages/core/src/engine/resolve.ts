@@ -69,7 +69,7 @@ export async function resolveMigration(adapter: Adapter, m: Migration, state: Sc
     for (const name of touchedCollections(op)) snapshots.set(name, await state.load(name));
     const dependents =
       op.type === 'dropField'
-        ? [...(await referencingFieldDrops(adapter, state, op)), ...dependentsOf(snapshots.get(op.collection), op.field)]
+        ? [...(await referencingFieldDrops(adapter, state, op, path, issues)), ...dependentsOf(snapshots.get(op.collection), op.field)]
         : op.type === 'dropCollection'
           ? await referencingDrops(adapter, state, op, path, issues)
           : [];
