@@ -39,7 +39,7 @@ describe('dropField without previous takes what hangs on its column, and down re
   it('records the foreign keys to it and from it first, then its index, unique and check, and the position; down restores every collection', async () => {
     const { adapter, engine } = await setup();
     const before = byName(adapter.database.state.collections);
-    const m = migration('drop_pid').dropField('child', 'pid').build();
+    const m = migration('drop_pid').dropField('child', 'pid', { cascade: true }).build();
     await engine.up(m);
     const row = (await engine.getHistory()).find((h) => h.name === 'drop_pid');
     expect(row?.migration.up.map((op) => (op.type === 'dropConstraint' || op.type === 'dropIndex' ? `${op.type} ${op.collection}.${op.name}` : op.type))).toEqual([

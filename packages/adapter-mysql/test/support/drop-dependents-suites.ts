@@ -42,7 +42,15 @@ export function dropDependentsSuites(target: FamilyTarget): void {
         'CREATE TABLE `dd_grand` (`id` INT NOT NULL, `cpid` INT NULL, PRIMARY KEY (`id`), KEY `dd_grand_cpid` (`cpid`), CONSTRAINT `dd_grand_cpid_fk` FOREIGN KEY (`cpid`) REFERENCES `dd_child` (`pid`)) ENGINE=InnoDB',
       );
       const before = [await showCreate('dd_parent'), await showCreate('dd_child'), await showCreate('dd_grand')];
-      const m = migration('dd_drop_pid').dropField('dd_child', 'pid').build();
+      // Without cascade: refused before any change, naming the other table's foreign key (issue 24 decision).
+      const plain = migration('dd_drop_pid').dropField('dd_child', 'pid').build();
+      const refused = await engine.up(plain).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: 'DUCTAPE_VALIDATION', issues: [expect.objectContaining({ code: 'referenced', message: expect.stringContaining('dd_grand.dd_grand_cpid_fk') })] });
+      expect((refused as Error).message).toContain('{ cascade: true }');
+      expect([await showCreate('dd_parent'), await showCreate('dd_child'), await showCreate('dd_grand')]).toEqual(before);
+      expect((await engine.getHistory()).map((h) => h.name)).not.toContain('dd_drop_pid');
+      // With cascade: the foreign key is dropped and recorded, and down restores it.
+      const m = migration('dd_drop_pid').dropField('dd_child', 'pid', { cascade: true }).build();
       await engine.up(m);
       expect(await showCreate('dd_child')).not.toContain('`pid`');
       await engine.down(m);

@@ -69,7 +69,7 @@ export function renameDropSuites(target: FamilyTarget): void {
       const m = migration('drop_defined')
         .createCollection('teams', { id: { type: 'integer', primaryKey: true }, name: 'string' })
         .createCollection('players', { id: { type: 'integer', primaryKey: true }, teamId: { type: 'integer', references: { table: 'teams' } } })
-        .dropField('teams', 'id', { previous: { name: 'id', type: 'integer', primaryKey: true } })
+        .dropField('teams', 'id', { previous: { name: 'id', type: 'integer', primaryKey: true }, cascade: true })
         .build();
       await engine.up(m);
       const recorded = (await engine.getHistory()).find((h) => h.name === 'drop_defined');
@@ -83,7 +83,7 @@ export function renameDropSuites(target: FamilyTarget): void {
     it('a foreign key already in the database on another table: the engine drops it before the column (issue 24; errno 1829 after earlier steps before), and down gives both tables back', async () => {
       const customers = await showCreate('customers');
       const orders = await showCreate('orders');
-      const m = migration('drop_customer_id').addField('orders', 'note', 'string').dropField('customers', 'id').build();
+      const m = migration('drop_customer_id').addField('orders', 'note', 'string').dropField('customers', 'id', { cascade: true }).build();
       await engine.up(m);
       expect((await adapter.introspect('orders'))?.constraints?.map((c) => c.name)).toEqual(['orders_total_check']);
       expect((await adapter.introspect('customers'))?.fields.map((f) => f.name)).toEqual(['email', 'name']);

@@ -46,7 +46,14 @@ describe.skipIf(!server)('postgres (pg server): dropField keeps what hangs on a 
       CREATE TABLE dd_grand (id integer PRIMARY KEY, cpid integer CONSTRAINT dd_grand_cpid_fk REFERENCES dd_child (pid) ON DELETE CASCADE);
     `);
     const before = await catalog();
-    const m = migration('dd_drop_pid').dropField('dd_child', 'pid').build();
+    // Without cascade: refused before any change, naming the other table's foreign key (issue 24 decision).
+    const refused = await engine.up(migration('dd_drop_pid').dropField('dd_child', 'pid').build()).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'DUCTAPE_VALIDATION', issues: [expect.objectContaining({ code: 'referenced', message: expect.stringContaining('dd_grand.dd_grand_cpid_fk') })] });
+    expect((refused as Error).message).toContain('{ cascade: true }');
+    expect(await catalog()).toEqual(before);
+    expect((await engine.getHistory()).map((h) => h.name)).not.toContain('dd_drop_pid');
+    // With cascade: the foreign key is dropped and recorded, and down restores it.
+    const m = migration('dd_drop_pid').dropField('dd_child', 'pid', { cascade: true }).build();
     await up(engine, m);
     expect((await run(COLUMNS)).filter((c) => c.table === 'dd_child').map((c) => c.name)).toEqual(['id', 'note']);
     await down(engine, m);

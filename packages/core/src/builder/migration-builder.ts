@@ -97,10 +97,10 @@ export class MigrationBuilder {
     return this.operation({ type: 'addField', collection, field: definition });
   }
 
-  dropField(collection: string, field: string, dropOptions?: { previous?: FieldDefinition }): this {
+  dropField(collection: string, field: string, dropOptions?: { previous?: FieldDefinition; cascade?: boolean }): this {
     requireString('collection name', collection);
     const options = optionsObject(dropOptions, 'options');
-    return this.operation(withoutUndefined({ type: 'dropField', collection, field, previous: options.previous }));
+    return this.operation(withoutUndefined({ type: 'dropField', collection, field, cascade: options.cascade, previous: options.previous }));
   }
 
   /** Renames a field. `previous` (its definition, which the sdk introspects) lets every database decide before IO. */

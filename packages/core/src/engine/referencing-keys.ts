@@ -38,14 +38,15 @@ export async function referencingDrops(adapter: Adapter, state: SchemaState, op:
 }
 
 /**
- * The explicit drops a dropField needs first: every foreign key of another collection that
- * references the field, as it will be at this point of the run, each with its definition so the
- * down restores it. The database would refuse the column drop while they exist (MySQL/MariaDB
- * errno 1829, PostgreSQL without CASCADE), after earlier steps ran. Keys of the collection itself
- * are the dropField's own dependents (resolve.ts).
- * @example const drops = await referencingFieldDrops(adapter, state, { type: 'dropField', collection: 'users', field: 'id' });
+ * The explicit drops a dropField with `cascade: true` needs first: every foreign key of another
+ * collection that references the field, as it will be at this point of the run, each with its
+ * definition so the down restores it. The database would refuse the column drop while they exist
+ * (MySQL/MariaDB errno 1829, PostgreSQL without CASCADE), after earlier steps ran; without cascade
+ * that is refused here (issue `referenced`, naming the keys), before any change, as for
+ * dropCollection. Keys of the collection itself are the dropField's own dependents (resolve.ts).
+ * @example const drops = await referencingFieldDrops(adapter, state, { type: 'dropField', collection: 'users', field: 'id', cascade: true }, 'up[0]', issues);
  */
-export async function referencingFieldDrops(adapter: Adapter, state: SchemaState, op: DropFieldOp): Promise<DropConstraintOp[]> {
+export async function referencingFieldDrops(adapter: Adapter, state: SchemaState, op: DropFieldOp, path: string, issues: ValidationIssue[]): Promise<DropConstraintOp[]> {
   if (!adapter.referencingKeys) return [];
   const liveName = state.liveName(op.collection);
   const live = liveName === null ? [] : await adapter.referencingKeys(liveName);
@@ -60,5 +61,13 @@ export async function referencingFieldDrops(adapter: Adapter, state: SchemaState
         drops.push({ type: 'dropConstraint', collection: name, name: k.name, previous: k });
     }
   }
-  return drops;
+  if (drops.length === 0 || op.cascade) return drops;
+  const list = drops.map((d) => `${d.collection}.${d.name}`).join(', ');
+  const them = drops.length === 1 ? 'it' : 'them';
+  issues.push({
+    code: 'referenced',
+    path,
+    message: `dropField: "${op.collection}.${op.field}" is referenced by foreign key ${list}; drop ${them} first (dropConstraint), or pass { cascade: true } to drop ${them} with the field (the down restores ${them})`,
+  });
+  return [];
 }

@@ -70,6 +70,12 @@ export interface DropFieldOp {
   /** The field's definition before the drop, so down can re-add it (its values are not restored). */
   readonly previous?: FieldDefinition;
   /**
+   * Also drop the foreign keys of other collections that reference this field (each recorded, so
+   * down restores it). Without it a drop such keys would block is refused before any change,
+   * naming them (as dropCollection does).
+   */
+  readonly cascade?: boolean;
+  /**
    * Where the field stood (set by the engine from the live schema when it was not the last), so
    * down re-adds it there on MySQL/MariaDB.
    */

@@ -91,10 +91,10 @@ export function doesNotExist(what: string, where = ''): DuctapeError {
  * The refusal to drop a collection another one's foreign key references.
  * @example throw referenced('users', { collection: 'orders', name: 'orders_user_id_fkey' })
  */
-export function referenced(name: string, key: ReferencingKey | undefined): DuctapeError {
+export function referenced(name: string, key: ReferencingKey | undefined, op: 'dropCollection' | 'dropField' = 'dropCollection'): DuctapeError {
   return new DuctapeError(
     ErrorCodes.validation,
     `cannot drop "${name}": foreign key ${key?.name} of "${key?.collection}" references it`,
-    `${NOTHING_CHANGED}; drop that foreign key first, or pass { cascade: true } to dropCollection`,
+    `${NOTHING_CHANGED}; drop that foreign key first, or pass { cascade: true } to ${op}`,
   );
 }

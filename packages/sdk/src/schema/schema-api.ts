@@ -55,11 +55,15 @@ export class SchemaApi {
     return this.#run('addField', ['add', field, 'to', collection], b.addField(collection, normalizeField(field, spec)), options);
   }
 
-  /** Drops a field; down re-adds its definition (not its values). Destructive. */
-  async dropField<O extends DestructiveOptions = { readonly apply?: true }>(collection: string, field: string, options?: O): Promise<SchemaOutcome<O>> {
+  /**
+   * Drops a field; down re-adds its definition (not its values). Destructive. A field other
+   * collections' foreign keys reference is refused (naming them) unless `{ cascade: true }`, which
+   * drops those keys too, recorded so down restores them.
+   */
+  async dropField<O extends DropOptions = { readonly apply?: true }>(collection: string, field: string, options?: O): Promise<SchemaOutcome<O>> {
     const b = this.#builder();
     const previous = this.#field(await this.#require(collection), field);
-    return this.#run('dropField', ['drop', field, 'from', collection], b.dropField(collection, field, { previous }), options);
+    return this.#run('dropField', ['drop', field, 'from', collection], b.dropField(collection, field, { previous, cascade: options?.cascade }), options);
   }
 
   /** Renames a field. Destructive (running code using the old name breaks). */
