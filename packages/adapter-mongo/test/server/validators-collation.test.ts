@@ -168,7 +168,7 @@ describe.skipIf(!mongoUrl)('validators, collation, time series and clustered col
     try {
       const engine = new MigrationEngine(adapter);
       const at = { at: { type: 'datetime' as const, required: true } };
-      const ts = { timeField: 'at', metaField: 'sensor', granularity: 'minutes' };
+      const ts = { timeField: 'at', metaField: 'sensor', granularity: 'minutes' as const };
       await expect(
         engine.up(
           migration('ts')

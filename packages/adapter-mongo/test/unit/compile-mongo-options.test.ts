@@ -1,7 +1,11 @@
 import { type Operation, ValidationError, migration } from '@ductape/core';
 import { describe, expect, it } from 'vitest';
 import { MissingFeatureError, MONGODB_FEATURES } from '../../src/index.js';
-import { FERRETDB_FEATURES, compile, settings } from '../support/compile-helpers.js';
+import { FERRETDB_FEATURES, compile as compileSteps, settings } from '../support/compile-helpers.js';
+
+type Compiled = { readonly name: string; readonly args: Record<string, unknown> };
+/** The compiled steps, read as Mongo command steps (name and args). */
+const compile = (...a: Parameters<typeof compileSteps>) => compileSteps(...a) as unknown as Compiled[];
 
 // Issue 25: a validator changed on an existing collection (alterCollectionOptions mongoOptions),
 // collations on collections and indexes, time-series and clustered collections.
