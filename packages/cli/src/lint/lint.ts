@@ -8,6 +8,7 @@ import { draftRule } from './rules-draft.js';
 import { irreversibleRule } from './rules-irreversible.js';
 import { indexKeyLengthRule } from './rules-index-key.js';
 import { downOrderRule } from './rules-down-order.js';
+import { referencedDropRule } from './rules-referenced-drop.js';
 import { enumTypeChangeRule, nativeDialectRule } from './rules-native.js';
 import { SchemaModel } from './schema-model.js';
 
@@ -33,6 +34,7 @@ export const LINT_RULES: readonly LintRule[] = [
   irreversibleRule,
   indexKeyLengthRule,
   downOrderRule,
+  referencedDropRule,
   nativeDialectRule,
   enumTypeChangeRule,
 ];

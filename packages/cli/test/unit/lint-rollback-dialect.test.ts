@@ -175,7 +175,7 @@ describe('ductape lint picks the rules of the configured adapter (no database is
     const r = await p.run(['lint', '--env', 'staging', '--json']);
     const doc = r.json<{ exitCode: number; dialect: null; notRun: { rule: string; reason: string }[] }>();
     expect(doc).toMatchObject({ exitCode: 0, dialect: null });
-    expect(doc.notRun.map((n) => n.rule)).toEqual(['index-key-length', 'down-order', 'enum-type-change']);
+    expect(doc.notRun.map((n) => n.rule)).toEqual(['index-key-length', 'down-order', 'referenced-drop', 'enum-type-change']);
     expect(doc.notRun[0]?.reason).toContain('staging');
   });
 });
