@@ -145,7 +145,6 @@ export class MysqlFamilyAdapter implements DataAdapter {
     }
   }
 
-  /** Runs one step; resolves to the server's warnings about it (`SHOW WARNINGS`), which the engine shows and records. */
   async execute(step: Step, session: Session): Promise<StepOutcome | undefined> {
     if (step.kind !== 'noop') await this.lock.fence(connectionOf(session), `run the step "${step.summary}"`); // lease mode: fencing token
     return executeStep(step, connectionOf(session), { logger: this.#logger, lockRetries: this.#options.lockRetries ?? 3, dialect: this.#dialect });

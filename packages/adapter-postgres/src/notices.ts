@@ -1,3 +1,4 @@
+import type { StepOutcome } from '@ductape/core';
 import type { Queryable } from './postgres-driver.js';
 
 /** What a notice from `pg` or PGlite carries that we say (both give NoticeMessage-like objects). */
@@ -55,4 +56,12 @@ export function collectNotices(client?: NoticeEmitter): NoticeCollector {
  */
 export function withNotices<Q extends Queryable>(q: Q, notices: NoticeCollector): Q {
   return Object.assign(q, { takeNotices: notices.take });
+}
+
+/**
+ * What execute resolves to for the notices `lines` of a step: `{ warnings }`, or undefined when none.
+ * @example stepOutcome(['WARNING 01000: careful']) // { warnings: ['WARNING 01000: careful'] }
+ */
+export function stepOutcome(lines: readonly string[]): StepOutcome | undefined {
+  return lines.length > 0 ? { warnings: lines } : undefined;
 }

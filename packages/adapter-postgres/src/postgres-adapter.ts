@@ -29,6 +29,7 @@ import { introspectTable, readLiveSchema } from './introspect/live-read.js';
 import { PostgresLeaseLock } from './postgres-lease-lock.js';
 import { DEFAULT_SETTLE_TIMEOUT_MS, PostgresAdvisoryLock } from './postgres-lock.js';
 import { type PostgresSession, asPostgresSession } from './postgres-session.js';
+import { stepOutcome } from './notices.js';
 import { pgIdentifierProblem, qualify } from './quote.js';
 import { UNMARK_WORK_SQL, markWorkSql } from './settle/work-marker.js';
 import { schemaFirstSql, withSchemaFirst } from './search-path.js';
@@ -152,36 +153,20 @@ export class PostgresAdapter implements Adapter {
     });
   }
 
-  /**
-   * Runs one step; resolves to the notices and warnings the server sent while it ran (e.g.
-   * `WARNING 01000: …` from a raw statement), which the engine shows and records with the step.
-   */
+  /** Runs one step; resolves to the notices and warnings the server sent about it, which the engine shows and records with the step. */
   async execute(step: Step, session: Session): Promise<StepOutcome | undefined> {
     const s = asPostgresSession(session);
     if (!s) throw new InvalidArgumentError('session', 'a session from this adapter’s withSession', session);
+    if (step.kind === 'command') throw new UnsupportedOperationError(this.name, `the command "${step.name}"`, 'PostgreSQL steps are SQL statements');
     if (step.kind === 'noop') return undefined;
-    s.db.takeNotices?.(); // what earlier statements on this connection left is not this step's
-    await this.#run(step, s);
-    const warnings = s.db.takeNotices?.() ?? [];
-    return warnings.length > 0 ? { warnings } : undefined;
-  }
-
-  async #run(step: Step, s: PostgresSession): Promise<void> {
-    switch (step.kind) {
-      case 'noop':
-        return;
-      case 'command':
-        throw new UnsupportedOperationError(this.name, `the command "${step.name}"`, 'PostgreSQL steps are SQL statements');
-      case 'statement': {
-        const st = step as PostgresStatementStep;
-        // A caller that runs an outside-transaction step inside one (core's compensate does) gets its blocking form.
-        const text = s.transactional && st.outsideTransaction && st.inTransactionText !== undefined ? st.inTransactionText : st.text;
-        if (st.replacesInvalidIndex) await this.#dropInvalidIndex(s, st.replacesInvalidIndex.schema, st.replacesInvalidIndex.name);
-        if (st.lockRetry && (st.params ?? []).length === 0) return runWithLockRetry(s, text, this.#lockRetries);
-        await s.db.query(text, st.params);
-        return;
-      }
-    }
+    const st = step as PostgresStatementStep;
+    // A caller that runs an outside-transaction step inside one (core's compensate does) gets its blocking form.
+    const text = s.transactional && st.outsideTransaction && st.inTransactionText !== undefined ? st.inTransactionText : st.text;
+    if (st.replacesInvalidIndex) await this.#dropInvalidIndex(s, st.replacesInvalidIndex.schema, st.replacesInvalidIndex.name);
+    s.db.takeNotices?.(); // what earlier statements left on this connection is not this step's
+    if (st.lockRetry && (st.params ?? []).length === 0) await runWithLockRetry(s, text, this.#lockRetries);
+    else await s.db.query(text, st.params);
+    return stepOutcome(s.db.takeNotices?.() ?? []);
   }
 
   introspect(collection: string): Promise<CollectionSnapshot | undefined> {
