@@ -103,5 +103,93 @@ export function dropDependentsSuites(target: FamilyTarget): void {
       await engine.down(m);
       expect((await db.query("SHOW TABLES LIKE 'dd_e2'")).length).toBe(0);
     });
+
+    // Issue 24, "11 of 96 tables cannot be rolled back": more shapes of foreign keys and the
+    // composite indexes they lean on, each applied as separate migrations and rolled back in turn.
+    const owners = async (p: string) => {
+      await db.query(`CREATE TABLE \`${p}_o\` (\`id\` INT NOT NULL, \`code\` INT NOT NULL, PRIMARY KEY (\`id\`), UNIQUE KEY \`${p}_o_code\` (\`code\`)) ENGINE=InnoDB`);
+    };
+    const fk = (name: string, columns: string[], to: string, toColumns = ['id']) => ({ name, type: 'foreignKey', columns, references: { table: to, columns: toColumns } }) as const;
+
+    it('a table with a foreign key (migration 1), then a composite index that starts with its column (migration 2): down of 2, then of 1', async () => {
+      await owners('r1');
+      const create = migration('r1_create')
+        .createCollection('r1_e', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'ownerId', type: 'integer' },
+          { name: 'at', type: 'integer' },
+        ])
+        .addConstraint('r1_e', fk('r1_e_owner_fk', ['ownerId'], 'r1_o'))
+        .build();
+      await engine.up(create);
+      const afterCreate = await showCreate('r1_e');
+      // InnoDB drops the key's own index once the composite one can serve it.
+      const index = migration('r1_index').createIndex('r1_e', 'r1_e_owner_at', ['ownerId', 'at']).build();
+      await engine.up(index);
+      await engine.down(index); // errno 1553 as written: the key's own index is built back in the same ALTER
+      expect(await showCreate('r1_e')).toBe(afterCreate);
+      await engine.down(create);
+      expect((await db.query("SHOW TABLES LIKE 'r1_e'")).length).toBe(0);
+    });
+
+    it('the composite index first (migration 1), the foreign key after it (migration 2), which uses it: down of 2, then of 1', async () => {
+      await owners('r2');
+      const create = migration('r2_create')
+        .createCollection('r2_e', [
+          { name: 'id', type: 'integer', primaryKey: true },
+          { name: 'ownerId', type: 'integer' },
+          { name: 'at', type: 'integer' },
+        ])
+        .createIndex('r2_e', 'r2_e_owner_at', ['ownerId', 'at'])
+        .build();
+      await engine.up(create);
+      const afterCreate = await showCreate('r2_e');
+      const key = migration('r2_fk')
+        .addConstraint('r2_e', fk('r2_e_owner_fk', ['ownerId'], 'r2_o'))
+        .build();
+      await engine.up(key);
+      expect(await showCreate('r2_e')).not.toContain('KEY `r2_e_owner_fk`'); // no index of its own: it uses the composite one
+      await engine.down(key);
+      expect(await showCreate('r2_e')).toBe(afterCreate);
+      await engine.down(create);
+      expect((await db.query("SHOW TABLES LIKE 'r2_e'")).length).toBe(0);
+    });
+
+    it('two foreign keys served by one composite index (a, b): dropping the index (migration 2) and each key, down restores SHOW CREATE TABLE', async () => {
+      await owners('r3');
+      // The two-column key needs a parent with a key on (x, y).
+      await db.query('CREATE TABLE `r3_p` (`x` INT NOT NULL, `y` INT NOT NULL, PRIMARY KEY (`x`, `y`)) ENGINE=InnoDB');
+      await db.query(
+        'CREATE TABLE `r3_e` (`id` INT NOT NULL, `a` INT NULL, `b` INT NULL, PRIMARY KEY (`id`), KEY `r3_e_a_b` (`a`, `b`), CONSTRAINT `r3_e_a_fk` FOREIGN KEY (`a`) REFERENCES `r3_o` (`id`), CONSTRAINT `r3_e_ab_fk` FOREIGN KEY (`a`, `b`) REFERENCES `r3_p` (`x`, `y`)) ENGINE=InnoDB',
+      );
+      const before = await showCreate('r3_e');
+      const dropIndex = migration('r3_drop_index').dropIndex('r3_e', 'r3_e_a_b').build();
+      await engine.up(dropIndex); // both keys need it: the keys' own indexes are built back in the same ALTER
+      await engine.down(dropIndex);
+      const dropKeys = migration('r3_drop_keys').dropConstraint('r3_e', 'r3_e_ab_fk').dropConstraint('r3_e', 'r3_e_a_fk').build();
+      await engine.up(dropKeys);
+      await engine.down(dropKeys);
+      const dropA = migration('r3_drop_a').dropField('r3_e', 'a').build();
+      await engine.up(dropA);
+      await engine.down(dropA);
+      expect(await showCreate('r3_e')).toBe(before);
+    });
+
+    it('rename of a foreign key column a composite index starts with (migration 2), then down of it, then dropField of it and down', async () => {
+      await owners('r4');
+      await db.query(
+        'CREATE TABLE `r4_e` (`id` INT NOT NULL, `ownerId` INT NULL, `at` INT NULL, PRIMARY KEY (`id`), KEY `r4_e_owner_at` (`ownerId`, `at`), CONSTRAINT `r4_e_owner_fk` FOREIGN KEY (`ownerId`) REFERENCES `r4_o` (`id`)) ENGINE=InnoDB',
+      );
+      const before = await showCreate('r4_e');
+      const rename = migration('r4_rename').renameField('r4_e', 'ownerId', 'owner_id').build();
+      await engine.up(rename);
+      expect(await showCreate('r4_e')).toContain('FOREIGN KEY (`owner_id`)');
+      await engine.down(rename);
+      expect(await showCreate('r4_e')).toBe(before);
+      const drop = migration('r4_drop').dropField('r4_e', 'ownerId').build();
+      await engine.up(drop);
+      await engine.down(drop);
+      expect(await showCreate('r4_e')).toBe(before);
+    });
   });
 }
