@@ -363,16 +363,8 @@ export class MigrationEngine {
           this.#emit({ type: 'migration:start', name: m.name, tag: m.tag, direction: 'up', stepsTotal: p.steps.length, resumeFrom: 0 });
           const warnings: StepWarning[] = [];
           for (let i = 0; i < p.steps.length; i++) await executeStep({ adapter: this.#adapter, emit: this.#emit, name: m.name, steps: p.steps, warnings }, i, session);
-          const entry = withWarnings(
-            {
-              ...runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner),
-              status: 'applied',
-              appliedAt: nextAppliedAtOf(rows),
-              executionMs: Date.now() - t0,
-              stepsApplied: p.steps.length,
-            },
-            warnings,
-          );
+          const base = runningEntry(m, p.checksum, 'up', p.steps.length, this.#owner);
+          const entry = withWarnings({ ...base, status: 'applied', appliedAt: nextAppliedAtOf(rows), executionMs: Date.now() - t0, stepsApplied: p.steps.length }, warnings);
           done.push(entry);
           results.push(result(p, 'applied', p.steps.length, Date.now() - t0));
         }
