@@ -17,6 +17,7 @@ export const historyCommand: CommandRun = (ctx) =>
       const state = r.status === 'applied' ? out.c.green(String(r.status)) : out.c.red(`${String(r.status)} (${String(r.direction)}, ${String(r.stepsApplied)}/${String(r.stepsTotal)} steps)`);
       out.line(`  ${String(r.tag)}  ${state}  ${out.c.dim(`${String(r.appliedAt ?? r.startedAt)}  ${String(r.executionMs)} ms  ${String(r.checksum).slice(0, 12)}  ${String(r.appliedBy)}`)}`);
       if (r.error) out.line(`    ${out.c.red(String(r.error))}`);
+      for (const w of (r.warnings ?? []) as { step: number; summary: string; message: string }[]) out.line(`    ${out.c.yellow(`step ${w.step + 1}: ${w.summary}: the server warned: ${w.message}`)}`);
     }
     out.line(`${rows.length} row${rows.length === 1 ? '' : 's'}`);
     return { exitCode: ExitCode.ok, data: { target: t.names, history: rows } };

@@ -19,6 +19,7 @@ export function entryJson(e: HistoryRow): { [key: string]: unknown } {
     stepsTotal: e.stepsTotal,
     error: e.error,
     appliedBy: e.appliedBy,
+    ...(e.warnings && e.warnings.length > 0 ? { warnings: e.warnings } : {}),
   };
 }
 
