@@ -7,7 +7,7 @@ export const config = defineConfig({
   test: {
     testTimeout: 600_000,
     hookTimeout: 60_000,
-    setupFiles: ['@ductape/services/setup-env'],
+    setupFiles: ['@ductape/services/setup-env', './test/support/temp-cleanup.ts'],
     globalSetup: ['./test/support/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },

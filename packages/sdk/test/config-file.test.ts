@@ -1,14 +1,15 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, ConfigValidationError, DatabaseService, type DuctapeConfig, defineConfig, findConfigFile, loadConfigFile } from '../src/index.js';
+// @ts-expect-error plain .mjs module of the services tooling
+import { tempDir } from '@ductape/services/temp-dir';
 
 const target = { env: 'staging', product: 'my-app', database: 'main-db' };
 const body = (url: string) => `{ products: { 'my-app': { databases: { 'main-db': { adapter: '@ductape/core/testing', environments: { staging: '${url}' } } } } } }`;
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ductape-config-'));
+  const dir = tempDir('ductape-config-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

@@ -1,13 +1,14 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseService, envVariableNames } from '../src/index.js';
+// @ts-expect-error plain .mjs module of the services tooling
+import { tempDir } from '@ductape/services/temp-dir';
 
 const target = { env: 'staging', product: 'my-app', database: 'main-db' };
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ductape-sdk-'));
+  const dir = tempDir('ductape-sdk-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

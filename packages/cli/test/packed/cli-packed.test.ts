@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../support/cli.js';
+import { tempDir } from '@ductape/services/temp-dir';
 
 const exec = promisify(execFile);
 const packages = join(PACKAGE_ROOT, '..');
@@ -26,14 +26,14 @@ const fill = (file: string, chain: string) => writeFileSync(file, readFileSync(f
 // CommonJS project (no "type"), with tsx for the .ts file.
 describe('the packed CLI in an empty CommonJS npm project', () => {
   it('new a && new b && status works at once; .mjs and .ts load; up applies them in order', async () => {
-    const packs = mkdtempSync(join(tmpdir(), 'ductape-cli-packs-'));
+    const packs = tempDir('ductape-cli-packs-');
     const tarballs: string[] = [];
     for (const pkg of ['core', 'adapter-postgres', 'sdk', 'cli']) {
       const { stdout } = await exec('pnpm', ['pack', '--pack-destination', packs], { cwd: join(packages, pkg) });
       const line = stdout.trim().split('\n').pop() as string;
       tarballs.push(line.startsWith('/') ? line : join(packs, line));
     }
-    const app = mkdtempSync(join(tmpdir(), 'ductape-cli-app-'));
+    const app = tempDir('ductape-cli-app-');
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true }));
     await exec('npm', ['install', '--no-audit', '--no-fund', ...tarballs, 'tsx@4'], { cwd: app, timeout: 300_000 });
 

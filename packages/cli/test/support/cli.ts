@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuilt as buildIfStale } from '@ductape/services/ensure-built';
+import { tempDir } from '@ductape/services/temp-dir';
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The binary the tests run: this package's build, or another one (`DUCTAPE_CLI_BIN`, e.g. a build of an older commit, to see a test fail there). */
@@ -28,7 +28,7 @@ export class TempProject {
   readonly dir: string;
 
   constructor(label: string) {
-    this.dir = mkdtempSync(join(tmpdir(), `ductape-cli-${label}-`));
+    this.dir = tempDir(`ductape-cli-${label}-`);
     mkdirSync(join(this.dir, 'node_modules', '@ductape'), { recursive: true });
     symlinkSync(SDK, join(this.dir, 'node_modules', '@ductape', 'sdk'), 'dir');
   }

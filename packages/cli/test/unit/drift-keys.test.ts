@@ -1,10 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MigrationEngine, migration } from '@ductape/sdk';
 import { describe, expect, it } from 'vitest';
 import { targetDrift } from '../../src/drift/target-drift.js';
 import { withPglite } from '../support/pglite.js';
+import { tempDir } from '@ductape/services/temp-dir';
 
 // Issue 24: drift compares indexes, unique constraints, foreign keys and checks, not only fields,
 // on embedded PGlite (the PostgreSQL adapter): each hand change below reported "no drift" before.
@@ -33,7 +31,7 @@ const create = migration('create')
 
 /** A fresh embedded database with `create` applied, then `sql` run by hand; the drift of it. */
 async function driftAfter(sql: string, more: readonly ReturnType<typeof migration>[] = []) {
-  const dir = mkdtempSync(join(tmpdir(), 'ductape-drift-keys-'));
+  const dir = tempDir('ductape-drift-keys-');
   return withPglite(dir, async (adapter) => {
     const engine = new MigrationEngine(adapter);
     await engine.up(create);

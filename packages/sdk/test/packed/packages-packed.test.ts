@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalRegistry, startLocalRegistry } from './support/local-registry.js';
 import { PUBLISHED, filesOf, manifestOf, packWorkspace, repackAs, run } from './support/pack.js';
+// @ts-expect-error plain .mjs module of the services tooling
+import { tempDir } from '@ductape/services/temp-dir';
 
 // What a user gets from npm: the packed tarballs, served by name and version from a registry for the
 // @ductape scope (everything else comes from npmjs.org), installed in empty CommonJS projects.
@@ -30,13 +31,13 @@ console.log(JSON.stringify({ seen, sameClass: sdk.DuctapeError === core.DuctapeE
 `;
 
 function emptyProject(): string {
-  const app = mkdtempSync(join(tmpdir(), 'ductape-app-'));
+  const app = tempDir('ductape-app-');
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
   return app;
 }
 
 describe('the packed packages', () => {
-  const packs = mkdtempSync(join(tmpdir(), 'ductape-packs-'));
+  const packs = tempDir('ductape-packs-');
   const tgz = new Map<string, string>();
   let registry: LocalRegistry;
   const npmInstall = (cwd: string, specs: string[]) => run('npm', ['install', '--no-audit', '--no-fund', `--@ductape:registry=${registry.url}`, ...specs], { cwd, timeout: 300_000 });

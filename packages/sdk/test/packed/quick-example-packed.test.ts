@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs helper shared with the examples
 import { specBlocks } from '../../examples/spec-blocks.mjs';
+// @ts-expect-error plain .mjs module of the services tooling
+import { tempDir } from '@ductape/services/temp-dir';
 
 const run = promisify(execFile);
 const repo = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
@@ -16,11 +17,11 @@ const quickExample = (specBlocks() as { code: string }[] | undefined)?.[0]?.code
 // run the spec's Quick Example verbatim as an .mjs file — twice.
 describe.skipIf(!quickExample)('the packed sdk in an empty directory', () => {
   it('runs the Quick Example, then refuses to repeat it with "already exists"', async () => {
-    const packs = mkdtempSync(join(tmpdir(), 'ductape-packs-'));
+    const packs = tempDir('ductape-packs-');
     for (const pkg of ['core', 'adapter-postgres', 'sdk']) {
       await run('pnpm', ['pack', '--pack-destination', packs], { cwd: join(repo, 'packages', pkg) });
     }
-    const app = mkdtempSync(join(tmpdir(), 'ductape-app-'));
+    const app = tempDir('ductape-app-');
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
     writeFileSync(join(app, 'quick.mjs'), quickExample as string);
     const version = (p: string) => JSON.parse(readFileSync(join(repo, 'packages', p, 'package.json'), 'utf8')).version as string;

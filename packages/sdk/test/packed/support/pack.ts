@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+// @ts-expect-error plain .mjs module of the services tooling
+import { tempDir } from '@ductape/services/temp-dir';
 
 export const run = promisify(execFile);
 export const repo = resolve(fileURLToPath(new URL('../../../../..', import.meta.url)));
@@ -62,7 +63,7 @@ export async function filesOf(tgz: string): Promise<string[]> {
  * @example await repackAs(coreTgz, '0.1.1', { '@ductape/core': '0.1.1' }, '/tmp/packs')
  */
 export async function repackAs(tgz: string, version: string, moved: Record<string, string>, dest: string): Promise<string> {
-  const work = mkdtempSync(join(tmpdir(), 'ductape-repack-'));
+  const work = tempDir('ductape-repack-');
   await run('tar', ['-xzf', tgz, '-C', work]);
   const file = join(work, 'package', 'package.json');
   const pkg = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
