@@ -28,8 +28,18 @@ export function expandReferences(ops: readonly Operation[]): Operation[] {
   return out;
 }
 
+const REFERENCE_KEYS = new Set(['table', 'columns', 'onDelete', 'onUpdate']);
+
+/** A well-formed inline reference. One with a key of its own (`column: 'uid'` for `columns`) stays on the field, where validation refuses it by name: expanded, the key would be dropped and the foreign key would silently point at `id`. */
 function hasReference(f: FieldDefinition): boolean {
-  return typeof f === 'object' && f !== null && typeof f.references === 'object' && f.references !== null && typeof f.references.table === 'string';
+  return (
+    typeof f === 'object' &&
+    f !== null &&
+    typeof f.references === 'object' &&
+    f.references !== null &&
+    typeof f.references.table === 'string' &&
+    Object.keys(f.references).every((k) => REFERENCE_KEYS.has(k))
+  );
 }
 
 function withoutReference(f: FieldDefinition): FieldDefinition {
