@@ -44,7 +44,20 @@ describe('ductape up --fleet / status --fleet on PGlite targets', () => {
     const r = await p.run(['up', '--fleet', 'tenants', '--json']);
     expect(r.code).toBe(1);
     const doc = r.json<UpDoc>();
-    expect(doc).toMatchObject({ ok: true, command: 'up', exitCode: 1, fleet: 'tenants', env: 'dev', targets: 3, done: 0, upToDate: 2, skipped: [], notStarted: [], applied: 0, migrationsPerSecond: 0 });
+    expect(doc).toMatchObject({
+      ok: true,
+      command: 'up',
+      exitCode: 1,
+      fleet: 'tenants',
+      env: 'dev',
+      targets: 3,
+      done: 0,
+      upToDate: 2,
+      skipped: [],
+      notStarted: [],
+      applied: 0,
+      migrationsPerSecond: 0,
+    });
     expect(doc.failed).toEqual([{ target: 'tenant_b', code: expect.stringMatching(/^DUCTAPE_/), message: expect.stringContaining('blocker') }]);
     expect(doc.rows.map((row) => [row.target, row.state])).toEqual([
       ['tenant_a', 'up-to-date'],
