@@ -100,7 +100,8 @@ export function migrateTarget(target: FleetTarget, ctx: FleetContext, wanted: Fl
     const engine = new MigrationEngine(adapter, { ...ctx.engine, onProgress, lockTimeoutMs });
     let todo = wanted.migrations;
     if (!guess.lastHadWork) {
-      const history = new Map((await engine.getHistory()).map((e) => [e.name, e]));
+      // Rows without the migration bodies: status and checksums are all this check needs.
+      const history = new Map((await engine.getHistoryRows()).map((e) => [e.name, e]));
       todo = wanted.migrations.filter((m) => {
         const e = history.get(m.name);
         return !(e && e.status === 'applied' && e.direction === 'up' && e.checksum === wanted.checksums.get(m.name));
