@@ -8,7 +8,8 @@ const server = requireServer('postgres');
 
 const T1 = '20240801_000000_rows_users';
 const T2 = '20240802_000000_rows_orders';
-const ROW_COLUMNS = 'id, name, tag, checksum, status, direction, applied_at, started_at, execution_ms, steps_applied, steps_total, error, applied_by';
+// Every column but the body (`warnings`, recorded with the steps, is part of the row).
+const ROW_COLUMNS = 'id, name, tag, checksum, status, direction, applied_at, started_at, execution_ms, steps_applied, steps_total, error, applied_by, warnings';
 
 // Issue 22: status, a no-op up and history list the history without the migration bodies. Made
 // observable by the server itself: a role that may read every history column but `migration`
