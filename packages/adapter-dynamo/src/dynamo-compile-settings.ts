@@ -1,8 +1,8 @@
 import type { Migration, Operation } from '@ductape/core';
-import type { DynamoFeatures } from '../dynamo-probe.js';
+import type { DynamoFeatures } from './dynamo-probe.js';
 
 /** What the per-operation compile functions need besides the op. Pure data and pure functions. */
-export interface CompileEnv {
+export interface DynamoCompileSettings {
   /** The DynamoDB table name of a collection (the adapter's table prefix applied). */
   readonly tableName: (collection: string) => string;
   readonly migration: Migration;
@@ -13,3 +13,9 @@ export interface CompileEnv {
   /** What the endpoint supports (probed at connect): settings it lacks are refused before any change. */
   readonly features: DynamoFeatures;
 }
+
+/**
+ * The old name of `DynamoCompileSettings`.
+ * @deprecated Use `DynamoCompileSettings` (every adapter names its compile settings `<Db>CompileSettings`).
+ */
+export type CompileEnv = DynamoCompileSettings;

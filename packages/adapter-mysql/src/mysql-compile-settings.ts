@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@ductape/core';
 
 /** Which SQL the compiler writes: MySQL 8, or MariaDB (native UUID from 10.7). */
-export interface MysqlDialect {
+export interface MysqlCompileSettings {
   readonly flavor: 'mysql' | 'mariadb';
   /** MariaDB ≥ 10.7 has a UUID column type; elsewhere uuid is CHAR(36). */
   readonly nativeUuid: boolean;
@@ -12,8 +12,14 @@ export interface MysqlDialect {
   readonly jsonCheck?: boolean;
 }
 
-export const MYSQL_DIALECT: MysqlDialect = Object.freeze({ flavor: 'mysql', nativeUuid: false });
-export const MARIADB_DIALECT: MysqlDialect = Object.freeze({ flavor: 'mariadb', nativeUuid: true });
+/**
+ * The old name of `MysqlCompileSettings`.
+ * @deprecated Use `MysqlCompileSettings` (every adapter names its compile settings `<Db>CompileSettings`).
+ */
+export type MysqlDialect = MysqlCompileSettings;
+
+export const MYSQL_DIALECT: MysqlCompileSettings = Object.freeze({ flavor: 'mysql', nativeUuid: false });
+export const MARIADB_DIALECT: MysqlCompileSettings = Object.freeze({ flavor: 'mariadb', nativeUuid: true });
 
 /** A server version as numbers, e.g. `10.11.19-MariaDB-0+deb12u1` → { major 10, minor 11, patch 19, mariadb true }. */
 export interface ServerVersion {
@@ -43,7 +49,7 @@ export function atLeast(v: ServerVersion, major: number, minor: number, patch = 
  * The MariaDB dialect a server supports: UUID columns from 10.7 on.
  * @example mariadbDialectFor(parseServerVersion('10.6.16-MariaDB')).nativeUuid // false
  */
-export function mariadbDialectFor(v: ServerVersion): MysqlDialect {
+export function mariadbDialectFor(v: ServerVersion): MysqlCompileSettings {
   return { flavor: 'mariadb', nativeUuid: atLeast(v, 10, 7) };
 }
 

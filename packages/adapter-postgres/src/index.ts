@@ -1,6 +1,7 @@
 export { PostgresAdapter, type PostgresAdapterOptions } from './postgres-adapter.js';
 export { compilePostgres, POSTGRES_RAW_DIALECTS } from './postgres-compiler.js';
-export { DEFAULT_SETTINGS, resolveSettings, type CompileSettings } from './compile/compile-settings.js';
+export { postgresCapabilities } from './postgres-capabilities.js';
+export { DEFAULT_SETTINGS, resolveSettings, type PostgresCompileSettings, type CompileSettings } from './postgres-compile-settings.js';
 export { columnType } from './compile/column-type.js';
 export type { PostgresStatementStep } from './compile/step.js';
 export { PgDriver, type PgDriverOptions } from './pg-driver.js';

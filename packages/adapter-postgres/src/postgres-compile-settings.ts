@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@ductape/core';
 
 /** What the compiler needs besides the op: where tables live and how careful to be. */
-export interface CompileSettings {
+export interface PostgresCompileSettings {
   /** Schema of every table (default 'public'). */
   readonly schema: string;
   /**
@@ -13,13 +13,19 @@ export interface CompileSettings {
   readonly lockTimeoutMs: number;
 }
 
-export const DEFAULT_SETTINGS: CompileSettings = { schema: 'public', online: true, lockTimeoutMs: 5000 };
+/**
+ * The old name of `PostgresCompileSettings`.
+ * @deprecated Use `PostgresCompileSettings` (every adapter names its compile settings `<Db>CompileSettings`).
+ */
+export type CompileSettings = PostgresCompileSettings;
+
+export const DEFAULT_SETTINGS: PostgresCompileSettings = { schema: 'public', online: true, lockTimeoutMs: 5000 };
 
 /**
  * Settings from the adapter's defaults and the run's compile options (`{ online: false }`).
  * @example resolveSettings({ schema: 'app' }, { online: false }).online // false
  */
-export function resolveSettings(base: Partial<CompileSettings>, options: { readonly [key: string]: unknown }): CompileSettings {
+export function resolveSettings(base: Partial<PostgresCompileSettings>, options: { readonly [key: string]: unknown }): PostgresCompileSettings {
   const online = options.online ?? base.online ?? DEFAULT_SETTINGS.online;
   if (typeof online !== 'boolean') throw new InvalidArgumentError('compile option online', 'true or false', online);
   const lockTimeoutMs = options.lockTimeoutMs ?? base.lockTimeoutMs ?? DEFAULT_SETTINGS.lockTimeoutMs;

@@ -1,6 +1,6 @@
 import { type AlterCollectionOptionsOp, type CompileContext, type Step, UnsupportedOperationError } from '@ductape/core';
 import { qualify } from '../quote.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { CassandraCompileSettings } from '../cassandra-compile-settings.js';
 import { checkCounterTable } from './counter-rules.js';
 import { ddl } from './step.js';
 import { settingClauses } from './table-options.js';
@@ -12,10 +12,10 @@ import { columnType } from './column-type.js';
  * options (default TTL, compaction, compression, gc_grace_seconds, comment; `null`: Cassandra's
  * default). Its down is the same op with the `previous` the engine read from system_schema.
  * Other databases' blocks are refused before any IO (core refuses them first by capability).
- * @example compileAlterTableOptions({ type: 'alterCollectionOptions', collection: 'events', options: { cassandraOptions: { defaultTTL: 86400 } } }, ctx, { keyspace: 'app' })
+ * @example compileAlterCollectionOptions({ type: 'alterCollectionOptions', collection: 'events', options: { cassandraOptions: { defaultTTL: 86400 } } }, ctx, { keyspace: 'app' })
  * // [ALTER TABLE "app"."events" WITH default_time_to_live = 86400]
  */
-export function compileAlterTableOptions(op: AlterCollectionOptionsOp, ctx: CompileContext, settings: CompileSettings): Step[] {
+export function compileAlterCollectionOptions(op: AlterCollectionOptionsOp, ctx: CompileContext, settings: CassandraCompileSettings): Step[] {
   const other = Object.keys(op.options ?? {}).find((k) => k !== 'cassandraOptions');
   if (other !== undefined) {
     throw new UnsupportedOperationError('cassandra', `alterCollectionOptions ${other} on "${op.collection}"`, `${other} belongs to another database; Cassandra table options go in cassandraOptions`);

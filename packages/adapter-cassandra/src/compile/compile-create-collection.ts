@@ -1,9 +1,9 @@
 import type { CreateCollectionOp, Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
 import { columnType } from './column-type.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { CassandraCompileSettings } from '../cassandra-compile-settings.js';
 import { checkCounterField, checkCounterTable } from './counter-rules.js';
-import { compileCreateIndex } from './create-index.js';
+import { compileCreateIndex } from './compile-create-index.js';
 import { checkField } from './field-rules.js';
 import { keyColumns, resolvePrimaryKey } from './primary-key.js';
 import { refuse } from './refuse.js';
@@ -17,7 +17,7 @@ import { tableOptions } from './table-options.js';
  * compileCreateCollection({ type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }] }, { keyspace: 'app' })
  * // [CREATE TABLE "app"."users" ("id" uuid, PRIMARY KEY (("id")))]
  */
-export function compileCreateCollection(op: CreateCollectionOp, settings: CompileSettings): Step[] {
+export function compileCreateCollection(op: CreateCollectionOp, settings: CassandraCompileSettings): Step[] {
   const options = op.options?.cassandraOptions ?? {};
   const key = resolvePrimaryKey(op.name, op.fields, options);
   const keyed = new Set(keyColumns(key));

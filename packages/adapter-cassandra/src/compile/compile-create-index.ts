@@ -1,6 +1,6 @@
-import { type CompileContext, type CreateIndexOp, type DropIndexOp, SIMILARITY_FUNCTIONS, type Step, ValidationError } from '@ductape/core';
+import { type CompileContext, type CreateIndexOp, SIMILARITY_FUNCTIONS, type Step, ValidationError } from '@ductape/core';
 import { qualify, quoteIdent, quoteLiteral, quoteName } from '../quote.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { CassandraCompileSettings } from '../cassandra-compile-settings.js';
 import { duplicateIndexIssue } from './duplicate-index.js';
 import { indexesBefore } from './index-state.js';
 import { refuse } from './refuse.js';
@@ -20,7 +20,7 @@ const SAI = new Set(['sai', 'SAI', 'StorageAttachedIndex']);
  * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'users_email', fields: [{ name: 'email' }] }, { keyspace: 'app' })
  * // [CREATE INDEX "users_email" ON "app"."users" ("email") USING 'sai']
  */
-export function compileCreateIndex(op: CreateIndexOp, settings: CompileSettings, ctx?: CompileContext): Step[] {
+export function compileCreateIndex(op: CreateIndexOp, settings: CassandraCompileSettings, ctx?: CompileContext): Step[] {
   const what = `index "${op.name}" on "${op.collection}"`;
   if (op.unique === true) refuse(`unique ${what}`, 'Cassandra indexes are never unique; only the primary key is');
   if (op.where !== undefined) refuse(`partial ${what}`, 'Cassandra has no partial indexes');
@@ -69,12 +69,4 @@ function checkVectorColumn(ctx: CompileContext | undefined, op: CreateIndexOp, c
   if (!field) return;
   const cql = field.type === 'native' ? (field.native ?? '') : field.type;
   if (!/^\s*vector\s*</i.test(cql)) refuse(`vector index "${op.name}" on "${op.collection}.${column}" (${cql})`, 'similarityFunction needs a vector<float, n> column');
-}
-
-/**
- * dropIndex → DROP INDEX "keyspace"."name".
- * @example compileDropIndex({ type: 'dropIndex', collection: 'users', name: 'users_email' }, { keyspace: 'app' })
- */
-export function compileDropIndex(op: DropIndexOp, settings: CompileSettings): Step[] {
-  return [ddl(`DROP INDEX ${qualify(settings.keyspace, op.name, 'index')}`, `drop index ${op.name} on ${op.collection}`, undefined, { kind: 'dropIndex', table: op.collection, index: op.name })];
 }

@@ -1,6 +1,6 @@
 import type { CompileContext, RenameFieldOp, Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { CassandraCompileSettings } from '../cassandra-compile-settings.js';
 import { refuse } from './refuse.js';
 import { ddl } from './step.js';
 import { tableBefore } from './table-state.js';
@@ -13,7 +13,7 @@ import { tableBefore } from './table-state.js';
  * @example compileRenameField({ type: 'renameField', collection: 'events', from: 'ts', to: 'at' }, ctx, { keyspace: 'app' })
  * // [ALTER TABLE "app"."events" RENAME "ts" TO "at"]
  */
-export function compileRenameField(op: RenameFieldOp, ctx: CompileContext, settings: CompileSettings): Step[] {
+export function compileRenameField(op: RenameFieldOp, ctx: CompileContext, settings: CassandraCompileSettings): Step[] {
   const where = `${op.collection}.${op.from}`;
   const known = tableBefore(ctx, op.collection);
   const isKey = known ? known.key.includes(op.from) : op.previous?.primaryKey;

@@ -1,5 +1,5 @@
 import { type AlterCollectionOptionsOp, type Step, UnsupportedOperationError } from '@ductape/core';
-import type { CompileEnv } from './compile-env.js';
+import type { DynamoCompileSettings } from '../dynamo-compile-settings.js';
 import { assertDynamoName } from './names.js';
 import { settingSteps } from './setting-steps.js';
 
@@ -12,7 +12,7 @@ import { settingSteps } from './setting-steps.js';
  * Nothing differing: a no-op step ("already so").
  * @example compileAlterCollectionOptions({ type: 'alterCollectionOptions', collection: 'orders', options: { dynamoOptions: { deletionProtection: true } }, previous: { dynamoOptions: { deletionProtection: false } } }, env)
  */
-export function compileAlterCollectionOptions(op: AlterCollectionOptionsOp, env: CompileEnv): Step[] {
+export function compileAlterCollectionOptions(op: AlterCollectionOptionsOp, env: DynamoCompileSettings): Step[] {
   const TableName = env.tableName(op.collection);
   assertDynamoName('table', TableName);
   const changes = op.options.dynamoOptions;

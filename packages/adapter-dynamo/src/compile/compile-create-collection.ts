@@ -1,6 +1,6 @@
 import { type CommandStep, type CreateCollectionOp, type DynamoKey, type DynamoKeyType, type DynamoOptions, type DynamoSecondaryIndex, UnsupportedOperationError } from '@ductape/core';
 import { attributeTypeIn, attributeTypeOf, keyTypeOf } from './attribute-type.js';
-import type { CompileEnv } from './compile-env.js';
+import type { DynamoCompileSettings } from '../dynamo-compile-settings.js';
 import { gsiFromIndex } from './index-definition.js';
 import { attributeDefinitions, keySchema } from './key-schema.js';
 import { assertDynamoName, invalid } from './names.js';
@@ -15,7 +15,7 @@ import { commandStep } from './step.js';
  * (`env.gsisInCreateTable` false) the CreateTable has no GSIs and an UpdateTable per GSI follows it.
  * @example compileCreateCollection({ type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }] }, env)
  */
-export function compileCreateCollection(op: CreateCollectionOp, env: CompileEnv): CommandStep[] {
+export function compileCreateCollection(op: CreateCollectionOp, env: DynamoCompileSettings): CommandStep[] {
   const TableName = env.tableName(op.name);
   assertDynamoName('table', TableName);
   const o: DynamoOptions = op.options?.dynamoOptions ?? {};
@@ -71,7 +71,7 @@ export function compileCreateCollection(op: CreateCollectionOp, env: CompileEnv)
  * Encryption, deletion protection and tags of a new table (a dropped table's snapshot carries
  * them, so its down recreates them); what DynamoDB Local lacks is refused before any change.
  */
-function tableSettings(TableName: string, o: DynamoOptions, env: CompileEnv): { readonly [key: string]: unknown } {
+function tableSettings(TableName: string, o: DynamoOptions, env: DynamoCompileSettings): { readonly [key: string]: unknown } {
   const tags = Object.entries(o.tags ?? {});
   if (o.sseEnabled) requireFeature(env.features, 'encryptionSettings', `the encryption settings of ${TableName}`);
   if (tags.length > 0) requireFeature(env.features, 'tagging', `the tags of ${TableName}`);

@@ -1,6 +1,6 @@
 import type { CommandStep, CreateIndexOp, FieldDefinition, Operation } from '@ductape/core';
 import { declaredKeyType, keyTypeOf } from './attribute-type.js';
-import type { CompileEnv } from './compile-env.js';
+import type { DynamoCompileSettings } from '../dynamo-compile-settings.js';
 import { gsiFromIndex } from './index-definition.js';
 import { attributeDefinitions } from './key-schema.js';
 import { globalIndex } from './secondary-index.js';
@@ -15,7 +15,7 @@ import { commandStep } from './step.js';
  * (`dynamoOptions`, as a dropIndex's recorded `previous` does; so does its projection).
  * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'by-email', fields: [{ name: 'email' }] }, env)
  */
-export function compileCreateIndex(op: CreateIndexOp, env: CompileEnv): CommandStep[] {
+export function compileCreateIndex(op: CreateIndexOp, env: DynamoCompileSettings): CommandStep[] {
   const TableName = env.tableName(op.collection);
   const { type: _type, collection: _collection, ...index } = op;
   // Where each key field stands at this op (the same name may be another field before a drop, or

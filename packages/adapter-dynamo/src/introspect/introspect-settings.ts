@@ -1,7 +1,7 @@
 import type { TableDescription } from '@aws-sdk/client-dynamodb';
-import { type DynamoDriver, type Output, isAws } from './dynamo-driver.js';
-import { DynamoCommandError } from './dynamo-errors.js';
-import type { DynamoFeatures } from './dynamo-probe.js';
+import { type DynamoDriver, type Output, isAws } from '../dynamo-driver.js';
+import { DynamoCommandError } from '../dynamo-errors.js';
+import type { DynamoFeatures } from '../dynamo-probe.js';
 
 /** The table settings DescribeTable does not show. */
 export interface ReadSettings {

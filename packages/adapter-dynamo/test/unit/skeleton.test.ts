@@ -1,6 +1,11 @@
-import { runSourceStructureChecks } from '@ductape/adapter-testkit';
+import { runAdapterSkeletonChecks } from '@ductape/adapter-testkit';
 
-runSourceStructureChecks({
+runAdapterSkeletonChecks({
   name: '@ductape/adapter-dynamo',
-  roots: [{ dir: new URL('../../src', import.meta.url), allowedImports: /^(node:|@ductape\/core$|@aws-sdk\/client-dynamodb$)/ }],
+  db: 'dynamo',
+  src: new URL('../../src', import.meta.url),
+  structure: {
+    name: '@ductape/adapter-dynamo',
+    roots: [{ dir: new URL('../../src', import.meta.url), allowedImports: /^(node:|@ductape\/core$|@aws-sdk\/client-dynamodb$)/ }],
+  },
 });

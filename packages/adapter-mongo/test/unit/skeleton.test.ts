@@ -1,7 +1,12 @@
-import { runSourceStructureChecks } from '@ductape/adapter-testkit';
+import { runAdapterSkeletonChecks } from '@ductape/adapter-testkit';
 
-runSourceStructureChecks({
+runAdapterSkeletonChecks({
   name: '@ductape/adapter-mongo',
-  roots: [{ dir: new URL('../../src', import.meta.url), allowedImports: /^(node:|@ductape\/core$|mongodb$)/ }],
-  pure: { files: /^(compile|mongo-compiler\.ts$)/, forbidden: /from '(node:|\.\.\/(execute|mongo-driver))/, why: 'compile must stay free of IO' },
+  db: 'mongo',
+  src: new URL('../../src', import.meta.url),
+  structure: {
+    name: '@ductape/adapter-mongo',
+    roots: [{ dir: new URL('../../src', import.meta.url), allowedImports: /^(node:|@ductape\/core$|mongodb$)/ }],
+    pure: { files: /^(compile|mongo-compiler\.ts$|mongo-compile-settings\.ts$)/, forbidden: /from '(node:|\.\.\/(execute|mongo-driver))/, why: 'compile must stay free of IO' },
+  },
 });

@@ -1,7 +1,7 @@
 import { type AlterCollectionOptionsOp, type CollectionOptionChanges, UnsupportedOperationError } from '@ductape/core';
 import { collectionSchema, mergeValidator } from './collection-schema.js';
 import { MissingFeatureError } from './missing-feature-error.js';
-import type { MongoCompileSettings } from './server-features.js';
+import type { MongoCompileSettings } from '../mongo-compile-settings.js';
 import { type Doc, type MongoCommandStep, StepNames, commandStep, namedStep } from './step.js';
 
 type MongoChanges = NonNullable<CollectionOptionChanges['mongoOptions']>;
@@ -12,10 +12,10 @@ type MongoChanges = NonNullable<CollectionOptionChanges['mongoOptions']>;
  * validationAction. What the op does not name keeps the value its resolved `previous` recorded,
  * so up and down each send all three. Without collMod the op is refused before IO, or (policy
  * 'warn', no validators) recorded in `_ductape_schema` as createCollection does.
- * @example compileAlterOptions({ type: 'alterCollectionOptions', collection: 'users', options: { mongoOptions: { validationLevel: 'moderate' } } }, DEFAULT_SETTINGS)
+ * @example compileAlterCollectionOptions({ type: 'alterCollectionOptions', collection: 'users', options: { mongoOptions: { validationLevel: 'moderate' } } }, DEFAULT_SETTINGS)
  * // [{ name: 'collMod', args: { collMod: 'users', validationLevel: 'moderate' }, … }]
  */
-export function compileAlterOptions(op: AlterCollectionOptionsOp, settings: MongoCompileSettings): MongoCommandStep[] {
+export function compileAlterCollectionOptions(op: AlterCollectionOptionsOp, settings: MongoCompileSettings): MongoCommandStep[] {
   const other = Object.keys(op.options ?? {}).find((block) => block !== 'mongoOptions');
   const changes = op.options.mongoOptions;
   if (other !== undefined || !changes) {
