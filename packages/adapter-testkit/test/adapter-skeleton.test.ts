@@ -10,11 +10,12 @@ const root = mkdtempSync(join(tmpdir(), 'ductape-skeleton-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 const ops = Object.keys(OPERATIONS);
 const kebab = (t: string) => t.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const compilerText = ops.map((t) => `import { compile${t[0]?.toUpperCase()}${t.slice(1)} } from './compile/compile-${kebab(t)}.js';\n`).join('');
 
 function scratch(name: string, leaveOut: (path: string) => boolean = () => false, edit: (path: string, text: string) => string = (_, t) => t): string {
   const src = join(root, name, 'src');
   const files: [string, string][] = [
-    ...skeletonFiles('foo').map((f): [string, string] => [f, f === 'foo-capabilities.ts' ? 'export const c = { ...baseCapabilities() };\n' : 'export {};\n']),
+    ...skeletonFiles('foo').map((f): [string, string] => [f, f === 'foo-capabilities.ts' ? 'export const c = { ...baseCapabilities() };\n' : f === 'foo-compiler.ts' ? compilerText : 'export {};\n']),
     ['introspect/parse-type.ts', 'export {};\n'],
     ...ops.map((t): [string, string] => [`compile/compile-${kebab(t)}.ts`, `export function compile${t[0]?.toUpperCase()}${t.slice(1)}() {}\n`]),
   ];
@@ -46,12 +47,21 @@ describe('the shared adapter skeleton check', () => {
   });
 
   it('names capabilities not built from baseCapabilities, a compile file without its function, and a compile file for no operation', () => {
-    const src = scratch('drift', undefined, (p, t) => (p === 'foo-capabilities.ts' ? 'export const c = { renameField: true };\n' : p === 'compile/compile-raw.ts' ? 'export function raw() {}\n' : t));
+    const src = scratch('drift', undefined, (p, t) =>
+      p === 'foo-capabilities.ts'
+        ? 'export const c = { renameField: true };\n'
+        : p === 'compile/compile-raw.ts'
+          ? 'export function raw() {}\n'
+          : p === 'foo-compiler.ts'
+            ? t.replace(/.*compile-drop-index.*\n/, '')
+            : t,
+    );
     writeFileSync(join(src, 'compile/compile-index-ops.ts'), 'export {};\n');
     expect(skeletonProblems(src, 'foo', ops)).toEqual([
       "src/foo-capabilities.ts does not start from core's baseCapabilities() (spread it, then set what the database can do)",
       'src/compile/compile-raw.ts does not export function compileRaw',
       "src/compile/compile-index-ops.ts compiles no operation of core's registry (rename it for what it holds)",
+      'src/foo-compiler.ts does not import ./compile/compile-drop-index.js (its table must use it)',
     ]);
   });
 

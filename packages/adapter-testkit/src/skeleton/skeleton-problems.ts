@@ -40,8 +40,8 @@ export function thinSkeletonFiles(db: string): string[] {
  * What is missing from or out of place in an adapter's `src` (an empty list when it has the
  * shared skeleton): the skeleton files, an `introspect/` folder, capabilities built from core's
  * `baseCapabilities()`, and for every operation type in `operationTypes` (core's registry) a
- * `compile/compile-<op>.ts` exporting `compile<Op>`; a `compile/compile-*.ts` for no operation
- * is reported too.
+ * `compile/compile-<op>.ts` exporting `compile<Op>` that `<db>-compiler.ts` imports; a
+ * `compile/compile-*.ts` for no operation is reported too.
  * @example skeletonProblems('/repo/packages/adapter-postgres/src', 'postgres', Object.keys(OPERATIONS)) // []
  */
 export function skeletonProblems(src: string, db: string, operationTypes: readonly string[]): string[] {
@@ -54,6 +54,15 @@ export function skeletonProblems(src: string, db: string, operationTypes: readon
     problems.push(`src/${db}-capabilities.ts does not start from core's baseCapabilities() (spread it, then set what the database can do)`);
   }
   problems.push(...compileFileProblems(src, operationTypes));
+  const compiler = join(src, `${db}-compiler.ts`);
+  if (existsSync(compiler)) {
+    const text = readFileSync(compiler, 'utf8');
+    for (const type of operationTypes) {
+      const file = `compile-${kebab(type)}`;
+      if (existsSync(join(src, 'compile', `${file}.ts`)) && !text.includes(`'./compile/${file}.js'`))
+        problems.push(`src/${db}-compiler.ts does not import ./compile/${file}.js (its table must use it)`);
+    }
+  }
   return problems;
 }
 
