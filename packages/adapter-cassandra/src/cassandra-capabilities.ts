@@ -1,4 +1,4 @@
-import type { Capabilities } from '@ductape/core';
+import { type Capabilities, baseCapabilities } from '@ductape/core';
 import { CASSANDRA_RAW_DIALECTS } from './cassandra-compiler.js';
 
 /**
@@ -9,15 +9,10 @@ import { CASSANDRA_RAW_DIALECTS } from './cassandra-compiler.js';
  * function), user-defined types and table options on an existing table (alterCollectionOptions' cassandraOptions).
  */
 export const CASSANDRA_CAPABILITIES: Capabilities = {
-  transactionalDdl: false,
+  ...baseCapabilities(),
   renameField: true,
-  renameCollection: false,
   modifyField: true,
   dropField: true,
-  foreignKeys: false,
-  checkConstraints: false,
-  uniqueConstraints: false,
-  partialIndexes: false,
   concurrentIndex: true,
   staticColumns: true,
   vectorIndexes: true,

@@ -1,15 +1,23 @@
-import { type CompileContext, type Operation, type OperationCompilers, type Step, UnsupportedOperationError, compileWith } from '@ductape/core';
-import { compileAlterTableOptions } from './compile/alter-table-options.js';
-import type { CompileSettings } from './compile/compile-settings.js';
-import { compileCreateCollection } from './compile/create-collection.js';
-import { compileCreateIndex, compileDropIndex } from './compile/create-index.js';
-import { compileAddField, compileDropCollection, compileDropField } from './compile/fields.js';
-import { compileModifyField } from './compile/modify-field.js';
-import { compileRaw } from './compile/raw.js';
+import { type CompileContext, type Operation, type OperationCompilers, type Step, compileWith } from '@ductape/core';
+import { compileAddConstraint } from './compile/compile-add-constraint.js';
+import { compileAddField } from './compile/compile-add-field.js';
+import { compileAlterCollectionOptions } from './compile/compile-alter-collection-options.js';
+import { compileAlterType } from './compile/compile-alter-type.js';
+import { compileCreateCollection } from './compile/compile-create-collection.js';
+import { compileCreateIndex } from './compile/compile-create-index.js';
+import { compileCreateType } from './compile/compile-create-type.js';
+import { compileDropCollection } from './compile/compile-drop-collection.js';
+import { compileDropConstraint } from './compile/compile-drop-constraint.js';
+import { compileDropField } from './compile/compile-drop-field.js';
+import { compileDropIndex } from './compile/compile-drop-index.js';
+import { compileDropType } from './compile/compile-drop-type.js';
+import { compileModifyField } from './compile/compile-modify-field.js';
+import { compileRaw } from './compile/compile-raw.js';
+import { compileRenameCollection } from './compile/compile-rename-collection.js';
+import { compileRenameField } from './compile/compile-rename-field.js';
 import { refuse } from './compile/refuse.js';
-import { compileRenameField } from './compile/rename-field.js';
+import type { CassandraCompileSettings } from './cassandra-compile-settings.js';
 import type { CassandraStatementStep } from './compile/step.js';
-import { compileAlterType, compileCreateType, compileDropType } from './compile/user-type.js';
 
 /** Raw dialect names the Cassandra adapter runs. */
 export const CASSANDRA_RAW_DIALECTS: readonly string[] = ['cassandra'];
@@ -25,7 +33,7 @@ export const CASSANDRA_RAW_DIALECTS: readonly string[] = ['cassandra'];
  * ).map((s) => s.kind === 'statement' && s.text)
  * // ['ALTER TABLE "app"."users" ADD "phone" text']
  */
-export function compileCassandra(op: Operation, ctx: CompileContext, settings: CompileSettings): Step[] {
+export function compileCassandra(op: Operation, ctx: CompileContext, settings: CassandraCompileSettings): Step[] {
   const origin = { migration: ctx.migration.name, path: `${ctx.direction}[${ctx.index}]` };
   // Steps that change tables, columns or indexes say which op they come from, for preflight's message.
   return compileOp(op, ctx, settings).map((s) => ((s as CassandraStatementStep).effect ? { ...s, origin } : s));
@@ -33,10 +41,8 @@ export function compileCassandra(op: Operation, ctx: CompileContext, settings: C
 
 interface CassandraCompileInput {
   readonly ctx: CompileContext;
-  readonly settings: CompileSettings;
+  readonly settings: CassandraCompileSettings;
 }
-
-const NO_CONSTRAINTS = 'Cassandra has no foreign key, check or unique constraints, and its primary key is fixed when the table is created';
 
 /** One compiler per core operation (a refusal is one too): core's `OperationCompilers` makes a missing one a type error. */
 const COMPILERS: OperationCompilers<CassandraCompileInput> = {
@@ -44,16 +50,14 @@ const COMPILERS: OperationCompilers<CassandraCompileInput> = {
   dropCollection: (op, { settings }) => compileDropCollection(op, settings),
   addField: (op, { ctx, settings }) => compileAddField(op, settings, ctx),
   dropField: (op, { ctx, settings }) => compileDropField(op, ctx, settings),
-  renameCollection: (op) => {
-    throw new UnsupportedOperationError('cassandra', `renameCollection "${op.from}" → "${op.to}"`, 'Cassandra cannot rename a table; create the new table, copy the rows, then drop the old one');
-  },
+  renameCollection: (op) => compileRenameCollection(op),
   renameField: (op, { ctx, settings }) => compileRenameField(op, ctx, settings),
   modifyField: (op, { ctx }) => compileModifyField(op, ctx),
   createIndex: (op, { ctx, settings }) => compileCreateIndex(op, settings, ctx),
   dropIndex: (op, { settings }) => compileDropIndex(op, settings),
-  addConstraint: (op) => refuse(`${op.type} on "${op.collection}"`, NO_CONSTRAINTS),
-  dropConstraint: (op) => refuse(`${op.type} on "${op.collection}"`, NO_CONSTRAINTS),
-  alterCollectionOptions: (op, { ctx, settings }) => compileAlterTableOptions(op, ctx, settings),
+  addConstraint: (op) => compileAddConstraint(op),
+  dropConstraint: (op) => compileDropConstraint(op),
+  alterCollectionOptions: (op, { ctx, settings }) => compileAlterCollectionOptions(op, ctx, settings),
   createType: (op, { settings }) => compileCreateType(op, settings),
   alterType: (op, { settings }) => compileAlterType(op, settings),
   dropType: (op, { settings }) => compileDropType(op, settings),
@@ -63,6 +67,6 @@ const COMPILERS: OperationCompilers<CassandraCompileInput> = {
   },
 };
 
-function compileOp(op: Operation, ctx: CompileContext, settings: CompileSettings): Step[] {
+function compileOp(op: Operation, ctx: CompileContext, settings: CassandraCompileSettings): Step[] {
   return compileWith(COMPILERS, op, { ctx, settings });
 }

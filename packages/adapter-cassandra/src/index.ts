@@ -4,9 +4,9 @@ export { CassandraClientPool, PooledCassandraDriver } from './cassandra-client-p
 export { parseConnection } from './connection-settings.js';
 export { CASSANDRA_CAPABILITIES } from './cassandra-capabilities.js';
 export { CASSANDRA_RAW_DIALECTS, compileCassandra } from './cassandra-compiler.js';
-export type { CompileSettings } from './compile/compile-settings.js';
+export type { CassandraCompileSettings, CompileSettings } from './cassandra-compile-settings.js';
 export { columnType, scalarType } from './compile/column-type.js';
-export { splitStatements } from './compile/raw.js';
+export { splitStatements } from './compile/compile-raw.js';
 export type { CassandraStatementStep } from './compile/step.js';
 export { CassandraDriver, type CassandraDriverOptions } from './cassandra-driver.js';
 export { CassandraConnectionError, CassandraSchemaAgreementError } from './cassandra-errors.js';

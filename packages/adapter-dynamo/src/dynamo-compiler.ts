@@ -1,42 +1,41 @@
-import { type CompileContext, type Operation, type OperationCompilers, type Step, UnsupportedOperationError, compileWith } from '@ductape/core';
-import type { CompileEnv } from './compile/compile-env.js';
-import { refuseConstraint } from './compile/constraints.js';
-import { compileCreateCollection } from './compile/create-collection.js';
-import { compileCreateIndex } from './compile/create-index.js';
-import { compileDropCollection } from './compile/drop-collection.js';
-import { compileDropIndex } from './compile/drop-index.js';
-import { compileAlterCollectionOptions } from './compile/alter-options.js';
-import { compileAddField, compileDropField, compileModifyField, compileRenameField } from './compile/fields.js';
+import { type CompileContext, type Operation, type OperationCompilers, type Step, compileWith } from '@ductape/core';
+import type { DynamoCompileSettings } from './dynamo-compile-settings.js';
+import { compileAddConstraint } from './compile/compile-add-constraint.js';
+import { compileAddField } from './compile/compile-add-field.js';
+import { compileAlterType } from './compile/compile-alter-type.js';
+import { compileCreateType } from './compile/compile-create-type.js';
+import { compileDropConstraint } from './compile/compile-drop-constraint.js';
+import { compileDropField } from './compile/compile-drop-field.js';
+import { compileDropType } from './compile/compile-drop-type.js';
+import { compileModifyField } from './compile/compile-modify-field.js';
+import { compileRenameCollection } from './compile/compile-rename-collection.js';
+import { compileRenameField } from './compile/compile-rename-field.js';
+import { compileCreateCollection } from './compile/compile-create-collection.js';
+import { compileCreateIndex } from './compile/compile-create-index.js';
+import { compileDropCollection } from './compile/compile-drop-collection.js';
+import { compileDropIndex } from './compile/compile-drop-index.js';
+import { compileAlterCollectionOptions } from './compile/compile-alter-collection-options.js';
 import { refuseKeyChanges } from './compile/key-renames.js';
-import { compileRaw } from './compile/raw.js';
+import { compileRaw } from './compile/compile-raw.js';
 import { AWS_FEATURES, type DynamoFeatures } from './dynamo-probe.js';
 
 /** One compiler per core operation (a refusal is one too): core's `OperationCompilers` makes a missing one a type error. */
-const COMPILERS: OperationCompilers<CompileEnv> = {
+const COMPILERS: OperationCompilers<DynamoCompileSettings> = {
   createCollection: (op, env) => compileCreateCollection(op, env),
   dropCollection: (op, env) => compileDropCollection(op, env),
   addField: (op, env) => compileAddField(op, env),
   dropField: (op, env) => compileDropField(op, env),
-  renameCollection: (op) => {
-    throw new UnsupportedOperationError('dynamodb', `renameCollection "${op.from}" → "${op.to}"`, 'DynamoDB cannot rename a table; create the new table, copy the items, then drop the old one');
-  },
+  renameCollection: (op) => compileRenameCollection(op),
   renameField: (op, env) => compileRenameField(op, env),
   modifyField: (op, env) => compileModifyField(op, env),
   createIndex: (op, env) => compileCreateIndex(op, env),
   dropIndex: (op, env) => compileDropIndex(op, env),
-  addConstraint: (op) => refuseConstraint(op),
-  dropConstraint: (op) => refuseConstraint(op),
+  addConstraint: (op) => compileAddConstraint(op),
+  dropConstraint: (op) => compileDropConstraint(op),
   alterCollectionOptions: (op, env) => compileAlterCollectionOptions(op, env),
-  // User-defined types (capability userTypes, absent here: the engine refuses them before IO).
-  createType: (op) => {
-    throw new UnsupportedOperationError('dynamodb', `${op.type} "${op.name}"`, 'DynamoDB has no user-defined types (maps nest freely)');
-  },
-  alterType: (op) => {
-    throw new UnsupportedOperationError('dynamodb', `${op.type} "${op.name}"`, 'DynamoDB has no user-defined types (maps nest freely)');
-  },
-  dropType: (op) => {
-    throw new UnsupportedOperationError('dynamodb', `${op.type} "${op.name}"`, 'DynamoDB has no user-defined types (maps nest freely)');
-  },
+  createType: (op) => compileCreateType(op),
+  alterType: (op) => compileAlterType(op),
+  dropType: (op) => compileDropType(op),
   raw: (op) => compileRaw(op),
 };
 
@@ -84,7 +83,7 @@ export class DynamoCompiler {
 
   #compileOp(op: Operation, ctx: CompileContext): Step[] {
     const earlier = (ctx.direction === 'up' ? ctx.migration.up : ctx.migration.down).slice(0, ctx.index);
-    const env: CompileEnv = { tableName: (c) => this.tableName(c), migration: ctx.migration, earlier, gsisInCreateTable: this.features.gsisInCreateTable, features: this.features };
+    const env: DynamoCompileSettings = { tableName: (c) => this.tableName(c), migration: ctx.migration, earlier, gsisInCreateTable: this.features.gsisInCreateTable, features: this.features };
     return compileWith(COMPILERS, op, env);
   }
 }

@@ -1,11 +1,11 @@
 import type { AttributeDefinition, KeySchemaElement, Projection, TableDescription } from '@aws-sdk/client-dynamodb';
 import type { CollectionSnapshot, DynamoKey, DynamoOptions, DynamoSecondaryIndex, FieldDefinition, FieldType, IndexDefinition } from '@ductape/core';
 import { detailsToReport } from './compile/index-details.js';
-import { declaredFields } from './declared-fields.js';
+import { declaredFields } from './introspect/declared-fields.js';
 import type { DynamoDriver } from './dynamo-driver.js';
 import type { DynamoHistoryStore } from './dynamo-history.js';
 import { AWS_FEATURES, type DynamoFeatures } from './dynamo-probe.js';
-import { type ReadSettings, readSettings } from './introspect-settings.js';
+import { type ReadSettings, readSettings } from './introspect/introspect-settings.js';
 
 /** The portable type a key attribute type reads back as (DynamoDB numbers are exact decimals). */
 const FIELD_OF: { readonly [t: string]: FieldType } = { S: 'string', N: 'decimal', B: 'binary' };

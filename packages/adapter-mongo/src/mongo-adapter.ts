@@ -13,10 +13,10 @@ import {
   type UpdateResult,
   ValidationError,
 } from '@ductape/core';
-import { MONGO_RAW_DIALECTS } from './compile/compile-raw.js';
+import { mongoCapabilities } from './mongo-capabilities.js';
 import { type MongoCommandStep, StepNames } from './compile/step.js';
 import { checkKeyPatterns } from './execute/check-key-patterns.js';
-import { DEFAULT_SETTINGS, MONGODB_FEATURES, type MissingFeaturePolicy, type MongoCompileSettings, type ServerFeatures } from './compile/server-features.js';
+import { DEFAULT_SETTINGS, MONGODB_FEATURES, type MissingFeaturePolicy, type MongoCompileSettings, type ServerFeatures } from './mongo-compile-settings.js';
 import { updateRowsMongo } from './data/update-rows.js';
 import { type MongoLogger, runStep } from './execute/run-step.js';
 import { compileMongo } from './mongo-compiler.js';
@@ -88,21 +88,7 @@ export class MongoAdapter implements DataAdapter {
   }
 
   get capabilities(): Capabilities {
-    return {
-      transactionalDdl: false,
-      renameField: true,
-      renameCollection: true,
-      modifyField: true,
-      dropField: true,
-      foreignKeys: false,
-      checkConstraints: false,
-      uniqueConstraints: true,
-      partialIndexes: this.#features.partialIndexes,
-      indexCollation: this.#features.indexCollation,
-      concurrentIndex: true,
-      rawDialects: MONGO_RAW_DIALECTS,
-      optionChanges: ['mongoOptions'],
-    };
+    return mongoCapabilities(this.#features);
   }
 
   /** The compile settings in force (features, policy, batch size). */

@@ -1,16 +1,23 @@
-import { type CompileContext, type Operation, type OperationCompilers, type Step, UnsupportedOperationError, compileWith } from '@ductape/core';
+import { type CompileContext, type Operation, type OperationCompilers, type Step, compileWith } from '@ductape/core';
 import { compileAddField } from './compile/compile-add-field.js';
-import { compileAlterOptions } from './compile/compile-alter-options.js';
 import { compileCreateCollection } from './compile/compile-create-collection.js';
 import { compileDropField } from './compile/compile-drop-field.js';
-import { compileAddConstraint, compileCreateIndex, compileDropConstraint, compileDropIndex } from './compile/compile-index-ops.js';
+import { compileAddConstraint } from './compile/compile-add-constraint.js';
+import { compileAlterCollectionOptions } from './compile/compile-alter-collection-options.js';
+import { compileAlterType } from './compile/compile-alter-type.js';
+import { compileCreateIndex } from './compile/compile-create-index.js';
+import { compileCreateType } from './compile/compile-create-type.js';
+import { compileDropCollection } from './compile/compile-drop-collection.js';
+import { compileDropConstraint } from './compile/compile-drop-constraint.js';
+import { compileDropIndex } from './compile/compile-drop-index.js';
+import { compileDropType } from './compile/compile-drop-type.js';
+import { compileRenameCollection } from './compile/compile-rename-collection.js';
 import { compileModifyField } from './compile/compile-modify-field.js';
 import { compileRaw } from './compile/compile-raw.js';
 import { compileRenameField } from './compile/compile-rename-field.js';
 import { assertNoRepeatedKeyPattern, withLiveKeyPatternCheck } from './compile/key-pattern-check.js';
 import { assertMongoNames } from './compile/mongo-names.js';
-import { DEFAULT_SETTINGS, type MongoCompileSettings } from './compile/server-features.js';
-import { StepNames, commandStep, namedStep } from './compile/step.js';
+import { DEFAULT_SETTINGS, type MongoCompileSettings } from './mongo-compile-settings.js';
 
 /**
  * Compiles one operation to MongoDB steps: command documents (`create`, `createIndexes`,
@@ -37,27 +44,20 @@ interface MongoCompileInput {
 /** One compiler per core operation: core's `OperationCompilers` makes a missing one a type error. */
 const COMPILERS: OperationCompilers<MongoCompileInput> = {
   createCollection: (op, { settings }) => compileCreateCollection(op, settings),
-  dropCollection: (op) => compileDropCollection(op.name),
+  dropCollection: (op) => compileDropCollection(op),
   addField: (op, { ctx, settings }) => compileAddField(op, ctx, settings),
   dropField: (op, { settings }) => compileDropField(op, settings),
-  renameCollection: (op) => compileRenameCollection(op.from, op.to),
+  renameCollection: (op) => compileRenameCollection(op),
   renameField: (op, { settings }) => compileRenameField(op, settings),
   modifyField: (op, { settings }) => compileModifyField(op, settings),
   createIndex: (op, { settings }) => compileCreateIndex(op, settings),
   dropIndex: (op) => compileDropIndex(op),
   addConstraint: (op) => compileAddConstraint(op),
   dropConstraint: (op) => compileDropConstraint(op),
-  alterCollectionOptions: (op, { settings }) => compileAlterOptions(op, settings),
-  // User-defined types (capability userTypes, absent here: the engine refuses them before IO).
-  createType: (op) => {
-    throw new UnsupportedOperationError('mongo', `${op.type} "${op.name}"`, 'MongoDB has no user-defined types (documents nest objects freely)');
-  },
-  alterType: (op) => {
-    throw new UnsupportedOperationError('mongo', `${op.type} "${op.name}"`, 'MongoDB has no user-defined types (documents nest objects freely)');
-  },
-  dropType: (op) => {
-    throw new UnsupportedOperationError('mongo', `${op.type} "${op.name}"`, 'MongoDB has no user-defined types (documents nest objects freely)');
-  },
+  alterCollectionOptions: (op, { settings }) => compileAlterCollectionOptions(op, settings),
+  createType: (op) => compileCreateType(op),
+  alterType: (op) => compileAlterType(op),
+  dropType: (op) => compileDropType(op),
   raw: (op) => compileRaw(op),
 };
 
@@ -65,19 +65,6 @@ function compileOp(op: Operation, ctx: CompileContext, settings: MongoCompileSet
   const s = withRunOptions(settings, ctx.options);
   if (op.type !== 'raw') assertMongoNames(op);
   return compileWith(COMPILERS, op, { ctx, settings: s });
-}
-
-// renameCollection (dropTarget false), then the indexes named after the collection follow it.
-function compileRenameCollection(from: string, to: string): Step[] {
-  return [
-    namedStep(StepNames.renameCollection, { from, to }, `renameCollection ${from} → ${to} (dropTarget: false; _ductape_schema follows)`),
-    namedStep(StepNames.renameImpliedIndexes, { from, to }, `rebuild indexes named after ${from} (${from}_pkey, ${from}_<field>_key) as ${to}_…`),
-  ];
-}
-
-// What _ductape_schema records about the collection (constraints, a validator the server cannot hold) goes with it.
-function compileDropCollection(name: string): Step[] {
-  return [commandStep({ drop: name }, `drop ${name}`), namedStep(StepNames.shadowValidator, { collection: name, validator: null }, `forget what _ductape_schema records of ${name}`)];
 }
 
 // A run may override the batch size, the default backfill and the backup of dropped fields (engine compileOptions).

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MongoServerError } from 'mongodb';
-import { FERRETDB_WRITE_LIMITS, MONGODB_FEATURES, type ServerFeatures } from './compile/server-features.js';
+import { FERRETDB_WRITE_LIMITS, MONGODB_FEATURES, type ServerFeatures } from './mongo-compile-settings.js';
 import type { MongoDriver } from './mongo-driver.js';
 
 /** Error codes that mean "this server does not have that": NotImplemented, CommandNotFound, CommandNotSupported, InvalidOptions. */

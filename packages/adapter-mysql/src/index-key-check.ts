@@ -1,7 +1,7 @@
 import { assertIndexFits } from './compile/assert-index-fits.js';
 import { COMPACT_LIMITS, DYNAMIC_LIMITS, type KeyColumn } from './compile/index-key-length.js';
 import type { KeyCheck } from './compile/step.js';
-import type { MysqlDialect } from './dialect.js';
+import type { MysqlCompileSettings } from './mysql-compile-settings.js';
 import type { MysqlQueryable, Row } from './mysql-driver.js';
 
 const COLUMNS = `SELECT c.COLUMN_NAME AS name, c.DATA_TYPE AS data_type, c.COLUMN_TYPE AS column_type, c.CHARACTER_MAXIMUM_LENGTH AS max_chars, cs.MAXLEN AS bytes_per_char
@@ -38,7 +38,7 @@ const FIXED: { readonly [dataType: string]: number } = {
  * does not have are left to the server's own error.
  * @example await checkIndexKey(connection, step.keyCheck, MARIADB_DIALECT)
  */
-export async function checkIndexKey(q: MysqlQueryable, check: KeyCheck, dialect: MysqlDialect): Promise<void> {
+export async function checkIndexKey(q: MysqlQueryable, check: KeyCheck, dialect: MysqlCompileSettings): Promise<void> {
   const rows = await q.query(COLUMNS, [check.table]);
   const [table] = await q.query(ROW_FORMAT, [check.table]);
   const compact = /^(compact|redundant)$/i.test(String(table?.row_format ?? ''));

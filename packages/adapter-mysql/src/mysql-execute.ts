@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Step, StepOutcome } from '@ductape/core';
 import type { AlterAttempt, MysqlStatementStep } from './compile/step.js';
 import { checkColumnDrop } from './column-drop-check.js';
-import type { MysqlDialect } from './dialect.js';
+import type { MysqlCompileSettings } from './mysql-compile-settings.js';
 import { fieldUniqueKeyName } from './field-unique-key.js';
 import { checkConflicts } from './conflict-check.js';
 import { foreignKeyIndexClauses, redundantForeignKeyIndexClauses } from './foreign-key-index.js';
@@ -32,7 +32,7 @@ export interface ExecuteOptions {
   /** How many times an ALTER that timed out waiting for its metadata lock is tried again. */
   readonly lockRetries: number;
   /** The dialect compiled for (index key checks: MariaDB makes long unique keys hash indexes). */
-  readonly dialect: MysqlDialect;
+  readonly dialect: MysqlCompileSettings;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { mysqlIdentifierProblem } from './quote.js';
 import type { Capabilities, CollectionSnapshot, CompileContext, DataAdapter, Operation, ResolvedUpdate, Session, Step, StepOutcome, UpdateOptions, UpdateResult } from '@ductape/core';
-import { type MysqlDialect, type ServerVersion, parseServerVersion, unsupportedServer } from './dialect.js';
-import { rawDialectsOf, compileMysql } from './mysql-compiler.js';
+import { type MysqlCompileSettings, type ServerVersion, parseServerVersion, unsupportedServer } from './mysql-compile-settings.js';
+import { mysqlCapabilities } from './mysql-capabilities.js';
+import { compileMysql } from './mysql-compiler.js';
 import { MysqlConnectionError } from './mysql-connection-error.js';
 import type { MysqlConnection, MysqlDriver } from './mysql-driver.js';
 import type { MysqlStatementStep } from './compile/step.js';
@@ -39,9 +40,9 @@ export interface MysqlFamilyOptions {
   readonly name: string;
   readonly driver: MysqlDriver;
   /** The dialect compiled for until connect() reads the server version. */
-  readonly dialect: MysqlDialect;
+  readonly dialect: MysqlCompileSettings;
   /** The dialect for the connected server (MariaDB: native UUID from 10.7). Default: keep `dialect`. */
-  readonly dialectFor?: (server: ServerVersion) => MysqlDialect;
+  readonly dialectFor?: (server: ServerVersion) => MysqlCompileSettings;
   /** Where table copies and retries are reported (default: console.warn); false for silence. */
   readonly logger?: MysqlLogger | false;
   /** How often an ALTER that timed out on the metadata lock is retried (default 3). */
@@ -68,7 +69,7 @@ export class MysqlFamilyAdapter implements DataAdapter {
   readonly #driver: MysqlDriver;
   readonly #options: MysqlFamilyOptions;
   readonly #logger: MysqlLogger;
-  #dialect: MysqlDialect;
+  #dialect: MysqlCompileSettings;
   #server: ServerVersion | undefined;
 
   constructor(options: MysqlFamilyOptions) {
@@ -82,25 +83,11 @@ export class MysqlFamilyAdapter implements DataAdapter {
   }
 
   get capabilities(): Capabilities {
-    return {
-      transactionalDdl: false,
-      renameField: true,
-      renameCollection: true,
-      indexPrefixLength: true,
-      unsignedIntegers: true,
-      modifyField: true,
-      dropField: true,
-      foreignKeys: true,
-      checkConstraints: true,
-      uniqueConstraints: true,
-      partialIndexes: false,
-      concurrentIndex: true,
-      rawDialects: rawDialectsOf(this.#dialect),
-    };
+    return mysqlCapabilities(this.#dialect);
   }
 
   /** The dialect compile uses now (after connect: the connected server's). */
-  get dialect(): MysqlDialect {
+  get dialect(): MysqlCompileSettings {
     return this.#dialect;
   }
 

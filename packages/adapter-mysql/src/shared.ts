@@ -1,7 +1,17 @@
 // The driver-agnostic MySQL-family core: what @ductape/adapter-mariadb imports. Never loads mysql2.
 export { MysqlFamilyAdapter, type MysqlFamilyOptions, type MysqlFamilyUserOptions } from './mysql-family-adapter.js';
 export { compileMysql, rawDialectsOf } from './mysql-compiler.js';
-export { MYSQL_DIALECT, MARIADB_DIALECT, atLeast, mariadbDialectFor, parseServerVersion, unsupportedServer, type MysqlDialect, type ServerVersion } from './dialect.js';
+export {
+  MYSQL_DIALECT,
+  MARIADB_DIALECT,
+  atLeast,
+  mariadbDialectFor,
+  parseServerVersion,
+  unsupportedServer,
+  type MysqlCompileSettings,
+  type MysqlDialect,
+  type ServerVersion,
+} from './mysql-compile-settings.js';
 export { columnType, DEFAULT_FSP, DEFAULT_LENGTH } from './compile/column-type.js';
 export { COMMANDS, type AlterAttempt, type MysqlStatementStep } from './compile/step.js';
 export { sessionSetup, type MysqlConnection, type MysqlDriver, type MysqlQueryable, type Row } from './mysql-driver.js';

@@ -1,24 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { type AdapterFactory, type ConnectionPoolFactory, type DataAdapter, InvalidArgumentError, type ResolvedUpdate, type UpdateOptions, type UpdateResult } from '@ductape/core';
-import { updateRowsPostgres } from './data/update-rows.js';
+import { type AdapterFactory, type ConnectionPoolFactory, InvalidArgumentError } from '@ductape/core';
 import { PgSessionDriver } from './pg-session-driver.js';
 import { PgSessionPool } from './pg-session-pool.js';
-import { PostgresAdapter, type PostgresAdapterOptions } from './postgres-adapter.js';
-
-/** The PostgreSQL adapter with data migrations (`db.update`). */
-export class PostgresDataAdapter extends PostgresAdapter implements DataAdapter {
-  updateRows(update: ResolvedUpdate, options: UpdateOptions): Promise<UpdateResult> {
-    return updateRowsPostgres(this.driver, this.schema, update, options);
-  }
-
-  /**
-   * Runs a query and returns its rows (for checks and tools; migrations go through the engine).
-   * @example const rows = await adapter.query('SELECT count(*) FROM users');
-   */
-  async query(text: string, params?: readonly unknown[]): Promise<Record<string, unknown>[]> {
-    return (await this.driver.query(text, params)).rows;
-  }
-}
+import type { PostgresAdapterOptions } from './postgres-adapter.js';
+import { PostgresDataAdapter } from './postgres-data-adapter.js';
 
 /**
  * What the sdk calls to load this package by name. `connection`: a `postgres://` URL, a

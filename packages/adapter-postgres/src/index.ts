@@ -1,6 +1,7 @@
 export { PostgresAdapter, type PostgresAdapterOptions } from './postgres-adapter.js';
 export { compilePostgres, POSTGRES_RAW_DIALECTS } from './postgres-compiler.js';
-export { DEFAULT_SETTINGS, resolveSettings, type CompileSettings } from './compile/compile-settings.js';
+export { postgresCapabilities } from './postgres-capabilities.js';
+export { DEFAULT_SETTINGS, resolveSettings, type PostgresCompileSettings, type CompileSettings } from './postgres-compile-settings.js';
 export { columnType } from './compile/column-type.js';
 export type { PostgresStatementStep } from './compile/step.js';
 export { PgDriver, type PgDriverOptions } from './pg-driver.js';
@@ -13,7 +14,8 @@ export { PostgresLeaseLock, LOCK_TABLE } from './postgres-lease-lock.js';
 export { introspectTable } from './introspect/live-read.js';
 export type { PostgresSession } from './postgres-session.js';
 export { quoteIdent, quoteLiteral, qualify, pgIdentifierProblem } from './quote.js';
-export { createAdapter, PostgresDataAdapter } from './create-adapter.js';
+export { createAdapter } from './create-adapter.js';
+export { PostgresDataAdapter } from './postgres-data-adapter.js';
 export { DATA_PROGRESS_TABLE, updateRowsPostgres } from './data/update-rows.js';
 export { type BatchProgress, compileUpdateBatch, type UpdateBatchStatement } from './data/compile-update-batch.js';
 export { WorkStillRunningError, type RunningWork } from './settle/work-still-running-error.js';

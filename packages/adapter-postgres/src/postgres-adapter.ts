@@ -13,12 +13,13 @@ import {
   type Step,
   type StepOutcome,
 } from '@ductape/core';
-import type { CompileSettings } from './compile/compile-settings.js';
+import type { PostgresCompileSettings } from './postgres-compile-settings.js';
 import type { PostgresStatementStep } from './compile/step.js';
 import { runWithLockRetry } from './lock-retry.js';
 import { PGliteDriver, type PGliteDriverOptions } from './pglite-driver.js';
 import { PgDriver } from './pg-driver.js';
-import { POSTGRES_RAW_DIALECTS, compilePostgres } from './postgres-compiler.js';
+import { postgresCapabilities } from './postgres-capabilities.js';
+import { compilePostgres } from './postgres-compiler.js';
 import type { PostgresDriver, Queryable } from './postgres-driver.js';
 import { PostgresHistoryStore } from './postgres-history.js';
 import { referencingKeysOf } from './introspect/referencing-keys.js';
@@ -78,7 +79,7 @@ export class PostgresAdapter implements Adapter {
   readonly lock: LockStore;
   readonly driver: PostgresDriver;
   readonly schema: string;
-  readonly #settings: Partial<CompileSettings>;
+  readonly #settings: Partial<PostgresCompileSettings>;
   readonly #lockTimeoutMs: number;
   readonly #lockRetries: number;
 
@@ -99,19 +100,7 @@ export class PostgresAdapter implements Adapter {
     const server = this.driver.kind === 'pg';
     // PGlite has one session: nothing writes concurrently, and it cannot build indexes CONCURRENTLY.
     this.#settings = { schema: this.schema, lockTimeoutMs: this.#lockTimeoutMs, online: options.online ?? server };
-    this.capabilities = {
-      transactionalDdl: true,
-      renameField: true,
-      renameCollection: true,
-      modifyField: true,
-      dropField: true,
-      foreignKeys: true,
-      checkConstraints: true,
-      uniqueConstraints: true,
-      partialIndexes: true,
-      concurrentIndex: server,
-      rawDialects: POSTGRES_RAW_DIALECTS,
-    };
+    this.capabilities = postgresCapabilities(server);
     this.history = new PostgresHistoryStore(this.driver, this.schema);
     this.lock = server ? new PostgresAdvisoryLock(this.driver, this.schema, settleTimeoutMs) : new PostgresLeaseLock(this.driver, this.schema);
   }

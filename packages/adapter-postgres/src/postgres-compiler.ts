@@ -1,17 +1,21 @@
 import { type CompileContext, type Operation, type OperationCompilers, type Step, UnsupportedOperationError, compileWith } from '@ductape/core';
 import { compileAddConstraint } from './compile/compile-add-constraint.js';
+import { compileAlterCollectionOptions } from './compile/compile-alter-collection-options.js';
+import { compileAlterType } from './compile/compile-alter-type.js';
 import { compileAddField } from './compile/compile-add-field.js';
 import { compileCreateCollection } from './compile/compile-create-collection.js';
+import { compileCreateType } from './compile/compile-create-type.js';
 import { compileCreateIndex } from './compile/compile-create-index.js';
 import { compileDropCollection } from './compile/compile-drop-collection.js';
 import { compileDropConstraint } from './compile/compile-drop-constraint.js';
+import { compileDropType } from './compile/compile-drop-type.js';
 import { compileDropField } from './compile/compile-drop-field.js';
 import { compileDropIndex } from './compile/compile-drop-index.js';
 import { compileModifyField } from './compile/compile-modify-field.js';
 import { compileRaw } from './compile/compile-raw.js';
 import { compileRenameCollection } from './compile/compile-rename-collection.js';
 import { compileRenameField } from './compile/compile-rename-field.js';
-import { type CompileSettings, resolveSettings } from './compile/compile-settings.js';
+import { type PostgresCompileSettings, resolveSettings } from './postgres-compile-settings.js';
 import type { PostgresStatementStep } from './compile/step.js';
 
 /** Raw dialect names the PostgreSQL adapter runs. */
@@ -28,7 +32,7 @@ export const POSTGRES_RAW_DIALECTS: readonly string[] = ['postgresql'];
  * ).map((s) => s.kind === 'statement' && s.text)
  * // ['ALTER TABLE "public"."users" ADD COLUMN "phone" varchar(20)']
  */
-export function compilePostgres(op: Operation, ctx: CompileContext, base: Partial<CompileSettings> = {}): Step[] {
+export function compilePostgres(op: Operation, ctx: CompileContext, base: Partial<PostgresCompileSettings> = {}): Step[] {
   const origin = { migration: ctx.migration.name, path: `${ctx.direction}[${ctx.index}]` };
   // Steps that create, free or rename relation names say which op they come from, for preflight's message.
   return compileOp(op, ctx, resolveSettings(base, ctx.options)).map((s) => ((s as PostgresStatementStep).relations ? { ...s, origin } : s));
@@ -36,7 +40,7 @@ export function compilePostgres(op: Operation, ctx: CompileContext, base: Partia
 
 interface PostgresCompileInput {
   readonly ctx: CompileContext;
-  readonly settings: CompileSettings;
+  readonly settings: PostgresCompileSettings;
 }
 
 /** One compiler per core operation (compile/compile-<op>.ts): core's `OperationCompilers` makes a missing one a type error. */
@@ -52,29 +56,16 @@ const COMPILERS: OperationCompilers<PostgresCompileInput> = {
   dropIndex: (op, { ctx, settings }) => compileDropIndex(op, ctx, settings),
   addConstraint: (op, { ctx, settings }) => compileAddConstraint(op, ctx, settings),
   dropConstraint: (op, { settings }) => compileDropConstraint(op, settings),
-  alterCollectionOptions: (op) => {
-    throw new UnsupportedOperationError(
-      'postgres',
-      `alterCollectionOptions on "${op.collection}"`,
-      'it changes DynamoDB settings (dynamoOptions) only so far; change PostgreSQL table settings with a raw ALTER TABLE',
-    );
-  },
-  // User-defined types (capability userTypes, absent here: the engine refuses them before IO).
-  createType: (op) => {
-    throw new UnsupportedOperationError('postgres', `${op.type} "${op.name}"`, 'PostgreSQL composite types are not built yet (user-defined types are for Cassandra so far); use a raw CREATE TYPE');
-  },
-  alterType: (op) => {
-    throw new UnsupportedOperationError('postgres', `${op.type} "${op.name}"`, 'PostgreSQL composite types are not built yet (user-defined types are for Cassandra so far); use a raw CREATE TYPE');
-  },
-  dropType: (op) => {
-    throw new UnsupportedOperationError('postgres', `${op.type} "${op.name}"`, 'PostgreSQL composite types are not built yet (user-defined types are for Cassandra so far); use a raw CREATE TYPE');
-  },
+  alterCollectionOptions: (op) => compileAlterCollectionOptions(op),
+  createType: (op) => compileCreateType(op),
+  alterType: (op) => compileAlterType(op),
+  dropType: (op) => compileDropType(op),
   raw: (op) => {
     if (!POSTGRES_RAW_DIALECTS.includes(op.dialect)) throw new UnsupportedOperationError('postgres', `a raw "${op.dialect}" operation`, 'it runs raw operations for postgresql');
     return compileRaw(op);
   },
 };
 
-function compileOp(op: Operation, ctx: CompileContext, settings: CompileSettings): Step[] {
+function compileOp(op: Operation, ctx: CompileContext, settings: PostgresCompileSettings): Step[] {
   return compileWith(COMPILERS, op, { ctx, settings });
 }

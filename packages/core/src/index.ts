@@ -93,6 +93,7 @@ export type { Adapter, CompileContext, LiveRead, ReferencingKey, StepOutcome } f
 export type { AdapterFactory, AdapterTarget, ConnectionPool, ConnectionPoolFactory } from './adapter/adapter-factory.js';
 export { LendingPool, type LendingPoolSlots, connectionPoolMax } from './adapter/lending-pool.js';
 export type { Capabilities } from './adapter/capabilities.js';
+export { baseCapabilities } from './adapter/base-capabilities.js';
 export type { HistoryEntry, HistoryRow, HistoryStatus, HistoryStore, HistoryWriteOptions, StepWarning } from './adapter/history.js';
 export type { AcquireResult, LockHandle, LockOwner, LockStore } from './adapter/lock.js';
 export type { Session } from './adapter/session.js';

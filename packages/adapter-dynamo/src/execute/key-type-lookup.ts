@@ -1,6 +1,6 @@
 import type { DynamoKeyType } from '@ductape/core';
 import { keyTypeOf } from '../compile/attribute-type.js';
-import { declaredFields } from '../declared-fields.js';
+import { declaredFields } from '../introspect/declared-fields.js';
 import type { DynamoDriver } from '../dynamo-driver.js';
 import type { DynamoHistoryStore } from '../dynamo-history.js';
 import type { KeyTypeLookup } from './resolve-types.js';

@@ -2,7 +2,7 @@ import { MigrationEngine, UnsupportedOperationError, migration } from '@ductape/
 import { describe, expect, it } from 'vitest';
 import { DynamoAdapter } from '../../src/dynamo-adapter.js';
 import { compileOp, compileUp, inputOf } from '../support/compile.js';
-import { fieldAt } from '../../src/compile/create-index.js';
+import { fieldAt } from '../../src/compile/compile-create-index.js';
 
 describe('createIndex / dropIndex / dropCollection (golden)', () => {
   it('createIndex → one UpdateTable per GSI, each waiting until ACTIVE, key types from the migration', () => {

@@ -3,7 +3,7 @@ import { backfillStep } from './backfill-step.js';
 import { uniqueFieldSpec } from './field-indexes.js';
 import { assertIndexFeatures } from './compile-create-collection.js';
 import { patchValidatorStep } from './patch-validator-step.js';
-import type { MongoCompileSettings } from './server-features.js';
+import type { MongoCompileSettings } from '../mongo-compile-settings.js';
 import { StepNames, backupCollectionName, commandStep, namedStep } from './step.js';
 
 /**

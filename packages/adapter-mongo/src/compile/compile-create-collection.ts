@@ -4,7 +4,7 @@ import { createOptions } from './create-options.js';
 import { fieldIndexes } from './field-indexes.js';
 import { indexSpec } from './index-spec.js';
 import { MissingFeatureError } from './missing-feature-error.js';
-import type { MongoCompileSettings } from './server-features.js';
+import type { MongoCompileSettings } from '../mongo-compile-settings.js';
 import { type Doc, type MongoCommandStep, StepNames, commandStep, namedStep } from './step.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { DropFieldOp, Step } from '@ductape/core';
 import { uniqueFieldIndexName } from './index-spec.js';
 import { patchValidatorStep } from './patch-validator-step.js';
-import type { MongoCompileSettings } from './server-features.js';
+import type { MongoCompileSettings } from '../mongo-compile-settings.js';
 import { StepNames, backupCollectionName, commandStep, namedStep } from './step.js';
 
 const INDEX_NOT_FOUND = 27;

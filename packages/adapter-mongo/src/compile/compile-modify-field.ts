@@ -3,7 +3,7 @@ import { uniqueFieldSpec } from './field-indexes.js';
 import { assertIndexFeatures } from './compile-create-collection.js';
 import { uniqueFieldIndexName } from './index-spec.js';
 import { patchValidatorStep } from './patch-validator-step.js';
-import type { MongoCompileSettings } from './server-features.js';
+import type { MongoCompileSettings } from '../mongo-compile-settings.js';
 import { type MongoCommandStep, commandStep } from './step.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { RenameFieldOp, Step } from '@ductape/core';
 import { patchValidatorStep } from './patch-validator-step.js';
-import type { MongoCompileSettings } from './server-features.js';
+import type { MongoCompileSettings } from '../mongo-compile-settings.js';
 import { StepNames, namedStep } from './step.js';
 
 /**

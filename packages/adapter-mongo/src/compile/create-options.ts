@@ -1,6 +1,6 @@
 import { type MongoOptions, ValidationError } from '@ductape/core';
 import { MissingFeatureError } from './missing-feature-error.js';
-import type { ServerFeatures } from './server-features.js';
+import type { ServerFeatures } from '../mongo-compile-settings.js';
 import type { Doc } from './step.js';
 
 const GRANULARITIES = ['seconds', 'minutes', 'hours'];

@@ -1,7 +1,7 @@
 import { type FieldDefinition, isNotNull } from '@ductape/core';
 import { TYPE_ALIAS, nativeBsonTypes } from './bson-types.js';
 import { primaryKeyIndexName, uniqueFieldIndexName } from './index-spec.js';
-import type { MongoCompileSettings } from './server-features.js';
+import type { MongoCompileSettings } from '../mongo-compile-settings.js';
 import { MissingFeatureError } from './missing-feature-error.js';
 import type { Doc } from './step.js';
 

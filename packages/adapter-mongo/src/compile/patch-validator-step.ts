@@ -1,4 +1,4 @@
-import type { MongoCompileSettings } from './server-features.js';
+import type { MongoCompileSettings } from '../mongo-compile-settings.js';
 import { MissingFeatureError } from './missing-feature-error.js';
 import { type MongoCommandStep, StepNames, namedStep } from './step.js';
 import type { ValidatorPatch } from './validator-patch.js';

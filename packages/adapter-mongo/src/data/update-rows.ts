@@ -3,7 +3,7 @@ import { type FieldDefinition, type ResolvedUpdate, UpdateBatches, type UpdateEv
 import type { ClientSession, Db, Document, MongoClient } from 'mongodb';
 import { dryRunMongo } from './dry-run.js';
 import { type FieldTypes, pipelineSet } from './update-expression.js';
-import { MONGODB_FEATURES } from '../compile/server-features.js';
+import { MONGODB_FEATURES } from '../mongo-compile-settings.js';
 import { type WriteLimits, bulkWriteInChunks } from '../execute/write-chunks.js';
 import { checkIdTypes } from './id-types.js';
 import { whereFilter } from './update-filter.js';

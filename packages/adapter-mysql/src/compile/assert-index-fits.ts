@@ -1,4 +1,4 @@
-import type { MysqlDialect } from '../dialect.js';
+import type { MysqlCompileSettings } from '../mysql-compile-settings.js';
 import { IndexKeyTooLongError } from './index-key-error.js';
 import { DYNAMIC_LIMITS, indexKeyProblem, type KeyColumn, type KeyIndex, type KeyLimits } from './index-key-length.js';
 
@@ -12,7 +12,7 @@ export function assertIndexFits(
   name: string,
   index: KeyIndex,
   columns: ReadonlyMap<string, KeyColumn>,
-  dialect: MysqlDialect,
+  dialect: MysqlCompileSettings,
   when: 'compile' | 'execute',
   limits: KeyLimits = DYNAMIC_LIMITS,
 ): void {

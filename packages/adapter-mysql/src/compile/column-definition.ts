@@ -1,5 +1,5 @@
 import { ValidationError, isNotNull, type FieldDefinition } from '@ductape/core';
-import type { MysqlDialect } from '../dialect.js';
+import type { MysqlCompileSettings } from '../mysql-compile-settings.js';
 import { quoteIdent, quoteLiteral } from '../quote.js';
 import { ColumnNotRecreatableError } from './column-not-recreatable-error.js';
 import { columnType } from './column-type.js';
@@ -25,7 +25,7 @@ const NOT_FOR_NATIVE = ['length', 'precision', 'scale', 'enumValues', 'itemType'
  * @example columnDefinition({ name: 'ts', type: 'native', native: 'timestamp(3) ON UPDATE current_timestamp(3)', required: true, default: { $fn: 'now' } }, MYSQL_DIALECT)
  * // '`ts` timestamp(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE current_timestamp(3)'
  */
-export function columnDefinition(field: FieldDefinition, dialect: MysqlDialect, table = ''): string {
+export function columnDefinition(field: FieldDefinition, dialect: MysqlCompileSettings, table = ''): string {
   if (field.type === 'native') return nativeColumnDefinition(field, dialect, table);
   const parts = [quoteIdent(field.name, 'field'), columnType(field, dialect), isNotNull(field) ? 'NOT NULL' : 'NULL'];
   if (field.default !== undefined) parts.push(`DEFAULT ${defaultSql({ ...field, default: field.default }, dialect)}`);
@@ -34,7 +34,7 @@ export function columnDefinition(field: FieldDefinition, dialect: MysqlDialect, 
   return parts.join(' ');
 }
 
-function nativeColumnDefinition(field: FieldDefinition, dialect: MysqlDialect, table: string): string {
+function nativeColumnDefinition(field: FieldDefinition, dialect: MysqlCompileSettings, table: string): string {
   const n = parseNativeType(field.native, field.name);
   if (n.notKept) throw new ColumnNotRecreatableError(table, field.name, n.notKept, String(field.native), 'write');
   for (const key of NOT_FOR_NATIVE) {

@@ -1,5 +1,5 @@
 import { ValidationError, assertNativeDialect, columnSize, type FieldOptions, type TextSize } from '@ductape/core';
-import type { MysqlDialect } from '../dialect.js';
+import type { MysqlCompileSettings } from '../mysql-compile-settings.js';
 import { quoteLiteral } from '../quote.js';
 import { parseNativeType } from './native-type.js';
 
@@ -43,7 +43,7 @@ type TypeFields = Pick<FieldOptions, 'type' | 'length' | 'precision' | 'scale' |
  * @example columnType({ type: 'blob', size: 'medium' }, MYSQL_DIALECT) // 'MEDIUMBLOB'
  * @example columnType({ type: 'integer', unsigned: true }, MYSQL_DIALECT) // 'INT UNSIGNED'
  */
-export function columnType(field: TypeFields, dialect: MysqlDialect): string {
+export function columnType(field: TypeFields, dialect: MysqlCompileSettings): string {
   switch (field.type) {
     case 'integer':
     case 'bigint':

@@ -1,5 +1,5 @@
 import type { AddFieldOp, CompileContext, Step } from '@ductape/core';
-import type { MysqlDialect } from '../dialect.js';
+import type { MysqlCompileSettings } from '../mysql-compile-settings.js';
 import { quoteIdent } from '../quote.js';
 import { assertIndexFits } from './assert-index-fits.js';
 import { columnDefinition, uniqueKey } from './column-definition.js';
@@ -14,7 +14,7 @@ import { alter, onlineMode } from './online.js';
  * @example compileAddField({ type: 'addField', collection: 'users', field: { name: 'phone', type: 'string', length: 20 } }, ctx, MYSQL_DIALECT)
  * // ['ALTER TABLE `users` ADD COLUMN `phone` VARCHAR(20) NULL, ALGORITHM=INSTANT', …fallbacks]
  */
-export function compileAddField(op: AddFieldOp, ctx: CompileContext, dialect: MysqlDialect): Step[] {
+export function compileAddField(op: AddFieldOp, ctx: CompileContext, dialect: MysqlCompileSettings): Step[] {
   const table = quoteIdent(op.collection, 'table');
   const f = op.field;
   const clauses = [`ADD COLUMN ${columnDefinition(f, dialect, op.collection)}${placement(op)}`];

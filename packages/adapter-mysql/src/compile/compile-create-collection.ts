@@ -1,5 +1,5 @@
 import { ValidationError, type CreateCollectionOp, type Step } from '@ductape/core';
-import type { MysqlDialect } from '../dialect.js';
+import type { MysqlCompileSettings } from '../mysql-compile-settings.js';
 import { quoteIdent } from '../quote.js';
 import { columnDefinition, uniqueKey } from './column-definition.js';
 import { constraintClause } from './constraint-definition.js';
@@ -17,7 +17,7 @@ import { tableOptions } from './table-options.js';
  * @example compileCreateCollection({ type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }] }, MYSQL_DIALECT)
  * // ['CREATE TABLE `users` (\n  `id` CHAR(36) NOT NULL,\n  PRIMARY KEY (`id`)\n)']
  */
-export function compileCreateCollection(op: CreateCollectionOp, dialect: MysqlDialect): Step[] {
+export function compileCreateCollection(op: CreateCollectionOp, dialect: MysqlCompileSettings): Step[] {
   if (!Array.isArray(op.fields) || op.fields.length === 0) {
     throw new ValidationError('MySQL createCollection', [{ code: 'no_fields', path: 'fields', message: 'a table needs at least one field' }]);
   }

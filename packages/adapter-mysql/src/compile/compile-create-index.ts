@@ -1,5 +1,5 @@
 import type { CompileContext, CreateIndexOp, Step } from '@ductape/core';
-import type { MysqlDialect } from '../dialect.js';
+import type { MysqlCompileSettings } from '../mysql-compile-settings.js';
 import { quoteIdent } from '../quote.js';
 import { assertIndexFits } from './assert-index-fits.js';
 import { indexClause, isSpecialIndex } from './index-definition.js';
@@ -15,7 +15,7 @@ import { alter, onlineMode } from './online.js';
  * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'ix_email', fields: [{ name: 'email' }] }, ctx, MYSQL_DIALECT)
  * // ['ALTER TABLE `users` ADD INDEX `ix_email` (`email`), ALGORITHM=INPLACE, LOCK=NONE', …]
  */
-export function compileCreateIndex(op: CreateIndexOp, ctx: CompileContext, dialect: MysqlDialect): Step[] {
+export function compileCreateIndex(op: CreateIndexOp, ctx: CompileContext, dialect: MysqlCompileSettings): Step[] {
   const { type: _type, collection, concurrently, ...index } = op;
   const table = quoteIdent(collection, 'table');
   const clause = indexClause(index);

@@ -1,5 +1,5 @@
 import { ValidationError, applyChanges, type CompileContext, type FieldChanges, type FieldDefinition, type ModifyFieldOp, type Step } from '@ductape/core';
-import type { MysqlDialect } from '../dialect.js';
+import type { MysqlCompileSettings } from '../mysql-compile-settings.js';
 import { quoteIdent } from '../quote.js';
 import { assertIndexFits } from './assert-index-fits.js';
 import { assertRecreatable, columnDefinition, uniqueKey } from './column-definition.js';
@@ -17,7 +17,7 @@ import { alter, onlineMode } from './online.js';
  * @example compileModifyField({ type: 'modifyField', collection: 'users', field: 'email', changes: { length: 500 }, previous: { name: 'email', type: 'string', length: 255, required: true } }, ctx, MYSQL_DIALECT)
  * // ['ALTER TABLE `users` MODIFY COLUMN `email` VARCHAR(500) NOT NULL, ALGORITHM=INSTANT', …]
  */
-export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, dialect: MysqlDialect): Step[] {
+export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, dialect: MysqlCompileSettings): Step[] {
   if (!op.previous) {
     throw new ValidationError('MySQL modifyField', [
       {

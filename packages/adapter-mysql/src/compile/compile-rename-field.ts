@@ -1,5 +1,5 @@
 import type { CompileContext, RenameFieldOp, Step } from '@ductape/core';
-import { MYSQL_DIALECT, type MysqlDialect } from '../dialect.js';
+import { MYSQL_DIALECT, type MysqlCompileSettings } from '../mysql-compile-settings.js';
 import { quoteIdent } from '../quote.js';
 import { columnDefinition } from './column-definition.js';
 import { hasJsonCheck } from './json-check.js';
@@ -21,7 +21,7 @@ import { renameIndexClause, uniqueKeyRenameOfField } from './unique-key-renames.
  * @example compileRenameField({ type: 'renameField', collection: 't', from: 'tags', to: 'labels', previous: { name: 'tags', type: 'json' } }, ctx, MARIADB_DIALECT)
  * // ['ALTER TABLE `t` CHANGE COLUMN `tags` `labels` JSON NULL, ALGORITHM=INSTANT', …]
  */
-export function compileRenameField(op: RenameFieldOp, ctx: CompileContext, dialect: MysqlDialect = MYSQL_DIALECT): Step[] {
+export function compileRenameField(op: RenameFieldOp, ctx: CompileContext, dialect: MysqlCompileSettings = MYSQL_DIALECT): Step[] {
   const table = quoteIdent(op.collection, 'table');
   const from = quoteIdent(op.from, 'field');
   const to = quoteIdent(op.to, 'field');

@@ -1,5 +1,5 @@
 import { ValidationError, type DefaultValue, type FieldOptions } from '@ductape/core';
-import type { MysqlDialect } from '../dialect.js';
+import type { MysqlCompileSettings } from '../mysql-compile-settings.js';
 import { quoteLiteral } from '../quote.js';
 import { fsp, isLobType } from './column-type.js';
 import { parseNativeType } from './native-type.js';
@@ -14,7 +14,7 @@ const NUMERIC = new Set(['integer', 'bigint', 'smallint', 'float', 'double', 'de
  * @example defaultSql({ type: 'datetime', default: { $fn: 'now' } }, MYSQL_DIALECT) // 'CURRENT_TIMESTAMP(3)'
  * @example defaultSql({ type: 'native', native: 'mediumtext', default: 'x' }, MYSQL_DIALECT) // "('x')"
  */
-export function defaultSql(field: FieldOptions & { readonly default: DefaultValue }, _dialect: MysqlDialect): string {
+export function defaultSql(field: FieldOptions & { readonly default: DefaultValue }, _dialect: MysqlCompileSettings): string {
   const value = field.default;
   if (value === null) return 'NULL';
   if (field.type === 'native') return nativeDefault(field, value);

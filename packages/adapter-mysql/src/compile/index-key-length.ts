@@ -1,5 +1,5 @@
 import type { IndexDefinition } from '@ductape/core';
-import type { MysqlDialect } from '../dialect.js';
+import type { MysqlCompileSettings } from '../mysql-compile-settings.js';
 
 /** How one column takes part in an index key. */
 export interface KeyColumn {
@@ -50,7 +50,7 @@ export type KeyIndex = Pick<IndexDefinition, 'fields' | 'unique' | 'using'>;
  * @example indexKeyProblem({ fields: [{ name: 'title' }, { name: 'body' }] }, cols.get, MYSQL_DIALECT, DYNAMIC_LIMITS)
  * // { column: 'body', reason: 'TEXT needs a prefix length …', suggestedLength: 513 }
  */
-export function indexKeyProblem(index: KeyIndex, columnOf: (name: string) => KeyColumn | undefined, dialect: MysqlDialect, limits: KeyLimits): KeyProblem | undefined {
+export function indexKeyProblem(index: KeyIndex, columnOf: (name: string) => KeyColumn | undefined, dialect: MysqlCompileSettings, limits: KeyLimits): KeyProblem | undefined {
   const using = index.using?.toLowerCase();
   if (using === 'fulltext' || using === 'spatial') return undefined;
   const longUnique = dialect.flavor === 'mariadb' && index.unique === true;

@@ -1,5 +1,5 @@
 import type { FieldDefinition } from '@ductape/core';
-import type { MysqlDialect } from '../dialect.js';
+import type { MysqlCompileSettings } from '../mysql-compile-settings.js';
 
 /**
  * True when the column `field` defines carries MariaDB's JSON check: MariaDB writes the `JSON`
@@ -7,7 +7,7 @@ import type { MysqlDialect } from '../dialect.js';
  * `json_valid(`col`)` named after the column. MySQL has a real JSON type and no such check.
  * @example hasJsonCheck({ name: 'tags', type: 'array', itemType: 'string' }, MARIADB_DIALECT) // true
  */
-export function hasJsonCheck(field: FieldDefinition | undefined, dialect: MysqlDialect): boolean {
+export function hasJsonCheck(field: FieldDefinition | undefined, dialect: MysqlCompileSettings): boolean {
   if (!field || !(dialect.flavor === 'mariadb' || dialect.jsonCheck)) return false;
   if (field.type === 'json' || field.type === 'array') return true;
   return field.type === 'native' && /^json\b/i.test(String(field.native ?? '').trim());

@@ -1,5 +1,5 @@
 import { applyChanges, type CompileContext, type FieldDefinition, type Operation } from '@ductape/core';
-import type { MysqlDialect } from '../dialect.js';
+import type { MysqlCompileSettings } from '../mysql-compile-settings.js';
 import { columnType, DEFAULT_LENGTH } from './column-type.js';
 import { bytesPerChar, type KeyColumn } from './index-key-length.js';
 import { keyColumnOfRow } from '../index-key-check.js';
@@ -23,7 +23,7 @@ const FIXED: { readonly [type: string]: number } = {
  * How a field takes part in an index key, from its definition.
  * @example keyColumnOfField({ name: 'body', type: 'text' }, MYSQL_DIALECT, 4) // { kind: 'text', bytesPerChar: 4, sqlType: 'LONGTEXT' }
  */
-export function keyColumnOfField(field: FieldDefinition, dialect: MysqlDialect, charBytes: number): KeyColumn | undefined {
+export function keyColumnOfField(field: FieldDefinition, dialect: MysqlCompileSettings, charBytes: number): KeyColumn | undefined {
   let sqlType: string;
   try {
     sqlType = columnType(field, dialect);
@@ -62,7 +62,7 @@ export function keyColumnOfField(field: FieldDefinition, dialect: MysqlDialect, 
  * table it does not create. Pure: what the database holds is checked when the step runs.
  * @example knownKeyColumns(ctx, op, 'posts', MYSQL_DIALECT).get('body') // { kind: 'text', … }
  */
-export function knownKeyColumns(ctx: CompileContext, op: Operation, table: string, dialect: MysqlDialect): Map<string, KeyColumn> {
+export function knownKeyColumns(ctx: CompileContext, op: Operation, table: string, dialect: MysqlCompileSettings): Map<string, KeyColumn> {
   const ops = ctx.direction === 'up' ? ctx.migration.up : ctx.migration.down;
   const tables = new Map<string, { fields: Map<string, FieldDefinition>; charset: string | undefined }>();
   const of = (name: string) => {
@@ -118,7 +118,7 @@ export function knownKeyColumns(ctx: CompileContext, op: Operation, table: strin
  * Key columns of a list of fields (a createCollection's own).
  * @example keyColumnsOf([{ name: 'body', type: 'text' }], MYSQL_DIALECT, undefined).get('body')?.kind // 'text'
  */
-export function keyColumnsOf(fields: readonly FieldDefinition[], dialect: MysqlDialect, charset: string | undefined): Map<string, KeyColumn> {
+export function keyColumnsOf(fields: readonly FieldDefinition[], dialect: MysqlCompileSettings, charset: string | undefined): Map<string, KeyColumn> {
   const out = new Map<string, KeyColumn>();
   const bpc = bytesPerChar(charset);
   for (const f of fields) {

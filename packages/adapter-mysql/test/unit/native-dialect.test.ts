@@ -1,7 +1,7 @@
 import { UnsupportedOperationError } from '@ductape/core';
 import { describe, expect, it } from 'vitest';
 import { columnType } from '../../src/compile/column-type.js';
-import { MARIADB_DIALECT, MYSQL_DIALECT } from '../../src/dialect.js';
+import { MARIADB_DIALECT, MYSQL_DIALECT } from '../../src/mysql-compile-settings.js';
 
 // Issue 25: a native type says which database it is for; a direct compile refuses another's, naming both.
 describe('native type dialect (MySQL family)', () => {

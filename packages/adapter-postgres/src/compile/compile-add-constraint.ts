@@ -1,6 +1,6 @@
 import { type AddConstraintOp, type CompileContext, type Step, createdEarlier } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { PostgresCompileSettings } from '../postgres-compile-settings.js';
 import { constraintDefinition } from './constraint-definition.js';
 import { createIndexSql } from './index-definition.js';
 import { keyCreated } from './relation-changes.js';
@@ -13,7 +13,7 @@ import { concurrentIndex, sql } from './step.js';
  * index CONCURRENTLY, then attached with ADD CONSTRAINT … USING INDEX.
  * @example compileAddConstraint({ type: 'addConstraint', collection: 'posts', constraint: { name: 'fk_author', type: 'foreignKey', columns: ['author_id'], references: { table: 'users', columns: ['id'] } } }, ctx, DEFAULT_SETTINGS)
  */
-export function compileAddConstraint(op: AddConstraintOp, ctx: CompileContext, settings: CompileSettings): Step[] {
+export function compileAddConstraint(op: AddConstraintOp, ctx: CompileContext, settings: PostgresCompileSettings): Step[] {
   const c = op.constraint;
   const table = qualify(settings.schema, op.collection);
   const name = quoteIdent(c.name, 'constraint');

@@ -1,7 +1,7 @@
 import type { AddFieldOp, Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
 import { columnDefinition, extensionsOf } from './column-definition.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { PostgresCompileSettings } from '../postgres-compile-settings.js';
 import { pkName, uniqueName } from './derived-names.js';
 import { enumTypeOf, ensureEnumType } from './enum-type.js';
 import type { RelationChange } from './relation-changes.js';
@@ -14,7 +14,7 @@ import { sql } from './step.js';
  * @example compileAddField({ type: 'addField', collection: 'users', field: { name: 'phone', type: 'string', length: 20 } }, DEFAULT_SETTINGS)
  * // [{ text: 'ALTER TABLE "public"."users" ADD COLUMN "phone" varchar(20)', … }]
  */
-export function compileAddField(op: AddFieldOp, settings: CompileSettings): Step[] {
+export function compileAddField(op: AddFieldOp, settings: PostgresCompileSettings): Step[] {
   const table = qualify(settings.schema, op.collection);
   const text = `ALTER TABLE ${table} ADD COLUMN ${columnDefinition(op.collection, op.field, true, settings.schema)}`;
   const use = enumTypeOf(op.field);

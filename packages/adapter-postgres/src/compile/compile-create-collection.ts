@@ -1,7 +1,7 @@
 import { timestampFields, type CreateCollectionOp, type Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
 import { columnDefinition, extensionsOf } from './column-definition.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { PostgresCompileSettings } from '../postgres-compile-settings.js';
 import { columnList, constraintDefinition } from './constraint-definition.js';
 import { pkName, uniqueName } from './derived-names.js';
 import { createIndexSql } from './index-definition.js';
@@ -15,7 +15,7 @@ import { sql } from './step.js';
  * and constraints a restored drop carries, one step each.
  * @example compileCreateCollection({ type: 'createCollection', name: 'users', fields: [{ name: 'id', type: 'uuid', primaryKey: true }] }, DEFAULT_SETTINGS)
  */
-export function compileCreateCollection(op: CreateCollectionOp, settings: CompileSettings): Step[] {
+export function compileCreateCollection(op: CreateCollectionOp, settings: PostgresCompileSettings): Step[] {
   const sqlOptions = op.options?.sqlOptions ?? {};
   const temporary = sqlOptions.temporary === true;
   const schema = temporary ? undefined : settings.schema;

@@ -1,6 +1,6 @@
 import { type CompileContext, type CreateIndexOp, type Step, createdEarlier } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { PostgresCompileSettings } from '../postgres-compile-settings.js';
 import { createIndexSql } from './index-definition.js';
 import { indexCreated } from './relation-changes.js';
 import { concurrentIndex, sql } from './step.js';
@@ -12,7 +12,7 @@ import { concurrentIndex, sql } from './step.js';
  * @example compileCreateIndex({ type: 'createIndex', collection: 'users', name: 'idx_email', fields: [{ name: 'email' }] }, ctx, DEFAULT_SETTINGS)
  * // [{ text: 'CREATE INDEX CONCURRENTLY "idx_email" ON "public"."users" ("email")', outsideTransaction: true }]
  */
-export function compileCreateIndex(op: CreateIndexOp, ctx: CompileContext, settings: CompileSettings): Step[] {
+export function compileCreateIndex(op: CreateIndexOp, ctx: CompileContext, settings: PostgresCompileSettings): Step[] {
   const { type: _type, collection, ...index } = op;
   const isNew = createdEarlier(ctx, op, collection);
   const concurrently = op.concurrently ?? (settings.online && !isNew);

@@ -1,6 +1,6 @@
 import type { CompileContext, DropCollectionOp, Step } from '@ductape/core';
 import { qualify } from '../quote.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { PostgresCompileSettings } from '../postgres-compile-settings.js';
 import { dropEnumTypeIfUnused, enumTypesOf, fieldsCreatedByUp } from './enum-type.js';
 import { sql } from './step.js';
 
@@ -11,7 +11,7 @@ import { sql } from './step.js';
  * @example compileDropCollection({ type: 'dropCollection', name: 'old', cascade: true }, ctx, DEFAULT_SETTINGS)
  * // [{ text: 'DROP TABLE "public"."old" CASCADE', … }]
  */
-export function compileDropCollection(op: DropCollectionOp, ctx: CompileContext, settings: CompileSettings): Step[] {
+export function compileDropCollection(op: DropCollectionOp, ctx: CompileContext, settings: PostgresCompileSettings): Step[] {
   const table = qualify(settings.schema, op.name);
   return [
     sql(`DROP TABLE ${table}${op.cascade ? ' CASCADE' : ''}`, `drop table ${table}`, { lockRetry: true, relations: [{ do: 'dropTable', name: op.name, cascade: op.cascade === true }] }),

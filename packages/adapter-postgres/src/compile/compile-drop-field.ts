@@ -1,6 +1,6 @@
 import type { CompileContext, DropFieldOp, Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { PostgresCompileSettings } from '../postgres-compile-settings.js';
 import { dropEnumTypeIfUnused, enumTypesOf, fieldsCreatedByUp } from './enum-type.js';
 import { sql } from './step.js';
 
@@ -10,7 +10,7 @@ import { sql } from './step.js';
  * Without `previous`, the down of this migration's addField takes the field from the up.
  * @example compileDropField({ type: 'dropField', collection: 'users', field: 'old' }, ctx, DEFAULT_SETTINGS)
  */
-export function compileDropField(op: DropFieldOp, ctx: CompileContext, settings: CompileSettings): Step[] {
+export function compileDropField(op: DropFieldOp, ctx: CompileContext, settings: PostgresCompileSettings): Step[] {
   const table = qualify(settings.schema, op.collection);
   const uses = enumTypesOf(op.previous ? [op.previous] : fieldsCreatedByUp(ctx, op.collection, op.field));
   return [

@@ -1,6 +1,6 @@
 import { type CompileContext, type DropIndexOp, type Step, createdEarlier, droppedLater } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { PostgresCompileSettings } from '../postgres-compile-settings.js';
 import { sql } from './step.js';
 
 /**
@@ -8,7 +8,7 @@ import { sql } from './step.js';
  * @example compileDropIndex({ type: 'dropIndex', collection: 'users', name: 'idx_old' }, ctx, { ...DEFAULT_SETTINGS, online: false })
  * // [{ text: 'DROP INDEX "public"."idx_old"', … }]
  */
-export function compileDropIndex(op: DropIndexOp, ctx: CompileContext, settings: CompileSettings): Step[] {
+export function compileDropIndex(op: DropIndexOp, ctx: CompileContext, settings: PostgresCompileSettings): Step[] {
   const transient = createdEarlier(ctx, op, op.collection) || droppedLater(ctx, op, op.collection);
   const concurrently = settings.online && !transient;
   const name = qualify(settings.schema, op.name);

@@ -2,7 +2,7 @@ import { UnsupportedOperationError, applyChanges, createdEarlier, isNotNull, typ
 import { qualify, quoteIdent } from '../quote.js';
 import { enumCheck, extensionsOf } from './column-definition.js';
 import { columnType } from './column-type.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { PostgresCompileSettings } from '../postgres-compile-settings.js';
 import { defaultSql } from './default-value.js';
 import { enumName, notNullName, pkName, uniqueName } from './derived-names.js';
 import { addEnumValues, dropEnumTypeIfUnused, enumTypeOf, ensureEnumType, rebuildEnumType } from './enum-type.js';
@@ -29,7 +29,7 @@ const TYPE_KEYS = ['type', 'length', 'precision', 'scale', 'itemType', 'native',
  * @example compileModifyField({ type: 'modifyField', collection: 'users', field: 'email', changes: { length: 500 }, previous: { name: 'email', type: 'string', length: 255 } }, ctx, DEFAULT_SETTINGS)
  * // [{ text: 'ALTER TABLE "public"."users" ALTER COLUMN "email" TYPE varchar(500) USING "email"::varchar(500)', … }]
  */
-export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, settings: CompileSettings): Step[] {
+export function compileModifyField(op: ModifyFieldOp, ctx: CompileContext, settings: PostgresCompileSettings): Step[] {
   const table = qualify(settings.schema, op.collection);
   const column = quoteIdent(op.field, 'field');
   const changes = op.changes;

@@ -1,6 +1,6 @@
 import type { RenameCollectionOp, Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { PostgresCompileSettings } from '../postgres-compile-settings.js';
 import { renameConstraintSteps, tableDerivedRenames } from './derived-renames.js';
 import { sql } from './step.js';
 
@@ -15,7 +15,7 @@ import { sql } from './step.js';
  * // ALTER TABLE "public"."users" RENAME TO "people"
  * // ALTER TABLE "public"."people" RENAME CONSTRAINT "users_pkey" TO "people_pkey"
  */
-export function compileRenameCollection(op: RenameCollectionOp, settings: CompileSettings): Step[] {
+export function compileRenameCollection(op: RenameCollectionOp, settings: PostgresCompileSettings): Step[] {
   const from = qualify(settings.schema, op.from);
   const to = quoteIdent(op.to, 'table');
   const renames = op.previous ? tableDerivedRenames({ ...op.previous, name: op.from }, op.to) : [];

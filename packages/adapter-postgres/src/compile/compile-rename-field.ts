@@ -1,6 +1,6 @@
 import type { RenameFieldOp, Step } from '@ductape/core';
 import { qualify, quoteIdent } from '../quote.js';
-import type { CompileSettings } from './compile-settings.js';
+import type { PostgresCompileSettings } from '../postgres-compile-settings.js';
 import { fieldDerivedRenames, renameConstraintSteps } from './derived-renames.js';
 import { sql } from './step.js';
 
@@ -10,7 +10,7 @@ import { sql } from './step.js';
  * check when an enum), so they carry the new column's name as a field created under it would.
  * @example compileRenameField({ type: 'renameField', collection: 'users', from: 'name', to: 'full_name' }, DEFAULT_SETTINGS)
  */
-export function compileRenameField(op: RenameFieldOp, settings: CompileSettings): Step[] {
+export function compileRenameField(op: RenameFieldOp, settings: PostgresCompileSettings): Step[] {
   const table = qualify(settings.schema, op.collection);
   const text = `ALTER TABLE ${table} RENAME COLUMN ${quoteIdent(op.from, 'field')} TO ${quoteIdent(op.to, 'field')}`;
   const renames = op.previous ? fieldDerivedRenames(op.collection, { ...op.previous, name: op.from }, op.to) : [];

@@ -1,4 +1,0 @@
-/** What compile needs besides the op: the keyspace every table lives in. */
-export interface CompileSettings {
-  readonly keyspace: string;
-}
