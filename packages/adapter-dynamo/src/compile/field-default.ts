@@ -17,6 +17,7 @@ export function withDefault(table: string, attribute: string, type: string, valu
   return [backfillStep(table, attribute, marshalDefault(value, type))];
 }
 
+/** The table check: it only reads, so running it again (a runner killed before recording it) is safe: `resumable`. */
 function tableCheck(table: string, reason: string, summary: string): Step {
-  return commandStep('DescribeTable', { TableName: table }, `${summary}: no DDL on DynamoDB (${reason}); DescribeTable ${table} checks that it exists`, undefined, { reason });
+  return { ...commandStep('DescribeTable', { TableName: table }, `${summary}: no DDL on DynamoDB (${reason}); DescribeTable ${table} checks that it exists`, undefined, { reason }), resumable: true };
 }
