@@ -34,6 +34,7 @@ export function compileBatchFunction(update: ResolvedUpdate, schema: string, typ
   // A column named like our variables would make PL/pgSQL's references ambiguous; a column the catalog did not list cannot be typed.
   const needed = [...update.key, ...update.set.map((s) => s.column), ...update.where.map((c) => c.column)];
   if ([...types.keys()].some((c) => c.startsWith(BATCH_FUNCTION_PREFIX)) || needed.some((c) => !types.has(c))) return undefined;
+  const p = BATCH_FUNCTION_PREFIX;
   const fn = `pg_temp.${quoteIdent(name, 'function')}`;
   const typeOf = (column: string): string => types.get(column) ?? 'text';
   const values: unknown[] = [];
@@ -41,12 +42,12 @@ export function compileBatchFunction(update: ResolvedUpdate, schema: string, typ
   const param: Param = (value, cast, column) => {
     values.push(value);
     argTypes.push(cast ? cast.slice(2) : column ? `${typeOf(column.name)}${column.array ? '[]' : ''}` : 'text');
-    return `${BATCH_FUNCTION_PREFIX}v${values.length}`;
+    return `${p}v${values.length}`;
   };
   const table = qualify(schema, update.table);
   const key = update.key.map((k) => quoteIdent(k, 'column'));
   const keys = key.join(', ');
-  const v = (p: string) => update.key.map((_k, i) => `${BATCH_FUNCTION_PREFIX}${p}${i}`);
+  const v = (what: string) => update.key.map((_k, i) => `${p}${what}${i}`);
   const tuple = (names: string[]) => `(${names.join(', ')})`;
   const sets = setList(update, param).join(', ');
   const where = update.where.map((c) => condition(c, param, 't.'));
@@ -59,23 +60,27 @@ export function compileBatchFunction(update: ResolvedUpdate, schema: string, typ
     const range = after ? ` WHERE ${tuple(key)} > ${a}` : '';
     const rowRange = [...where, ...(after ? [`${tKey} > ${a}`] : []), `${tKey} <= ${b}`];
     return [
-      `    SELECT ${keys} INTO ${into} FROM ${table}${range} ORDER BY ${keys} OFFSET ${BATCH_FUNCTION_PREFIX}limit - 1 LIMIT 1;`,
+      `    SELECT ${keys} INTO ${into} FROM ${table}${range} ORDER BY ${keys} OFFSET ${p}limit - 1 LIMIT 1;`,
       '    IF NOT FOUND THEN',
-      `      ${BATCH_FUNCTION_PREFIX}r_full := false;`,
+      `      ${p}r_full := false;`,
       `      SELECT ${keys} INTO ${into} FROM ${table}${range} ORDER BY ${desc} LIMIT 1;`,
       '    END IF;',
       '    IF FOUND THEN',
       `      UPDATE ${table} AS t SET ${sets} WHERE ${rowRange.join(' AND ')};`,
-      `      GET DIAGNOSTICS ${BATCH_FUNCTION_PREFIX}n = ROW_COUNT;`,
-      `      ${BATCH_FUNCTION_PREFIX}found := true;`,
+      `      GET DIAGNOSTICS ${p}n = ROW_COUNT;`,
+      `      ${p}found := true;`,
       '    END IF;',
     ];
   };
-  const p = BATCH_FUNCTION_PREFIX;
   const keyTypes = update.key.map(typeOf);
   const asText = v('b').map((x) => `to_jsonb(${x}) #>> '{}'`);
   const args = [`${p}after text[]`, `${p}limit bigint`, `${p}rows_before bigint`, `${p}id text`, ...argTypes.map((t, i) => `${p}v${i + 1} ${t}`)];
-  const out = [`${p}r_rows bigint`, `${p}r_full boolean`, ...update.key.map((_k, i) => `${p}r_k${i} text`)];
+  // The function's output columns, and what the call names them (what compileUpdateBatch's statement returns).
+  const out = [
+    { name: `${p}r_rows`, type: 'bigint', as: 'rows' },
+    { name: `${p}r_full`, type: 'boolean', as: 'full' },
+    ...update.key.map((_k, i) => ({ name: `${p}r_k${i}`, type: 'text', as: `k${i}` })),
+  ];
   const body = [
     'DECLARE',
     ...keyTypes.map((t, i) => `  ${p}a${i} ${t};`),
@@ -105,10 +110,10 @@ export function compileBatchFunction(update: ResolvedUpdate, schema: string, typ
   const signature = `${fn}(${['text[]', 'bigint', 'bigint', 'text', ...argTypes].join(', ')})`;
   const placeholders = args.map((_a, i) => `$${i + 1}`).join(', ');
   return {
-    create: `CREATE OR REPLACE FUNCTION ${fn}(${args.join(', ')}) RETURNS TABLE (${out.join(', ')}) LANGUAGE plpgsql AS ${tag}\n${body}\n${tag}`,
+    create: `CREATE OR REPLACE FUNCTION ${fn}(${args.join(', ')}) RETURNS TABLE (${out.map((o) => `${o.name} ${o.type}`).join(', ')}) LANGUAGE plpgsql AS ${tag}\n${body}\n${tag}`,
     drop: `DROP FUNCTION IF EXISTS ${signature}`,
     call: (after, limit, rowsBefore) => ({
-      text: `SELECT ${out.map((o, i) => `${o.split(' ')[0]} AS ${i === 0 ? 'rows' : i === 1 ? 'full' : `k${i - 2}`}`).join(', ')} FROM ${fn}(${placeholders})`,
+      text: `SELECT ${out.map((o) => `${o.name} AS ${o.as}`).join(', ')} FROM ${fn}(${placeholders})`,
       params: [after === undefined ? null : after.map((x) => (x === null || x === undefined ? null : String(x))), limit, rowsBefore, id, ...values],
     }),
   };

@@ -37,16 +37,16 @@ export async function updateRowsPostgres(driver: PostgresDriver, schema: string,
         const limit = run.size;
         const { count, full } = await run.time(async () => {
           // One call (or statement) per batch: the update and its progress row commit together (autocommit).
+          const oneStatement = () => compileUpdateBatch(update, schema, after, limit, { table: progress, id, rowsBefore: rowsUpdated });
+          const runBatch = async (batch: { text: string; params: unknown[] }) => (await q.query(batch.text, batch.params)).rows[0] ?? {};
           let row: Record<string, unknown>;
           try {
-            const batch = fn ? fn.call(after, limit, rowsUpdated) : compileUpdateBatch(update, schema, after, limit, { table: progress, id, rowsBefore: rowsUpdated });
-            row = (await q.query(batch.text, batch.params)).rows[0] ?? {};
+            row = await runBatch(fn ? fn.call(after, limit, rowsUpdated) : oneStatement());
           } catch (error) {
             // A pooler in transaction mode (PgBouncer) may run the call on another server session, without the function: nothing ran, so the batch runs again as one statement.
-            if (!fn || !isMissingFunction(error)) throw error;
+            if (!fn || !hasSqlState(error, UNDEFINED_FUNCTION)) throw error;
             fn = undefined;
-            const batch = compileUpdateBatch(update, schema, after, limit, { table: progress, id, rowsBefore: rowsUpdated });
-            row = (await q.query(batch.text, batch.params)).rows[0] ?? {};
+            row = await runBatch(oneStatement());
           }
           // The bound comes back as text (exact for every key type), and goes back as a parameter.
           if (row.k0 !== null && row.k0 !== undefined) after = update.key.map((_k, i) => row[`k${i}`]);
@@ -81,15 +81,14 @@ async function createBatchFunction(q: Queryable, schema: string, update: Resolve
     await q.query(fn.create);
     return fn;
   } catch (error) {
-    if (isPrivilegeError(error)) return undefined;
+    if (hasSqlState(error, INSUFFICIENT_PRIVILEGE)) return undefined;
     throw error;
   }
 }
 
-function isMissingFunction(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '42883';
-}
+const UNDEFINED_FUNCTION = '42883';
+const INSUFFICIENT_PRIVILEGE = '42501';
 
-function isPrivilegeError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '42501';
+function hasSqlState(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
