@@ -1,41 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MigrationEngine, migration, type Migration } from '@ductape/core';
 import { PGliteDriver, PostgresAdapter } from '../../src/index.js';
-import type { PostgresDriver, Queryable, QueryResult, TransactionQueryable } from '../../src/postgres-driver.js';
-
-/** The PGlite driver with every statement it is given recorded (the database is real: nothing is faked). */
-class Recording implements PostgresDriver {
-  readonly kind = 'pglite';
-  readonly texts: string[] = [];
-  constructor(private readonly inner: PGliteDriver) {}
-  connect(): Promise<void> {
-    return this.inner.connect();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-  query(text: string, params?: readonly unknown[]): Promise<QueryResult> {
-    this.texts.push(text);
-    return this.inner.query(text, params);
-  }
-  transaction<T>(fn: (q: TransactionQueryable) => Promise<T>, begin?: string): Promise<T> {
-    return this.inner.transaction((q) => fn(this.#recorded(q)), begin);
-  }
-  connection<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-    return this.inner.connection((q) => fn(this.#recorded(q)));
-  }
-  dedicated(): undefined {
-    return undefined;
-  }
-  #recorded(q: Queryable): Queryable {
-    return {
-      query: (text, params) => {
-        this.texts.push(text);
-        return q.query(text, params);
-      },
-    };
-  }
-}
+import { RecordingPglite } from '../support/recording-pglite.js';
 
 /** A statement that reads history rows with their migration body. */
 const readsBodies = (t: string): boolean => /_ductape_migrations/.test(t) && /^SELECT/.test(t) && /migration::text/.test(t);
@@ -43,11 +9,11 @@ const readsBodies = (t: string): boolean => /_ductape_migrations/.test(t) && /^S
 // Issue 22: status and a no-op up list the history without the migration column; down reads
 // the body of the migration it rolls back only.
 describe('postgres (PGlite): history rows without migration bodies', () => {
-  let driver: Recording;
+  let driver: RecordingPglite;
   let engine: MigrationEngine;
   let ms: Migration[];
   beforeEach(async () => {
-    driver = new Recording(new PGliteDriver());
+    driver = new RecordingPglite(new PGliteDriver());
     const adapter = new PostgresAdapter({ driver });
     await adapter.connect();
     engine = new MigrationEngine(adapter);

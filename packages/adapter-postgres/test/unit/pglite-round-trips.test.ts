@@ -1,42 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MigrationEngine, migration, type Migration } from '@ductape/core';
 import { PGliteDriver, PostgresAdapter } from '../../src/index.js';
-import type { PostgresDriver, Queryable, QueryResult, TransactionQueryable } from '../../src/postgres-driver.js';
-
-/** The PGlite driver, every statement it is given recorded (the database is real: nothing is faked). */
-class Recording implements PostgresDriver {
-  readonly kind = 'pglite';
-  readonly texts: string[] = [];
-  constructor(private readonly inner: PGliteDriver) {}
-  connect(): Promise<void> {
-    return this.inner.connect();
-  }
-  close(): Promise<void> {
-    return this.inner.close();
-  }
-  query(text: string, params?: readonly unknown[]): Promise<QueryResult> {
-    this.texts.push(text);
-    return this.inner.query(text, params);
-  }
-  transaction<T>(fn: (q: TransactionQueryable) => Promise<T>, begin?: string): Promise<T> {
-    this.texts.push('BEGIN');
-    return this.inner.transaction((q) => fn(this.#recorded(q)), begin);
-  }
-  connection<T>(fn: (q: Queryable) => Promise<T>): Promise<T> {
-    return this.inner.connection((q) => fn(this.#recorded(q)));
-  }
-  dedicated(): undefined {
-    return undefined;
-  }
-  #recorded(q: Queryable): Queryable {
-    return {
-      query: (text, params) => {
-        this.texts.push(text);
-        return q.query(text, params);
-      },
-    };
-  }
-}
+import { RecordingPglite } from '../support/recording-pglite.js';
 
 const isCatalogRead = (t: string): boolean => /\bpg_class\b/.test(t) && !/_ductape_/.test(t);
 
@@ -44,10 +9,10 @@ const isCatalogRead = (t: string): boolean => /\bpg_class\b/.test(t) && !/_ducta
 // statements around it. test/server/round-trips.test.ts pins the same on a server, with the
 // BEGIN and the COMMIT that travel with statements there.
 describe('postgres (PGlite): statements per migration', () => {
-  let driver: Recording;
+  let driver: RecordingPglite;
   let engine: MigrationEngine;
   beforeEach(async () => {
-    driver = new Recording(new PGliteDriver());
+    driver = new RecordingPglite(new PGliteDriver());
     const adapter = new PostgresAdapter({ driver });
     await adapter.connect();
     engine = new MigrationEngine(adapter);
