@@ -6,6 +6,7 @@ import { requireServer } from '@ductape/services/require-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseService, type DuctapeConfig } from '../../src/index.js';
 import { tenantMigrations } from '../support/fleet.js';
+import { watchConnections } from '../support/watch-connections.js';
 
 // Issue 20: a fleet of Cassandra keyspaces reuses its clients (adapter-cassandra's
 // createConnectionPool): at most `concurrency` clients, each lent to one target at a time and
@@ -54,25 +55,12 @@ describe.skipIf(!hosts)('a fleet of Cassandra keyspaces reuses at most `concurre
 
   it(`migrates ${TENANTS} keyspaces over at most ${CONCURRENCY} clients, each reused from keyspace to keyspace`, async () => {
     const config: DuctapeConfig = { products: {}, fleets: { tenants: { adapter, environments: { dev: { targets: keyspaces.map((ks) => ({ url: url(ks), name: ks })) } } } } };
-    let done = false;
-    let most = 0;
-    let reads = 0;
-    const seen = new Set<string>();
-    const watch = (async () => {
-      while (!done) {
-        const now = await tenantConnections();
-        reads++;
-        most = Math.max(most, now.length);
-        for (const c of now) seen.add(c);
-      }
-    })();
-    let summary: Awaited<ReturnType<ReturnType<DatabaseService['fleet']>['up']>>;
-    try {
-      summary = await new DatabaseService({ config, vars: {} }).fleet('tenants').up({ env: 'dev', migrations: tenantMigrations(), concurrency: CONCURRENCY });
-    } finally {
-      done = true;
-      await watch;
-    }
+    const {
+      result: summary,
+      most,
+      seen,
+      reads,
+    } = await watchConnections(tenantConnections, () => new DatabaseService({ config, vars: {} }).fleet('tenants').up({ env: 'dev', migrations: tenantMigrations(), concurrency: CONCURRENCY }));
     expect(summary).toMatchObject({ targets: TENANTS, done: TENANTS, failed: [], skipped: [], applied: TENANTS * 3 });
     expect(reads).toBeGreaterThan(TENANTS);
     expect(most).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseService, type DuctapeConfig, type FleetEvent } from '../../src/index.js';
 import { tenantMigrations } from '../support/fleet.js';
 import { pgAdmin, pgDatabaseName, pgServer, pgUrl } from '../support/pg-server.js';
+import { watchConnections } from '../support/watch-connections.js';
 
 // Issue 20: the targets of a fleet share one connection pool per adapter package, never more
 // open connections than the concurrency. 32 tenant schemas of one database, concurrency 3: a
@@ -31,27 +32,9 @@ describe.skipIf(!pgServer)('a fleet of PostgreSQL schemas shares at most `concur
     await pgAdmin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   });
 
-  /** Runs `fn` while reading the fleet database's sessions back to back; the most seen at once and every pid seen. */
-  async function watched<T>(fn: () => Promise<T>): Promise<{ result: T; most: number; pids: Set<number>; reads: number }> {
-    let done = false;
-    let most = 0;
-    let reads = 0;
-    const pids = new Set<number>();
-    const watch = (async () => {
-      while (!done) {
-        const r = await watcher.query("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [name]);
-        reads++;
-        most = Math.max(most, r.rows.length);
-        for (const row of r.rows) pids.add(Number(row.pid));
-      }
-    })();
-    try {
-      return { result: await fn(), most, pids, reads };
-    } finally {
-      done = true;
-      await watch;
-    }
-  }
+  /** Runs `fn` while reading the fleet database's sessions back to back (their pids). */
+  const watched = <T>(fn: () => Promise<T>) =>
+    watchConnections(async () => (await watcher.query("SELECT pid FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend'", [name])).rows.map((row) => Number(row.pid)), fn);
 
   it('migrates 32 schemas with no more open connections than the concurrency, each reused, reset between targets', async () => {
     const events: FleetEvent[] = [];
@@ -62,7 +45,7 @@ describe.skipIf(!pgServer)('a fleet of PostgreSQL schemas shares at most `concur
     expect(run.most).toBeGreaterThan(0);
     expect(run.most).toBeLessThanOrEqual(CONCURRENCY);
     // Connections are reused across targets: never more distinct sessions than the concurrency.
-    expect(run.pids.size).toBeLessThanOrEqual(CONCURRENCY);
+    expect(run.seen.size).toBeLessThanOrEqual(CONCURRENCY);
     // Nothing left open after the run.
     const left = await watcher.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
     expect(left.rows[0]?.n).toBe(0);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseService, type DuctapeConfig } from '../../src/index.js';
 import { tenantMigrations } from '../support/fleet.js';
 import { canCountSockets, socketsTo } from '../support/process-sockets.js';
+import { watchConnections } from '../support/watch-connections.js';
 
 // Issue 20: a fleet of MongoDB databases shares one MongoClient per server (adapter-mongo's
 // createConnectionPool), its pool at most the concurrency, instead of one client per target (each
@@ -55,26 +56,15 @@ describe.skipIf(!serverUrl || !canCountSockets)('a fleet of MongoDB databases sh
       fleets: { tenants: { adapter, options: { onMissingFeature: 'warn' }, environments: { dev: { targets: databases.map((d) => ({ url: url(d), name: d })) } } } },
     };
     const before = socketsTo(port); // other clients of this process (none expected), not counted
-    let done = false;
-    let most = 0;
-    let reads = 0;
-    const seen = new Set<string>();
-    const watch = (async () => {
-      while (!done) {
-        const now = [...socketsTo(port)].filter((s) => !before.has(s));
-        reads++;
-        most = Math.max(most, now.length);
-        for (const s of now) seen.add(s);
-        await new Promise((r) => setImmediate(r));
-      }
-    })();
-    let summary: Awaited<ReturnType<ReturnType<DatabaseService['fleet']>['up']>>;
-    try {
-      summary = await new DatabaseService({ config, vars: {} }).fleet('tenants').up({ env: 'dev', migrations: tenantMigrations(), concurrency: CONCURRENCY });
-    } finally {
-      done = true;
-      await watch;
-    }
+    const {
+      result: summary,
+      most,
+      seen,
+      reads,
+    } = await watchConnections(
+      () => [...socketsTo(port)].filter((s) => !before.has(s)),
+      () => new DatabaseService({ config, vars: {} }).fleet('tenants').up({ env: 'dev', migrations: tenantMigrations(), concurrency: CONCURRENCY }),
+    );
     expect(summary).toMatchObject({ targets: TENANTS, done: TENANTS, failed: [], skipped: [], applied: TENANTS * 3 });
     expect(reads).toBeGreaterThan(TENANTS);
     expect(most).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { requireServer } from '@ductape/services/require-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseService, type DuctapeConfig } from '../../src/index.js';
 import { tenantMigrations } from '../support/fleet.js';
+import { watchConnections } from '../support/watch-connections.js';
 
 // Issue 20: a fleet of MySQL-family databases shares one pool of connections per adapter package
 // (createConnectionPool), one connection per target for its work, history AND GET_LOCK lock, so
@@ -50,27 +51,9 @@ describe.skipIf(!serverUrl).each([
     await admin.end();
   });
 
-  /** Runs `fn` while reading the server's connections on the tenant databases back to back; the most seen at once and every id seen. */
-  async function watched<T>(fn: () => Promise<T>): Promise<{ result: T; most: number; ids: Set<number>; reads: number }> {
-    let done = false;
-    let most = 0;
-    let reads = 0;
-    const ids = new Set<number>();
-    const watch = (async () => {
-      while (!done) {
-        const rows = await rowsOf(watcher, 'SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB LIKE ?', [`${base}\\_%`]);
-        reads++;
-        most = Math.max(most, rows.length);
-        for (const r of rows) ids.add(Number(r.id));
-      }
-    })();
-    try {
-      return { result: await fn(), most, ids, reads };
-    } finally {
-      done = true;
-      await watch;
-    }
-  }
+  /** Runs `fn` while reading the server's connections on the tenant databases back to back (their ids). */
+  const watched = <T>(fn: () => Promise<T>) =>
+    watchConnections(async () => (await rowsOf(watcher, 'SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB LIKE ?', [`${base}\\_%`])).map((r) => Number(r.id)), fn);
 
   it(`migrates ${TENANTS} databases with no more open connections than the concurrency, each reused across databases`, async () => {
     const config: DuctapeConfig = { products: {}, fleets: { tenants: { adapter, environments: { dev: { targets: databases.map((d) => ({ url: url(d, protocol), name: d })) } } } } };
@@ -81,7 +64,7 @@ describe.skipIf(!serverUrl).each([
     expect(run.most).toBeGreaterThan(0);
     expect(run.most).toBeLessThanOrEqual(CONCURRENCY);
     // Connections are reused from one database to the next: never more distinct ones than the concurrency.
-    expect(run.ids.size).toBeLessThanOrEqual(CONCURRENCY);
+    expect(run.seen.size).toBeLessThanOrEqual(CONCURRENCY);
     // Nothing left open after the run, and every lock released.
     expect(await rowsOf(watcher, 'SELECT ID FROM information_schema.PROCESSLIST WHERE DB LIKE ?', [`${base}\\_%`])).toEqual([]);
     for (const d of databases) {
